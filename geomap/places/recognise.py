@@ -1,0 +1,248 @@
+"""Find spans of text that name places (toponyms), demonyms and organisation names.
+
+Every token n-gram that starts with a capital letter is looked up in the gazetteer's
+folded-name index; organisation names ("US Central Command", "India Narrative") claim
+their tokens first so the place words inside them are not reported; the longest
+remaining match wins.  Context rules drop likely false positives (common English
+words, surnames after first names or titles, acronyms) and a guarded fuzzy pass finds
+misspellings of important names ("Tajakistan").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from geomap.config import DEFAULT_SETTINGS
+from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
+from geomap.model import Mention
+from geomap.text import TokenisedText, tokenise
+
+LOCATIVE_WORDS = {
+    "in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "across",
+    "via", "through", "inside", "between", "of",
+}
+PERSON_TITLES = {
+    "president", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "colonel", "col", "major",
+    "maj", "captain", "capt", "lieutenant", "commander", "spokesman", "spokesperson", "secretary",
+    "ambassador", "envoy", "premier", "chancellor", "king", "prince", "sheikh", "mullah", "emir",
+    "governor", "mayor", "senator", "sen", "rep", "deputy", "chief", "director", "officer",
+    "sergeant", "admiral", "marshal", "counterpart",
+}
+PLACE_GENERIC_WORDS = {
+    "province", "provinces", "district", "districts", "region", "oblast", "city", "town", "village",
+    "river", "valley", "airport", "airbase", "base", "border", "bridge", "port", "pass", "gorge",
+    "mountains", "lake", "corridor", "crossing", "checkpoint", "area", "state", "county", "governorate",
+}
+_BREAK_CHARS = re.compile(r"[.!?:;\n\"“”•|]")
+
+
+FREE, COVERED, WEAK = 0, 1, 2  # token states: WEAK = only a minor GeoNames place so far
+
+
+@dataclass(slots=True)
+class Recognised:
+    """Mentions found in a text, and the organisation names whose place words were ignored."""
+
+    mentions: list[Mention]
+    organisations: list[Mention]
+
+
+def _is_capitalised(text: str, start: int) -> bool:
+    char = text[start]
+    return char.isupper() or char.isdigit()
+
+
+def _sentence_initial(text: str, tok: TokenisedText, index: int) -> bool:
+    """Whether token ``index`` starts a sentence, a line or a quotation."""
+    if index == 0:
+        return True
+    return bool(_BREAK_CHARS.search(text, tok.ends[index - 1], tok.starts[index]))
+
+
+def recognise(
+    text: str,
+    gazetteer: Gazetteer,
+    start: int = 0,
+    tokens: TokenisedText | None = None,
+    min_length: int = DEFAULT_SETTINGS.fuzzy_min_length,
+) -> Recognised:
+    """Find place, demonym and organisation mentions in ``text[start:]``.
+
+    Parameters
+    ----------
+    text : str
+        The whole article text; offsets in the returned mentions refer to it.
+    gazetteer : Gazetteer
+        The compiled gazetteer.
+    start : int
+        Offset where scanning begins (after a header line).
+    tokens : TokenisedText, optional
+        Pre-computed tokens of ``text[start:]`` shifted to absolute offsets.
+    min_length : int
+        Shortest folded name a fuzzy (misspelling) match may correct.
+    """
+    tok = tokens or _tokenise_from(text, start)
+    count = len(tok.folded)
+    all_caps_text = text.isupper()
+    matches: list[tuple[int, int, int, tuple[int, ...]]] = []  # (first, last+1, kind, ids)
+    max_len = gazetteer.max_key_tokens
+    lookup = gazetteer.lookup
+    for i in range(count):
+        if not (all_caps_text or _is_capitalised(text, tok.starts[i])):
+            continue
+        folded = normal = ""
+        for j in range(i, min(count, i + max_len)):
+            if j > i and tok.starts[j] - tok.ends[j - 1] > 2:  # names do not span ", " gaps
+                break
+            if j == i:
+                folded, normal = tok.folded[j], tok.normal[j]
+            else:
+                folded, normal = f"{folded} {tok.folded[j]}", f"{normal} {tok.normal[j]}"
+            found = lookup(folded, normal)
+            if found is not None:
+                matches.append((i, j + 1, found[0], found[1]))
+
+    covered = [FREE] * count
+    organisations: list[Mention] = []
+    for first, last, kind, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if kind == KIND_ORGANISATION and not any(covered[first:last]):
+            organisations.append(_mention(text, tok, first, last, "toponym", ()))
+            for t in range(first, last):
+                covered[t] = COVERED
+
+    place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
+    mentions: list[Mention] = []
+    for first, last, kind, ids in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if kind == KIND_ORGANISATION or any(covered[first:last]):
+            continue
+        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, gazetteer, place_starts, covered):
+            continue
+        mention_kind = "adjectival" if kind == KIND_DEMONYM else "toponym"
+        mentions.append(_mention(text, tok, first, last, mention_kind, ids))
+        weak = kind == KIND_PLACE and not _strong(gazetteer, ids)
+        for t in range(first, last):
+            covered[t] = WEAK if weak else COVERED
+
+    fuzzy = _fuzzy_mentions(text, tok, gazetteer, covered, min_length)
+    if fuzzy:
+        mentions = [m for m in mentions if not any(f.start <= m.start < f.end for f in fuzzy)] + fuzzy
+    mentions.sort(key=lambda m: m.start)
+    organisations.sort(key=lambda m: m.start)
+    return Recognised(mentions, organisations)
+
+
+def _tokenise_from(text: str, start: int) -> TokenisedText:
+    tok = tokenise(text[start:])
+    if start:
+        tok.starts = [s + start for s in tok.starts]
+        tok.ends = [e + start for e in tok.ends]
+    return tok
+
+
+def _mention(text: str, tok: TokenisedText, first: int, last: int, kind: str, ids: tuple[int, ...], fuzzy: bool = False) -> Mention:
+    start, end = tok.starts[first], tok.ends[last - 1]
+    return Mention(start=start, end=end, text=text[start:end], kind=kind, candidate_ids=ids, fuzzy=fuzzy)  # type: ignore[arg-type]
+
+
+def _strong(gazetteer: Gazetteer, ids: tuple[int, ...]) -> bool:
+    """A candidate set with a curated/country entry or a large city."""
+    places = gazetteer.places
+    return any(places.source(i) != "geonames" or places.population[i] >= 100_000 for i in ids)
+
+
+def _plausible_place(
+    text: str,
+    tok: TokenisedText,
+    first: int,
+    last: int,
+    ids: tuple[int, ...],
+    gazetteer: Gazetteer,
+    place_starts: set[int],
+    covered: list[bool],
+) -> bool:
+    """Context rules that reject capitalised words that are probably not place names."""
+    places = gazetteer.places
+    authoritative = any(places.source(i) != "geonames" for i in ids)
+    strong = _strong(gazetteer, ids)
+    surface = text[tok.starts[first] : tok.ends[last - 1]]
+    normal_tokens = tok.normal[first:last]
+    single = last - first == 1
+    if single and surface.isupper() and len(surface) <= 5 and not authoritative:
+        return False  # acronyms: ISIS, CSTO, AP
+    if not strong and all(t in gazetteer.common_words for t in normal_tokens):
+        return False  # "Along", "The", "In an": English words that also name villages
+    previous = tok.normal[first - 1] if first > 0 else ""
+    same_clause = first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2
+    if not strong and all(t in gazetteer.known_words for t in normal_tokens):
+        if not (previous in LOCATIVE_WORDS and same_clause):
+            return False  # "the Taliban": a known English word naming a village somewhere
+    if not single and strong:
+        return True
+    is_country = any(places.feature_type(i) == "country" for i in ids)
+    if previous in PERSON_TITLES and same_clause and not is_country:
+        return False  # "General McKenzie", "President Rahmon"
+    following_capitalised = (
+        last < len(tok.folded)
+        and tok.starts[last] - tok.ends[last - 1] <= 1
+        and _is_capitalised(text, tok.starts[last])
+        and last not in place_starts
+        and tok.normal[last] not in PLACE_GENERIC_WORDS
+        and tok.normal[last] not in PERSON_TITLES
+    )
+    if following_capitalised and not authoritative:
+        return False  # "Vladimir Putin", "Sherali Mirzo": a given name before a surname
+    if strong:
+        return True
+    initial = _sentence_initial(text, tok, first)
+    previous_capitalised = first > 0 and _is_capitalised(text, tok.starts[first - 1])
+    if previous_capitalised and same_clause and not covered[first - 1] and not initial:
+        return False  # "Kenneth McKenzie": a surname after an unknown capitalised word
+    return True
+
+
+def _fuzzy_mentions(
+    text: str, tok: TokenisedText, gazetteer: Gazetteer, covered: list[bool], min_length: int
+) -> list[Mention]:
+    """Misspellings of important names: one edit (two for long names), capitalised.
+
+    Tokens held only by a minor GeoNames match may be re-read ("St. Petersberg" is a
+    misspelt Saint Petersburg, not the German village Petersberg).
+
+    Only rare words qualify: a word wordfreq knows ("Taliban") is not a misspelling.
+    """
+    found: list[Mention] = []
+    count = len(tok.folded)
+    i = 0
+    while i < count:
+        if covered[i] == COVERED or not _is_capitalised(text, tok.starts[i]):
+            i += 1
+            continue
+        match = None
+        for width in (2, 1):
+            last = i + width
+            if last > count or COVERED in covered[i:last] or tok.starts[last - 1] - tok.ends[i] > 2:
+                continue
+            if tok.normal[last - 1] in gazetteer.known_words:
+                continue  # the word that would be "corrected" is a real English word
+            key = " ".join(tok.folded[i:last])
+            if len(key) < min_length:
+                continue
+            allowed = 2 if len(key) >= 12 else 1
+            for candidate, number in gazetteer.fuzzy_pool.get((key[0], len(key)), ()):
+                if OSA.distance(key, candidate, score_cutoff=allowed) <= allowed:
+                    match = (last, gazetteer.entry(number)[1])
+                    break
+            if match:
+                break
+        if match:
+            last, ids = match
+            found.append(_mention(text, tok, i, last, "toponym", ids, fuzzy=True))
+            for t in range(i, last):
+                covered[t] = COVERED
+            i = last
+        else:
+            i += 1
+    return found

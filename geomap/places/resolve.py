@@ -1,0 +1,191 @@
+"""Choose one place for each mention, with the reasons that decided it.
+
+Scoring is additive over explainable features (weights in :data:`WEIGHTS`):
+
+* the source: curated regional entries and countries over generic GeoNames entries;
+* population (log-scaled) and feature type;
+* the surface text equals one of the place's names before transliteration folding;
+* the place's country is mentioned elsewhere in the document (names or demonyms);
+* the place lies in the corpus's focus region (the border area);
+* the place is near other places of the document that are unambiguous;
+* an "X, Y" or "X in Y" pattern where Y is the place's country;
+* the match was fuzzy (a penalty).
+
+The winner's confidence combines its absolute score with its margin over the runner-up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.gazetteer.index import Gazetteer
+from geomap.model import Mention, Toponym
+from geomap.text import normalise_name
+
+WEIGHTS = {
+    "curated": 3.0,
+    "country": 2.5,
+    "population": 0.45,  # per log10 of population
+    "exact": 1.0,
+    "document_country": 2.0,
+    "focus_region": 1.5,
+    "focus_region_wide": 0.5,
+    "near_other_places": 1.0,
+    "container_pattern": 2.0,
+    "fuzzy": -1.0,
+}
+NEAR_OTHER_PLACES_KM = 250.0
+EARTH_RADIUS_KM = 6371.0088
+MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away, unsupported
+_CONTAINER = re.compile(r"^\s*(?:,|in|of|,\s*in)\s*$", re.IGNORECASE)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: np.ndarray | float, lon2: np.ndarray | float) -> np.ndarray:
+    """Great-circle distance (km) on the mean Earth sphere; used for ranking only."""
+    p1, p2 = math.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2) - math.radians(lon1)
+    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def resolve(
+    text: str,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Toponym]:
+    """Resolve each mention to its best candidate; unresolvable mentions are dropped.
+
+    Parameters
+    ----------
+    text : str
+        The article text the mentions' offsets refer to.
+    mentions : list of Mention
+        From :func:`geomap.places.recognise.recognise`.
+    gazetteer : Gazetteer
+        The compiled gazetteer the candidate ids point into.
+    settings : Settings
+        Focus region and thresholds.
+    """
+    places = gazetteer.places
+    document_countries: set[str] = set()
+    anchors: list[int] = []
+    for mention in mentions:
+        ids = mention.candidate_ids
+        if mention.kind == "adjectival":
+            document_countries.update(places.country(i) for i in ids)
+            continue
+        for i in ids:
+            if places.feature_type(i) == "country":
+                document_countries.add(places.country(i))
+        if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
+            document_countries.add(places.country(ids[0]))  # unambiguous regional entries only
+            if places.feature_type(ids[0]) != "country":
+                anchors.append(ids[0])
+    document_countries.discard("")
+    anchor_lat = places.lat[anchors] if anchors else None
+    anchor_lon = places.lon[anchors] if anchors else None
+
+    resolved: list[Toponym] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        container = _container_country(text, mention, following, gazetteer)
+        scored = [
+            _score(i, mention, gazetteer, settings, document_countries, container, anchor_lat, anchor_lon)
+            for i in mention.candidate_ids
+        ]
+        if not scored:
+            continue
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        best_score, best_index, reasons = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        if mention.kind != "adjectival" and places.source(best_index) == "geonames" and best_score < MIN_SCORE:
+            continue
+        margin = best_score - runner[0] if runner else 3.0
+        confidence = min(1.0, best_score / 6.0) * (1.0 / (1.0 + math.exp(-1.5 * margin)))
+        if mention.kind == "adjectival":
+            confidence = max(confidence, 0.8)
+        if confidence < settings.min_confidence:
+            continue
+        toponym = Toponym(
+            mention=mention,
+            place=places.get(best_index),
+            confidence=round(confidence, 3),
+            reasons=reasons + ([f"{len(scored)} candidates; margin {margin:.2f}"] if runner else ["only candidate"]),
+            runner_up=places.get(runner[1]) if runner else None,
+            runner_up_score=round(runner[0], 3) if runner else None,
+        )
+        resolved.append(toponym)
+    return resolved
+
+
+def _container_country(text: str, mention: Mention, following: Mention | None, gazetteer: Gazetteer) -> str:
+    """Country ISO2 named right after the mention in "X, Y" / "X in Y" form, else ""."""
+    if following is None or following.kind == "adjectival":
+        return ""
+    if not _CONTAINER.match(text[mention.end : following.start]):
+        return ""
+    countries = {gazetteer.places.country(i) for i in following.candidate_ids if gazetteer.places.feature_type(i) in ("country", "admin1")}
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _score(
+    index: int,
+    mention: Mention,
+    gazetteer: Gazetteer,
+    settings: Settings,
+    document_countries: set[str],
+    container: str,
+    anchor_lat: np.ndarray | None,
+    anchor_lon: np.ndarray | None,
+) -> tuple[float, int, list[str]]:
+    places = gazetteer.places
+    score = 0.0
+    reasons: list[str] = []
+    source = places.source(index)
+    feature = places.feature_type(index)
+    if source in ("curated", "user"):
+        score += WEIGHTS["curated"]
+        reasons.append(f"{source} regional entry")
+    elif source == "countries":
+        score += WEIGHTS["country"]
+        reasons.append("country")
+    population = int(places.population[index])
+    if population > 0:
+        score += WEIGHTS["population"] * math.log10(population + 1)
+        reasons.append(f"population {population:,}")
+    normalised = " ".join(re.findall(r"[^\W_]+", mention.text.lower()))
+    if mention.kind != "adjectival" and gazetteer.is_exact(index, normalised):
+        if source != "geonames" or normalise_name(places.text["name"][index]) == normalised:
+            score += WEIGHTS["exact"]
+            reasons.append("exact name")
+        else:
+            score += WEIGHTS["exact"] / 2
+            reasons.append("exact alternate name")
+    country = places.country(index)
+    if country and country in document_countries and feature != "country":
+        score += WEIGHTS["document_country"]
+        reasons.append(f"country {country} mentioned in the article")
+    distance = float(haversine_km(settings.focus_lat, settings.focus_lon, places.lat[index], places.lon[index]))
+    if distance <= settings.focus_radius_km:
+        score += WEIGHTS["focus_region"]
+        reasons.append(f"in the focus region ({distance:.0f} km from its centre)")
+    elif distance <= 2 * settings.focus_radius_km:
+        score += WEIGHTS["focus_region_wide"]
+        reasons.append("near the focus region")
+    if anchor_lat is not None and feature != "country":
+        nearest = float(haversine_km(float(places.lat[index]), float(places.lon[index]), anchor_lat, anchor_lon).min())
+        if 0 < nearest <= NEAR_OTHER_PLACES_KM:
+            score += WEIGHTS["near_other_places"]
+            reasons.append(f"{nearest:.0f} km from another place in the article")
+    if container and container == country and feature != "country":
+        score += WEIGHTS["container_pattern"]
+        reasons.append(f"followed by its country ({container})")
+    if mention.fuzzy:
+        score += WEIGHTS["fuzzy"]
+        reasons.append("fuzzy match (misspelling)")
+    return score, index, reasons

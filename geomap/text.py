@@ -1,0 +1,157 @@
+"""Tokens, name normalisation and sentence splitting.
+
+Two levels of normalisation make spelling variants meet:
+
+* :func:`normalise_token` — transliterate to ASCII (Cyrillic, diacritics), lower-case.
+* :func:`fold_token` — collapse transliteration variants common in Central Asian names
+  (kh/h, gh/g, q/k, w/v, dzh/j, y/i, oo/u, Tajik ``o`` vs Persian ``a`` as in
+  Maidon/Maidan or Kulob/Kulab, e/i as in Mazar-e/-i, doubled letters).
+
+The matcher works on folded keys so that "Kharb-Maidon", "Harb Maydan" and
+"Harbmaidon" meet; the resolver still prefers candidates whose *normalised* form is
+exact, so folding widens recall without deciding anything on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Whole-token substitutions applied before letter folding.
+TOKEN_ALIASES = {
+    "st": "saint",
+    "ste": "sainte",
+    "sankt": "saint",
+    "mt": "mount",
+    "bunder": "bandar",
+    "bender": "bandar",
+}
+
+_FOLD_RULES = [
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ck", "k"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("y", "i"),
+    ("e", "i"),
+    ("o", "a"),
+]
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def normalise_token(token: str) -> str:
+    """ASCII-transliterate and lower-case one token (``"Душанбе"`` → ``"dushanbe"``)."""
+    if token.isascii():
+        return token.lower()
+    return re.sub(r"[^a-z0-9]", "", anyascii(token).lower())
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """Fold a normalised token so that common transliteration variants coincide."""
+    token = TOKEN_ALIASES.get(token, token)
+    for old, new in _FOLD_RULES:
+        if old in token:
+            token = token.replace(old, new)
+    return _DOUBLE_RE.sub(r"\1", token)
+
+
+def normalise_name(name: str) -> str:
+    """Normalised key of a whole name: tokens joined by single spaces."""
+    return " ".join(n for n in (normalise_token(t) for t in TOKEN_RE.findall(name)) if n)
+
+
+def fold_name(name: str) -> str:
+    """Folded key of a whole name (see :func:`fold_token`)."""
+    return " ".join(fold_token(n) for n in normalise_name(name).split())
+
+
+@dataclass(slots=True)
+class TokenisedText:
+    """Word tokens of a text with their offsets, normalised and folded forms."""
+
+    starts: list[int]
+    ends: list[int]
+    normal: list[str]
+    folded: list[str]
+    folded_text: str  # folded tokens joined by single spaces
+    token_at_char: dict[int, int]  # offset in folded_text → token index (token starts only)
+    token_end_at_char: dict[int, int]  # offset in folded_text of a token's end → token index
+
+
+def tokenise(text: str) -> TokenisedText:
+    """Split ``text`` into word tokens and build the folded string the matcher scans."""
+    starts: list[int] = []
+    ends: list[int] = []
+    normal: list[str] = []
+    folded: list[str] = []
+    for match in TOKEN_RE.finditer(text):
+        norm = normalise_token(match.group())
+        if not norm:
+            continue
+        starts.append(match.start())
+        ends.append(match.end())
+        normal.append(norm)
+        folded.append(fold_token(norm))
+    token_at_char: dict[int, int] = {}
+    token_end_at_char: dict[int, int] = {}
+    position = 0
+    for index, tok in enumerate(folded):
+        token_at_char[position] = index
+        position += len(tok)
+        token_end_at_char[position] = index
+        position += 1
+    return TokenisedText(starts, ends, normal, folded, " ".join(folded), token_at_char, token_end_at_char)
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "mt", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co", "pres", "gov", "sen",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])")
+
+
+def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of ``text[start:]``.
+
+    Rules: a sentence ends at ``. ! ?`` followed by white space (unless the word before
+    is a known abbreviation or a single capital initial), or at a line break before a
+    capital/quote/bullet, or at a blank line.  Leading/trailing white space is trimmed.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start):
+        end = match.end()
+        if "." in match.group() and "\n" not in match.group():
+            word = re.search(r"([\w.]+)\.[\"'”’)\]]*$", text[max(cursor, match.start() - 20) : match.end()])
+            if word:
+                stem = word.group(1).lower()
+                if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+                    continue
+        _append_trimmed(text, cursor, end, spans)
+        cursor = end
+    _append_trimmed(text, cursor, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
