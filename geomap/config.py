@@ -69,6 +69,10 @@ class Settings:
     default_border: str = "TJK-AFG"
     border_source: str = "osm"  # "osm" (closer to the official length) or "naturalearth"
     buffer_bands_km: tuple[float, ...] = (5.0, 10.0, 25.0, 50.0)
+    densify_m: float = 50.0  # border vertex spacing for the nearest-point search (bounds error at 25 m)
+    candidate_vertices: int = 3  # nearest vertices whose segments are checked exactly
+    measure_chunk: int = 100_000  # points per thread in vectorised border metrics
+    threads: int = max(1, min(4, os.cpu_count() or 1))
     # Lambert conformal conic fitted to the region: worst distance error ~40 m (border-data notes)
     projection: str = (
         "+proj=lcc +lat_1=36.5 +lat_2=39 +lat_0=37.5 +lon_0=71.3 +datum=WGS84 +units=m +no_defs"

@@ -58,7 +58,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pyogrio
@@ -126,6 +126,9 @@ POLYGON_SIMPLIFY_M = 100.0
 COORD_DECIMALS = 5
 #: A pair shares a border if its line is at least this long (km).
 MIN_BORDER_KM = 1.0
+#: Douglas-Peucker tolerance for OSM lines of the *non-primary* pairs (metres;
+#: well below their error, keeps the file small). Primary pairs stay full-res.
+EXTRA_LINE_SIMPLIFY_M = 50.0
 #: Densification step when measuring distances between lines (metres).
 DENSIFY_M = 100.0
 #: Floor of the OSM positional error estimate (km); see README for reasoning.
@@ -374,6 +377,32 @@ def geodesic_km(geom: Any) -> float:
     return 0.0 if geom.is_empty else GEOD.geometry_length(geom) / 1000.0
 
 
+def distances_to_line(xy: np.ndarray, line: Any) -> np.ndarray:
+    """Planar distance from each point to a (multi)line, using an STRtree.
+
+    Parameters
+    ----------
+    xy : numpy.ndarray
+        (n, 2) point coordinates.
+    line : shapely.Geometry
+        Line in the same planar CRS.
+
+    Returns
+    -------
+    numpy.ndarray
+        (n,) distances.
+    """
+    segs = []
+    for part in shapely.get_parts(line):
+        c = shapely.get_coordinates(part)
+        segs.append(np.stack([c[:-1], c[1:]], axis=1))
+    tree = shapely.STRtree(shapely.linestrings(np.concatenate(segs)))
+    idx, dist = tree.query_nearest(shapely.points(xy), return_distance=True, all_matches=False)
+    out = np.empty(len(xy))
+    out[idx[0]] = dist
+    return out
+
+
 def line_offsets_km(line_a: Any, line_b: Any) -> dict[str, float]:
     """Distances between two lon/lat lines, in km.
 
@@ -397,10 +426,8 @@ def line_offsets_km(line_a: Any, line_b: Any) -> dict[str, float]:
     fwd, _ = transformer_pair(aeqd_crs((x0 + x1) / 2, (y0 + y1) / 2))
     a = shapely.segmentize(reproject(line_a, fwd), DENSIFY_M)
     b = shapely.segmentize(reproject(line_b, fwd), DENSIFY_M)
-    shapely.prepare(a)  # prepared geometries index their segments: fast distance
-    shapely.prepare(b)
-    d = shapely.distance(shapely.points(shapely.get_coordinates(a)), b)
-    d_back = shapely.distance(shapely.points(shapely.get_coordinates(b)), a)
+    d = distances_to_line(shapely.get_coordinates(a), b)
+    d_back = distances_to_line(shapely.get_coordinates(b), a)
     return {
         "median": float(np.median(d)) / 1000,
         "p95": float(np.percentile(d, 95)) / 1000,
@@ -527,7 +554,13 @@ def load_osm(path: Path) -> CountrySet:
     lonlat = np.array([round_polygonal(g) for g in reproject(clean, inv)], dtype=object)
     simple = shapely.coverage_simplify(clean, POLYGON_SIMPLIFY_M)
     display = np.array([round_polygonal(g) for g in reproject(simple, inv)], dtype=object)
+    moved_m = {}
+    for i, code in enumerate(iso3):
+        if code in FOCUS_COUNTRIES:
+            xy = shapely.get_coordinates(shapely.boundary(clean[i]))
+            moved_m[code] = float(distances_to_line(xy, shapely.boundary(proj[i])).max())
     stats = {
+        "cleaning_max_shift_m": moved_m,
         "raw_coverage_valid": bool(shapely.coverage_is_valid(proj)),
         "overlaps_km2": overlap_km2,
         "coverage_valid": bool(shapely.coverage_is_valid(lonlat)),
@@ -637,12 +670,19 @@ def build_borders(osm: CountrySet, ne: CountrySet,
         OSM then Natural Earth border for each pair (missing ones skipped).
     """
     out: list[Border] = []
+    fwd, inv = transformer_pair(region_crs(REGION_BBOX))
     for a, b in pairs:
         lo = shared_line(osm, a, b)
         ln = shared_line(ne, a, b)
         if not lo.is_empty:
             internal = osm_internal_offsets_km(osm, a, b)
             tol = tolerance_line(osm, a, b, EXTRACT_TOLERANCE_M)
+            full_km = geodesic_km(lo)
+            if (a, b) not in PRIMARY_PAIRS:
+                lo = normalise_line(reproject(shapely.simplify(
+                    reproject(lo, fwd), EXTRA_LINE_SIMPLIFY_M, preserve_topology=True), inv))
+            offshore = shapely.difference(lo, shapely.union(ne.geom(a), ne.geom(b))) \
+                if a in ne.iso3 and b in ne.iso3 else shapely.LineString()
             p95 = max(OSM_ERROR_FLOOR_KM, internal["p95"])
             out.append(Border(
                 (a, b), "osm", lo, geodesic_km(lo), n_parts(lo),
@@ -652,7 +692,8 @@ def build_borders(osm: CountrySet, ne: CountrySet,
                 error_basis=(
                     f"max({OSM_ERROR_FLOOR_KM} km floor, p95 disagreement between the source's "
                     f"own {a} and {b} polygons = {internal['p95']:.2f} km); see README"),
-                extra={"internal": internal,
+                extra={"internal": internal, "full_length_km": full_km,
+                       "offshore_km": geodesic_km(offshore),
                        "tol_length_km": geodesic_km(tol), "tol_parts": n_parts(tol)},
             ))
         if not ln.is_empty:
@@ -729,6 +770,7 @@ def border_features(borders: Sequence[Border]) -> list[dict[str, Any]]:
                 "licence": meta["licence"],
                 "attribution": meta["attribution"],
                 "length_km": round(b.length_km, 2),
+                "length_unsimplified_km": round(b.extra.get("full_length_km", b.length_km), 2),
                 "positional_error_km": r3(b.error_p95_km),
                 "positional_error_median_km": r3(b.error_median_km),
                 "positional_error_basis": b.error_basis,
@@ -778,6 +820,33 @@ def point_side(features_path: Path, lon: float, lat: float) -> str:
     return "/".join(hits) if hits else "none"
 
 
+def verify_rfc7946(path: Path) -> None:
+    """Check a written file: no ``crs``, valid geometries, CCW exteriors.
+
+    Parameters
+    ----------
+    path : Path
+        GeoJSON file to check.
+
+    Raises
+    ------
+    RuntimeError
+        If a check fails.
+    """
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if "crs" in doc or doc.get("type") != "FeatureCollection":
+        raise RuntimeError(f"{path}: not an RFC 7946 FeatureCollection")
+    for feat in doc["features"]:
+        geom = shapely.geometry.shape(feat["geometry"])
+        if not geom.is_valid:
+            raise RuntimeError(f"{path}: invalid geometry in {feat['properties']}")
+        for poly in shapely.get_parts(geom):
+            if poly.geom_type != "Polygon":
+                continue
+            if not poly.exterior.is_ccw or any(r.is_ccw for r in poly.interiors):
+                raise RuntimeError(f"{path}: wrong ring orientation in {feat['properties']}")
+
+
 def run_checks(out_dir: Path, borders: Sequence[Border]) -> list[CheckResult]:
     """Side (from the written files) and TJK-AFG distance of each check point."""
     lines = {b.source: b.line for b in borders if b.pair == ("TJK", "AFG")}
@@ -820,13 +889,16 @@ def figures_markdown(borders: Sequence[Border], checks: Sequence[CheckResult],
     L: list[str] = []
     L.append("### Border lines\n")
     L.append("| pair | source | length km | parts | pos. error km (median / p95) | "
-             "OSM 200 m-tolerance cross-check km (parts) |")
-    L.append("|---|---|---:|---:|---|---|")
+             "OSM unsimplified km | OSM 200 m-tolerance cross-check km (parts) | "
+             "OSM km outside NE land |")
+    L.append("|---|---|---:|---:|---|---:|---|---:|")
     for b in borders:
         tol = (f"{b.extra['tol_length_km']:.1f} ({b.extra['tol_parts']})"
                if "tol_length_km" in b.extra else "")
+        full = f"{b.extra['full_length_km']:.1f}" if "full_length_km" in b.extra else ""
+        off = f"{b.extra['offshore_km']:.1f}" if "offshore_km" in b.extra else ""
         L.append(f"| {b.name} | {b.source} | {b.length_km:.1f} | {b.parts} | "
-                 f"{fmt(b.error_median_km)} / {fmt(b.error_p95_km)} | {tol} |")
+                 f"{fmt(b.error_median_km)} / {fmt(b.error_p95_km)} | {full} | {tol} | {off} |")
     tjaf = {b.source: b for b in borders if b.pair == ("TJK", "AFG")}
     L.append("\n### TJK-AFG length against published figures\n")
     L.append("| source | km | " + " | ".join(f"vs {k} ({v:,.2f} km)"
@@ -856,12 +928,16 @@ def figures_markdown(borders: Sequence[Border], checks: Sequence[CheckResult],
     ov = osm.stats["overlaps_km2"]
     L.append("\nOverlaps between raw OSM polygons in the region (km², resolved by "
              "`coverage_clean`): " + (", ".join(f"{k} {v}" for k, v in ov.items()) or "none") + ".")
+    L.append("Largest move of a boundary vertex by `coverage_clean` (m): " + ", ".join(
+        f"{k} {v:.0f}" for k, v in osm.stats["cleaning_max_shift_m"].items()) + ".")
     L.append(f"Cleaned OSM coverage valid: {osm.stats['coverage_valid']}; simplified: "
              f"{osm.stats['display_coverage_valid']}; NE coverage valid: {ne.stats['coverage_valid']}.")
     L.append(f"Vertices: OSM cleaned {osm.stats['vertices']:,}, OSM written "
              f"{osm.stats['display_vertices']:,}, NE written {ne.stats['vertices']:,}.")
     L.append("\n### Check points\n")
-    L.append("Side = polygon of the written file containing the point; distance = geodesic km to the TJK-AFG line.\n")
+    L.append("Side = polygon of the written file containing the point; distance = geodesic km "
+             "to the TJK-AFG line. Coordinates are approximate place positions (e.g. Panji "
+             "Poyon's is the town, not the river port).\n")
     L.append("| place | lat | lon | expected | side OSM | side NE | km to OSM line | km to NE line |")
     L.append("|---|---:|---:|---|---|---|---:|---:|")
     for c in checks:
@@ -890,7 +966,7 @@ Nothing here is downloaded when geomap runs.
 
 | file | content |
 |---|---|
-| `borders.geojson` | Shared border lines, one feature per (pair, source). RFC 7946, lon/lat, 5 decimals (~1 m). Properties: `pair`, `countries`, `source` (`osm`/`naturalearth`), `source_name`, `licence`, `attribution`, `length_km` (geodesic WGS84), `positional_error_km` (p95 estimate, see below), `positional_error_median_km`, `positional_error_basis`, `parts` (line parts after `line_merge`). |
+| `borders.geojson` | Shared border lines, one feature per (pair, source). RFC 7946, lon/lat, 5 decimals (~1 m). Properties: `pair`, `countries`, `source` (`osm`/`naturalearth`), `source_name`, `licence`, `attribution`, `length_km` (geodesic WGS84, of the written line), `length_unsimplified_km`, `positional_error_km` (p95 estimate, see below), `positional_error_median_km`, `positional_error_basis`, `parts` (line parts after `line_merge`). |
 | `countries.geojson` | OSM country polygons of every country touching lon {x0}–{x1}, lat {y0}–{y1}, clipped to that box. Properties `iso3`, `iso2`, `name`, `source`, `licence`, `attribution`. Exteriors counter-clockwise. **Includes territorial waters** (maritime set), so coasts (Caspian, Persian Gulf, Arabian Sea) sit ~22 km offshore. Same topology as the OSM border lines: use it for side-of-border decisions. |
 | `countries_ne.geojson` | Same box from Natural Earth (land only, true coastlines; lighter, public domain). Consistent with the `naturalearth` lines. |
 
@@ -913,10 +989,10 @@ not apply to the data; no code from either package is used.
   (longest shared border). A line is the exact intersection of the two cleaned
   boundaries, merged with `shapely.line_merge`. The raw source is not
   edge-matched along the Panj (thousands of slivers, a few km² in total) and
-  has one real disagreement on the Turkmen–Afghan border (see overlaps below);
-  cleaning moves no TJK/AFG vertex more than ~0.2 km. Cross-check: the brief's
+  has one real disagreement on the Turkmen–Afghan border (see overlaps below;
+  the largest vertex moves are listed there). Cross-check: the
   tolerance method (A's raw boundary within {tol:.0f} m of B's raw polygon)
-  gives the lengths in the last column of the first table.
+  gives the lengths in the “200 m-tolerance cross-check” column.
 * **NE lines.** Neighbouring NE polygons share vertices, so the line is the
   exact boundary intersection, merged.
 * **Lengths** are geodesic (`pyproj.Geod(ellps="WGS84").geometry_length`).
@@ -928,14 +1004,20 @@ not apply to the data; no code from either package is used.
   keeps the coverage gap- and overlap-free), snapped to 1e-5°, oriented with
   exteriors counter-clockwise. The full-resolution OSM lines and the
   simplified polygons' shared edges differ by at most the Hausdorff figures in
-  the “disagreement” table (about 0.1 km). For a point within ~0.1 km of the
-  line the polygon answer and the line may disagree; both are within the
-  source's own error anyway.
+  the “disagreement” table (0.05–0.2 km; 0.08 km on TJK-AFG). For a point
+  that close to the line the polygon answer and the line may disagree; both
+  are within the source's own error anyway.
 * Pairs: TJK-AFG, UZB-AFG, TKM-AFG, KGZ-TJK, TJK-UZB, then every other pair
   of {{{focus}}} whose line is at least {minkm:.0f} km long in either source.
   Several parts are expected where enclaves exist (KGZ-TJK, TJK-UZB, KGZ-UZB).
   OSM lines of pairs with a coast (TKM-IRN in the Caspian, PAK-IRN on the Gulf
-  of Oman) run a few km out to sea along the territorial-water limit.
+  of Oman) run out to sea along the territorial-water limit (column “outside
+  NE land”). Some non-primary OSM lines have small gaps at tri-junctions
+  where the source's polygons overlap a third country (TJK-CHN, CHN-PAK).
+* **File size.** OSM lines of the five primary pairs are full resolution.
+  Other OSM lines are Douglas–Peucker simplified ({extra:.0f} m), which
+  shortens them by up to ~2 %; `length_unsimplified_km` keeps the source
+  length.
 
 ## Positional error estimates (`positional_error_km`)
 
@@ -971,6 +1053,8 @@ def write_outputs(out_dir: Path, osm: CountrySet, ne: CountrySet,
     write_atomic(out_dir / "borders.geojson", feature_collection(border_features(borders)))
     write_atomic(out_dir / "countries.geojson", feature_collection(country_features(osm, names)))
     write_atomic(out_dir / "countries_ne.geojson", feature_collection(country_features(ne, names)))
+    for n in ("borders.geojson", "countries.geojson", "countries_ne.geojson"):
+        verify_rfc7946(out_dir / n)
     sizes = {n: (out_dir / n).stat().st_size
              for n in ("borders.geojson", "countries.geojson", "countries_ne.geojson")}
     sizes["total (GeoJSON)"] = sum(sizes.values())
@@ -984,7 +1068,7 @@ def write_outputs(out_dir: Path, osm: CountrySet, ne: CountrySet,
         ne_pkg=NE_PYPI_PACKAGE, ne_ver=NE_PYPI_VERSION, ne_sha=NE_WHEEL_SHA256,
         ne_data=NE_DATA_VERSION, gap=GAP_WIDTH_M, tol=EXTRACT_TOLERANCE_M,
         simp=POLYGON_SIMPLIFY_M, geos=".".join(map(str, shapely.geos_version)),
-        focus=", ".join(FOCUS_COUNTRIES), minkm=MIN_BORDER_KM,
+        focus=", ".join(FOCUS_COUNTRIES), minkm=MIN_BORDER_KM, extra=EXTRA_LINE_SIMPLIFY_M,
         floor=OSM_ERROR_FLOOR_KM, half=OSM_ERROR_FLOOR_KM / 2,
     )
     write_atomic(out_dir / "README.md", head + figures)

@@ -5,7 +5,7 @@ Natural Earth v5.1.1 is taken from the PyPI wheel ``geocoder-reverse-natural-ear
 gives a country's ISO codes, English name and alternatives (long/formal/alt names and
 the Russian name), Natural Earth's label point as a representative interior point, an
 uncertainty radius equal to the radius of a circle of the country's area, and the
-population estimate.
+population estimate, and the ISO numeric code (ACLED's ``iso`` column).
 
 Run: ``python scripts/build_country_gazetteer.py``
 """
@@ -57,10 +57,12 @@ def country_rows(shapefile_zip: Path) -> list[dict[str, object]]:
             for key in ("NAME", "NAME_LONG", "FORMAL_EN", "NAME_ALT", "NAME_CIAWF", "ADMIN", "NAME_RU")
             if isinstance(record[key], str) and record[key].strip() not in {"", name}
         }
+        iso_n3 = record["ISO_N3_EH"] if record["ISO_N3"] == "-99" else record["ISO_N3"]
         rows.append(
             {
                 "iso2": iso2,
                 "iso3": iso3,
+                "iso_n3": int(iso_n3) if str(iso_n3).lstrip("-").isdigit() and int(iso_n3) > 0 else "",
                 "name": name,
                 "aliases": "|".join(sorted(alternatives)),
                 "lat": round(float(record["LABEL_Y"]), 5),
@@ -82,6 +84,7 @@ def write_atomically(rows: list[dict[str, object]], path: Path) -> None:
         writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+    os.chmod(temporary, 0o644)
     os.replace(temporary, path)
 
 

@@ -184,3 +184,23 @@ def read_simple_table(path: Path, key: str) -> list[dict[str, str]]:
         return []
     with path.open(newline="", encoding="utf-8-sig") as stream:
         return [row for row in csv.DictReader(stream) if (row.get(key) or "").strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCodes:
+    """ISO codes and English name of a country."""
+
+    iso2: str
+    iso3: str
+    numeric: int | None
+    name: str
+
+
+def read_country_codes(path: Path) -> dict[str, CountryCodes]:
+    """ISO alpha-2 → :class:`CountryCodes`, from ``data/gazetteer/countries.csv``."""
+    codes = {}
+    with path.open(newline="", encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            numeric = int(row["iso_n3"]) if row.get("iso_n3") else None
+            codes[row["iso2"]] = CountryCodes(row["iso2"], row["iso3"], numeric, row["name"])
+    return codes

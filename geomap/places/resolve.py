@@ -72,21 +72,23 @@ def resolve(
         Focus region and thresholds.
     """
     places = gazetteer.places
-    document_countries: set[str] = set()
+    # Countries named in the document, with the mentions that name them: a mention
+    # must not count as its own context.
+    country_sources: dict[str, set[int]] = {}
     anchors: list[int] = []
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
         ids = mention.candidate_ids
+        named: set[str] = set()
         if mention.kind == "adjectival":
-            document_countries.update(places.country(i) for i in ids)
-            continue
-        for i in ids:
-            if places.feature_type(i) == "country":
-                document_countries.add(places.country(i))
-        if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
-            document_countries.add(places.country(ids[0]))  # unambiguous regional entries only
-            if places.feature_type(ids[0]) != "country":
-                anchors.append(ids[0])
-    document_countries.discard("")
+            named.update(places.country(i) for i in ids)
+        else:
+            named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
+            if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
+                named.add(places.country(ids[0]))  # unambiguous regional entries only
+                if places.feature_type(ids[0]) != "country":
+                    anchors.append(ids[0])
+        for country in named - {""}:
+            country_sources.setdefault(country, set()).add(position)
     anchor_lat = places.lat[anchors] if anchors else None
     anchor_lon = places.lon[anchors] if anchors else None
 
@@ -94,6 +96,7 @@ def resolve(
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         container = _container_country(text, mention, following, gazetteer)
+        document_countries = {c for c, sources in country_sources.items() if sources - {index}}
         scored = [
             _score(i, mention, gazetteer, settings, document_countries, container, anchor_lat, anchor_lon)
             for i in mention.candidate_ids

@@ -1,0 +1,298 @@
+"""Distances and sides relative to international border lines.
+
+Method (measured in ``docs/benchmarks.md`` and the border-data notes): the border line is
+projected once to a regional Lambert conformal conic (worst scale error ~40 m over the
+region) and densified; a k-d tree over its vertices and a vectorised point-to-segment
+projection find each point's nearest border point in that plane; the reported distance
+and bearing are then the exact WGS84 geodesic between the point and that nearest point
+(pyproj ``Geod.inv``).  Degrees × 111 would be off by tens of km and is never used.
+
+The side is the country whose polygon (same source as the line) contains the point; a
+point closer to the line than the data's own positional error is flagged
+``side_uncertain``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from scipy.spatial import cKDTree
+from shapely.geometry import mapping, shape
+
+from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.model import BorderMetrics
+
+GEOD = Geod(ellps="WGS84")
+
+
+class BorderDataError(ValueError):
+    """The requested border is not in the boundary data."""
+
+
+@dataclass(frozen=True)
+class BorderLine:
+    """One border line with its provenance, in lon/lat and in the projected plane."""
+
+    pair: str
+    countries: tuple[str, str]
+    geometry: shapely.Geometry  # lon/lat
+    projected: shapely.Geometry  # metres, regional LCC
+    length_km: float
+    positional_error_km: float
+    source: str
+    source_name: str
+    licence: str
+    attribution: str
+    segment_start: np.ndarray  # (M, 2) projected start of each densified segment, metres
+    segment_end: np.ndarray  # (M, 2) projected end; vertex i starts segment i
+    vertex_tree: cKDTree  # over segment starts and ends
+
+
+@dataclass
+class BorderIndex:
+    """Border lines and country polygons from one boundary source.
+
+    Build it with :func:`load_borders`; it is immutable and safe to share.
+    """
+
+    lines: dict[str, BorderLine]
+    country_iso3: list[str]
+    country_iso2: list[str]
+    country_names: list[str]
+    country_polygons: list[shapely.Geometry]
+    country_attribution: str
+    settings: Settings
+    _to_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
+    _from_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self._to_plane = Transformer.from_crs("EPSG:4326", self.settings.projection, always_xy=True)
+        self._from_plane = Transformer.from_crs(self.settings.projection, "EPSG:4326", always_xy=True)
+        for polygon in self.country_polygons:
+            shapely.prepare(polygon)
+
+    def line(self, pair: str) -> BorderLine:
+        """The border line for ``pair`` (``"TJK-AFG"``; ``"AFG-TJK"`` is accepted too)."""
+        key = pair.upper()
+        if key not in self.lines:
+            swapped = "-".join(reversed(key.split("-")))
+            if swapped not in self.lines:
+                raise BorderDataError(
+                    f"no border {pair!r} in the boundary data; available: {', '.join(sorted(self.lines))}"
+                )
+            key = swapped
+        return self.lines[key]
+
+    def sides(self, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+        """ISO3 of the country containing each point ("" outside every polygon)."""
+        lats = np.asarray(lats, dtype=float)
+        lons = np.asarray(lons, dtype=float)
+        result = np.full(lats.shape, "", dtype=object)
+        undecided = np.ones(lats.shape, dtype=bool)
+        for iso3, polygon in zip(self.country_iso3, self.country_polygons, strict=True):
+            if not undecided.any():
+                break
+            inside = np.zeros(lats.shape, dtype=bool)
+            inside[undecided] = shapely.contains_xy(polygon, lons[undecided], lats[undecided])
+            result[inside] = iso3
+            undecided &= ~inside
+        return result
+
+    def measure(self, lats: np.ndarray, lons: np.ndarray, pair: str | None = None) -> dict[str, np.ndarray]:
+        """Vectorised border metrics for many points.
+
+        Parameters
+        ----------
+        lats, lons : array-like of float
+            WGS84 degrees.
+        pair : str, optional
+            Border pair; ``settings.default_border`` if omitted.
+
+        Returns
+        -------
+        dict of numpy arrays
+            ``distance_km`` (geodesic), ``nearest_lat``, ``nearest_lon``, ``bearing_deg``
+            (initial azimuth from the point towards the border, 0–360), ``side`` (ISO3),
+            ``side_uncertain`` (bool).
+        """
+        border = self.line(pair or self.settings.default_border)
+        lats = np.atleast_1d(np.asarray(lats, dtype=float))
+        lons = np.atleast_1d(np.asarray(lons, dtype=float))
+        chunk = self.settings.measure_chunk
+        if len(lats) <= chunk:
+            parts = [self._measure_chunk(border, lats, lons)]
+        else:  # shapely and pyproj release the GIL: threads use every core
+            from concurrent.futures import ThreadPoolExecutor
+
+            bounds = range(0, len(lats), chunk)
+            with ThreadPoolExecutor(max_workers=self.settings.threads) as pool:
+                parts = list(pool.map(lambda i: self._measure_chunk(border, lats[i : i + chunk], lons[i : i + chunk]), bounds))
+        return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
+
+    def _measure_chunk(self, border: BorderLine, lats: np.ndarray, lons: np.ndarray) -> dict[str, np.ndarray]:
+        x, y = self._to_plane.transform(lons, lats)
+        near_x, near_y = _nearest_on_segments(border, np.column_stack([x, y]), self.settings.candidate_vertices)
+        near_lon, near_lat = self._from_plane.transform(near_x, near_y)
+        azimuth, _, metres = GEOD.inv(lons, lats, near_lon, near_lat)
+        distance_km = np.asarray(metres) / 1000.0
+        return {
+            "distance_km": distance_km,
+            "nearest_lat": np.asarray(near_lat),
+            "nearest_lon": np.asarray(near_lon),
+            "bearing_deg": np.mod(np.asarray(azimuth), 360.0),
+            "side": self.sides(lats, lons),
+            "side_uncertain": distance_km <= border.positional_error_km,
+        }
+
+    def metrics(self, lat: float, lon: float, pair: str | None = None) -> BorderMetrics:
+        """Border metrics for a single point."""
+        border = self.line(pair or self.settings.default_border)
+        values = self.measure(np.array([lat]), np.array([lon]), border.pair)
+        return BorderMetrics(
+            border=border.pair,
+            distance_km=round(float(values["distance_km"][0]), 3),
+            side=str(values["side"][0]),
+            nearest_lat=round(float(values["nearest_lat"][0]), 5),
+            nearest_lon=round(float(values["nearest_lon"][0]), 5),
+            bearing_deg=round(float(values["bearing_deg"][0]), 1),
+            side_uncertain=bool(values["side_uncertain"][0]),
+        )
+
+    def buffer_bands(self, pair: str | None = None, bands_km: tuple[float, ...] | None = None) -> list[dict]:
+        """Distance bands around a border as GeoJSON-ready features (rings, not discs).
+
+        Each feature covers the points between the previous band's distance and its own,
+        e.g. 0–5 km, 5–10 km, 10–25 km, 25–50 km, buffered in the projected plane.
+        """
+        border = self.line(pair or self.settings.default_border)
+        bands = sorted(bands_km or self.settings.buffer_bands_km)
+        features = []
+        inner = None
+        for outer_km in bands:
+            disc = shapely.buffer(border.projected, outer_km * 1000.0, quad_segs=8)
+            ring = disc if inner is None else shapely.difference(disc, inner)
+            lonlat = shapely.transform(ring, lambda xy: np.column_stack(self._from_plane.transform(xy[:, 0], xy[:, 1])))
+            lonlat = shapely.orient_polygons(shapely.simplify(lonlat, 0.002), exterior_cw=False)
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": mapping(lonlat),
+                    "properties": {
+                        "border": border.pair,
+                        "from_km": 0.0 if inner is None else previous_km,
+                        "to_km": outer_km,
+                    },
+                }
+            )
+            inner, previous_km = disc, outer_km
+        return features
+
+    def attributions(self) -> list[str]:
+        """Attribution lines required by the boundary data's licences."""
+        found = {line.attribution for line in self.lines.values()}
+        found.add(self.country_attribution)
+        return sorted(a for a in found if a)
+
+
+def load_borders(settings: Settings = DEFAULT_SETTINGS, source: str | None = None) -> BorderIndex:
+    """Load border lines and country polygons of one source (``"osm"`` or ``"naturalearth"``)."""
+    return _load_borders(settings, source or settings.border_source)
+
+
+@lru_cache(maxsize=4)
+def _load_borders(settings: Settings, source: str) -> BorderIndex:
+    to_plane = Transformer.from_crs("EPSG:4326", settings.projection, always_xy=True)
+    lines_file = settings.path(settings.borders_file)
+    collection = _read_geojson(lines_file)
+    lines: dict[str, BorderLine] = {}
+    for feature in collection["features"]:
+        props = feature["properties"]
+        if props.get("source") != source:
+            continue
+        geometry = shape(feature["geometry"])
+        projected = shapely.transform(geometry, lambda xy: np.column_stack(to_plane.transform(xy[:, 0], xy[:, 1])))
+        starts, ends = _densified_segments(projected, settings.densify_m)
+        lines[props["pair"]] = BorderLine(
+            pair=props["pair"],
+            countries=tuple(props["countries"]),  # type: ignore[arg-type]
+            geometry=geometry,
+            projected=projected,
+            length_km=float(props["length_km"]),
+            positional_error_km=float(props["positional_error_km"]),
+            source=source,
+            source_name=props.get("source_name", source),
+            licence=props.get("licence", ""),
+            attribution=props.get("attribution", ""),
+            segment_start=starts,
+            segment_end=ends,
+            # unbalanced, non-compact nodes: 7x faster queries for points far from a line-shaped cloud
+            vertex_tree=cKDTree(np.vstack([starts, ends]), balanced_tree=False, compact_nodes=False),
+        )
+    if not lines:
+        raise BorderDataError(f"{lines_file}: no border lines with source {source!r}")
+    countries_file = settings.path(settings.countries_file if source == "osm" else "boundaries/countries_ne.geojson")
+    countries = _read_geojson(countries_file)["features"]
+    return BorderIndex(
+        lines=lines,
+        country_iso3=[f["properties"]["iso3"] for f in countries],
+        country_iso2=[f["properties"].get("iso2", "") for f in countries],
+        country_names=[f["properties"].get("name", "") for f in countries],
+        country_polygons=[shape(f["geometry"]) for f in countries],
+        country_attribution=countries[0]["properties"].get("attribution", "") if countries else "",
+        settings=settings,
+    )
+
+
+def _densified_segments(line: shapely.Geometry, spacing_m: float) -> tuple[np.ndarray, np.ndarray]:
+    """Segments of the projected line after densifying it to ``spacing_m`` (start, end arrays)."""
+    starts, ends = [], []
+    for part in shapely.get_parts(shapely.segmentize(line, spacing_m)):
+        coords = shapely.get_coordinates(part)
+        starts.append(coords[:-1])
+        ends.append(coords[1:])
+    return np.vstack(starts), np.vstack(ends)
+
+
+def _nearest_on_segments(border: BorderLine, points: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest point on the border (projected plane) for each point.
+
+    A k-d tree over the densified line's vertices proposes, for each point, the
+    segments touching its ``k`` nearest vertices; the exact point-to-segment projection
+    picks the best.  Any segment holding the true nearest point has a vertex within
+    half the densify spacing of it, so a missed segment costs at most that much
+    (``settings.densify_m / 2``); in practice the result equals shapely's
+    ``shortest_line`` to the metre (tested).
+    """
+    count = len(border.segment_start)
+    _, vertex = border.vertex_tree.query(points, k=k, workers=-1)
+    vertex = np.atleast_2d(vertex).reshape(len(points), -1)
+    segment = np.where(vertex >= count, vertex - count, vertex)  # ends map to their own segment
+    neighbour = np.where(vertex >= count, np.minimum(segment + 1, count - 1), np.maximum(segment - 1, 0))
+    candidates = np.concatenate([segment, neighbour], axis=1)  # (N, 2k)
+    a = border.segment_start[candidates]
+    b = border.segment_end[candidates]
+    p = points[:, None, :]
+    ab = b - a
+    length2 = np.einsum("nkj,nkj->nk", ab, ab)
+    t = np.clip(np.einsum("nkj,nkj->nk", p - a, ab) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
+    projection = a + t[..., None] * ab
+    squared = np.einsum("nkj,nkj->nk", p - projection, p - projection)
+    best = np.argmin(squared, axis=1)
+    chosen = projection[np.arange(len(points)), best]
+    return chosen[:, 0], chosen[:, 1]
+
+
+def _read_geojson(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return json.load(stream)
+    except OSError as exc:
+        raise BorderDataError(f"{path}: cannot read boundary data ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise BorderDataError(f"{path}: invalid GeoJSON ({exc.msg} at line {exc.lineno})") from None

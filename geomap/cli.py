@@ -1,0 +1,198 @@
+"""Command line: ``geomap build | parse | distance | places``.
+
+A thin shell over :mod:`geomap.build` and :mod:`geomap.pipeline`: parse arguments, call
+the pipeline, print results.  Exit codes: 0 success, 1 some inputs were skipped or
+failed (the rest was still processed), 2 usage or data errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+
+from geomap.config import DEFAULT_SETTINGS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geomap", description="Map places and events from news about a border.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--gazetteer", action="append", default=[], metavar="CSV", help="extra gazetteer CSV (repeatable)")
+    common.add_argument("--border", action="append", default=[], metavar="PAIR", help="border pair, e.g. TJK-AFG (repeatable; first is primary)")
+
+    build = sub.add_parser("build", parents=[common], help="parse a corpus and write the map and data files")
+    build.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
+    build.add_argument("-o", "--out", default="output", help="output directory (default: output/)")
+    build.add_argument("--format", action="append", default=[], metavar="FMT",
+                       help="map, geojson, jsonl, gpkg, kml, acled (repeatable; default: all)")
+    build.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    parse = sub.add_parser("parse", parents=[common], help="print one JSON line per article")
+    parse.add_argument("paths", nargs="+", help="files or directories")
+
+    distance = sub.add_parser("distance", parents=[common], help="distance and side relative to the border")
+    distance.add_argument("lat", nargs="?", type=float, help="latitude (WGS84 degrees)")
+    distance.add_argument("lon", nargs="?", type=float, help="longitude (WGS84 degrees)")
+    distance.add_argument("--csv", metavar="FILE", help="CSV with lat and lon columns; writes the metrics as CSV")
+    distance.add_argument("-o", "--out", metavar="FILE", help="output CSV (default: stdout)")
+
+    places = sub.add_parser("places", parents=[common], help="gazetteer candidates for a name")
+    places.add_argument("name")
+    places.add_argument("--context", default="", help="text around the name, for disambiguation")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``geomap`` console script."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except (ValueError, OSError) as exc:
+        print(f"geomap: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    from geomap.build import build
+    from geomap.export import ALL_FORMATS
+
+    summary = build(
+        args.paths,
+        args.out,
+        DEFAULT_SETTINGS,
+        formats=args.format or ALL_FORMATS,
+        gazetteer_files=args.gazetteer,
+        borders=args.border,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    for line in summary.lines():
+        print(line)
+    return 0 if summary.ok else 1
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from geomap.export import article_record
+    from geomap.pipeline import iter_results, load_resources
+
+    resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border)
+    status = 0
+    for item in iter_results(args.paths, resources):
+        if hasattr(item, "reason"):
+            print(f"geomap: skipped {item.source}: {item.reason}", file=sys.stderr)
+            status = 1
+            continue
+        print(json.dumps(article_record(item, resources.lexicon), ensure_ascii=False))
+    return status
+
+
+def _distance(args: argparse.Namespace) -> int:
+    from geomap.border import load_borders
+
+    borders = load_borders(DEFAULT_SETTINGS)
+    pair = args.border[0] if args.border else DEFAULT_SETTINGS.default_border
+    if args.csv:
+        return _distance_csv(borders, pair, Path(args.csv), args.out)
+    if args.lat is None or args.lon is None:
+        raise ValueError("give LAT LON, or --csv FILE")
+    if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
+        raise ValueError(f"{args.lat}, {args.lon} is not a valid latitude, longitude")
+    metrics = borders.metrics(args.lat, args.lon, pair)
+    print(json.dumps({
+        "border": metrics.border,
+        "distance_km": metrics.distance_km,
+        "side": metrics.side,
+        "side_uncertain": metrics.side_uncertain,
+        "nearest_lat": metrics.nearest_lat,
+        "nearest_lon": metrics.nearest_lon,
+        "bearing_deg": metrics.bearing_deg,
+    }))
+    return 0
+
+
+def _distance_csv(borders, pair: str, source: Path, out: str | None) -> int:
+    import numpy as np
+
+    with source.open(newline="", encoding="utf-8-sig") as stream:
+        rows = list(csv.DictReader(stream))
+    if rows and not {"lat", "lon"} <= set(rows[0]):
+        raise ValueError(f"{source}: needs 'lat' and 'lon' columns")
+    good, problems = [], []
+    for number, row in enumerate(rows, start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError
+            good.append((row, lat, lon))
+        except (TypeError, ValueError):
+            problems.append(f"{source}:{number}: lat/lon {row.get('lat')!r}/{row.get('lon')!r} invalid; row skipped")
+    values = borders.measure(np.array([g[1] for g in good]), np.array([g[2] for g in good]), pair) if good else {}
+    fields = list(rows[0]) if rows else ["lat", "lon"]
+    extra = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg"]
+    stream = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
+    try:
+        writer = csv.DictWriter(stream, fieldnames=fields + [f for f in extra if f not in fields])
+        writer.writeheader()
+        for i, (row, _, _) in enumerate(good):
+            writer.writerow({
+                **row,
+                "border": borders.line(pair).pair,
+                "distance_km": f"{values['distance_km'][i]:.3f}",
+                "side": values["side"][i],
+                "side_uncertain": bool(values["side_uncertain"][i]),
+                "nearest_lat": f"{values['nearest_lat'][i]:.5f}",
+                "nearest_lon": f"{values['nearest_lon'][i]:.5f}",
+                "bearing_deg": f"{values['bearing_deg'][i]:.1f}",
+            })
+    finally:
+        if out:
+            stream.close()
+    for problem in problems:
+        print(f"geomap: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _places(args: argparse.Namespace) -> int:
+    from geomap.pipeline import load_resources
+    from geomap.places import recognise, resolve
+
+    resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border)
+    text = f"{args.context} {args.name}".strip() if args.context else args.name
+    start = text.rfind(args.name)
+    found = recognise(text, resources.gazetteer)
+    mentions = [m for m in found.mentions if m.start <= start < m.end or start <= m.start < start + len(args.name)]
+    if not mentions:
+        print(json.dumps({"name": args.name, "candidates": [], "reason": "no gazetteer entry matches this name"}))
+        return 1
+    toponyms = {id(t.mention): t for t in resolve(text, found.mentions, resources.gazetteer, resources.settings)}
+    gazetteer = resources.gazetteer
+    for mention in mentions:
+        chosen = toponyms.get(id(mention))
+        candidates = [gazetteer.places.get(i) for i in mention.candidate_ids]
+        print(json.dumps({
+            "text": mention.text,
+            "kind": mention.kind,
+            "fuzzy": mention.fuzzy,
+            "chosen": chosen.place.id if chosen else None,
+            "confidence": chosen.confidence if chosen else None,
+            "reasons": chosen.reasons if chosen else ["rejected: score below threshold"],
+            "candidates": [
+                {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+                 "feature_type": p.feature_type, "population": p.population, "source": p.source}
+                for p in candidates[:20]
+            ],
+            "candidate_count": len(candidates),
+        }, ensure_ascii=False))
+    return 0
+
+
+COMMANDS = {"build": _build, "parse": _parse, "distance": _distance, "places": _places}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Normalise the time expressions of a sentence against the article date.
+
+Handles explicit dates ("July 29", "29 July 2021", "2021-07-29"), weekdays ("on
+Friday", "on Monday"), relative days, weeks and months ("yesterday", "last week",
+"next week", "this month"), months with or without a part ("in September", "at the
+end of August", "in early May"), bounds ("through April 18", "until 18 April") and
+years ("in 2021").  Relative expressions need the article date; without it only
+expressions that carry their own year are normalised.  Future-looking sentences
+(modality ``planned``) read an ambiguous weekday or month forward, others backward.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from geomap.model import EventDate
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of)[\s-]+)?"
+_BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)),
+    ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:\s+{_YEAR})?", re.I)),
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
+    ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
+]
+_MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}
+
+
+def _month_range(year: int, month: int, part: str | None) -> tuple[date, date]:
+    last = calendar.monthrange(year, month)[1]
+    part = (part or "").lower()
+    if "early" in part or "start" in part or "beginning" in part:
+        return date(year, month, 1), date(year, month, 10)
+    if "mid" in part or "middle" in part:
+        return date(year, month, 11), date(year, month, 20)
+    if "late" in part or "end" in part:
+        return date(year, month, 21), date(year, month, last)
+    return date(year, month, 1), date(year, month, last)
+
+
+def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
+    """The year that puts month/day nearest the reference date in the given direction."""
+    candidate = date(reference.year, month, min(day, calendar.monthrange(reference.year, month)[1]))
+    if forward and candidate < reference - timedelta(days=31):
+        return reference.year + 1
+    if not forward and candidate > reference + timedelta(days=31):
+        return reference.year - 1
+    return reference.year
+
+
+def extract_date(sentence: str, reference: date | None, forward: bool = False) -> EventDate | None:
+    """The first normalisable time expression of ``sentence``, or None.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    reference : datetime.date or None
+        The article's publication date; relative expressions need it.
+    forward : bool
+        Read ambiguous expressions forward in time (for planned events).
+    """
+    best: tuple[int, EventDate] | None = None
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            found = _normalise(kind, match, reference, forward)
+            if found is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), found)
+                break
+    return best[1] if best else None
+
+
+def _normalise(kind: str, match: re.Match[str], reference: date | None, forward: bool) -> EventDate | None:
+    text = match.group(0).strip()
+    groups = match.groupdict()
+    try:
+        if kind == "iso":
+            day = date(int(groups["year"]), int(groups["m"]), int(groups["d"]))
+            return EventDate(day, day, "day", "text", text)
+        if kind in ("month_day", "day_month"):
+            month_word = groups["month"].lower().rstrip(".")
+            if kind == "day_month" and month_word in _MONTH_NAMES_AS_WORDS and not groups.get("year"):
+                return None  # "the 5 may" style false hits
+            month = _MONTHS[month_word]
+            day_number = int(groups["day"])
+            if groups.get("year"):
+                year = int(groups["year"])
+            elif reference:
+                year = _infer_year(month, day_number, reference, forward or bool(groups.get("bound")))
+            else:
+                return None
+            day = date(year, month, day_number)
+            if groups.get("bound") and reference and day >= reference:
+                return EventDate(reference, day, "days", "text", text)
+            return EventDate(day, day, "day", "text", text)
+        if kind == "month":
+            month_word = groups["month"].lower().rstrip(".")
+            if month_word == "may" and not groups.get("year") and not groups.get("part"):
+                return None  # "by may" is usually the verb
+            month = _MONTHS[month_word]
+            if groups.get("year"):
+                year = int(groups["year"])
+            elif reference:
+                year = _infer_year(month, 15, reference, forward)
+            else:
+                return None
+            start, end = _month_range(year, month, groups.get("part"))
+            return EventDate(start, end, "month" if (end - start).days > 12 else "days", "text", text)
+        if kind == "weekday" and reference:
+            target = _WEEKDAYS[groups["weekday"].lower()]
+            lowered = text.lower()
+            if lowered.startswith("next") or (forward and not lowered.startswith("last")):
+                delta = (target - reference.weekday()) % 7 or 7
+                day = reference + timedelta(days=delta)
+            else:
+                delta = (reference.weekday() - target) % 7
+                day = reference - timedelta(days=delta)
+            return EventDate(day, day, "day", "text", text)
+        if kind == "relative_day" and reference:
+            offset = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+            day = reference + timedelta(days=offset[groups["rel"].lower()])
+            return EventDate(day, day, "day", "text", text)
+        if kind == "relative_span" and reference:
+            return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
+        if kind == "year":
+            year = int(groups["year"])
+            return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _relative_span(which: str, unit: str, reference: date, text: str) -> EventDate:
+    step = -1 if which in ("last", "previous", "past") else 1 if which in ("next", "coming") else 0
+    if unit in ("week", "weekend"):
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step)
+        if unit == "weekend":
+            return EventDate(monday + timedelta(days=5), monday + timedelta(days=6), "days", "text", text)
+        return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+    if unit == "month":
+        month_index = reference.year * 12 + reference.month - 1 + step
+        year, month = divmod(month_index, 12)
+        start, end = _month_range(year, month + 1, None)
+        return EventDate(start, end, "month", "text", text)
+    year = reference.year + step
+    return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)

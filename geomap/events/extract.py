@@ -1,0 +1,185 @@
+"""Sentence-level event extraction: class, modality, actors, date, place, quantities.
+
+A sentence becomes an event when one of the trigger patterns of
+``data/lexicon/event_triggers.csv`` matches it (and its ``requires``/``excludes``
+conditions hold).  When several classes trigger, the one highest in the taxonomy's
+``priority`` wins among confident cues, following ACLED's rule of coding the most
+severe tactic.  The event's place is the most specific place named in the sentence,
+with the relation the text states ("near", "20 km from", "along the border").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.events.dates import extract_date
+from geomap.events.lexicon import Lexicon
+from geomap.events.quantities import extract_quantities
+from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
+from geomap.text import split_sentences
+
+GEO_LEVEL_BY_FEATURE = {
+    "military_base": "site", "training_ground": "site", "border_crossing": "site", "bridge": "site",
+    "river_port": "site", "airfield": "site", "border_post": "site", "dam": "site", "site": "site",
+    "city": "settlement", "town": "settlement", "village": "settlement",
+    "admin2": "adm2", "admin1": "adm1",
+    "region": "subnational_region", "valley": "subnational_region", "river": "subnational_region",
+    "lake": "subnational_region", "mountain_range": "subnational_region",
+    "country": "country",
+}
+SPECIFICITY = {"site": 0, "settlement": 1, "near_named_place": 1, "adm2": 2, "adm1": 3, "subnational_region": 4, "country": 5}
+MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
+CONFIDENT_CUE = 0.6
+
+_NEAR = re.compile(r"\b(?:near|close to|outside|around|next to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?$", re.I)
+_DISTANCE = re.compile(
+    r"\b(?P<value>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?(?:from|of|off|away from|outside)\s+(?:the\s+)?$",
+    re.I,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_BORDER = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class BorderZone:
+    """The border area used as the place of "along the border" events."""
+
+    place: Place
+    pair: str
+
+
+def extract_events(
+    article: Article,
+    toponyms: list[Toponym],
+    lexicon: Lexicon,
+    border_zone: BorderZone | None = None,
+) -> list[Event]:
+    """Events of one article, one per triggering sentence.
+
+    Parameters
+    ----------
+    article : Article
+        The article (its date anchors relative expressions).
+    toponyms : list of Toponym
+        Resolved places of the article, offsets into ``article.text``.
+    lexicon : Lexicon
+        Compiled vocabulary tables.
+    border_zone : BorderZone, optional
+        Place used for "along the border" when no more specific place is named.
+    """
+    events: list[Event] = []
+    ordered = sorted(toponyms, key=lambda t: t.mention.start)
+    for start, end in split_sentences(article.text, article.body_start):
+        sentence = article.text[start:end]
+        trigger = _best_trigger(sentence, lexicon)
+        if trigger is None:
+            continue
+        event_class, trigger_text, weight, trigger_offset = trigger
+        modality = _modality(sentence, lexicon)
+        in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
+        actors, actor_spans = _actors(sentence, lexicon)
+        # "Moscow is to send…", "Russia sends…": a place named as the actor is not where it happens
+        actor_spans = [(a + start, b + start) for a, b in actor_spans]
+        locations = [t for t in in_sentence if not any(a <= t.mention.start < b for a, b in actor_spans)]
+        place, relation, geo_level = _event_place(article.text, locations, sentence, start + trigger_offset, border_zone)
+        event_date = extract_date(sentence, article.date, forward=modality == "planned")
+        if event_date is None and article.date is not None:
+            event_date = EventDate(article.date, article.date, "day", "article", "")
+        confidence = weight * MODALITY_FACTOR.get(modality, 0.8) * (1.0 if place else 0.8)
+        events.append(
+            Event(
+                event_class=event_class,
+                modality=modality,  # type: ignore[arg-type]
+                sentence=sentence,
+                sentence_start=start,
+                sentence_end=end,
+                article_id=article.id,
+                source_file=article.source_file,
+                trigger=trigger_text,
+                confidence=round(confidence, 3),
+                actors=actors,
+                date=event_date,
+                place=place,
+                place_relation=relation,
+                geo_level=geo_level,
+                quantities=extract_quantities(sentence, lexicon.units),
+            )
+        )
+    return events
+
+
+def _best_trigger(sentence: str, lexicon: Lexicon) -> tuple[str, str, float, int] | None:
+    """``(class, matched text, weight, offset)`` of the winning trigger, or None."""
+    hits: list[tuple[str, str, float, int]] = []
+    for trigger in lexicon.triggers:
+        match = trigger.pattern.search(sentence)
+        if match is None:
+            continue
+        if trigger.requires is not None and not trigger.requires.search(sentence):
+            continue
+        if trigger.excludes is not None and trigger.excludes.search(sentence):
+            continue
+        hits.append((trigger.event_class, match.group(0), trigger.weight, match.start()))
+    if not hits:
+        return None
+    confident = [h for h in hits if h[2] >= CONFIDENT_CUE] or hits
+    priority = {name: cls.priority for name, cls in lexicon.classes.items()}
+    return max(confident, key=lambda h: (priority.get(h[0], 0), h[2], -h[3]))
+
+
+def _modality(sentence: str, lexicon: Lexicon) -> str:
+    best, weight = "reported", 0.0
+    for cue in lexicon.modality_cues:
+        if cue.weight > weight and cue.pattern.search(sentence):
+            best, weight = cue.modality, cue.weight
+    return best
+
+
+def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]]]:
+    """Actor names in order of first mention, and the spans that named them."""
+    found: list[tuple[int, int, str]] = []
+    for actor in lexicon.actors:
+        for match in actor.pattern.finditer(sentence):
+            found.append((match.start(), match.end(), actor.name))
+    names: list[str] = []
+    for _, _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return names, [(a, b) for a, b, _ in found]
+
+
+def _event_place(
+    text: str,
+    toponyms: list[Toponym],
+    sentence: str,
+    trigger_at: int,
+    border_zone: BorderZone | None,
+) -> tuple[Toponym | None, str, str]:
+    """The event's place, the relation the text states, and its geo level."""
+    named = [t for t in toponyms if not t.adjectival]
+    if named:
+        def rank(t: Toponym) -> tuple[int, int, int]:
+            level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
+            locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
+            return SPECIFICITY[level], 0 if locative else 1, abs(t.mention.start - trigger_at)
+
+        chosen = min(named, key=rank)
+        level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
+        before = text[max(0, chosen.mention.start - 60) : chosen.mention.start]
+        distance = _DISTANCE.search(before)
+        if distance:
+            return chosen, f"{distance.group('value')} {distance.group('unit')} from", "near_named_place"
+        if _NEAR.search(before):
+            return chosen, "near", "near_named_place" if level in ("site", "settlement") else level
+        if level != "country" or not (border_zone and _BORDER.search(sentence)):
+            return chosen, "in", level
+    if border_zone is not None and _BORDER.search(sentence):
+        mention = Mention(start=trigger_at, end=trigger_at, text="", kind="toponym")
+        zone = Toponym(mention=mention, place=border_zone.place, confidence=0.6, reasons=[f"sentence places the event along the {border_zone.pair} border"])
+        return zone, "along the border", "subnational_region"
+    countries = [t for t in toponyms if t.place.feature_type == "country"]
+    if countries:
+        chosen = min(countries, key=lambda t: abs(t.mention.start - trigger_at))
+        return chosen, "in", "country"
+    return None, "", ""

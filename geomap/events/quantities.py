@@ -1,0 +1,103 @@
+"""Counted things in a sentence: "about 1,000 soldiers", "12 armoured vehicles", "a dozen tanks".
+
+Numbers: digits with Western (1,344) or South Asian (2,30,000) grouping, decimals with
+a scale word ("1.5 million"), number words ("twelve", "a dozen", "hundreds of"), and
+ranges ("300 to 400", "300-400").  Approximation words ("about", "some", "over") set
+``approximate`` and, for "more than"/"up to", the low or high bound.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.events.lexicon import QuantityUnit
+from geomap.model import Quantity
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
+    "a dozen": 12, "dozen": 12, "a thousand": 1000,
+}
+_VAGUE = {"dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9)}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
+_APPROX = r"(?P<approx>about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|up to|more than|over|at least|fewer than|less than|close to|as many as)"
+_DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_WORDS})(?:\s+(?:thousand|million))?"
+QUANTITY_RE = re.compile(
+    rf"(?:\b{_APPROX}\s+)?(?P<vague>dozens of|hundreds of|thousands of|several)?"
+    rf"(?(vague)|(?P<num>(?<![\w.,-]){_NUMBER})(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
+    r"(?=(?P<tail>\s+.{0,80}))",
+    re.IGNORECASE,
+)
+
+
+_MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|kg|%|percent|per cent|calibre|caliber)\b", re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """Integer value of a number written in digits or words ("2,30,000" → 230000)."""
+    text = text.strip().lower()
+    scale = 1
+    for word, factor in _SCALE.items():
+        if text.endswith(" " + word):
+            scale, text = factor, text[: -len(word) - 1].strip()
+            break
+    if text in _WORD_NUMBERS:
+        return _WORD_NUMBERS[text] * scale
+    digits = text.replace(",", "")
+    try:
+        return int(round(float(digits) * scale))
+    except ValueError:
+        return None
+
+
+def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
+    """Quantities of known categories in one sentence (years and distances excluded)."""
+    found: list[Quantity] = []
+    for match in QUANTITY_RE.finditer(sentence):
+        tail = match.group("tail").lstrip()
+        if _MEASURE.match(tail):
+            continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count
+        unit = next((u for u in units if u.pattern.match(tail)), None)
+        if unit is None:
+            continue
+        unit_match = unit.pattern.match(tail)
+        approx = (match.group("approx") or "").lower()
+        if match.group("vague"):
+            best, low, high = _VAGUE[match.group("vague").lower()]
+            approximate = True
+        else:
+            best = parse_number(match.group("num"))
+            if best is None or (1900 <= best <= 2100 and "," not in match.group("num")):
+                continue  # a year, not a count
+            second = parse_number(match.group("num2")) if match.group("num2") else None
+            low, high = (best, second) if second and second > best else (None, None)
+            if second and second > best:
+                best = (best + second) // 2
+            approximate = bool(approx) or second is not None
+            if approx in ("more than", "over", "at least"):
+                low = best
+            elif approx in ("up to", "fewer than", "less than", "as many as"):
+                high = best
+        raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
+        found.append(
+            Quantity(
+                category=unit.category,
+                best=best,
+                raw_text=re.sub(r"\s+", " ", raw),
+                low=low,
+                high=high,
+                approximate=approximate,
+                item=_item(tail[: unit_match.end()]),  # type: ignore[union-attr]
+            )
+        )
+    return found
+
+
+def _item(unit_text: str) -> str | None:
+    """A model designation in the unit text ("NSV", "BTR-82A", "S-300"), if any."""
+    model = re.search(r"\b(?:[A-Z]{1,4}-?\d+\w*|[A-Z]{2,5})\b", unit_text)
+    return model.group(0) if model else None

@@ -1,0 +1,173 @@
+"""The pipeline: read → recognise → resolve → extract events → measure → render/export.
+
+:func:`parse_article` runs the per-article stages and is a pure function of the article
+and the loaded :class:`Resources`, so the same code runs in a loop, a process pool or
+Dask.  :func:`build` runs a whole corpus and writes every output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from geomap.border import BorderIndex, load_borders
+from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.corpus import read_corpus
+from geomap.events.extract import BorderZone, extract_events
+from geomap.events.lexicon import Lexicon, load_lexicon
+from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.model import Article, ArticleResult, BorderMetrics, Place, SkippedInput
+from geomap.places import recognise, resolve
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Resources:
+    """Everything loaded once and shared by all articles."""
+
+    settings: Settings
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    borders: BorderIndex
+    border_pairs: tuple[str, ...]
+    border_zone: BorderZone | None
+
+
+def load_resources(
+    settings: Settings = DEFAULT_SETTINGS,
+    gazetteer_files: Iterable[str | Path] = (),
+    borders: Iterable[str] = (),
+) -> Resources:
+    """Load the gazetteer, the event vocabulary and the boundary data.
+
+    Parameters
+    ----------
+    settings : Settings
+        Paths and defaults.
+    gazetteer_files : iterable of path
+        Extra user gazetteer CSVs (same columns as ``data/gazetteer/regional.csv``).
+    borders : iterable of str
+        Border pairs to measure against, e.g. ``["TJK-AFG", "UZB-AFG"]``; the first is
+        the primary one (``settings.default_border`` if empty).
+    """
+    border_index = load_borders(settings)
+    pairs = tuple(border_index.line(p).pair for p in (list(borders) or [settings.default_border]))
+    return Resources(
+        settings=settings,
+        gazetteer=load_gazetteer(settings, tuple(Path(p) for p in gazetteer_files)),
+        lexicon=load_lexicon(settings),
+        borders=border_index,
+        border_pairs=pairs,
+        border_zone=_border_zone(border_index, pairs[0]),
+    )
+
+
+def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
+    """A place standing for "the border area": the line's midpoint, radius half its length."""
+    line = borders.line(pair)
+    middle = shapely.line_interpolate_point(shapely.line_merge(line.geometry), 0.5, normalized=True)
+    names = " and ".join(line.countries)
+    place = Place(
+        id=f"border:{line.pair}",
+        name=f"{line.pair} border area",
+        lat=round(float(middle.y), 5),
+        lon=round(float(middle.x), 5),
+        feature_type="region",
+        country="",
+        uncertainty_km=round(line.length_km / 2, 1),
+        source="border",
+        citation=f"border between {names} ({line.source_name})",
+    )
+    return BorderZone(place=place, pair=line.pair)
+
+
+def parse_article(article: Article, resources: Resources) -> ArticleResult:
+    """Run recognition, resolution, event extraction and border measurement on one article."""
+    found = recognise(
+        article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
+    )
+    toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
+    events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
+    located = [e for e in events if e.place is not None]
+    if located:
+        metrics = measure_points(
+            resources,
+            np.array([e.place.place.lat for e in located]),  # type: ignore[union-attr]
+            np.array([e.place.place.lon for e in located]),  # type: ignore[union-attr]
+        )
+        for event, metric in zip(located, metrics, strict=True):
+            event.border = metric
+    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=found.organisations)
+
+
+def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pair: str | None = None) -> list[BorderMetrics]:
+    """Border metrics against the primary (or given) border for many points."""
+    pair = pair or resources.border_pairs[0]
+    values = resources.borders.measure(lats, lons, pair)
+    return [
+        BorderMetrics(
+            border=pair,
+            distance_km=round(float(values["distance_km"][i]), 3),
+            side=str(values["side"][i]),
+            nearest_lat=round(float(values["nearest_lat"][i]), 5),
+            nearest_lon=round(float(values["nearest_lon"][i]), 5),
+            bearing_deg=round(float(values["bearing_deg"][i]), 1),
+            side_uncertain=bool(values["side_uncertain"][i]),
+        )
+        for i in range(len(lats))
+    ]
+
+
+def parse_text(text: str, date: date | None = None, resources: Resources | None = None) -> ArticleResult:
+    """Parse one article given as a string (offsets refer to ``text``)."""
+    resources = resources or load_resources()
+    return parse_article(Article(id="text", source_file="<text>", text=text, date=date), resources)
+
+
+@dataclass
+class CorpusRun:
+    """Results of running the per-article stages over a corpus."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    failed: list[SkippedInput] = field(default_factory=list)
+
+
+def iter_results(
+    paths: Iterable[str | Path], resources: Resources, progress: bool = False
+) -> Iterator[ArticleResult | SkippedInput]:
+    """Parse every article under ``paths``; unreadable inputs come back as :class:`SkippedInput`."""
+    items: Iterable[Article | SkippedInput] = read_corpus(paths)
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, unit=" articles", desc="geomap", leave=False)
+    for item in items:
+        if isinstance(item, SkippedInput):
+            yield item
+            continue
+        try:
+            yield parse_article(item, resources)
+        except Exception as exc:  # one bad article must not stop the corpus
+            log.exception("failed to parse %s", item.source_file)
+            yield SkippedInput(item.source_file, f"internal error while parsing: {type(exc).__name__}: {exc}")
+
+
+def run_corpus(paths: Iterable[str | Path], resources: Resources, progress: bool = False) -> CorpusRun:
+    """Parse a corpus into a :class:`CorpusRun`."""
+    run = CorpusRun()
+    for item in iter_results(paths, resources, progress):
+        if isinstance(item, ArticleResult):
+            run.results.append(item)
+        elif item.reason.startswith("internal error"):
+            run.failed.append(item)
+        else:
+            run.skipped.append(item)
+    return run

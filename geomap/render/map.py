@@ -1,0 +1,180 @@
+"""The interactive map: a folium (Leaflet) page with toggleable layers.
+
+Overlays are built in the browser by ``geomap.js`` from GeoJSON embedded in the page,
+with popups assembled through ``textContent`` so hostile article text cannot run.  The
+page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome defaults are
+dropped), which keeps it light and lets it work from local copies of Leaflet.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geomap.events.lexicon import Lexicon
+
+LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+DATA_ATTRIBUTION = (
+    "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer; "
+    "borders: {borders}"
+)
+_STYLE = """
+<style>
+  .geomap-popup h4 { margin: 0 0 4px; font-size: 14px; }
+  .geomap-popup table { border-collapse: collapse; font-size: 12px; }
+  .geomap-popup th { text-align: left; padding-right: 6px; vertical-align: top; color: #555; }
+  .geomap-sentence { margin: 6px 0 0; padding-left: 6px; border-left: 3px solid #999; font-size: 12px; }
+  .geomap-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 12px sans-serif;
+                   border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+  .geomap-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+                     margin-right: 5px; border: 1px solid #222; vertical-align: middle; }
+</style>
+"""
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that is safe inside a <script> element ("</script>" in text cannot close it)."""
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class GeoJsonOverlay(folium.map.Layer):
+    """An overlay built by a ``geomap.*Layer`` JS factory from embedded GeoJSON."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geomap.{{ this.factory }}({{ this.data_json }});
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, factory: str, data: dict[str, Any], name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "GeoJsonOverlay"
+        self.factory = factory
+        self.data_json = _json_for_script(data)
+
+
+class _Script(MacroElement):
+    """Raw JS placed in the page's script section (our own code, not article text)."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
+class _Legend(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var legend = L.control({position: "bottomleft"});
+          legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "geomap-legend");
+            div.innerHTML = {{ this.html_json }};
+            return div;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, entries: list[tuple[str, str, int]]) -> None:
+        super().__init__()
+        rows = "".join(
+            f'<div><i style="background:{html.escape(color)}"></i>{html.escape(label)} ({count})</div>'
+            for label, color, count in entries
+        )
+        self.html_json = _json_for_script("<b>Events</b>" + rows + "<div><small>faded = planned/denied/hypothetical</small></div>")
+
+
+class _Attribution(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text_json = _json_for_script(html.escape(text))
+
+
+def render_map(
+    events: list[dict[str, Any]],
+    places: list[dict[str, Any]],
+    borders: list[dict[str, Any]],
+    outlines: dict[str, Any] | None,
+    lexicon: Lexicon,
+    attributions: list[str],
+    center: tuple[float, float] = (37.5, 69.5),
+    zoom: int = 6,
+) -> folium.Map:
+    """Build the folium map (not yet saved).
+
+    Parameters
+    ----------
+    events, places, borders : list of GeoJSON features
+        As written to ``events.geojson``, ``places.geojson``, ``border.geojson``.
+    outlines : GeoJSON FeatureCollection or None
+        Country polygons for the offline outline layer.
+    lexicon : Lexicon
+        Event classes (labels, colours) for the legend.
+    attributions : list of str
+        Licence notices of the boundary data.
+    """
+    page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
+    page.default_js = [LEAFLET_JS]
+    page.default_css = [LEAFLET_CSS]
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=True).add_to(page)
+    page.get_root().header.add_child(Element(_STYLE))
+    script = package_files.files("geomap.render").joinpath("geomap.js").read_text(encoding="utf-8")
+    page.get_root().script.add_child(Element(script), name="geomap_js", index=0)
+
+    if outlines is not None:
+        GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", show=True).add_to(page)
+    GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True).add_to(page)
+    GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True).add_to(page)
+    GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True).add_to(page)
+
+    counts: dict[str, int] = {}
+    for feature in events:
+        if feature["geometry"]:
+            counts[feature["properties"]["event_type"]] = counts.get(feature["properties"]["event_type"], 0) + 1
+    entries = [
+        (cls.label, cls.color, counts[name])
+        for name, cls in sorted(lexicon.classes.items(), key=lambda item: -item[1].priority)
+        if name in counts
+    ]
+    _Legend(entries).add_to(page)
+    _Attribution(DATA_ATTRIBUTION.format(borders="; ".join(attributions))).add_to(page)
+    folium.LayerControl(collapsed=False).add_to(page)
+    return page
+
+
+def save_map(page: folium.Map, destination: Path) -> None:
+    """Render the map to HTML and write it atomically."""
+    from geomap.export import write_text
+
+    write_text(destination, page.get_root().render())
