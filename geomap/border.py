@@ -193,6 +193,20 @@ class BorderIndex:
             inner, previous_km = disc, outer_km
         return features
 
+    def outline_features(self, tolerance_deg: float = 0.01) -> dict:
+        """Country polygons simplified for display (~1 km), as a GeoJSON FeatureCollection."""
+        features = []
+        for iso3, name, polygon in zip(self.country_iso3, self.country_names, self.country_polygons, strict=True):
+            simple = shapely.orient_polygons(shapely.simplify(polygon, tolerance_deg), exterior_cw=False)
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": mapping(shapely.set_precision(simple, 1e-4)),
+                    "properties": {"iso3": iso3, "name": name},
+                }
+            )
+        return {"type": "FeatureCollection", "features": features}
+
     def attributions(self) -> list[str]:
         """Attribution lines required by the boundary data's licences."""
         found = {line.attribution for line in self.lines.values()}

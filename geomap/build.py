@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -148,7 +147,7 @@ def build(
     if "map" in formats:
         from geomap.render import render_map, save_map
 
-        outlines = json.loads(settings.path(settings.countries_file).read_text(encoding="utf-8"))
+        outlines = resources.borders.outline_features()
         page = render_map(events, places, lines, outlines, lexicon, resources.borders.attributions())
         save_map(page, out / "map.html")
         written(out / "map.html")

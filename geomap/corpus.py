@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -69,16 +70,24 @@ def decode_bytes(raw: bytes, source: str) -> str:
     if not raw.strip():
         raise InputError(f"{source}: empty file")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:8192]:
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{source}: starts with a UTF-16 mark but is not valid UTF-16") from None
+    elif b"\x00" in raw[:8192]:
         raise InputError(f"{source}: binary file (contains NUL bytes), not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "re-save the file as UTF-8"
-        ) from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                "re-save the file as UTF-8"
+            ) from None
+    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(2, len(text[:8192]) // 100):
+        raise InputError(f"{source}: binary data ({controls} control characters), not text")
+    return text
 
 
 class _HTMLText(HTMLParser):
@@ -143,7 +152,7 @@ def _article_from_record(record: dict, article_id: str, source: str) -> Article:
     url = next((str(lowered[k]) for k in URL_FIELDS if lowered.get(k)), None)
     record_id = lowered.get("id")
     return Article(
-        id=f"{article_id}#{record_id}" if record_id not in (None, "") else article_id,
+        id=f"{article_id.rsplit('-', 1)[0]}#{record_id}" if record_id not in (None, "") else article_id,
         source_file=source,
         text=text,
         date=found_date or header_date,

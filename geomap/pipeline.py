@@ -18,7 +18,7 @@ import shapely
 
 from geomap.border import BorderIndex, load_borders
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.corpus import read_corpus
+from geomap.corpus import parse_header, read_corpus
 from geomap.events.extract import BorderZone, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -126,9 +126,14 @@ def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pai
 
 
 def parse_text(text: str, date: date | None = None, resources: Resources | None = None) -> ArticleResult:
-    """Parse one article given as a string (offsets refer to ``text``)."""
+    """Parse one article given as a string (offsets refer to ``text``).
+
+    A leading `` date YYYY-MM-DD`` header is honoured; ``date`` overrides it.
+    """
     resources = resources or load_resources()
-    return parse_article(Article(id="text", source_file="<text>", text=text, date=date), resources)
+    header_date, body_start = parse_header(text)
+    article = Article(id="text", source_file="<text>", text=text, date=date or header_date, body_start=body_start)
+    return parse_article(article, resources)
 
 
 @dataclass

@@ -79,9 +79,13 @@ def extract_events(
         modality = _modality(sentence, lexicon)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
         actors, actor_spans = _actors(sentence, lexicon)
-        # "Moscow is to send…", "Russia sends…": a place named as the actor is not where it happens
+        # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
+        # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
-        locations = [t for t in in_sentence if not any(a <= t.mention.start < b for a, b in actor_spans)]
+        locations = [
+            t for t in in_sentence
+            if not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in actor_spans)
+        ]
         place, relation, geo_level = _event_place(article.text, locations, sentence, start + trigger_offset, border_zone)
         event_date = extract_date(sentence, article.date, forward=modality == "planned")
         if event_date is None and article.date is not None:

@@ -1,0 +1,138 @@
+"""End to end: `build` on the sample corpus writes valid, GDAL-readable outputs."""
+
+import csv
+import json
+import math
+
+import geopandas as gpd
+import pyogrio
+import pytest
+
+from geomap.build import build
+from geomap.export import ACLED_COLUMNS
+
+from conftest import ROOT, read_geojson
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def test_build_writes_every_output(seed_build):
+    summary, out = seed_build
+    assert summary.ok and summary.articles == 5
+    for name in ("map.html", "events.geojson", "places.geojson", "articles.jsonl", "border.geojson",
+                 "geomap.gpkg", "events.kml", "events_acled.csv"):
+        assert (out / name).stat().st_size > 0, name
+    assert not list(out.glob(".*"))  # no temporary files left behind
+
+
+def test_geojson_is_rfc7946(seed_build):
+    _, out = seed_build
+    for name in ("events.geojson", "places.geojson", "border.geojson"):
+        data = read_geojson(out / name)
+        assert data["type"] == "FeatureCollection" and "crs" not in data
+        for feature in data["features"]:
+            geometry = feature["geometry"]
+            if geometry and geometry["type"] == "Point":
+                lon, lat = geometry["coordinates"]
+                assert -180 <= lon <= 180 and -90 <= lat <= 90
+    places = read_geojson(out / "places.geojson")["features"]
+    dushanbe = next(f for f in places if f["properties"]["name"] == "Dushanbe")
+    assert dushanbe["geometry"]["coordinates"][0] > dushanbe["geometry"]["coordinates"][1]  # [lon, lat]
+
+
+def test_required_properties(seed_build):
+    _, out = seed_build
+    events = read_geojson(out / "events.geojson")["features"]
+    places = read_geojson(out / "places.geojson")["features"]
+    assert events and places
+    for key in ("event_type", "date", "date_precision", "actors", "place_name", "distance_to_border_km",
+                "border_side", "source_file", "sentence"):
+        assert key in events[0]["properties"]
+    for key in ("name", "feature_type", "country", "uncertainty_km", "mention_count", "distance_to_border_km",
+                "border_side"):
+        assert key in places[0]["properties"]
+    located = [e for e in events if e["geometry"]]
+    assert all(e["properties"]["distance_to_border_km"] is not None for e in located)
+
+
+def test_gdal_reads_back_the_same_features(seed_build):
+    _, out = seed_build
+    for name in ("events.geojson", "places.geojson"):
+        written = read_geojson(out / name)["features"]
+        frame = gpd.read_file(out / name, engine="pyogrio")
+        assert len(frame) == len(written)
+    layers = dict(pyogrio.list_layers(out / "geomap.gpkg"))
+    assert {"events", "places", "border", "buffers"} <= set(layers)
+    events = gpd.read_file(out / "geomap.gpkg", layer="events", engine="pyogrio")
+    assert len(events) == len(read_geojson(out / "events.geojson")["features"])
+    assert events.crs.to_epsg() == 4326
+    kml = gpd.read_file(out / "events.kml", engine="pyogrio")
+    assert len(kml) == sum(1 for f in read_geojson(out / "events.geojson")["features"] if f["geometry"])
+
+
+def test_acled_csv_layout(seed_build):
+    _, out = seed_build
+    with (out / "events_acled.csv").open(encoding="utf-8") as stream:
+        reader = csv.DictReader(stream)
+        assert reader.fieldnames[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        rows = list(reader)
+    for row in rows:
+        assert row["event_type"] and row["time_precision"] in {"1", "2", "3"}
+        assert row["geo_precision"] in {"1", "2", "3"} and float(row["latitude"])
+
+
+def test_articles_jsonl_offsets_point_at_the_text(seed_build):
+    _, out = seed_build
+    records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5
+    for record in records:
+        text = (ROOT / record["file"]).read_text(encoding="utf-8") if not record["file"].startswith("/") else open(record["file"], encoding="utf-8").read()
+        for toponym in record["toponyms"]:
+            assert text[toponym["start"] : toponym["end"]] == toponym["text"]
+            for key in ("name", "lat", "lon", "country", "feature_type", "uncertainty_km", "confidence", "adjectival"):
+                assert key in toponym
+
+
+def gold_places():
+    with (ROOT / "tests" / "data" / "seed_places.csv").open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.mark.parametrize("gold", gold_places(), ids=lambda g: g["surface"])
+def test_every_place_of_the_samples_is_mapped_where_it_is(seed_build, gold):
+    _, out = seed_build
+    places = read_geojson(out / "places.geojson")["features"]
+    matches = [f for f in places if gold["surface"] in f["properties"]["surface_forms"]]
+    assert matches, f"{gold['surface']} missing from places.geojson"
+    place = matches[0]
+    lon, lat = place["geometry"]["coordinates"]
+    error = haversine_km(float(gold["lat"]), float(gold["lon"]), lat, lon)
+    assert error <= float(gold["tolerance_km"]), f"{gold['surface']} is {error:.0f} km off"
+    if gold["country"]:
+        assert place["properties"]["country"] == gold["country"]
+
+
+def test_training_ground_matches_the_article_claim(seed_build):
+    """The articles say Harb-Maidon is ~20 km from the border: the map should agree roughly."""
+    _, out = seed_build
+    places = read_geojson(out / "places.geojson")["features"]
+    ground = next(f for f in places if f["properties"]["feature_type"] == "training_ground")
+    assert ground["properties"]["border_side"] == "TJK"
+    assert 5 <= ground["properties"]["distance_to_border_km"] <= 60
+
+
+def test_a_bad_file_does_not_stop_the_build(tmp_path, resources):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text(" date 2022-02-02 Tajik border troops held drills near Khorugh.", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    summary = build([corpus], tmp_path / "out", resources=resources, formats=["geojson", "jsonl"])
+    assert summary.articles == 1 and not summary.ok
+    assert {s.source.rsplit("/", 1)[-1] for s in summary.skipped} == {"bad.txt", "empty.txt"}
+    assert any("empty.txt: empty file" in line for line in summary.lines())
+    assert read_geojson(tmp_path / "out" / "events.geojson")["features"]

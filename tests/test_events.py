@@ -1,0 +1,76 @@
+"""Event extraction on constructed sentences: class, modality, dates, quantities, place."""
+
+from datetime import date
+
+import pytest
+
+from geomap.events.dates import extract_date
+from geomap.events.quantities import extract_quantities, parse_number
+from geomap.pipeline import parse_text
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("1,344", 1344), ("2,30,000", 230000), ("twelve", 12), ("a dozen", 12), ("1.5 million", 1500000), ("12", 12)],
+)
+def test_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_quantities_with_categories_and_approximation(resources):
+    units = resources.lexicon.units
+    found = extract_quantities("Some 1,500 troops, 40 tanks and hundreds of armoured vehicles; 3 soldiers were killed.", units)
+    got = {(q.category, q.best, q.approximate) for q in found}
+    assert ("personnel", 1500, True) in got
+    assert ("tanks", 40, False) in got
+    assert ("armoured_vehicles", 200, True) in got
+    assert ("fatalities", 3, False) in got
+    assert extract_quantities("A 12.7 mm machine gun fired 20 km from the border in 2021.", units) == []
+
+
+def test_relative_dates_against_the_article_date():
+    reference = date(2021, 7, 29)  # a Thursday
+    assert extract_date("Drills will start next week.", reference, forward=True).start == date(2021, 8, 2)
+    last_week = extract_date("Last week troops arrived.", reference)
+    assert (last_week.start, last_week.end, last_week.precision) == (date(2021, 7, 19), date(2021, 7, 25), "week")
+    assert extract_date("On Monday, he said", reference).start == date(2021, 7, 26)
+    september = extract_date("In September the base got guns.", date(2021, 12, 29))
+    assert (september.start, september.end, september.precision) == (date(2021, 9, 1), date(2021, 9, 30), "month")
+    through = extract_date("The exercises will continue through April 18.", date(2024, 4, 1), forward=True)
+    assert (through.start, through.end) == (date(2024, 4, 1), date(2024, 4, 18))
+    assert extract_date("The exercises will continue through April 18.", None) is None
+    assert extract_date("Talks were held on 3 March 2022.", None).start == date(2022, 3, 3)
+
+
+def test_an_exercise_with_place_date_actor_and_quantity(resources):
+    text = " date 2023-10-12 About 1,000 Russian troops held joint military exercises at the Harb-Maidon training ground on Tuesday."
+    result = parse_text(text, date(2023, 10, 12), resources)
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert event.event_class == "military_exercise" and event.modality == "reported"
+    assert event.place.place.feature_type == "training_ground" and event.geo_level == "site"
+    assert event.date.start == date(2023, 10, 10) and event.date.precision == "day"
+    assert any("Russia" in a for a in event.actors)
+    assert [(q.category, q.best) for q in event.quantities] == [("personnel", 1000)]
+    assert event.border is not None and event.border.side == "TJK" and event.border.distance_km < 100
+
+
+def test_planned_and_denied_events_are_not_reported_ones(resources):
+    planned = parse_text("Tajikistan will hold military drills near Kulob next month.", date(2022, 5, 3), resources).events
+    assert planned[0].modality == "planned" and planned[0].date.start == date(2022, 6, 1)
+    denied = parse_text("The ministry denied that Taliban fighters had crossed into Tajikistan.", None, resources).events
+    assert denied and denied[0].modality == "denied"
+
+
+def test_border_area_and_distance_relations(resources):
+    along = parse_text("Russian and Tajik forces conducted drills along the Afghan border.", None, resources).events[0]
+    assert along.place_relation == "along the border" and along.geo_level == "subnational_region"
+    near = parse_text("Units arrived 20 km from Kulob on Friday.", date(2021, 10, 1), resources).events[0]
+    assert near.place.place.name.startswith("Kul") and near.place_relation == "20 km from"
+    assert near.geo_level == "near_named_place"
+
+
+def test_an_actor_named_by_its_capital_is_not_the_location(resources):
+    events = parse_text("Moscow sent 12 armoured vehicles to Tajikistan.", None, resources).events
+    assert events[0].event_class == "arms_transfer"
+    assert events[0].place.place.country == "TJ"

@@ -1,0 +1,102 @@
+"""Recognition and resolution on constructed sentences (general rules, not the samples)."""
+
+import math
+
+import pytest
+
+from geomap.gazetteer import load_gazetteer
+from geomap.gazetteer.sources import read_place_csv
+from geomap.places import recognise, resolve
+
+
+def parse(text, resources):
+    found = recognise(text, resources.gazetteer)
+    return found, resolve(text, found.mentions, resources.gazetteer, resources.settings)
+
+
+def names(toponyms):
+    return [(t.mention.text, t.place.name, t.place.country) for t in toponyms]
+
+
+@pytest.mark.parametrize("variant", ["Harb-Maidon", "Kharb-Maidon", "Harbmaidon", "Kharb Maydon"])
+def test_transliterations_of_a_curated_site_resolve_to_it(resources, variant):
+    _, toponyms = parse(f"Troops arrived at the {variant} training ground on Monday.", resources)
+    assert len(toponyms) == 1
+    assert toponyms[0].place.feature_type == "training_ground"
+    assert toponyms[0].place.country == "TJ"
+
+
+def test_organisation_names_are_not_places(resources):
+    found, toponyms = parse(
+        "The US Central Command and the Collective Security Treaty Organization met, Interfax reported.", resources
+    )
+    assert "US Central Command" in [o.text for o in found.organisations]
+    assert not [t for t in toponyms if t.mention.text in ("US", "Central")]
+
+
+def test_demonyms_are_adjectival_and_linked_to_their_country(resources):
+    _, toponyms = parse("Tajik and Afghan officials met Russian envoys.", resources)
+    adjectival = {t.mention.text: t.place.country for t in toponyms if t.adjectival}
+    assert adjectival == {"Tajik": "TJ", "Afghan": "AF", "Russian": "RU"}
+
+
+def test_common_words_and_person_names_are_not_places(resources):
+    text = "Along with this, General Kenneth McKenzie and President Vladimir Putin said the Taliban will act."
+    _, toponyms = parse(text, resources)
+    assert names(toponyms) == []
+
+
+def test_regional_context_beats_a_bigger_namesake(resources):
+    _, toponyms = parse("Clashes were reported in Panj district and Kulob, Tajikistan, near the Afghan border.", resources)
+    resolved = {t.mention.text: t.place for t in toponyms}
+    assert resolved["Kulob"].country == "TJ"
+    assert all(p.country in ("TJ", "AF") for p in resolved.values())
+
+
+def test_moscow_is_the_russian_capital(resources):
+    _, toponyms = parse("Officials in Moscow said troops would stay.", resources)
+    assert [(t.place.country, t.place.feature_type) for t in toponyms] == [("RU", "city")]
+
+
+def test_misspellings_of_important_names_are_fuzzy_matches(resources):
+    _, toponyms = parse("He toured Tajakistan and flew on to Afghansitan.", resources)
+    assert [(t.place.country, t.mention.fuzzy) for t in toponyms] == [("TJ", True), ("AF", True)]
+
+
+def test_known_english_words_are_never_fuzzy_corrected(resources):
+    _, toponyms = parse("Talibans and Taliban fighters advanced.", resources)
+    assert toponyms == []
+
+
+def test_every_resolution_explains_itself(resources):
+    _, toponyms = parse("Units moved from Bokhtar to Kulob.", resources)
+    assert len(toponyms) == 2
+    for toponym in toponyms:
+        assert toponym.reasons and 0 < toponym.confidence <= 1
+        assert toponym.place.uncertainty_km > 0 and not math.isnan(toponym.place.lat)
+
+
+def test_user_gazetteer_rows_are_validated_with_line_numbers(tmp_path):
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text(
+        "id,name,aliases,lat,lon,feature_type,country,uncertainty_km\n"
+        "me:1,Camp Zarya,Zarya Camp,37.9,69.1,military_base,TJ,3\n"
+        "me:2,Broken,,north,69.1,site,TJ,3\n"
+        "me:3,Nowhere,,95,69.1,site,TJ,3\n"
+        "me:4,Oddity,,37.0,69.0,spaceport,TJ,3\n",
+        encoding="utf-8",
+    )
+    problems = []
+    entries = read_place_csv(csv_file, "user", problems)
+    assert [e.place.name for e in entries] == ["Camp Zarya"]
+    assert [p.split(": ")[0].rsplit(":", 1)[-1] for p in problems] == ["3", "4", "5"]
+
+
+def test_user_gazetteer_places_are_found(tmp_path, resources):
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("name,aliases,lat,lon,feature_type,country\nCamp Zarya,Zarya Camp,37.9,69.1,military_base,TJ\n", encoding="utf-8")
+    gazetteer = load_gazetteer(resources.settings, (csv_file,))
+    text = "A convoy reached Zarya Camp at dawn."
+    found = recognise(text, gazetteer)
+    toponyms = resolve(text, found.mentions, gazetteer)
+    assert [t.place.name for t in toponyms] == ["Camp Zarya"]
