@@ -13,10 +13,12 @@ from geomap.export import (
     acled_rows,
     article_record,
     border_features,
+    claim_features,
     event_features,
     place_features,
     summarise_places,
     write_acled_csv,
+    write_claims_csv,
     write_geojson,
     write_gpkg,
     write_jsonl,
@@ -38,6 +40,7 @@ class BuildSummary:
     toponyms: int = 0
     events: int = 0
     events_located: int = 0
+    claims: dict[str, int] = field(default_factory=dict)
     acled_rows: int = 0
     acled_left_out: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
@@ -60,6 +63,7 @@ class BuildSummary:
             f"toponyms resolved: {self.toponyms} ({self.places} distinct places)",
             f"events: {self.events} ({self.events_located} located)",
             f"ACLED-compatible rows: {self.acled_rows}",
+            "claims checked: " + (", ".join(f"{n} {verdict}" for verdict, n in sorted(self.claims.items())) or "none"),
         ]
         out += [f"  not in the ACLED file: {n} ({reason})" for reason, n in sorted(self.acled_left_out.items())]
         out += [f"warning: {w}" for w in self.warnings]
@@ -89,7 +93,7 @@ def build(
     settings : Settings
         Configuration.
     formats : iterable of str
-        Any of ``map, geojson, jsonl, gpkg, kml, acled``.
+        Any of ``map, geojson, jsonl, gpkg, kml, acled, claims``.
     gazetteer_files : iterable of path
         Extra user gazetteer CSVs.
     borders : iterable of str
@@ -107,17 +111,20 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     run = run_corpus(paths, resources, progress=progress)
     lexicon = resources.lexicon
-    pair = resources.border_pairs[0]
 
     summary = BuildSummary(articles=len(run.results), skipped=run.skipped, failed=run.failed)
     summary.warnings += resources.gazetteer.problems + lexicon.problems
     summary.toponyms = sum(len(r.toponyms) for r in run.results)
     events = event_features(run.results, lexicon)
-    places = place_features(summarise_places(run.results), resources.borders, pair)
+    places = place_features(summarise_places(run.results), resources.borders, resources.border_pairs)
     lines = border_features(resources.borders, resources.border_pairs)
     summary.places = len(places)
     summary.events = len(events)
     summary.events_located = sum(1 for f in events if f["geometry"])
+    claims = claim_features(run.results)
+    for claim in claims:
+        verdict = claim["properties"]["verdict"]
+        summary.claims[verdict] = summary.claims.get(verdict, 0) + 1
 
     def written(path: Path) -> None:
         summary.files.append(path)
@@ -144,11 +151,14 @@ def build(
         write_acled_csv(out / "events_acled.csv", rows)
         summary.acled_rows, summary.acled_left_out = len(rows), left_out
         written(out / "events_acled.csv")
+    if "claims" in formats:
+        write_claims_csv(out / "claims.csv", run.results)
+        written(out / "claims.csv")
     if "map" in formats:
         from geomap.render import render_map, save_map
 
         outlines = resources.borders.outline_features()
-        page = render_map(events, places, lines, outlines, lexicon, resources.borders.attributions())
+        page = render_map(events, places, lines, outlines, lexicon, resources.borders.attributions(), claims=claims)
         save_map(page, out / "map.html")
         written(out / "map.html")
     summary.seconds = time.perf_counter() - started

@@ -39,7 +39,11 @@ GEOMAP_COLUMNS = [
 ]
 ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"site": 1, "settlement": 1, "near_named_place": 2, "adm2": 2, "adm1": 3, "subnational_region": 3}
-ALL_FORMATS = ("map", "geojson", "jsonl", "gpkg", "kml", "acled")
+ALL_FORMATS = ("map", "geojson", "jsonl", "gpkg", "kml", "acled", "claims")
+CLAIM_COLUMNS = [
+    "article_id", "kind", "text", "stated_value", "stated_unit", "stated_km", "computed_km", "difference_km",
+    "tolerance_km", "verdict", "reason", "subject", "reference", "lat", "lon", "start", "end", "source_file", "sentence",
+]
 
 
 @contextlib.contextmanager
@@ -115,6 +119,7 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "border": event.border.border if event.border else None,
         "nearest_border_lat": event.border.nearest_lat if event.border else None,
         "nearest_border_lon": event.border.nearest_lon if event.border else None,
+        "borders": [to_plain(b) for b in event.borders] if len(event.borders) > 1 else [],
         "quantities": [to_plain(q) for q in event.quantities],
         "trigger": event.trigger,
         "confidence": event.confidence,
@@ -151,6 +156,7 @@ def article_record(result: ArticleResult, lexicon: Lexicon) -> dict[str, Any]:
         "toponyms": [toponym_record(t) for t in result.toponyms],
         "organisations": [{"start": m.start, "end": m.end, "text": m.text} for m in result.suppressed],
         "events": [event_record(e, lexicon) for e in result.events],
+        "claims": [to_plain(c) for c in result.claims],
     }
 
 
@@ -210,17 +216,19 @@ def summarise_places(results: list[ArticleResult]) -> list[PlaceSummary]:
     return [s for s in by_place.values() if s.mention_count]
 
 
-def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pair: str) -> list[dict[str, Any]]:
-    """One GeoJSON feature per place, with its border metrics (vectorised)."""
+def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One GeoJSON feature per place, with metrics to the nearest requested border (vectorised)."""
     if not summaries:
         return []
     import numpy as np
 
     lats = np.array([s.toponym.place.lat for s in summaries])
     lons = np.array([s.toponym.place.lon for s in summaries])
-    metrics = borders.measure(lats, lons, pair)
+    per_pair = {pair: borders.measure(lats, lons, pair) for pair in pairs}
     features = []
     for i, summary in enumerate(summaries):
+        pair = min(pairs, key=lambda p: per_pair[p]["distance_km"][i])
+        metrics = per_pair[pair]
         place = summary.toponym.place
         features.append(
             {
@@ -247,6 +255,7 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pair: st
                     "border_side": str(metrics["side"][i]),
                     "side_uncertain": bool(metrics["side_uncertain"][i]),
                     "border": pair,
+                    "distances_km": {p: round(float(per_pair[p]["distance_km"][i]), 3) for p in pairs} if len(pairs) > 1 else {},
                 },
             }
         )
@@ -412,6 +421,28 @@ def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, cou
         "geomap_source_file": event.source_file,
     }
     return row
+
+
+def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:
+    """Claims as GeoJSON features, placed on the place (or border midpoint) they are about."""
+    features = []
+    for result in results:
+        for claim in result.claims:
+            record = {k: v for k, v in to_plain(claim).items() if k not in ("lat", "lon")}
+            geometry = _point(claim.lat, claim.lon) if claim.lat is not None and claim.lon is not None else None
+            features.append({"type": "Feature", "geometry": geometry, "properties": record})
+    return features
+
+
+def write_claims_csv(destination: Path, results: list[ArticleResult]) -> None:
+    """Write every claim with its verdict to a CSV."""
+    with atomic_path(destination) as temporary:
+        with temporary.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.DictWriter(stream, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+            writer.writeheader()
+            for result in results:
+                for claim in result.claims:
+                    writer.writerow(to_plain(claim))
 
 
 def write_acled_csv(destination: Path, rows: list[dict[str, Any]]) -> None:

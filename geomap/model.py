@@ -156,7 +156,38 @@ class Event:
     place_relation: str = ""  # "in", "near", "along the border", "20 km from", …
     geo_level: str = ""  # site, settlement, near_named_place, adm1, subnational_region, country
     quantities: list[Quantity] = field(default_factory=list)
-    border: BorderMetrics | None = None
+    border: BorderMetrics | None = None  # the nearest of the requested borders
+    borders: list[BorderMetrics] = field(default_factory=list)  # one per requested border
+
+
+@dataclass(slots=True)
+class Claim:
+    """A numeric geographic statement of an article, checked against the geometry.
+
+    ``kind`` is ``border_length``, ``distance_to_border`` or ``distance_between``.
+    ``verdict`` is ``consistent``, ``inconsistent`` or ``cannot check`` (``reason`` says
+    why); ``tolerance_km`` is the allowance used for the comparison.
+    """
+
+    kind: str
+    stated_value: float
+    stated_unit: str
+    stated_km: float
+    text: str
+    start: int
+    end: int
+    sentence: str
+    article_id: str
+    source_file: str
+    verdict: str
+    reason: str
+    computed_km: float | None = None
+    difference_km: float | None = None
+    tolerance_km: float | None = None
+    subject: str = ""  # the place the claim is about (or the border pair for lengths)
+    reference: str = ""  # the border pair or the other place
+    lat: float | None = None  # where to show it on a map
+    lon: float | None = None
 
 
 @dataclass(slots=True)
@@ -167,6 +198,7 @@ class ArticleResult:
     toponyms: list[Toponym]
     events: list[Event]
     suppressed: list[Mention] = field(default_factory=list)  # organisation names etc.
+    claims: list[Claim] = field(default_factory=list)
 
 
 def to_plain(obj: Any) -> Any:

@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from geomap.border import BorderIndex, load_borders
+from geomap.claims import extract_claims
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.corpus import parse_header, read_corpus
 from geomap.events.extract import BorderZone, extract_events
@@ -89,7 +90,7 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
 
 
 def parse_article(article: Article, resources: Resources) -> ArticleResult:
-    """Run recognition, resolution, event extraction and border measurement on one article."""
+    """Run recognition, resolution, event extraction, border measurement and claim checks."""
     found = recognise(
         article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
     )
@@ -97,14 +98,14 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
     events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
     located = [e for e in events if e.place is not None]
     if located:
-        metrics = measure_points(
-            resources,
-            np.array([e.place.place.lat for e in located]),  # type: ignore[union-attr]
-            np.array([e.place.place.lon for e in located]),  # type: ignore[union-attr]
-        )
-        for event, metric in zip(located, metrics, strict=True):
-            event.border = metric
-    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=found.organisations)
+        lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]
+        lons = np.array([e.place.place.lon for e in located])  # type: ignore[union-attr]
+        per_border = [measure_points(resources, lats, lons, pair) for pair in resources.border_pairs]
+        for index, event in enumerate(located):
+            event.borders = [metrics[index] for metrics in per_border]
+            event.border = min(event.borders, key=lambda m: m.distance_km)
+    claims = extract_claims(article, toponyms, resources.borders, resources.border_pairs)
+    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=found.organisations, claims=claims)
 
 
 def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pair: str | None = None) -> list[BorderMetrics]:

@@ -68,6 +68,24 @@
     return box;
   }
 
+  var VERDICT_COLOURS = { consistent: "#1a9641", inconsistent: "#d7191c", "cannot check": "#999999" };
+
+  function claimPopup(p) {
+    var box = el("div", null, "geomap-popup geomap-claim-popup");
+    box.appendChild(el("h4", "Claim: " + p.text));
+    var table = el("table");
+    row(table, "Kind", p.kind.replace(/_/g, " "));
+    row(table, "Stated", p.stated_value + " " + p.stated_unit + (p.stated_unit !== "km" ? " (" + km(p.stated_km) + ")" : ""));
+    row(table, "Measured", km(p.computed_km));
+    row(table, "Verdict", p.verdict + (p.tolerance_km !== null && p.tolerance_km !== undefined ? " (±" + km(p.tolerance_km) + ")" : ""));
+    row(table, "Why", p.reason);
+    row(table, "About", [p.subject, p.reference].filter(Boolean).join(" → "));
+    row(table, "Source", p.source_file);
+    box.appendChild(table);
+    box.appendChild(el("blockquote", p.sentence, "geomap-sentence"));
+    return box;
+  }
+
   var PLACE_COLOURS = {
     country: "#636363", admin1: "#756bb1", admin2: "#9e9ac8", city: "#08519c", town: "#3182bd",
     village: "#6baed6", military_base: "#a50f15", training_ground: "#de2d26", border_crossing: "#e6550d",
@@ -120,6 +138,18 @@
         onEachFeature: function (f, layer) {
           var p = f.properties;
           layer.bindTooltip(p.pair + " border · " + Number(p.length_km).toFixed(0) + " km · " + p.source);
+        }
+      });
+    },
+    claimLayer: function (data) {
+      return L.geoJSON(data, {
+        pointToLayer: function (f, latlng) {
+          return L.circleMarker(latlng, { radius: 9, color: VERDICT_COLOURS[f.properties.verdict] || "#999",
+            weight: 3, fill: false, dashArray: "2 3", className: "geomap-claim" });
+        },
+        onEachFeature: function (f, layer) {
+          layer.bindPopup(function () { return claimPopup(f.properties); }, { maxWidth: 420 });
+          layer.bindTooltip(f.properties.text + " → " + f.properties.verdict);
         }
       });
     },

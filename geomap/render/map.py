@@ -130,6 +130,7 @@ def render_map(
     attributions: list[str],
     center: tuple[float, float] = (37.5, 69.5),
     zoom: int = 6,
+    claims: list[dict[str, Any]] | None = None,
 ) -> folium.Map:
     """Build the folium map (not yet saved).
 
@@ -143,6 +144,8 @@ def render_map(
         Event classes (labels, colours) for the legend.
     attributions : list of str
         Licence notices of the boundary data.
+    claims : list of GeoJSON features, optional
+        Checked numeric claims (``claims.csv`` rows with a location).
     """
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
     page.default_js = [LEAFLET_JS]
@@ -157,6 +160,9 @@ def render_map(
     GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True).add_to(page)
     GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True).add_to(page)
     GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True).add_to(page)
+    if claims:
+        located = [c for c in claims if c["geometry"]]
+        GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", show=False).add_to(page)
 
     counts: dict[str, int] = {}
     for feature in events:
