@@ -81,6 +81,7 @@ def build(
     borders: Iterable[str] = (),
     progress: bool = False,
     resources: Resources | None = None,
+    offline: bool = False,
 ) -> BuildSummary:
     """Parse a corpus and write maps and data files to ``out_dir``.
 
@@ -100,6 +101,10 @@ def build(
         Border pairs (first = primary), e.g. ``["TJK-AFG"]``.
     progress : bool
         Show a progress bar.
+    resources : Resources, optional
+        Already loaded resources (gazetteer, lexicon, borders) to reuse.
+    offline : bool
+        Write a self-contained ``map.html`` that makes no network request.
     """
     started = time.perf_counter()
     formats = set(formats)
@@ -158,7 +163,10 @@ def build(
         from geomap.render import render_map, save_map
 
         outlines = resources.borders.outline_features()
-        page = render_map(events, places, lines, outlines, lexicon, resources.borders.attributions(), claims=claims)
+        page = render_map(
+            events, places, lines, outlines, lexicon, resources.borders.attributions(), claims=claims, buffers=buffers,
+            offline=offline,
+        )
         save_map(page, out / "map.html")
         written(out / "map.html")
     summary.seconds = time.perf_counter() - started

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", action="append", default=[], metavar="FMT",
                        help="map, geojson, jsonl, gpkg, kml, acled (repeatable; default: all)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar")
+    build.add_argument("--offline", action="store_true",
+                       help="self-contained map.html: Leaflet inlined, no tiles, no network requests")
 
     parse = sub.add_parser("parse", parents=[common], help="print one JSON line per article")
     parse.add_argument("paths", nargs="+", help="files or directories")
@@ -71,6 +73,7 @@ def _build(args: argparse.Namespace) -> int:
         gazetteer_files=args.gazetteer,
         borders=args.border,
         progress=not args.no_progress and sys.stderr.isatty(),
+        offline=args.offline,
     )
     for line in summary.lines():
         print(line)

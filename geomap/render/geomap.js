@@ -1,8 +1,9 @@
 /* geomap map helpers: build layers from embedded GeoJSON with DOM-built popups.
  *
- * Article text is untrusted. Every value reaches the page through textContent or
- * setAttribute on elements created here, never through innerHTML, so markup in an
- * article ("<img onerror=...>", "<script>") is shown as text and never runs.
+ * Article text is untrusted. Every value reaches the page through textContent on
+ * elements created here, never through innerHTML: popups and tooltips get DOM nodes,
+ * never strings (Leaflet parses string content as HTML), so markup in an article
+ * ("<img onerror=...>", "<script>") is shown as text and never runs.
  */
 (function (global) {
   "use strict";
@@ -106,8 +107,8 @@
         },
         onEachFeature: function (f, layer) {
           layer.bindPopup(function () { return eventPopup(f.properties); }, { maxWidth: 420 });
-          layer.bindTooltip(f.properties.event_label + (f.properties.place_name ? " – " + f.properties.place_name : ""),
-            { sticky: true });
+          layer.bindTooltip(el("span", f.properties.event_label +
+            (f.properties.place_name ? " – " + f.properties.place_name : "")), { sticky: true });
         }
       });
     },
@@ -118,7 +119,7 @@
           var p = f.properties;
           var radius = 4 + Math.min(8, 2 * Math.log2(1 + (p.mention_count || 1)));
           var colour = PLACE_COLOURS[p.feature_type] || "#3182bd";
-          if (p.uncertainty_km >= 5 && p.feature_type !== "country") {
+          if (p.uncertainty_km >= 5 && p.uncertainty_km <= 300 && p.feature_type !== "country") {
             L.circle(latlng, { radius: p.uncertainty_km * 1000, color: colour, weight: 1, dashArray: "4 4",
               fill: false, interactive: false, className: "geomap-uncertainty" }).addTo(group);
           }
@@ -127,7 +128,7 @@
         },
         onEachFeature: function (f, layer) {
           layer.bindPopup(function () { return placePopup(f.properties); }, { maxWidth: 380 });
-          layer.bindTooltip(f.properties.name);
+          layer.bindTooltip(el("span", f.properties.name));
         }
       }).addTo(group);
       return group;
@@ -137,7 +138,7 @@
         style: { color: "#d7191c", weight: 3, dashArray: "8 4", className: "geomap-border" },
         onEachFeature: function (f, layer) {
           var p = f.properties;
-          layer.bindTooltip(p.pair + " border · " + Number(p.length_km).toFixed(0) + " km · " + p.source);
+          layer.bindTooltip(el("span", p.pair + " border · " + Number(p.length_km).toFixed(0) + " km · " + p.source));
         }
       });
     },
@@ -149,7 +150,19 @@
         },
         onEachFeature: function (f, layer) {
           layer.bindPopup(function () { return claimPopup(f.properties); }, { maxWidth: 420 });
-          layer.bindTooltip(f.properties.text + " → " + f.properties.verdict);
+          layer.bindTooltip(el("span", f.properties.text + " → " + f.properties.verdict));
+        }
+      });
+    },
+    bufferLayer: function (data) {
+      var shades = ["#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26"];
+      return L.geoJSON(data, {
+        style: function (f) {
+          var index = Math.min(shades.length - 1, data.features.length - 1 - data.features.indexOf(f));
+          return { color: "#de2d26", weight: 0.5, fillColor: shades[index], fillOpacity: 0.35, className: "geomap-buffer" };
+        },
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(el("span", f.properties.border + ": " + f.properties.from_km + "–" + f.properties.to_km + " km"));
         }
       });
     },

@@ -8,6 +8,7 @@ dropped), which keeps it light and lets it work from local copies of Leaflet.
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from importlib import resources as package_files
@@ -20,8 +21,9 @@ from jinja2 import Template
 
 from geomap.events.lexicon import Lexicon
 
-LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
-LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+LEAFLET_VERSION = "1.9.4"  # the version shipped by django-js-lib-leaflet, used for --offline
+LEAFLET_JS = ("leaflet", f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css")
 DATA_ATTRIBUTION = (
     "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer; "
     "borders: {borders}"
@@ -131,6 +133,8 @@ def render_map(
     center: tuple[float, float] = (37.5, 69.5),
     zoom: int = 6,
     claims: list[dict[str, Any]] | None = None,
+    buffers: list[dict[str, Any]] | None = None,
+    offline: bool = False,
 ) -> folium.Map:
     """Build the folium map (not yet saved).
 
@@ -146,17 +150,40 @@ def render_map(
         Licence notices of the boundary data.
     claims : list of GeoJSON features, optional
         Checked numeric claims (``claims.csv`` rows with a location).
+    buffers : list of GeoJSON features, optional
+        Distance bands around the border (``from_km``/``to_km`` properties).
+    offline : bool
+        Inline Leaflet's JS and CSS and leave out tile layers: the page then makes no
+        network request at all (air-gapped use); the country outlines are the basemap.
     """
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
-    page.default_js = [LEAFLET_JS]
-    page.default_css = [LEAFLET_CSS]
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=True).add_to(page)
+    if offline:
+        page.default_js, page.default_css = [], []
+        page.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline", index=0)
+    else:
+        page.default_js, page.default_css = [LEAFLET_JS], [LEAFLET_CSS]
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=True).add_to(page)
+        folium.TileLayer(
+            "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
+            name="Terrain (OpenTopoMap)",
+            attr='Map data: © OpenStreetMap contributors, SRTM | style: © OpenTopoMap (CC-BY-SA)',
+            max_zoom=17,
+            show=False,
+        ).add_to(page)
+        folium.TileLayer(
+            "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+            name="Satellite (Esri World Imagery)",
+            attr="Tiles © Esri — Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community",
+            show=False,
+        ).add_to(page)
     page.get_root().header.add_child(Element(_STYLE))
     script = package_files.files("geomap.render").joinpath("geomap.js").read_text(encoding="utf-8")
     page.get_root().script.add_child(Element(script), name="geomap_js", index=0)
 
     if outlines is not None:
         GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", show=True).add_to(page)
+    if buffers:
+        GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", show=False).add_to(page)
     GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True).add_to(page)
     GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True).add_to(page)
     GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True).add_to(page)
@@ -177,6 +204,17 @@ def render_map(
     _Attribution(DATA_ATTRIBUTION.format(borders="; ".join(attributions))).add_to(page)
     folium.LayerControl(collapsed=False).add_to(page)
     return page
+
+
+def _inline_leaflet() -> str:
+    """Leaflet's CSS and JS from the django-js-lib-leaflet package, as inline elements."""
+    root = package_files.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet")
+    css = root.joinpath("leaflet.css").read_text(encoding="utf-8")
+    for image in ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"):
+        data = base64.b64encode(root.joinpath("images", image).read_bytes()).decode("ascii")
+        css = css.replace(f"images/{image}", f"data:image/png;base64,{data}")
+    script = root.joinpath("leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    return f"<style>{css}</style>\n<script>{script}</script>"
 
 
 def save_map(page: folium.Map, destination: Path) -> None:

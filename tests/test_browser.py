@@ -1,0 +1,418 @@
+"""Real-browser smoke tests of ``map.html`` (headless Chromium driven by Playwright).
+
+The page is served from a local ``http.server``; every other request is blocked except
+the jsdelivr Leaflet files, which are answered from the copy of Leaflet's dist files in
+the ``django-js-lib-leaflet`` package (a geomap dependency, also used by ``--offline``).
+Tile requests are aborted, so the map has no background but must still initialise.
+
+Run: ``python -m pytest tests/test_browser.py -m browser -q``.  With
+``GEOMAP_SCREENSHOT=1`` the seeds map is also saved to ``docs/map.png``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import mimetypes
+import os
+import re
+import threading
+from importlib import resources
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+LEAFLET_DIST = Path(str(resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet")))
+SCREENSHOT = ROOT / "docs" / "map.png"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LEAFLET_URL = re.compile(r"^https?://[^/]+/npm/leaflet@[^/]+/dist/([A-Za-z0-9_./-]+)$")
+TILE_URL = re.compile(
+    r"^https?://(([a-z0-9-]+\.)*tile\.openstreetmap\.org|([a-z0-9-]+\.)*tile\.opentopomap\.org|server\.arcgisonline\.com)/"
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not (LEAFLET_DIST / "leaflet.js").exists(),
+        reason="Leaflet dist files missing: pip install django-js-lib-leaflet",
+    ),
+]
+
+# Finds the L.Map instance folium created (its variable name is a random hash).
+JS_FIND_MAP = """
+() => {
+  for (const key of Object.keys(window)) {
+    try { if (window[key] instanceof L.Map) return key; } catch (e) {}
+  }
+  return null;
+}
+"""
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def geomap_resources():
+    from geomap.config import DEFAULT_SETTINGS
+    from geomap.pipeline import load_resources
+
+    return load_resources(DEFAULT_SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("browser_site")
+
+
+def _build(paths, out_dir: Path, loaded, offline: bool = False) -> list[dict]:
+    from geomap.build import build
+
+    summary = build(paths, out_dir, formats=("map", "geojson"), resources=loaded, offline=offline)
+    assert summary.ok, summary.lines()
+    assert (out_dir / "map.html").exists()
+    return json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))["features"]
+
+
+@pytest.fixture(scope="session")
+def offline_map(site_root, geomap_resources):
+    """The seeds corpus built with offline=True into <site>/offline."""
+    events = _build([SEEDS], site_root / "offline", geomap_resources, offline=True)
+    return "/offline/map.html", events
+
+
+@pytest.fixture(scope="session")
+def seeds_map(site_root, geomap_resources):
+    """The seeds corpus built into <site>/seeds; returns (url path, event features)."""
+    events = _build([SEEDS], site_root / "seeds", geomap_resources)
+    return "/seeds/map.html", events
+
+
+HOSTILE_PAYLOADS = {
+    "script": "<script>window.__xss=1</script>",
+    "img": '<img src=x onerror="window.__xss=2">',
+    "link": '<a href="javascript:window.__xss=3">x</a>',
+    "template": "`${window.__xss=4}`",
+    "svg": "<svg onload=alert(5)>",
+    # No "." or "(" here: the claim patterns (geomap/claims.py) stop at those.
+    "claim": "<img src=x onerror=alert`6`>",
+}
+
+HOSTILE_ARTICLE = (
+    " date 2024-03-01 Hostile markup test\n\n"
+    "Russian troops held military exercises near Dushanbe {img} on Monday.\n\n"
+    "Taliban fighters attacked a border post in Khorog {script} on Tuesday.\n\n"
+    "Tajik border guards clashed with smugglers near Panj {link} on Wednesday.\n\n"
+    "Afghan forces shelled positions in Kunduz {template} on Thursday.\n\n"
+    "Russian troops held military exercises near Kulob {svg} on Friday.\n\n"
+    "Tajikistan and Afghanistan share a border {claim} that stretches for 1,344 km.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_map(site_root, geomap_resources, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile_corpus")
+    (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE.format(**HOSTILE_PAYLOADS), encoding="utf-8")
+    events = _build([corpus], site_root / "hostile", geomap_resources)
+    return "/hostile/map.html", events
+
+
+@pytest.fixture(scope="session")
+def server(site_root):
+    handler = functools.partial(_QuietHandler, directory=str(site_root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """A page plus everything it reported: JS errors, console errors, dialogs, requests."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.page_errors: list[str] = []
+        self.console_errors: list[tuple[str, str]] = []
+        self.dialogs: list[str] = []
+        self.aborted: list[str] = []
+        self.served_leaflet: list[str] = []
+        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+        page.on("console", self._console)
+        page.on("dialog", self._dialog)
+        page.route("**/*", self._route)
+
+    def _console(self, msg) -> None:
+        if msg.type == "error":
+            self.console_errors.append((msg.text, (msg.location or {}).get("url", "")))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.base + "/"):
+            route.continue_()
+            return
+        match = LEAFLET_URL.match(url)
+        if match and ".." not in match.group(1):
+            local = LEAFLET_DIST / match.group(1)
+            if local.is_file():
+                content_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+                self.served_leaflet.append(match.group(1))
+                route.fulfill(status=200, body=local.read_bytes(), headers={"Content-Type": content_type})
+                return
+        self.aborted.append(url)
+        route.abort()
+
+    def real_console_errors(self) -> list[tuple[str, str]]:
+        """Console errors except failed loads of requests we aborted ourselves (tiles)."""
+        aborted = set(self.aborted)
+        return [
+            (text, url)
+            for text, url in self.console_errors
+            if not (url in aborted and text.startswith("Failed to load resource"))
+        ]
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path, wait_until="load")
+        self.page.wait_for_selector(".leaflet-control-layers", state="attached", timeout=10_000)
+        self.map_var = self.page.evaluate(JS_FIND_MAP)
+        assert self.map_var, "no L.Map instance found on the page"
+
+
+@pytest.fixture
+def watch(chromium, server):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield PageWatch(page, server)
+    context.close()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _located(events: list[dict]) -> list[dict]:
+    return [f for f in events if f.get("geometry")]
+
+
+def _overlay_checkbox(page, name: str):
+    label = page.locator(".leaflet-control-layers-overlays label").filter(
+        has=page.locator("span", has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
+    )
+    assert label.count() == 1, f"overlay {name!r} not in the layer control"
+    return label.locator("input[type=checkbox]")
+
+
+# Tags every event marker with data-geomap-idx and returns, per marker, its index, the
+# sentence of its feature and (when the marker is the topmost element at its centre
+# inside the viewport) the centre in page coordinates.
+JS_EVENT_MARKERS = """
+(mapVar) => {
+  const map = window[mapVar];
+  const out = [];
+  map.eachLayer((layer) => {
+    const el = layer.getElement ? layer.getElement() : null;
+    if (!el || !layer.feature || !el.classList || !el.classList.contains("geomap-event")) return;
+    const idx = out.length;
+    el.setAttribute("data-geomap-idx", String(idx));
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const top = document.elementFromPoint(x, y);
+    out.push({idx: idx, sentence: layer.feature.properties.sentence,
+              x: x, y: y, topmost: top === el});
+  });
+  return out;
+}
+"""
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_seeds_map_loads_and_layers_work(watch, seeds_map):
+    path, events = seeds_map
+    located = _located(events)
+    assert located, "the seeds corpus should give located events"
+    page = watch.page
+    watch.open(path)
+
+    assert page.evaluate("typeof L") == "object"
+    assert page.evaluate("L.version").startswith("1.")
+    assert {"leaflet.js", "leaflet.css"} <= set(watch.served_leaflet)
+
+    overlays = [_squash(t) for t in page.locator(".leaflet-control-layers-overlays label span").all_inner_texts()]
+    for name in ("Country outlines (offline)", "Border", "Places", "Events"):
+        assert name in overlays, f"{name!r} missing from layer control {overlays}"
+
+    assert page.locator("path.geomap-border").count() > 0
+    assert page.locator("path.geomap-place").count() > 0
+    assert page.locator("path.geomap-outline").count() > 0
+    assert page.locator("path.geomap-event").count() == len(located)
+
+    events_box = _overlay_checkbox(page, "Events")
+    assert events_box.is_checked()
+    events_box.click()
+    assert not events_box.is_checked()
+    assert page.locator("path.geomap-event").count() == 0
+    assert page.locator("path.geomap-place").count() > 0, "hiding events must not hide places"
+    events_box.click()
+    assert events_box.is_checked()
+    assert page.locator("path.geomap-event").count() == len(located)
+
+    # Click (a real mouse click) a marker that is visible and on top, then check its popup.
+    markers = page.evaluate(JS_EVENT_MARKERS, watch.map_var)
+    assert len(markers) == len(located)
+    clickable = [m for m in markers if m["topmost"]]
+    assert clickable, "no event marker is visible and clickable in the initial view"
+    target = clickable[0]
+    sentences = {_squash(f["properties"]["sentence"]) for f in located}
+    assert _squash(target["sentence"]) in sentences
+    page.mouse.click(target["x"], target["y"])
+    popup = page.locator(".leaflet-popup-content .geomap-event-popup")
+    popup.wait_for(state="visible")
+    popup_text = _squash(popup.text_content())
+    assert _squash(target["sentence"]) in popup_text
+
+    # Errors last, so a failure above shows its own message first.
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+    assert watch.dialogs == []
+    unexpected = [url for url in watch.aborted if not TILE_URL.match(url)]
+    assert unexpected == [], f"page requested external resources besides OSM tiles: {unexpected}"
+
+
+def test_hostile_article_text_stays_text(watch, hostile_map):
+    path, events = hostile_map
+    located = _located(events)
+    shown = {name for name, payload in HOSTILE_PAYLOADS.items()
+             if any(payload in f["properties"]["sentence"] for f in located)}
+    assert {"img", "script", "link"} <= shown, (
+        f"hostile sentences were not extracted as located events (only {sorted(shown)}): "
+        + json.dumps([f["properties"]["sentence"] for f in events], ensure_ascii=False)
+    )
+    page = watch.page
+    watch.open(path)
+    assert page.locator("path.geomap-event").count() == len(located)
+
+    # Open every event popup and hover every marker (tooltips) through Leaflet's own handlers.
+    markers = page.evaluate(JS_EVENT_MARKERS, watch.map_var)
+    assert len(markers) == len(located)
+    popup_texts = []
+    for marker in markers:
+        element = page.locator(f'path[data-geomap-idx="{marker["idx"]}"]')
+        element.dispatch_event("mouseover")
+        element.dispatch_event("click")
+        content = page.locator(".leaflet-popup-content")
+        content.wait_for(state="attached")
+        popup_texts.append(content.text_content())
+        # Only the elements our popup builder makes, never markup from the article.
+        tags = set(page.evaluate(
+            "() => [...document.querySelectorAll('.leaflet-popup-content *')].map(e => e.localName)"))
+        assert tags <= {"div", "h4", "table", "tbody", "tr", "th", "td", "blockquote"}, tags
+        page.evaluate("(mapVar) => { window[mapVar].closePopup(); }", watch.map_var)
+        page.locator(".leaflet-popup").wait_for(state="detached")
+    for place in page.locator("path.geomap-place").all():
+        place.dispatch_event("mouseover")
+        place.dispatch_event("click")
+    page.wait_for_timeout(300)  # give any injected handler (img onerror, svg onload) time to run
+
+    joined = "\n".join(popup_texts)
+    for name in shown:
+        assert HOSTILE_PAYLOADS[name] in joined, f"{name} payload not shown literally in a popup"
+    assert "<img" in joined
+
+    assert watch.dialogs == []
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    injected = page.evaluate(
+        """() => ({
+          img: document.querySelectorAll('img[src="x"]').length,
+          svg: document.querySelectorAll('svg[onload]').length,
+          onerror: document.querySelectorAll('[onerror]').length,
+          jslink: document.querySelectorAll('a[href^="javascript:"]').length,
+          script: [...document.scripts].filter(s => /^\\s*window\\.__xss/.test(s.textContent)).length,
+        })"""
+    )
+    assert injected == {"img": 0, "svg": 0, "onerror": 0, "jslink": 0, "script": 0}
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_hostile_article_text_in_tooltips(watch, hostile_map):
+    path, _ = hostile_map
+    page = watch.page
+    watch.open(path)
+    overlays = [_squash(t) for t in page.locator(".leaflet-control-layers-overlays label span").all_inner_texts()]
+    if "Claims" not in overlays:
+        pytest.fail(f"no located claim from the hostile article, so no Claims overlay: {overlays}")
+    box = _overlay_checkbox(page, "Claims")
+    if not box.is_checked():
+        box.click()
+    if page.locator("path.geomap-claim").count() == 0:
+        pytest.fail("the Claims overlay shows no marker")
+
+    for marker in page.locator("path.geomap-claim, path.geomap-event, path.geomap-place, path.geomap-border").all():
+        marker.dispatch_event("mouseover")
+    page.wait_for_timeout(300)
+
+    assert watch.dialogs == []
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.evaluate("""() => document.querySelectorAll('img[src="x"], [onerror], [onload]').length""") == 0
+    assert HOSTILE_PAYLOADS["claim"] in " ".join(page.locator(".leaflet-tooltip").all_text_contents())
+
+
+def test_offline_map_makes_no_network_request(watch, offline_map):
+    path, events = offline_map
+    page = watch.page
+    watch.open(path)
+    assert watch.aborted == [], f"the offline page asked for external resources: {watch.aborted}"
+    assert watch.served_leaflet == []
+    assert page.locator("path.geomap-event").count() == len(_located(events))
+    assert page.locator("path.geomap-outline").count() > 0
+    assert watch.page_errors == [] and watch.console_errors == []
+
+
+@pytest.mark.skipif(os.environ.get("GEOMAP_SCREENSHOT") != "1", reason="set GEOMAP_SCREENSHOT=1 to write docs/map.png")
+def test_screenshot_of_seeds_map(watch, seeds_map):
+    path, _ = seeds_map
+    watch.open(path)
+    watch.page.wait_for_timeout(500)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    watch.page.screenshot(path=str(SCREENSHOT), full_page=False)
+    assert SCREENSHOT.stat().st_size > 10_000
