@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     distance.add_argument("--csv", metavar="FILE", help="CSV with lat and lon columns; writes the metrics as CSV")
     distance.add_argument("-o", "--out", metavar="FILE", help="output CSV (default: stdout)")
 
+    evaluate = sub.add_parser("eval", help="score geomap against annotated gold files (JSON lines)")
+    evaluate.add_argument("gold", nargs="+", help="gold JSONL files ({text, date?, toponyms|events})")
+    evaluate.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong resolution")
+    evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+
     places = sub.add_parser("places", parents=[common], help="gazetteer candidates for a name")
     places.add_argument("name")
     places.add_argument("--context", default="", help="text around the name, for disambiguation")
@@ -195,7 +200,13 @@ def _places(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "parse": _parse, "distance": _distance, "places": _places}
+def _eval(args: argparse.Namespace) -> int:
+    from geomap.evaluate import main as evaluate_main
+
+    return evaluate_main([*args.gold, *(["--errors"] if args.errors else []), *(["--json"] if args.json else [])])
+
+
+COMMANDS = {"build": _build, "parse": _parse, "distance": _distance, "places": _places, "eval": _eval}
 
 if __name__ == "__main__":
     sys.exit(main())

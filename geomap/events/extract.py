@@ -78,15 +78,19 @@ def extract_events(
         event_class, trigger_text, weight, trigger_offset = trigger
         modality = _modality(sentence, lexicon)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
-        actors, actor_spans = _actors(sentence, lexicon)
+        actors, actor_spans, actors_iso3 = _actors(sentence, lexicon)
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
         locations = [
             t for t in in_sentence
-            if not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in actor_spans)
+            if t.adjectival
+            or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in actor_spans)
         ]
-        place, relation, geo_level = _event_place(article.text, locations, sentence, start + trigger_offset, border_zone)
+        home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
+        place, relation, geo_level = _event_place(
+            article.text, locations, sentence, start + trigger_offset, border_zone, home
+        )
         event_date = extract_date(sentence, article.date, forward=modality == "planned")
         if event_date is None and article.date is not None:
             event_date = EventDate(article.date, article.date, "day", "article", "")
@@ -140,17 +144,19 @@ def _modality(sentence: str, lexicon: Lexicon) -> str:
     return best
 
 
-def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]]]:
-    """Actor names in order of first mention, and the spans that named them."""
-    found: list[tuple[int, int, str]] = []
+def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """Actor names in order of first mention, the spans that named them, and their countries."""
+    found: list[tuple[int, int, str, str]] = []
     for actor in lexicon.actors:
         for match in actor.pattern.finditer(sentence):
-            found.append((match.start(), match.end(), actor.name))
+            found.append((match.start(), match.end(), actor.name, actor.country_iso3))
     names: list[str] = []
-    for _, _, name in sorted(found):
+    countries: list[str] = []
+    for _, _, name, country in sorted(found):
         if name not in names:
             names.append(name)
-    return names, [(a, b) for a, b, _ in found]
+            countries.append(country)
+    return names, [(a, b) for a, b, _, _ in found], countries
 
 
 def _event_place(
@@ -159,31 +165,39 @@ def _event_place(
     sentence: str,
     trigger_at: int,
     border_zone: BorderZone | None,
+    home_country: str = "",
 ) -> tuple[Toponym | None, str, str]:
-    """The event's place, the relation the text states, and its geo level."""
-    named = [t for t in toponyms if not t.adjectival]
-    if named:
-        def rank(t: Toponym) -> tuple[int, int, int]:
-            level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
-            locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
-            return SPECIFICITY[level], 0 if locative else 1, abs(t.mention.start - trigger_at)
+    """The event's place, the relation the text states, and its geo level.
 
+    Among the places of the sentence the most specific wins, then one introduced by a
+    locative preposition, then the nearest to the trigger.  A country that is the
+    acting party's own ("Russia sent vehicles to Tajikistan") yields to another country.
+    """
+
+    def rank(t: Toponym) -> tuple[int, int, int, int]:
+        level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
+        locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
+        own = level == "country" and bool(home_country) and t.place.country == home_country
+        return SPECIFICITY[level], int(own), 0 if locative else 1, abs(t.mention.start - trigger_at)
+
+    named = [t for t in toponyms if not t.adjectival]
+    border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
+    if named:
         chosen = min(named, key=rank)
         level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
-        before = text[max(0, chosen.mention.start - 60) : chosen.mention.start]
-        distance = _DISTANCE.search(before)
-        if distance:
-            return chosen, f"{distance.group('value')} {distance.group('unit')} from", "near_named_place"
-        if _NEAR.search(before):
-            return chosen, "near", "near_named_place" if level in ("site", "settlement") else level
-        if level != "country" or not (border_zone and _BORDER.search(sentence)):
+        if level != "country" or not border_phrase:
+            before = text[max(0, chosen.mention.start - 60) : chosen.mention.start]
+            distance = _DISTANCE.search(before)
+            if distance:
+                return chosen, f"{distance.group('value')} {distance.group('unit')} from", "near_named_place"
+            if _NEAR.search(before):
+                return chosen, "near", "near_named_place" if level in ("site", "settlement") else level
             return chosen, "in", level
-    if border_zone is not None and _BORDER.search(sentence):
+    if border_phrase and border_zone is not None:
         mention = Mention(start=trigger_at, end=trigger_at, text="", kind="toponym")
         zone = Toponym(mention=mention, place=border_zone.place, confidence=0.6, reasons=[f"sentence places the event along the {border_zone.pair} border"])
         return zone, "along the border", "subnational_region"
     countries = [t for t in toponyms if t.place.feature_type == "country"]
     if countries:
-        chosen = min(countries, key=lambda t: abs(t.mention.start - trigger_at))
-        return chosen, "in", "country"
+        return min(countries, key=rank), "in", "country"
     return None, "", ""

@@ -82,6 +82,7 @@ class Lexicon:
     modality_cues: list[ModalityCue]
     actors: list[Actor]
     units: list[QuantityUnit]
+    iso2_by_iso3: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
 
@@ -225,4 +226,5 @@ def _load(settings: Settings) -> Lexicon:
             units.append(QuantityUnit(row["category"], pattern))
     for problem in problems:
         log.warning(problem)
-    return Lexicon(classes, triggers, cues, actors, units, problems)
+    codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
+    return Lexicon(classes, triggers, cues, actors, units, codes, problems)

@@ -18,7 +18,7 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +36,7 @@ from geomap.text import fold_name, fold_token, normalise_name
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 6  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 7  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -240,9 +240,14 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
             _append_unique(folded_members[key], index)
             folded_kind[key] = KIND_PLACE
 
+    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source != "geonames"}
     for row in read_simple_table(settings.path(settings.demonyms), "demonym"):
-        target = country_by_iso2.get(row["country_iso2"].strip().upper())
+        # a demonym names a country ("Tajik"), or with place_id any curated place ("Central Asian")
+        place_id = (row.get("place_id") or "").strip()
+        target = index_by_id.get(place_id) if place_id else country_by_iso2.get((row.get("country_iso2") or "").strip().upper())
         if target is None:
+            if place_id:
+                problems.append(f"{settings.path(settings.demonyms)}: place_id {place_id!r} is not in the gazetteer")
             continue
         forms = [row["demonym"], *(row.get("plural_forms") or "").split("|")]
         for key in _keys_for((f for f in forms if f.strip()), fold=True):
@@ -302,8 +307,9 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
 def _merge_country_duplicates(entries: list[GazetteerEntry], countries: list[GazetteerEntry]) -> list[GazetteerEntry]:
     """Fold curated/user country rows into the Natural Earth country entry of the same code.
 
-    The curated rows add spellings ("Tojikiston", Cyrillic); one entry per country keeps
-    resolution from splitting a country between two near-identical candidates.
+    The curated rows add spellings ("Tojikiston", Cyrillic) and, when given, their own
+    position and radius; one entry per country keeps resolution from splitting a
+    country between two near-identical candidates.
     """
     by_code = {c.place.country: c for c in countries}
     kept = []
@@ -311,8 +317,16 @@ def _merge_country_duplicates(entries: list[GazetteerEntry], countries: list[Gaz
         target = by_code.get(entry.place.country) if entry.place.feature_type == "country" else None
         if target is None:
             kept.append(entry)
-        else:
-            target.names.extend(n for n in entry.names if n not in target.names)
+            continue
+        target.names.extend(n for n in entry.names if n not in target.names)
+        # a curated position and radius are an analyst's choice: they win over the generic ones
+        target.place = replace(
+            target.place,
+            lat=entry.place.lat,
+            lon=entry.place.lon,
+            uncertainty_km=entry.place.uncertainty_km,
+            citation=f"{entry.place.citation}; names also from {target.place.citation}",
+        )
     return kept
 
 

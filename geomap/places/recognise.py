@@ -120,6 +120,8 @@ def recognise(
             continue
         if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, gazetteer, place_starts, covered):
             continue
+        if kind == KIND_DEMONYM and first > 0 and tok.normal[first - 1] == "ethnic":
+            continue  # "ethnic Tajiks" are a people, not the country
         mention_kind = "adjectival" if kind == KIND_DEMONYM else "toponym"
         mentions.append(_mention(text, tok, first, last, mention_kind, ids))
         weak = kind == KIND_PLACE and not _strong(gazetteer, ids)
@@ -142,8 +144,13 @@ def _tokenise_from(text: str, start: int) -> TokenisedText:
     return tok
 
 
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+
+
 def _mention(text: str, tok: TokenisedText, first: int, last: int, kind: str, ids: tuple[int, ...], fuzzy: bool = False) -> Mention:
     start, end = tok.starts[first], tok.ends[last - 1]
+    if end < len(text) and text[end] == "." and _DOTTED_ABBREVIATION.match(text[start:end]):
+        end += 1  # "U.S." keeps its final full stop
     return Mention(start=start, end=end, text=text[start:end], kind=kind, candidate_ids=ids, fuzzy=fuzzy)  # type: ignore[arg-type]
 
 
