@@ -25,6 +25,7 @@ from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.model import Article, ArticleResult, BorderMetrics, Place, SkippedInput
 from geomap.places import recognise, resolve
+from geomap.places.coordinates import find_coordinates
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,9 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
     )
     toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
+    written = find_coordinates(article.text, article.body_start)
+    if written:
+        toponyms = sorted(toponyms + written, key=lambda t: t.mention.start)
     events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
     located = [e for e in events if e.place is not None]
     if located:

@@ -20,10 +20,10 @@ _DEG = r"(?:°|º|˚|\s*deg(?:rees)?\.?|\s)"
 _MIN = r"(?:′|'|’|\s*min\.?|\s)"
 _SEC = r"(?:″|\"|”|''|\s*sec\.?)"
 _DMS = (
-    rf"(?P<{{p}}d>\d{{1,3}}){_DEG}\s*(?:(?P<{{p}}m>\d{{1,2}}(?:\.\d+)?){_MIN}\s*(?:(?P<{{p}}s>\d{{1,2}}(?:\.\d+)?){_SEC}\s*)?)?"
-    rf"(?P<{{p}}h>[NSEW])\b"
+    rf"(?P<Pd>\d{{1,3}}){_DEG}\s*(?:(?P<Pm>\d{{1,2}}(?:\.\d+)?){_MIN}\s*(?:(?P<Ps>\d{{1,2}}(?:\.\d+)?){_SEC}\s*)?)?"
+    r"(?P<Ph>[NSEW])\b"
 )
-DMS_PAIR = re.compile(_DMS.format(p="a") + r"[\s,;/]*" + _DMS.format(p="b"))
+DMS_PAIR = re.compile(_DMS.replace("?P<P", "?P<a") + r"[\s,;/]*" + _DMS.replace("?P<P", "?P<b"))
 DECIMAL_HEMISPHERE = re.compile(
     r"(?P<a>\d{1,3}\.\d+)\s*°?\s*(?P<ah>[NSEW])\b[\s,;/]*(?P<b>\d{1,3}\.\d+)\s*°?\s*(?P<bh>[NSEW])\b"
 )
@@ -109,12 +109,10 @@ def find_coordinates(text: str, start: int = 0) -> list[Toponym]:
     for match in MGRS_REFERENCE.finditer(text, start):
         position = _mgrs(match["ref"])
         if position:
-            digits = sum(ch.isdigit() for ch in match["ref"].split()[-1] if ch) if " " in match["ref"] else None
             reference = match["ref"].replace(" ", "")
-            numeric = len(reference) - len(re.match(r"\d{1,2}[A-Z]{3}", reference)[0])
-            precision_m = 10 ** (5 - numeric // 2)
-            add(match.span(), *position, max(0.001, precision_m / 1000 / 2), "MGRS")
-            del digits
+            digits = len(reference) - len(re.match(r"\d{1,2}[A-Z]{3}", reference)[0])  # type: ignore[index]
+            square_m = 10 ** (5 - digits // 2)  # 8 digits: 10 m squares
+            add(match.span(), *position, max(0.001, square_m / 1000 / 2), "MGRS")
     return sorted(found, key=lambda t: t.mention.start)
 
 
@@ -125,6 +123,11 @@ def _mgrs(reference: str) -> tuple[float, float] | None:
     except ImportError:
         return None
     reference = reference.replace(" ", "")
+    zone = re.match(r"\d{1,2}[A-Z]{3}", reference)[0]  # type: ignore[index]
+    digits = reference[len(zone) :]
+    half = len(digits) // 2
+    if half < 5:  # the library returns the square's south-west corner: point at its centre
+        reference = zone + digits[:half] + "5" + digits[half:] + "5"
     try:
         lat, lon = mgrs.MGRS().toLatLon(reference)
     except Exception:  # the library raises generic errors for malformed references

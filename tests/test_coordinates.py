@@ -1,0 +1,47 @@
+"""Coordinates written in articles become places with the precision of their notation."""
+
+import pytest
+
+from geomap.pipeline import parse_text
+from geomap.places.coordinates import find_coordinates
+
+
+def one(text):
+    [toponym] = find_coordinates(text)
+    return toponym
+
+
+def test_degrees_minutes_seconds():
+    t = one("The post at 37°11′30″N 68°35′E was shelled.")
+    assert t.place.lat == pytest.approx(37.191667, abs=1e-5) and t.place.lon == pytest.approx(68.583333, abs=1e-5)
+    assert t.mention.text == "37°11′30″N 68°35′E" and 0.8 < t.place.uncertainty_km < 1.0  # minutes → ±0.93 km
+
+
+def test_decimal_with_hemispheres_and_southern_western():
+    t = one("Drone seen at 37.19N 68.58E.")
+    assert (t.place.lat, t.place.lon) == (37.19, 68.58) and t.place.uncertainty_km == pytest.approx(0.557, abs=0.01)
+    south = one("Ship at 12.5S, 45.25W yesterday.")
+    assert (south.place.lat, south.place.lon) == (-12.5, -45.25)
+
+
+def test_decimal_pairs_need_an_introducing_word():
+    assert find_coordinates("Prices rose 37.19, 68.58 percent.") == []
+    t = one("GPS: 37.1917, 68.5833 according to the video.")
+    assert t.place.lat == pytest.approx(37.1917) and t.place.uncertainty_km < 0.01
+
+
+def test_mgrs_reference():
+    pytest.importorskip("mgrs")
+    t = one("Grid 42SVG6272316032 was hit.")
+    assert t.place.lat == pytest.approx(37.19, abs=0.001) and t.place.lon == pytest.approx(68.58, abs=0.001)
+    assert t.place.uncertainty_km == 0.001  # 1 m squares; geomap never claims better than a metre
+    coarse = one("Artillery fired into grid square 42SVG6216.")  # a 1 km square: its centre, ±0.5 km
+    assert coarse.place.uncertainty_km == 0.5
+    assert abs(coarse.place.lat - t.place.lat) < 0.01 and abs(coarse.place.lon - t.place.lon) < 0.01
+
+
+def test_coordinates_become_event_places(resources):
+    result = parse_text("Border guards clashed with smugglers at 37°12′N 68°36′E on Monday.", None, resources)
+    [event] = result.events
+    assert event.place.place.source == "coordinates" and event.geo_level == "site"
+    assert event.border.distance_km < 5
