@@ -82,6 +82,7 @@ def build(
     progress: bool = False,
     resources: Resources | None = None,
     offline: bool = False,
+    online: bool = False,
 ) -> BuildSummary:
     """Parse a corpus and write maps and data files to ``out_dir``.
 
@@ -105,13 +106,15 @@ def build(
         Already loaded resources (gazetteer, lexicon, borders) to reuse.
     offline : bool
         Write a self-contained ``map.html`` that makes no network request.
+    online : bool
+        Ask an online geocoder for names no offline gazetteer knows (cached, rate-limited).
     """
     started = time.perf_counter()
     formats = set(formats)
     unknown = formats - set(ALL_FORMATS)
     if unknown:
         raise ValueError(f"unknown output format(s): {', '.join(sorted(unknown))}; choose from {', '.join(ALL_FORMATS)}")
-    resources = resources or load_resources(settings, gazetteer_files, borders)
+    resources = resources or load_resources(settings, gazetteer_files, borders, online=online)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     run = run_corpus(paths, resources, progress=progress)
@@ -169,5 +172,7 @@ def build(
         )
         save_map(page, out / "map.html")
         written(out / "map.html")
+    if resources.online is not None:
+        summary.warnings.append(f"online geocoder: {resources.online.requests} request(s), cache {resources.online.cache_file}")
     summary.seconds = time.perf_counter() - started
     return summary

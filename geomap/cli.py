@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--gazetteer", action="append", default=[], metavar="CSV", help="extra gazetteer CSV (repeatable)")
     common.add_argument("--border", action="append", default=[], metavar="PAIR", help="border pair, e.g. TJK-AFG (repeatable; first is primary)")
+    common.add_argument("--online", action="store_true",
+                        help="ask OpenStreetMap Nominatim (1 request/s, cached) for names no offline gazetteer knows")
 
     build = sub.add_parser("build", parents=[common], help="parse a corpus and write the map and data files")
     build.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
@@ -79,6 +81,7 @@ def _build(args: argparse.Namespace) -> int:
         borders=args.border,
         progress=not args.no_progress and sys.stderr.isatty(),
         offline=args.offline,
+        online=args.online,
     )
     for line in summary.lines():
         print(line)
@@ -89,7 +92,7 @@ def _parse(args: argparse.Namespace) -> int:
     from geomap.export import article_record
     from geomap.pipeline import iter_results, load_resources
 
-    resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border)
+    resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border, online=args.online)
     status = 0
     for item in iter_results(args.paths, resources):
         if hasattr(item, "reason"):

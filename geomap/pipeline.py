@@ -26,6 +26,7 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.model import Article, ArticleResult, BorderMetrics, Place, SkippedInput
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
+from geomap.places.online import OnlineGeocoder, online_toponyms
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +41,14 @@ class Resources:
     borders: BorderIndex
     border_pairs: tuple[str, ...]
     border_zone: BorderZone | None
+    online: OnlineGeocoder | None = None
 
 
 def load_resources(
     settings: Settings = DEFAULT_SETTINGS,
     gazetteer_files: Iterable[str | Path] = (),
     borders: Iterable[str] = (),
+    online: bool = False,
 ) -> Resources:
     """Load the gazetteer, the event vocabulary and the boundary data.
 
@@ -58,9 +61,17 @@ def load_resources(
     borders : iterable of str
         Border pairs to measure against, e.g. ``["TJK-AFG", "UZB-AFG"]``; the first is
         the primary one (``settings.default_border`` if empty).
+    online : bool
+        Ask an online geocoder (Nominatim, rate-limited, cached in ``settings.cache_dir``)
+        for names no offline gazetteer knows.  Off by default: nothing leaves the machine.
     """
     border_index = load_borders(settings)
     pairs = tuple(border_index.line(p).pair for p in (list(borders) or [settings.default_border]))
+    geocoder = None
+    if online:
+        iso2 = dict(zip(border_index.country_iso3, border_index.country_iso2, strict=True))
+        countries = tuple(sorted({iso2[c].lower() for p in pairs for c in border_index.line(p).countries if iso2.get(c)}))
+        geocoder = OnlineGeocoder(settings.cache_dir / "online-geocoder.json", country_codes=countries)
     return Resources(
         settings=settings,
         gazetteer=load_gazetteer(settings, tuple(Path(p) for p in gazetteer_files)),
@@ -68,6 +79,7 @@ def load_resources(
         borders=border_index,
         border_pairs=pairs,
         border_zone=_border_zone(border_index, pairs[0]),
+        online=geocoder,
     )
 
 
@@ -96,9 +108,11 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
     )
     toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
-    written = find_coordinates(article.text, article.body_start)
-    if written:
-        toponyms = sorted(toponyms + written, key=lambda t: t.mention.start)
+    extra = find_coordinates(article.text, article.body_start)
+    if resources.online is not None:
+        extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)
+    if extra:
+        toponyms = sorted(toponyms + extra, key=lambda t: t.mention.start)
     events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
     located = [e for e in events if e.place is not None]
     if located:
