@@ -25,6 +25,7 @@ from geomap.export import (
     write_kml,
 )
 from geomap.gazetteer.sources import read_country_codes
+from geomap.events.merge import link_reports
 from geomap.model import SkippedInput
 from geomap.pipeline import Resources, load_resources, run_corpus
 
@@ -40,6 +41,7 @@ class BuildSummary:
     toponyms: int = 0
     events: int = 0
     events_located: int = 0
+    event_groups: int = 0
     claims: dict[str, int] = field(default_factory=dict)
     acled_rows: int = 0
     acled_left_out: dict[str, int] = field(default_factory=dict)
@@ -61,7 +63,7 @@ class BuildSummary:
         out += [f"  {s.source}: {s.reason}" for s in self.skipped + self.failed]
         out += [
             f"toponyms resolved: {self.toponyms} ({self.places} distinct places)",
-            f"events: {self.events} ({self.events_located} located)",
+            f"events: {self.events} ({self.events_located} located; {self.event_groups} distinct after linking reports)",
             f"ACLED-compatible rows: {self.acled_rows}",
             "claims checked: " + (", ".join(f"{n} {verdict}" for verdict, n in sorted(self.claims.items())) or "none"),
         ]
@@ -123,6 +125,8 @@ def build(
     summary = BuildSummary(articles=len(run.results), skipped=run.skipped, failed=run.failed)
     summary.warnings += resources.gazetteer.problems + lexicon.problems
     summary.toponyms = sum(len(r.toponyms) for r in run.results)
+    groups = link_reports(run.results)
+    summary.event_groups = len(groups)
     events = event_features(run.results, lexicon)
     places = place_features(summarise_places(run.results), resources.borders, resources.border_pairs)
     lines = border_features(resources.borders, resources.border_pairs)
@@ -155,7 +159,7 @@ def build(
         write_kml(out / "events.kml", events)
         written(out / "events.kml")
     if "acled" in formats:
-        rows, left_out = acled_rows(run.results, lexicon, read_country_codes(settings.path("gazetteer/countries.csv")))
+        rows, left_out = acled_rows(groups, run.results, lexicon, read_country_codes(settings.path("gazetteer/countries.csv")))
         write_acled_csv(out / "events_acled.csv", rows)
         summary.acled_rows, summary.acled_left_out = len(rows), left_out
         written(out / "events_acled.csv")

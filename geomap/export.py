@@ -35,7 +35,7 @@ GEOMAP_COLUMNS = [
     "geomap_date_end", "geomap_date_precision", "geomap_modality", "geomap_event_class", "geomap_geo_level",
     "geomap_place_relation", "geomap_quantities_json", "geomap_plover_event", "geomap_plover_mode",
     "geomap_cameo_code", "geomap_confidence", "geomap_distance_to_border_km", "geomap_border_side",
-    "geomap_sentence", "geomap_source_file",
+    "geomap_sentence", "geomap_source_file", "geomap_group_size",
 ]
 ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"site": 1, "settlement": 1, "near_named_place": 2, "adm2": 2, "adm1": 3, "subnational_region": 3}
@@ -123,6 +123,8 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "quantities": [to_plain(q) for q in event.quantities],
         "trigger": event.trigger,
         "confidence": event.confidence,
+        "group_id": event.group_id,
+        "group_size": event.group_size,
         "acled_event_type": codes.acled_event_type if codes else "",
         "acled_sub_event_type": codes.acled_sub_event_type if codes else "",
         "cameo_code": codes.cameo_code if codes else "",
@@ -337,28 +339,37 @@ def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:
         frame.to_file(temporary, driver="KML", engine="pyogrio")
 
 
-def acled_rows(results: list[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """ACLED-layout rows for events ACLED would record; the others are counted by reason.
+def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """ACLED-layout rows, one per real event (linked reports merged); the rest counted by reason.
 
     ACLED codes no country-level-only events and no statements; a year-precision date
     has no ACLED time precision.  Such events stay in the GeoJSON and JSONL outputs.
+    The ``source`` column lists every report of the event.
     """
     rows: list[dict[str, Any]] = []
     left_out: dict[str, int] = defaultdict(int)
-    for result in results:
-        for event in result.events:
-            codes = lexicon.classes.get(event.event_class)
-            reason = None
-            if codes is None or not codes.acled_event_type:
-                reason = "class not coded by ACLED (statements, meetings)"
-            elif event.place is None or event.geo_level == "country":
-                reason = "no sub-national location"
-            elif event.date is None or event.date.precision not in ACLED_TIME_PRECISION:
-                reason = "no date at ACLED precision (day, week or month)"
-            if reason:
-                left_out[reason] += 1
-                continue
-            rows.append(_acled_row(event, codes, result, lexicon, country_codes))
+    article_by_source = {r.article.source_file: r for r in results}
+    for group in groups:
+        event = group.representative
+        result = article_by_source[event.source_file]
+        if len(group.events) > 1:
+            left_out["merged into another report of the same event"] += len(group.events) - 1
+        codes = lexicon.classes.get(event.event_class)
+        reason = None
+        if codes is None or not codes.acled_event_type:
+            reason = "class not coded by ACLED (statements, meetings)"
+        elif event.place is None or event.geo_level == "country":
+            reason = "no sub-national location"
+        elif event.date is None or event.date.precision not in ACLED_TIME_PRECISION:
+            reason = "no date at ACLED precision (day, week or month)"
+        if reason:
+            left_out[reason] += 1
+            continue
+        row = _acled_row(event, codes, result, lexicon, country_codes)
+        sources = [article_by_source[e.source_file].article for e in group.events]
+        row["source"] = "; ".join(dict.fromkeys(a.url or Path(a.source_file).name for a in sources))
+        row["geomap_group_size"] = len(group.events)
+        rows.append(row)
     return rows, dict(left_out)
 
 

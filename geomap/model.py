@@ -158,6 +158,8 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     border: BorderMetrics | None = None  # the nearest of the requested borders
     borders: list[BorderMetrics] = field(default_factory=list)  # one per requested border
+    group_id: str = ""  # reports of the same real event share it (see geomap.events.merge)
+    group_size: int = 1
 
 
 @dataclass(slots=True)

@@ -1,0 +1,49 @@
+"""Reports of one event in several articles are linked, with reasons; others stay apart."""
+
+from datetime import date
+
+from geomap.events.merge import link_reports
+from geomap.pipeline import parse_text
+
+
+def articles(resources, *texts):
+    return [parse_text(text, None, resources) for text in texts]
+
+
+def test_the_same_drill_in_two_articles_is_one_event(resources):
+    results = articles(
+        resources,
+        " date 2023-10-12 Russian troops held military exercises at the Harb-Maidon training ground on Tuesday.",
+        " date 2023-10-13 Russian forces staged drills at the Kharb-Maidon range this week, officials said.",
+    )
+    for index, result in enumerate(results):
+        result.article.id = f"a{index}"
+        for event in result.events:
+            event.article_id = f"a{index}"
+    exercises = [e for r in results for e in r.events if e.event_class == "military_exercise"]
+    assert len(exercises) == 2
+    groups = link_reports(results)
+    linked = [g for g in groups if len(g.events) == 2]
+    assert len(linked) == 1 and linked[0].events[0].group_id == linked[0].events[1].group_id
+    assert "same place" in linked[0].reasons[0] and "dates overlap" in linked[0].reasons[0]
+
+
+def test_different_places_dates_or_modality_stay_apart(resources):
+    results = articles(
+        resources,
+        " date 2023-10-12 Russian troops held military exercises near Kulob on Tuesday.",
+        " date 2023-10-12 Russian troops held military exercises near Khorugh on Tuesday.",
+        " date 2023-03-01 Russian troops held military exercises near Kulob on Tuesday.",
+        " date 2023-10-12 Russian troops will hold military exercises near Kulob next month.",
+    )
+    groups = link_reports(results)
+    exercises = [g for g in groups if g.events[0].event_class == "military_exercise"]
+    assert len(exercises) == 4 and all(len(g.events) == 1 for g in exercises)
+    assert exercises[0].events[0].date.start == date(2023, 10, 10)
+
+
+def test_acled_rows_merge_linked_reports(seed_build):
+    summary, out = seed_build
+    assert 0 < summary.event_groups <= summary.events
+    header = (out / "events_acled.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith("geomap_group_size")
