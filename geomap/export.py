@@ -108,6 +108,7 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "date_basis": event.date.basis if event.date else None,
         "date_text": event.date.text if event.date else None,
         "actors": event.actors,
+        "recipients": event.recipients,
         "place_name": place.name if place else None,
         "place_id": place.id if place else None,
         "place_relation": event.place_relation,
@@ -379,7 +380,8 @@ def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, cou
     if not country_iso2 and event.border and event.border.side:
         country_iso2 = next((c.iso2 for c in country_codes.values() if c.iso3 == event.border.side), "")
     country = country_codes.get(country_iso2)
-    actors = event.actors or [""]
+    agents = [a for a in event.actors if a not in event.recipients]
+    actors = (agents or [""]) + [a for a in event.recipients if a not in agents]
     fatalities = [q for q in event.quantities if q.category == "fatalities"]
     record = event_record(event, lexicon)
     tags = [f"modality={event.modality}"] + [f"{q.category}={q.raw_text}" for q in event.quantities]

@@ -150,7 +150,8 @@ class Event:
     source_file: str
     trigger: str
     confidence: float
-    actors: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # agents first, then recipients/targets
+    recipients: list[str] = field(default_factory=list)  # actors named after "to/for/against/with"
     date: EventDate | None = None
     place: Toponym | None = None
     place_relation: str = ""  # "in", "near", "along the border", "20 km from", …

@@ -37,6 +37,7 @@ _DISTANCE = re.compile(
     r"\b(?P<value>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?(?:from|of|off|away from|outside)\s+(?:the\s+)?$",
     re.I,
 )
+_RECIPIENT = re.compile(r"\b(?:to|for|against|with|towards)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _BORDER = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
 
@@ -78,7 +79,7 @@ def extract_events(
         event_class, trigger_text, weight, trigger_offset = trigger
         modality = _modality(sentence, lexicon)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
-        actors, actor_spans, actors_iso3 = _actors(sentence, lexicon)
+        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon)
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
@@ -107,6 +108,7 @@ def extract_events(
                 trigger=trigger_text,
                 confidence=round(confidence, 3),
                 actors=actors,
+                recipients=recipients,
                 date=event_date,
                 place=place,
                 place_relation=relation,
@@ -144,19 +146,28 @@ def _modality(sentence: str, lexicon: Lexicon) -> str:
     return best
 
 
-def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]], list[str]]:
-    """Actor names in order of first mention, the spans that named them, and their countries."""
+def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
+    """Actors in order of first mention, the spans naming them, their countries, and recipients.
+
+    A recipient or target is an actor introduced by "to", "for", "against" or "with"
+    ("sent vehicles to the Tajik army", "an attack against border guards").
+    """
     found: list[tuple[int, int, str, str]] = []
     for actor in lexicon.actors:
         for match in actor.pattern.finditer(sentence):
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
     names: list[str] = []
     countries: list[str] = []
-    for _, _, name, country in sorted(found):
+    recipients: list[str] = []
+    for start, _, name, country in sorted(found):
+        if _RECIPIENT.search(sentence, max(0, start - 30), start) and name not in recipients:
+            recipients.append(name)
         if name not in names:
             names.append(name)
             countries.append(country)
-    return names, [(a, b) for a, b, _, _ in found], countries
+    agents = [n for n in names if n not in recipients] + [n for n in names if n in recipients]
+    agent_countries = [countries[names.index(n)] for n in agents]
+    return agents, [(a, b) for a, b, _, _ in found], agent_countries, recipients
 
 
 def _event_place(
@@ -185,6 +196,11 @@ def _event_place(
     if named:
         chosen = min(named, key=rank)
         level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
+        if level == "country" and home_country and chosen.place.country == home_country:
+            # "Russia sent vehicles to the Tajik army": the recipient's country, named adjectivally
+            others = [t for t in toponyms if t.place.feature_type == "country" and t.place.country != home_country]
+            if others:
+                chosen = min(others, key=rank)
         if level != "country" or not border_phrase:
             before = text[max(0, chosen.mention.start - 60) : chosen.mention.start]
             distance = _DISTANCE.search(before)
