@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from geomap.events.dates import extract_date
-from geomap.events.lexicon import Lexicon
+from geomap.events.lexicon import Lexicon, passes
 from geomap.events.quantities import extract_quantities
 from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
 from geomap.text import split_sentences
@@ -73,13 +73,14 @@ def extract_events(
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
     for start, end in split_sentences(article.text, article.body_start):
         sentence = article.text[start:end]
-        trigger = _best_trigger(sentence, lexicon)
+        present = lexicon.literals_in(sentence)
+        trigger = _best_trigger(sentence, lexicon, present)
         if trigger is None:
             continue
         event_class, trigger_text, weight, trigger_offset = trigger
-        modality = _modality(sentence, lexicon)
+        modality = _modality(sentence, lexicon, present)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
-        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon)
+        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present)
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
@@ -119,10 +120,13 @@ def extract_events(
     return events
 
 
-def _best_trigger(sentence: str, lexicon: Lexicon) -> tuple[str, str, float, int] | None:
+def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> tuple[str, str, float, int] | None:
     """``(class, matched text, weight, offset)`` of the winning trigger, or None."""
     hits: list[tuple[str, str, float, int]] = []
+    present = lexicon.literals_in(sentence) if present is None else present
     for trigger in lexicon.triggers:
+        if not passes(trigger.literals, present):
+            continue
         match = trigger.pattern.search(sentence)
         if match is None:
             continue
@@ -138,22 +142,28 @@ def _best_trigger(sentence: str, lexicon: Lexicon) -> tuple[str, str, float, int
     return max(confident, key=lambda h: (priority.get(h[0], 0), h[2], -h[3]))
 
 
-def _modality(sentence: str, lexicon: Lexicon) -> str:
+def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> str:
     best, weight = "reported", 0.0
+    present = lexicon.literals_in(sentence) if present is None else present
     for cue in lexicon.modality_cues:
-        if cue.weight > weight and cue.pattern.search(sentence):
+        if cue.weight > weight and passes(cue.literals, present) and cue.pattern.search(sentence):
             best, weight = cue.modality, cue.weight
     return best
 
 
-def _actors(sentence: str, lexicon: Lexicon) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
+def _actors(
+    sentence: str, lexicon: Lexicon, present: set[str] | None = None
+) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
     """Actors in order of first mention, the spans naming them, their countries, and recipients.
 
     A recipient or target is an actor introduced by "to", "for", "against" or "with"
     ("sent vehicles to the Tajik army", "an attack against border guards").
     """
     found: list[tuple[int, int, str, str]] = []
+    present = lexicon.literals_in(sentence) if present is None else present
     for actor in lexicon.actors:
+        if not passes(actor.literals, present):
+            continue
         for match in actor.pattern.finditer(sentence):
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
     names: list[str] = []

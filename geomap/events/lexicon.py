@@ -12,6 +12,7 @@ import csv
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,7 @@ class Trigger:
     weight: float
     requires: re.Pattern[str] | None
     excludes: re.Pattern[str] | None
+    literals: frozenset[str] | None = None  # see required_literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class ModalityCue:
     modality: str
     pattern: re.Pattern[str]
     weight: float
+    literals: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class Actor:
     acled_inter: str
     cameo_code: str
     side: str
+    literals: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,78 @@ class Lexicon:
     units: list[QuantityUnit]
     iso2_by_iso3: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    _literal_matcher: Any = field(default=None, repr=False)
+
+    def literals_in(self, sentence: str) -> set[str]:
+        """Which required literals of the tables occur in ``sentence`` (one Aho–Corasick pass)."""
+        if self._literal_matcher is None:
+            import ahocorasick
+
+            matcher = ahocorasick.Automaton()
+            for entry in (*self.triggers, *self.modality_cues, *self.actors):
+                for word in entry.literals or ():
+                    matcher.add_word(word, word)
+            matcher.make_automaton()
+            self._literal_matcher = matcher
+        if len(self._literal_matcher) == 0:
+            return set()
+        return {word for _, word in self._literal_matcher.iter(sentence.lower())}
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` contains at least one.
+
+    Computed on the parsed regex: a literal run of three or more letters in a sequence
+    is required; an alternation requires one of its branches' sets; a repeat with a
+    minimum of one requires its item's.  None when no such set exists (the regex then
+    always runs).  ``any(word in sentence.lower() for word in result)`` is thus a cheap
+    necessary condition that lets most sentences skip the expensive regex; it never
+    changes what matches (tested).
+    """
+    from re import _parser as parser  # the stdlib's own regex parser (Python >= 3.11)
+
+    try:
+        tree = parser.parse(pattern)
+    except re.error:
+        return None
+    found = _necessary(list(tree))
+    return frozenset(found) if found else None
+
+
+def _necessary(nodes: list) -> set[str] | None:
+    from re import _constants as c
+
+    options: list[set[str]] = []
+    run = ""
+
+    def close_run() -> None:
+        nonlocal run
+        if len(run) >= 3:
+            options.append({run})
+        run = ""
+
+    for op, value in nodes:
+        if op is c.LITERAL:
+            run += chr(value).lower()
+            continue
+        if op is c.AT:
+            continue  # \b, ^, $ consume nothing
+        close_run()
+        if op is c.SUBPATTERN:
+            inner = _necessary(list(value[-1]))
+        elif op is c.BRANCH:
+            parts = [_necessary(list(branch)) for branch in value[1]]
+            inner = set().union(*parts) if all(parts) else None  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+            inner = _necessary(list(value[2]))
+        else:
+            inner = None
+        if inner:
+            options.append(inner)
+    close_run()
+    if not options:
+        return None
+    return max(options, key=lambda words: (min(len(w) for w in words), -len(words)))
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -114,6 +190,22 @@ def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[
         else:
             parts.append(r"\b" + re.escape(alias).replace(r"\ ", r"\s+") + r"\b")
     return _compile("|".join(parts), where, problems) if parts else None
+
+
+def _alias_literals(aliases: str) -> frozenset[str] | None:
+    """Prefilter words of an actor's aliases (plain phrases and ``re:`` regexes alike)."""
+    words: set[str] = set()
+    for alias in _split_aliases(aliases):
+        found = required_literals(alias[3:]) if alias.startswith("re:") else required_literals(re.escape(alias))
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words)
+
+
+def passes(literals: frozenset[str] | None, present: set[str]) -> bool:
+    """Cheap necessary condition for a table regex: one of its required literals is present."""
+    return literals is None or not literals.isdisjoint(present)
 
 
 def _split_aliases(aliases: str) -> list[str]:
@@ -192,6 +284,7 @@ def _load(settings: Settings) -> Lexicon:
                 weight=float(row.get("weight") or 0.5),
                 requires=_compile(row.get("requires", ""), where, problems),
                 excludes=_compile(row.get("excludes", ""), where, problems),
+                literals=required_literals(row.get("pattern", "")),
             )
         )
     cues: list[ModalityCue] = []
@@ -199,7 +292,7 @@ def _load(settings: Settings) -> Lexicon:
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
-            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5)))
+            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), required_literals(row["pattern"])))
     actors: list[Actor] = []
     path = settings.path(settings.actors)
     for line, row in _rows(path):
@@ -216,6 +309,7 @@ def _load(settings: Settings) -> Lexicon:
                 acled_inter=row.get("acled_inter", ""),
                 cameo_code=row.get("cameo_code", ""),
                 side=row.get("side", "") or "OTHER",
+                literals=_alias_literals(row.get("aliases", "")),
             )
         )
     units: list[QuantityUnit] = []

@@ -1,0 +1,55 @@
+"""The vocabulary tables compile, and the literal prefilter never changes a result."""
+
+import dataclasses
+import re
+
+import pytest
+
+from geomap.corpus import read_corpus
+from geomap.events import extract
+from geomap.events.lexicon import required_literals
+from geomap.text import split_sentences
+
+from conftest import SEEDS
+
+EXTRA_SENTENCES = [
+    "Tajik border guards detained three smugglers carrying 40 kg of heroin near Ishkashim.",
+    "The Taliban seized the district centre after heavy fighting overnight.",
+    "Uzbek and Afghan officials signed an agreement on the Termez-Hairatan bridge.",
+    "Kyrgyz troops were placed on high alert as the border was closed.",
+    "Colour-coded manoeuvres? Servicemen of the 201st base test-fired S-300 systems.",
+]
+
+
+def test_required_literals():
+    assert required_literals(r"\b(?:sent|sends)\s+troops?\b") == frozenset({"troop"})
+    assert required_literals(r"\bcolou?r\b") == frozenset({"colo"})
+    assert required_literals(r"\d+|\bwar\b") is None  # an alternative without letters: no prefilter
+    assert required_literals(r"Defen[cs]e") == frozenset({"defen"})
+    assert required_literals(r"\b(?:sa(?:y|id)|told)\b") is None  # "sa…" has no 3-letter run
+    assert required_literals(r"\b(?:said|says|told)\b") == frozenset({"said", "says", "told"})
+
+
+def test_prefilter_gives_the_same_answers(resources):
+    lexicon = resources.lexicon
+    unfiltered = dataclasses.replace(
+        lexicon,
+        triggers=[dataclasses.replace(t, literals=None) for t in lexicon.triggers],
+        modality_cues=[dataclasses.replace(c, literals=None) for c in lexicon.modality_cues],
+        actors=[dataclasses.replace(a, literals=None) for a in lexicon.actors],
+    )
+    sentences = list(EXTRA_SENTENCES)
+    for article in read_corpus([SEEDS]):
+        sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
+    assert len(sentences) > 100
+    for sentence in sentences:
+        assert extract._best_trigger(sentence, lexicon) == extract._best_trigger(sentence, unfiltered), sentence
+        assert extract._modality(sentence, lexicon) == extract._modality(sentence, unfiltered), sentence
+        assert extract._actors(sentence, lexicon) == extract._actors(sentence, unfiltered), sentence
+
+
+def test_every_table_regex_compiles(resources):
+    assert resources.lexicon.problems == []
+    assert len(resources.lexicon.triggers) > 50 and len(resources.lexicon.actors) > 30
+    for trigger in resources.lexicon.triggers:
+        assert isinstance(trigger.pattern, re.Pattern)
