@@ -127,7 +127,7 @@ def build(
     summary.toponyms = sum(len(r.toponyms) for r in run.results)
     groups = link_reports(run.results)
     summary.event_groups = len(groups)
-    events = event_features(run.results, lexicon)
+    events = event_features(run.results, lexicon, groups)
     places = place_features(summarise_places(run.results), resources.borders, resources.border_pairs)
     lines = border_features(resources.borders, resources.border_pairs)
     summary.places = len(places)

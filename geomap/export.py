@@ -172,18 +172,29 @@ def feature_collection(features: list[dict[str, Any]], name: str) -> dict[str, A
     return {"type": "FeatureCollection", "name": name, "features": features}
 
 
-def event_features(results: list[ArticleResult], lexicon: Lexicon) -> list[dict[str, Any]]:
-    """One GeoJSON feature per event; events without a place get ``geometry: null``."""
+def event_features(results: list[ArticleResult], lexicon: Lexicon, groups: list | None = None) -> list[dict[str, Any]]:
+    """One GeoJSON feature per event report; events without a place get ``geometry: null``.
+
+    With ``groups`` (from :func:`geomap.events.merge.link_reports`) every feature also
+    lists the sources of all reports of its event (``group_sources``) and why they were
+    linked (``group_reasons``).
+    """
+    by_group = {group.id: group for group in groups or ()}
     features = []
     for result in results:
         for event in result.events:
             place = event.place.place if event.place else None
+            properties = event_record(event, lexicon)
+            group = by_group.get(event.group_id)
+            if group is not None:
+                properties["group_sources"] = group.sources
+                properties["group_reasons"] = group.reasons
             features.append(
                 {
                     "type": "Feature",
                     "id": event_id(event),
                     "geometry": _point(place.lat, place.lon) if place else None,
-                    "properties": event_record(event, lexicon),
+                    "properties": properties,
                 }
             )
     return features

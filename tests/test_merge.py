@@ -47,3 +47,9 @@ def test_acled_rows_merge_linked_reports(seed_build):
     assert 0 < summary.event_groups <= summary.events
     header = (out / "events_acled.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.endswith("geomap_group_size")
+    import json
+
+    events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
+    linked = [e for e in events if e["properties"]["group_size"] > 1]
+    for feature in linked:
+        assert feature["properties"]["group_reasons"] and feature["properties"]["group_sources"]
