@@ -263,6 +263,36 @@ JS_EVENT_MARKERS = """
 """
 
 
+def _event_count(page) -> int:
+    return page.locator(".geomap-event").count()
+
+
+def _overlaps(feature: dict, start: str, end: str) -> bool:
+    p = feature["properties"]
+    return p["date"] <= end and (p.get("date_end") or p["date"]) >= start
+
+
+def _set_date(page, selector: str, value: str) -> None:
+    page.locator(selector).fill(value)  # fires input + change, like a user picking a date
+
+
+def _map_view(page, map_var: str) -> dict:
+    return page.evaluate(
+        "(v) => { const m = window[v], c = m.getCenter(); return {lat: c.lat, lng: c.lng, zoom: m.getZoom()}; }", map_var)
+
+
+def _marker_centres(page, map_var: str) -> list[tuple[float, float]]:
+    return [(m["x"], m["y"]) for m in page.evaluate(JS_EVENT_MARKERS, map_var)]
+
+
+def _min_distance(points: list[tuple[float, float]]) -> float:
+    best = float("inf")
+    for i, (x1, y1) in enumerate(points):
+        for x2, y2 in points[i + 1:]:
+            best = min(best, ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5)
+    return best
+
+
 # ---------------------------------------------------------------- tests
 
 
@@ -284,17 +314,19 @@ def test_seeds_map_loads_and_layers_work(watch, seeds_map):
     assert page.locator("path.geomap-border").count() > 0
     assert page.locator("path.geomap-place").count() > 0
     assert page.locator("path.geomap-outline").count() > 0
-    assert page.locator("path.geomap-event").count() == len(located)
+    assert page.locator(".geomap-event").count() == len(located)
+    for control in (".geomap-legend", ".geomap-search", ".geomap-summary", ".geomap-time"):
+        assert page.locator(control).count() == 1, f"{control} control missing"
 
     events_box = _overlay_checkbox(page, "Events")
     assert events_box.is_checked()
     events_box.click()
     assert not events_box.is_checked()
-    assert page.locator("path.geomap-event").count() == 0
+    assert page.locator(".geomap-event").count() == 0
     assert page.locator("path.geomap-place").count() > 0, "hiding events must not hide places"
     events_box.click()
     assert events_box.is_checked()
-    assert page.locator("path.geomap-event").count() == len(located)
+    assert page.locator(".geomap-event").count() == len(located)
 
     # Click (a real mouse click) a marker that is visible and on top, then check its popup.
     markers = page.evaluate(JS_EVENT_MARKERS, watch.map_var)
@@ -318,6 +350,248 @@ def test_seeds_map_loads_and_layers_work(watch, seeds_map):
     assert unexpected == [], f"page requested external resources besides OSM tiles: {unexpected}"
 
 
+def test_time_filter_hides_and_restores_events(watch, seeds_map):
+    path, events = seeds_map
+    located = _located(events)
+    dated = [f for f in located if f["properties"]["date"]]
+    undated = [f for f in located if not f["properties"]["date"]]
+    assert dated and undated, "the seeds corpus should give dated and undated located events"
+    page = watch.page
+    watch.open(path)
+
+    first = min(f["properties"]["date"] for f in dated)
+    last = max(f["properties"].get("date_end") or f["properties"]["date"] for f in dated)
+    assert page.locator(".geomap-time-from").input_value() == first
+    assert page.locator(".geomap-time-to").input_value() == last
+    assert page.locator(".geomap-time-undated").is_checked()
+    assert _event_count(page) == len(located)
+
+    # A range that keeps some dated events and drops others: the latest start day alone.
+    day = max(f["properties"]["date"] for f in dated)
+    inside = [f for f in dated if _overlaps(f, day, day)]
+    assert 0 < len(inside) < len(dated)
+    _set_date(page, ".geomap-time-from", day)
+    _set_date(page, ".geomap-time-to", day)
+    assert _event_count(page) == len(inside) + len(undated)
+    assert f"{len(inside) + len(undated)} of {len(located)}" in page.locator(".geomap-time-status").text_content()
+
+    # The markers still on the map are exactly the overlapping and undated ones.
+    shown = {_squash(m["sentence"]) for m in page.evaluate(JS_EVENT_MARKERS, watch.map_var)}
+    assert shown == {_squash(f["properties"]["sentence"]) for f in inside + undated}
+
+    # A range before every event: only the undated ones stay.
+    _set_date(page, ".geomap-time-from", "1990-01-01")
+    _set_date(page, ".geomap-time-to", "1990-01-31")
+    assert _event_count(page) == len(undated)
+
+    # Back to the full range through the inputs: everything is shown again.
+    _set_date(page, ".geomap-time-from", first)
+    _set_date(page, ".geomap-time-to", last)
+    assert _event_count(page) == len(located)
+
+    # Markers that come back are still clickable, with their popup.
+    markers = [m for m in page.evaluate(JS_EVENT_MARKERS, watch.map_var) if m["topmost"]]
+    assert markers
+    page.mouse.click(markers[0]["x"], markers[0]["y"])
+    page.locator(".leaflet-popup-content .geomap-event-popup").wait_for(state="visible")
+
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_undated_checkbox(watch, seeds_map):
+    path, events = seeds_map
+    located = _located(events)
+    undated = [f for f in located if not f["properties"]["date"]]
+    assert undated
+    page = watch.page
+    watch.open(path)
+
+    box = page.locator(".geomap-time-undated")
+    box.uncheck()
+    assert _event_count(page) == len(located) - len(undated)
+    # Combined with a date range: the range applies to dated events only.
+    day = max(f["properties"]["date"] for f in located if f["properties"]["date"])
+    _set_date(page, ".geomap-time-from", day)
+    inside = [f for f in located if f["properties"]["date"] and _overlaps(f, day, "9999-12-31")]
+    assert _event_count(page) == len(inside)
+    box.check()
+    assert _event_count(page) == len(inside) + len(undated)
+    page.locator(".geomap-time-reset").click()
+    assert _event_count(page) == len(located)
+    assert box.is_checked()
+    assert watch.page_errors == []
+
+
+def test_search_zooms_to_place(watch, seeds_map, site_root):
+    path, _ = seeds_map
+    places = json.loads((site_root / "seeds" / "places.geojson").read_text(encoding="utf-8"))["features"]
+    names = {p["properties"]["name"].lower() for p in places}
+    forms = [form.lower() for p in places for form in p["properties"]["surface_forms"]]
+    # A non-country place known by a spelling that is not its name and belongs to no other place.
+    target, spelling = next(
+        (p, form)
+        for p in places
+        if p["properties"]["feature_type"] != "country"
+        for form in p["properties"]["surface_forms"]
+        if form.lower() not in names and forms.count(form.lower()) == 1
+    )
+    name = target["properties"]["name"]
+    lon, lat = target["geometry"]["coordinates"]
+    page = watch.page
+    watch.open(path)
+
+    options = page.evaluate("() => [...document.querySelectorAll('.geomap-search datalist option')].map(o => o.value)")
+    assert sorted(options) == sorted(p["properties"]["name"] for p in places)
+
+    # Hide the places layer first: the search turns it back on.
+    _overlay_checkbox(page, "Places").click()
+    assert page.locator("path.geomap-place").count() == 0
+    before = _map_view(page, watch.map_var)
+
+    search = page.locator(".geomap-search-input")
+    search.fill(spelling.swapcase())
+    search.press("Enter")
+    popup = page.locator(".leaflet-popup-content .geomap-place-popup h4")
+    popup.wait_for(state="visible")
+    assert _squash(popup.text_content()) == _squash(name)
+    after = _map_view(page, watch.map_var)
+    assert after["zoom"] > before["zoom"]
+    assert abs(after["lat"] - lat) < 1 and abs(after["lng"] - lon) < 1, (after, lat, lon)
+    assert (after["lat"], after["lng"]) != (before["lat"], before["lng"])
+    assert _overlay_checkbox(page, "Places").is_checked()
+    assert page.evaluate("([v, lat, lon]) => window[v].getBounds().contains([lat, lon])", [watch.map_var, lat, lon])
+
+    # By name, any case, picked like a datalist entry.
+    page.evaluate("(v) => window[v].closePopup()", watch.map_var)
+    other = next(p for p in places if p["properties"]["name"] != name and p["properties"]["feature_type"] != "country")
+    search.fill(other["properties"]["name"].upper())
+    search.press("Enter")
+    popup.wait_for(state="visible")
+    assert _squash(popup.text_content()) == _squash(other["properties"]["name"])
+
+    # No match: a message, no popup change.
+    search.fill("no such place anywhere")
+    search.press("Enter")
+    assert "no place called" in page.locator(".geomap-search-message").text_content()
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_summary_panel(watch, seeds_map, site_root):
+    path, events = seeds_map
+    located = _located(events)
+    page = watch.page
+    watch.open(path)
+
+    body = page.locator(".geomap-summary-body")
+    assert not body.is_visible(), "the summary starts collapsed"
+    page.locator(".geomap-summary-toggle").click()
+    assert body.is_visible()
+
+    rows = page.locator(".geomap-summary-class")
+    counts = [int(c) for c in page.locator(".geomap-summary-class .geomap-count").evaluate_all(
+        "(cells) => cells.map(c => c.getAttribute('data-count'))")]
+    assert sum(counts) == len(located)
+    labels = [_squash(t) for t in rows.locator("td:nth-child(2)").all_text_contents()]
+    expected: dict[str, int] = {}
+    for f in located:
+        expected[f["properties"]["event_label"]] = expected.get(f["properties"]["event_label"], 0) + 1
+    assert dict(zip(labels, counts)) == expected
+    # Colours as in the legend.
+    legend_colours = page.evaluate(
+        "() => [...document.querySelectorAll('.geomap-legend .geomap-glyph')].map(e => e.style.background)")
+    summary_colours = page.evaluate(
+        "() => [...document.querySelectorAll('.geomap-summary-class .geomap-glyph')].map(e => e.style.background)")
+    assert summary_colours == legend_colours
+
+    # Events by week: the bars hold every dated located event.
+    bars = page.locator(".geomap-summary-body .geomap-bar").evaluate_all(
+        "(bars) => bars.map(b => Number(b.getAttribute('data-count')))")
+    assert sum(bars) == sum(1 for f in located if f["properties"]["date"])
+
+    # Places nearest the border: at most ten, sorted, no countries.
+    places = json.loads((site_root / "seeds" / "places.geojson").read_text(encoding="utf-8"))["features"]
+    measured = sorted(
+        (p["properties"]["distance_to_border_km"], p["properties"]["name"])
+        for p in places
+        if p["properties"]["feature_type"] != "country" and p["properties"]["distance_to_border_km"] is not None
+    )[:10]
+    nearest = page.locator(".geomap-summary-place")
+    assert nearest.count() == len(measured)
+    assert [_squash(t) for t in nearest.locator("td:nth-child(1)").all_text_contents()] == [n for _, n in measured]
+    kms = [float(t) for t in nearest.locator("td:nth-child(2)").all_text_contents()]
+    assert kms == sorted(kms)
+
+    # Claims table: the seeds state the Tajik-Afghan border length.
+    claims = page.locator(".geomap-summary-claim")
+    assert claims.count() > 0
+    assert all(v.strip() in ("consistent", "inconsistent", "cannot check")
+               for v in claims.locator(".geomap-verdict").all_text_contents())
+
+    # A place name in the summary zooms to it.
+    nearest.first.locator("button").click()
+    page.locator(".leaflet-popup-content .geomap-place-popup").wait_for(state="visible")
+
+    page.locator(".geomap-summary-toggle").click()
+    assert not body.is_visible()
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_colocated_markers_are_spread(watch, seeds_map):
+    path, events = seeds_map
+    located = _located(events)
+    positions = {tuple(f["geometry"]["coordinates"]) for f in located}
+    assert len(positions) < len(located), "the seeds corpus should have co-located events"
+    page = watch.page
+    watch.open(path)
+
+    for zoom in (None, 3, 8, 12, 6):
+        if zoom is not None:
+            page.evaluate("([v, z]) => window[v].setZoom(z, {animate: false})", [watch.map_var, zoom])
+        centres = _marker_centres(page, watch.map_var)
+        assert len(centres) == len(located)
+        # Distinct and not overlapping: markers are 18 px wide.
+        assert _min_distance(centres) >= 18, f"markers overlap at zoom {zoom}"
+
+    # Every marker keeps its true position; only the icon is offset.
+    latlngs = page.evaluate(
+        """(v) => { const out = []; window[v].eachLayer((l) => {
+             if (l.feature && l.getElement && l.getElement() && l.getElement().classList.contains('geomap-event'))
+               out.push([l.getLatLng().lng, l.getLatLng().lat]); }); return out; }""", watch.map_var)
+    assert sorted(map(tuple, latlngs)) == sorted(tuple(f["geometry"]["coordinates"]) for f in located)
+
+    # In the initial view, every marker inside the viewport is the topmost element at its centre.
+    page.evaluate("(v) => window[v].setZoom(6, {animate: false})", watch.map_var)
+    markers = page.evaluate(JS_EVENT_MARKERS, watch.map_var)
+    inside = [m for m in markers if 0 < m["x"] < 1280 and 0 < m["y"] < 800]
+    covered = [m for m in inside if not m["topmost"]]
+    controls = page.evaluate(
+        """(pts) => pts.map(([x, y]) => !!document.elementFromPoint(x, y).closest('.leaflet-control'))""",
+        [[m["x"], m["y"]] for m in covered])
+    assert all(controls), "an event marker is hidden by another map element"
+    assert watch.page_errors == []
+
+
+def test_hostile_text_in_summary_and_search(watch, hostile_map):
+    path, _ = hostile_map
+    page = watch.page
+    watch.open(path)
+    page.locator(".geomap-summary-toggle").click()
+    text = page.locator(".geomap-summary-body").text_content()
+    assert HOSTILE_PAYLOADS["claim"] in text, "the hostile claim should be listed literally"
+    search = page.locator(".geomap-search-input")
+    search.fill(HOSTILE_PAYLOADS["img"])
+    search.press("Enter")
+    assert HOSTILE_PAYLOADS["img"] in page.locator(".geomap-search-message").text_content()
+    page.wait_for_timeout(300)
+    assert watch.dialogs == []
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.evaluate("""() => document.querySelectorAll('img[src="x"], [onerror], [onload]').length""") == 0
+    assert watch.page_errors == []
+
+
 def test_hostile_article_text_stays_text(watch, hostile_map):
     path, events = hostile_map
     located = _located(events)
@@ -329,14 +603,14 @@ def test_hostile_article_text_stays_text(watch, hostile_map):
     )
     page = watch.page
     watch.open(path)
-    assert page.locator("path.geomap-event").count() == len(located)
+    assert page.locator(".geomap-event").count() == len(located)
 
     # Open every event popup and hover every marker (tooltips) through Leaflet's own handlers.
     markers = page.evaluate(JS_EVENT_MARKERS, watch.map_var)
     assert len(markers) == len(located)
     popup_texts = []
     for marker in markers:
-        element = page.locator(f'path[data-geomap-idx="{marker["idx"]}"]')
+        element = page.locator(f'.geomap-event[data-geomap-idx="{marker["idx"]}"]')
         element.dispatch_event("mouseover")
         element.dispatch_event("click")
         content = page.locator(".leaflet-popup-content")
@@ -387,7 +661,7 @@ def test_hostile_article_text_in_tooltips(watch, hostile_map):
     if page.locator("path.geomap-claim").count() == 0:
         pytest.fail("the Claims overlay shows no marker")
 
-    for marker in page.locator("path.geomap-claim, path.geomap-event, path.geomap-place, path.geomap-border").all():
+    for marker in page.locator("path.geomap-claim, .geomap-event, path.geomap-place, path.geomap-border").all():
         marker.dispatch_event("mouseover")
     page.wait_for_timeout(300)
 
@@ -403,7 +677,7 @@ def test_offline_map_makes_no_network_request(watch, offline_map):
     watch.open(path)
     assert watch.aborted == [], f"the offline page asked for external resources: {watch.aborted}"
     assert watch.served_leaflet == []
-    assert page.locator("path.geomap-event").count() == len(_located(events))
+    assert page.locator(".geomap-event").count() == len(_located(events))
     assert page.locator("path.geomap-outline").count() > 0
     assert watch.page_errors == [] and watch.console_errors == []
 

@@ -4,6 +4,9 @@
  * elements created here, never through innerHTML: popups and tooltips get DOM nodes,
  * never strings (Leaflet parses string content as HTML), so markup in an article
  * ("<img onerror=...>", "<script>") is shown as text and never runs.
+ *
+ * Needs only Leaflet: event symbols, the time filter, the place search and the summary
+ * panel are all built here from the embedded GeoJSON (no plugins, no icon fonts).
  */
 (function (global) {
   "use strict";
@@ -94,26 +97,633 @@
     river: "#4292c6"
   };
 
+  /* ------------------------------------------------------------ event symbols */
+
+  // One short glyph per event class (plain letters: no icon font, works offline).
+  var GLYPHS = {
+    territorial_control: "T", armed_clash: "C", attack: "A", arms_transfer: "W", deployment: "D",
+    alert_raised: "!", military_exercise: "E", base_reinforcement: "B", border_incident: "I",
+    withdrawal: "R", agreement_meeting: "M", statement: "S"
+  };
+
+  function glyphFor(type, label) {
+    if (Object.prototype.hasOwnProperty.call(GLYPHS, type)) return GLYPHS[type];
+    var text = String(label || type || "?").replace(/[^A-Za-z0-9]/g, "");
+    return (text.charAt(0) || "?").toUpperCase();
+  }
+
+  function safeColour(value) {
+    return /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(String(value)) ? String(value) : "#555555";
+  }
+
+  function inkFor(colour) {
+    var hex = safeColour(colour).slice(1);
+    if (hex.length === 3) hex = hex.replace(/(.)/g, "$1$1");
+    var r = parseInt(hex.slice(0, 2), 16), g = parseInt(hex.slice(2, 4), 16), b = parseInt(hex.slice(4, 6), 16);
+    return (0.299 * r + 0.587 * g + 0.114 * b) > 150 ? "#111" : "#fff";
+  }
+
+  function safeClass(value) {
+    return String(value || "").replace(/[^A-Za-z0-9_-]/g, "_");
+  }
+
+  // A coloured disc with the class glyph, as a DOM node (legend, summary).
+  function swatch(type, label, colour) {
+    var node = el("span", glyphFor(type, label), "geomap-glyph");
+    node.style.background = safeColour(colour);
+    node.style.color = inkFor(colour);
+    return node;
+  }
+
+  var MARKER_SIZE = 18;            // px, diameter of an event marker
+  var SPACING = MARKER_SIZE + 2;   // px between marker centres in a ring
+  var MIN_GAP = MARKER_SIZE + 1;   // two markers closer than this overlap
+
+  // Event marker icon: a div (glyph as its own text, so the div is what the mouse hits)
+  // drawn at a pixel offset from the true point, with a thin leader line back to it.
+  var EventIcon = L.DivIcon.extend({
+    options: { iconSize: [MARKER_SIZE, MARKER_SIZE], offset: [0, 0], glyph: "?", colour: "#555555" },
+    createIcon: function (oldIcon) {
+      var div = (oldIcon && oldIcon.tagName === "DIV") ? oldIcon : document.createElement("div");
+      div.textContent = this.options.glyph;
+      div.appendChild(el("span", null, "geomap-leader"));
+      this._setIconStyles(div, "icon");
+      div.style.background = this.options.colour;
+      div.style.color = inkFor(this.options.colour);
+      placeIcon(div, this.options.offset);
+      return div;
+    },
+    createShadow: function () { return null; }
+  });
+
+  function placeIcon(div, offset) {
+    var half = MARKER_SIZE / 2, dx = offset[0], dy = offset[1];
+    div.style.marginLeft = (dx - half) + "px";
+    div.style.marginTop = (dy - half) + "px";
+    var leader = div.querySelector(".geomap-leader");
+    if (!leader) return;
+    var length = Math.sqrt(dx * dx + dy * dy);
+    if (length <= half + 1) { leader.style.display = "none"; return; }
+    leader.style.display = "block";
+    leader.style.width = (length - half) + "px";
+    leader.style.transform = "rotate(" + Math.atan2(-dy, -dx) + "rad) translateX(" + half + "px)";
+  }
+
+  function setOffset(marker, dx, dy) {
+    var options = marker.options.icon.options;
+    if (options.offset[0] === dx && options.offset[1] === dy) return;
+    options.offset = [dx, dy];
+    options.popupAnchor = [dx, dy - MARKER_SIZE / 2];
+    options.tooltipAnchor = [dx + MARKER_SIZE / 2, dy];
+    if (marker._icon) placeIcon(marker._icon, options.offset);
+    if (marker.isPopupOpen && marker.isPopupOpen()) marker.getPopup().update();
+  }
+
+  // Ideal positions (relative to the cluster centre) for n markers: concentric rings.
+  function ringSlots(n) {
+    if (n <= 1) return [[0, 0]];
+    var slots = [], left = n, ring = 1;
+    while (left > 0) {
+      var capacity = Math.floor(2 * Math.PI * ring);
+      var count = Math.min(capacity, left);
+      var radius = ring * SPACING;
+      if (ring === 1) radius = Math.max(0.8 * SPACING, SPACING / (2 * Math.sin(Math.PI / Math.max(count, 2))));
+      var start = -Math.PI / 2 + (ring % 2 ? 0 : Math.PI / count);
+      for (var i = 0; i < count; i++) {
+        var angle = start + 2 * Math.PI * i / count;
+        slots.push([radius * Math.cos(angle), radius * Math.sin(angle)]);
+      }
+      left -= count;
+      ring += 1;
+    }
+    return slots;
+  }
+
+  function Grid(cell) { this.cell = cell; this.cells = {}; }
+  Grid.prototype.key = function (x, y) { return Math.floor(x / this.cell) + "," + Math.floor(y / this.cell); };
+  Grid.prototype.add = function (x, y, item) {
+    var k = this.key(x, y);
+    (this.cells[k] = this.cells[k] || []).push(item);
+  };
+  Grid.prototype.near = function (x, y) {
+    var cx = Math.floor(x / this.cell), cy = Math.floor(y / this.cell), out = [];
+    for (var i = -1; i <= 1; i++) {
+      for (var j = -1; j <= 1; j++) {
+        var list = this.cells[(cx + i) + "," + (cy + j)];
+        if (list) out.push.apply(out, list);
+      }
+    }
+    return out;
+  };
+
+  // Spread the markers of an event layer so that none hides another at the current zoom:
+  // markers closer than one marker width form a cluster laid out in rings around the
+  // cluster centre (in screen pixels); a ring slot taken by another cluster moves to the
+  // nearest free spot. Only the icons move: every marker keeps its true LatLng.
+  function spreadMarkers(layer) {
+    var map = layer._map;
+    if (!map) return;
+    var zoom = map.getZoom();
+    var markers = layer.getLayers().filter(function (m) { return m instanceof L.Marker; });
+    var points = markers.map(function (m) { return map.project(m.getLatLng(), zoom); });
+
+    var seeds = new Grid(SPACING), clusters = [];
+    points.forEach(function (p, i) {
+      var found = null;
+      seeds.near(p.x, p.y).some(function (c) {
+        var dx = c.seed.x - p.x, dy = c.seed.y - p.y;
+        if (dx * dx + dy * dy < MIN_GAP * MIN_GAP) { found = c; return true; }
+        return false;
+      });
+      if (!found) {
+        found = { seed: p, members: [] };
+        clusters.push(found);
+        seeds.add(p.x, p.y, found);
+      }
+      found.members.push(i);
+    });
+    clusters.sort(function (a, b) { return b.members.length - a.members.length; });
+
+    var taken = new Grid(SPACING);
+    function free(x, y) {
+      return taken.near(x, y).every(function (q) {
+        var dx = q[0] - x, dy = q[1] - y;
+        return dx * dx + dy * dy >= MIN_GAP * MIN_GAP;
+      });
+    }
+    clusters.forEach(function (cluster) {
+      var cx = 0, cy = 0;
+      cluster.members.forEach(function (i) { cx += points[i].x; cy += points[i].y; });
+      cx /= cluster.members.length;
+      cy /= cluster.members.length;
+      var order = cluster.members.slice().sort(function (a, b) {
+        var ta = Math.atan2(points[a].y - cy, points[a].x - cx), tb = Math.atan2(points[b].y - cy, points[b].x - cx);
+        return ta - tb || a - b;
+      });
+      var slots = ringSlots(order.length);
+      order.forEach(function (i, n) {
+        var x = Math.round(cx + slots[n][0]), y = Math.round(cy + slots[n][1]);
+        if (!free(x, y)) {
+          var spot = null;
+          for (var step = 1; step <= 80 && !spot; step++) {
+            var radius = step * SPACING / 2, count = Math.max(6, Math.ceil(2 * Math.PI * radius / (SPACING / 2)));
+            for (var k = 0; k < count; k++) {
+              var sx = Math.round(x + radius * Math.cos(2 * Math.PI * k / count));
+              var sy = Math.round(y + radius * Math.sin(2 * Math.PI * k / count));
+              if (free(sx, sy)) { spot = [sx, sy]; break; }
+            }
+          }
+          if (spot) { x = spot[0]; y = spot[1]; }
+        }
+        taken.add(x, y, [x, y]);
+        setOffset(markers[i], Math.round(x - points[i].x), Math.round(y - points[i].y));
+      });
+    });
+  }
+
+  /* ------------------------------------------------------------ dates and weeks */
+
+  function dayNumber(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(text || ""));
+    return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5) : null;
+  }
+
+  function isoDay(day) {
+    return new Date(day * 864e5).toISOString().slice(0, 10);
+  }
+
+  function weekStart(day) {
+    return day - ((new Date(day * 864e5).getUTCDay() + 6) % 7);  // Monday
+  }
+
+  function eventRange(p) {
+    if (!p.date) return null;
+    return [String(p.date).slice(0, 10), String(p.date_end || p.date).slice(0, 10)];
+  }
+
+  // Bar chart of events per week (by start date), built from divs. onPick(from, to) is
+  // called with the ISO dates of a clicked bar; highlight(from, to) greys bars outside.
+  function weekChart(dates, onPick) {
+    var days = dates.map(dayNumber).filter(function (d) { return d !== null; });
+    var box = el("div", null, "geomap-weeks");
+    if (!days.length) {
+      box.appendChild(el("div", "no dated events", "geomap-muted"));
+      return { node: box, highlight: function () {} };
+    }
+    var first = weekStart(Math.min.apply(null, days)), last = weekStart(Math.max.apply(null, days));
+    var weeks = (last - first) / 7 + 1, step = Math.max(1, Math.ceil(weeks / 80));
+    var counts = [], i;
+    for (i = 0; i < Math.ceil(weeks / step); i++) counts.push(0);
+    days.forEach(function (d) { counts[Math.floor((weekStart(d) - first) / 7 / step)] += 1; });
+    var top = Math.max.apply(null, counts);
+    var chart = el("div", null, "geomap-bars"), bars = [];
+    counts.forEach(function (count, index) {
+      var from = first + index * 7 * step, to = from + 7 * step - 1;
+      var bar = el("div", null, "geomap-bar" + (count ? "" : " geomap-bar-empty"));
+      var fill = el("div", null, "geomap-bar-fill");
+      fill.style.height = (count ? Math.max(8, 100 * count / top) : 0) + "%";
+      bar.appendChild(fill);
+      bar.title = isoDay(from) + " – " + isoDay(to) + ": " + count + " event" + (count === 1 ? "" : "s");
+      bar.setAttribute("data-from", isoDay(from));
+      bar.setAttribute("data-to", isoDay(to));
+      bar.setAttribute("data-count", String(count));
+      if (onPick) {
+        bar.addEventListener("click", function () { onPick(isoDay(from), isoDay(to)); });
+      }
+      chart.appendChild(bar);
+      bars.push(bar);
+    });
+    box.appendChild(chart);
+    var axis = el("div", null, "geomap-axis");
+    axis.appendChild(el("span", isoDay(first)));
+    axis.appendChild(el("span", (step === 1 ? "per week" : "per " + step + " weeks")));
+    axis.appendChild(el("span", isoDay(last + 7 * step - 1 - ((weeks - 1) % step) * 7)));
+    box.appendChild(axis);
+    return {
+      node: box,
+      highlight: function (from, to) {
+        bars.forEach(function (bar) {
+          var out = (from && bar.getAttribute("data-to") < from) || (to && bar.getAttribute("data-from") > to);
+          bar.classList.toggle("geomap-bar-out", !!out);
+        });
+      }
+    };
+  }
+
+  /* ------------------------------------------------------------ controls */
+
+  function panel(className) {
+    var div = el("div", null, "geomap-panel leaflet-control " + className);
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    div.addEventListener("keydown", function (e) { e.stopPropagation(); });
+    return div;
+  }
+
+  function labelled(text, input) {
+    var label = el("label");
+    label.appendChild(el("span", text));
+    label.appendChild(input);
+    return label;
+  }
+
+  function control(position, build) {
+    var ctl = L.control({ position: position });
+    ctl.onAdd = build;
+    return ctl;
+  }
+
+  function locatedEvents(layer) {
+    return ((layer.geomapData && layer.geomapData.features) || []).filter(function (f) { return !!f.geometry; });
+  }
+
+  function addLegend(map, entries, note) {
+    control("bottomleft", function () {
+      var div = el("div", null, "geomap-legend leaflet-control");
+      div.appendChild(el("b", "Events"));
+      entries.forEach(function (e) {
+        var line = el("div");
+        line.appendChild(swatch(e.type, e.label, e.color));
+        line.appendChild(document.createTextNode(e.label + " (" + e.count + ")"));
+        div.appendChild(line);
+      });
+      div.appendChild(el("small", note));
+      return div;
+    }).addTo(map);
+  }
+
+  function addTimeControl(map, eventLayer, onChange) {
+    var located = locatedEvents(eventLayer);
+    var ranges = located.map(function (f) { return eventRange(f.properties); }).filter(Boolean);
+    var undated = located.length - ranges.length;
+    var minDate = ranges.reduce(function (m, r) { return !m || r[0] < m ? r[0] : m; }, null);
+    var maxDate = ranges.reduce(function (m, r) { return !m || r[1] > m ? r[1] : m; }, null);
+    var state = { from: minDate, to: maxDate, undated: true };
+    var api = {};
+
+    control("bottomright", function () {
+      var div = panel("geomap-time");
+      div.appendChild(el("b", "Event dates"));
+      var from = el("input"), to = el("input"), box = el("input"), reset = el("button", "All dates");
+      from.type = to.type = "date";
+      from.className = "geomap-time-from";
+      to.className = "geomap-time-to";
+      [from, to].forEach(function (input) {
+        if (minDate) { input.min = minDate; input.max = maxDate; } else { input.disabled = true; }
+      });
+      from.value = minDate || "";
+      to.value = maxDate || "";
+      box.type = "checkbox";
+      box.checked = true;
+      box.className = "geomap-time-undated";
+      reset.type = "button";
+      reset.className = "geomap-time-reset";
+      var dates = el("div", null, "geomap-time-inputs");
+      dates.appendChild(labelled("from", from));
+      dates.appendChild(labelled("to", to));
+      div.appendChild(dates);
+      var undatedLabel = el("label", null, "geomap-time-undated-label");
+      undatedLabel.appendChild(box);
+      undatedLabel.appendChild(document.createTextNode(" show undated (" + undated + ")"));
+      div.appendChild(undatedLabel);
+      var chart = weekChart(ranges.map(function (r) { return r[0]; }), function (a, b) { api.setRange(a, b); });
+      div.appendChild(chart.node);
+      var status = el("div", null, "geomap-time-status");
+      var foot = el("div", null, "geomap-time-foot");
+      foot.appendChild(status);
+      foot.appendChild(reset);
+      div.appendChild(foot);
+
+      function apply() {
+        state.from = from.value || null;
+        state.to = to.value || null;
+        state.undated = box.checked;
+        var shown = eventLayer.geomapFilter(function (p) {
+          var r = eventRange(p);
+          if (!r) return state.undated;
+          return !(state.from && r[1] < state.from) && !(state.to && r[0] > state.to);
+        });
+        status.textContent = shown + " of " + located.length + " events shown";
+        chart.highlight(state.from, state.to);
+        if (onChange) onChange(state);
+      }
+      api.setRange = function (a, b) {
+        from.value = a || "";
+        to.value = b || "";
+        apply();
+      };
+      from.addEventListener("input", apply);
+      from.addEventListener("change", apply);
+      to.addEventListener("input", apply);
+      to.addEventListener("change", apply);
+      box.addEventListener("change", apply);
+      reset.addEventListener("click", function () { box.checked = true; api.setRange(minDate, maxDate); });
+      apply();
+      return div;
+    }).addTo(map);
+    return api;
+  }
+
+  function placeIndex(placeLayer) {
+    return (placeLayer.geomapPlaces || []).map(function (entry) {
+      var p = entry.feature.properties;
+      return {
+        entry: entry, name: String(p.name || ""), key: String(p.name || "").toLowerCase(),
+        forms: (p.surface_forms || []).map(function (s) { return String(s).toLowerCase(); })
+      };
+    });
+  }
+
+  function findPlace(index, query) {
+    var q = String(query || "").trim().toLowerCase().replace(/\s+/g, " ");
+    if (!q) return null;
+    var tests = [
+      function (x) { return x.key === q; },
+      function (x) { return x.forms.indexOf(q) >= 0; },
+      function (x) { return x.key.indexOf(q) === 0; },
+      function (x) { return x.key.indexOf(q) >= 0 || x.forms.some(function (f) { return f.indexOf(q) >= 0; }); }
+    ];
+    for (var t = 0; t < tests.length; t++) {
+      for (var i = 0; i < index.length; i++) if (tests[t](index[i])) return index[i].entry;
+    }
+    return null;
+  }
+
+  function showPlace(map, placeLayer, entry) {
+    if (!map.hasLayer(placeLayer)) map.addLayer(placeLayer);
+    var layer = entry.layer, p = entry.feature.properties, zoom;
+    var centre = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+    if (layer.getLatLng) {
+      var km = Math.max(5, Math.min(Number(p.uncertainty_km) || 5, 1500));
+      zoom = map.getBoundsZoom(centre.toBounds(km * 2000));
+    } else {
+      zoom = map.getBoundsZoom(layer.getBounds());
+    }
+    map.setView(centre, Math.max(3, Math.min(11, zoom)), { animate: false });
+    layer.openPopup();
+  }
+
+  var searchCounter = 0;
+
+  function addSearchControl(map, placeLayer) {
+    var index = placeIndex(placeLayer);
+    control("topleft", function () {
+      var div = panel("geomap-search");
+      var listId = "geomap-place-list-" + (++searchCounter);
+      var input = el("input"), list = el("datalist"), message = el("div", null, "geomap-search-message");
+      input.type = "search";
+      input.className = "geomap-search-input";
+      input.placeholder = "Find a place…";
+      input.setAttribute("aria-label", "Find a place by name");
+      input.setAttribute("list", listId);
+      input.autocomplete = "off";
+      list.id = listId;
+      index.slice().sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (x) {
+        var option = el("option");
+        option.value = x.name;
+        list.appendChild(option);
+      });
+      function go() {
+        var entry = findPlace(index, input.value);
+        message.textContent = entry || !input.value.trim() ? "" : "no place called “" + input.value.trim() + "”";
+        if (entry) showPlace(map, placeLayer, entry);
+      }
+      input.addEventListener("keydown", function (e) {
+        if (e.key === "Enter") { e.preventDefault(); go(); }
+      });
+      input.addEventListener("input", function (e) {
+        message.textContent = "";
+        // Picking an entry of the datalist: go straight there.
+        if (!e.inputType || e.inputType === "insertReplacementText") {
+          var q = input.value.trim().toLowerCase();
+          if (index.some(function (x) { return x.key === q; })) go();
+        }
+      });
+      div.appendChild(input);
+      div.appendChild(list);
+      div.appendChild(message);
+      return div;
+    }).addTo(map);
+  }
+
+  function table(headers) {
+    var t = el("table"), head = el("tr");
+    headers.forEach(function (h) { head.appendChild(el("th", h)); });
+    t.appendChild(head);
+    return t;
+  }
+
+  function addSummaryControl(map, eventLayer, placeLayer, options, timeApi) {
+    control("topleft", function () {
+      var div = panel("geomap-summary");
+      var button = el("button", "Summary", "geomap-summary-toggle");
+      button.type = "button";
+      button.setAttribute("aria-expanded", "false");
+      var body = el("div", null, "geomap-summary-body");
+      body.hidden = true;
+      button.addEventListener("click", function () {
+        body.hidden = !body.hidden;
+        button.setAttribute("aria-expanded", body.hidden ? "false" : "true");
+        div.classList.toggle("geomap-summary-open", !body.hidden);
+        // Above the bottom-left corner (legend) while open.
+        if (div.parentNode) div.parentNode.style.zIndex = body.hidden ? "" : "1001";
+      });
+      div.appendChild(button);
+      div.appendChild(body);
+
+      // Events by class, in legend order.
+      var all = (eventLayer.geomapData && eventLayer.geomapData.features) || [];
+      var located = locatedEvents(eventLayer);
+      var classes = {}, order = [];
+      (options.legend || []).forEach(function (e) { order.push(e.type); });
+      located.forEach(function (f) {
+        var p = f.properties, type = String(p.event_type);
+        if (!classes[type]) {
+          classes[type] = { label: p.event_label || type, color: p.color, count: 0 };
+          if (order.indexOf(type) < 0) order.push(type);
+        }
+        classes[type].count += 1;
+      });
+      body.appendChild(el("h4", "Events by class"));
+      var t = table(["", "class", "events"]);
+      order.forEach(function (type) {
+        var c = classes[type];
+        if (!c) return;
+        var tr = el("tr", null, "geomap-summary-class");
+        var cell = el("td");
+        cell.appendChild(swatch(type, c.label, c.color));
+        tr.appendChild(cell);
+        tr.appendChild(el("td", c.label));
+        var count = el("td", c.count, "geomap-count");
+        count.setAttribute("data-count", String(c.count));
+        tr.appendChild(count);
+        t.appendChild(tr);
+      });
+      var total = el("tr", null, "geomap-summary-total");
+      total.appendChild(el("td"));
+      total.appendChild(el("th", "on the map"));
+      total.appendChild(el("th", located.length));
+      t.appendChild(total);
+      body.appendChild(t);
+      if (all.length > located.length) {
+        body.appendChild(el("div", (all.length - located.length) + " more event(s) have no place and are not on the map.",
+          "geomap-muted"));
+      }
+
+      // Events by week.
+      body.appendChild(el("h4", "Events by week"));
+      var ranges = located.map(function (f) { return eventRange(f.properties); }).filter(Boolean);
+      var chart = weekChart(ranges.map(function (r) { return r[0]; }), timeApi && timeApi.setRange ?
+        function (a, b) { timeApi.setRange(a, b); } : null);
+      body.appendChild(chart.node);
+      body.appendChild(el("div", (located.length - ranges.length) + " undated; click a bar to show only that week.",
+        "geomap-muted"));
+
+      // Places nearest the border.
+      body.appendChild(el("h4", "Places nearest the border"));
+      var nearest = (placeLayer.geomapPlaces || []).filter(function (entry) {
+        var p = entry.feature.properties;
+        return p.feature_type !== "country" && p.distance_to_border_km !== null && p.distance_to_border_km !== undefined;
+      }).sort(function (a, b) {
+        return a.feature.properties.distance_to_border_km - b.feature.properties.distance_to_border_km;
+      }).slice(0, 10);
+      if (nearest.length) {
+        var places = table(["place", "km", "side"]);
+        nearest.forEach(function (entry) {
+          var p = entry.feature.properties, tr = el("tr", null, "geomap-summary-place");
+          var cell = el("td"), link = el("button", p.name, "geomap-link");
+          link.type = "button";
+          link.addEventListener("click", function () { showPlace(map, placeLayer, entry); });
+          cell.appendChild(link);
+          tr.appendChild(cell);
+          tr.appendChild(el("td", Number(p.distance_to_border_km).toFixed(1), "geomap-num"));
+          tr.appendChild(el("td", (p.border_side || "outside") + (p.side_uncertain ? "?" : "")));
+          tr.title = p.border ? "measured to the " + p.border + " border" : "";
+          places.appendChild(tr);
+        });
+        body.appendChild(places);
+        body.appendChild(el("div", "countries left out (their point is a centroid)", "geomap-muted"));
+      } else {
+        body.appendChild(el("div", "no measured place", "geomap-muted"));
+      }
+
+      // Claims.
+      body.appendChild(el("h4", "Claims"));
+      var claims = options.claims || [];
+      if (claims.length) {
+        var ct = table(["claim", "stated", "measured", "verdict"]);
+        claims.forEach(function (p) {
+          var tr = el("tr", null, "geomap-summary-claim");
+          tr.appendChild(el("td", p.text));
+          var stated = (p.stated_value !== null && p.stated_value !== undefined ? p.stated_value : "?") + " " + (p.stated_unit || "");
+          if (p.stated_unit && p.stated_unit !== "km" && p.stated_km !== null && p.stated_km !== undefined) {
+            stated += " (" + km(p.stated_km) + ")";
+          }
+          tr.appendChild(el("td", stated));
+          tr.appendChild(el("td", km(p.computed_km) || "–"));
+          var verdict = el("td", p.verdict, "geomap-verdict");
+          verdict.style.color = VERDICT_COLOURS[p.verdict] || "#555";
+          tr.appendChild(verdict);
+          tr.title = p.reason ? String(p.reason) : "";
+          ct.appendChild(tr);
+        });
+        body.appendChild(ct);
+      } else {
+        body.appendChild(el("div", "no numeric claims found", "geomap-muted"));
+      }
+      return div;
+    }).addTo(map);
+  }
+
+  /* ------------------------------------------------------------ layers */
+
   global.geomap = {
     eventLayer: function (data) {
-      return L.geoJSON(data, {
+      var layer = L.geoJSON(data, {
         filter: function (f) { return !!f.geometry; },
         pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, {
-            radius: 7, color: "#222", weight: 1, fillColor: f.properties.color || "#555",
-            fillOpacity: f.properties.modality === "reported" ? 0.85 : 0.35,
-            className: "geomap-event geomap-event-" + f.properties.event_type
+          var p = f.properties;
+          return L.marker(latlng, {
+            riseOnHover: true,
+            icon: new EventIcon({
+              glyph: glyphFor(p.event_type, p.event_label), colour: safeColour(p.color),
+              className: "geomap-event geomap-event-" + safeClass(p.event_type) +
+                (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
+            })
           });
         },
-        onEachFeature: function (f, layer) {
-          layer.bindPopup(function () { return eventPopup(f.properties); }, { maxWidth: 420 });
-          layer.bindTooltip(el("span", f.properties.event_label +
+        onEachFeature: function (f, marker) {
+          marker.bindPopup(function () { return eventPopup(f.properties); }, { maxWidth: 420 });
+          marker.bindTooltip(el("span", f.properties.event_label +
             (f.properties.place_name ? " – " + f.properties.place_name : "")), { sticky: true });
         }
       });
+      var markers = layer.getLayers().slice();
+      var spread = function () { spreadMarkers(layer); };
+      layer.geomapData = data;
+      layer.geomapFilter = function (keep) {
+        var shown = 0;
+        markers.forEach(function (marker) {
+          var on = !!keep(marker.feature.properties);
+          if (on) shown += 1;
+          if (on && !layer.hasLayer(marker)) layer.addLayer(marker);
+          if (!on && layer.hasLayer(marker)) layer.removeLayer(marker);
+        });
+        spread();
+        return shown;
+      };
+      layer.on("add", function (e) {
+        if (e.target !== layer) return;
+        layer._map.on("zoomend viewreset", spread);
+        spread();
+      });
+      layer.on("remove", function (e) {
+        if (e.target === layer && layer._map) layer._map.off("zoomend viewreset", spread);
+      });
+      return layer;
     },
     placeLayer: function (data) {
-      var group = L.featureGroup();
+      var group = L.featureGroup(), places = [];
       L.geoJSON(data, {
         pointToLayer: function (f, latlng) {
           var p = f.properties;
@@ -129,8 +739,10 @@
         onEachFeature: function (f, layer) {
           layer.bindPopup(function () { return placePopup(f.properties); }, { maxWidth: 380 });
           layer.bindTooltip(el("span", f.properties.name));
+          places.push({ feature: f, layer: layer });
         }
       }).addTo(group);
+      group.geomapPlaces = places;
       return group;
     },
     borderLayer: function (data) {
@@ -171,6 +783,15 @@
         style: { color: "#555", weight: 1, fillColor: "#f2efe9", fillOpacity: 0.9, className: "geomap-outline" },
         interactive: false
       });
+    },
+    // Legend, search box, summary panel and time filter; called once all layers exist.
+    controls: function (map, eventLayer, placeLayer, options) {
+      options = options || {};
+      addLegend(map, options.legend || [], options.legend_note || "");
+      addSearchControl(map, placeLayer);
+      var time = addTimeControl(map, eventLayer);
+      addSummaryControl(map, eventLayer, placeLayer, options, time);
+      return { time: time };
     }
   };
 })(window);

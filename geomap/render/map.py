@@ -2,7 +2,9 @@
 
 Overlays are built in the browser by ``geomap.js`` from GeoJSON embedded in the page,
 with popups assembled through ``textContent`` so hostile article text cannot run.  The
-page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome defaults are
+same script adds the legend, a place search box, a time filter (date range, undated
+events, events per week), a collapsible summary panel, and spreads co-located event
+markers in screen space so each one stays visible.  The page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome defaults are
 dropped), which keeps it light and lets it work from local copies of Leaflet.
 """
 
@@ -30,14 +32,52 @@ DATA_ATTRIBUTION = (
 )
 _STYLE = """
 <style>
+  .folium-map.leaflet-container { font-size: 12px; }  /* Leaflet's own size (folium sets 1rem) */
+  .folium-map .leaflet-control-attribution { max-width: calc(100vw - 260px); }  /* clear of the scale bar */
   .geomap-popup h4 { margin: 0 0 4px; font-size: 14px; }
   .geomap-popup table { border-collapse: collapse; font-size: 12px; }
   .geomap-popup th { text-align: left; padding-right: 6px; vertical-align: top; color: #555; }
   .geomap-sentence { margin: 6px 0 0; padding-left: 6px; border-left: 3px solid #999; font-size: 12px; }
-  .geomap-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 12px sans-serif;
+  .geomap-legend, .geomap-panel { background: rgba(255,255,255,0.94); padding: 6px 8px; font: 12px sans-serif;
                    border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
-  .geomap-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
-                     margin-right: 5px; border: 1px solid #222; vertical-align: middle; }
+  .geomap-legend > div { line-height: 18px; }
+  .geomap-glyph { display: inline-block; width: 14px; height: 14px; border-radius: 50%; margin-right: 5px;
+                  box-shadow: 0 0 0 1px #222; font: bold 9px/14px sans-serif; text-align: center; vertical-align: middle; }
+  .geomap-event { border-radius: 50%; box-shadow: 0 0 0 1px #222, 0 1px 3px rgba(0,0,0,0.4);
+                  font: bold 10px/18px sans-serif; text-align: center; cursor: pointer; }
+  .geomap-event-unconfirmed { opacity: 0.6; box-shadow: 0 0 0 1px #fff, 0 0 0 2px #222; }
+  .geomap-event:hover { box-shadow: 0 0 0 2px #000, 0 1px 4px rgba(0,0,0,0.5); }
+  .geomap-leader { position: absolute; left: 9px; top: 8.5px; height: 1px; background: rgba(30,30,30,0.55);
+                   transform-origin: 0 50%; pointer-events: none; display: none; }
+  .geomap-muted { color: #666; font-size: 11px; }
+  .geomap-search input { width: 190px; font: 12px sans-serif; padding: 3px 4px; }
+  .geomap-search-message { color: #b00; font-size: 11px; }
+  .geomap-search-message:empty { display: none; }
+  .geomap-time { width: 226px; }
+  .geomap-time-inputs { display: flex; gap: 6px; margin: 4px 0 2px; }
+  .geomap-time-inputs label { display: flex; flex-direction: column; font-size: 11px; color: #444; }
+  .geomap-time-inputs input { width: 104px; font: 11px sans-serif; }
+  .geomap-time-undated-label { display: block; margin: 2px 0 4px; }
+  .geomap-time-foot { display: flex; justify-content: space-between; align-items: center; margin-top: 3px; }
+  .geomap-time-foot button, .geomap-summary-toggle { font: 11px sans-serif; cursor: pointer; }
+  .geomap-summary-toggle { font-weight: bold; padding: 3px 8px; }
+  .geomap-summary-body { width: 360px; max-height: calc(100vh - 230px); overflow-y: auto; margin-top: 4px; }
+  .geomap-summary-body h4 { margin: 8px 0 3px; font-size: 13px; }
+  .geomap-summary-body table { border-collapse: collapse; width: 100%; font-size: 11px; }
+  .geomap-summary-body th { text-align: left; color: #555; font-weight: normal; border-bottom: 1px solid #ccc; }
+  .geomap-summary-body td { padding: 1px 4px 1px 0; vertical-align: top; }
+  .geomap-summary-body td.geomap-count, .geomap-num { text-align: right; }
+  .geomap-summary-total th { border-top: 1px solid #ccc; border-bottom: none; }
+  .geomap-verdict { font-weight: bold; white-space: nowrap; }
+  .geomap-link { border: none; background: none; padding: 0; color: #0645ad; cursor: pointer; font: 11px sans-serif;
+                 text-align: left; }
+  .geomap-link:hover { text-decoration: underline; }
+  .geomap-bars { display: flex; align-items: flex-end; gap: 1px; height: 36px; border-bottom: 1px solid #999; }
+  .geomap-bar { flex: 1 1 0; height: 100%; display: flex; align-items: flex-end; cursor: pointer; min-width: 1px; }
+  .geomap-bar:hover { background: #eee; }
+  .geomap-bar-fill { width: 100%; background: #3b6ea5; }
+  .geomap-bar-out .geomap-bar-fill { background: #c8c8c8; }
+  .geomap-axis { display: flex; justify-content: space-between; font-size: 10px; color: #666; }
 </style>
 """
 
@@ -83,30 +123,23 @@ class _Script(MacroElement):
         self.code = code
 
 
-class _Legend(MacroElement):
+class _Controls(MacroElement):
+    """Legend, place search, summary panel and time filter (built by ``geomap.controls``)."""
+
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-          var legend = L.control({position: "bottomleft"});
-          legend.onAdd = function () {
-            var div = L.DomUtil.create("div", "geomap-legend");
-            div.innerHTML = {{ this.html_json }};
-            return div;
-          };
-          legend.addTo({{ this._parent.get_name() }});
-        })();
+        geomap.controls({{ this._parent.get_name() }}, {{ this.events.get_name() }}, {{ this.places.get_name() }},
+                        {{ this.options_json }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, entries: list[tuple[str, str, int]]) -> None:
+    def __init__(self, events: GeoJsonOverlay, places: GeoJsonOverlay, options: dict[str, Any]) -> None:
         super().__init__()
-        rows = "".join(
-            f'<div><i style="background:{html.escape(color)}"></i>{html.escape(label)} ({count})</div>'
-            for label, color, count in entries
-        )
-        self.html_json = _json_for_script("<b>Events</b>" + rows + "<div><small>faded = planned/denied/hypothetical</small></div>")
+        self.events = events
+        self.places = places
+        self.options_json = _json_for_script(options)
 
 
 class _Attribution(MacroElement):
@@ -185,8 +218,10 @@ def render_map(
     if buffers:
         GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", show=False).add_to(page)
     GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True).add_to(page)
-    GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True).add_to(page)
-    GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True).add_to(page)
+    place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True)
+    place_layer.add_to(page)
+    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True)
+    event_layer.add_to(page)
     if claims:
         located = [c for c in claims if c["geometry"]]
         GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", show=False).add_to(page)
@@ -195,14 +230,19 @@ def render_map(
     for feature in events:
         if feature["geometry"]:
             counts[feature["properties"]["event_type"]] = counts.get(feature["properties"]["event_type"], 0) + 1
-    entries = [
-        (cls.label, cls.color, counts[name])
+    legend = [
+        {"type": name, "label": cls.label, "color": cls.color, "count": counts[name]}
         for name, cls in sorted(lexicon.classes.items(), key=lambda item: -item[1].priority)
         if name in counts
     ]
-    _Legend(entries).add_to(page)
     _Attribution(DATA_ATTRIBUTION.format(borders="; ".join(attributions))).add_to(page)
     folium.LayerControl(collapsed=False).add_to(page)
+    options = {
+        "legend": legend,
+        "legend_note": "faded = planned/denied/hypothetical",
+        "claims": [claim["properties"] for claim in claims or []],
+    }
+    _Controls(event_layer, place_layer, options).add_to(page)
     return page
 
 
