@@ -85,6 +85,7 @@ def build(
     resources: Resources | None = None,
     offline: bool = False,
     online: bool = False,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Parse a corpus and write maps and data files to ``out_dir``.
 
@@ -110,6 +111,10 @@ def build(
         Write a self-contained ``map.html`` that makes no network request.
     online : bool
         Ask an online geocoder for names no offline gazetteer knows (cached, rate-limited).
+    dask : str, optional
+        Parse on Dask: ``"processes"`` (all local cores), ``"threads"``, ``"synchronous"``,
+        or the address of a running ``dask.distributed`` scheduler (``tcp://…``).  The
+        outputs are the same as a local run's.
     """
     started = time.perf_counter()
     formats = set(formats)
@@ -119,7 +124,15 @@ def build(
     resources = resources or load_resources(settings, gazetteer_files, borders, online=online)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    run = run_corpus(paths, resources, progress=progress)
+    if dask:
+        if online:
+            raise ValueError("--online cannot be combined with --dask (the geocoder cache is per machine)")
+        from geomap.scale import run_corpus_dask
+
+        address = dask if "://" in dask else None
+        run = run_corpus_dask(paths, settings, gazetteer_files, resources.border_pairs, scheduler=dask, address=address)
+    else:
+        run = run_corpus(paths, resources, progress=progress)
     lexicon = resources.lexicon
 
     summary = BuildSummary(articles=len(run.results), skipped=run.skipped, failed=run.failed)

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", action="append", default=[], metavar="FMT",
                        help="map, geojson, jsonl, gpkg, kml, acled (repeatable; default: all)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar")
+    build.add_argument("--dask", metavar="SCHEDULER",
+                       help="parse on Dask: processes (all cores), threads, synchronous, or tcp://scheduler:8786")
     build.add_argument("--offline", action="store_true",
                        help="self-contained map.html: Leaflet inlined, no tiles, no network requests")
 
@@ -82,6 +84,7 @@ def _build(args: argparse.Namespace) -> int:
         progress=not args.no_progress and sys.stderr.isatty(),
         offline=args.offline,
         online=args.online,
+        dask=args.dask,
     )
     for line in summary.lines():
         print(line)
