@@ -36,7 +36,7 @@ from geomap.text import fold_name, fold_token, normalise_name
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 7  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 8  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -125,7 +125,8 @@ class Gazetteer:
     country_by_iso2 : dict
         ISO alpha-2 → index of the country entry.
     fuzzy_pool : dict
-        ``(first letter, length)`` → ``(folded name, key number)`` of important places.
+        ``(first letter, length)`` → folded names of important places and their key
+        numbers (two parallel lists, scanned by rapidfuzz in C).
     """
 
     places: PlaceTable
@@ -139,7 +140,7 @@ class Gazetteer:
     common_words: frozenset[str]
     known_words: frozenset[str]
     country_by_iso2: dict[str, int]
-    fuzzy_pool: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
+    fuzzy_pool: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
     def entry(self, number: int) -> tuple[int, tuple[int, ...]]:
@@ -299,7 +300,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         common_words=common,
         known_words=known,
         country_by_iso2=country_by_iso2,
-        fuzzy_pool=dict(fuzzy_pool),
+        fuzzy_pool={bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()},
         problems=problems,
     )
 

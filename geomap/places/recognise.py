@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from geomap.config import DEFAULT_SETTINGS
@@ -238,10 +239,10 @@ def _fuzzy_mentions(
             if len(key) < min_length:
                 continue
             allowed = 2 if len(key) >= 12 else 1
-            for candidate, number in gazetteer.fuzzy_pool.get((key[0], len(key)), ()):
-                if OSA.distance(key, candidate, score_cutoff=allowed) <= allowed:
-                    match = (last, gazetteer.entry(number)[1])
-                    break
+            names, numbers = gazetteer.fuzzy_pool.get((key[0], len(key)), ((), ()))
+            best = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=allowed) if names else None
+            if best is not None:
+                match = (last, gazetteer.entry(numbers[best[2]])[1])
             if match:
                 break
         if match:
