@@ -40,7 +40,7 @@ class Resources:
     lexicon: Lexicon
     borders: BorderIndex
     border_pairs: tuple[str, ...]
-    border_zone: BorderZone | None
+    border_zones: tuple[BorderZone, ...]  # every border in the data, the primary one first
     online: OnlineGeocoder | None = None
 
 
@@ -78,7 +78,9 @@ def load_resources(
         lexicon=load_lexicon(settings),
         borders=border_index,
         border_pairs=pairs,
-        border_zone=_border_zone(border_index, pairs[0]),
+        border_zones=tuple(
+            _border_zone(border_index, pair) for pair in (pairs[0], *sorted(set(border_index.lines) - {pairs[0]}))
+        ),
         online=geocoder,
     )
 
@@ -88,6 +90,7 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
     line = borders.line(pair)
     middle = shapely.line_interpolate_point(shapely.line_merge(line.geometry), 0.5, normalized=True)
     names = " and ".join(line.countries)
+    iso2 = dict(zip(borders.country_iso3, borders.country_iso2, strict=True))
     place = Place(
         id=f"border:{line.pair}",
         name=f"{line.pair} border area",
@@ -99,7 +102,7 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
         source="border",
         citation=f"border between {names} ({line.source_name})",
     )
-    return BorderZone(place=place, pair=line.pair)
+    return BorderZone(place=place, pair=line.pair, countries=tuple(iso2.get(c, "") for c in line.countries))
 
 
 def parse_article(article: Article, resources: Resources) -> ArticleResult:
@@ -113,7 +116,7 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)
     if extra:
         toponyms = sorted(toponyms + extra, key=lambda t: t.mention.start)
-    events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
+    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones)
     located = [e for e in events if e.place is not None]
     if located:
         lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]

@@ -74,3 +74,19 @@ def test_an_actor_named_by_its_capital_is_not_the_location(resources):
     events = parse_text("Moscow sent 12 armoured vehicles to Tajikistan.", None, resources).events
     assert events[0].event_class == "arms_transfer"
     assert events[0].place.place.country == "TJ"
+
+
+def test_the_sentence_names_which_border(resources):
+    event = parse_text("Kyrgyz and Tajik troops clashed along the border on Wednesday.", date(2022, 9, 16), resources).events[0]
+    assert event.place_relation == "along the border" and event.place.place.id == "border:KGZ-TJK"
+
+
+def test_a_dateline_is_not_where_it_happened(resources):
+    text = "BISHKEK/DUSHANBE, Sept 18 (Reuters) - Troops clashed near Vorukh on Wednesday."
+    event = parse_text(text, date(2022, 9, 18), resources).events[0]
+    assert event.place.place.name == "Vorukh"
+
+
+def test_seized_drugs_are_counted(resources):
+    quantities = parse_text("Border guards seized 85 kg of hashish near Panj.", None, resources).events[0].quantities
+    assert [(q.category, q.best) for q in quantities] == [("drugs_kg", 85)]

@@ -48,13 +48,29 @@ class BorderZone:
 
     place: Place
     pair: str
+    countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
+
+
+def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym]) -> BorderZone | None:
+    """The border the sentence talks about: both countries named, else one, else the primary."""
+    if not zones:
+        return None
+    named = {t.place.country for t in toponyms if t.place.feature_type == "country"}
+    both = [z for z in zones if z.countries and set(z.countries) <= named]
+    if both:
+        return both[0]
+    if named and not set(zones[0].countries) & named:
+        one = [z for z in zones if set(z.countries) & named]
+        if one:
+            return one[0]
+    return zones[0]
 
 
 def extract_events(
     article: Article,
     toponyms: list[Toponym],
     lexicon: Lexicon,
-    border_zone: BorderZone | None = None,
+    border_zones: tuple[BorderZone, ...] = (),
 ) -> list[Event]:
     """Events of one article, one per triggering sentence.
 
@@ -66,8 +82,9 @@ def extract_events(
         Resolved places of the article, offsets into ``article.text``.
     lexicon : Lexicon
         Compiled vocabulary tables.
-    border_zone : BorderZone, optional
-        Place used for "along the border" when no more specific place is named.
+    border_zones : tuple of BorderZone
+        Border areas used for "along the border" when no more specific place is named;
+        the one whose countries the sentence names, else the first (primary) one.
     """
     events: list[Event] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
@@ -91,7 +108,7 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, border_zone, home
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home
         )
         event_date = extract_date(sentence, article.date, forward=modality == "planned")
         if event_date is None and article.date is not None:
@@ -180,6 +197,18 @@ def _actors(
     return agents, [(a, b) for a, b, _, _ in found], agent_countries, recipients
 
 
+_DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
+
+
+def _in_dateline(text: str, toponym: Toponym) -> bool:
+    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -") is where
+    the report was filed, not where the event happened."""
+    surface = toponym.mention.text
+    if not (surface.isupper() and len(surface) > 2):
+        return False
+    return bool(_DATELINE_PREFIX.search(text, max(0, toponym.mention.start - 80), toponym.mention.start))
+
+
 def _event_place(
     text: str,
     toponyms: list[Toponym],
@@ -201,7 +230,7 @@ def _event_place(
         own = level == "country" and bool(home_country) and t.place.country == home_country
         return SPECIFICITY[level], int(own), 0 if locative else 1, abs(t.mention.start - trigger_at)
 
-    named = [t for t in toponyms if not t.adjectival]
+    named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
     if named:
         chosen = min(named, key=rank)

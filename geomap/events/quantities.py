@@ -34,7 +34,7 @@ QUANTITY_RE = re.compile(
 )
 
 
-_MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|kg|%|percent|per cent|calibre|caliber)\b", re.I)
+_MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%|percent|per cent|calibre|caliber)\b", re.I)
 
 
 def parse_number(text: str) -> int | None:
