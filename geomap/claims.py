@@ -75,6 +75,7 @@ def extract_claims(article: Article, toponyms: list[Toponym], borders: BorderInd
     """
     claims: list[Claim] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
+    article_countries = _countries_in(ordered, borders)
     for start, end in split_sentences(article.text, article.body_start):
         sentence = article.text[start:end]
         in_sentence = [t for t in ordered if start <= t.mention.start < end]
@@ -84,7 +85,7 @@ def extract_claims(article: Article, toponyms: list[Toponym], borders: BorderInd
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 taken.append(match.span())
-                claims.append(_border_length(article, sentence, start, match, in_sentence, borders, pairs))
+                claims.append(_border_length(article, sentence, start, match, in_sentence, borders, pairs, article_countries))
         for match in _DISTANCE_TO_BORDER.finditer(sentence):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -134,11 +135,16 @@ def _pair_for(countries: list[str], borders: BorderIndex, pairs: tuple[str, ...]
     return None
 
 
-def _border_length(article, sentence, offset, match, toponyms, borders, pairs) -> Claim:
+def _border_length(article, sentence, offset, match, toponyms, borders, pairs, article_countries) -> Claim:
     fields = _base(article, sentence, offset, match, "border_length")
     pair = _pair_for(_countries_in(toponyms, borders), borders, pairs)
+    basis = ""
+    if pair is None and len(article_countries) >= 2:
+        # "the border between the two countries": the pair the article names
+        pair = _pair_for(article_countries, borders, ())
+        basis = " (countries named elsewhere in the article)"
     if pair is None:
-        return Claim(**fields, verdict="cannot check", reason="the sentence names no border pair in the data")
+        return Claim(**fields, verdict="cannot check", reason="no border pair in the data is named")
     line = borders.line(pair)
     computed = line.length_km
     tolerance = LENGTH_RELATIVE_TOLERANCE * fields["stated_km"]
@@ -147,7 +153,7 @@ def _border_length(article, sentence, offset, match, toponyms, borders, pairs) -
     return Claim(
         **fields,
         verdict="consistent" if abs(difference) <= tolerance else "inconsistent",
-        reason=f"geodesic length of the {pair} line ({line.source_name}); tolerance {LENGTH_RELATIVE_TOLERANCE:.0%}",
+        reason=f"geodesic length of the {pair} line ({line.source_name}){basis}; tolerance {LENGTH_RELATIVE_TOLERANCE:.0%}",
         computed_km=round(computed, 1), difference_km=round(difference, 1), tolerance_km=round(tolerance, 1),
         subject=pair, reference=pair, lat=round(middle.y, 5), lon=round(middle.x, 5),
     )
@@ -206,11 +212,18 @@ def _distance_between(article, sentence, offset, match, toponyms) -> Claim | Non
     _, _, metres = GEOD.inv(a.lon, a.lat, b.lon, b.lat)
     computed = float(np.asarray(metres)) / 1000.0
     stated = fields["stated_km"]
-    tolerance = _distance_tolerance(stated, a.uncertainty_km, b.uncertainty_km)
+    base = _distance_tolerance(stated)
+    uncertainty = a.uncertainty_km + b.uncertainty_km
+    off_by = abs(computed - stated)
+    common = {"computed_km": round(computed, 1), "difference_km": round(computed - stated, 1),
+              "subject": a.name, "reference": b.name, "lat": a.lat, "lon": a.lon}
+    if uncertainty > base and off_by <= base + uncertainty:
+        return Claim(**fields, **common, tolerance_km=round(base, 1), verdict="cannot check",
+                     reason=f"the places' positions are uncertain by ±{uncertainty:g} km together, more than the "
+                            f"±{base:.1f} km the claim allows")
     return Claim(
-        **fields,
-        verdict="consistent" if abs(computed - stated) <= tolerance else "inconsistent",
+        **fields, **common,
+        verdict="consistent" if off_by <= base + uncertainty else "inconsistent",
         reason=f"geodesic distance between {a.name} and {b.name}",
-        computed_km=round(computed, 1), difference_km=round(computed - stated, 1), tolerance_km=round(tolerance, 1),
-        subject=a.name, reference=b.name, lat=a.lat, lon=a.lon,
+        tolerance_km=round(base + uncertainty, 1),
     )

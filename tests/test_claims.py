@@ -41,3 +41,14 @@ def test_claims_reach_the_outputs(seed_build):
     rows = (out / "claims.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("article_id,kind,text,stated_value")
     assert len(rows) - 1 == sum(summary.claims.values())
+
+
+def test_the_border_pair_can_come_from_the_article(resources):
+    text = "Tajik and Afghan officials met. The border between the two countries runs for 1,400 km."
+    [claim] = claims(text, resources)
+    assert claim.subject == "TJK-AFG" and claim.verdict == "consistent" and "elsewhere in the article" in claim.reason
+
+
+def test_vague_places_cannot_confirm_a_precise_distance(resources):
+    [claim] = claims("Rockets landed near the Amu Darya river, about 3 km from the Hairatan crossing.", resources)
+    assert claim.verdict == "cannot check"
