@@ -166,6 +166,27 @@ class CorpusRun:
     skipped: list[SkippedInput] = field(default_factory=list)
     failed: list[SkippedInput] = field(default_factory=list)
 
+    def add(self, item: ArticleResult | SkippedInput) -> None:
+        """File a parsed article, an unreadable input, or an article that failed to parse."""
+        if isinstance(item, ArticleResult):
+            self.results.append(item)
+        elif item.reason.startswith(INTERNAL_ERROR):
+            self.failed.append(item)
+        else:
+            self.skipped.append(item)
+
+
+INTERNAL_ERROR = "internal error while parsing"
+
+
+def parse_or_skip(article: Article, resources: Resources) -> ArticleResult | SkippedInput:
+    """:func:`parse_article`, turning an unexpected failure into a reported skip."""
+    try:
+        return parse_article(article, resources)
+    except Exception as exc:  # one bad article must not stop the corpus
+        log.exception("failed to parse %s", article.source_file)
+        return SkippedInput(article.source_file, f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")
+
 
 def iter_results(
     paths: Iterable[str | Path], resources: Resources, progress: bool = False
@@ -177,24 +198,12 @@ def iter_results(
 
         items = tqdm(items, unit=" articles", desc="geomap", leave=False)
     for item in items:
-        if isinstance(item, SkippedInput):
-            yield item
-            continue
-        try:
-            yield parse_article(item, resources)
-        except Exception as exc:  # one bad article must not stop the corpus
-            log.exception("failed to parse %s", item.source_file)
-            yield SkippedInput(item.source_file, f"internal error while parsing: {type(exc).__name__}: {exc}")
+        yield item if isinstance(item, SkippedInput) else parse_or_skip(item, resources)
 
 
 def run_corpus(paths: Iterable[str | Path], resources: Resources, progress: bool = False) -> CorpusRun:
     """Parse a corpus into a :class:`CorpusRun`."""
     run = CorpusRun()
     for item in iter_results(paths, resources, progress):
-        if isinstance(item, ArticleResult):
-            run.results.append(item)
-        elif item.reason.startswith("internal error"):
-            run.failed.append(item)
-        else:
-            run.skipped.append(item)
+        run.add(item)
     return run

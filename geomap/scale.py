@@ -16,7 +16,7 @@ from pathlib import Path
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.corpus import iter_files, read_file
 from geomap.model import ArticleResult, SkippedInput
-from geomap.pipeline import CorpusRun, Resources, load_resources, parse_article
+from geomap.pipeline import CorpusRun, Resources, load_resources, parse_or_skip
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,11 @@ def _resources(spec: ResourceSpec) -> Resources:
 
 def _parse_partition(files: list[str], spec: ResourceSpec) -> list[ArticleResult | SkippedInput]:
     resources = _resources(spec)
-    out: list[ArticleResult | SkippedInput] = []
-    for name in files:
-        for item in read_file(name):
-            if isinstance(item, SkippedInput):
-                out.append(item)
-                continue
-            try:
-                out.append(parse_article(item, resources))
-            except Exception as exc:  # one bad article must not stop the corpus
-                out.append(SkippedInput(item.source_file, f"internal error while parsing: {type(exc).__name__}: {exc}"))
-    return out
+    return [
+        item if isinstance(item, SkippedInput) else parse_or_skip(item, resources)
+        for name in files
+        for item in read_file(name)
+    ]
 
 
 def run_corpus_dask(
@@ -101,10 +95,5 @@ def run_corpus_dask(
     else:
         items = bag.compute(scheduler=scheduler)
     for item in items:
-        if isinstance(item, ArticleResult):
-            run.results.append(item)
-        elif item.reason.startswith("internal error"):
-            run.failed.append(item)
-        else:
-            run.skipped.append(item)
+        run.add(item)
     return run
