@@ -37,6 +37,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
+_HINT = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True))
+    + r"|yesterday|today|tonight|tomorrow|last night|day before|week|weekend|month|year)",
+    re.I,
+)
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}
 
 
@@ -74,6 +79,8 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
     forward : bool
         Read ambiguous expressions forward in time (for planned events).
     """
+    if not _HINT.search(sentence):
+        return None  # no digit, month, weekday or relative word: nothing to normalise
     best: tuple[int, EventDate] | None = None
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
