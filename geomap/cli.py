@@ -96,6 +96,8 @@ def _parse(args: argparse.Namespace) -> int:
     from geomap.pipeline import iter_results, load_resources
 
     resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border, online=args.online)
+    for problem in resources.gazetteer.problems + resources.lexicon.problems:
+        print(f"geomap: warning: {problem}", file=sys.stderr)
     status = 0
     for item in iter_results(args.paths, resources):
         if hasattr(item, "reason"):

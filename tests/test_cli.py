@@ -54,3 +54,14 @@ def test_places_explains_candidates():
     result = run("places", "Kulob", "--context", "Clashes in Tajikistan near")
     data = json.loads(result.stdout.splitlines()[0])
     assert data["chosen"] and data["reasons"] and data["candidates"][0]["country"]
+
+
+def test_parse_reports_bad_user_gazetteer_rows(tmp_path):
+    gazetteer = tmp_path / "mine.csv"
+    gazetteer.write_text("name,lat,lon\nCamp Zarya,37.9,69.1\nBroken,north,69\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Troops reached Camp Zarya.", encoding="utf-8")
+    result = run("parse", "--gazetteer", str(gazetteer), str(article))
+    assert result.returncode == 0
+    assert "mine.csv:3" in result.stderr and "row skipped" in result.stderr
+    assert json.loads(result.stdout)["toponyms"][0]["name"] == "Camp Zarya"
