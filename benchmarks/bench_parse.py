@@ -144,7 +144,7 @@ def stage_split(articles, resources) -> dict[str, float]:
         t2 = clock()
         toponyms = resolve(article.text, found.mentions, resources.gazetteer, settings)
         t3 = clock()
-        events = extract_events(article, toponyms, resources.lexicon, resources.border_zone)
+        events = extract_events(article, toponyms, resources.lexicon, resources.border_zones)
         t4 = clock()
         located = [e for e in events if e.place is not None]
         if located:

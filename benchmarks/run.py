@@ -1,7 +1,7 @@
 """geomap performance benchmarks — one command, ratios against baselines measured in the same run.
 
     python benchmarks/run.py            # full run (~4 min on 2 cores)
-    python benchmarks/run.py --quick    # smaller sizes (< 1 min)
+    python benchmarks/run.py --quick    # smaller sizes (~1 min)
     python benchmarks/run.py --json results.json   # also write every raw number
 
 Prints a Markdown report: machine facts, a results table with the issue's targets, the
@@ -30,7 +30,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
-TARGETS = {"border_s": 5.0, "parse_aps": 1000.0, "cold_start_s": 2.0, "peak_mb": 1536.0, "build_s": 60.0}
+TARGETS = {"border_s": 5.0, "parse_aps": 1000.0, "cold_start_s": 2.0, "peak_mb": 1536.0, "build_s": 60.0,
+           "map_interactive_s": 3.0}
 
 
 # ---------------------------------------------------------------- machine facts
@@ -207,7 +208,21 @@ def _metres(value: float) -> str:
     return f"{value * 1000:.2f} mm" if value < 1 else f"{value:.1f} m"
 
 
-def markdown(facts: dict, border: dict, parse: dict, build: dict, quick: bool, total_s: float) -> str:
+def run_map(quick: bool) -> dict:
+    """The 10,000-event map in headless Chromium (``bench_map.py``); skipped without a browser."""
+    import bench_map
+
+    try:
+        return bench_map.run(quick)
+    except ImportError as exc:  # playwright is a test extra
+        return {"skipped": f"playwright not installed ({exc})"}
+    except RuntimeError as exc:
+        if "not installed" in str(exc):  # no /usr/bin/chromium
+            return {"skipped": str(exc)}
+        raise
+
+
+def markdown(facts: dict, border: dict, parse: dict, build: dict, quick: bool, total_s: float, map_bench: dict | None = None) -> str:
     lines = []
     add = lines.append
     add(f"## geomap benchmarks ({'quick' if quick else 'full'} run, {facts['date']})")
@@ -259,6 +274,14 @@ def markdown(facts: dict, border: dict, parse: dict, build: dict, quick: bool, t
         f"| `geomap build seeds` ({build['articles']} articles, warm cache, median of {len(build['runs_s'])}) | {build['build_s']:.2f} s "
         f"| – | – | well under 60 s | {_verdict(build['build_s'], TARGETS['build_s'])} |"
     )
+    if map_bench is not None:
+        import bench_map
+
+        if "skipped" in map_bench:
+            add(f"| map.html with 10,000 events becomes interactive | skipped: {map_bench['skipped']} | – | – "
+                f"| ≤ {TARGETS['map_interactive_s']:.0f} s | – |")
+        else:
+            lines.extend(bench_map.markdown_rows(map_bench))
     misses = p["cold_cache_misses"] + build["cache_misses"]
     if misses:
         add("")
@@ -305,6 +328,14 @@ def markdown(facts: dict, border: dict, parse: dict, build: dict, quick: bool, t
         add("|---|---|---|")
         for row in prof["geomap_by_cumulative"][:10]:
             add(f"| `{row['function']}` | {row['calls']:,} | {row['cumtime']:.2f} |")
+    if map_bench is not None and "skipped" not in map_bench:
+        import bench_map
+
+        add("")
+        add("Map (`bench_map.py`; times are ms since navigation start, medians of "
+            f"{map_bench['repeats']} loads):")
+        add("")
+        lines.extend(bench_map.markdown_details(map_bench))
     corpus = p["corpus"]
     add("")
     add(
@@ -334,11 +365,14 @@ def main() -> int:
         parse = run_parse(args.quick, workdir)
         print("geomap build …", file=sys.stderr, flush=True)
         build = run_build(args.quick, workdir)
+        print("map in headless Chromium …", file=sys.stderr, flush=True)
+        map_bench = run_map(args.quick)
     facts["load_after"] = os.getloadavg()
     total = time.perf_counter() - started
-    print(markdown(facts, border, parse, build, args.quick, total))
+    print(markdown(facts, border, parse, build, args.quick, total, map_bench))
     if args.json:
-        args.json.write_text(json.dumps({"facts": facts, "border": border, "parse": parse, "build": build, "total_s": total}, indent=2, default=str))
+        args.json.write_text(json.dumps({"facts": facts, "border": border, "parse": parse, "build": build, "map": map_bench,
+                                         "total_s": total}, indent=2, default=str))
     return 0
 
 

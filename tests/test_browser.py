@@ -5,6 +5,10 @@ the jsdelivr Leaflet files, which are answered from the copy of Leaflet's dist f
 the ``django-js-lib-leaflet`` package (a geomap dependency, also used by ``--offline``).
 Tile requests are aborted, so the map has no background but must still initialise.
 
+Covered: layers, popups, hostile text, the offline page, the time filter, search, summary,
+co-located markers, count bubbles for dense maps, the heat map, the distance tool, full
+screen, the overview map and that no two controls overlap.
+
 Run: ``python -m pytest tests/test_browser.py -m browser -q``.  With
 ``GEOMAP_SCREENSHOT=1`` the seeds map is also saved to ``docs/map.png``.
 """
@@ -680,6 +684,324 @@ def test_offline_map_makes_no_network_request(watch, offline_map):
     assert page.locator(".geomap-event").count() == len(_located(events))
     assert page.locator("path.geomap-outline").count() > 0
     assert watch.page_errors == [] and watch.console_errors == []
+
+
+# ---------------------------------------------------------------- heat map, tools, overview map
+
+JS_HEAT_PIXELS = """
+() => {
+  const canvas = document.querySelector("canvas.geomap-heat");
+  if (!canvas || !canvas.width || !canvas.height) return -1;
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted += 1;
+  return painted;
+}
+"""
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def _haversine_km(a: dict, b: dict) -> float:
+    import math
+
+    lat1, lat2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dlat, dlng = lat2 - lat1, math.radians(b["lng"] - a["lng"])
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlng / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _free_map_point(page, candidates):
+    """The first page point that is on the map itself (not on a control)."""
+    for x, y in candidates:
+        if page.evaluate("([x, y]) => !document.elementFromPoint(x, y).closest('.leaflet-control')", [x, y]):
+            return x, y
+    raise AssertionError(f"no free map point among {candidates}")
+
+
+def test_heat_map_toggles_and_follows_time_filter(watch, seeds_map):
+    path, events = seeds_map
+    undated = [f for f in _located(events) if not f["properties"]["date"]]
+    page = watch.page
+    watch.open(path)
+
+    box = _overlay_checkbox(page, "Event heat map")
+    assert not box.is_checked(), "the heat map is off by default"
+    assert page.locator("canvas.geomap-heat").count() == 0
+    box.click()
+    assert box.is_checked()
+    assert page.locator("canvas.geomap-heat").count() == 1
+    size = page.evaluate("(v) => { const s = window[v].getSize(); return [s.x, s.y]; }", watch.map_var)
+    canvas = page.evaluate("() => { const c = document.querySelector('canvas.geomap-heat'); return [c.width, c.height]; }")
+    assert canvas == size, "the heat canvas covers the map"
+    painted = page.evaluate(JS_HEAT_PIXELS)
+    assert painted > 0, "the heat map draws nothing"
+    # Under the event markers, above the outlines; never catches the mouse.
+    assert page.evaluate("() => getComputedStyle(document.querySelector('canvas.geomap-heat')).pointerEvents") == "none"
+
+    # It follows the time filter: no event shown, nothing drawn; all back, drawn again.
+    _set_date(page, ".geomap-time-from", "1990-01-01")
+    _set_date(page, ".geomap-time-to", "1990-01-31")
+    assert undated
+    page.locator(".geomap-time-undated").uncheck()
+    assert _event_count(page) == 0
+    assert page.evaluate(JS_HEAT_PIXELS) == 0
+    page.locator(".geomap-time-reset").click()
+    assert page.evaluate(JS_HEAT_PIXELS) == painted
+
+    # Redrawn for the new view after a zoom.
+    page.evaluate("(v) => window[v].setZoom(8, {animate: false})", watch.map_var)
+    assert page.evaluate(JS_HEAT_PIXELS) > 0
+
+    box.click()
+    assert not box.is_checked()
+    assert page.locator("canvas.geomap-heat").count() == 0
+    assert _event_count(page) == len(_located(events)), "the heat map must not touch the event markers"
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_measure_distance_between_two_clicks(watch, seeds_map):
+    path, _ = seeds_map
+    page = watch.page
+    watch.open(path)
+    box = page.locator(".geomap-measure-box")
+    assert not box.is_visible()
+
+    # The first point is on an event marker: while measuring, markers let clicks through.
+    marker = next(m for m in page.evaluate(JS_EVENT_MARKERS, watch.map_var) if m["topmost"])
+    first = (marker["x"], marker["y"])
+    second = _free_map_point(page, [(900, 420), (820, 480), (700, 650), (600, 200)])
+    button = page.locator(".geomap-measure-button")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert box.is_visible()
+    for x, y in (first, second):
+        page.mouse.click(x, y)
+    assert page.locator(".leaflet-popup").count() == 0, "a click while measuring opened a popup"
+
+    total = page.locator(".geomap-measure-total")
+    assert total.get_attribute("data-points") == "2"
+    measured = float(total.get_attribute("data-km"))
+    clicked = page.evaluate(
+        """([v, pts]) => { const map = window[v], r = map.getContainer().getBoundingClientRect();
+             return pts.map(([x, y]) => { const ll = map.containerPointToLatLng([x - r.left, y - r.top]);
+                                           return {lat: ll.lat, lng: ll.lng}; }); }""",
+        [watch.map_var, [list(first), list(second)]])
+    expected = _haversine_km(*clicked)
+    assert expected > 50
+    assert abs(measured - expected) <= 0.002 * expected, (measured, expected)
+    assert f"{expected:.1f} km" in total.text_content()
+    assert page.locator("path.geomap-measure-line").count() == 1
+    assert page.locator("path.geomap-measure-vertex").count() == 2
+
+    # Finish: later clicks add nothing, the result stays; Clear removes it.
+    page.locator(".geomap-measure-finish").click()
+    assert button.get_attribute("aria-pressed") == "false"
+    third = _free_map_point(page, [(500, 650), (450, 300), (800, 250)])
+    page.mouse.click(*third)
+    assert total.get_attribute("data-points") == "2"
+    assert box.is_visible()
+    page.locator(".geomap-measure-clear").click()
+    assert not box.is_visible()
+    assert page.evaluate("() => document.querySelectorAll('path.geomap-measure-vertex').length") == 0
+
+    # The map is clickable again: a marker opens its popup.
+    page.mouse.click(*first)
+    page.locator(".leaflet-popup-content .geomap-event-popup").wait_for(state="visible")
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+def test_fullscreen_button_toggles(watch, seeds_map):
+    path, _ = seeds_map
+    page = watch.page
+    watch.open(path)
+    button = page.locator(".geomap-fullscreen-button")
+    assert button.get_attribute("aria-pressed") == "false"
+    state = "(v) => window[v].getContainer().classList.contains('geomap-fullscreen-on')"
+    assert not page.evaluate(state, watch.map_var)
+
+    button.click()
+    page.wait_for_function(state, arg=watch.map_var)
+    assert button.get_attribute("aria-pressed") == "true"
+    # Either the Fullscreen API took the container, or the fallback fixed it over the viewport.
+    mode = page.evaluate(
+        """(v) => { const c = window[v].getContainer();
+             return document.fullscreenElement === c ? 'api' : (c.classList.contains('geomap-fullscreen-pseudo') ? 'pseudo' : null); }""",
+        watch.map_var)
+    assert mode in ("api", "pseudo")
+    # Leaflet knows the new size.
+    sizes = page.evaluate(
+        "(v) => { const m = window[v], c = m.getContainer(); return [m.getSize().x, m.getSize().y, c.clientWidth, c.clientHeight]; }",
+        watch.map_var)
+    assert sizes[:2] == sizes[2:]
+
+    button.click()
+    page.wait_for_function(f"(v) => !({state})(v)", arg=watch.map_var)
+    assert button.get_attribute("aria-pressed") == "false"
+    assert page.evaluate("() => document.fullscreenElement") is None
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+FULLSCREEN_UNAVAILABLE = {
+    "missing": "Element.prototype.requestFullscreen = undefined; Element.prototype.webkitRequestFullscreen = undefined;",
+    "refused": "Element.prototype.requestFullscreen = function () { return Promise.reject(new TypeError('denied')); };",
+}
+
+
+@pytest.mark.parametrize("api", sorted(FULLSCREEN_UNAVAILABLE))
+def test_fullscreen_fallback(watch, seeds_map, api):
+    path, _ = seeds_map
+    page = watch.page
+    page.add_init_script(FULLSCREEN_UNAVAILABLE[api])
+    watch.open(path)
+    button = page.locator(".geomap-fullscreen-button")
+    button.click()
+    page.wait_for_function("(v) => window[v].getContainer().classList.contains('geomap-fullscreen-on')", arg=watch.map_var)
+    rect = page.evaluate(
+        """(v) => { const c = window[v].getContainer(), r = c.getBoundingClientRect();
+             return [c.className, r.left, r.top, r.width, r.height]; }""", watch.map_var)
+    assert "geomap-fullscreen-on" in rect[0] and "geomap-fullscreen-pseudo" in rect[0]
+    assert rect[1:] == [0, 0, 1280, 800]
+    assert page.evaluate("(v) => { const s = window[v].getSize(); return [s.x, s.y]; }", watch.map_var) == [1280, 800]
+    page.keyboard.press("Escape")
+    assert "geomap-fullscreen-on" not in page.evaluate("(v) => window[v].getContainer().className", watch.map_var)
+    button.click()
+    button.click()
+    assert "geomap-fullscreen-on" not in page.evaluate("(v) => window[v].getContainer().className", watch.map_var)
+    assert watch.page_errors == []
+
+
+def test_minimap_follows_the_main_map(watch, seeds_map):
+    path, _ = seeds_map
+    page = watch.page
+    watch.open(path)
+    assert page.locator(".geomap-minimap .leaflet-container").count() == 1
+    assert page.locator(".geomap-minimap path.geomap-minimap-view").count() == 1
+    assert page.locator(".geomap-minimap path.geomap-minimap-outline").count() > 0
+
+    js_bounds = """(v) => { const m = window[v], b = m.getBounds(), r = m.geomap.minimap.rectangle.getBounds(),
+                             c = m.geomap.minimap.map.getCenter();
+                             return {main: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()],
+                                     rect: [r.getSouth(), r.getWest(), r.getNorth(), r.getEast()],
+                                     mini: [c.lat, c.lng], zoom: [m.getZoom(), m.geomap.minimap.map.getZoom()]}; }"""
+    before = page.evaluate(js_bounds, watch.map_var)
+    assert before["rect"] == pytest.approx(before["main"], abs=1e-6)
+    assert before["zoom"][1] < before["zoom"][0]
+
+    # Pan with a real mouse drag on an empty part of the map.
+    start = _free_map_point(page, [(700, 650), (500, 250), (900, 250)])
+    page.mouse.move(*start)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(start[0] - 25 * step, start[1] - 15 * step)
+    page.mouse.up()
+    page.wait_for_timeout(400)  # inertia
+    after = page.evaluate(js_bounds, watch.map_var)
+    assert after["rect"] != pytest.approx(before["rect"], abs=0.05), "the view rectangle did not move"
+    assert after["rect"] == pytest.approx(after["main"], abs=1e-6)
+    assert after["rect"][1] > before["rect"][1] and after["rect"][0] < before["rect"][0], "dragged up-left: view moves SE"
+    assert after["mini"] != pytest.approx(before["mini"], abs=0.05)
+
+    # Zooming the main map zooms the overview too.
+    page.evaluate("(v) => window[v].setZoom(8, {animate: false})", watch.map_var)
+    zoomed = page.evaluate(js_bounds, watch.map_var)
+    assert zoomed["zoom"][1] == zoomed["zoom"][0] - 4
+    assert zoomed["rect"] == pytest.approx(zoomed["main"], abs=1e-6)
+
+    # A click in the overview centres the main map there.
+    target = page.evaluate(
+        """(v) => { const mini = window[v].geomap.minimap.map, r = mini.getContainer().getBoundingClientRect();
+             const ll = mini.containerPointToLatLng([40, 30]);
+             return {x: r.left + 40, y: r.top + 30, lat: ll.lat, lng: ll.lng}; }""", watch.map_var)
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_timeout(400)
+    centre = _map_view(page, watch.map_var)
+    assert abs(centre["lat"] - target["lat"]) < 0.5 and abs(centre["lng"] - target["lng"]) < 0.5
+
+    # It folds away and comes back.
+    page.locator(".geomap-minimap-toggle").click()
+    assert not page.locator(".geomap-minimap .leaflet-container").is_visible()
+    page.locator(".geomap-minimap-toggle").click()
+    assert page.locator(".geomap-minimap .leaflet-container").is_visible()
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
+
+
+JS_CONTROL_BOXES = """
+(v) => {
+  const map = window[v], out = [];
+  for (const corner of map.getContainer().querySelectorAll(':scope > .leaflet-control-container .leaflet-control')) {
+    if (!corner.parentElement.matches('.leaflet-top, .leaflet-bottom')) continue;
+    const r = corner.getBoundingClientRect();
+    if (r.width && r.height) out.push({name: corner.className, box: [r.left, r.top, r.right, r.bottom]});
+  }
+  const measure = document.querySelector('.geomap-measure-box');
+  if (measure && !measure.hidden) {
+    const r = measure.getBoundingClientRect();
+    out.push({name: 'measure box', box: [r.left, r.top, r.right, r.bottom]});
+  }
+  return out;
+}
+"""
+
+
+def test_controls_do_not_overlap(watch, seeds_map):
+    path, _ = seeds_map
+    page = watch.page
+    watch.open(path)
+    page.locator(".geomap-measure-button").click()  # the measure panel is open too
+    boxes = page.evaluate(JS_CONTROL_BOXES, watch.map_var)
+    names = " ".join(b["name"] for b in boxes)
+    for control in ("geomap-tools", "geomap-search", "geomap-summary", "geomap-legend", "geomap-time",
+                    "geomap-minimap", "leaflet-control-layers", "leaflet-control-zoom", "leaflet-control-scale",
+                    "measure box"):
+        assert control in names, f"{control} missing"
+    for i, a in enumerate(boxes):
+        assert a["box"][0] >= 0 and a["box"][1] >= 0 and a["box"][2] <= 1280 and a["box"][3] <= 800, a
+        for b in boxes[i + 1:]:
+            overlap = min(a["box"][2], b["box"][2]) > max(a["box"][0], b["box"][0]) and \
+                min(a["box"][3], b["box"][3]) > max(a["box"][1], b["box"][1])
+            assert not overlap, f"{a['name']} overlaps {b['name']}: {a['box']} {b['box']}"
+
+
+def test_dense_events_become_count_bubbles(watch, site_root):
+    """More events than fit: dense cells are summarised by bubbles that zoom in; every event is counted."""
+    import random
+
+    random.seed(7)
+    features = [
+        {"type": "Feature", "id": f"e{i}",
+         "geometry": {"type": "Point", "coordinates": [round(random.uniform(68, 71), 5), round(random.uniform(36.5, 38.5), 5)]},
+         "properties": {"event_type": "armed_clash", "event_label": "Armed clash", "modality": "reported",
+                        "date": "2021-05-01", "date_end": "2021-05-01", "date_precision": "day", "color": "#d62728",
+                        "sentence": f"<b>clash {i}</b>", "place_name": "Somewhere", "actors": [], "quantities": []}}
+        for i in range(600)
+    ]
+    from geomap.events.lexicon import load_lexicon
+    from geomap.render.map import render_map, save_map
+
+    out = site_root / "dense"
+    out.mkdir(exist_ok=True)
+    save_map(render_map(features, [], [], None, load_lexicon(), ["test"], offline=True), out / "map.html")
+    page = watch.page
+    watch.open("/dense/map.html")
+    bubbles = page.locator(".geomap-cluster")
+    assert bubbles.count() > 0
+    counts = [int(t) for t in bubbles.all_text_contents()]
+    assert sum(counts) + _event_count(page) == len(features), "every event is a marker or counted in a bubble"
+    before = _map_view(page, watch.map_var)["zoom"]
+    bubbles.first.click()
+    page.wait_for_function("([v, z]) => window[v].getZoom() > z", arg=[watch.map_var, before])
+    page.wait_for_timeout(400)
+    assert _event_count(page) > 0
+    # The heat map counts every shown event, bubbled or not.
+    _overlay_checkbox(page, "Event heat map").click()
+    assert page.evaluate(JS_HEAT_PIXELS) > 0
+    assert watch.page_errors == []
+    assert watch.real_console_errors() == []
 
 
 @pytest.mark.skipif(os.environ.get("GEOMAP_SCREENSHOT") != "1", reason="set GEOMAP_SCREENSHOT=1 to write docs/map.png")

@@ -5,8 +5,10 @@
  * never strings (Leaflet parses string content as HTML), so markup in an article
  * ("<img onerror=...>", "<script>") is shown as text and never runs.
  *
- * Needs only Leaflet: event symbols, the time filter, the place search and the summary
- * panel are all built here from the embedded GeoJSON (no plugins, no icon fonts).
+ * Needs only Leaflet: event symbols (spread when co-located, summarised by count bubbles
+ * where dense), the heat map, the time filter, the place search, the summary panel, the
+ * distance tool, full screen and the overview map are all built here from the embedded
+ * GeoJSON (no plugins, no icon fonts).
  */
 (function (global) {
   "use strict";
@@ -216,17 +218,42 @@
     return out;
   };
 
-  // Spread the markers of an event layer so that none hides another at the current zoom:
-  // markers closer than one marker width form a cluster laid out in rings around the
-  // cluster centre (in screen pixels); a ring slot taken by another cluster moves to the
-  // nearest free spot. Only the icons move: every marker keeps its true LatLng.
-  function spreadMarkers(layer) {
-    var map = layer._map;
-    if (!map) return;
-    var zoom = map.getZoom();
-    var markers = layer.getLayers().filter(function (m) { return m instanceof L.Marker; });
-    var points = markers.map(function (m) { return map.project(m.getLatLng(), zoom); });
+  var DENSE_CELL = 4 * SPACING;  // px, grid cell of the density test
+  var DENSE_LIMIT = 100;         // events within a 3×3 block of cells (240 px) beyond which a cell is summarised
 
+  // Which shown events become count bubbles at this zoom. Spreading needs about one
+  // marker-sized square (20 × 20 px) per event; a 240 × 240 px block holds 144 of them.
+  // Where more than DENSE_LIMIT events fall within the 3 × 3 cells around a cell of at
+  // least two events, that cell's events are summarised by one bubble (at their mean
+  // position) that zooms in when clicked. Linear in the number of events (one grid pass).
+  // Never at the map's maximum zoom, and never when at most DENSE_LIMIT events are shown,
+  // so small maps always show (and spread) every event.
+  function denseCells(points, zoom, maxZoom) {
+    var cells = {}, dense = [];
+    if (points.length <= DENSE_LIMIT || zoom >= maxZoom) return dense;
+    points.forEach(function (p, i) {
+      var cx = Math.floor(p.x / DENSE_CELL), cy = Math.floor(p.y / DENSE_CELL), k = cx + "," + cy;
+      (cells[k] = cells[k] || { x: cx, y: cy, members: [] }).members.push(i);
+    });
+    Object.keys(cells).forEach(function (k) {
+      var c = cells[k], around = 0;
+      if (c.members.length < 2) return;
+      for (var i = -1; i <= 1; i++) {
+        for (var j = -1; j <= 1; j++) {
+          var n = cells[(c.x + i) + "," + (c.y + j)];
+          if (n) around += n.members.length;
+        }
+      }
+      if (around > DENSE_LIMIT) dense.push(c);
+    });
+    return dense;
+  }
+
+  // Ring layout: points closer than one marker width form a cluster laid out in rings
+  // around the cluster centre (in screen pixels); a ring slot taken by another cluster
+  // moves to the nearest free spot. Returns one [dx, dy] icon offset per point.
+  function ringLayout(points) {
+    var offsets = new Array(points.length);
     var seeds = new Grid(SPACING), clusters = [];
     points.forEach(function (p, i) {
       var found = null;
@@ -256,7 +283,7 @@
       cluster.members.forEach(function (i) { cx += points[i].x; cy += points[i].y; });
       cx /= cluster.members.length;
       cy /= cluster.members.length;
-      var order = cluster.members.slice().sort(function (a, b) {
+      var order = cluster.members.length === 1 ? cluster.members : cluster.members.slice().sort(function (a, b) {
         var ta = Math.atan2(points[a].y - cy, points[a].x - cx), tb = Math.atan2(points[b].y - cy, points[b].x - cx);
         return ta - tb || a - b;
       });
@@ -276,9 +303,106 @@
           if (spot) { x = spot[0]; y = spot[1]; }
         }
         taken.add(x, y, [x, y]);
-        setOffset(markers[i], Math.round(x - points[i].x), Math.round(y - points[i].y));
+        offsets[i] = [Math.round(x - points[i].x), Math.round(y - points[i].y)];
       });
     });
+    return offsets;
+  }
+
+  // A count bubble standing for the events of a dense cell (the number is ours, set as text).
+  var BubbleIcon = L.DivIcon.extend({
+    options: { count: 0, className: "geomap-cluster" },
+    createIcon: function (oldIcon) {
+      var div = (oldIcon && oldIcon.tagName === "DIV") ? oldIcon : document.createElement("div");
+      div.textContent = String(this.options.count);
+      this._setIconStyles(div, "icon");
+      return div;
+    },
+    createShadow: function () { return null; }
+  });
+
+  function bubbleSize(count) {
+    return Math.round(Math.min(52, 24 + 8 * Math.log(count) / Math.LN10));
+  }
+
+  function addBubble(map, group, members) {
+    var lat = 0, lng = 0;
+    members.forEach(function (m) { var ll = m.getLatLng(); lat += ll.lat; lng += ll.lng; });
+    var size = bubbleSize(members.length);
+    var bubble = L.marker([lat / members.length, lng / members.length], {
+      icon: new BubbleIcon({ count: members.length, iconSize: [size, size] }),
+      riseOnHover: true,
+      keyboard: true
+    });
+    bubble.geomapMembers = members;
+    bubble.bindTooltip(function () {
+      return el("span", members.length + " events here – click to zoom in");
+    }, { direction: "top", offset: [0, -size / 2] });
+    bubble.on("click", function () {
+      var bounds = L.latLngBounds(members.map(function (m) { return m.getLatLng(); }));
+      var zoom = Math.min(map.getMaxZoom(), Math.max(map.getZoom() + 1, map.getBoundsZoom(bounds, false, L.point(80, 80))));
+      map.setView(bounds.getCenter(), zoom);
+    });
+    group.addLayer(bubble);
+  }
+
+  var CULL_LIMIT = 500;  // with more spread markers than this, only those near the view are in the DOM
+
+  // Lay out the shown markers of an event layer for the current zoom: dense cells become
+  // bubbles (their markers leave the map), the rest are spread so that none hides
+  // another. Only the icons move: every marker keeps its true LatLng. Runs after a zoom
+  // and when the time filter changes; panning only calls cullEvents.
+  function layoutEvents(layer) {
+    var map = layer._map;
+    if (!map) return;
+    var started = Date.now(), zoom = map.getZoom();
+    var shown = layer.geomapMarkers.filter(function (m) { return m.geomapKept; });
+    var points = shown.map(function (m) { return map.project(m.getLatLng(), zoom); });
+    var inBubble = new Array(shown.length), dense = denseCells(points, zoom, map.getMaxZoom());
+    layer.geomapBubbles.clearLayers();
+    dense.forEach(function (cell) {
+      cell.members.forEach(function (i) { inBubble[i] = true; });
+      addBubble(map, layer.geomapBubbles, cell.members.map(function (i) { return shown[i]; }));
+    });
+    var spread = [], spreadPoints = [];
+    layer.geomapMarkers.forEach(function (m) { m.geomapPoint = null; });
+    shown.forEach(function (m, i) {
+      if (inBubble[i]) return;
+      spread.push(m);
+      spreadPoints.push(points[i]);
+    });
+    var offsets = ringLayout(spreadPoints);
+    spread.forEach(function (m, i) {
+      setOffset(m, offsets[i][0], offsets[i][1]);
+      m.geomapPoint = L.point(spreadPoints[i].x + offsets[i][0], spreadPoints[i].y + offsets[i][1]);
+    });
+    layer.geomapSpreadCount = spread.length;
+    var laidOut = Date.now();
+    cullEvents(layer);
+    var stats = { zoom: zoom, markers: spread.length, bubbles: dense.length, dom: layer.geomapInDom,
+                  layout_ms: laidOut - started, ms: Date.now() - started };
+    layer.geomapLayoutStats.push(stats);
+    if (layer.geomapLayoutStats.length > 20) layer.geomapLayoutStats.shift();
+    layer.fire("geomaplayout", stats);
+  }
+
+  // Put in the DOM the laid-out markers that should be there: all of them, or, with more
+  // than CULL_LIMIT, those within the view plus an eighth of it on every side.
+  function cullEvents(layer) {
+    var map = layer._map;
+    if (!map) return;
+    var box = null, count = 0;
+    if (layer.geomapSpreadCount > CULL_LIMIT) {
+      var view = map.getPixelBounds(), size = view.getSize(), pad = size.divideBy(8).add([MARKER_SIZE, MARKER_SIZE]);
+      box = L.bounds(view.min.subtract(pad), view.max.add(pad));
+    }
+    layer.geomapMarkers.forEach(function (m) {
+      var want = !!m.geomapPoint && (!box || box.contains(m.geomapPoint)), present = layer.hasLayer(m);
+      if (want) count += 1;
+      if (want && !present) layer.addLayer(m);
+      else if (!want && present) layer.removeLayer(m);
+    });
+    layer.geomapInDom = count;
   }
 
   /* ------------------------------------------------------------ dates and weeks */
@@ -675,50 +799,478 @@
     }).addTo(map);
   }
 
+  /* ------------------------------------------------------------ heat map */
+
+  // Colour ramp of the heat map: 256 RGBA entries from transparent blue to red.
+  function heatPalette() {
+    var canvas = document.createElement("canvas"), ctx = canvas.getContext("2d");
+    canvas.width = 256;
+    canvas.height = 1;
+    var ramp = ctx.createLinearGradient(0, 0, 256, 0);
+    ramp.addColorStop(0.0, "#2c7bb6");
+    ramp.addColorStop(0.3, "#00a6ca");
+    ramp.addColorStop(0.5, "#90eb9d");
+    ramp.addColorStop(0.7, "#f9d057");
+    ramp.addColorStop(0.85, "#f29e2e");
+    ramp.addColorStop(1.0, "#d7191c");
+    ctx.fillStyle = ramp;
+    ctx.fillRect(0, 0, 256, 1);
+    return ctx.getImageData(0, 0, 256, 1).data;
+  }
+
+  // A canvas covering the map, redrawn after every move or zoom and
+  // whenever the time filter changes which events are shown. Each located event adds a
+  // radial gradient of alpha; the summed alpha is then coloured through the palette.
+  var HeatLayer = L.Layer.extend({
+    options: { radius: 36, pane: "geomapHeat", opacity: 0.75 },
+
+    initialize: function (events, options) {
+      L.setOptions(this, options);
+      this._eventLayer = events;
+    },
+
+    onAdd: function (map) {
+      // Its own pane: above the outlines, buffers and places (overlay pane, 400), under the
+      // event markers (600).
+      if (this.options.pane === "geomapHeat" && !map.getPane("geomapHeat")) {
+        var pane = map.createPane("geomapHeat");
+        pane.style.zIndex = 450;
+        pane.style.pointerEvents = "none";
+      }
+      var canvas = this._canvas = L.DomUtil.create("canvas", "geomap-heat leaflet-zoom-hide");
+      canvas.style.position = "absolute";
+      canvas.style.pointerEvents = "none";
+      canvas.style.opacity = String(this.options.opacity);
+      this.getPane().appendChild(canvas);
+      this._eventLayer.on("geomapfilter", this._redraw, this);
+      this._redraw();
+    },
+
+    onRemove: function () {
+      this._eventLayer.off("geomapfilter", this._redraw, this);
+      L.DomUtil.remove(this._canvas);
+      this._canvas = null;
+    },
+
+    getEvents: function () {
+      return { moveend: this._redraw, resize: this._redraw, viewreset: this._redraw };
+    },
+
+    _stamp: function () {
+      if (this._stampCanvas) return this._stampCanvas;
+      var r = this.options.radius, canvas = document.createElement("canvas"), ctx = canvas.getContext("2d");
+      canvas.width = canvas.height = 2 * r;
+      var gradient = ctx.createRadialGradient(r, r, 0, r, r, r);
+      gradient.addColorStop(0, "rgba(0,0,0,1)");
+      gradient.addColorStop(0.45, "rgba(0,0,0,0.55)");
+      gradient.addColorStop(1, "rgba(0,0,0,0)");
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, 2 * r, 2 * r);
+      this._stampCanvas = canvas;
+      return canvas;
+    },
+
+    _redraw: function () {
+      var map = this._map, canvas = this._canvas;
+      if (!map || !canvas) return;
+      var size = map.getSize(), r = this.options.radius;
+      if (!size.x || !size.y) return;
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      canvas.width = size.x;
+      canvas.height = size.y;
+      var ctx = canvas.getContext("2d");
+      ctx.clearRect(0, 0, size.x, size.y);
+      var points = [], cells = {}, densest = 1;
+      this._eventLayer.geomapShown().forEach(function (m) {
+        var p = map.latLngToContainerPoint(m.getLatLng());
+        if (p.x < -r || p.y < -r || p.x > size.x + r || p.y > size.y + r) return;
+        points.push(p);
+        var k = Math.floor(p.x / r) + "," + Math.floor(p.y / r);
+        cells[k] = (cells[k] || 0) + 1;
+        if (cells[k] > densest) densest = cells[k];
+      });
+      this._count = points.length;
+      if (!points.length) return;
+      // Alpha per event such that the densest cell comes out near-opaque (alpha composes as
+      // 1 - (1 - a)^n); the colouring below lifts faint values so single events show.
+      ctx.globalAlpha = Math.max(0.04, Math.min(0.9, 1 - Math.pow(0.05, 1 / densest)));
+      var stamp = this._stamp();
+      points.forEach(function (p) { ctx.drawImage(stamp, Math.round(p.x) - r, Math.round(p.y) - r); });
+      var image = ctx.getImageData(0, 0, size.x, size.y), pixels = image.data;
+      var palette = this._palette || (this._palette = heatPalette());
+      for (var i = 3; i < pixels.length; i += 4) {
+        var a = pixels[i];
+        if (!a) continue;
+        var j = a * 4;
+        pixels[i - 3] = palette[j];
+        pixels[i - 2] = palette[j + 1];
+        pixels[i - 1] = palette[j + 2];
+        pixels[i] = Math.round(255 * Math.sqrt(a / 255));
+      }
+      ctx.putImageData(image, 0, 0);
+    }
+  });
+
+  /* ------------------------------------------------------------ tools */
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // A small line icon (constant path data of ours, built as DOM).
+  function icon(paths) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("aria-hidden", "true");
+    paths.forEach(function (d) {
+      var path = document.createElementNS(SVG_NS, "path");
+      path.setAttribute("d", d);
+      svg.appendChild(path);
+    });
+    return svg;
+  }
+
+  var ICON_FULLSCREEN = ["M3 8V3h5", "M12 3h5v5", "M17 12v5h-5", "M8 17H3v-5"];
+  var ICON_EXIT_FULLSCREEN = ["M8 3v5H3", "M12 3v5h5", "M12 17v-5h5", "M8 17v-5H3"];
+  var ICON_RULER = ["M2.5 13.5l11-11 4 4-11 11z", "M6 10l1.6 1.6", "M8.5 7.5l2.2 2.2", "M11 5l1.6 1.6"];
+
+  function toolButton(title, className, paths) {
+    var a = el("a", null, className);
+    a.href = "#";
+    a.title = title;
+    a.setAttribute("role", "button");
+    a.setAttribute("aria-label", title);
+    a.setAttribute("aria-pressed", "false");
+    a.appendChild(icon(paths));
+    return a;
+  }
+
+  function onButton(button, handler) {
+    L.DomEvent.on(button, "click", function (e) {
+      L.DomEvent.preventDefault(e);
+      handler();
+    });
+  }
+
+  var EARTH_RADIUS_KM = 6371.0088;  // mean radius (IUGG)
+
+  // Great-circle distance (haversine on the mean sphere; within 0.5 % of the ellipsoid).
+  function haversineKm(a, b) {
+    var rad = Math.PI / 180, dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function pathKm(points) {
+    var total = 0;
+    for (var i = 1; i < points.length; i++) total += haversineKm(points[i - 1], points[i]);
+    return total;
+  }
+
+  function formatKm(value) {
+    return value.toFixed(value < 10 ? 2 : 1) + " km";
+  }
+
+  // Full screen: the Fullscreen API on the map container; where it is missing or refused,
+  // the container is fixed over the whole viewport instead. The container carries the
+  // class geomap-fullscreen-on in both cases.
+  function fullscreenTool(map, button) {
+    var container = map.getContainer(), mode = null;
+    function current() { return document.fullscreenElement || document.webkitFullscreenElement || null; }
+    function set(next) {
+      mode = next;
+      container.classList.toggle("geomap-fullscreen-on", !!mode);
+      container.classList.toggle("geomap-fullscreen-pseudo", mode === "pseudo");
+      button.setAttribute("aria-pressed", mode ? "true" : "false");
+      button.title = mode ? "Exit full screen" : "Full screen";
+      button.setAttribute("aria-label", button.title);
+      button.replaceChild(icon(mode ? ICON_EXIT_FULLSCREEN : ICON_FULLSCREEN), button.firstChild);
+      map.invalidateSize({ pan: false });
+      map.fire("geomapfullscreen", { on: !!mode, mode: mode });
+    }
+    function enter() {
+      var request = container.requestFullscreen || container.webkitRequestFullscreen;
+      var enabled = document.fullscreenEnabled || document.webkitFullscreenEnabled;
+      if (!request || !enabled) { set("pseudo"); return; }
+      try {
+        var result = request.call(container);
+        if (result && result.then) result.then(null, function () { if (!current()) set("pseudo"); });
+      } catch (err) {
+        set("pseudo");
+      }
+    }
+    function exit() {
+      if (current() === container) {
+        (document.exitFullscreen || document.webkitExitFullscreen).call(document);
+      } else {
+        set(null);
+      }
+    }
+    function changed() {
+      if (current() === container) set("api");
+      else if (mode === "api") set(null);
+    }
+    document.addEventListener("fullscreenchange", changed);
+    document.addEventListener("webkitfullscreenchange", changed);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && mode === "pseudo") set(null);
+    });
+    onButton(button, function () { if (mode) exit(); else enter(); });
+    return { isOn: function () { return !!mode; }, enter: enter, exit: exit };
+  }
+
+  // Distance measurement: while on, clicks on the map add points (markers and shapes let
+  // the clicks through); a line joins them and the panel shows the great-circle length.
+  // Double-click, Esc or "Finish" ends it (the line stays until "Clear" or the next measure).
+  function measureTool(map, button, box) {
+    var pane = map.getPane("geomapMeasure") || map.createPane("geomapMeasure");
+    pane.style.zIndex = 650;
+    pane.style.pointerEvents = "none";
+    var style = { pane: "geomapMeasure", interactive: false, color: "#111", weight: 3, dashArray: "6 5" };
+    var group = L.layerGroup().addTo(map);
+    var line = L.polyline([], L.extend({ className: "geomap-measure-line" }, style)).addTo(group);
+    var rubber = L.polyline([], L.extend({}, style, { weight: 2, opacity: 0.6, className: "geomap-measure-rubber" }));
+    var vertices = L.layerGroup().addTo(group);
+    var points = [], on = false, zoomOnDblClick = false;
+
+    var total = el("span", "0.00 km", "geomap-measure-total");
+    var extra = el("div", "", "geomap-muted geomap-measure-extra");
+    var hint = el("div", "Click the map to add points; double-click, Esc or Finish to end.", "geomap-muted geomap-measure-hint");
+    var finishButton = el("button", "Finish", "geomap-measure-finish");
+    var clearButton = el("button", "Clear", "geomap-measure-clear");
+    finishButton.type = clearButton.type = "button";
+    var head = el("div");
+    head.appendChild(el("b", "Distance "));
+    head.appendChild(total);
+    var actions = el("div", null, "geomap-measure-actions");
+    actions.appendChild(finishButton);
+    actions.appendChild(clearButton);
+    box.appendChild(head);
+    box.appendChild(extra);
+    box.appendChild(hint);
+    box.appendChild(actions);
+    box.hidden = true;
+
+    function update(cursor) {
+      var km = pathKm(points);
+      total.textContent = formatKm(km);
+      total.setAttribute("data-km", String(km));
+      total.setAttribute("data-points", String(points.length));
+      var text = points.length + " point" + (points.length === 1 ? "" : "s");
+      if (points.length > 1) text += " · last leg " + formatKm(haversineKm(points[points.length - 2], points[points.length - 1]));
+      if (cursor && points.length) text += " · to cursor +" + formatKm(haversineKm(points[points.length - 1], cursor));
+      extra.textContent = text;
+      hint.hidden = !on;
+      finishButton.hidden = !on;
+    }
+    function click(e) {
+      if (points.length) {
+        var last = map.latLngToContainerPoint(points[points.length - 1]);
+        if (last.distanceTo(e.containerPoint) < 4) return;  // the second click of a double-click
+      }
+      points.push(e.latlng);
+      line.setLatLngs(points);
+      L.circleMarker(e.latlng, { pane: "geomapMeasure", interactive: false, radius: 4, weight: 2, color: "#111",
+        fillColor: "#fff", fillOpacity: 1, className: "geomap-measure-vertex" }).addTo(vertices);
+      update();
+    }
+    function move(e) {
+      if (!points.length) return;
+      rubber.setLatLngs([points[points.length - 1], e.latlng]);
+      if (!group.hasLayer(rubber)) rubber.addTo(group);
+      update(e.latlng);
+    }
+    function key(e) { if (e.key === "Escape") finish(); }
+    function clear() {
+      points = [];
+      line.setLatLngs([]);
+      vertices.clearLayers();
+      rubber.remove();
+      update();
+      if (!on) box.hidden = true;
+    }
+    function start() {
+      clear();
+      on = true;
+      map.closePopup();
+      zoomOnDblClick = map.doubleClickZoom.enabled();
+      map.doubleClickZoom.disable();
+      map.getContainer().classList.add("geomap-measuring");
+      map.on("click", click);
+      map.on("mousemove", move);
+      map.on("dblclick", finish);
+      document.addEventListener("keydown", key);
+      button.setAttribute("aria-pressed", "true");
+      box.hidden = false;
+      update();
+    }
+    function finish() {
+      if (!on) return;
+      on = false;
+      map.off("click", click);
+      map.off("mousemove", move);
+      map.off("dblclick", finish);
+      document.removeEventListener("keydown", key);
+      if (zoomOnDblClick) map.doubleClickZoom.enable();
+      map.getContainer().classList.remove("geomap-measuring");
+      button.setAttribute("aria-pressed", "false");
+      rubber.remove();
+      update();
+      if (points.length < 2) clear();
+    }
+    onButton(button, function () { if (on) finish(); else start(); });
+    onButton(finishButton, finish);
+    onButton(clearButton, clear);
+    return { start: start, finish: finish, clear: clear, km: function () { return pathKm(points); } };
+  }
+
+  function addTools(map) {
+    var api = {};
+    control("topleft", function () {
+      var div = el("div", null, "leaflet-control geomap-tools");
+      var bar = el("div", null, "leaflet-bar geomap-tools-bar");
+      var full = toolButton("Full screen", "geomap-fullscreen-button", ICON_FULLSCREEN);
+      var ruler = toolButton("Measure distance", "geomap-measure-button", ICON_RULER);
+      var box = el("div", null, "geomap-panel geomap-measure-box");
+      bar.appendChild(full);
+      bar.appendChild(ruler);
+      div.appendChild(bar);
+      div.appendChild(box);
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      api.fullscreen = fullscreenTool(map, full);
+      api.measure = measureTool(map, ruler, box);
+      return div;
+    }).addTo(map);
+    return api;
+  }
+
+  /* ------------------------------------------------------------ minimap */
+
+  // Overview map: a second, non-interactive L.map showing the country outlines (and the
+  // border line) around the main view, with a rectangle for the main view. Clicking it
+  // centres the main map there; a button folds it away.
+  var MINIMAP_ZOOM_OFFSET = 4;
+
+  function addMinimap(map, outlines, border) {
+    var api = {};
+    var ctl = control("bottomright", function () {
+      var div = panel("geomap-minimap");
+      var holder = el("div", null, "geomap-minimap-map");
+      var toggle = el("button", "–", "geomap-minimap-toggle");
+      toggle.type = "button";
+      toggle.title = "Hide the overview map";
+      toggle.setAttribute("aria-label", toggle.title);
+      toggle.setAttribute("aria-expanded", "true");
+      div.appendChild(holder);
+      div.appendChild(toggle);
+      api.div = div;
+      api.holder = holder;
+      api.toggle = toggle;
+      return div;
+    });
+    ctl.addTo(map);
+
+    var mini = L.map(api.holder, {
+      attributionControl: false, zoomControl: false, dragging: false, touchZoom: false, scrollWheelZoom: false,
+      doubleClickZoom: false, boxZoom: false, keyboard: false, tap: false, zoomAnimation: false,
+      fadeAnimation: false, markerZoomAnimation: false, inertia: false, zoomSnap: 1
+    });
+    function zoomFor() { return Math.max(0, map.getZoom() - MINIMAP_ZOOM_OFFSET); }
+    mini.setView(map.getCenter(), zoomFor(), { animate: false });
+    if (outlines && outlines.geomapData) {
+      L.geoJSON(outlines.geomapData, { interactive: false,
+        style: { color: "#777", weight: 0.6, fillColor: "#f2efe9", fillOpacity: 1, className: "geomap-minimap-outline" }
+      }).addTo(mini);
+    }
+    if (border && border.geomapData) {
+      L.geoJSON(border.geomapData, { interactive: false, style: { color: "#d7191c", weight: 1.5 } }).addTo(mini);
+    }
+    var rect = L.rectangle(map.getBounds(), { interactive: false, color: "#0645ad", weight: 1.5, fillOpacity: 0.12,
+      className: "geomap-minimap-view" }).addTo(mini);
+    function sync() {
+      if (api.div.classList.contains("geomap-minimap-folded")) return;
+      mini.setView(map.getCenter(), zoomFor(), { animate: false });
+      rect.setBounds(map.getBounds());
+    }
+    map.on("move zoomend resize", sync);
+    mini.on("click", function (e) { map.panTo(e.latlng); });
+    api.toggle.addEventListener("click", function () {
+      var folded = api.div.classList.toggle("geomap-minimap-folded");
+      api.toggle.textContent = folded ? "Overview" : "–";
+      api.toggle.title = folded ? "Show the overview map" : "Hide the overview map";
+      api.toggle.setAttribute("aria-label", api.toggle.title);
+      api.toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+      if (!folded) { mini.invalidateSize({ pan: false }); sync(); }
+    });
+    api.map = mini;
+    api.rectangle = rect;
+    api.sync = sync;
+    return api;
+  }
+
   /* ------------------------------------------------------------ layers */
 
   global.geomap = {
     eventLayer: function (data) {
-      var layer = L.geoJSON(data, {
-        filter: function (f) { return !!f.geometry; },
-        pointToLayer: function (f, latlng) {
-          var p = f.properties;
-          return L.marker(latlng, {
-            riseOnHover: true,
-            icon: new EventIcon({
-              glyph: glyphFor(p.event_type, p.event_label), colour: safeColour(p.color),
-              className: "geomap-event geomap-event-" + safeClass(p.event_type) +
-                (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
-            })
-          });
-        },
-        onEachFeature: function (f, marker) {
-          marker.bindPopup(function () { return eventPopup(f.properties); }, { maxWidth: 420 });
-          marker.bindTooltip(el("span", f.properties.event_label +
-            (f.properties.place_name ? " – " + f.properties.place_name : "")), { sticky: true });
-        }
+      // The markers are made here but join the layer only through layoutEvents, so that
+      // events summarised by a bubble never get a DOM element.
+      var layer = L.featureGroup(), markers = [];
+      ((data && data.features) || []).forEach(function (f) {
+        if (!f.geometry || f.geometry.type !== "Point") return;
+        var p = f.properties, c = f.geometry.coordinates;
+        var marker = L.marker([c[1], c[0]], {
+          riseOnHover: true,
+          icon: new EventIcon({
+            glyph: glyphFor(p.event_type, p.event_label), colour: safeColour(p.color),
+            className: "geomap-event geomap-event-" + safeClass(p.event_type) +
+              (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
+          })
+        });
+        marker.feature = f;
+        marker.geomapKept = true;
+        // Popup and tooltip content is built (as DOM nodes) only when first shown.
+        marker.bindPopup(function () { return eventPopup(p); }, { maxWidth: 420 });
+        marker.bindTooltip(function () {
+          return el("span", p.event_label + (p.place_name ? " – " + p.place_name : ""));
+        }, { sticky: true });
+        markers.push(marker);
       });
-      var markers = layer.getLayers().slice();
-      var spread = function () { spreadMarkers(layer); };
+      var layout = function () { layoutEvents(layer); };
+      var cull = function () { cullEvents(layer); };
       layer.geomapData = data;
+      layer.geomapMarkers = markers;
+      layer.geomapBubbles = L.layerGroup();
+      layer.geomapLayoutStats = [];  // the last layouts: zoom, markers, bubbles, ms
+      // The events the time filter keeps (on the map or summarised by a bubble).
+      layer.geomapShown = function () { return markers.filter(function (m) { return m.geomapKept; }); };
       layer.geomapFilter = function (keep) {
-        var shown = 0;
+        var shown = 0, changed = false;
         markers.forEach(function (marker) {
           var on = !!keep(marker.feature.properties);
           if (on) shown += 1;
-          if (on && !layer.hasLayer(marker)) layer.addLayer(marker);
-          if (!on && layer.hasLayer(marker)) layer.removeLayer(marker);
+          if (on !== marker.geomapKept) { marker.geomapKept = on; changed = true; }
         });
-        spread();
+        if (changed || !layer.geomapLaidOut) {
+          if (layer._map) layout(); else layer.clearLayers();
+          layer.geomapLaidOut = !!layer._map;
+          layer.fire("geomapfilter", { shown: shown });
+        }
         return shown;
       };
       layer.on("add", function (e) {
         if (e.target !== layer) return;
-        layer._map.on("zoomend viewreset", spread);
-        spread();
+        layer._map.addLayer(layer.geomapBubbles);
+        layer._map.on("zoomend viewreset", layout);
+        layer._map.on("moveend", cull);
+        layout();
+        layer.geomapLaidOut = true;
       });
       layer.on("remove", function (e) {
-        if (e.target === layer && layer._map) layer._map.off("zoomend viewreset", spread);
+        if (e.target !== layer) return;
+        if (layer._map) layer._map.off("zoomend viewreset", layout).off("moveend", cull);
+        layer.geomapBubbles.remove();
       });
       return layer;
     },
@@ -746,13 +1298,15 @@
       return group;
     },
     borderLayer: function (data) {
-      return L.geoJSON(data, {
+      var layer = L.geoJSON(data, {
         style: { color: "#d7191c", weight: 3, dashArray: "8 4", className: "geomap-border" },
         onEachFeature: function (f, layer) {
           var p = f.properties;
           layer.bindTooltip(el("span", p.pair + " border · " + Number(p.length_km).toFixed(0) + " km · " + p.source));
         }
       });
+      layer.geomapData = data;
+      return layer;
     },
     claimLayer: function (data) {
       return L.geoJSON(data, {
@@ -779,19 +1333,35 @@
       });
     },
     outlineLayer: function (data) {
-      return L.geoJSON(data, {
+      var layer = L.geoJSON(data, {
         style: { color: "#555", weight: 1, fillColor: "#f2efe9", fillOpacity: 0.9, className: "geomap-outline" },
         interactive: false
       });
+      layer.geomapData = data;
+      return layer;
     },
-    // Legend, search box, summary panel and time filter; called once all layers exist.
-    controls: function (map, eventLayer, placeLayer, options) {
+    // Heat map of the events the time filter keeps (drawn on a canvas of our own).
+    heatLayer: function (eventLayer, options) {
+      return new HeatLayer(eventLayer, options || {});
+    },
+    // Legend, tools (full screen, distance), search box, summary panel, time filter and
+    // overview map; called once all layers exist. Sets window.geomapReadyAt (ms since
+    // navigation start) when done: every layer and control is built and laid out.
+    controls: function (map, eventLayer, placeLayer, options, layers) {
       options = options || {};
+      layers = layers || {};
       addLegend(map, options.legend || [], options.legend_note || "");
+      var tools = addTools(map);
       addSearchControl(map, placeLayer);
       var time = addTimeControl(map, eventLayer);
       addSummaryControl(map, eventLayer, placeLayer, options, time);
-      return { time: time };
+      var minimap = options.minimap === false ? null : addMinimap(map, layers.outlines, layers.border);
+      var api = { events: eventLayer, places: placeLayer, time: time, tools: tools, minimap: minimap,
+                  heat: layers.heat || null };
+      map.geomap = api;
+      if (global.performance && performance.now) global.geomapReadyAt = performance.now();
+      map.fire("geomapready");
+      return api;
     }
   };
 })(window);

@@ -3,9 +3,11 @@
 Overlays are built in the browser by ``geomap.js`` from GeoJSON embedded in the page,
 with popups assembled through ``textContent`` so hostile article text cannot run.  The
 same script adds the legend, a place search box, a time filter (date range, undated
-events, events per week), a collapsible summary panel, and spreads co-located event
-markers in screen space so each one stays visible.  The page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome defaults are
-dropped), which keeps it light and lets it work from local copies of Leaflet.
+events, events per week), a collapsible summary panel, an event heat map (canvas), a
+distance tool, a full-screen button and an overview map, spreads co-located event
+markers in screen space so each one stays visible, and summarises dense areas by count
+bubbles.  The page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome
+defaults are dropped), which keeps it light and lets it work from local copies of Leaflet.
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ DATA_ATTRIBUTION = (
     "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer; "
     "borders: {borders}"
 )
+# Event properties the page never reads (identifiers, offsets, codes the popup does not
+# show). They stay in events.geojson and the other exports; leaving them out of the page
+# makes a 10,000-event map.html about a quarter smaller and quicker to start.
+MAP_EVENT_OMIT = frozenset({
+    "event_id", "date_text", "recipients", "place_id", "uncertainty_km", "nearest_border_lat", "nearest_border_lon",
+    "borders", "trigger", "group_id", "group_size", "acled_sub_event_type", "plover_mode", "article_id",
+    "sentence_start", "sentence_end",
+})
 _STYLE = """
 <style>
   .folium-map.leaflet-container { font-size: 12px; }  /* Leaflet's own size (folium sets 1rem) */
@@ -78,6 +88,32 @@ _STYLE = """
   .geomap-bar-fill { width: 100%; background: #3b6ea5; }
   .geomap-bar-out .geomap-bar-fill { background: #c8c8c8; }
   .geomap-axis { display: flex; justify-content: space-between; font-size: 10px; color: #666; }
+  .geomap-cluster { border-radius: 50%; background: rgba(52,73,94,0.85); color: #fff; text-align: center;
+                    font: bold 11px sans-serif; display: flex; align-items: center; justify-content: center;
+                    box-shadow: 0 0 0 3px rgba(255,255,255,0.8), 0 1px 4px rgba(0,0,0,0.5); cursor: zoom-in; }
+  .geomap-cluster:hover { background: rgba(30,45,60,0.95); }
+  .geomap-tools { position: relative; }
+  .geomap-tools-bar a { display: flex; align-items: center; justify-content: center; color: #222; }
+  .geomap-tools-bar a svg { fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+  .geomap-tools-bar a[aria-pressed="true"] { background: #dbe7f5; color: #0645ad; }
+  .geomap-measure-box { position: absolute; left: 216px; top: 0; width: 250px; }  /* right of search/summary */
+  .geomap-measure-box[hidden] { display: none; }
+  .geomap-measure-total { font-weight: bold; font-size: 13px; }
+  .geomap-measure-actions { display: flex; gap: 6px; margin-top: 4px; }
+  .geomap-measure-actions button { font: 11px sans-serif; cursor: pointer; }
+  .geomap-measure-actions button[hidden] { display: none; }
+  .geomap-measuring, .geomap-measuring .leaflet-interactive { cursor: crosshair !important; }
+  .geomap-measuring .leaflet-interactive { pointer-events: none !important; }
+  .folium-map.geomap-fullscreen-pseudo { position: fixed !important; left: 0 !important; top: 0 !important;
+                   width: 100vw !important; height: 100vh !important; z-index: 10000; }
+  .folium-map:fullscreen { width: 100% !important; height: 100% !important; }
+  .geomap-minimap { position: relative; padding: 0; overflow: hidden; }
+  .geomap-minimap-map { width: 242px; height: 140px; background: #cfdbe6; }
+  .geomap-minimap .geomap-minimap-map.leaflet-container { cursor: pointer; background: #cfdbe6; }
+  .geomap-minimap-toggle { position: absolute; top: 3px; right: 3px; z-index: 1000; font: 11px sans-serif;
+                   padding: 0 5px; cursor: pointer; background: rgba(255,255,255,0.9); border: 1px solid #999; border-radius: 3px; }
+  .geomap-minimap-folded .geomap-minimap-map { display: none; }
+  .geomap-minimap-folded .geomap-minimap-toggle { position: static; margin: 4px; }
 </style>
 """
 
@@ -123,23 +159,50 @@ class _Script(MacroElement):
         self.code = code
 
 
+class HeatOverlay(folium.map.Layer):
+    """The "Event heat map" overlay: ``geomap.heatLayer`` drawing the shown events on a canvas."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geomap.heatLayer({{ this.events.get_name() }}, {{ this.options_json }});
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, events: GeoJsonOverlay, name: str, show: bool = False, radius: int = 36) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "HeatOverlay"
+        self.events = events
+        self.options_json = _json_for_script({"radius": radius})
+
+
 class _Controls(MacroElement):
-    """Legend, place search, summary panel and time filter (built by ``geomap.controls``)."""
+    """Legend, tools, place search, summary panel, time filter and overview map (``geomap.controls``)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         geomap.controls({{ this._parent.get_name() }}, {{ this.events.get_name() }}, {{ this.places.get_name() }},
-                        {{ this.options_json }});
+                        {{ this.options_json }},
+                        { {% for key, layer in this.layers.items() %}{{ key }}: {{ layer.get_name() }}, {% endfor %} });
         {% endmacro %}
         """
     )
 
-    def __init__(self, events: GeoJsonOverlay, places: GeoJsonOverlay, options: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        events: GeoJsonOverlay,
+        places: GeoJsonOverlay,
+        options: dict[str, Any],
+        layers: dict[str, folium.map.Layer] | None = None,
+    ) -> None:
         super().__init__()
         self.events = events
         self.places = places
         self.options_json = _json_for_script(options)
+        self.layers = {key: layer for key, layer in (layers or {}).items() if layer is not None}
 
 
 class _Attribution(MacroElement):
@@ -174,7 +237,8 @@ def render_map(
     Parameters
     ----------
     events, places, borders : list of GeoJSON features
-        As written to ``events.geojson``, ``places.geojson``, ``border.geojson``.
+        As written to ``events.geojson``, ``places.geojson``, ``border.geojson`` (the page
+        leaves out the event properties in ``MAP_EVENT_OMIT``, which it never reads).
     outlines : GeoJSON FeatureCollection or None
         Country polygons for the offline outline layer.
     lexicon : Lexicon
@@ -213,15 +277,23 @@ def render_map(
     script = package_files.files("geomap.render").joinpath("geomap.js").read_text(encoding="utf-8")
     page.get_root().script.add_child(Element(script), name="geomap_js", index=0)
 
+    outline_layer = None
     if outlines is not None:
-        GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", show=True).add_to(page)
+        outline_layer = GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", show=True)
+        outline_layer.add_to(page)
     if buffers:
         GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", show=False).add_to(page)
-    GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True).add_to(page)
+    border_layer = GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True)
+    border_layer.add_to(page)
     place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True)
     place_layer.add_to(page)
-    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": events}, "Events", show=True)
+    shown_events = [
+        {**f, "properties": {k: v for k, v in f["properties"].items() if k not in MAP_EVENT_OMIT}} for f in events
+    ]
+    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": shown_events}, "Events", show=True)
     event_layer.add_to(page)
+    heat_layer = HeatOverlay(event_layer, "Event heat map", show=False)
+    heat_layer.add_to(page)
     if claims:
         located = [c for c in claims if c["geometry"]]
         GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", show=False).add_to(page)
@@ -242,7 +314,7 @@ def render_map(
         "legend_note": "faded = planned/denied/hypothetical",
         "claims": [claim["properties"] for claim in claims or []],
     }
-    _Controls(event_layer, place_layer, options).add_to(page)
+    _Controls(event_layer, place_layer, options, {"outlines": outline_layer, "border": border_layer, "heat": heat_layer}).add_to(page)
     return page
 
 
