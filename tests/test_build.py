@@ -65,10 +65,13 @@ def test_gdal_reads_back_the_same_features(seed_build):
         written = read_geojson(out / name)["features"]
         frame = gpd.read_file(out / name, engine="pyogrio")
         assert len(frame) == len(written)
+        assert set(written[0]["properties"]) <= set(frame.columns)
     layers = dict(pyogrio.list_layers(out / "geomap.gpkg"))
     assert {"events", "places", "border", "buffers"} <= set(layers)
     events = gpd.read_file(out / "geomap.gpkg", layer="events", engine="pyogrio")
-    assert len(events) == len(read_geojson(out / "events.geojson")["features"])
+    written_events = read_geojson(out / "events.geojson")["features"]
+    assert len(events) == len(written_events)
+    assert set(written_events[0]["properties"]) <= set(events.columns)
     assert events.crs.to_epsg() == 4326
     kml = gpd.read_file(out / "events.kml", engine="pyogrio")
     assert len(kml) == sum(1 for f in read_geojson(out / "events.geojson")["features"] if f["geometry"])
