@@ -219,16 +219,18 @@ def _event_place(
 ) -> tuple[Toponym | None, str, str]:
     """The event's place, the relation the text states, and its geo level.
 
-    Among the places of the sentence the most specific wins, then one introduced by a
-    locative preposition, then the nearest to the trigger.  A country that is the
-    acting party's own ("Russia sent vehicles to Tajikistan") yields to another country.
+    Among the places of the sentence one introduced by a locative preposition ("in",
+    "at", "near", "along") wins, then the most specific, then the nearest to the
+    trigger: in "Dushanbe and Tashkent will hold drills in Surkhandarya" the drills are
+    in Surkhandarya.  A country that is the acting party's own ("Russia sent vehicles
+    to Tajikistan") yields to another country.
     """
 
     def rank(t: Toponym) -> tuple[int, int, int, int]:
         level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
         locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
         own = level == "country" and bool(home_country) and t.place.country == home_country
-        return SPECIFICITY[level], int(own), 0 if locative else 1, abs(t.mention.start - trigger_at)
+        return 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
 
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
