@@ -133,7 +133,7 @@ class EventDate:
     start: date
     end: date
     precision: DatePrecision
-    basis: str  # "text" (stated in the sentence) or "article" (publication date)
+    basis: str  # "text" (in the sentence), "previous sentence" (referred back to) or "article"
     text: str = ""
 
 

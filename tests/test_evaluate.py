@@ -211,6 +211,6 @@ def test_adjectival_recognition(toponym_metrics):
 def test_event_extraction(event_metrics):
     assert event_metrics["recall"] >= 0.9
     assert event_metrics["class_accuracy"] >= 0.75  # measured 0.81
-    assert event_metrics["date_accuracy"] >= 0.85  # measured 0.92
+    assert event_metrics["date_accuracy"] >= 0.95  # measured 1.00
     assert event_metrics["place_accuracy"] >= 0.9  # measured 0.955
     assert event_metrics["quantity_accuracy"] >= 0.8  # measured 0.83

@@ -90,3 +90,12 @@ def test_a_dateline_is_not_where_it_happened(resources):
 def test_seized_drugs_are_counted(resources):
     quantities = parse_text("Border guards seized 85 kg of hashish near Panj.", None, resources).events[0].quantities
     assert [(q.category, q.best) for q in quantities] == [("drugs_kg", 85)]
+
+
+def test_a_sentence_referring_back_takes_the_previous_date(resources):
+    text = "Last week, Tajik troops held a large exercise near Kulob. About 20,000 soldiers took part in the exercise."
+    first, second = parse_text(text, date(2021, 7, 29), resources).events
+    assert first.date.start == second.date.start == date(2021, 7, 19)
+    assert second.date.basis == "previous sentence"
+    unrelated = parse_text("Last week, troops held drills near Kulob. Officials said on Monday that talks began.", date(2021, 7, 29), resources).events
+    assert unrelated[-1].date.start == date(2021, 7, 26)

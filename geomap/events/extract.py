@@ -11,7 +11,7 @@ with the relation the text states ("near", "20 km from", "along the border").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.events.dates import extract_date
 from geomap.events.lexicon import Lexicon, passes
@@ -35,6 +35,11 @@ CONFIDENT_CUE = 0.6
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|next to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _DISTANCE = re.compile(
     r"\b(?P<value>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?(?:from|of|off|away from|outside)\s+(?:the\s+)?$",
+    re.I,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|these|this|those|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
+    r"attacks?|strikes?|clash(?:es)?|fighting|shelling|operation|incident|deployment|delivery|shipment|transfer|talks|meeting)\b",
     re.I,
 )
 _RECIPIENT = re.compile(r"\b(?:to|for|against|with|towards)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
@@ -111,6 +116,11 @@ def extract_events(
             article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home
         )
         event_date = extract_date(sentence, article.date, forward=modality == "planned")
+        if event_date is None and events and _ANAPHOR.search(sentence):
+            previous = events[-1]
+            if previous.date is not None and previous.date.basis == "text" and previous.sentence_end >= start - 3:
+                # "Last week the army held a drill. 20,000 troops took part in the drill": same time
+                event_date = replace(previous.date, basis="previous sentence")
         if event_date is None and article.date is not None:
             event_date = EventDate(article.date, article.date, "day", "article", "")
         confidence = weight * MODALITY_FACTOR.get(modality, 0.8) * (1.0 if place else 0.8)
