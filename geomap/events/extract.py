@@ -186,13 +186,24 @@ def _actors(
     A recipient or target is an actor introduced by "to", "for", "against" or "with"
     ("sent vehicles to the Tajik army", "an attack against border guards").
     """
-    found: list[tuple[int, int, str, str]] = []
     present = lexicon.literals_in(sentence) if present is None else present
+    found: list[tuple[int, int, str, str]] = [
+        (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
+        for start, end, index in lexicon.actor_phrases_in(sentence)
+    ]
     for actor in lexicon.actors:
-        if not passes(actor.literals, present):
+        if actor.pattern is None or not passes(actor.literals, present):
             continue
         for match in actor.pattern.finditer(sentence):
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
+    # per actor, leftmost-longest and non-overlapping, as one regex scan would give
+    kept: list[tuple[int, int, str, str]] = []
+    last_end: dict[str, int] = {}
+    for hit in sorted(found, key=lambda h: (h[2], h[0], h[0] - h[1])):
+        if hit[0] >= last_end.get(hit[2], -1):
+            kept.append(hit)
+            last_end[hit[2]] = hit[1]
+    found = kept
     names: list[str] = []
     countries: list[str] = []
     recipients: list[str] = []

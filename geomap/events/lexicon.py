@@ -60,15 +60,18 @@ class ModalityCue:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An actor: plain alias phrases (matched by one automaton) and optional regex aliases."""
+
     id: str
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
     country_iso3: str
     actor_type: str
     acled_inter: str
     cameo_code: str
     side: str
     literals: frozenset[str] | None = None
+    phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,34 @@ class Lexicon:
     iso2_by_iso3: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     _literal_matcher: Any = field(default=None, repr=False)
+
+    _phrase_matcher: Any = field(default=None, repr=False)
+
+    def actor_phrases_in(self, sentence: str) -> list[tuple[int, int, int]]:
+        """``(start, end, actor index)`` of every plain actor alias in ``sentence``, whole words only."""
+        if self._phrase_matcher is None:
+            import ahocorasick
+
+            matcher = ahocorasick.Automaton()
+            owners: dict[str, list[int]] = {}
+            for index, actor in enumerate(self.actors):
+                for phrase in actor.phrases:
+                    owners.setdefault(phrase, []).append(index)
+            for phrase, indices in owners.items():
+                matcher.add_word(phrase, (len(phrase), tuple(indices)))
+            matcher.make_automaton()
+            self._phrase_matcher = matcher
+        if len(self._phrase_matcher) == 0:
+            return []
+        lowered = " ".join(_lower_same_length(sentence).split(" "))
+        lowered = re.sub(r"\s", " ", lowered)
+        hits = []
+        for end, (length, indices) in self._phrase_matcher.iter(lowered):
+            start = end - length + 1
+            if (start > 0 and lowered[start - 1].isalnum()) or (end + 1 < len(lowered) and lowered[end + 1].isalnum()):
+                continue
+            hits.extend((start, end + 1, index) for index in indices)
+        return hits
 
     def literals_in(self, sentence: str) -> set[str]:
         """Which required literals of the tables occur in ``sentence`` (one Aho–Corasick pass)."""
@@ -181,26 +212,39 @@ def _compile(text: str, where: str, problems: list[str]) -> re.Pattern[str] | No
 
 
 def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[str] | None:
-    """Join ``|``-separated aliases (plain phrases, or ``re:`` regexes) into one pattern."""
-    parts: list[str] = []
-    for alias in _split_aliases(aliases):
-        if alias.startswith("re:"):
-            if _compile(alias[3:], where, problems) is not None:
-                parts.append(f"(?:{alias[3:]})")
-        else:
-            parts.append(r"\b" + re.escape(alias).replace(r"\ ", r"\s+") + r"\b")
+    """Join the ``re:`` aliases of an actor into one pattern (None when it has none)."""
+    parts = [
+        f"(?:{alias[3:]})"
+        for alias in _split_aliases(aliases)
+        if alias.startswith("re:") and _compile(alias[3:], where, problems) is not None
+    ]
     return _compile("|".join(parts), where, problems) if parts else None
 
 
+def _alias_phrases(aliases: str) -> tuple[str, ...]:
+    """The plain (non-regex) aliases, lower-cased with single spaces, for the phrase matcher."""
+    return tuple(" ".join(a.lower().split()) for a in _split_aliases(aliases) if not a.startswith("re:"))
+
+
 def _alias_literals(aliases: str) -> frozenset[str] | None:
-    """Prefilter words of an actor's aliases (plain phrases and ``re:`` regexes alike)."""
+    """Prefilter words of an actor's ``re:`` aliases (see :func:`required_literals`)."""
     words: set[str] = set()
     for alias in _split_aliases(aliases):
-        found = required_literals(alias[3:]) if alias.startswith("re:") else required_literals(re.escape(alias))
+        if not alias.startswith("re:"):
+            continue
+        found = required_literals(alias[3:])
         if found is None:
             return None
         words |= found
     return frozenset(words)
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case without changing offsets (a few characters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def passes(literals: frozenset[str] | None, present: set[str]) -> bool:
@@ -297,13 +341,15 @@ def _load(settings: Settings) -> Lexicon:
     path = settings.path(settings.actors)
     for line, row in _rows(path):
         pattern = _alias_pattern(row.get("aliases", ""), f"{path}:{line}", problems)
-        if pattern is None:
+        phrases = _alias_phrases(row.get("aliases", ""))
+        if pattern is None and not phrases:
             continue
         actors.append(
             Actor(
                 id=row["id"],
                 name=row["name"],
                 pattern=pattern,
+                phrases=phrases,
                 country_iso3=row.get("country_iso3", ""),
                 actor_type=row.get("actor_type", ""),
                 acled_inter=row.get("acled_inter", ""),
