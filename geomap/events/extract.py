@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geomap.events.dates import extract_date
-from geomap.events.lexicon import Lexicon, passes
+from geomap.events.lexicon import Lexicon
 from geomap.events.quantities import extract_quantities
 from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
 from geomap.text import split_sentences
@@ -151,9 +151,8 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
     """``(class, matched text, weight, offset)`` of the winning trigger, or None."""
     hits: list[tuple[str, str, float, int]] = []
     present = lexicon.literals_in(sentence) if present is None else present
-    for trigger in lexicon.triggers:
-        if not passes(trigger.literals, present):
-            continue
+    for index in lexicon.candidates("triggers", present):
+        trigger = lexicon.triggers[index]
         match = trigger.pattern.search(sentence)
         if match is None:
             continue
@@ -172,8 +171,9 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
 def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> str:
     best, weight = "reported", 0.0
     present = lexicon.literals_in(sentence) if present is None else present
-    for cue in lexicon.modality_cues:
-        if cue.weight > weight and passes(cue.literals, present) and cue.pattern.search(sentence):
+    for index in lexicon.candidates("modality_cues", present):
+        cue = lexicon.modality_cues[index]
+        if cue.weight > weight and cue.pattern.search(sentence):
             best, weight = cue.modality, cue.weight
     return best
 
@@ -191,10 +191,9 @@ def _actors(
         (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
         for start, end, index in lexicon.actor_phrases_in(sentence)
     ]
-    for actor in lexicon.actors:
-        if actor.pattern is None or not passes(actor.literals, present):
-            continue
-        for match in actor.pattern.finditer(sentence):
+    for index in lexicon.candidates("actors", present):
+        actor = lexicon.actors[index]
+        for match in actor.pattern.finditer(sentence):  # type: ignore[union-attr]
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
     # per actor, leftmost-longest and non-overlapping, as one regex scan would give
     kept: list[tuple[int, int, str, str]] = []

@@ -91,9 +91,10 @@ class Lexicon:
     units: list[QuantityUnit]
     iso2_by_iso3: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    _literal_matcher: Any = field(default=None, repr=False)
+    # caches built on first use; init=False so dataclasses.replace() never shares them
+    _literal_matcher: Any = field(default=None, init=False, repr=False, compare=False)
 
-    _phrase_matcher: Any = field(default=None, repr=False)
+    _phrase_matcher: Any = field(default=None, init=False, repr=False, compare=False)
 
     def actor_phrases_in(self, sentence: str) -> list[tuple[int, int, int]]:
         """``(start, end, actor index)`` of every plain actor alias in ``sentence``, whole words only."""
@@ -111,8 +112,7 @@ class Lexicon:
             self._phrase_matcher = matcher
         if len(self._phrase_matcher) == 0:
             return []
-        lowered = " ".join(_lower_same_length(sentence).split(" "))
-        lowered = re.sub(r"\s", " ", lowered)
+        lowered = _lower_same_length(sentence).translate(_WHITESPACE_TO_SPACE)
         hits = []
         for end, (length, indices) in self._phrase_matcher.iter(lowered):
             start = end - length + 1
@@ -120,6 +120,31 @@ class Lexicon:
                 continue
             hits.extend((start, end + 1, index) for index in indices)
         return hits
+
+    _inverted: dict[str, tuple[list[int], dict[str, list[int]]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def candidates(self, table: str, present: set[str]) -> list[int]:
+        """Indices (in table order) of the ``triggers``/``modality_cues``/``actors`` entries
+        whose regex can match, given the literals present in the sentence."""
+        if table not in self._inverted:
+            always: list[int] = []
+            by_word: dict[str, list[int]] = {}
+            for index, entry in enumerate(getattr(self, table)):
+                if getattr(entry, "pattern", None) is None:
+                    continue
+                if entry.literals is None:
+                    always.append(index)
+                else:
+                    for word in entry.literals:
+                        by_word.setdefault(word, []).append(index)
+            self._inverted[table] = (always, by_word)
+        always, by_word = self._inverted[table]
+        found = set(always)
+        for word in present:
+            found.update(by_word.get(word, ()))
+        return sorted(found)
 
     def literals_in(self, sentence: str) -> set[str]:
         """Which required literals of the tables occur in ``sentence`` (one Aho–Corasick pass)."""
@@ -239,17 +264,15 @@ def _alias_literals(aliases: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+_WHITESPACE_TO_SPACE = str.maketrans("\t\n\r\f\v\u00a0", "      ")
+
+
 def _lower_same_length(text: str) -> str:
     """Lower-case without changing offsets (a few characters lower-case to two)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def passes(literals: frozenset[str] | None, present: set[str]) -> bool:
-    """Cheap necessary condition for a table regex: one of its required literals is present."""
-    return literals is None or not literals.isdisjoint(present)
 
 
 def _split_aliases(aliases: str) -> list[str]:
