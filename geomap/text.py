@@ -86,13 +86,10 @@ class TokenisedText:
     ends: list[int]
     normal: list[str]
     folded: list[str]
-    folded_text: str  # folded tokens joined by single spaces
-    token_at_char: dict[int, int]  # offset in folded_text → token index (token starts only)
-    token_end_at_char: dict[int, int]  # offset in folded_text of a token's end → token index
 
 
 def tokenise(text: str) -> TokenisedText:
-    """Split ``text`` into word tokens and build the folded string the matcher scans."""
+    """Split ``text`` into word tokens with their offsets, normalised and folded forms."""
     starts: list[int] = []
     ends: list[int] = []
     normal: list[str] = []
@@ -105,15 +102,7 @@ def tokenise(text: str) -> TokenisedText:
         ends.append(match.end())
         normal.append(norm)
         folded.append(fold_token(norm))
-    token_at_char: dict[int, int] = {}
-    token_end_at_char: dict[int, int] = {}
-    position = 0
-    for index, tok in enumerate(folded):
-        token_at_char[position] = index
-        position += len(tok)
-        token_end_at_char[position] = index
-        position += 1
-    return TokenisedText(starts, ends, normal, folded, " ".join(folded), token_at_char, token_end_at_char)
+    return TokenisedText(starts, ends, normal, folded)
 
 
 # Abbreviations after which a full stop does not end a sentence.

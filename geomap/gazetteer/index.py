@@ -42,7 +42,6 @@ KIND_PLACE = 0
 KIND_DEMONYM = 1
 KIND_ORGANISATION = 2
 
-SOURCE_RANK = {"user": 4, "curated": 3, "coordinates": 3, "countries": 2, "geonames": 1, "online": 1}
 _PLACE_TEXT_FIELDS = ("id", "name", "feature_type", "country", "source", "admin1", "citation")
 
 

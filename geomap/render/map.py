@@ -149,16 +149,6 @@ class GeoJsonOverlay(folium.map.Layer):
         self.data_json = _json_for_script(data)
 
 
-class _Script(MacroElement):
-    """Raw JS placed in the page's script section (our own code, not article text)."""
-
-    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
-
-
 class HeatOverlay(folium.map.Layer):
     """The "Event heat map" overlay: ``geomap.heatLayer`` drawing the shown events on a canvas."""
 
