@@ -47,6 +47,8 @@ _DISTANCE_TO_BORDER = re.compile(
     rf"{_NUMBER}[\s-]*{_UNIT}\s+(?:\w+\s+){{0,2}}?(?:from|of|off|away from|short of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:border|frontier)",
     re.I,
 )
+# every claim pattern contains a number with a length unit: sentences without one are skipped
+_NUMBER_WITH_UNIT = re.compile(rf"{_NUMBER}[\s-]*{_UNIT}", re.I)
 _DISTANCE_FROM_PLACE = re.compile(
     rf"{_NUMBER}[\s-]*{_UNIT}\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:from|of|away from|outside)\s+",
     re.I,
@@ -76,7 +78,11 @@ def extract_claims(article: Article, toponyms: list[Toponym], borders: BorderInd
     claims: list[Claim] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
     article_countries = _countries_in(ordered, borders)
+    if not _NUMBER_WITH_UNIT.search(article.text, article.body_start):
+        return claims
     for start, end in split_sentences(article.text, article.body_start):
+        if not _NUMBER_WITH_UNIT.search(article.text, start, end):
+            continue
         sentence = article.text[start:end]
         in_sentence = [t for t in ordered if start <= t.mention.start < end]
         taken: list[tuple[int, int]] = []

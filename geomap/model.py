@@ -100,7 +100,7 @@ class Toponym:
         return self.mention.kind == "adjectival"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class BorderMetrics:
     """Where a point lies relative to a border line."""
 

@@ -53,3 +53,48 @@ def test_every_table_regex_compiles(resources):
     assert len(resources.lexicon.triggers) > 50 and len(resources.lexicon.actors) > 30
     for trigger in resources.lexicon.triggers:
         assert isinstance(trigger.pattern, re.Pattern)
+
+
+def test_phrase_expansions():
+    from geomap.events.lexicon import phrase_expansions
+
+    assert phrase_expansions(r"\bU\.?S\.? military\b") == (("u.s military", "u.s. military", "us military", "us. military"), False)
+    assert phrase_expansions(r"\bmotori[sz]ed rifle\w*\b") == (("motorised rifle", "motorized rifle"), True)
+    assert phrase_expansions(r"\bborder (?:troops)?\b") is None  # could end in a space: left to the regex
+    assert phrase_expansions(r"\b(?:sent|sends)\s+troops\b") is None  # \s+ is unbounded
+    assert phrase_expansions(r"Russia(?=n)") is None
+    assert phrase_expansions(r"\b[a-z]{2}\b") is None  # a range is not a small literal set
+
+
+def test_actor_phrases_find_what_the_regexes_find(resources):
+    """Regex aliases turned into phrases: the same actors, spans and recipients as the regexes."""
+    lexicon = resources.lexicon
+    import csv
+
+    from geomap.events.lexicon import _split_aliases
+
+    rows = {row["id"]: row for row in csv.DictReader(open(lexicon_path(resources), encoding="utf-8"))}
+    regex_only = []
+    for actor in lexicon.actors:
+        aliases = _split_aliases(rows[actor.id]["aliases"])
+        parts = [a[3:] for a in aliases if a.startswith("re:")]
+        parts += [r"\b" + re.escape(a).replace(r"\ ", r"\s+") + r"\b" for a in aliases if not a.startswith("re:")]
+        regex_only.append(dataclasses.replace(actor, pattern=re.compile("|".join(f"(?:{p})" for p in parts), re.I), phrases=(), open_phrases=(), literals=None))
+    reference = dataclasses.replace(lexicon, actors=regex_only)
+    sentences = list(EXTRA_SENTENCES) + [
+        "Russian motorised riflemen and U.S. military advisers met Kyrgyzstan's defence minister.",
+        "The Russia's troops and Uzbek border guards patrolled; RUSSIAN FORCES withdrew.",
+    ]
+    for article in read_corpus([SEEDS]):
+        sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
+    for sentence in sentences:
+        names, spans, countries, recipients = extract._actors(sentence, lexicon)
+        expected = extract._actors(sentence, reference)
+        assert (names, countries, recipients) == (expected[0], expected[2], expected[3]), sentence
+        # the regex takes the first alternative that matches, the phrases the longest
+        for start, end in expected[1]:
+            assert any(a == start and b >= end for a, b in spans), (sentence, start, end, spans)
+
+
+def lexicon_path(resources):
+    return resources.settings.path(resources.settings.actors)

@@ -100,3 +100,35 @@ def test_user_gazetteer_places_are_found(tmp_path, resources):
     found = recognise(text, gazetteer)
     toponyms = resolve(text, found.mentions, gazetteer)
     assert [t.place.name for t in toponyms] == ["Camp Zarya"]
+
+
+def test_prefix_pruning_never_loses_a_name(resources):
+    """The matcher stops extending a span once no key starts with it; without the
+    prefix sets (every span extended to the longest key length) it finds the same names."""
+    import dataclasses
+
+    from geomap.corpus import read_corpus
+
+    from conftest import SEEDS
+
+    gazetteer = resources.gazetteer
+    assert "shir han" in gazetteer.folded_prefixes  # "Shir Khan Bandar", folded
+    assert "new" in gazetteer.normal_prefixes  # "New York"
+    unpruned = dataclasses.replace(gazetteer)
+    unpruned.continues = lambda folded, normal: True  # type: ignore[method-assign]
+    texts = [a.text for a in read_corpus([SEEDS])]
+    texts.append("Trucks left Shir Khan Bandar for Mazar-i-Sharif and New York; Kharb-Maidon, Panji Poyon.")
+    for text in texts:
+        pruned_found = recognise(text, gazetteer).mentions
+        full_found = recognise(text, unpruned).mentions
+        assert [(m.start, m.end, m.candidate_ids) for m in pruned_found] == [(m.start, m.end, m.candidate_ids) for m in full_found]
+    assert any(m.text == "Shir Khan Bandar" for m in recognise(texts[-1], gazetteer).mentions)
+
+
+def test_tied_misspelling_candidates_are_all_kept(resources):
+    """Two index keys at the same edit distance: the answer is their union, whatever the index order."""
+    gazetteer = resources.gazetteer
+    ids = gazetteer.nearest_misspelt("tajakistan", 1)
+    assert ids is not None and any(gazetteer.places.feature_type(i) == "country" for i in ids)
+    assert gazetteer.nearest_misspelt("tajakistan", 1) is ids  # memoised
+    assert gazetteer.nearest_misspelt("qqqqqqqq", 1) is None

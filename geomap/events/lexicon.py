@@ -72,6 +72,8 @@ class Actor:
     side: str
     literals: frozenset[str] | None = None
     phrases: tuple[str, ...] = ()
+    # phrases that end in "any word characters" (from a regex alias ending in ``\\w*\\b``)
+    open_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,28 +99,43 @@ class Lexicon:
     _phrase_matcher: Any = field(default=None, init=False, repr=False, compare=False)
 
     def actor_phrases_in(self, sentence: str) -> list[tuple[int, int, int]]:
-        """``(start, end, actor index)`` of every plain actor alias in ``sentence``, whole words only."""
+        """``(start, end, actor index)`` of every plain actor alias in ``sentence``, whole words only.
+
+        An open phrase ("motor rifle…") matches at the start of a word and extends to its end.
+        """
         if self._phrase_matcher is None:
             import ahocorasick
 
             matcher = ahocorasick.Automaton()
-            owners: dict[str, list[int]] = {}
+            owners: dict[str, list[tuple[int, bool]]] = {}
             for index, actor in enumerate(self.actors):
                 for phrase in actor.phrases:
-                    owners.setdefault(phrase, []).append(index)
-            for phrase, indices in owners.items():
-                matcher.add_word(phrase, (len(phrase), tuple(indices)))
+                    owners.setdefault(phrase, []).append((index, False))
+                for phrase in actor.open_phrases:
+                    owners.setdefault(phrase, []).append((index, True))
+            for phrase, owned in owners.items():
+                matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
             matcher.make_automaton()
             self._phrase_matcher = matcher
         if len(self._phrase_matcher) == 0:
             return []
         lowered = _lower_same_length(sentence).translate(_WHITESPACE_TO_SPACE)
+        size = len(lowered)
         hits = []
-        for end, (length, indices) in self._phrase_matcher.iter(lowered):
+        for end, (length, owned) in self._phrase_matcher.iter(lowered):
             start = end - length + 1
-            if (start > 0 and lowered[start - 1].isalnum()) or (end + 1 < len(lowered) and lowered[end + 1].isalnum()):
+            if start > 0 and lowered[start - 1].isalnum():
                 continue
-            hits.extend((start, end + 1, index) for index in indices)
+            closed = end + 1 >= size or not lowered[end + 1].isalnum()
+            for index, open_ended in owned:
+                if not open_ended:
+                    if closed:
+                        hits.append((start, end + 1, index))
+                    continue
+                stop = end + 1
+                while stop < size and (lowered[stop].isalnum() or lowered[stop] == "_"):
+                    stop += 1
+                hits.append((start, stop, index))
         return hits
 
     _inverted: dict[str, tuple[list[int], dict[str, list[int]]]] = field(
@@ -237,31 +254,113 @@ def _compile(text: str, where: str, problems: list[str]) -> re.Pattern[str] | No
 
 
 def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[str] | None:
-    """Join the ``re:`` aliases of an actor into one pattern (None when it has none)."""
+    """Join the ``re:`` aliases of an actor that are not finite phrase sets into one pattern."""
     parts = [
         f"(?:{alias[3:]})"
         for alias in _split_aliases(aliases)
-        if alias.startswith("re:") and _compile(alias[3:], where, problems) is not None
+        if alias.startswith("re:") and phrase_expansions(alias[3:]) is None and _compile(alias[3:], where, problems) is not None
     ]
     return _compile("|".join(parts), where, problems) if parts else None
 
 
-def _alias_phrases(aliases: str) -> tuple[str, ...]:
-    """The plain (non-regex) aliases, lower-cased with single spaces, for the phrase matcher."""
-    return tuple(" ".join(a.lower().split()) for a in _split_aliases(aliases) if not a.startswith("re:"))
+def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lower-cased phrases (single spaces) for the phrase matcher: ``(whole-word, open-ended)``.
+
+    Plain aliases are taken as they are; a ``re:`` alias joins them when its language is a
+    small finite set of phrases between word boundaries (see :func:`phrase_expansions`).
+    """
+    closed: list[str] = []
+    open_ended: list[str] = []
+    for alias in _split_aliases(aliases):
+        if not alias.startswith("re:"):
+            closed.append(" ".join(alias.lower().split()))
+            continue
+        expanded = phrase_expansions(alias[3:])
+        if expanded is not None:
+            (open_ended if expanded[1] else closed).extend(expanded[0])
+    return tuple(dict.fromkeys(closed)), tuple(dict.fromkeys(open_ended))
 
 
 def _alias_literals(aliases: str) -> frozenset[str] | None:
-    """Prefilter words of an actor's ``re:`` aliases (see :func:`required_literals`)."""
+    """Prefilter words of an actor's regex-only ``re:`` aliases (see :func:`required_literals`)."""
     words: set[str] = set()
     for alias in _split_aliases(aliases):
-        if not alias.startswith("re:"):
+        if not alias.startswith("re:") or phrase_expansions(alias[3:]) is not None:
             continue
         found = required_literals(alias[3:])
         if found is None:
             return None
         words |= found
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def phrase_expansions(pattern: str, limit: int = 512) -> tuple[tuple[str, ...], bool] | None:
+    """Every string a case-insensitive ``\\b…\\b`` regex can match, if that set is small.
+
+    Returns ``(phrases, open_ended)``: lower-cased phrases that start and end with a letter
+    or digit, and whether the regex ends in ``\\w*\\b`` (the phrase is then a word prefix).
+    None when the regex is not of that form: lookarounds, unbounded repeats elsewhere,
+    classes like ``\\s``, more than ``limit`` strings.  A phrase matcher over the result
+    finds the same matches as the regex's search.
+    """
+    from re import _constants as c
+    from re import _parser as parser
+
+    try:
+        nodes = list(parser.parse(pattern))
+    except re.error:
+        return None
+    boundary = (c.AT, c.AT_BOUNDARY)
+    if len(nodes) < 3 or nodes[0] != boundary or nodes[-1] != boundary:
+        return None
+    body = nodes[1:-1]
+    open_ended = False
+    last = body[-1]
+    if last[0] is c.MAX_REPEAT and last[1][:2] == (0, c.MAXREPEAT) and list(last[1][2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
+        open_ended, body = True, body[:-1]
+    strings = _expand(body, limit)
+    if not strings or any(not (s[:1].isalnum() and s[-1:].isalnum()) for s in strings):
+        return None
+    return tuple(sorted(strings)), open_ended
+
+
+def _expand(nodes: list, limit: int) -> set[str] | None:
+    from re import _constants as c
+
+    results = {""}
+    for op, value in nodes:
+        if op is c.LITERAL:
+            options = {chr(value).lower()}
+        elif op is c.IN and all(kind is c.LITERAL for kind, _ in value):
+            options = {chr(v).lower() for _, v in value}
+        elif op is c.SUBPATTERN and not value[1] and not value[2]:
+            options = _expand(list(value[-1]), limit)
+        elif op is c.BRANCH:
+            options = set()
+            for branch in value[1]:
+                part = _expand(list(branch), limit)
+                if part is None:
+                    return None
+                options |= part
+        elif op is c.MAX_REPEAT and value[1] <= 2:
+            item = _expand(list(value[2]), limit)
+            if item is None:
+                return None
+            options = set()
+            for count in range(value[0], value[1] + 1):
+                repeated = {""}
+                for _ in range(count):
+                    repeated = {a + b for a in repeated for b in item}
+                options |= repeated
+        else:
+            return None
+        if options is None:
+            return None
+        results = {a + b for a in results for b in options}
+        if len(results) > limit:
+            return None
+    return results
 
 
 _WHITESPACE_TO_SPACE = str.maketrans("\t\n\r\f\v\u00a0", "      ")
@@ -364,8 +463,8 @@ def _load(settings: Settings) -> Lexicon:
     path = settings.path(settings.actors)
     for line, row in _rows(path):
         pattern = _alias_pattern(row.get("aliases", ""), f"{path}:{line}", problems)
-        phrases = _alias_phrases(row.get("aliases", ""))
-        if pattern is None and not phrases:
+        phrases, open_phrases = _alias_phrases(row.get("aliases", ""))
+        if pattern is None and not phrases and not open_phrases:
             continue
         actors.append(
             Actor(
@@ -373,6 +472,7 @@ def _load(settings: Settings) -> Lexicon:
                 name=row["name"],
                 pattern=pattern,
                 phrases=phrases,
+                open_phrases=open_phrases,
                 country_iso3=row.get("country_iso3", ""),
                 actor_type=row.get("actor_type", ""),
                 acled_inter=row.get("acled_inter", ""),

@@ -36,7 +36,7 @@ from geomap.text import fold_name, fold_token, normalise_name
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 8  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 9  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -126,6 +126,9 @@ class Gazetteer:
     fuzzy_pool : dict
         ``(first letter, length)`` → folded names of important places and their key
         numbers (two parallel lists, scanned by rapidfuzz in C).
+    folded_prefixes, normal_prefixes : frozenset of str
+        Proper token prefixes of the multi-word keys of each map ("shir", "shir han"
+        for "shir han bandar"): the matcher extends a span only while it is one.
     """
 
     places: PlaceTable
@@ -140,12 +143,68 @@ class Gazetteer:
     known_words: frozenset[str]
     country_by_iso2: dict[str, int]
     fuzzy_pool: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
+    folded_prefixes: frozenset[str] = frozenset()
+    normal_prefixes: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
+    # answers computed on demand and kept (never pickled: see __getstate__)
+    _entries: dict[int, tuple[int, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    _fuzzy: dict[str, tuple[int, ...] | None] = field(default_factory=dict, repr=False, compare=False)
+    _memos: dict[object, dict] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_entries"], state["_fuzzy"], state["_memos"] = {}, {}, {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name in ("_entries", "_fuzzy", "_memos"):
+            state.setdefault(name, {})
+        self.__dict__.update(state)
+
+    def memo(self, name: object) -> dict:
+        """A dict in which a later stage keeps what it derived from these places
+        (candidate indices are only meaningful for this gazetteer)."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     def entry(self, number: int) -> tuple[int, tuple[int, ...]]:
         """``(kind, place indices)`` of key number ``number``."""
-        members = self.key_members[self.key_offsets[number] : self.key_offsets[number + 1]]
-        return int(self.key_kind[number]), tuple(int(m) for m in members)
+        found = self._entries.get(number)
+        if found is None:
+            members = self.key_members[self.key_offsets[number] : self.key_offsets[number + 1]]
+            found = self._entries[number] = (int(self.key_kind[number]), tuple(members.tolist()))
+        return found
+
+    def continues(self, folded_key: str, normal_key: str) -> bool:
+        """Whether a longer span starting with this one can still name something."""
+        return folded_key in self.folded_prefixes or normal_key in self.normal_prefixes
+
+    def nearest_misspelt(self, folded_key: str, max_edits: int) -> tuple[int, ...] | None:
+        """Places of the important names nearest to ``folded_key`` within ``max_edits``
+        edits (OSA distance), or None.  Names at the same distance are all kept, so the
+        answer does not depend on the order of the index.  Answers are memoised: the same
+        capitalised words recur across articles."""
+        memo_key = f"{max_edits}|{folded_key}"
+        if memo_key in self._fuzzy:
+            return self._fuzzy[memo_key]
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        names, numbers = self.fuzzy_pool.get((folded_key[0], len(folded_key)), ((), ()))
+        best = process.extractOne(folded_key, names, scorer=OSA.distance, score_cutoff=max_edits) if names else None
+        found = None
+        if best is not None:
+            tied = process.extract(folded_key, names, scorer=OSA.distance, score_cutoff=best[1], limit=None)
+            ids: dict[int, None] = {}
+            for number in sorted({numbers[t[2]] for t in tied}):
+                ids.update(dict.fromkeys(self.entry(number)[1]))
+            found = tuple(ids)
+        if len(self._fuzzy) > 200_000:
+            self._fuzzy.clear()
+        self._fuzzy[memo_key] = found
+        return found
 
     def lookup(self, folded_key: str, normal_key: str) -> tuple[int, tuple[int, ...]] | None:
         """Candidates for a span given its folded and normalised forms, or None.
@@ -300,8 +359,24 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         known_words=known,
         country_by_iso2=country_by_iso2,
         fuzzy_pool={bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()},
+        folded_prefixes=_proper_prefixes(folded_keys),
+        normal_prefixes=_proper_prefixes(normal_keys),
         problems=problems,
     )
+
+
+def _proper_prefixes(keys) -> frozenset[str]:
+    """Every proper token prefix of the multi-word keys ("a b c" → "a", "a b")."""
+    found: set[str] = set()
+    for key in keys:
+        cut = key.rfind(" ")
+        while cut > 0:
+            prefix = key[:cut]
+            if prefix in found:
+                break  # its own prefixes are in already
+            found.add(prefix)
+            cut = key.rfind(" ", 0, cut)
+    return frozenset(found)
 
 
 def _merge_country_duplicates(entries: list[GazetteerEntry], countries: list[GazetteerEntry]) -> list[GazetteerEntry]:
@@ -358,8 +433,12 @@ def _important(place: Place) -> bool:
     return place.source != "geonames" or place.population >= 50_000
 
 
-def _keys_for(names, fold: bool) -> set[str]:
-    """Index keys of a place's names: folded or only normalised, plus a no-space variant."""
+def _keys_for(names, fold: bool) -> list[str]:
+    """Index keys of a place's names: folded or only normalised, plus a no-space variant.
+
+    Sorted, so that key numbers (and everything ordered by them) do not depend on the
+    interpreter's string hashing.
+    """
     keys = set()
     for name in names:
         key = fold_name(name) if fold else normalise_name(name)
@@ -368,7 +447,7 @@ def _keys_for(names, fold: bool) -> set[str]:
         keys.add(key)
         if " " in key:
             keys.add(key.replace(" ", ""))  # "Harb Maidon" also found as "Harbmaidon"
-    return keys
+    return sorted(keys)
 
 
 _LOADED: dict[str, Gazetteer] = {}

@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
 from geomap.model import Mention
@@ -56,6 +53,11 @@ def _is_capitalised(text: str, start: int) -> bool:
     return char.isupper() or char.isdigit()
 
 
+def _capitalised_indices(text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens that start with a capital letter or a digit."""
+    return [i for i, s in enumerate(starts) if text[s].isupper() or text[s].isdigit()]
+
+
 def _sentence_initial(text: str, tok: TokenisedText, index: int) -> bool:
     """Whether token ``index`` starts a sentence, a line or a quotation."""
     if index == 0:
@@ -90,21 +92,20 @@ def recognise(
     all_caps_text = text.isupper()
     matches: list[tuple[int, int, int, tuple[int, ...]]] = []  # (first, last+1, kind, ids)
     max_len = gazetteer.max_key_tokens
-    lookup = gazetteer.lookup
-    for i in range(count):
-        if not (all_caps_text or _is_capitalised(text, tok.starts[i])):
-            continue
-        folded = normal = ""
-        for j in range(i, min(count, i + max_len)):
-            if j > i and tok.starts[j] - tok.ends[j - 1] > 2:  # names do not span ", " gaps
-                break
-            if j == i:
-                folded, normal = tok.folded[j], tok.normal[j]
-            else:
-                folded, normal = f"{folded} {tok.folded[j]}", f"{normal} {tok.normal[j]}"
+    lookup, continues = gazetteer.lookup, gazetteer.continues
+    starts, ends, folded_tokens, normal_tokens = tok.starts, tok.ends, tok.folded, tok.normal
+    for i in range(count) if all_caps_text else _capitalised_indices(text, starts):
+        folded, normal = folded_tokens[i], normal_tokens[i]
+        j = i
+        while True:
             found = lookup(folded, normal)
             if found is not None:
                 matches.append((i, j + 1, found[0], found[1]))
+            j += 1
+            # names do not span ", " gaps; extend only while some longer key starts this way
+            if j >= count or j - i >= max_len or starts[j] - ends[j - 1] > 2 or not continues(folded, normal):
+                break
+            folded, normal = f"{folded} {folded_tokens[j]}", f"{normal} {normal_tokens[j]}"
 
     covered = [FREE] * count
     organisations: list[Mention] = []
@@ -223,34 +224,29 @@ def _fuzzy_mentions(
     """
     found: list[Mention] = []
     count = len(tok.folded)
-    i = 0
-    while i < count:
-        if covered[i] == COVERED or not _is_capitalised(text, tok.starts[i]):
-            i += 1
+    known_words = gazetteer.known_words
+    skip_to = 0
+    for i in _capitalised_indices(text, tok.starts):
+        if i < skip_to or covered[i] == COVERED:
             continue
         match = None
         for width in (2, 1):
             last = i + width
             if last > count or COVERED in covered[i:last] or tok.starts[last - 1] - tok.ends[i] > 2:
                 continue
-            if tok.normal[last - 1] in gazetteer.known_words:
+            if tok.normal[last - 1] in known_words:
                 continue  # the word that would be "corrected" is a real English word
             key = " ".join(tok.folded[i:last])
             if len(key) < min_length:
                 continue
-            allowed = 2 if len(key) >= 12 else 1
-            names, numbers = gazetteer.fuzzy_pool.get((key[0], len(key)), ((), ()))
-            best = process.extractOne(key, names, scorer=OSA.distance, score_cutoff=allowed) if names else None
-            if best is not None:
-                match = (last, gazetteer.entry(numbers[best[2]])[1])
-            if match:
+            ids = gazetteer.nearest_misspelt(key, 2 if len(key) >= 12 else 1)
+            if ids is not None:
+                match = (last, ids)
                 break
         if match:
             last, ids = match
             found.append(_mention(text, tok, i, last, "toponym", ids, fuzzy=True))
             for t in range(i, last):
                 covered[t] = COVERED
-            i = last
-        else:
-            i += 1
+            skip_to = last
     return found

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -50,6 +51,14 @@ def haversine_km(lat1: float, lon1: float, lat2: np.ndarray | float, lon2: np.nd
     dp, dl = p2 - p1, np.radians(lon2) - math.radians(lon1)
     a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def _haversine_scalar_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """:func:`haversine_km` for two points, in plain floats (the same formula and rounding)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2) - math.radians(lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
 def resolve(
@@ -89,16 +98,17 @@ def resolve(
                     anchors.append(ids[0])
         for country in named - {""}:
             country_sources.setdefault(country, set()).add(position)
-    anchor_lat = places.lat[anchors] if anchors else None
-    anchor_lon = places.lon[anchors] if anchors else None
+    anchor_points = [(float(places.lat[i]), float(places.lon[i])) for i in anchors]
+    static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     resolved: list[Toponym] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         container = _container_country(text, mention, following, gazetteer)
         document_countries = {c for c, sources in country_sources.items() if sources - {index}}
+        normalised = " ".join(_WORD.findall(mention.text.lower()))
         scored = [
-            _score(i, mention, gazetteer, settings, document_countries, container, anchor_lat, anchor_lon)
+            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, anchor_points)
             for i in mention.candidate_ids
         ]
         if not scored:
@@ -136,21 +146,30 @@ def _container_country(text: str, mention: Mention, following: Mention | None, g
     return countries.pop() if len(countries) == 1 else ""
 
 
-def _score(
-    index: int,
-    mention: Mention,
-    gazetteer: Gazetteer,
-    settings: Settings,
-    document_countries: set[str],
-    container: str,
-    anchor_lat: np.ndarray | None,
-    anchor_lon: np.ndarray | None,
-) -> tuple[float, int, list[str]]:
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceFeatures:
+    """What scoring needs of a place that does not depend on the document."""
+
+    prior: float  # source and population
+    prior_reasons: tuple[str, ...]
+    focus: float
+    focus_reasons: tuple[str, ...]
+    source: str
+    feature: str
+    country: str
+    lat: float
+    lon: float
+    geonames_name: str  # normalised primary name, for GeoNames entries
+
+
+def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _PlaceFeatures:
     places = gazetteer.places
     score = 0.0
     reasons: list[str] = []
     source = places.source(index)
-    feature = places.feature_type(index)
     if source in ("curated", "user"):
         score += WEIGHTS["curated"]
         reasons.append(f"{source} regional entry")
@@ -161,27 +180,62 @@ def _score(
     if population > 0:
         score += WEIGHTS["population"] * math.log10(population + 1)
         reasons.append(f"population {population:,}")
-    normalised = " ".join(re.findall(r"[^\W_]+", mention.text.lower()))
+    lat, lon = float(places.lat[index]), float(places.lon[index])
+    distance = _haversine_scalar_km(settings.focus_lat, settings.focus_lon, lat, lon)
+    if distance <= settings.focus_radius_km:
+        focus, focus_reasons = WEIGHTS["focus_region"], (f"in the focus region ({distance:.0f} km from its centre)",)
+    elif distance <= 2 * settings.focus_radius_km:
+        focus, focus_reasons = WEIGHTS["focus_region_wide"], ("near the focus region",)
+    else:
+        focus, focus_reasons = 0.0, ()
+    return _PlaceFeatures(
+        prior=score,
+        prior_reasons=tuple(reasons),
+        focus=focus,
+        focus_reasons=focus_reasons,
+        source=source,
+        feature=places.feature_type(index),
+        country=places.country(index),
+        lat=lat,
+        lon=lon,
+        geonames_name=normalise_name(places.text["name"][index]) if source == "geonames" else "",
+    )
+
+
+def _score(
+    index: int,
+    mention: Mention,
+    normalised: str,
+    gazetteer: Gazetteer,
+    settings: Settings,
+    static: dict[int, _PlaceFeatures],
+    document_countries: set[str],
+    container: str,
+    anchors: list[tuple[float, float]],
+) -> tuple[float, int, list[str]]:
+    """Score of candidate ``index`` for ``mention``: the place's document-independent
+    prior (kept in ``static``) plus the evidence of this document, with the reasons."""
+    place = static.get(index)
+    if place is None:
+        place = static[index] = _place_features(index, gazetteer, settings)
+    score = place.prior
+    reasons = list(place.prior_reasons)
+    feature, country = place.feature, place.country
     if mention.kind != "adjectival" and gazetteer.is_exact(index, normalised):
-        if source != "geonames" or normalise_name(places.text["name"][index]) == normalised:
+        if place.source != "geonames" or place.geonames_name == normalised:
             score += WEIGHTS["exact"]
             reasons.append("exact name")
         else:
             score += WEIGHTS["exact"] / 2
             reasons.append("exact alternate name")
-    country = places.country(index)
     if country and country in document_countries and feature != "country":
         score += WEIGHTS["document_country"]
         reasons.append(f"country {country} mentioned in the article")
-    distance = float(haversine_km(settings.focus_lat, settings.focus_lon, places.lat[index], places.lon[index]))
-    if distance <= settings.focus_radius_km:
-        score += WEIGHTS["focus_region"]
-        reasons.append(f"in the focus region ({distance:.0f} km from its centre)")
-    elif distance <= 2 * settings.focus_radius_km:
-        score += WEIGHTS["focus_region_wide"]
-        reasons.append("near the focus region")
-    if anchor_lat is not None and feature != "country":
-        nearest = float(haversine_km(float(places.lat[index]), float(places.lon[index]), anchor_lat, anchor_lon).min())
+    if place.focus:
+        score += place.focus
+        reasons.extend(place.focus_reasons)
+    if anchors and feature != "country":
+        nearest = min(_haversine_scalar_km(place.lat, place.lon, lat, lon) for lat, lon in anchors)
         if 0 < nearest <= NEAR_OTHER_PLACES_KM:
             score += WEIGHTS["near_other_places"]
             reasons.append(f"{nearest:.0f} km from another place in the article")
