@@ -68,6 +68,15 @@ def fold_token(token: str) -> str:
     return _DOUBLE_RE.sub(r"\1", token)
 
 
+def casefold_same_length(text: str) -> str:
+    """Case-fold without changing offsets, as ``re.IGNORECASE`` compares characters
+    ("ſ" and "s" meet); the few characters that fold to two ("ß") are left as they are."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
+
+
 def normalise_name(name: str) -> str:
     """Normalised key of a whole name: tokens joined by single spaces."""
     return " ".join(n for n in (normalise_token(t) for t in TOKEN_RE.findall(name)) if n)

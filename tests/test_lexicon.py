@@ -7,7 +7,7 @@ import pytest
 
 from geomap.corpus import read_corpus
 from geomap.events import extract
-from geomap.events.lexicon import required_literals
+from geomap.events.lexicon import required_literal_sets, required_literals
 from geomap.text import split_sentences
 
 from conftest import SEEDS
@@ -22,20 +22,25 @@ EXTRA_SENTENCES = [
 
 
 def test_required_literals():
-    assert required_literals(r"\b(?:sent|sends)\s+troops?\b") == frozenset({"troop"})
-    assert required_literals(r"\bcolou?r\b") == frozenset({"colo"})
+    assert required_literals(r"\b(?:sent|sends)\s+troops?\b") == frozenset({"troop", "troops"})
+    assert required_literal_sets(r"\b(?:sent|sends)\s+troops?\b") == (frozenset({"troop", "troops"}), frozenset({"sent", "sends"}))
+    assert required_literals(r"\bcolou?r\b") == frozenset({"color", "colour"})
     assert required_literals(r"\d+|\bwar\b") is None  # an alternative without letters: no prefilter
-    assert required_literals(r"Defen[cs]e") == frozenset({"defen"})
-    assert required_literals(r"\b(?:sa(?:y|id)|told)\b") is None  # "sa…" has no 3-letter run
+    assert required_literals(r"Defen[cs]e") == frozenset({"defence", "defense"})
+    assert required_literals(r"\b(?:sa(?:y|id)|told)\b") == frozenset({"say", "said", "told"})
+    assert required_literals(r"\b(?:is|are)\s+to\b") is None  # every word too short to look for
+    assert required_literals(r"\b\w+['’]ll\b") == frozenset({"'ll", "’ll"})
     assert required_literals(r"\b(?:said|says|told)\b") == frozenset({"said", "says", "told"})
+    # a stretch with too many spellings falls back to its literal runs
+    assert required_literals(r"\b(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)xyz") == frozenset({"xyz"})
 
 
 def test_prefilter_gives_the_same_answers(resources):
     lexicon = resources.lexicon
     unfiltered = dataclasses.replace(
         lexicon,
-        triggers=[dataclasses.replace(t, literals=None) for t in lexicon.triggers],
-        modality_cues=[dataclasses.replace(c, literals=None) for c in lexicon.modality_cues],
+        triggers=[dataclasses.replace(t, literals=None, also_required=()) for t in lexicon.triggers],
+        modality_cues=[dataclasses.replace(c, literals=None, also_required=()) for c in lexicon.modality_cues],
         actors=[dataclasses.replace(a, literals=None) for a in lexicon.actors],
     )
     sentences = list(EXTRA_SENTENCES)
@@ -98,3 +103,54 @@ def test_actor_phrases_find_what_the_regexes_find(resources):
 
 def lexicon_path(resources):
     return resources.settings.path(resources.settings.actors)
+
+
+def _corpus_sentences() -> list[str]:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from corpus import make_corpus
+
+    sentences = list(EXTRA_SENTENCES) + [
+        "About 1,200 troops, some twelve tanks, over 30 to 40 BTRs and hundreds of refugees; 2,30,000 rupees.",
+        "Through April 18 and until 18 April, from 2021-07-29 to next week; on Friday, last night, in early May 2021.",
+        "Ten  days later, ſome 5 units left; nearly a dozen arrived on 3rd of March.",
+    ]
+    for article in read_corpus([SEEDS]):
+        sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
+    for record in make_corpus(40, seed=7):
+        sentences += [record["text"][a:b] for a, b in split_sentences(record["text"])]
+    return sentences
+
+
+def test_start_word_scans_equal_the_plain_regex_scans():
+    """Quantities and dates try their regexes only where a match can begin: same matches
+    as scanning every character."""
+    from datetime import date
+
+    from geomap.events import dates, quantities
+
+    sentences = _corpus_sentences()
+    assert len(sentences) > 1000
+    for sentence in sentences:
+        expected = [m.span() for m in quantities.QUANTITY_RE.finditer(sentence)]
+        assert [m.span() for m in quantities._matches(sentence)] == expected, sentence
+        starts = dates._candidate_starts(sentence)
+        for kind, pattern in dates.PATTERNS:
+            expected = [m.span() for m in pattern.finditer(sentence)]
+            assert [m.span() for m in dates._matches_at(pattern, sentence, starts[kind])] == expected, (kind, sentence)
+        assert dates.extract_date(sentence, date(2021, 7, 29)) == _first_date_by_full_scan(sentence, date(2021, 7, 29))
+
+
+def _first_date_by_full_scan(sentence, reference):
+    from geomap.events import dates
+
+    best = None
+    for kind, pattern in dates.PATTERNS:
+        for match in pattern.finditer(sentence):
+            found = dates._normalise(kind, match, reference, False)
+            if found is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), found)
+                break
+    return best[1] if best else None

@@ -16,6 +16,7 @@ import re
 from datetime import date, timedelta
 
 from geomap.model import EventDate
+from geomap.text import casefold_same_length
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -42,6 +43,46 @@ _HINT = re.compile(
     + r"|yesterday|today|tonight|tomorrow|last night|day before|week|weekend|month|year)",
     re.I,
 )
+# where a match of each pattern can begin (all begin at a word or a digit)
+_BOUND_WORDS = ("through", "thru", "until", "till", "to", "up to")
+_MONTH_PREPOSITIONS = ("in", "during", "since", "by", "from", "at", "of", "until", "through")
+_DIGITS = tuple("0123456789")
+_START_WORDS: dict[str, tuple[str, ...]] = {
+    "iso": _DIGITS,
+    "month_day": (*_BOUND_WORDS, *_MONTHS),
+    "day_month": (*_BOUND_WORDS, *_DIGITS),
+    "month": _MONTH_PREPOSITIONS,
+    "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
+    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
+    "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
+    "year": ("in", "during", "since", "of"),
+}
+_start_matcher = None
+
+
+def _candidate_starts(sentence: str) -> dict[str, list[int]]:
+    """Per pattern kind, the offsets where one of its start words begins (ascending)."""
+    global _start_matcher
+    if _start_matcher is None:
+        import ahocorasick
+
+        owners: dict[str, list[str]] = {}
+        for kind, words in _START_WORDS.items():
+            for word in words:
+                owners.setdefault(word, []).append(kind)
+        matcher = ahocorasick.Automaton()
+        for word, kinds in owners.items():
+            matcher.add_word(word, (len(word), tuple(kinds)))
+        matcher.make_automaton()
+        _start_matcher = matcher
+    lowered = casefold_same_length(sentence)
+    starts: dict[str, set[int]] = {kind: set() for kind in _START_WORDS}
+    for end, (length, kinds) in _start_matcher.iter(lowered):
+        for kind in kinds:
+            starts[kind].add(end - length + 1)
+    return {kind: sorted(found) for kind, found in starts.items()}
+
+
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}
 
 
@@ -82,13 +123,28 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
     if not _HINT.search(sentence):
         return None  # no digit, month, weekday or relative word: nothing to normalise
     best: tuple[int, EventDate] | None = None
+    starts = _candidate_starts(sentence)
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(sentence):
+        for match in _matches_at(pattern, sentence, starts[kind]):
+            if best is not None and match.start() >= best[0]:
+                break  # an earlier expression was found already
             found = _normalise(kind, match, reference, forward)
-            if found is not None and (best is None or match.start() < best[0]):
+            if found is not None:
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+def _matches_at(pattern: re.Pattern[str], sentence: str, starts: list[int]):
+    """``pattern.finditer(sentence)`` when matches can only begin at ``starts``."""
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = pattern.match(sentence, start)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _normalise(kind: str, match: re.Match[str], reference: date | None, forward: bool) -> EventDate | None:

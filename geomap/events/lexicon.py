@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.text import casefold_same_length
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Trigger:
     requires: re.Pattern[str] | None
     excludes: re.Pattern[str] | None
     literals: frozenset[str] | None = None  # see required_literals
+    also_required: tuple[frozenset[str], ...] = ()  # see required_literal_sets
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class ModalityCue:
     pattern: re.Pattern[str]
     weight: float
     literals: frozenset[str] | None = None
+    also_required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ class Lexicon:
             self._phrase_matcher = matcher
         if len(self._phrase_matcher) == 0:
             return []
-        lowered = _lower_same_length(sentence).translate(_WHITESPACE_TO_SPACE)
+        lowered = casefold_same_length(sentence).translate(_WHITESPACE_TO_SPACE)
         size = len(lowered)
         hits = []
         for end, (length, owned) in self._phrase_matcher.iter(lowered):
@@ -138,7 +141,7 @@ class Lexicon:
                 hits.append((start, stop, index))
         return hits
 
-    _inverted: dict[str, tuple[list[int], dict[str, list[int]]]] = field(
+    _inverted: dict[str, tuple[list[int], dict[str, list[int]], dict[int, tuple[frozenset[str], ...]]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -148,19 +151,24 @@ class Lexicon:
         if table not in self._inverted:
             always: list[int] = []
             by_word: dict[str, list[int]] = {}
+            further: dict[int, tuple[frozenset[str], ...]] = {}
             for index, entry in enumerate(getattr(self, table)):
                 if getattr(entry, "pattern", None) is None:
                     continue
+                if getattr(entry, "also_required", ()):
+                    further[index] = entry.also_required
                 if entry.literals is None:
                     always.append(index)
                 else:
                     for word in entry.literals:
                         by_word.setdefault(word, []).append(index)
-            self._inverted[table] = (always, by_word)
-        always, by_word = self._inverted[table]
+            self._inverted[table] = (always, by_word, further)
+        always, by_word, further = self._inverted[table]
         found = set(always)
         for word in present:
             found.update(by_word.get(word, ()))
+        if further:
+            found = {i for i in found if i not in further or all(not words.isdisjoint(present) for words in further[i])}
         return sorted(found)
 
     def literals_in(self, sentence: str) -> set[str]:
@@ -172,67 +180,115 @@ class Lexicon:
             for entry in (*self.triggers, *self.modality_cues, *self.actors):
                 for word in entry.literals or ():
                     matcher.add_word(word, word)
+                for words in getattr(entry, "also_required", ()):
+                    for word in words:
+                        matcher.add_word(word, word)
             matcher.make_automaton()
             self._literal_matcher = matcher
         if len(self._literal_matcher) == 0:
             return set()
-        return {word for _, word in self._literal_matcher.iter(sentence.lower())}
+        return {word for _, word in self._literal_matcher.iter(casefold_same_length(sentence))}
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings of which every match of ``pattern`` contains at least one.
+    """The most selective of :func:`required_literal_sets`, or None when there is none."""
+    sets = required_literal_sets(pattern)
+    return sets[0] if sets else None
 
-    Computed on the parsed regex: a literal run of three or more letters in a sequence
-    is required; an alternation requires one of its branches' sets; a repeat with a
-    minimum of one requires its item's.  None when no such set exists (the regex then
-    always runs).  ``any(word in sentence.lower() for word in result)`` is thus a cheap
-    necessary condition that lets most sentences skip the expensive regex; it never
-    changes what matches (tested).
+
+def required_literal_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings such that every match of ``pattern`` contains at least
+    one string of *each* set; the most selective set first.
+
+    Computed on the parsed regex: a stretch of the pattern with a small finite language
+    ("sa(?:y|id)", "colou?r") requires one of its strings when all have three or more
+    characters, else its literal runs of three or more characters are required; an
+    alternation requires one of its branches' sets; a repeat with a minimum of one
+    requires its item's.  Empty when nothing is required (the regex then always runs).
+    ``all(any(s in sentence.casefold() for s in words) for words in result)`` is thus a
+    cheap necessary condition that lets most sentences skip the expensive regex; it
+    never changes what matches (tested).
     """
     from re import _parser as parser  # the stdlib's own regex parser (Python >= 3.11)
 
     try:
         tree = parser.parse(pattern)
     except re.error:
-        return None
-    found = _necessary(list(tree))
-    return frozenset(found) if found else None
+        return ()
+    unique = dict.fromkeys(frozenset(words) for words in _requirements(list(tree)))
+    return tuple(sorted(unique, key=_selectivity))
 
 
-def _necessary(nodes: list) -> set[str] | None:
+def _selectivity(words: frozenset[str] | set[str]) -> tuple[int, int, tuple[str, ...]]:
+    return -min(len(w) for w in words), len(words), tuple(sorted(words))
+
+
+_REQUIREMENT_LIMIT = 64
+
+
+def _requirements(nodes: list) -> list[set[str]]:
     from re import _constants as c
 
-    options: list[set[str]] = []
+    found: list[set[str]] = []
+    group: list = []
+
+    def close_group() -> None:
+        if not group:
+            return
+        strings = _expand(group, _REQUIREMENT_LIMIT, skip_assertions=True)
+        if strings and all(len(s) >= 3 for s in strings):
+            found.append(strings)
+        else:
+            found.extend(_literal_runs(group))
+        group.clear()
+
+    for node in nodes:
+        op, value = node
+        if _expand([node], _REQUIREMENT_LIMIT, skip_assertions=True) is not None:
+            group.append(node)
+            continue
+        close_group()
+        found.extend(_node_requirements(op, value))
+    close_group()
+    return found
+
+
+def _node_requirements(op, value) -> list[set[str]]:
+    from re import _constants as c
+
+    if op is c.SUBPATTERN:
+        return _requirements(list(value[-1]))
+    if op is c.BRANCH:
+        per_branch = [_most_selective(_requirements(list(branch))) for branch in value[1]]
+        return [set().union(*per_branch)] if all(per_branch) else []  # type: ignore[arg-type]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _requirements(list(value[2]))
+    return []
+
+
+def _literal_runs(nodes: list) -> list[set[str]]:
+    """Requirements of a stretch too varied to expand: its literal runs and its parts'."""
+    from re import _constants as c
+
+    found: list[set[str]] = []
     run = ""
-
-    def close_run() -> None:
-        nonlocal run
-        if len(run) >= 3:
-            options.append({run})
-        run = ""
-
     for op, value in nodes:
         if op is c.LITERAL:
-            run += chr(value).lower()
+            run += chr(value).casefold()
             continue
         if op is c.AT:
             continue  # \b, ^, $ consume nothing
-        close_run()
-        if op is c.SUBPATTERN:
-            inner = _necessary(list(value[-1]))
-        elif op is c.BRANCH:
-            parts = [_necessary(list(branch)) for branch in value[1]]
-            inner = set().union(*parts) if all(parts) else None  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            inner = _necessary(list(value[2]))
-        else:
-            inner = None
-        if inner:
-            options.append(inner)
-    close_run()
-    if not options:
-        return None
-    return max(options, key=lambda words: (min(len(w) for w in words), -len(words)))
+        if len(run) >= 3:
+            found.append({run})
+        run = ""
+        found.extend(_node_requirements(op, value))
+    if len(run) >= 3:
+        found.append({run})
+    return found
+
+
+def _most_selective(sets: list[set[str]]) -> set[str] | None:
+    return min(sets, key=_selectivity) if sets else None
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -273,7 +329,7 @@ def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     open_ended: list[str] = []
     for alias in _split_aliases(aliases):
         if not alias.startswith("re:"):
-            closed.append(" ".join(alias.lower().split()))
+            closed.append(" ".join(alias.casefold().split()))
             continue
         expanded = phrase_expansions(alias[3:])
         if expanded is not None:
@@ -325,26 +381,31 @@ def phrase_expansions(pattern: str, limit: int = 512) -> tuple[tuple[str, ...], 
     return tuple(sorted(strings)), open_ended
 
 
-def _expand(nodes: list, limit: int) -> set[str] | None:
+def _expand(nodes: list, limit: int, skip_assertions: bool = False) -> set[str] | None:
+    """The finite language of a parsed regex sequence (lower-cased), or None if it is not
+    small and finite.  With ``skip_assertions``, ``\\b``/``^``/``$`` are read as empty
+    (the strings are then necessary substrings, not exact matches)."""
     from re import _constants as c
 
     results = {""}
     for op, value in nodes:
+        if op is c.AT and skip_assertions:
+            continue
         if op is c.LITERAL:
-            options = {chr(value).lower()}
+            options = {chr(value).casefold()}
         elif op is c.IN and all(kind is c.LITERAL for kind, _ in value):
-            options = {chr(v).lower() for _, v in value}
+            options = {chr(v).casefold() for _, v in value}
         elif op is c.SUBPATTERN and not value[1] and not value[2]:
-            options = _expand(list(value[-1]), limit)
+            options = _expand(list(value[-1]), limit, skip_assertions)
         elif op is c.BRANCH:
             options = set()
             for branch in value[1]:
-                part = _expand(list(branch), limit)
+                part = _expand(list(branch), limit, skip_assertions)
                 if part is None:
                     return None
                 options |= part
         elif op is c.MAX_REPEAT and value[1] <= 2:
-            item = _expand(list(value[2]), limit)
+            item = _expand(list(value[2]), limit, skip_assertions)
             if item is None:
                 return None
             options = set()
@@ -364,14 +425,6 @@ def _expand(nodes: list, limit: int) -> set[str] | None:
 
 
 _WHITESPACE_TO_SPACE = str.maketrans("\t\n\r\f\v\u00a0", "      ")
-
-
-def _lower_same_length(text: str) -> str:
-    """Lower-case without changing offsets (a few characters lower-case to two)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _split_aliases(aliases: str) -> list[str]:
@@ -450,7 +503,8 @@ def _load(settings: Settings) -> Lexicon:
                 weight=float(row.get("weight") or 0.5),
                 requires=_compile(row.get("requires", ""), where, problems),
                 excludes=_compile(row.get("excludes", ""), where, problems),
-                literals=required_literals(row.get("pattern", "")),
+                literals=(sets := required_literal_sets(row.get("pattern", "")) or (None,))[0],
+                also_required=tuple(sets[1:]),  # type: ignore[arg-type]
             )
         )
     cues: list[ModalityCue] = []
@@ -458,7 +512,8 @@ def _load(settings: Settings) -> Lexicon:
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
-            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), required_literals(row["pattern"])))
+            sets = required_literal_sets(row["pattern"]) or (None,)
+            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), sets[0], tuple(sets[1:])))  # type: ignore[arg-type]
     actors: list[Actor] = []
     path = settings.path(settings.actors)
     for line, row in _rows(path):

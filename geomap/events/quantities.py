@@ -12,6 +12,7 @@ import re
 
 from geomap.events.lexicon import QuantityUnit
 from geomap.model import Quantity
+from geomap.text import casefold_same_length
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -22,7 +23,11 @@ _WORD_NUMBERS = {
 }
 _VAGUE = {"dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9)}
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
-_APPROX = r"(?P<approx>about|around|some|roughly|approximately|nearly|almost|an estimated|estimated|up to|more than|over|at least|fewer than|less than|close to|as many as)"
+_APPROX_WORDS = (
+    "about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated", "estimated",
+    "up to", "more than", "over", "at least", "fewer than", "less than", "close to", "as many as",
+)
+_APPROX = rf"(?P<approx>{'|'.join(_APPROX_WORDS)})"
 _DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_WORDS})(?:\s+(?:thousand|million))?"
@@ -57,12 +62,45 @@ def parse_number(text: str) -> int | None:
         return None
 
 
+_START_WORDS = (*_APPROX_WORDS, *_VAGUE, *_WORD_NUMBERS, *"0123456789")
+_start_matcher = None
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    """``QUANTITY_RE.finditer(sentence)``, trying the regex only where a match can start.
+
+    Every match begins with an approximation word, a vague amount or a number (digits
+    or a number word): one Aho–Corasick pass finds those places, so the regex is not
+    tried at every character.
+    """
+    global _start_matcher
+    if _start_matcher is None:
+        import ahocorasick
+
+        matcher = ahocorasick.Automaton()
+        for word in _START_WORDS:
+            matcher.add_word(word, len(word))
+        matcher.make_automaton()
+        _start_matcher = matcher
+    lowered = casefold_same_length(sentence)
+    found: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted({end - length + 1 for end, length in _start_matcher.iter(lowered)}):
+        if start < resume:
+            continue
+        match = QUANTITY_RE.match(sentence, start)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
+
+
 def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
     """Quantities of known categories in one sentence (years and distances excluded)."""
     found: list[Quantity] = []
     if not _HINT.search(sentence):
         return found
-    for match in QUANTITY_RE.finditer(sentence):
+    for match in _matches(sentence):
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):
             continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count

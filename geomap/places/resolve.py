@@ -45,20 +45,14 @@ MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away,
 _CONTAINER = re.compile(r"^\s*(?:,|in|of|,\s*in)\s*$", re.IGNORECASE)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: np.ndarray | float, lon2: np.ndarray | float) -> np.ndarray:
-    """Great-circle distance (km) on the mean Earth sphere; used for ranking only."""
-    p1, p2 = math.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2) - math.radians(lon1)
-    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+def haversine_km(
+    lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: np.ndarray | float, lon2: np.ndarray | float
+) -> np.ndarray:
+    """Great-circle distance (km) on the mean Earth sphere, broadcast; used for ranking only."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2) - np.radians(lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
-
-
-def _haversine_scalar_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """:func:`haversine_km` for two points, in plain floats (the same formula and rounding)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2) - math.radians(lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(a, 1.0)))
 
 
 def resolve(
@@ -98,7 +92,7 @@ def resolve(
                     anchors.append(ids[0])
         for country in named - {""}:
             country_sources.setdefault(country, set()).add(position)
-    anchor_points = [(float(places.lat[i]), float(places.lon[i])) for i in anchors]
+    nearest_anchor = _nearest_anchor_km(mentions, list(dict.fromkeys(anchors)), gazetteer)
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     resolved: list[Toponym] = []
@@ -108,7 +102,7 @@ def resolve(
         document_countries = {c for c, sources in country_sources.items() if sources - {index}}
         normalised = " ".join(_WORD.findall(mention.text.lower()))
         scored = [
-            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, anchor_points)
+            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor)
             for i in mention.candidate_ids
         ]
         if not scored:
@@ -149,6 +143,18 @@ def _container_country(text: str, mention: Mention, following: Mention | None, g
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _nearest_anchor_km(mentions: list[Mention], anchors: list[int], gazetteer: Gazetteer) -> dict[int, float]:
+    """Candidate index → km to the nearest anchor (unambiguous regional place) of the
+    document, for every candidate of every mention; empty without anchors."""
+    if not anchors:
+        return {}
+    candidates = list(dict.fromkeys(i for m in mentions for i in m.candidate_ids))
+    places = gazetteer.places
+    ids = np.array(candidates)
+    distances = haversine_km(places.lat[ids][:, None], places.lon[ids][:, None], places.lat[anchors][None, :], places.lon[anchors][None, :])
+    return dict(zip(candidates, distances.min(axis=1).tolist()))
+
+
 @dataclass(frozen=True, slots=True)
 class _PlaceFeatures:
     """What scoring needs of a place that does not depend on the document."""
@@ -160,8 +166,6 @@ class _PlaceFeatures:
     source: str
     feature: str
     country: str
-    lat: float
-    lon: float
     geonames_name: str  # normalised primary name, for GeoNames entries
 
 
@@ -180,8 +184,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
     if population > 0:
         score += WEIGHTS["population"] * math.log10(population + 1)
         reasons.append(f"population {population:,}")
-    lat, lon = float(places.lat[index]), float(places.lon[index])
-    distance = _haversine_scalar_km(settings.focus_lat, settings.focus_lon, lat, lon)
+    distance = float(haversine_km(settings.focus_lat, settings.focus_lon, places.lat[index], places.lon[index]))
     if distance <= settings.focus_radius_km:
         focus, focus_reasons = WEIGHTS["focus_region"], (f"in the focus region ({distance:.0f} km from its centre)",)
     elif distance <= 2 * settings.focus_radius_km:
@@ -196,8 +199,6 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         source=source,
         feature=places.feature_type(index),
         country=places.country(index),
-        lat=lat,
-        lon=lon,
         geonames_name=normalise_name(places.text["name"][index]) if source == "geonames" else "",
     )
 
@@ -211,7 +212,7 @@ def _score(
     static: dict[int, _PlaceFeatures],
     document_countries: set[str],
     container: str,
-    anchors: list[tuple[float, float]],
+    nearest_anchor: dict[int, float],
 ) -> tuple[float, int, list[str]]:
     """Score of candidate ``index`` for ``mention``: the place's document-independent
     prior (kept in ``static``) plus the evidence of this document, with the reasons."""
@@ -234,8 +235,8 @@ def _score(
     if place.focus:
         score += place.focus
         reasons.extend(place.focus_reasons)
-    if anchors and feature != "country":
-        nearest = min(_haversine_scalar_km(place.lat, place.lon, lat, lon) for lat, lon in anchors)
+    if nearest_anchor and feature != "country":
+        nearest = nearest_anchor[index]
         if 0 < nearest <= NEAR_OTHER_PLACES_KM:
             score += WEIGHTS["near_other_places"]
             reasons.append(f"{nearest:.0f} km from another place in the article")
