@@ -15,7 +15,7 @@ exact, so folding widens recall without deciding anything on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -95,23 +95,43 @@ class TokenisedText:
     ends: list[int]
     normal: list[str]
     folded: list[str]
+    capitalised: list[int] = field(default_factory=list)  # indices of tokens starting with a capital or a digit
 
 
-def tokenise(text: str) -> TokenisedText:
-    """Split ``text`` into word tokens with their offsets, normalised and folded forms."""
+_TOKEN_FORMS: dict[str, tuple[str, str]] = {}  # raw token → (normal, folded); a plain dict is the fastest cache
+_TOKEN_FORMS_LIMIT = 500_000
+
+
+def _token_forms(token: str) -> tuple[str, str]:
+    if len(_TOKEN_FORMS) > _TOKEN_FORMS_LIMIT:
+        _TOKEN_FORMS.clear()
+    normal = normalise_token(token)
+    forms = _TOKEN_FORMS[token] = (normal, fold_token(normal) if normal else "")
+    return forms
+
+
+def tokenise(text: str, start: int = 0) -> TokenisedText:
+    """Split ``text[start:]`` into word tokens with their offsets (into ``text``),
+    normalised and folded forms.  Tokens whose normal form is empty are dropped."""
     starts: list[int] = []
     ends: list[int] = []
     normal: list[str] = []
     folded: list[str] = []
-    for match in TOKEN_RE.finditer(text):
-        norm = normalise_token(match.group())
-        if not norm:
+    capitalised: list[int] = []
+    known = _TOKEN_FORMS.get
+    for match in TOKEN_RE.finditer(text, start):
+        raw = match.group()
+        forms = known(raw) or _token_forms(raw)
+        if not forms[0]:
             continue
+        first = raw[0]
+        if first.isupper() or first.isdigit():
+            capitalised.append(len(starts))
         starts.append(match.start())
         ends.append(match.end())
-        normal.append(norm)
-        folded.append(fold_token(norm))
-    return TokenisedText(starts, ends, normal, folded)
+        normal.append(forms[0])
+        folded.append(forms[1])
+    return TokenisedText(starts, ends, normal, folded, capitalised)
 
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -38,11 +38,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
-_HINT = re.compile(
-    r"\d|\b(?:" + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True))
-    + r"|yesterday|today|tonight|tomorrow|last night|day before|week|weekend|month|year)",
-    re.I,
-)
 # where a match of each pattern can begin (all begin at a word or a digit)
 _BOUND_WORDS = ("through", "thru", "until", "till", "to", "up to")
 _MONTH_PREPOSITIONS = ("in", "during", "since", "by", "from", "at", "of", "until", "through")
@@ -120,8 +115,6 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
     forward : bool
         Read ambiguous expressions forward in time (for planned events).
     """
-    if not _HINT.search(sentence):
-        return None  # no digit, month, weekday or relative word: nothing to normalise
     best: tuple[int, EventDate] | None = None
     starts = _candidate_starts(sentence)
     for kind, pattern in PATTERNS:

@@ -42,9 +42,6 @@ QUANTITY_RE = re.compile(
 _MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%|percent|per cent|calibre|caliber)\b", re.I)
 
 
-_HINT = re.compile(rf"\d|\b(?:{_WORDS}|dozens|hundreds|thousands|several)\b", re.I)
-
-
 def parse_number(text: str) -> int | None:
     """Integer value of a number written in digits or words ("2,30,000" → 230000)."""
     text = text.strip().lower()
@@ -98,8 +95,6 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
     """Quantities of known categories in one sentence (years and distances excluded)."""
     found: list[Quantity] = []
-    if not _HINT.search(sentence):
-        return found
     for match in _matches(sentence):
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):

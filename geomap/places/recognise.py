@@ -53,11 +53,6 @@ def _is_capitalised(text: str, start: int) -> bool:
     return char.isupper() or char.isdigit()
 
 
-def _capitalised_indices(text: str, starts: list[int]) -> list[int]:
-    """Indices of the tokens that start with a capital letter or a digit."""
-    return [i for i, s in enumerate(starts) if text[s].isupper() or text[s].isdigit()]
-
-
 def _sentence_initial(text: str, tok: TokenisedText, index: int) -> bool:
     """Whether token ``index`` starts a sentence, a line or a quotation."""
     if index == 0:
@@ -94,7 +89,7 @@ def recognise(
     max_len = gazetteer.max_key_tokens
     lookup, continues = gazetteer.lookup, gazetteer.continues
     starts, ends, folded_tokens, normal_tokens = tok.starts, tok.ends, tok.folded, tok.normal
-    for i in range(count) if all_caps_text else _capitalised_indices(text, starts):
+    for i in range(count) if all_caps_text else tok.capitalised:
         folded, normal = folded_tokens[i], normal_tokens[i]
         j = i
         while True:
@@ -139,11 +134,7 @@ def recognise(
 
 
 def _tokenise_from(text: str, start: int) -> TokenisedText:
-    tok = tokenise(text[start:])
-    if start:
-        tok.starts = [s + start for s in tok.starts]
-        tok.ends = [e + start for e in tok.ends]
-    return tok
+    return tokenise(text, start)
 
 
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
@@ -226,7 +217,7 @@ def _fuzzy_mentions(
     count = len(tok.folded)
     known_words = gazetteer.known_words
     skip_to = 0
-    for i in _capitalised_indices(text, tok.starts):
+    for i in tok.capitalised:
         if i < skip_to or covered[i] == COVERED:
             continue
         match = None
