@@ -122,7 +122,7 @@ class Lexicon:
             self._phrase_matcher = matcher
         if len(self._phrase_matcher) == 0:
             return []
-        lowered = casefold_same_length(sentence).translate(_WHITESPACE_TO_SPACE)
+        lowered = casefold_same_length(sentence).translate(_PHRASE_CHARACTERS)
         size = len(lowered)
         hits = []
         for end, (length, owned) in self._phrase_matcher.iter(lowered):
@@ -334,7 +334,10 @@ def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         expanded = phrase_expansions(alias[3:])
         if expanded is not None:
             (open_ended if expanded[1] else closed).extend(expanded[0])
-    return tuple(dict.fromkeys(closed)), tuple(dict.fromkeys(open_ended))
+    return (
+        tuple(dict.fromkeys(p.translate(_PHRASE_CHARACTERS) for p in closed)),
+        tuple(dict.fromkeys(p.translate(_PHRASE_CHARACTERS) for p in open_ended)),
+    )
 
 
 def _alias_literals(aliases: str) -> frozenset[str] | None:
@@ -424,7 +427,8 @@ def _expand(nodes: list, limit: int, skip_assertions: bool = False) -> set[str] 
     return results
 
 
-_WHITESPACE_TO_SPACE = str.maketrans("\t\n\r\f\v\u00a0", "      ")
+# the phrase matcher sees white space as a space and a typographic apostrophe as a plain one
+_PHRASE_CHARACTERS = str.maketrans("\t\n\r\f\v\u00a0\u2019", "      '")
 
 
 def _split_aliases(aliases: str) -> list[str]:
@@ -455,13 +459,42 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
+LEXICON_FORMAT = 2  # bump when the pickled layout or the compilation rules change
+
+
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
-    """Load and compile every vocabulary table (cached per settings)."""
+    """Load every vocabulary table, compiled: from memory, the disk cache in
+    ``settings.cache_dir`` (keyed by the tables' sizes and mtimes), or by compiling."""
     return _load(settings)
+
+
+def _lexicon_files(settings: Settings) -> list[Path]:
+    return [settings.path(name) for name in (
+        settings.event_classes, settings.event_triggers, settings.modality_cues, settings.actors,
+        "lexicon/quantity_units.csv", "gazetteer/countries.csv",
+    )]
 
 
 @lru_cache(maxsize=4)
 def _load(settings: Settings) -> Lexicon:
+    from geomap.cache import load_or_build, source_key
+
+    key = source_key(f"lexicon|{LEXICON_FORMAT}", _lexicon_files(settings))
+    lexicon = load_or_build(settings.cache_dir, "lexicon", key, lambda: compile_lexicon(settings))
+    for problem in lexicon.problems:
+        log.warning(problem)
+    return lexicon
+
+
+def compile_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
+    """Read and compile every table, with the phrase and literal automatons built."""
+    lexicon = _compile_tables(settings)
+    lexicon.actor_phrases_in("")
+    lexicon.literals_in("")
+    return lexicon
+
+
+def _compile_tables(settings: Settings) -> Lexicon:
     problems: list[str] = []
     classes: dict[str, EventClass] = {}
     path = settings.path(settings.event_classes)
@@ -542,7 +575,5 @@ def _load(settings: Settings) -> Lexicon:
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
             units.append(QuantityUnit(row["category"], pattern))
-    for problem in problems:
-        log.warning(problem)
     codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
     return Lexicon(classes, triggers, cues, actors, units, codes, problems)
