@@ -85,15 +85,15 @@ def machine_facts() -> dict:
 def _cache_files() -> set[str]:
     from geomap.config import DEFAULT_SETTINGS
 
-    return {p.name for p in DEFAULT_SETTINGS.cache_dir.glob("gazetteer-*.pickle")}
+    return {p.name for name in ("gazetteer", "lexicon") for p in DEFAULT_SETTINGS.cache_dir.glob(f"{name}-*.pickle")}
 
 
 def warm_runs(function, wanted: int, max_misses: int = 4) -> tuple[list, int]:
-    """Call ``function`` until ``wanted`` calls ran with the gazetteer cache warm.
+    """Call ``function`` until ``wanted`` calls ran with the gazetteer and lexicon caches warm.
 
-    A call that wrote a new compiled gazetteer (someone edited a gazetteer source file
-    meanwhile, which changes the cache key) timed a ~20 s compile, not a warm start: it
-    is discarded and counted.
+    A call that wrote a new compiled gazetteer or lexicon (someone edited a source file
+    meanwhile, which changes the cache key) timed a compile, not a warm start: it is
+    discarded and counted.
     """
     results, misses = [], 0
     while len(results) < wanted:

@@ -27,3 +27,19 @@ def test_dask_processes_match_the_local_build(tmp_path, resources, seed_build):
     for name in ("events.geojson", "places.geojson", "articles.jsonl"):
         assert (tmp_path / "local" / name).read_text(encoding="utf-8") == (tmp_path / "dask" / name).read_text(encoding="utf-8")
     assert json.loads((tmp_path / "dask" / "events.geojson").read_text(encoding="utf-8"))["features"]
+
+
+def test_a_dask_distributed_cluster_gives_the_same_outputs(tmp_path, resources):
+    """``--dask tcp://…``: the same files as a local run, through a real scheduler and worker process."""
+    distributed = pytest.importorskip("distributed")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    local = build([corpus], tmp_path / "local", resources=resources, formats=["geojson", "jsonl"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        remote = build([corpus], tmp_path / "cluster", resources=resources, formats=["geojson", "jsonl"], dask=cluster.scheduler_address)
+    assert remote.articles == local.articles == 5 and remote.events == local.events > 0
+    for name in ("events.geojson", "places.geojson", "articles.jsonl"):
+        assert (tmp_path / "local" / name).read_text(encoding="utf-8") == (tmp_path / "cluster" / name).read_text(encoding="utf-8")
