@@ -39,7 +39,14 @@ DISTANCE_MIN_TOLERANCE_KM = 2.0
 _NUMBER = r"(?P<value>\d{1,3}(?:,\d{2})*,\d{3}|\d+(?:\.\d+)?)"
 _UNIT = r"(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi|met(?:er|re)s?|m)\b"
 _LENGTH_PATTERNS = [
-    re.compile(rf"{_NUMBER}[\s-]*{_UNIT}[\s-]*(?:long\s+|-long\s+)?(?:\w+\s+){{0,2}}?(?:border|frontier|boundary)", re.I),
+    # "a 1,344 km border", "the 1,350-kilometre-long border": up to two words between the
+    # figure and "border", but not a preposition ("20 km from the border" is a distance)
+    re.compile(
+        rf"{_NUMBER}[\s-]*{_UNIT}[\s-]*(?:long\s+|-long\s+)?"
+        rf"(?:(?!(?:from|of|off|away|to|short|outside|inside|into|within|beyond|across|along|near|behind|toward|towards)\b)[\w'’]+\s+){{0,2}}?"
+        r"(?:border|frontier|boundary)",
+        re.I,
+    ),
     re.compile(rf"(?:border|frontier|boundary)\b[^.;()]{{0,80}}?\b(?:stretch\w*|run\w*|extend\w*|span\w*|is|measur\w*)\s+(?:for\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?{_NUMBER}\s*{_UNIT}", re.I),
     re.compile(rf"(?:border|frontier|boundary)\b[^.;()]{{0,60}}?\(\s*{_NUMBER}\s*{_UNIT}\s*\)", re.I),
 ]

@@ -52,3 +52,13 @@ def test_the_border_pair_can_come_from_the_article(resources):
 def test_vague_places_cannot_confirm_a_precise_distance(resources):
     [claim] = claims("Rockets landed near the Amu Darya river, about 3 km from the Hairatan crossing.", resources)
     assert claim.verdict == "cannot check"
+
+
+def test_a_distance_to_the_border_is_not_read_as_a_border_length(resources):
+    from geomap.pipeline import parse_text
+
+    text = " date 2021-10-20 Russian troops train at Harb-Maidon, 20 km from the border with Afghanistan."
+    kinds = [c.kind for c in parse_text(text, resources=resources).claims]
+    assert kinds == ["distance_to_border"]
+    text = " date 2021-10-20 Tajikistan shares a winding 1,350-kilometre border with Afghanistan."
+    assert [(c.kind, c.verdict) for c in parse_text(text, resources=resources).claims] == [("border_length", "consistent")]

@@ -99,3 +99,19 @@ def test_a_sentence_referring_back_takes_the_previous_date(resources):
     assert second.date.basis == "previous sentence"
     unrelated = parse_text("Last week, troops held drills near Kulob. Officials said on Monday that talks began.", date(2021, 7, 29), resources).events
     assert unrelated[-1].date.start == date(2021, 7, 26)
+
+
+def test_a_demonym_of_the_attacker_or_victims_does_not_place_an_attack(resources):
+    events = parse_text(" date 2022-09-17 Three Chinese citizens were killed in an attack on Friday.", None, resources).events
+    assert events and events[0].event_class == "attack" and events[0].place is None
+    events = parse_text(" date 2021-07-22 The Tajik military conducted a large military exercise.", None, resources).events
+    assert events[0].place is not None and events[0].place.place.country == "TJ"  # the acting side's own country
+
+
+def test_a_named_site_beats_the_countries_that_name_a_border(resources):
+    text = " date 2021-10-20 Russian servicemen marched to the Harbmaidon range near the Tajikistan-Afghanistan border for drills."
+    event = parse_text(text, None, resources).events[0]
+    assert event.place is not None and "Harb" in event.place.place.name
+    text = " date 2021-10-20 The Moscow-led CSTO held military exercises on Tuesday."
+    event = parse_text(text, None, resources).events[0]
+    assert event.place is None or event.place.place.name != "Moscow"  # "Moscow-led" says who leads, not where

@@ -53,3 +53,22 @@ def test_acled_rows_merge_linked_reports(seed_build):
     linked = [e for e in events if e["properties"]["group_size"] > 1]
     for feature in linked:
         assert feature["properties"]["group_reasons"] and feature["properties"]["group_sources"]
+
+
+def test_undated_coarse_or_country_level_reports_are_not_linked(resources):
+    """An undated report, a year-wide date or a place as wide as a country is no evidence of sameness."""
+    results = articles(
+        resources,
+        "Kyrgyz troops attacked a border post in Kyrgyzstan, officials said.",  # undated
+        "Kyrgyz troops attacked a border post in Kyrgyzstan, the ministry said.",  # undated
+        " date 2023-10-12 Russian troops held military exercises near Kulob last year.",
+        " date 2023-10-12 Russian troops held military exercises near Kulob on 3 March.",
+        " date 2023-10-12 Tajik troops attacked positions in Kyrgyzstan on Tuesday.",
+        " date 2023-10-13 Tajik troops attacked positions in Kyrgyzstan on Wednesday.",
+    )
+    for index, result in enumerate(results):
+        for event in result.events:
+            event.article_id = f"a{index}"
+    groups = link_reports(results)
+    assert sum(len(r.events) for r in results) >= 6
+    assert all(len(g.events) == 1 for g in groups), [g.reasons for g in groups if len(g.events) > 1]

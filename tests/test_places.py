@@ -132,3 +132,28 @@ def test_tied_misspelling_candidates_are_all_kept(resources):
     assert ids is not None and any(gazetteer.places.feature_type(i) == "country" for i in ids)
     assert gazetteer.nearest_misspelt("tajakistan", 1) is ids  # memoised
     assert gazetteer.nearest_misspelt("qqqqqqqq", 1) is None
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("As a result of the skirmish one Drug trafficker was detained.", "Drug"),  # only a former name of Durg, India
+        ("A commander of the OMON riot police was shot.", "OMON"),  # folds to Oman, but an acronym is not a transliteration
+        ("Fighting reached Dasht-e-Buzurg on Monday.", "Buzurg"),  # part of a longer unknown name
+        ("Imomnazar Imomnazarov was killed on Sunday.", "Imomnazar"),  # a given name before a surname
+        ("Col. Yaroslav Roschupkin said the drills went well.", "Yaroslav"),  # no fuzzy "correction" inside a name
+        ("Commander Fakir Muhammad Jowzjani was detained.", "Jowzjani"),
+    ],
+)
+def test_words_that_only_look_like_places_are_not_places(resources, text, wrong):
+    found = [t.mention.text for t in parse(text, resources)[1]]
+    assert not any(wrong in surface for surface in found), found
+
+
+def test_places_next_to_hyphens_and_acronyms_that_are_places(resources):
+    def found(text):
+        return {t.mention.text: t.place.country for t in parse(text, resources)[1]}
+
+    assert found("The Moscow-led bloc held drills in Tajikistan.").get("Moscow") == "RU"
+    assert found("Officials of the USA and the UK met.") == {"USA": "US", "UK": "GB"}
+    assert any("Termez" in surface for surface in found("Trucks used the Termez-Hairatan crossing."))

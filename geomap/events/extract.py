@@ -31,6 +31,7 @@ GEO_LEVEL_BY_FEATURE = {
 SPECIFICITY = {"site": 0, "settlement": 1, "near_named_place": 1, "adm2": 2, "adm1": 3, "subnational_region": 4, "country": 5}
 MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
 CONFIDENT_CUE = 0.6
+DEMONYM_DOES_NOT_LOCATE = frozenset({"attack", "armed_clash", "border_incident"})
 
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|next to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _DISTANCE = re.compile(
@@ -45,6 +46,15 @@ _ANAPHOR = re.compile(
 _RECIPIENT = re.compile(r"\b(?:to|for|against|with|towards)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _BORDER = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
+# "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
+_MODIFIER_AFTER = re.compile(
+    r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b",
+    re.I,
+)
+# "the Tajikistan-Afghanistan border", "Afghanistan's northern border", "the border with Afghanistan":
+# the country names a border, a less specific place than any other place of the sentence
+_BORDER_AFTER = re.compile(r"(?:\s*[-–]\s*[\w]+)?(?:['’]s)?\s+(?:[\w-]+\s+)?(?:border|frontier)s?\b", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +123,7 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home, event_class
         )
         event_date = extract_date(sentence, article.date, forward=modality == "planned")
         if event_date is None and events and _ANAPHOR.search(sentence):
@@ -236,6 +246,7 @@ def _event_place(
     trigger_at: int,
     border_zone: BorderZone | None,
     home_country: str = "",
+    event_class: str = "",
 ) -> tuple[Toponym | None, str, str]:
     """The event's place, the relation the text states, and its geo level.
 
@@ -246,12 +257,14 @@ def _event_place(
     to Tajikistan") yields to another country.
     """
 
-    def rank(t: Toponym) -> tuple[int, int, int, int]:
+    def rank(t: Toponym) -> tuple[int, int, int, int, int]:
         level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
         locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
         own = level == "country" and bool(home_country) and t.place.country == home_country
-        return 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
+        names_border = level == "country" and _names_a_border(text, t)
+        return int(names_border), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
 
+    toponyms = [t for t in toponyms if not _MODIFIER_AFTER.match(text, t.mention.end)]
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
     if named:
@@ -274,7 +287,18 @@ def _event_place(
         mention = Mention(start=trigger_at, end=trigger_at, text="", kind="toponym")
         zone = Toponym(mention=mention, place=border_zone.place, confidence=0.6, reasons=[f"sentence places the event along the {border_zone.pair} border"])
         return zone, "along the border", "subnational_region"
-    countries = [t for t in toponyms if t.place.feature_type == "country"]
+    # In violence a demonym says who ("a Kyrgyz drone", "Chinese citizens were killed"), not
+    # where; elsewhere it usually names the acting side's own country ("the Tajik military held drills").
+    countries = [
+        t for t in toponyms
+        if t.place.feature_type == "country" and not (t.adjectival and event_class in DEMONYM_DOES_NOT_LOCATE)
+    ]
     if countries:
         return min(countries, key=rank), "in", "country"
     return None, "", ""
+
+
+def _names_a_border(text: str, toponym: Toponym) -> bool:
+    """Whether a country mention is part of a border's name ("the Tajik-Afghan border" style)."""
+    start, end = toponym.mention.start, toponym.mention.end
+    return bool(_BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 40), start))

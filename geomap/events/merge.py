@@ -4,9 +4,11 @@ Two event records are taken as reports of one event when all of these hold:
 
 * the same event class and a compatible modality (reported with reported, planned with
   planned: an announcement and the drill that followed stay separate events);
-* their dates overlap (intervals widened by ``date_slack_days`` when a date was only
-  inferred from the publication date); undated records link only if both are undated;
-* the same place, or places within ``max_km`` of each other;
+* both are dated, at most to the month (``max_date_span_days``: "last year" or an
+  undated report says too little to be sure), and the dates overlap (intervals widened
+  by ``date_slack_days`` when a date was only inferred from the publication date);
+* the same place, or places within ``max_km`` of each other, below country level and
+  not the whole-border area (two events "in Kyrgyzstan" are not thereby one event);
 * at least one shared actor, or no actors on one side.
 
 Linked records form groups (union–find, so A~B and B~C join A, B, C).  Every record
@@ -26,6 +28,7 @@ from geomap.places.resolve import haversine_km
 
 DEFAULT_MAX_KM = 50.0
 DEFAULT_DATE_SLACK_DAYS = 7
+MAX_DATE_SPAN_DAYS = 31
 
 
 @dataclass
@@ -70,11 +73,13 @@ def _link_reason(a: Event, b: Event, max_km: float, slack: int) -> str | None:
     if a.event_class != b.event_class or a.modality != b.modality:
         return None
     first, second = _interval(a, slack), _interval(b, slack)
-    if (first is None) != (second is None):
+    if first is None or second is None:
         return None
-    if first and second and (first[1] < second[0] or second[1] < first[0]):
+    if any((interval[1] - interval[0]).days > MAX_DATE_SPAN_DAYS + slack for interval in (first, second)):
         return None
-    if a.place is None or b.place is None:
+    if first[1] < second[0] or second[1] < first[0]:
+        return None
+    if a.place is None or b.place is None or not _specific(a) or not _specific(b):
         return None
     if a.place.place.id == b.place.place.id:
         where = f"same place ({a.place.place.name})"
@@ -87,8 +92,12 @@ def _link_reason(a: Event, b: Event, max_km: float, slack: int) -> str | None:
     if a.actors and b.actors and not shared:
         return None
     who = f"shared actor {sorted(shared)[0]}" if shared else "no conflicting actors"
-    when = "dates overlap" if first else "both undated"
-    return f"{a.event_class}; {when}; {where}; {who}"
+    return f"{a.event_class}; dates overlap; {where}; {who}"
+
+
+def _specific(event: Event) -> bool:
+    """A place precise enough to tell two events apart: not a country, not the whole border."""
+    return event.geo_level != "country" and event.place is not None and event.place.place.source != "border"
 
 
 def link_reports(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
 from geomap.model import Mention
-from geomap.text import TokenisedText, tokenise
+from geomap.text import TokenisedText, normalise_name, tokenise
 
 LOCATIVE_WORDS = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "across",
@@ -35,6 +35,10 @@ PLACE_GENERIC_WORDS = {
     "mountains", "lake", "corridor", "crossing", "checkpoint", "area", "state", "county", "governorate",
 }
 _BREAK_CHARS = re.compile(r"[.!?:;\n\"“”•|]")
+# endings of Russian/Tajik/Uzbek/Caucasian surnames: "Imomnazar Imomnazarov" is a person
+_SURNAME_ENDING = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|zoda|zade|zada|enko|ovich|evich|yan|dze|shvili|sky|ski|skiy)$")
+_HYPHENS = frozenset({"-", "–", "‑"})
+_NAME_CONNECTORS = frozenset({"e", "i", "ye", "yi", "ul", "al", "el", "ol", "o", "u", "a", "da", "de", "di"})  # Mazar-i-, Shahr-e-, Dasht-i-
 
 
 FREE, COVERED, WEAK = 0, 1, 2  # token states: WEAK = only a minor GeoNames place so far
@@ -111,11 +115,12 @@ def recognise(
                 covered[t] = COVERED
 
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
+    in_places = {t for m in matches if m[2] != KIND_ORGANISATION for t in range(m[0], m[1])}
     mentions: list[Mention] = []
     for first, last, kind, ids in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if kind == KIND_ORGANISATION or any(covered[first:last]):
             continue
-        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, gazetteer, place_starts, covered):
+        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, gazetteer, place_starts, covered, in_places):
             continue
         if kind == KIND_DEMONYM and first > 0 and tok.normal[first - 1] == "ethnic":
             continue  # "ethnic Tajiks" are a people, not the country
@@ -162,6 +167,7 @@ def _plausible_place(
     gazetteer: Gazetteer,
     place_starts: set[int],
     covered: list[bool],
+    in_places: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     places = gazetteer.places
@@ -169,9 +175,18 @@ def _plausible_place(
     strong = _strong(gazetteer, ids)
     surface = text[tok.starts[first] : tok.ends[last - 1]]
     normal_tokens = tok.normal[first:last]
+    normal_surface = " ".join(normal_tokens)
     single = last - first == 1
-    if single and surface.isupper() and len(surface) <= 5 and not authoritative:
-        return False  # acronyms: ISIS, CSTO, AP
+    if single and surface.isupper() and len(surface) <= 5:
+        # acronyms (ISIS, CSTO, AP) are places only as a curated or country name written
+        # exactly so ("USA", "UK"): "OMON" merely folds to Oman
+        if not any(places.source(i) != "geonames" and gazetteer.is_exact(i, normal_surface) for i in ids):
+            return False
+    if not authoritative and all(t in gazetteer.known_words for t in normal_tokens):
+        if not any(normalise_name(places.text["name"][i]) == normal_surface for i in ids):
+            return False  # "Drug": an English word that is only a former or alternate name (of Durg)
+    if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places):
+        return False  # "Buzurg" in "Shahr-e-Buzurg": part of a longer name the gazetteer lacks
     if not strong and all(t in gazetteer.common_words for t in normal_tokens):
         return False  # "Along", "The", "In an": English words that also name villages
     previous = tok.normal[first - 1] if first > 0 else ""
@@ -194,6 +209,8 @@ def _plausible_place(
     )
     if following_capitalised and not authoritative:
         return False  # "Vladimir Putin", "Sherali Mirzo": a given name before a surname
+    if following_capitalised and not is_country and _looks_like_a_surname(tok.normal[last]):
+        return False  # "Imomnazar Imomnazarov": even a curated name is a given name here
     if strong:
         return True
     initial = _sentence_initial(text, tok, first)
@@ -201,6 +218,41 @@ def _plausible_place(
     if previous_capitalised and same_clause and not covered[first - 1] and not initial:
         return False  # "Kenneth McKenzie": a surname after an unknown capitalised word
     return True
+
+
+def _looks_like_a_surname(normal_token: str) -> bool:
+    return len(normal_token) >= 5 and bool(_SURNAME_ENDING.search(normal_token))
+
+
+def _hyphen_joined_to_a_non_place(text: str, tok: TokenisedText, first: int, last: int, in_places: set[int]) -> bool:
+    """Whether the span is hyphen-joined to a name part that belongs to no known place:
+    a capitalised word or a connector ("Shahr-e-Buzurg", "Karshi-Khanabad"), not an
+    ordinary word ("Moscow-led")."""
+
+    def name_part(index: int) -> bool:
+        return index not in in_places and (_is_capitalised(text, tok.starts[index]) or tok.normal[index] in _NAME_CONNECTORS)
+
+    if first > 0 and text[tok.ends[first - 1] : tok.starts[first]] in _HYPHENS and name_part(first - 1):
+        return True
+    return last < len(tok.starts) and text[tok.ends[last - 1] : tok.starts[last]] in _HYPHENS and name_part(last)
+
+
+def _in_person_name(text: str, tok: TokenisedText, first: int, last: int, covered: list[int]) -> bool:
+    """Context that makes a capitalised span part of a person's name: a title before it,
+    an unknown capitalised word right before it (a surname), or right after it (a given name)."""
+    if first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2:
+        if tok.normal[first - 1] in PERSON_TITLES:
+            return True  # "Col. Yaroslav …"
+        if _is_capitalised(text, tok.starts[first - 1]) and covered[first - 1] != COVERED and not _sentence_initial(text, tok, first):
+            return True  # "Fakir Muhammad Jowzjani"
+    return (
+        last < len(tok.starts)
+        and tok.starts[last] - tok.ends[last - 1] <= 1
+        and _is_capitalised(text, tok.starts[last])
+        and covered[last] != COVERED
+        and tok.normal[last] not in PLACE_GENERIC_WORDS
+        and tok.normal[last] not in PERSON_TITLES
+    )  # "Yaroslav Roschupkin"
 
 
 def _fuzzy_mentions(
@@ -211,7 +263,8 @@ def _fuzzy_mentions(
     Tokens held only by a minor GeoNames match may be re-read ("St. Petersberg" is a
     misspelt Saint Petersburg, not the German village Petersberg).
 
-    Only rare words qualify: a word wordfreq knows ("Taliban") is not a misspelling.
+    Only rare words qualify: a word wordfreq knows ("Taliban") is not a misspelling, and
+    a word inside a person's name ("Col. Yaroslav Roschupkin") is not corrected.
     """
     found: list[Mention] = []
     count = len(tok.folded)
@@ -230,8 +283,10 @@ def _fuzzy_mentions(
             key = " ".join(tok.folded[i:last])
             if len(key) < min_length:
                 continue
+            if key in gazetteer.folded_keys or " ".join(tok.normal[i:last]) in gazetteer.normal_keys:
+                continue  # a known name: the exact pass has judged it already ("OMON" is not Oman)
             ids = gazetteer.nearest_misspelt(key, 2 if len(key) >= 12 else 1)
-            if ids is not None:
+            if ids is not None and not _in_person_name(text, tok, i, last, covered):
                 match = (last, ids)
                 break
         if match:
