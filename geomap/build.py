@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.corpus import iter_files
 from geomap.export import (
     ALL_FORMATS,
     acled_rows,
@@ -117,6 +118,7 @@ def build(
         outputs are the same as a local run's.
     """
     started = time.perf_counter()
+    paths = list(paths)
     formats = set(formats)
     unknown = formats - set(ALL_FORMATS)
     if unknown:
@@ -130,13 +132,18 @@ def build(
         from geomap.scale import run_corpus_dask
 
         address = dask if "://" in dask else None
-        run = run_corpus_dask(paths, settings, gazetteer_files, resources.border_pairs, scheduler=dask, address=address)
+        run = run_corpus_dask(
+            paths, settings, gazetteer_files, resources.border_pairs, scheduler=dask, address=address, exclude=[out]
+        )
     else:
-        run = run_corpus(paths, resources, progress=progress)
+        run = run_corpus(paths, resources, progress=progress, exclude=[out])
     lexicon = resources.lexicon
 
     summary = BuildSummary(articles=len(run.results), skipped=run.skipped, failed=run.failed)
     summary.warnings += resources.gazetteer.problems + lexicon.problems
+    own_outputs = len(list(iter_files(paths))) - len(list(iter_files(paths, exclude=[out])))
+    if own_outputs:
+        summary.warnings.append(f"{own_outputs} file(s) under the output directory {out} were not read as input")
     summary.toponyms = sum(len(r.toponyms) for r in run.results)
     groups = link_reports(run.results)
     summary.event_groups = len(groups)

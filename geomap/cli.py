@@ -14,7 +14,7 @@ import logging
 import sys
 from pathlib import Path
 
-from geomap.config import DEFAULT_SETTINGS
+from geomap.config import ALL_FORMATS, DEFAULT_SETTINGS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
     build.add_argument("-o", "--out", default="output", help="output directory (default: output/)")
     build.add_argument("--format", action="append", default=[], metavar="FMT",
-                       help="map, geojson, jsonl, gpkg, kml, acled (repeatable; default: all)")
+                       help=f"{', '.join(ALL_FORMATS)} (repeatable; default: all)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar")
     build.add_argument("--dask", metavar="SCHEDULER",
                        help="parse on Dask: processes (all cores), threads, synchronous, or tcp://scheduler:8786")
@@ -72,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from geomap.build import build
-    from geomap.export import ALL_FORMATS
 
     summary = build(
         args.paths,

@@ -84,3 +84,6 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+ALL_FORMATS = ("map", "geojson", "jsonl", "gpkg", "kml", "acled", "claims")  # what `geomap build` can write

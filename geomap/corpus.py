@@ -242,13 +242,20 @@ def read_file(path: str | Path) -> Iterator[Article | SkippedInput]:
     yield Article(id=path.stem, source_file=source, text=text, date=article_date, body_start=body_start)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
-    """Expand files and directories (recursively, sorted) into input files."""
+def iter_files(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Path | SkippedInput]:
+    """Expand files and directories (recursively, sorted) into input files.
+
+    Files under a directory of ``exclude`` (a build's own output directory inside the
+    input directory) are not inputs.
+    """
+    excluded = [Path(p).resolve() for p in exclude]
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.name.startswith(".") or child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if excluded and any(e in child.resolve().parents for e in excluded):
                     continue
                 yield child
         elif path.is_file():
@@ -257,9 +264,10 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
             yield SkippedInput(str(path), "no such file or directory")
 
 
-def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | SkippedInput]:
-    """Read every article under ``paths``; unreadable inputs are yielded as :class:`SkippedInput`."""
-    for item in iter_files(paths):
+def read_corpus(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Article | SkippedInput]:
+    """Read every article under ``paths`` (see :func:`iter_files` for ``exclude``);
+    unreadable inputs are yielded as :class:`SkippedInput`."""
+    for item in iter_files(paths, exclude):
         if isinstance(item, SkippedInput):
             yield item
         else:

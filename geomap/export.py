@@ -22,6 +22,7 @@ from typing import Any
 
 from geomap.border import BorderIndex
 from geomap.events.lexicon import Lexicon
+from geomap.config import ALL_FORMATS
 from geomap.model import ArticleResult, Event, Toponym, to_plain
 
 ACLED_COLUMNS = [
@@ -39,7 +40,6 @@ GEOMAP_COLUMNS = [
 ]
 ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"site": 1, "settlement": 1, "near_named_place": 2, "adm2": 2, "adm1": 3, "subnational_region": 3}
-ALL_FORMATS = ("map", "geojson", "jsonl", "gpkg", "kml", "acled", "claims")
 CLAIM_COLUMNS = [
     "article_id", "kind", "text", "stated_value", "stated_unit", "stated_km", "computed_km", "difference_km",
     "tolerance_km", "verdict", "reason", "subject", "reference", "lat", "lon", "start", "end", "source_file", "sentence",
@@ -154,6 +154,7 @@ def article_record(result: ArticleResult, lexicon: Lexicon) -> dict[str, Any]:
         "id": article.id,
         "file": article.source_file,
         "date": article.date.isoformat() if article.date else None,
+        "date_from": article.date_from or ("header or metadata" if article.date else ""),
         "title": article.title,
         "url": article.url,
         "toponyms": [toponym_record(t) for t in result.toponyms],

@@ -30,7 +30,8 @@ class Article:
     text : str
         The full text as read, header line included; every offset refers to it.
     date : datetime.date or None
-        Publication date from the header or metadata.
+        Publication date from the header or metadata, else from a dateline at the top
+        of the text (then ``date_from`` is ``"dateline"``).
     body_start : int
         Offset where the article body starts (after a ``date`` header line).
     title, url : str or None
@@ -45,6 +46,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    date_from: str = ""  # "dateline" when the date was read from the article's dateline
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from geomap.border import BorderIndex, load_borders
 from geomap.claims import extract_claims
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.corpus import parse_header, read_corpus
+from geomap.events.dates import dateline_date
 from geomap.events.extract import BorderZone, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -112,6 +113,10 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
 
 def parse_article(article: Article, resources: Resources) -> ArticleResult:
     """Run recognition, resolution, event extraction, border measurement and claim checks."""
+    if article.date is None:
+        published = dateline_date(article.text, article.body_start)
+        if published is not None:
+            article = replace(article, date=published, date_from="dateline")
     found = recognise(
         article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
     )
@@ -204,10 +209,11 @@ def parse_or_skip(article: Article, resources: Resources) -> ArticleResult | Ski
 
 
 def iter_results(
-    paths: Iterable[str | Path], resources: Resources, progress: bool = False
+    paths: Iterable[str | Path], resources: Resources, progress: bool = False, exclude: Iterable[str | Path] = ()
 ) -> Iterator[ArticleResult | SkippedInput]:
-    """Parse every article under ``paths``; unreadable inputs come back as :class:`SkippedInput`."""
-    items: Iterable[Article | SkippedInput] = read_corpus(paths)
+    """Parse every article under ``paths`` (but not under ``exclude``); unreadable inputs
+    come back as :class:`SkippedInput`."""
+    items: Iterable[Article | SkippedInput] = read_corpus(paths, exclude)
     if progress:
         from tqdm import tqdm
 
@@ -216,9 +222,11 @@ def iter_results(
         yield item if isinstance(item, SkippedInput) else parse_or_skip(item, resources)
 
 
-def run_corpus(paths: Iterable[str | Path], resources: Resources, progress: bool = False) -> CorpusRun:
+def run_corpus(
+    paths: Iterable[str | Path], resources: Resources, progress: bool = False, exclude: Iterable[str | Path] = ()
+) -> CorpusRun:
     """Parse a corpus into a :class:`CorpusRun`."""
     run = CorpusRun()
-    for item in iter_results(paths, resources, progress):
+    for item in iter_results(paths, resources, progress, exclude):
         run.add(item)
     return run

@@ -54,6 +54,7 @@ def run_corpus_dask(
     partitions: int | None = None,
     scheduler: str = "processes",
     address: str | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> CorpusRun:
     """Parse a corpus with Dask.
 
@@ -70,12 +71,14 @@ def run_corpus_dask(
         ``"synchronous"`` (debugging).  Ignored when ``address`` is given.
     address : str, optional
         Address of an existing ``dask.distributed`` scheduler (``tcp://host:8786``).
+    exclude : iterable of path
+        Directories whose files are not inputs (the build's output directory).
     """
     import dask.bag as db  # optional dependency, imported only when asked for
 
     files: list[str] = []
     run = CorpusRun()
-    for item in iter_files(paths):
+    for item in iter_files(paths, exclude):
         if isinstance(item, SkippedInput):
             run.skipped.append(item)
         else:

@@ -11,7 +11,7 @@ import pytest
 from geomap.build import build
 from geomap.export import ACLED_COLUMNS
 
-from conftest import ROOT, read_geojson
+from conftest import ROOT, SEEDS, read_geojson
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -139,3 +139,16 @@ def test_a_bad_file_does_not_stop_the_build(tmp_path, resources):
     assert {s.source.rsplit("/", 1)[-1] for s in summary.skipped} == {"bad.txt", "empty.txt"}
     assert any("empty.txt: empty file" in line for line in summary.lines())
     assert read_geojson(tmp_path / "out" / "events.geojson")["features"]
+
+
+def test_a_build_does_not_read_its_own_outputs_back(tmp_path, resources):
+    from geomap.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (corpus / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    first = build([corpus], corpus / "out", resources=resources, formats=["jsonl", "claims", "geojson"])
+    second = build([corpus], corpus / "out", resources=resources, formats=["jsonl", "claims", "geojson"])
+    assert first.articles == second.articles == 2 and second.ok
+    assert any("under the output directory" in w for w in second.warnings)

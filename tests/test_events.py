@@ -115,3 +115,25 @@ def test_a_named_site_beats_the_countries_that_name_a_border(resources):
     text = " date 2021-10-20 The Moscow-led CSTO held military exercises on Tuesday."
     event = parse_text(text, None, resources).events[0]
     assert event.place is None or event.place.place.name != "Moscow"  # "Moscow-led" says who leads, not where
+
+
+def test_day_ranges_and_named_months_relative_to_the_article():
+    reference = date(2022, 1, 27)
+    drills = extract_date("The drills will run October 10-23 at Harb-Maidon.", reference, forward=True)
+    assert (drills.start, drills.end, drills.precision) == (date(2022, 10, 10), date(2022, 10, 23), "days")
+    assert (extract_date("from 18 to 22 September", reference).start, extract_date("from 18 to 22 September", reference).end) == (date(2021, 9, 18), date(2021, 9, 22))
+    last_april = extract_date("Two guards were killed last April.", reference)
+    assert (last_april.start, last_april.end, last_april.precision) == (date(2021, 4, 1), date(2021, 4, 30), "month")
+    assert extract_date("They will meet next January.", reference).start == date(2023, 1, 1)
+
+
+def test_an_undated_article_takes_the_date_of_its_dateline(resources):
+    result = parse_text("DUSHANBE, July 24, 2013 (news.tj) - Tajik border guards clashed with smugglers on Tuesday.", None, resources)
+    assert result.article.date == date(2013, 7, 24) and result.article.date_from == "dateline"
+    assert result.events and result.events[0].date.start == date(2013, 7, 23)
+    assert parse_text("The talks of July 24, 2013 failed.", None, resources).article.date is None  # not a dateline
+
+
+def test_a_day_of_the_month_is_not_a_count(resources):
+    quantities = extract_quantities("The ministry said early on September 17 that five injured children were taken to hospital.", resources.lexicon.units)
+    assert [(q.category, q.best) for q in quantities] == [("injured", 5)]

@@ -27,11 +27,13 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of)[\s-]+)?"
 _BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
+_DAY_TO = r"(?:\s*(?:-|–|to|until|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"  # "October 10-23", "18 to 22 September"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)),
-    ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:\s+{_YEAR})?", re.I)),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
@@ -47,6 +49,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "month_day": (*_BOUND_WORDS, *_MONTHS),
     "day_month": (*_BOUND_WORDS, *_DIGITS),
     "month": _MONTH_PREPOSITIONS,
+    "relative_month": ("last", "this", "next", "coming", "past"),
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
@@ -101,6 +104,44 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
     if not forward and candidate > reference + timedelta(days=31):
         return reference.year - 1
     return reference.year
+
+
+_MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
+_DATELINE_DATE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*)?"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}"
+    rf"|(?P<day_first>\d{{1,2}})\s+{_MONTH_SECOND},?\s+(?P<year_second>(?:19|20)\d{{2}}))",
+    re.M | re.I,
+)
+
+
+def dateline_date(text: str, start: int = 0, window: int = 400) -> date | None:
+    """The date of a dateline near the top of an article ("DUSHANBE, July 24, 2013 (news.tj) -",
+    "17 Sep 2018 13:49"), for articles that come without a date: a full date with its
+    year at the start of one of the first lines."""
+    found = _dateline(text, start, window)
+    return found[0] if found else None
+
+
+def dateline_end(text: str, start: int = 0, window: int = 400) -> int:
+    """Offset where the dateline's date ends (``start`` when there is none): event
+    dates are not read from it, it says when the report was filed."""
+    found = _dateline(text, start, window)
+    return found[1] if found else start
+
+
+def _dateline(text: str, start: int, window: int) -> tuple[date, int] | None:
+    for match in _DATELINE_DATE.finditer(text, start, min(len(text), start + window)):
+        groups = match.groupdict()
+        try:
+            if groups.get("day"):
+                found = date(int(groups["year"]), _MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
+            else:
+                found = date(int(groups["year_second"]), _MONTHS[groups["month_second"].lower().rstrip(".")], int(groups["day_first"]))
+        except (ValueError, KeyError):
+            continue
+        return found, match.end()
+    return None
 
 
 def extract_date(sentence: str, reference: date | None, forward: bool = False) -> EventDate | None:
@@ -160,9 +201,22 @@ def _normalise(kind: str, match: re.Match[str], reference: date | None, forward:
             else:
                 return None
             day = date(year, month, day_number)
+            if groups.get("day2") and int(groups["day2"]) > day_number:
+                return EventDate(day, date(year, month, int(groups["day2"])), "days", "text", text)
             if groups.get("bound") and reference and day >= reference:
                 return EventDate(reference, day, "days", "text", text)
             return EventDate(day, day, "day", "text", text)
+        if kind == "relative_month" and reference:
+            month = _MONTHS[groups["month"].lower().rstrip(".")]
+            which = groups["which"].lower()
+            if which in ("last", "past"):  # the latest such month before this one
+                year = reference.year if month < reference.month else reference.year - 1
+            elif which in ("next", "coming"):
+                year = reference.year if month > reference.month else reference.year + 1
+            else:
+                year = reference.year
+            start, end = _month_range(year, month, None)
+            return EventDate(start, end, "month", "text", text)
         if kind == "month":
             month_word = groups["month"].lower().rstrip(".")
             if month_word == "may" and not groups.get("year") and not groups.get("part"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from geomap.events.dates import extract_date
+from geomap.events.dates import dateline_end, extract_date
 from geomap.events.lexicon import Lexicon
 from geomap.events.quantities import extract_quantities
 from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
@@ -103,6 +103,7 @@ def extract_events(
     """
     events: list[Event] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
+    filed = dateline_end(article.text, article.body_start)
     for start, end in split_sentences(article.text, article.body_start):
         sentence = article.text[start:end]
         present = lexicon.literals_in(sentence)
@@ -125,7 +126,8 @@ def extract_events(
         place, relation, geo_level = _event_place(
             article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home, event_class
         )
-        event_date = extract_date(sentence, article.date, forward=modality == "planned")
+        dated_text = article.text[filed:end] if start < filed < end else sentence  # not the dateline's date
+        event_date = extract_date(dated_text, article.date, forward=modality == "planned")
         if event_date is None and events and _ANAPHOR.search(sentence):
             previous = events[-1]
             if previous.date is not None and previous.date.basis == "text" and previous.sentence_end >= start - 3:

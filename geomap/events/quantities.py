@@ -39,6 +39,13 @@ QUANTITY_RE = re.compile(
 )
 
 
+_MONTH_NAMES = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+# "on September 17 that five…", "17th of March": a day of the month, not a count
+_DAY_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*$", re.I)
+_DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 _MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%|percent|per cent|calibre|caliber)\b", re.I)
 
 
@@ -108,6 +115,9 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
             best, low, high = _VAGUE[match.group("vague").lower()]
             approximate = True
         else:
+            start, end = match.span("num")
+            if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
+                continue
             best = parse_number(match.group("num"))
             if best is None or (1900 <= best <= 2100 and "," not in match.group("num")):
                 continue  # a year, not a count
