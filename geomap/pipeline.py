@@ -126,7 +126,7 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)
     if extra:
         toponyms = sorted(toponyms + extra, key=lambda t: t.mention.start)
-    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones)
+    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones, found.organisations)
     located = [e for e in events if e.place is not None]
     if located:
         lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]

@@ -137,3 +137,11 @@ def test_an_undated_article_takes_the_date_of_its_dateline(resources):
 def test_a_day_of_the_month_is_not_a_count(resources):
     quantities = extract_quantities("The ministry said early on September 17 that five injured children were taken to hospital.", resources.lexicon.units)
     assert [(q.category, q.best) for q in quantities] == [("injured", 5)]
+
+
+def test_a_country_inside_a_media_name_is_not_an_actor(resources):
+    text = " date 2021-06-22 The Taliban captured the Shir Khan Bandar crossing on Tuesday, Pakistan Point News reported."
+    event = parse_text(text, None, resources).events[0]
+    assert event.event_class == "territorial_control" and event.actors == ["Taliban"]
+    text = " date 2021-06-22 The Collective Security Treaty Organisation held drills near Kulob on Tuesday."
+    assert any("CSTO" in actor for actor in parse_text(text, None, resources).events[0].actors)  # the whole name is one

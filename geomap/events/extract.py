@@ -11,6 +11,7 @@ with the relation the text states ("near", "20 km from", "along the border").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geomap.events.dates import dateline_end, extract_date
@@ -86,6 +87,7 @@ def extract_events(
     toponyms: list[Toponym],
     lexicon: Lexicon,
     border_zones: tuple[BorderZone, ...] = (),
+    organisations: Sequence[Mention] = (),
 ) -> list[Event]:
     """Events of one article, one per triggering sentence.
 
@@ -100,6 +102,9 @@ def extract_events(
     border_zones : tuple of BorderZone
         Border areas used for "along the border" when no more specific place is named;
         the one whose countries the sentence names, else the first (primary) one.
+    organisations : sequence of Mention
+        Organisation and media names found by recognition: an actor name inside a longer
+        one ("Pakistan" in "Pakistan Point News") is not an actor.
     """
     events: list[Event] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
@@ -113,7 +118,8 @@ def extract_events(
         event_class, trigger_text, weight, trigger_offset = trigger
         modality = _modality(sentence, lexicon, present)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
-        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present)
+        inside = [(m.start - start, m.end - start) for m in organisations if start <= m.start and m.end <= end]
+        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present, inside)
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
@@ -191,12 +197,14 @@ def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) 
 
 
 def _actors(
-    sentence: str, lexicon: Lexicon, present: set[str] | None = None
+    sentence: str, lexicon: Lexicon, present: set[str] | None = None, organisations: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
     """Actors in order of first mention, the spans naming them, their countries, and recipients.
 
     A recipient or target is an actor introduced by "to", "for", "against" or "with"
-    ("sent vehicles to the Tajik army", "an attack against border guards").
+    ("sent vehicles to the Tajik army", "an attack against border guards").  A name
+    strictly inside an organisation span of the sentence ("Pakistan Point News") is
+    no actor.
     """
     present = lexicon.literals_in(sentence) if present is None else present
     found: list[tuple[int, int, str, str]] = [
@@ -207,6 +215,8 @@ def _actors(
         actor = lexicon.actors[index]
         for match in actor.pattern.finditer(sentence):  # type: ignore[union-attr]
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
+    if organisations:
+        found = [h for h in found if not any(a <= h[0] and h[1] <= b and b - a > h[1] - h[0] for a, b in organisations)]
     # per actor, leftmost-longest and non-overlapping, as one regex scan would give
     kept: list[tuple[int, int, str, str]] = []
     last_end: dict[str, int] = {}
