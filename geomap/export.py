@@ -388,8 +388,10 @@ def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, cou
 
 def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, country_codes: dict) -> dict[str, Any]:
     place = event.place.place  # type: ignore[union-attr]
-    country_iso2 = place.country or ""
-    if not country_iso2 and event.border and event.border.side:
+    # A river's point and the whole-border area say nothing about the side: their country
+    # is left blank unless the border measurement is sure of the side.
+    country_iso2 = "" if place.feature_type == "river" else place.country or ""
+    if not country_iso2 and place.feature_type != "river" and event.border and event.border.side and not event.border.side_uncertain:
         country_iso2 = next((c.iso2 for c in country_codes.values() if c.iso3 == event.border.side), "")
     country = country_codes.get(country_iso2)
     agents = [a for a in event.actors if a not in event.recipients]

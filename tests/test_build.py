@@ -152,3 +152,24 @@ def test_a_build_does_not_read_its_own_outputs_back(tmp_path, resources):
     second = build([corpus], corpus / "out", resources=resources, formats=["jsonl", "claims", "geojson"])
     assert first.articles == second.articles == 2 and second.ok
     assert any("under the output directory" in w for w in second.warnings)
+
+
+def test_acled_country_is_left_blank_where_the_side_is_unknown(resources):
+    from geomap.gazetteer.sources import read_country_codes
+    from geomap.events.merge import link_reports
+    from geomap.export import acled_rows
+    from geomap.pipeline import parse_text
+
+    results = [
+        parse_text(" date 2021-10-20 Taliban fighters clashed with Tajik border guards along the border on Tuesday.", None, resources),
+        parse_text(" date 2021-10-20 Border guards clashed with smugglers near Kulob on Tuesday.", None, resources),
+    ]
+    for index, result in enumerate(results):
+        result.article.source_file = f"a{index}.txt"
+        for event in result.events:
+            event.source_file = f"a{index}.txt"
+    codes = read_country_codes(resources.settings.path("gazetteer/countries.csv"))
+    rows, _ = acled_rows(link_reports(results), results, resources.lexicon, codes)
+    by_location = {row["location"]: row["country"] for row in rows}
+    assert by_location.get("TJK-AFG border area") == ""  # the line's midpoint is on neither side for sure
+    assert by_location.get("Kulob") == "Tajikistan"
