@@ -145,3 +145,10 @@ def test_a_country_inside_a_media_name_is_not_an_actor(resources):
     assert event.event_class == "territorial_control" and event.actors == ["Taliban"]
     text = " date 2021-06-22 The Collective Security Treaty Organisation held drills near Kulob on Tuesday."
     assert any("CSTO" in actor for actor in parse_text(text, None, resources).events[0].actors)  # the whole name is one
+
+
+def test_overlapping_actor_names_keep_the_longest(resources):
+    from geomap.events.extract import _actors
+
+    assert _actors("Pakistani Taliban fighters attacked the post.", resources.lexicon)[0] == ["TTP: Tehreek-i-Taliban Pakistan"]
+    assert _actors("Taliban militants attacked the post.", resources.lexicon)[0] == ["Taliban"]

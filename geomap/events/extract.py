@@ -224,7 +224,11 @@ def _actors(
         if hit[0] >= last_end.get(hit[2], -1):
             kept.append(hit)
             last_end[hit[2]] = hit[1]
-    found = kept
+    # across actors too, leftmost-longest wins: "Pakistani Taliban fighters" is the TTP, not also the Taliban
+    found = []
+    for hit in sorted(kept, key=lambda h: (h[0], h[0] - h[1])):
+        if not any(hit[0] < other[1] and other[0] < hit[1] for other in found):
+            found.append(hit)
     names: list[str] = []
     countries: list[str] = []
     recipients: list[str] = []
