@@ -63,11 +63,13 @@ def test_every_table_regex_compiles(resources):
 def test_phrase_expansions():
     from geomap.events.lexicon import phrase_expansions
 
-    assert phrase_expansions(r"\bU\.?S\.? military\b") == (("u.s military", "u.s. military", "us military", "us. military"), False)
-    assert phrase_expansions(r"\bmotori[sz]ed rifle\w*\b") == (("motorised rifle", "motorized rifle"), True)
+    assert phrase_expansions(r"\bU\.?S\.? military\b") == (("u.s military", "u.s. military", "us military", "us. military"), False, False)
+    assert phrase_expansions(r"\bmotori[sz]ed rifle\w*\b") == (("motorised rifle", "motorized rifle"), True, False)
+    assert phrase_expansions(r"\bRussian?\b(?<!\bin Russia)(?!\s+border)") == (("russia", "russian"), False, True)
     assert phrase_expansions(r"\bborder (?:troops)?\b") is None  # could end in a space: left to the regex
     assert phrase_expansions(r"\b(?:sent|sends)\s+troops\b") is None  # \s+ is unbounded
     assert phrase_expansions(r"Russia(?=n)") is None
+    assert phrase_expansions(r"\bRus(?=s)sia\b") is None  # a lookaround inside the phrase
     assert phrase_expansions(r"\b[a-z]{2}\b") is None  # a range is not a small literal set
 
 
@@ -84,11 +86,15 @@ def test_actor_phrases_find_what_the_regexes_find(resources):
         aliases = _split_aliases(rows[actor.id]["aliases"])
         parts = [a[3:] for a in aliases if a.startswith("re:")]
         parts += [r"\b" + re.escape(a).replace(r"\ ", r"\s+") + r"\b" for a in aliases if not a.startswith("re:")]
-        regex_only.append(dataclasses.replace(actor, pattern=re.compile("|".join(f"(?:{p})" for p in parts), re.I), phrases=(), open_phrases=(), literals=None))
+        regex_only.append(dataclasses.replace(
+            actor, pattern=re.compile("|".join(f"(?:{p})" for p in parts), re.I), phrases=(), open_phrases=(), guarded_phrases=(), literals=None
+        ))
     reference = dataclasses.replace(lexicon, actors=regex_only)
     sentences = list(EXTRA_SENTENCES) + [
         "Russian motorised riflemen and U.S. military advisers met Kyrgyzstan's defence minister.",
         "The Russia's troops and Uzbek border guards patrolled; RUSSIAN FORCES withdrew.",
+        "Afghanistan and Tajikistan signed a deal; the situation in Afghanistan and the Tajikistan-Afghanistan border.",
+        "Russia sent weapons to Tajikistan, 20 km from the border with Afghanistan, near Afghanistan's border.",
     ]
     for article in read_corpus([SEEDS]):
         sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]

@@ -77,6 +77,9 @@ class Actor:
     phrases: tuple[str, ...] = ()
     # phrases that end in "any word characters" (from a regex alias ending in ``\\w*\\b``)
     open_phrases: tuple[str, ...] = ()
+    # (phrase, regex alias) pairs: a phrase found by the automaton counts only where its
+    # alias regex, with its lookarounds ("Russia" but not "in Russia"), matches it
+    guarded_phrases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +113,14 @@ class Lexicon:
             import ahocorasick
 
             matcher = ahocorasick.Automaton()
-            owners: dict[str, list[tuple[int, bool]]] = {}
+            owners: dict[str, list[tuple[int, bool | str]]] = {}
             for index, actor in enumerate(self.actors):
                 for phrase in actor.phrases:
                     owners.setdefault(phrase, []).append((index, False))
                 for phrase in actor.open_phrases:
                     owners.setdefault(phrase, []).append((index, True))
+                for phrase, guard in actor.guarded_phrases:
+                    owners.setdefault(phrase, []).append((index, guard))
             for phrase, owned in owners.items():
                 matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
             matcher.make_automaton()
@@ -131,6 +136,11 @@ class Lexicon:
                 continue
             closed = end + 1 >= size or not lowered[end + 1].isalnum()
             for index, open_ended in owned:
+                if isinstance(open_ended, str):  # a guarded phrase: its regex decides
+                    guard = _guard(open_ended)
+                    if closed and (match := guard.match(sentence, start)) is not None and match.end() == end + 1:
+                        hits.append((start, end + 1, index))
+                    continue
                 if not open_ended:
                     if closed:
                         hits.append((start, end + 1, index))
@@ -309,6 +319,11 @@ def _compile(text: str, where: str, problems: list[str]) -> re.Pattern[str] | No
         return None
 
 
+@lru_cache(maxsize=None)
+def _guard(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[str] | None:
     """Join the ``re:`` aliases of an actor that are not finite phrase sets into one pattern."""
     parts = [
@@ -319,24 +334,33 @@ def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[
     return _compile("|".join(parts), where, problems) if parts else None
 
 
-def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Lower-cased phrases (single spaces) for the phrase matcher: ``(whole-word, open-ended)``.
+def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Lower-cased phrases (single spaces) for the phrase matcher: ``(whole-word, open-ended,
+    guarded)``.
 
     Plain aliases are taken as they are; a ``re:`` alias joins them when its language is a
-    small finite set of phrases between word boundaries (see :func:`phrase_expansions`).
+    small finite set of phrases between word boundaries (see :func:`phrase_expansions`);
+    with lookarounds around it, each phrase is paired with the alias to check them.
     """
     closed: list[str] = []
     open_ended: list[str] = []
+    guarded: list[tuple[str, str]] = []
     for alias in _split_aliases(aliases):
         if not alias.startswith("re:"):
             closed.append(" ".join(alias.casefold().split()))
             continue
         expanded = phrase_expansions(alias[3:])
-        if expanded is not None:
-            (open_ended if expanded[1] else closed).extend(expanded[0])
+        if expanded is None:
+            continue
+        phrases, is_open, is_guarded = expanded
+        if is_guarded:
+            guarded.extend((phrase.translate(_PHRASE_CHARACTERS), alias[3:]) for phrase in phrases)
+        else:
+            (open_ended if is_open else closed).extend(phrases)
     return (
         tuple(dict.fromkeys(p.translate(_PHRASE_CHARACTERS) for p in closed)),
         tuple(dict.fromkeys(p.translate(_PHRASE_CHARACTERS) for p in open_ended)),
+        tuple(dict.fromkeys(guarded)),
     )
 
 
@@ -354,14 +378,15 @@ def _alias_literals(aliases: str) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
-def phrase_expansions(pattern: str, limit: int = 512) -> tuple[tuple[str, ...], bool] | None:
+def phrase_expansions(pattern: str, limit: int = 1024) -> tuple[tuple[str, ...], bool, bool] | None:
     """Every string a case-insensitive ``\\b…\\b`` regex can match, if that set is small.
 
-    Returns ``(phrases, open_ended)``: lower-cased phrases that start and end with a letter
-    or digit, and whether the regex ends in ``\\w*\\b`` (the phrase is then a word prefix).
-    None when the regex is not of that form: lookarounds, unbounded repeats elsewhere,
-    classes like ``\\s``, more than ``limit`` strings.  A phrase matcher over the result
-    finds the same matches as the regex's search.
+    Returns ``(phrases, open_ended, guarded)``: lower-cased phrases that start and end with
+    a letter or digit; whether the regex ends in ``\\w*\\b`` (the phrase is then a word
+    prefix); whether lookarounds stand before the first or after the last ``\\b`` (then
+    each match must still be checked with the regex).  None when the regex is not of
+    that form: lookarounds inside, unbounded repeats elsewhere, classes like ``\\s``,
+    more than ``limit`` strings, an open end with lookarounds.
     """
     from re import _constants as c
     from re import _parser as parser
@@ -370,18 +395,28 @@ def phrase_expansions(pattern: str, limit: int = 512) -> tuple[tuple[str, ...], 
         nodes = list(parser.parse(pattern))
     except re.error:
         return None
+    lookarounds = (c.ASSERT, c.ASSERT_NOT)
+    first, last = 0, len(nodes)
+    while first < last and nodes[first][0] in lookarounds:
+        first += 1
+    while last > first and nodes[last - 1][0] in lookarounds:
+        last -= 1
+    guarded = (first, last) != (0, len(nodes))
+    nodes = nodes[first:last]
     boundary = (c.AT, c.AT_BOUNDARY)
     if len(nodes) < 3 or nodes[0] != boundary or nodes[-1] != boundary:
         return None
     body = nodes[1:-1]
     open_ended = False
-    last = body[-1]
-    if last[0] is c.MAX_REPEAT and last[1][:2] == (0, c.MAXREPEAT) and list(last[1][2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
+    end = body[-1]
+    if end[0] is c.MAX_REPEAT and end[1][:2] == (0, c.MAXREPEAT) and list(end[1][2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
+        if guarded:
+            return None
         open_ended, body = True, body[:-1]
     strings = _expand(body, limit)
     if not strings or any(not (s[:1].isalnum() and s[-1:].isalnum()) for s in strings):
         return None
-    return tuple(sorted(strings)), open_ended
+    return tuple(sorted(strings)), open_ended, guarded
 
 
 def _expand(nodes: list, limit: int, skip_assertions: bool = False) -> set[str] | None:
@@ -459,7 +494,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 2  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 3  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -551,8 +586,8 @@ def _compile_tables(settings: Settings) -> Lexicon:
     path = settings.path(settings.actors)
     for line, row in _rows(path):
         pattern = _alias_pattern(row.get("aliases", ""), f"{path}:{line}", problems)
-        phrases, open_phrases = _alias_phrases(row.get("aliases", ""))
-        if pattern is None and not phrases and not open_phrases:
+        phrases, open_phrases, guarded_phrases = _alias_phrases(row.get("aliases", ""))
+        if pattern is None and not phrases and not open_phrases and not guarded_phrases:
             continue
         actors.append(
             Actor(
@@ -561,6 +596,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 pattern=pattern,
                 phrases=phrases,
                 open_phrases=open_phrases,
+                guarded_phrases=guarded_phrases,
                 country_iso3=row.get("country_iso3", ""),
                 actor_type=row.get("actor_type", ""),
                 acled_inter=row.get("acled_inter", ""),
