@@ -29,6 +29,7 @@ from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.model import BorderMetrics
 
 GEOD = Geod(ellps="WGS84")
+MEMO_SIZE = 500_000  # measured points kept by BorderIndex.metrics_many
 
 
 class BorderDataError(ValueError):
@@ -58,7 +59,8 @@ class BorderLine:
 class BorderIndex:
     """Border lines and country polygons from one boundary source.
 
-    Build it with :func:`load_borders`; it is immutable and safe to share.
+    Build it with :func:`load_borders`; it is safe to share (its only mutable state is the
+    memo of :meth:`metrics_many`, which never changes an answer).
     """
 
     lines: dict[str, BorderLine]
@@ -70,6 +72,7 @@ class BorderIndex:
     settings: Settings
     _to_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
     _from_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
+    _memo: dict[tuple[str, float, float], BorderMetrics] = field(repr=False, default_factory=dict)  # see metrics_many
 
     def __post_init__(self) -> None:
         self._to_plane = Transformer.from_crs("EPSG:4326", self.settings.projection, always_xy=True)
@@ -152,17 +155,33 @@ class BorderIndex:
 
     def metrics(self, lat: float, lon: float, pair: str | None = None) -> BorderMetrics:
         """Border metrics for a single point."""
-        border = self.line(pair or self.settings.default_border)
-        values = self.measure(np.array([lat]), np.array([lon]), border.pair)
-        return BorderMetrics(
-            border=border.pair,
-            distance_km=round(float(values["distance_km"][0]), 3),
-            side=str(values["side"][0]),
-            nearest_lat=round(float(values["nearest_lat"][0]), 5),
-            nearest_lon=round(float(values["nearest_lon"][0]), 5),
-            bearing_deg=round(float(values["bearing_deg"][0]), 1),
-            side_uncertain=bool(values["side_uncertain"][0]),
-        )
+        return self.metrics_many([lat], [lon], pair)[0]
+
+    def metrics_many(self, lats, lons, pair: str | None = None) -> list[BorderMetrics]:
+        """:class:`BorderMetrics` for many points, rounded for output.
+
+        Points measured before come from a memo (event places are mostly gazetteer places
+        that recur across articles); the rest are measured in one vectorised call.
+        """
+        pair = self.line(pair or self.settings.default_border).pair
+        memo = self._memo
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        keys = [(pair, lat, lon) for lat, lon in zip(np.asarray(lats, dtype=float).tolist(), np.asarray(lons, dtype=float).tolist())]
+        missing = list(dict.fromkeys(key for key in keys if key not in memo))
+        if missing:
+            values = self.measure(np.array([k[1] for k in missing]), np.array([k[2] for k in missing]), pair)
+            for i, key in enumerate(missing):
+                memo[key] = BorderMetrics(
+                    border=pair,
+                    distance_km=round(float(values["distance_km"][i]), 3),
+                    side=str(values["side"][i]),
+                    nearest_lat=round(float(values["nearest_lat"][i]), 5),
+                    nearest_lon=round(float(values["nearest_lon"][i]), 5),
+                    bearing_deg=round(float(values["bearing_deg"][i]), 1),
+                    side_uncertain=bool(values["side_uncertain"][i]),
+                )
+        return [memo[key] for key in keys]
 
     def buffer_bands(self, pair: str | None = None, bands_km: tuple[float, ...] | None = None) -> list[dict]:
         """Distance bands around a border as GeoJSON-ready features (rings, not discs).

@@ -43,11 +43,6 @@ class Resources:
     border_pairs: tuple[str, ...]
     border_zones: tuple[BorderZone, ...]  # every border in the data, the primary one first
     online: OnlineGeocoder | None = None
-    # border metrics already computed, by (pair, lat, lon): places recur across articles
-    border_memo: dict[tuple[str, float, float], BorderMetrics] = field(default_factory=dict, repr=False, compare=False)
-
-
-BORDER_MEMO_SIZE = 500_000
 
 
 def load_resources(
@@ -140,31 +135,8 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
 
 
 def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pair: str | None = None) -> list[BorderMetrics]:
-    """Border metrics against the primary (or given) border for many points.
-
-    Points measured before (most event places are gazetteer places that recur across
-    articles) come from ``resources.border_memo``; the rest are measured in one
-    vectorised call.
-    """
-    pair = pair or resources.border_pairs[0]
-    memo = resources.border_memo
-    if len(memo) > BORDER_MEMO_SIZE:
-        memo.clear()
-    keys = [(pair, lat, lon) for lat, lon in zip(np.asarray(lats, dtype=float).tolist(), np.asarray(lons, dtype=float).tolist())]
-    missing = list(dict.fromkeys(key for key in keys if key not in memo))
-    if missing:
-        values = resources.borders.measure(np.array([k[1] for k in missing]), np.array([k[2] for k in missing]), pair)
-        for i, key in enumerate(missing):
-            memo[key] = BorderMetrics(
-                border=pair,
-                distance_km=round(float(values["distance_km"][i]), 3),
-                side=str(values["side"][i]),
-                nearest_lat=round(float(values["nearest_lat"][i]), 5),
-                nearest_lon=round(float(values["nearest_lon"][i]), 5),
-                bearing_deg=round(float(values["bearing_deg"][i]), 1),
-                side_uncertain=bool(values["side_uncertain"][i]),
-            )
-    return [memo[key] for key in keys]
+    """Border metrics against the primary (or given) border for many points."""
+    return resources.borders.metrics_many(lats, lons, pair or resources.border_pairs[0])
 
 
 def parse_text(text: str, date: date | None = None, resources: Resources | None = None) -> ArticleResult:

@@ -143,7 +143,8 @@ _ABBREVIATIONS = {
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])")
 
 
-def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # events and claims split the same article one after the other
+def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` offsets of the sentences of ``text[start:]``.
 
     Rules: a sentence ends at ``. ! ?`` followed by white space (unless the word before
@@ -163,7 +164,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         _append_trimmed(text, cursor, end, spans)
         cursor = end
     _append_trimmed(text, cursor, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
