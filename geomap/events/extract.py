@@ -283,6 +283,10 @@ def _event_place(
     toponyms = [t for t in toponyms if not _MODIFIER_AFTER.match(text, t.mention.end)]
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
+    if border_phrase:
+        # "held near the Tajik-Afghan border, designed to show Moscow stands ready": a place the
+        # sentence does not introduce as a location does not beat the border it does
+        named = [t for t in named if rank(t)[1] == 0]
     if named:
         chosen = min(named, key=rank)
         level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
