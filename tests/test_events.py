@@ -152,3 +152,12 @@ def test_overlapping_actor_names_keep_the_longest(resources):
 
     assert _actors("Pakistani Taliban fighters attacked the post.", resources.lexicon)[0] == ["TTP: Tehreek-i-Taliban Pakistan"]
     assert _actors("Taliban militants attacked the post.", resources.lexicon)[0] == ["Taliban"]
+
+
+def test_only_places_introduced_as_locations_count_as_locative(resources):
+    text = (" date 2021-10-23 A Russia-led military exercise held near the Tajik-Afghan border, designed to demonstrate"
+            " Moscow stands ready to protect Dushanbe, ended on Saturday.")
+    event = parse_text(text, None, resources).events[0]
+    assert event.place is not None and event.place.place.country != "RU"
+    event = parse_text(" date 2021-08-01 Taliban fighters attacked positions in the northern town of Kunduz on Sunday.", None, resources).events[0]
+    assert event.place.place.name.startswith("Kunduz")

@@ -45,7 +45,14 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _RECIPIENT = re.compile(r"\b(?:to|for|against|with|towards)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+# a place introduced as a location: a preposition, then at most a few determiners, directions,
+# place nouns or names ("in the northern town of Kunduz"), not any words ("to demonstrate Moscow")
+_LOCATION_FILLER = (
+    r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border"
+    r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
+)
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:{_LOCATION_FILLER}\s+){{0,4}}?$", re.I)
 _BORDER = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
 # "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
 _MODIFIER_AFTER = re.compile(
