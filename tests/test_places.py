@@ -157,3 +157,11 @@ def test_places_next_to_hyphens_and_acronyms_that_are_places(resources):
     assert found("The Moscow-led bloc held drills in Tajikistan.").get("Moscow") == "RU"
     assert found("Officials of the USA and the UK met.") == {"USA": "US", "UK": "GB"}
     assert any("Termez" in surface for surface in found("Trucks used the Termez-Hairatan crossing."))
+
+
+def test_a_region_named_in_the_article_decides_between_namesakes(resources):
+    """Shughnan/Ishkashim districts exist on both banks of the Panj: the province named decides."""
+    afghan = {t.mention.text: t.place.country for t in parse("Markets in Ishkashim and Shughnan districts in Badakhshan province were closed.", resources)[1]}
+    tajik = {t.mention.text: t.place.country for t in parse("Markets in Ishkashim and Shughnan districts of Gorno-Badakhshan were closed.", resources)[1]}
+    assert afghan["Shughnan"] == "AF" and afghan["Ishkashim"] == "AF"
+    assert tajik["Shughnan"] == "TJ" and tajik["Ishkashim"] == "TJ"

@@ -9,6 +9,7 @@ Scoring is additive over explainable features (weights in :data:`WEIGHTS`):
 * the place lies in the corpus's focus region (the border area);
 * the place is near other places of the document that are unambiguous;
 * an "X, Y" or "X in Y" pattern where Y is the place's country;
+* the place lies in a first-level region the document names unambiguously;
 * the match was fuzzy (a penalty).
 
 The winner's confidence combines its absolute score with its margin over the runner-up.
@@ -37,6 +38,7 @@ WEIGHTS = {
     "focus_region_wide": 0.5,
     "near_other_places": 1.0,
     "container_pattern": 2.0,
+    "region_named": 1.5,
     "fuzzy": -1.0,
 }
 NEAR_OTHER_PLACES_KM = 250.0
@@ -93,6 +95,12 @@ def resolve(
         for country in named - {""}:
             country_sources.setdefault(country, set()).add(position)
     nearest_anchor = _nearest_anchor_km(mentions, list(dict.fromkeys(anchors)), gazetteer)
+    # first-level regions the article names unambiguously ("… districts in Badakhshan province")
+    regions = {
+        (places.country(i), places.text["admin1"][i]): places.text["name"][i]
+        for i in anchors
+        if places.feature_type(i) == "admin1" and places.text["admin1"][i]
+    }
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     resolved: list[Toponym] = []
@@ -102,7 +110,7 @@ def resolve(
         document_countries = {c for c, sources in country_sources.items() if sources - {index}}
         normalised = " ".join(_WORD.findall(mention.text.lower()))
         scored = [
-            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor)
+            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions)
             for i in mention.candidate_ids
         ]
         if not scored:
@@ -213,6 +221,7 @@ def _score(
     document_countries: set[str],
     container: str,
     nearest_anchor: dict[int, float],
+    regions: dict[tuple[str, str], str] | None = None,
 ) -> tuple[float, int, list[str]]:
     """Score of candidate ``index`` for ``mention``: the place's document-independent
     prior (kept in ``static``) plus the evidence of this document, with the reasons."""
@@ -240,6 +249,11 @@ def _score(
         if 0 < nearest <= NEAR_OTHER_PLACES_KM:
             score += WEIGHTS["near_other_places"]
             reasons.append(f"{nearest:.0f} km from another place in the article")
+    if regions and feature not in ("country", "admin1"):
+        region = regions.get((country, gazetteer.places.text["admin1"][index]))
+        if region:
+            score += WEIGHTS["region_named"]
+            reasons.append(f"in {region}, named in the article")
     if container and container == country and feature != "country":
         score += WEIGHTS["container_pattern"]
         reasons.append(f"followed by its country ({container})")
