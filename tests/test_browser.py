@@ -26,22 +26,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CHROMIUM = Path("/usr/bin/chromium")
 LEAFLET_DIST = Path(str(resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet")))
 SCREENSHOT = ROOT / "docs" / "map.png"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LEAFLET_URL = re.compile(r"^https?://[^/]+/npm/leaflet@[^/]+/dist/([A-Za-z0-9_./-]+)$")
 TILE_URL = re.compile(
     r"^https?://(([a-z0-9-]+\.)*tile\.openstreetmap\.org|([a-z0-9-]+\.)*tile\.opentopomap\.org|server\.arcgisonline\.com)/"
