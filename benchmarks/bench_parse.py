@@ -127,7 +127,7 @@ def stage_split(articles, resources) -> dict[str, float]:
     from geomap.events.extract import extract_events
     from geomap.pipeline import measure_points
     from geomap.places import recognise, resolve
-    from geomap.places.recognise import _tokenise_from
+    from geomap.text import tokenise
 
     try:
         from geomap.claims import extract_claims
@@ -138,7 +138,7 @@ def stage_split(articles, resources) -> dict[str, float]:
     clock = time.perf_counter
     for article in articles:
         t0 = clock()
-        tokens = _tokenise_from(article.text, article.body_start)
+        tokens = tokenise(article.text, article.body_start)
         t1 = clock()
         found = recognise(article.text, resources.gazetteer, article.body_start, tokens=tokens, min_length=settings.fuzzy_min_length)
         t2 = clock()

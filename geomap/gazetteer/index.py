@@ -144,16 +144,15 @@ class Gazetteer:
     problems: list[str] = field(default_factory=list)
     # answers computed on demand and kept (never pickled: see __getstate__)
     _entries: dict[int, tuple[int, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
-    _fuzzy: dict[str, tuple[int, ...] | None] = field(default_factory=dict, repr=False, compare=False)
     _memos: dict[object, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state["_entries"], state["_fuzzy"], state["_memos"] = {}, {}, {}
+        state["_entries"], state["_memos"] = {}, {}
         return state
 
     def __setstate__(self, state: dict) -> None:
-        for name in ("_entries", "_fuzzy", "_memos"):
+        for name in ("_entries", "_memos"):
             state.setdefault(name, {})
         self.__dict__.update(state)
 
@@ -182,9 +181,10 @@ class Gazetteer:
         edits (OSA distance), or None.  Names at the same distance are all kept, so the
         answer does not depend on the order of the index.  Answers are memoised: the same
         capitalised words recur across articles."""
-        memo_key = f"{max_edits}|{folded_key}"
-        if memo_key in self._fuzzy:
-            return self._fuzzy[memo_key]
+        memo = self.memo("fuzzy")
+        memo_key = (max_edits, folded_key)
+        if memo_key in memo:
+            return memo[memo_key]
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -197,9 +197,9 @@ class Gazetteer:
             for number in sorted({numbers[t[2]] for t in tied}):
                 ids.update(dict.fromkeys(self.entry(number)[1]))
             found = tuple(ids)
-        if len(self._fuzzy) > 200_000:
-            self._fuzzy.clear()
-        self._fuzzy[memo_key] = found
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[memo_key] = found
         return found
 
     def lookup(self, folded_key: str, normal_key: str) -> tuple[int, tuple[int, ...]] | None:

@@ -82,11 +82,11 @@ def recognise(
     start : int
         Offset where scanning begins (after a header line).
     tokens : TokenisedText, optional
-        Pre-computed tokens of ``text[start:]`` shifted to absolute offsets.
+        Pre-computed ``tokenise(text, start)``.
     min_length : int
         Shortest folded name a fuzzy (misspelling) match may correct.
     """
-    tok = tokens or _tokenise_from(text, start)
+    tok = tokens or tokenise(text, start)
     count = len(tok.folded)
     all_caps_text = text.isupper()
     matches: list[tuple[int, int, int, tuple[int, ...]]] = []  # (first, last+1, kind, ids)
@@ -138,10 +138,6 @@ def recognise(
     return Recognised(mentions, organisations)
 
 
-def _tokenise_from(text: str, start: int) -> TokenisedText:
-    return tokenise(text, start)
-
-
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -167,7 +163,7 @@ def _plausible_place(
     gazetteer: Gazetteer,
     place_starts: set[int],
     covered: list[bool],
-    in_places: set[int] = frozenset(),  # type: ignore[assignment]
+    in_places: set[int],
 ) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     places = gazetteer.places
