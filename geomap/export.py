@@ -132,6 +132,7 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "plover_event": codes.plover_event if codes else "",
         "plover_mode": codes.plover_mode if codes else "",
         "color": codes.color if codes else "#555555",
+        "glyph": codes.glyph if codes else "?",
         "source_file": event.source_file,
         "article_id": event.article_id,
         "sentence": event.sentence,

@@ -160,3 +160,10 @@ def _first_date_by_full_scan(sentence, reference):
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+def test_every_class_has_its_own_glyph_and_says_whether_a_demonym_places_it(resources):
+    classes = resources.lexicon.classes
+    glyphs = [c.glyph for c in classes.values()]
+    assert all(len(g) == 1 for g in glyphs) and len(set(glyphs)) == len(glyphs)
+    assert not classes["attack"].demonym_locates and classes["military_exercise"].demonym_locates

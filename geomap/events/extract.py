@@ -32,7 +32,6 @@ GEO_LEVEL_BY_FEATURE = {
 SPECIFICITY = {"site": 0, "settlement": 1, "near_named_place": 1, "adm2": 2, "adm1": 3, "subnational_region": 4, "country": 5}
 MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
 CONFIDENT_CUE = 0.6
-DEMONYM_DOES_NOT_LOCATE = frozenset({"attack", "armed_clash", "border_incident"})
 
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|next to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _DISTANCE = re.compile(
@@ -137,7 +136,8 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home, event_class
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home,
+            lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
         )
         dated_text = article.text[filed:end] if start < filed < end else sentence  # not the dateline's date
         event_date = extract_date(dated_text, article.date, forward=modality == "planned")
@@ -269,7 +269,7 @@ def _event_place(
     trigger_at: int,
     border_zone: BorderZone | None,
     home_country: str = "",
-    event_class: str = "",
+    demonym_locates: bool = True,
 ) -> tuple[Toponym | None, str, str]:
     """The event's place, the relation the text states, and its geo level.
 
@@ -315,11 +315,9 @@ def _event_place(
         zone = Toponym(mention=mention, place=border_zone.place, confidence=0.6, reasons=[f"sentence places the event along the {border_zone.pair} border"])
         return zone, "along the border", "subnational_region"
     # In violence a demonym says who ("a Kyrgyz drone", "Chinese citizens were killed"), not
-    # where; elsewhere it usually names the acting side's own country ("the Tajik military held drills").
-    countries = [
-        t for t in toponyms
-        if t.place.feature_type == "country" and not (t.adjectival and event_class in DEMONYM_DOES_NOT_LOCATE)
-    ]
+    # where; elsewhere it usually names the acting side's own country ("the Tajik military held
+    # drills"): the class's ``demonym_locates`` column says which.
+    countries = [t for t in toponyms if t.place.feature_type == "country" and (demonym_locates or not t.adjectival)]
     if countries:
         return min(countries, key=rank), "in", "country"
     return None, "", ""

@@ -30,7 +30,7 @@ class EventClass:
     label: str
     priority: int
     color: str
-    icon: str
+    glyph: str  # one character drawn on the map marker
     acled_disorder_type: str
     acled_event_type: str
     acled_sub_event_type: str
@@ -39,6 +39,7 @@ class EventClass:
     plover_event: str
     plover_mode: str
     plover_context: str
+    demonym_locates: bool = True  # "the Tajik military held drills" → Tajikistan; not for violence
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +495,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 3  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 5  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -544,7 +545,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
             label=row.get("label") or row["class"],
             priority=priority,
             color=row.get("color") or "#555555",
-            icon=row.get("icon") or "info-sign",
+            glyph=(row.get("glyph") or row["class"][:1]).strip()[:1].upper() or "?",
             acled_disorder_type=row.get("acled_disorder_type", ""),
             acled_event_type=row.get("acled_event_type", ""),
             acled_sub_event_type=row.get("acled_sub_event_type", ""),
@@ -553,6 +554,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
             plover_event=row.get("plover_event", ""),
             plover_mode=row.get("plover_mode", ""),
             plover_context=row.get("plover_context", ""),
+            demonym_locates=(row.get("demonym_locates") or "yes").lower() not in ("no", "false", "0"),
         )
     triggers: list[Trigger] = []
     path = settings.path(settings.event_triggers)

@@ -101,16 +101,12 @@
 
   /* ------------------------------------------------------------ event symbols */
 
-  // One short glyph per event class (plain letters: no icon font, works offline).
-  var GLYPHS = {
-    territorial_control: "T", armed_clash: "C", attack: "A", arms_transfer: "W", deployment: "D",
-    alert_raised: "!", military_exercise: "E", base_reinforcement: "B", border_incident: "I",
-    withdrawal: "R", agreement_meeting: "M", statement: "S"
-  };
-
-  function glyphFor(type, label) {
-    if (Object.prototype.hasOwnProperty.call(GLYPHS, type)) return GLYPHS[type];
-    var text = String(label || type || "?").replace(/[^A-Za-z0-9]/g, "");
+  // One short glyph per event class, from the `glyph` column of event_classes.csv (plain
+  // letters: no icon font, works offline); else the label's first letter.
+  function glyphFor(glyph, label) {
+    var given = String(glyph || "").trim();
+    if (given) return given.charAt(0);
+    var text = String(label || "?").replace(/[^A-Za-z0-9]/g, "");
     return (text.charAt(0) || "?").toUpperCase();
   }
 
@@ -130,8 +126,8 @@
   }
 
   // A coloured disc with the class glyph, as a DOM node (legend, summary).
-  function swatch(type, label, colour) {
-    var node = el("span", glyphFor(type, label), "geomap-glyph");
+  function swatch(glyph, label, colour) {
+    var node = el("span", glyphFor(glyph, label), "geomap-glyph");
     node.style.background = safeColour(colour);
     node.style.color = inkFor(colour);
     return node;
@@ -507,7 +503,7 @@
       div.appendChild(el("b", "Events"));
       entries.forEach(function (e) {
         var line = el("div");
-        line.appendChild(swatch(e.type, e.label, e.color));
+        line.appendChild(swatch(e.glyph, e.label, e.color));
         line.appendChild(document.createTextNode(e.label + " (" + e.count + ")"));
         div.appendChild(line);
       });
@@ -703,7 +699,7 @@
       located.forEach(function (f) {
         var p = f.properties, type = String(p.event_type);
         if (!classes[type]) {
-          classes[type] = { label: p.event_label || type, color: p.color, count: 0 };
+          classes[type] = { label: p.event_label || type, color: p.color, glyph: p.glyph, count: 0 };
           if (order.indexOf(type) < 0) order.push(type);
         }
         classes[type].count += 1;
@@ -715,7 +711,7 @@
         if (!c) return;
         var tr = el("tr", null, "geomap-summary-class");
         var cell = el("td");
-        cell.appendChild(swatch(type, c.label, c.color));
+        cell.appendChild(swatch(c.glyph, c.label, c.color));
         tr.appendChild(cell);
         tr.appendChild(el("td", c.label));
         var count = el("td", c.count, "geomap-count");
@@ -1223,7 +1219,7 @@
         var marker = L.marker([c[1], c[0]], {
           riseOnHover: true,
           icon: new EventIcon({
-            glyph: glyphFor(p.event_type, p.event_label), colour: safeColour(p.color),
+            glyph: glyphFor(p.glyph, p.event_label), colour: safeColour(p.color),
             className: "geomap-event geomap-event-" + safeClass(p.event_type) +
               (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
           })

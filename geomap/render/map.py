@@ -293,7 +293,7 @@ def render_map(
         if feature["geometry"]:
             counts[feature["properties"]["event_type"]] = counts.get(feature["properties"]["event_type"], 0) + 1
     legend = [
-        {"type": name, "label": cls.label, "color": cls.color, "count": counts[name]}
+        {"type": name, "label": cls.label, "color": cls.color, "glyph": cls.glyph, "count": counts[name]}
         for name, cls in sorted(lexicon.classes.items(), key=lambda item: -item[1].priority)
         if name in counts
     ]
