@@ -189,8 +189,8 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
     if not hits:
         return None
     confident = [h for h in hits if h[2] >= CONFIDENT_CUE] or hits
-    priority = {name: cls.priority for name, cls in lexicon.classes.items()}
-    return max(confident, key=lambda h: (priority.get(h[0], 0), h[2], -h[3]))
+    classes = lexicon.classes
+    return max(confident, key=lambda h: (classes[h[0]].priority if h[0] in classes else 0, h[2], -h[3]))
 
 
 def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> str:
