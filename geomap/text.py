@@ -139,6 +139,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "mt", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co", "pres", "gov", "sen",
+    "a.m", "p.m", "jr", "sr", "rev", "prof", "brig", "cpl", "pvt", "adm", "cmdr", "sgt", "approx",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])")
 

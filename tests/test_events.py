@@ -161,3 +161,17 @@ def test_only_places_introduced_as_locations_count_as_locative(resources):
     assert event.place is not None and event.place.place.country != "RU"
     event = parse_text(" date 2021-08-01 Taliban fighters attacked positions in the northern town of Kunduz on Sunday.", None, resources).events[0]
     assert event.place.place.name.startswith("Kunduz")
+
+
+def test_weekdays_next_to_an_explicit_date_and_on_the_publication_day():
+    friday = date(2016, 7, 1)
+    assert extract_date("The company announced Friday it will build the dam.", friday, forward=True).start == friday
+    assert extract_date("They will meet next Friday.", friday, forward=True).start == date(2016, 7, 8)
+    assert extract_date("Clashes broke out on Saturday, October 24, near the post.", date(2020, 10, 26)).start == date(2020, 10, 24)
+
+
+def test_the_target_of_an_attack_is_a_recipient_not_the_attacker(resources):
+    from geomap.events.extract import _actors
+
+    agents, _, _, targets = _actors("Militants launched an attack on Tajik border guards near Kavo.", resources.lexicon)
+    assert targets and agents[0] not in targets and agents[-1] in targets

@@ -165,3 +165,12 @@ def test_a_region_named_in_the_article_decides_between_namesakes(resources):
     tajik = {t.mention.text: t.place.country for t in parse("Markets in Ishkashim and Shughnan districts of Gorno-Badakhshan were closed.", resources)[1]}
     assert afghan["Shughnan"] == "AF" and afghan["Ishkashim"] == "AF"
     assert tajik["Shughnan"] == "TJ" and tajik["Ishkashim"] == "TJ"
+
+
+def test_everyday_words_and_region_phrases(resources):
+    def found(text):
+        return {t.mention.text: t.place.country for t in parse(text, resources)[1]}
+
+    assert "Man" not in found("Man speaking to reporters in Khorog.")  # not Man, Côte d'Ivoire
+    assert found("Trucks drove from Abidjan to Man.").get("Man") == "CI"  # after "to" it is the city
+    assert found("Moscow said it would send troops.").get("Moscow") == "RU"  # a frequent word, but a capital

@@ -18,3 +18,9 @@ def test_sentence_split_keeps_abbreviations_and_offsets():
     assert sentences[0] == "Gen. McKenzie met U.S. officials."
     assert sentences[1] == "Troops arrived in St. Petersburg!"
     assert sentences[-1] == "New para"
+
+
+def test_times_of_day_do_not_end_sentences():
+    text = "The clash began at 11:30 p.m. near the Hamadoni crossing. Two men died."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The clash began at 11:30 p.m. near the Hamadoni crossing.", "Two men died."]

@@ -27,6 +27,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of)[\s-]+)?"
 _BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
+_MONTH_SECOND_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"  # a month name, no group
 _DAY_TO = r"(?:\s*(?:-|–|to|until|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"  # "October 10-23", "18 to 22 September"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -35,7 +36,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:\s+{_YEAR})?", re.I)),
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b", re.I)),
+    # "Saturday, October 24": the explicit date after the weekday decides
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
@@ -234,7 +236,8 @@ def _normalise(kind: str, match: re.Match[str], reference: date | None, forward:
             target = _WEEKDAYS[groups["weekday"].lower()]
             lowered = text.lower()
             if lowered.startswith("next") or (forward and not lowered.startswith("last")):
-                delta = (target - reference.weekday()) % 7 or 7
+                # "announced Friday" in a Friday article is that day; "next Friday" is a week on
+                delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
                 day = reference + timedelta(days=delta)
             else:
                 delta = (reference.weekday() - target) % 7

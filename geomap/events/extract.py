@@ -43,7 +43,12 @@ _ANAPHOR = re.compile(
     r"attacks?|strikes?|clash(?:es)?|fighting|shelling|operation|incident|deployment|delivery|shipment|transfer|talks|meeting)\b",
     re.I,
 )
-_RECIPIENT = re.compile(r"\b(?:to|for|against|with|towards)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+# recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
+_RECIPIENT = re.compile(
+    r"\b(?:to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed|wounding|wounded|attacking|attacked|shelling|shelled)"
+    r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
+    re.I,
+)
 # a place introduced as a location: a preposition, then at most a few determiners, directions,
 # place nouns or names ("in the northern town of Kunduz"), not any words ("to demonstrate Moscow")
 _LOCATION_FILLER = (

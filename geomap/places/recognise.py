@@ -187,9 +187,18 @@ def _plausible_place(
         return False  # "Along", "The", "In an": English words that also name villages
     previous = tok.normal[first - 1] if first > 0 else ""
     same_clause = first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2
-    if not strong and all(t in gazetteer.known_words for t in normal_tokens):
+    everyday = (
+        single
+        and not authoritative
+        and all(t in gazetteer.common_words for t in normal_tokens)
+        # "Moscow" and "Kabul" are frequent words too: a big place called exactly so stays
+        and not any(places.population[i] >= 1_000_000 and normalise_name(places.text["name"][i]) == normal_surface for i in ids)
+    )
+    if (not strong or everyday) and all(t in gazetteer.known_words for t in normal_tokens):
         if not (previous in LOCATIVE_WORDS and same_clause):
-            return False  # "the Taliban": a known English word naming a village somewhere
+            # "the Taliban": a known English word naming a village somewhere; "Man speaking":
+            # an everyday word is a GeoNames city (Man, Côte d'Ivoire) only after "in", "to", …
+            return False
     if not single and strong:
         return True
     is_country = any(places.feature_type(i) == "country" for i in ids)

@@ -44,7 +44,13 @@ WEIGHTS = {
 NEAR_OTHER_PLACES_KM = 250.0
 EARTH_RADIUS_KM = 6371.0088
 MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away, unsupported
-_CONTAINER = re.compile(r"^\s*(?:,|in|of|,\s*in)\s*$", re.IGNORECASE)
+# "X, Y", "X in Y", "X region of southeast Y": Y contains X
+_DIRECTION = r"(?:(?:the\s+)?(?:(?:north|south)-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?"
+_CONTAINER = re.compile(
+    r"^\s*(?:(?:,|in|of|,\s*in)\s*|(?:the\s+)?(?:region|province|district|area|part|valley|oblast)\s+(?:of|in)\s+)"
+    + _DIRECTION + "$",
+    re.IGNORECASE,
+)
 
 
 def haversine_km(
