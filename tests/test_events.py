@@ -175,3 +175,9 @@ def test_the_target_of_an_attack_is_a_recipient_not_the_attacker(resources):
 
     agents, _, _, targets = _actors("Militants launched an attack on Tajik border guards near Kavo.", resources.lexicon)
     assert targets and agents[0] not in targets and agents[-1] in targets
+
+
+def test_people_counted_after_a_verb_of_killing_are_fatalities(resources):
+    units = resources.lexicon.units
+    assert [(q.category, q.best) for q in extract_quantities("Militants attacked the post, killing two border guards.", units)] == [("fatalities", 2)]
+    assert [(q.category, q.best) for q in extract_quantities("Some 300 border guards took part.", units)] == [("personnel", 300)]

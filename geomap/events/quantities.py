@@ -46,6 +46,7 @@ _MONTH_NAMES = (
 # "on September 17 that five…", "17th of March": a day of the month, not a count
 _DAY_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*$", re.I)
 _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
+_DEATH_BEFORE = re.compile(r"\b(?:killing|killed|kill|kills|deaths? of|bodies of|the dead include[sd]?)\s+(?:at least\s+|some\s+|about\s+)?$", re.I)
 _MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%|percent|per cent|calibre|caliber)\b", re.I)
 
 
@@ -110,6 +111,9 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
         if unit is None:
             continue
         unit_match = unit.pattern.match(tail)
+        category = unit.category
+        if category == "personnel" and _DEATH_BEFORE.search(sentence, max(0, match.start() - 25), match.start()):
+            category = "fatalities"  # "killing two border guards", "the bodies of two men"
         approx = (match.group("approx") or "").lower()
         if match.group("vague"):
             best, low, high = _VAGUE[match.group("vague").lower()]
@@ -133,7 +137,7 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         found.append(
             Quantity(
-                category=unit.category,
+                category=category,
                 best=best,
                 raw_text=re.sub(r"\s+", " ", raw),
                 low=low,
