@@ -126,8 +126,8 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "confidence": event.confidence,
         "group_id": event.group_id,
         "group_size": event.group_size,
-        "acled_event_type": codes.acled_event_type if codes else "",
-        "acled_sub_event_type": codes.acled_sub_event_type if codes else "",
+        "acled_event_type": event.acled[1] if event.acled else codes.acled_event_type if codes else "",
+        "acled_sub_event_type": event.acled[2] if event.acled else codes.acled_sub_event_type if codes else "",
         "cameo_code": codes.cameo_code if codes else "",
         "plover_event": codes.plover_event if codes else "",
         "plover_mode": codes.plover_mode if codes else "",
@@ -405,9 +405,9 @@ def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, cou
         "event_date": event.date.start.isoformat(),  # type: ignore[union-attr]
         "year": event.date.start.year,  # type: ignore[union-attr]
         "time_precision": ACLED_TIME_PRECISION[event.date.precision],  # type: ignore[union-attr]
-        "disorder_type": codes.acled_disorder_type,
-        "event_type": codes.acled_event_type,
-        "sub_event_type": codes.acled_sub_event_type,
+        "disorder_type": event.acled[0] if event.acled else codes.acled_disorder_type,
+        "event_type": event.acled[1] if event.acled else codes.acled_event_type,
+        "sub_event_type": event.acled[2] if event.acled else codes.acled_sub_event_type,
         "actor1": actors[0],
         "assoc_actor_1": "",
         "inter1": "",

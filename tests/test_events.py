@@ -181,3 +181,16 @@ def test_people_counted_after_a_verb_of_killing_are_fatalities(resources):
     units = resources.lexicon.units
     assert [(q.category, q.best) for q in extract_quantities("Militants attacked the post, killing two border guards.", units)] == [("fatalities", 2)]
     assert [(q.category, q.best) for q in extract_quantities("Some 300 border guards took part.", units)] == [("personnel", 300)]
+
+
+def test_a_cue_can_refine_the_acled_codes_of_its_class(resources):
+    from geomap.export import event_record
+
+    def acled(text):
+        event = parse_text(" date 2022-09-16 " + text, None, resources).events[0]
+        record = event_record(event, resources.lexicon)
+        return event.event_class, record["acled_event_type"], record["acled_sub_event_type"]
+
+    assert acled("A roadside bomb exploded near Kunduz on Friday.") == ("attack", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert acled("A drone strike hit a mosque near Isfara on Friday.")[2] == "Air/drone strike"
+    assert acled("Kyrgyz troops shelled Tajik villages near Vorukh on Friday.")[2] == "Shelling/artillery/missile attack"

@@ -126,7 +126,7 @@ def extract_events(
         trigger = _best_trigger(sentence, lexicon, present)
         if trigger is None:
             continue
-        event_class, trigger_text, weight, trigger_offset = trigger
+        event_class, trigger_text, weight, trigger_offset, acled = trigger
         modality = _modality(sentence, lexicon, present)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
         inside = [(m.start - start, m.end - start) for m in organisations if start <= m.start and m.end <= end]
@@ -172,14 +172,18 @@ def extract_events(
                 place_relation=relation,
                 geo_level=geo_level,
                 quantities=extract_quantities(sentence, lexicon.units),
+                acled=acled,
             )
         )
     return events
 
 
-def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> tuple[str, str, float, int] | None:
-    """``(class, matched text, weight, offset)`` of the winning trigger, or None."""
-    hits: list[tuple[str, str, float, int]] = []
+def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> tuple[str, str, float, int, tuple] | None:
+    """``(class, matched text, weight, offset, ACLED refinement)`` of the winning trigger, or None.
+
+    The refinement is the winner's own, else that of another matching cue of the same class
+    (the first in table order)."""
+    hits: list[tuple[str, str, float, int, tuple]] = []
     present = lexicon.literals_in(sentence) if present is None else present
     for index in lexicon.candidates("triggers", present):
         trigger = lexicon.triggers[index]
@@ -190,12 +194,16 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
             continue
         if trigger.excludes is not None and trigger.excludes.search(sentence):
             continue
-        hits.append((trigger.event_class, match.group(0), trigger.weight, match.start()))
+        hits.append((trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled))
     if not hits:
         return None
     confident = [h for h in hits if h[2] >= CONFIDENT_CUE] or hits
     classes = lexicon.classes
-    return max(confident, key=lambda h: (classes[h[0]].priority if h[0] in classes else 0, h[2], -h[3]))
+    best = max(confident, key=lambda h: (classes[h[0]].priority if h[0] in classes else 0, h[2], -h[3]))
+    if not best[4]:
+        refined = next((h[4] for h in hits if h[0] == best[0] and h[4]), ())
+        best = (*best[:4], refined)
+    return best
 
 
 def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> str:

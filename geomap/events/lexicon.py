@@ -51,6 +51,7 @@ class Trigger:
     excludes: re.Pattern[str] | None
     literals: frozenset[str] | None = None  # see required_literals
     also_required: tuple[frozenset[str], ...] = ()  # see required_literal_sets
+    acled: tuple[str, str, str] | tuple[()] = ()  # optional refinement of the class's ACLED codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +303,17 @@ def _most_selective(sets: list[set[str]]) -> set[str] | None:
     return min(sets, key=_selectivity) if sets else None
 
 
+def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, str, str] | tuple[()]:
+    """``"Political violence / Violence against civilians / Attack"`` → a 3-tuple (or ())."""
+    if not text.strip():
+        return ()
+    parts = tuple(part.strip() for part in text.split(" / "))
+    if len(parts) != 3 or not all(parts):
+        problems.append(f"{where}: acled {text!r} is not 'disorder type / event type / sub-event type'; ignored")
+        return ()
+    return parts  # type: ignore[return-value]
+
+
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if not path.exists():
         return []
@@ -495,7 +507,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 5  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 6  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -575,6 +587,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 excludes=_compile(row.get("excludes", ""), where, problems),
                 literals=(sets := required_literal_sets(row.get("pattern", "")) or (None,))[0],
                 also_required=tuple(sets[1:]),  # type: ignore[arg-type]
+                acled=_acled_refinement(row.get("acled", ""), where, problems),
             )
         )
     cues: list[ModalityCue] = []
