@@ -39,7 +39,9 @@ def test_prefilter_gives_the_same_answers(resources):
     lexicon = resources.lexicon
     unfiltered = dataclasses.replace(
         lexicon,
-        triggers=[dataclasses.replace(t, literals=None, also_required=()) for t in lexicon.triggers],
+        triggers=[
+            dataclasses.replace(t, literals=None, also_required=(), requires_literals=(), excludes_literals=()) for t in lexicon.triggers
+        ],
         modality_cues=[dataclasses.replace(c, literals=None, also_required=()) for c in lexicon.modality_cues],
         actors=[dataclasses.replace(a, literals=None) for a in lexicon.actors],
     )

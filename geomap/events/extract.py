@@ -190,9 +190,9 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
         match = trigger.pattern.search(sentence)
         if match is None:
             continue
-        if trigger.requires is not None and not trigger.requires.search(sentence):
+        if trigger.requires is not None and not (_may_match(trigger.requires_literals, present) and trigger.requires.search(sentence)):
             continue
-        if trigger.excludes is not None and trigger.excludes.search(sentence):
+        if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and trigger.excludes.search(sentence):
             continue
         hits.append((trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled))
     if not hits:
@@ -204,6 +204,11 @@ def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = No
         refined = next((h[4] for h in hits if h[0] == best[0] and h[4]), ())
         best = (*best[:4], refined)
     return best
+
+
+def _may_match(literal_sets: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether every required literal set of a regex has a word in the sentence."""
+    return all(not words.isdisjoint(present) for words in literal_sets)
 
 
 def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> str:

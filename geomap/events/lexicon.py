@@ -52,6 +52,10 @@ class Trigger:
     literals: frozenset[str] | None = None  # see required_literals
     also_required: tuple[frozenset[str], ...] = ()  # see required_literal_sets
     acled: tuple[str, str, str] | tuple[()] = ()  # optional refinement of the class's ACLED codes
+    # required literal sets of ``requires`` and ``excludes``: when one set is absent from the
+    # sentence that regex cannot match, and is not run
+    requires_literals: tuple[frozenset[str], ...] = ()
+    excludes_literals: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +196,10 @@ class Lexicon:
             for entry in (*self.triggers, *self.modality_cues, *self.actors):
                 for word in entry.literals or ():
                     matcher.add_word(word, word)
-                for words in getattr(entry, "also_required", ()):
-                    for word in words:
-                        matcher.add_word(word, word)
+                for field_name in ("also_required", "requires_literals", "excludes_literals"):
+                    for words in getattr(entry, field_name, ()):
+                        for word in words:
+                            matcher.add_word(word, word)
             matcher.make_automaton()
             self._literal_matcher = matcher
         if len(self._literal_matcher) == 0:
@@ -507,7 +512,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 6  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 7  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -588,6 +593,8 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 literals=(sets := required_literal_sets(row.get("pattern", "")) or (None,))[0],
                 also_required=tuple(sets[1:]),  # type: ignore[arg-type]
                 acled=_acled_refinement(row.get("acled", ""), where, problems),
+                requires_literals=required_literal_sets(row.get("requires", "")) if row.get("requires") else (),
+                excludes_literals=required_literal_sets(row.get("excludes", "")) if row.get("excludes") else (),
             )
         )
     cues: list[ModalityCue] = []
