@@ -7,10 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.config import ALL_FORMATS, DEFAULT_SETTINGS, Settings
 from geomap.corpus import iter_files
 from geomap.export import (
-    ALL_FORMATS,
     acled_rows,
     article_record,
     border_features,

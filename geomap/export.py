@@ -22,7 +22,6 @@ from typing import Any
 
 from geomap.border import BorderIndex
 from geomap.events.lexicon import Lexicon
-from geomap.config import ALL_FORMATS
 from geomap.model import ArticleResult, Event, Toponym, to_plain
 
 ACLED_COLUMNS = [

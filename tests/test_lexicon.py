@@ -3,8 +3,6 @@
 import dataclasses
 import re
 
-import pytest
-
 from geomap.corpus import read_corpus
 from geomap.events import extract
 from geomap.events.lexicon import required_literal_sets, required_literals

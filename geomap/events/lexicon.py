@@ -244,8 +244,6 @@ _REQUIREMENT_LIMIT = 64
 
 
 def _requirements(nodes: list) -> list[set[str]]:
-    from re import _constants as c
-
     found: list[set[str]] = []
     group: list = []
 
