@@ -239,6 +239,16 @@ def main() -> None:
     report["events"] = events
     report["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    try:  # geoparsing alone, as `geomap parse --places-only` runs it
+        from geomap.pipeline import parse_places
+    except ImportError:  # older tree
+        parse_places = None
+    if parse_places is not None:
+        started = time.perf_counter()
+        places_toponyms = sum(len(parse_places(article, resources).toponyms) for article in articles)
+        report["places_s"] = time.perf_counter() - started
+        report["places_toponyms"] = places_toponyms
+
     try:
         staged = articles[: args.stage_articles or len(articles)]
         report["stage_articles"] = len(staged)

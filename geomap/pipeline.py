@@ -8,7 +8,7 @@ Dask.  :func:`build` runs a whole corpus and writes every output.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,7 @@ from geomap.events.dates import dateline_date
 from geomap.events.extract import BorderZone, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.model import Article, ArticleResult, BorderMetrics, Place, SkippedInput
+from geomap.model import Article, ArticleResult, BorderMetrics, Mention, Place, SkippedInput, Toponym
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
 from geomap.places.online import OnlineGeocoder, online_toponyms
@@ -108,20 +108,10 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
 
 def parse_article(article: Article, resources: Resources) -> ArticleResult:
     """Run recognition, resolution, event extraction, border measurement and claim checks."""
-    if article.date is None:
-        published = dateline_date(article.text, article.body_start)
-        if published is not None:
-            article = replace(article, date=published, date_from="dateline")
-    found = recognise(
-        article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
-    )
-    toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
-    extra = find_coordinates(article.text, article.body_start)
-    if resources.online is not None:
-        extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)
-    if extra:
-        toponyms = sorted(toponyms + extra, key=lambda t: t.mention.start)
-    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones, found.organisations)
+    article = with_dateline_date(article)
+    places = find_places(article, resources)
+    toponyms = places.toponyms
+    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones, places.organisations)
     located = [e for e in events if e.place is not None]
     if located:
         lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]
@@ -131,7 +121,51 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
             event.borders = [metrics[index] for metrics in per_border]
             event.border = min(event.borders, key=lambda m: m.distance_km)
     claims = extract_claims(article, toponyms, resources.borders, resources.border_pairs)
-    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=found.organisations, claims=claims)
+    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims)
+
+
+def parse_places(article: Article, resources: Resources) -> ArticleResult:
+    """Only the places of an article (:func:`find_places`): no events, no claim checks."""
+    article = with_dateline_date(article)
+    places = find_places(article, resources)
+    return ArticleResult(article=article, toponyms=places.toponyms, events=[], suppressed=places.organisations, claims=[])
+
+
+def with_dateline_date(article: Article) -> Article:
+    """The article, dated from its dateline ("DUSHANBE, March 3 (Reuters) -") when it has no date."""
+    if article.date is None:
+        published = dateline_date(article.text, article.body_start)
+        if published is not None:
+            return replace(article, date=published, date_from="dateline")
+    return article
+
+
+@dataclass
+class FoundPlaces:
+    """The places of one article: resolved toponyms (coordinates written in the text
+    included) and the organisation names whose place words were not read as places."""
+
+    toponyms: list[Toponym]
+    organisations: list[Mention]
+
+
+def find_places(article: Article, resources: Resources) -> FoundPlaces:
+    """Geoparse one article: recognise and resolve its place names, read the coordinates
+    written in it, and ask the online geocoder (when enabled) for the names left over.
+
+    This is all of :func:`parse_article` that concerns places; ``geomap parse
+    --places-only`` runs it alone.
+    """
+    found = recognise(
+        article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
+    )
+    toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
+    extra = find_coordinates(article.text, article.body_start)
+    if resources.online is not None:
+        extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)
+    if extra:
+        toponyms = sorted(toponyms + extra, key=lambda t: t.mention.start)
+    return FoundPlaces(toponyms, found.organisations)
 
 
 def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pair: str | None = None) -> list[BorderMetrics]:
@@ -171,27 +205,34 @@ class CorpusRun:
 INTERNAL_ERROR = "internal error while parsing"
 
 
-def parse_or_skip(article: Article, resources: Resources) -> ArticleResult | SkippedInput:
-    """:func:`parse_article`, turning an unexpected failure into a reported skip."""
+def parse_or_skip(
+    article: Article, resources: Resources, parse: Callable[[Article, Resources], ArticleResult] = parse_article
+) -> ArticleResult | SkippedInput:
+    """:func:`parse_article` (or another ``parse``), turning an unexpected failure into a reported skip."""
     try:
-        return parse_article(article, resources)
+        return parse(article, resources)
     except Exception as exc:  # one bad article must not stop the corpus
         log.exception("failed to parse %s", article.source_file)
         return SkippedInput(article.source_file, f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")
 
 
 def iter_results(
-    paths: Iterable[str | Path], resources: Resources, progress: bool = False, exclude: Iterable[str | Path] = ()
+    paths: Iterable[str | Path],
+    resources: Resources,
+    progress: bool = False,
+    exclude: Iterable[str | Path] = (),
+    places_only: bool = False,
 ) -> Iterator[ArticleResult | SkippedInput]:
     """Parse every article under ``paths`` (but not under ``exclude``); unreadable inputs
-    come back as :class:`SkippedInput`."""
+    come back as :class:`SkippedInput`.  ``places_only`` runs :func:`parse_places`."""
+    parse = parse_places if places_only else parse_article
     items: Iterable[Article | SkippedInput] = read_corpus(paths, exclude)
     if progress:
         from tqdm import tqdm
 
         items = tqdm(items, unit=" articles", desc="geomap", leave=False)
     for item in items:
-        yield item if isinstance(item, SkippedInput) else parse_or_skip(item, resources)
+        yield item if isinstance(item, SkippedInput) else parse_or_skip(item, resources, parse)
 
 
 def run_corpus(

@@ -14,6 +14,8 @@ exact, so folding widens recall without deciding anything on its own.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -112,26 +114,35 @@ def _token_forms(token: str) -> tuple[str, str]:
 
 def tokenise(text: str, start: int = 0) -> TokenisedText:
     """Split ``text[start:]`` into word tokens with their offsets (into ``text``),
-    normalised and folded forms.  Tokens whose normal form is empty are dropped."""
-    starts: list[int] = []
-    ends: list[int] = []
-    normal: list[str] = []
-    folded: list[str] = []
-    capitalised: list[int] = []
-    known = _TOKEN_FORMS.get
-    for match in TOKEN_RE.finditer(text, start):
-        raw = match.group()
-        forms = known(raw) or _token_forms(raw)
-        if not forms[0]:
-            continue
-        first = raw[0]
-        if first.isupper() or first.isdigit():
-            capitalised.append(len(starts))
-        starts.append(match.start())
-        ends.append(match.end())
-        normal.append(forms[0])
-        folded.append(forms[1])
-    return TokenisedText(starts, ends, normal, folded, capitalised)
+    normalised and folded forms.  Tokens whose normal form is empty are dropped.
+
+    Every step is a C-level ``map`` over the whole article (a Python loop per token
+    cost as much as the rest of recognition); only tokens never seen before are
+    normalised one by one.
+    """
+    parts = _TOKEN_SPLIT.split(text[start:] if start else text)  # separator, token, separator, …
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    raws, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    forms = list(map(_TOKEN_FORMS.get, raws))
+    if None in forms:
+        forms = [f or _token_forms(r) for f, r in zip(forms, raws)]
+    if ("", "") in forms:  # a token with no letters left after transliteration ("ⅷ")
+        kept = [i for i, f in enumerate(forms) if f[0]]
+        raws, forms = [raws[i] for i in kept], [forms[i] for i in kept]
+        starts, ends = [starts[i] for i in kept], [ends[i] for i in kept]
+    firsts = list(map(_FIRST, raws))
+    flags = map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts))
+    return TokenisedText(
+        starts=starts,
+        ends=ends,
+        normal=list(map(_FIRST, forms)),
+        folded=list(map(_SECOND, forms)),
+        capitalised=list(itertools.compress(itertools.count(), flags)),
+    )
+
+
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -45,3 +45,35 @@ def test_coordinates_become_event_places(resources):
     [event] = result.events
     assert event.place.place.source == "coordinates" and event.geo_level == "site"
     assert event.border.distance_km < 5
+
+
+NOTATIONS = [
+    "37°11′30″N 68°35′E", "37 11 30 N, 68 35 E", "37° 11' N / 68° 35' E", "37 degrees N 68 degrees E",
+    "37.19N 68.58E", "37.19° N, 68.58° E", "12.5S, 45.25W", "coordinates 37.1917, 68.5833",
+    "lat/lon: (37.19, -68.58)", "42SVG6272316032", "42S VG 6272 1603", "42SVG6216",
+]
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_quick_scan_never_hides_a_notation(notation, monkeypatch):
+    """find_coordinates skips articles in which one cheap scan finds nothing that could
+    start a notation: each notation must reach the full patterns."""
+    import re
+
+    import geomap.places.coordinates as coordinates
+
+    text = f"Seen at {notation} on Monday."
+    assert coordinates._ANY_NOTATION.search(text), notation
+    with_scan = find_coordinates(text)
+    monkeypatch.setattr(coordinates, "_ANY_NOTATION", re.compile(""))  # matches everywhere: no skipping
+    assert with_scan == find_coordinates(text)
+    if not notation.startswith("42S") or _has_mgrs():
+        assert with_scan, notation
+
+
+def _has_mgrs() -> bool:
+    try:
+        import mgrs  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -24,3 +24,35 @@ def test_times_of_day_do_not_end_sentences():
     text = "The clash began at 11:30 p.m. near the Hamadoni crossing. Two men died."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The clash began at 11:30 p.m. near the Hamadoni crossing.", "Two men died."]
+
+
+def _tokenise_one_by_one(text: str, start: int = 0):
+    """The plain definition of tokenise: one regex match at a time."""
+    from geomap.text import TOKEN_RE, normalise_token, fold_token
+
+    rows = []
+    for match in TOKEN_RE.finditer(text, start):
+        normal = normalise_token(match.group())
+        if normal:
+            rows.append((match.start(), match.end(), normal, fold_token(normal), match.group()[0].isupper() or match.group()[0].isdigit()))
+    return rows
+
+
+def test_tokenise_matches_its_plain_definition_at_the_edges():
+    from geomap.text import tokenise
+
+    texts = [
+        "He toured Tajakistan and flew on to Afghansitan.",  # ends on a full stop
+        "ends on a word Kulob",
+        "  leading space, Душанбе and 37°N ⅷ ² Ⅻ x",  # Cyrillic, symbols with no letters left
+        "",
+        "...",
+        "Shir Khan Bandar—Panji Poyon; 2021-07-29: 1,344 km",
+    ]
+    for text in texts:
+        for start in (0, 3):
+            tok = tokenise(text, start)
+            expected = _tokenise_one_by_one(text, start)
+            assert len(tok.starts) == len(tok.ends) == len(tok.normal) == len(tok.folded) == len(expected)
+            assert list(zip(tok.starts, tok.ends, tok.normal, tok.folded)) == [row[:4] for row in expected], (text, start)
+            assert tok.capitalised == [i for i, row in enumerate(expected) if row[4]]

@@ -66,8 +66,16 @@ def _oriented(first: tuple[float, str], second: tuple[float, str]) -> tuple[floa
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
+# What every notation above must contain somewhere: a decimal with two places, the
+# start of an MGRS reference, or a hemisphere letter followed by the second number of
+# a pair.  One scan for it spares most articles the four full patterns.
+_ANY_NOTATION = re.compile(r"\d(?:\.\d\d|[C-HJ-NP-X]\s?[A-HJ-NP-Z]{2})|[NSEW]\b[\s,;/]*\d")
+
+
 def find_coordinates(text: str, start: int = 0) -> list[Toponym]:
     """Every coordinate written in ``text[start:]``, as resolved toponyms."""
+    if not _ANY_NOTATION.search(text, start):
+        return []
     found: list[Toponym] = []
     taken: list[tuple[int, int]] = []
 

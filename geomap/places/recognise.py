@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
 from geomap.model import Mention
-from geomap.text import TokenisedText, normalise_name, tokenise
+from geomap.text import TokenisedText, fold_token, normalise_name, tokenise
 
 LOCATIVE_WORDS = {
     "in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "across",
@@ -89,26 +89,28 @@ def recognise(
     tok = tokens or tokenise(text, start)
     count = len(tok.folded)
     all_caps_text = text.isupper()
-    matches: list[tuple[int, int, int, tuple[int, ...]]] = []  # (first, last+1, kind, ids)
+    matches: list[tuple[int, int, int, tuple[int, ...], _Candidates]] = []  # (first, last+1, kind, ids, what they are)
     max_len = gazetteer.max_key_tokens
-    lookup, continues = gazetteer.lookup, gazetteer.continues
-    starts, ends, folded_tokens, normal_tokens = tok.starts, tok.ends, tok.folded, tok.normal
+    spans = gazetteer.memo("recognise spans")  # normalised span → (lookup answer, a longer key starts so, _Candidates)
+    known_span = spans.get
+    starts, ends, normal_tokens = tok.starts, tok.ends, tok.normal
     for i in range(count) if all_caps_text else tok.capitalised:
-        folded, normal = folded_tokens[i], normal_tokens[i]
+        normal = normal_tokens[i]
         j = i
         while True:
-            found = lookup(folded, normal)
+            answer = known_span(normal) or _span_answer(gazetteer, spans, normal)
+            found = answer[0]
             if found is not None:
-                matches.append((i, j + 1, found[0], found[1]))
+                matches.append((i, j + 1, found[0], found[1], answer[2]))
             j += 1
             # names do not span ", " gaps; extend only while some longer key starts this way
-            if j >= count or j - i >= max_len or starts[j] - ends[j - 1] > 2 or not continues(folded, normal):
+            if not answer[1] or j >= count or j - i >= max_len or starts[j] - ends[j - 1] > 2:
                 break
-            folded, normal = f"{folded} {folded_tokens[j]}", f"{normal} {normal_tokens[j]}"
+            normal = f"{normal} {normal_tokens[j]}"
 
     covered = [FREE] * count
     organisations: list[Mention] = []
-    for first, last, kind, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+    for first, last, kind, _, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
         if kind == KIND_ORGANISATION and not any(covered[first:last]):
             organisations.append(_mention(text, tok, first, last, "toponym", ()))
             for t in range(first, last):
@@ -117,16 +119,16 @@ def recognise(
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
     in_places = {t for m in matches if m[2] != KIND_ORGANISATION for t in range(m[0], m[1])}
     mentions: list[Mention] = []
-    for first, last, kind, ids in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+    for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if kind == KIND_ORGANISATION or any(covered[first:last]):
             continue
-        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, gazetteer, place_starts, covered, in_places):
+        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, candidates, gazetteer, place_starts, covered, in_places):
             continue
         if kind == KIND_DEMONYM and first > 0 and tok.normal[first - 1] == "ethnic":
             continue  # "ethnic Tajiks" are a people, not the country
         mention_kind = "adjectival" if kind == KIND_DEMONYM else "toponym"
         mentions.append(_mention(text, tok, first, last, mention_kind, ids))
-        weak = kind == KIND_PLACE and not _strong(gazetteer, ids)
+        weak = kind == KIND_PLACE and not candidates.strong
         for t in range(first, last):
             covered[t] = WEAK if weak else COVERED
 
@@ -136,6 +138,39 @@ def recognise(
     mentions.sort(key=lambda m: m.start)
     organisations.sort(key=lambda m: m.start)
     return Recognised(mentions, organisations)
+
+
+def _span_answer(gazetteer: Gazetteer, spans: dict, normal: str) -> tuple:
+    """Look a normalised span up (its folded form follows from it) and keep the answer."""
+    if len(spans) > 500_000:
+        spans.clear()
+    folded = " ".join(map(fold_token, normal.split(" ")))
+    found = gazetteer.lookup(folded, normal)
+    candidates = _describe(gazetteer, found[1]) if found is not None else None
+    answer = spans[normal] = (found, gazetteer.continues(folded, normal), candidates)
+    return answer
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """What the context rules ask of a span's candidate set."""
+
+    authoritative: bool  # a curated, user or country entry among them
+    strong: bool  # that, or a city of 100,000 or more
+    is_country: bool
+    names: frozenset[str]  # the candidates' normalised primary names
+    million_names: frozenset[str]  # those of cities of a million or more
+
+
+def _describe(gazetteer: Gazetteer, ids: tuple[int, ...]) -> _Candidates:
+    places = gazetteer.places
+    return _Candidates(
+        authoritative=any(places.source(i) != "geonames" for i in ids),
+        strong=_strong(gazetteer, ids),
+        is_country=any(places.feature_type(i) == "country" for i in ids),
+        names=frozenset(normalise_name(places.text["name"][i]) for i in ids),
+        million_names=frozenset(normalise_name(places.text["name"][i]) for i in ids if places.population[i] >= 1_000_000),
+    )
 
 
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
@@ -160,6 +195,7 @@ def _plausible_place(
     first: int,
     last: int,
     ids: tuple[int, ...],
+    candidates: _Candidates,
     gazetteer: Gazetteer,
     place_starts: set[int],
     covered: list[bool],
@@ -167,8 +203,7 @@ def _plausible_place(
 ) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     places = gazetteer.places
-    authoritative = any(places.source(i) != "geonames" for i in ids)
-    strong = _strong(gazetteer, ids)
+    authoritative, strong = candidates.authoritative, candidates.strong
     surface = text[tok.starts[first] : tok.ends[last - 1]]
     normal_tokens = tok.normal[first:last]
     normal_surface = " ".join(normal_tokens)
@@ -179,7 +214,7 @@ def _plausible_place(
         if not any(places.source(i) != "geonames" and gazetteer.is_exact(i, normal_surface) for i in ids):
             return False
     if not authoritative and all(t in gazetteer.known_words for t in normal_tokens):
-        if not any(normalise_name(places.text["name"][i]) == normal_surface for i in ids):
+        if normal_surface not in candidates.names:
             return False  # "Drug": an English word that is only a former or alternate name (of Durg)
     if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places):
         return False  # "Buzurg" in "Shahr-e-Buzurg": part of a longer name the gazetteer lacks
@@ -192,7 +227,7 @@ def _plausible_place(
         and not authoritative
         and all(t in gazetteer.common_words for t in normal_tokens)
         # "Moscow" and "Kabul" are frequent words too: a big place called exactly so stays
-        and not any(places.population[i] >= 1_000_000 and normalise_name(places.text["name"][i]) == normal_surface for i in ids)
+        and normal_surface not in candidates.million_names
     )
     if (not strong or everyday) and all(t in gazetteer.known_words for t in normal_tokens):
         if not (previous in LOCATIVE_WORDS and same_clause):
@@ -201,7 +236,7 @@ def _plausible_place(
             return False
     if not single and strong:
         return True
-    is_country = any(places.feature_type(i) == "country" for i in ids)
+    is_country = candidates.is_country
     if previous in PERSON_TITLES and same_clause and not is_country:
         return False  # "General McKenzie", "President Rahmon"
     following_capitalised = (
@@ -275,9 +310,11 @@ def _fuzzy_mentions(
     count = len(tok.folded)
     known_words = gazetteer.known_words
     skip_to = 0
+    known = list(map(known_words.__contains__, tok.normal))
+    known.append(True)  # past the end
     for i in tok.capitalised:
-        if i < skip_to or covered[i] == COVERED:
-            continue
+        if i < skip_to or covered[i] == COVERED or (known[i] and known[i + 1]):
+            continue  # neither one- nor two-word span would end on a rare word
         match = None
         for width in (2, 1):
             last = i + width

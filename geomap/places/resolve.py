@@ -87,18 +87,18 @@ def resolve(
     # must not count as its own context.
     country_sources: dict[str, set[int]] = {}
     anchors: list[int] = []
+    names_countries = gazetteer.memo("resolve: countries a mention names")
     for position, mention in enumerate(mentions):
-        ids = mention.candidate_ids
-        named: set[str] = set()
-        if mention.kind == "adjectival":
-            named.update(places.country(i) for i in ids)
-        else:
-            named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
-            if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
-                named.add(places.country(ids[0]))  # unambiguous regional entries only
-                if places.feature_type(ids[0]) != "country":
-                    anchors.append(ids[0])
-        for country in named - {""}:
+        key = (mention.candidate_ids, mention.kind, mention.fuzzy)
+        named = names_countries.get(key)
+        if named is None:
+            if len(names_countries) > 200_000:
+                names_countries.clear()
+            named = names_countries[key] = _countries_named(mention, gazetteer)
+        countries, anchor = named
+        if anchor is not None:
+            anchors.append(anchor)
+        for country in countries:
             country_sources.setdefault(country, set()).add(position)
     nearest_anchor = _nearest_anchor_km(mentions, list(dict.fromkeys(anchors)), gazetteer)
     # first-level regions the article names unambiguously ("… districts in Badakhshan province")
@@ -109,39 +109,92 @@ def resolve(
     }
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
+    # a mention must not count as its own context: the countries only it names are left out for it
+    all_countries = frozenset(country_sources)
+    only_named_by: dict[int, set[str]] = {}
+    for country, sources in country_sources.items():
+        if len(sources) == 1:
+            only_named_by.setdefault(next(iter(sources)), set()).add(country)
+    # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
+    decided: dict[tuple, tuple | None] = {}
+
     resolved: list[Toponym] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         container = _container_country(text, mention, following, gazetteer)
-        document_countries = {c for c, sources in country_sources.items() if sources - {index}}
+        own = only_named_by.get(index)
+        document_countries = all_countries - own if own else all_countries
         normalised = " ".join(_WORD.findall(mention.text.lower()))
-        scored = [
-            _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions)
-            for i in mention.candidate_ids
-        ]
-        if not scored:
+        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries)
+        decision = decided.get(evidence, _UNDECIDED)
+        if decision is _UNDECIDED:
+            decision = decided[evidence] = _decide(
+                [
+                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions)
+                    for i in mention.candidate_ids
+                ],
+                mention,
+                gazetteer,
+                settings,
+            )
+        if decision is None:
             continue
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        best_score, best_index, reasons = scored[0]
-        runner = scored[1] if len(scored) > 1 else None
-        if mention.kind != "adjectival" and places.source(best_index) == "geonames" and best_score < MIN_SCORE:
-            continue
-        margin = best_score - runner[0] if runner else 3.0
-        confidence = min(1.0, best_score / 6.0) * (1.0 / (1.0 + math.exp(-1.5 * margin)))
-        if mention.kind == "adjectival":
-            confidence = max(confidence, 0.8)
-        if confidence < settings.min_confidence:
-            continue
+        best_index, confidence, reasons, runner_index, runner_score = decision
         toponym = Toponym(
             mention=mention,
             place=places.get(best_index),
-            confidence=round(confidence, 3),
-            reasons=reasons + ([f"{len(scored)} candidates; margin {margin:.2f}"] if runner else ["only candidate"]),
-            runner_up=places.get(runner[1]) if runner else None,
-            runner_up_score=round(runner[0], 3) if runner else None,
+            confidence=confidence,
+            reasons=list(reasons),
+            runner_up=places.get(runner_index) if runner_index is not None else None,
+            runner_up_score=runner_score,
         )
         resolved.append(toponym)
     return resolved
+
+
+def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str, ...], int | None]:
+    """Countries a mention names whatever it resolves to (a country, a demonym, an
+    unambiguous regional entry), and that entry as an anchor unless it is a country."""
+    places = gazetteer.places
+    ids = mention.candidate_ids
+    named: set[str] = set()
+    anchor = None
+    if mention.kind == "adjectival":
+        named.update(places.country(i) for i in ids)
+    else:
+        named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
+        if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
+            named.add(places.country(ids[0]))  # unambiguous regional entries only
+            if places.feature_type(ids[0]) != "country":
+                anchor = ids[0]
+    return tuple(sorted(named - {""})), anchor
+
+
+_UNDECIDED = object()
+
+
+def _decide(
+    scored: list[tuple[float, int, list[str]]], mention: Mention, gazetteer: Gazetteer, settings: Settings
+) -> tuple[int, float, list[str], int | None, float | None] | None:
+    """The winner of the scored candidates: ``(place index, confidence, reasons, runner-up
+    index, runner-up score)``, or None when no candidate is good enough."""
+    if not scored:
+        return None
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best_score, best_index, reasons = scored[0]
+    runner = scored[1] if len(scored) > 1 else None
+    if mention.kind != "adjectival" and gazetteer.places.source(best_index) == "geonames" and best_score < MIN_SCORE:
+        return None
+    margin = best_score - runner[0] if runner else 3.0
+    confidence = min(1.0, best_score / 6.0) * (1.0 / (1.0 + math.exp(-1.5 * margin)))
+    if mention.kind == "adjectival":
+        confidence = max(confidence, 0.8)
+    if confidence < settings.min_confidence:
+        return None
+    reasons = reasons + ([f"{len(scored)} candidates; margin {margin:.2f}"] if runner else ["only candidate"])
+    if runner is None:
+        return best_index, round(confidence, 3), reasons, None, None
+    return best_index, round(confidence, 3), reasons, runner[1], round(runner[0], 3)
 
 
 def _container_country(text: str, mention: Mention, following: Mention | None, gazetteer: Gazetteer) -> str:
@@ -224,7 +277,7 @@ def _score(
     gazetteer: Gazetteer,
     settings: Settings,
     static: dict[int, _PlaceFeatures],
-    document_countries: set[str],
+    document_countries: frozenset[str],
     container: str,
     nearest_anchor: dict[int, float],
     regions: dict[tuple[str, str], str] | None = None,
