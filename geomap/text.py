@@ -91,30 +91,33 @@ def fold_name(name: str) -> str:
 
 @dataclass(slots=True)
 class TokenisedText:
-    """Word tokens of a text with their offsets, normalised and folded forms."""
+    """Word tokens of a text with their offsets and normalised forms."""
 
     starts: list[int]
     ends: list[int]
     normal: list[str]
-    folded: list[str]
     capitalised: list[int] = field(default_factory=list)  # indices of tokens starting with a capital or a digit
 
+    def folded(self, first: int, last: int) -> str:
+        """Folded key of tokens ``first`` to ``last - 1`` (see :func:`fold_token`)."""
+        return " ".join(map(fold_token, self.normal[first:last]))
 
-_TOKEN_FORMS: dict[str, tuple[str, str]] = {}  # raw token → (normal, folded); a plain dict is the fastest cache
+
+# raw token → (normal form, starts with a capital or a digit); a plain dict is the fastest cache
+_TOKEN_FORMS: dict[str, tuple[str, bool]] = {}
 _TOKEN_FORMS_LIMIT = 500_000
 
 
-def _token_forms(token: str) -> tuple[str, str]:
+def _token_forms(token: str) -> tuple[str, bool]:
     if len(_TOKEN_FORMS) > _TOKEN_FORMS_LIMIT:
         _TOKEN_FORMS.clear()
-    normal = normalise_token(token)
-    forms = _TOKEN_FORMS[token] = (normal, fold_token(normal) if normal else "")
+    forms = _TOKEN_FORMS[token] = (normalise_token(token), token[0].isupper() or token[0].isdigit())
     return forms
 
 
 def tokenise(text: str, start: int = 0) -> TokenisedText:
-    """Split ``text[start:]`` into word tokens with their offsets (into ``text``),
-    normalised and folded forms.  Tokens whose normal form is empty are dropped.
+    """Split ``text[start:]`` into word tokens with their offsets (into ``text``) and
+    normalised forms.  Tokens whose normal form is empty are dropped.
 
     Every step is a C-level ``map`` over the whole article (a Python loop per token
     cost as much as the rest of recognition); only tokens never seen before are
@@ -126,18 +129,16 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
     forms = list(map(_TOKEN_FORMS.get, raws))
     if None in forms:
         forms = [f or _token_forms(r) for f, r in zip(forms, raws)]
-    if ("", "") in forms:  # a token with no letters left after transliteration ("ⅷ")
-        kept = [i for i, f in enumerate(forms) if f[0]]
-        raws, forms = [raws[i] for i in kept], [forms[i] for i in kept]
-        starts, ends = [starts[i] for i in kept], [ends[i] for i in kept]
-    firsts = list(map(_FIRST, raws))
-    flags = map(operator.or_, map(str.isupper, firsts), map(str.isdigit, firsts))
+    normal = list(map(_FIRST, forms))
+    if "" in normal:  # a token with no letters left after transliteration ("ⅷ")
+        kept = [i for i, n in enumerate(normal) if n]
+        forms, starts, ends = [forms[i] for i in kept], [starts[i] for i in kept], [ends[i] for i in kept]
+        normal = list(map(_FIRST, forms))
     return TokenisedText(
         starts=starts,
         ends=ends,
-        normal=list(map(_FIRST, forms)),
-        folded=list(map(_SECOND, forms)),
-        capitalised=list(itertools.compress(itertools.count(), flags)),
+        normal=normal,
+        capitalised=list(itertools.compress(itertools.count(), map(_SECOND, forms))),
     )
 
 

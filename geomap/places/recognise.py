@@ -87,7 +87,7 @@ def recognise(
         Shortest folded name a fuzzy (misspelling) match may correct.
     """
     tok = tokens or tokenise(text, start)
-    count = len(tok.folded)
+    count = len(tok.normal)
     all_caps_text = text.isupper()
     matches: list[tuple[int, int, int, tuple[int, ...], _Candidates]] = []  # (first, last+1, kind, ids, what they are)
     max_len = gazetteer.max_key_tokens
@@ -180,7 +180,7 @@ def _mention(text: str, tok: TokenisedText, first: int, last: int, kind: str, id
     start, end = tok.starts[first], tok.ends[last - 1]
     if end < len(text) and text[end] == "." and _DOTTED_ABBREVIATION.match(text[start:end]):
         end += 1  # "U.S." keeps its final full stop
-    return Mention(start=start, end=end, text=text[start:end], kind=kind, candidate_ids=ids, fuzzy=fuzzy)  # type: ignore[arg-type]
+    return Mention(start, end, text[start:end], kind, ids, fuzzy)  # type: ignore[arg-type]
 
 
 def _strong(gazetteer: Gazetteer, ids: tuple[int, ...]) -> bool:
@@ -240,7 +240,7 @@ def _plausible_place(
     if previous in PERSON_TITLES and same_clause and not is_country:
         return False  # "General McKenzie", "President Rahmon"
     following_capitalised = (
-        last < len(tok.folded)
+        last < len(tok.normal)
         and tok.starts[last] - tok.ends[last - 1] <= 1
         and _is_capitalised(text, tok.starts[last])
         and last not in place_starts
@@ -307,13 +307,14 @@ def _fuzzy_mentions(
     a word inside a person's name ("Col. Yaroslav Roschupkin") is not corrected.
     """
     found: list[Mention] = []
-    count = len(tok.folded)
+    count = len(tok.normal)
     known_words = gazetteer.known_words
     skip_to = 0
-    known = list(map(known_words.__contains__, tok.normal))
-    known.append(True)  # past the end
+    normal = tok.normal
     for i in tok.capitalised:
-        if i < skip_to or covered[i] == COVERED or (known[i] and known[i + 1]):
+        if i < skip_to or covered[i] == COVERED:
+            continue
+        if normal[i] in known_words and (i + 1 == count or normal[i + 1] in known_words):
             continue  # neither one- nor two-word span would end on a rare word
         match = None
         for width in (2, 1):
@@ -322,7 +323,7 @@ def _fuzzy_mentions(
                 continue
             if tok.normal[last - 1] in known_words:
                 continue  # the word that would be "corrected" is a real English word
-            key = " ".join(tok.folded[i:last])
+            key = tok.folded(i, last)
             if len(key) < min_length:
                 continue
             if key in gazetteer.folded_keys or " ".join(tok.normal[i:last]) in gazetteer.normal_keys:
