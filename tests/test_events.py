@@ -194,3 +194,58 @@ def test_a_cue_can_refine_the_acled_codes_of_its_class(resources):
     assert acled("A roadside bomb exploded near Kunduz on Friday.") == ("attack", "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert acled("A drone strike hit a mosque near Isfara on Friday.")[2] == "Air/drone strike"
     assert acled("Kyrgyz troops shelled Tajik villages near Vorukh on Friday.")[2] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A suicide bomber killed five people including Taliban security forces on Tuesday.", [("fatalities", 5)]),
+        ("Seven people were also wounded in the attack.", [("injured", 7)]),
+        ("Militants attacked a mosque, killing nearly 50 Shiite Muslim worshipers and wounding dozens more.",
+         [("fatalities", 50), ("injured", 24)]),
+        ("Officials said the blast had killed 46 worshipers and injured another 143.", [("fatalities", 46), ("injured", 143)]),
+        ("Gunmen shot dead three border guards and injured two.", [("fatalities", 3), ("injured", 2)]),
+        ("The attack killed 5 and wounded 7.", [("fatalities", 5), ("injured", 7)]),
+        ("Three suspects were caught with the drugs.", [("detained", 3)]),
+        ("Two trucks caught fire near the post.", [("vehicles", 2)]),  # not detained
+        ("Two soldiers were killed 3 km from the border.", [("fatalities", 2)]),
+    ],
+)
+def test_casualty_counts_in_active_and_passive_voice(sentence, expected, resources):
+    """Wire leads count the dead after the verb ("killed five people"): the verb says what is counted."""
+    found = [(q.category, q.best) for q in extract_quantities(sentence, resources.lexicon.units)]
+    assert found == expected
+
+
+def _only_event(text, resources, day=date(2025, 6, 5)):
+    [event] = parse_text(text, day, resources).events
+    return event
+
+
+def test_a_country_named_as_the_location_is_neither_swapped_nor_an_actor(resources):
+    drill = _only_event("Military drill for Russian troops kicks off in southern Tajikistan.", resources)
+    assert drill.place.place.country == "TJ"
+    assert not any("Tajikistan" in actor for actor in drill.actors)
+    killing = _only_event("Chinese national killed by armed assailants in northeastern Afghanistan", resources)
+    assert killing.place.place.country == "AF" and killing.actors == []
+    # the actor's own country still yields when it is not introduced as the location
+    sent = _only_event("Russia sent 20 armoured vehicles to the Tajik army.", resources)
+    assert sent.place.place.country == "TJ"
+
+
+def test_places_of_a_which_borders_clause_are_not_where_it_happened(resources):
+    clash = _only_event(
+        "The clash took place on August 24 in the Afghan province of Badakhshan, which borders the "
+        "Shamsiddin Shokhin district of the Khatlon region of Tajikistan.", resources)
+    assert clash.place.place.country == "AF" and clash.place.place.feature_type == "admin1"
+    assert clash.actors == []
+
+
+def test_origin_is_not_the_location(resources):
+    attack = _only_event("The attackers entered Tajikistan from a village in Badakhshan Province and attacked a camp.", resources)
+    assert attack.place.place.country == "TJ"
+
+
+def test_a_place_described_as_at_the_border_beats_the_border_zone(resources):
+    fall = _only_event("Sher Khan Bandar town at the border between Afghanistan and Tajikistan falls to Taliban", resources)
+    assert fall.place.place.name == "Sher Khan Bandar"

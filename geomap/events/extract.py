@@ -56,8 +56,33 @@ _LOCATION_FILLER = (
     r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border"
     r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
 )
-_LOCATIVE = re.compile(rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on)\s+(?:{_LOCATION_FILLER}\s+){{0,4}}?$", re.I)
+_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    rf"\s+(?:{_LOCATION_FILLER}\s+){{0,4}}?$",
+    re.I,
+)
 _BORDER = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
+# "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
+_AT_THE_BORDER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:a|the)\s+)?(?:town|city|village|district|post|outpost|crossing|checkpoint|bridge|port|area|settlement)?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+)?(?:on|at|near|along|by|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b",
+    re.I,
+)
+# "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened
+_ORIGIN = re.compile(rf"\b(?:from|originat\w*\s+(?:in|from))\s+(?:(?:{_LOCATION_FILLER}|in)\s+){{0,6}}?$", re.I)
+# "… in the Dovang district, which borders the Shamsiddin Shohin district of Tajikistan": the
+# places of such a clause describe a neighbour of the place, they are not where it happened
+_DESCRIPTIVE_CLAUSE = re.compile(
+    r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
+    r"|bordering|adjacent\s+to|opposite)\b[^,;:()]*",
+    re.I,
+)
+# a country introduced as a location ("in southern Tajikistan") is where, not who
+_IN_COUNTRY = re.compile(
+    rf"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    rf"\s+(?:{_LOCATION_FILLER}\s+){{0,3}}?$",
+    re.I,
+)
 # "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
 _MODIFIER_AFTER = re.compile(
     r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b",
@@ -78,14 +103,17 @@ class BorderZone:
     countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
 
 
-def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym]) -> BorderZone | None:
-    """The border the sentence talks about: both countries named, else one, else the primary."""
+def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "") -> BorderZone | None:
+    """The border the sentence talks about: both countries named in the border's own name
+    ("the Afghanistan-Tajikistan border"), else both named anywhere, else one, else the primary."""
     if not zones:
         return None
     named = {t.place.country for t in toponyms if t.place.feature_type == "country"}
-    both = [z for z in zones if z.countries and set(z.countries) <= named]
-    if both:
-        return both[0]
+    naming = {t.place.country for t in toponyms if t.place.feature_type == "country" and text and _names_a_border(text, t)}
+    for countries in (naming, named):
+        both = [z for z in zones if z.countries and set(z.countries) <= countries]
+        if both:
+            return both[0]
     if named and not set(zones[0].countries) & named:
         one = [z for z in zones if set(z.countries) & named]
         if one:
@@ -130,7 +158,18 @@ def extract_events(
         modality = _modality(sentence, lexicon, present)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
         inside = [(m.start - start, m.end - start) for m in organisations if start <= m.start and m.end <= end]
-        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present, inside)
+        clauses = [m.span() for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+        located = [
+            (t.mention.start - start, t.mention.end - start)
+            for t in in_sentence
+            if not t.adjectival
+            and t.place.feature_type == "country"
+            and (
+                _IN_COUNTRY.search(sentence, 0, t.mention.start - start)
+                or any(a <= t.mention.start - start < b for a, b in clauses)
+            )
+        ]
+        actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present, inside, located)
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
@@ -141,8 +180,9 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence), home,
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text), home,
             lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
+            start,
         )
         dated_text = article.text[filed:end] if start < filed < end else sentence  # not the dateline's date
         event_date = extract_date(dated_text, article.date, forward=modality == "planned")
@@ -222,14 +262,19 @@ def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) 
 
 
 def _actors(
-    sentence: str, lexicon: Lexicon, present: set[str] | None = None, organisations: Sequence[tuple[int, int]] = ()
+    sentence: str,
+    lexicon: Lexicon,
+    present: set[str] | None = None,
+    organisations: Sequence[tuple[int, int]] = (),
+    locations: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
     """Actors in order of first mention, the spans naming them, their countries, and recipients.
 
     A recipient or target is an actor introduced by "to", "for", "against" or "with"
     ("sent vehicles to the Tajik army", "an attack against border guards").  A name
     strictly inside an organisation span of the sentence ("Pakistan Point News") is
-    no actor.
+    no actor, nor is a country named exactly where the sentence says the event was
+    (``locations``: "kicks off in southern Tajikistan").
     """
     present = lexicon.literals_in(sentence) if present is None else present
     found: list[tuple[int, int, str, str]] = [
@@ -242,6 +287,8 @@ def _actors(
             found.append((match.start(), match.end(), actor.name, actor.country_iso3))
     if organisations:
         found = [h for h in found if not any(a <= h[0] and h[1] <= b and b - a > h[1] - h[0] for a, b in organisations)]
+    if locations:
+        found = [h for h in found if (h[0], h[1]) not in locations]
     # per actor, leftmost-longest and non-overlapping, as one regex scan would give
     kept: list[tuple[int, int, str, str]] = []
     last_end: dict[str, int] = {}
@@ -288,6 +335,7 @@ def _event_place(
     border_zone: BorderZone | None,
     home_country: str = "",
     demonym_locates: bool = True,
+    sentence_start: int = 0,
 ) -> tuple[Toponym | None, str, str]:
     """The event's place, the relation the text states, and its geo level.
 
@@ -298,24 +346,28 @@ def _event_place(
     to Tajikistan") yields to another country.
     """
 
+    clauses = [(m.start() + sentence_start, m.end() + sentence_start) for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+
     def rank(t: Toponym) -> tuple[int, int, int, int, int]:
         level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
-        locative = bool(_LOCATIVE.search(text[max(0, t.mention.start - 40) : t.mention.start]))
+        before = text[max(0, t.mention.start - 40) : t.mention.start]
+        locative = bool(_LOCATIVE.search(before)) and not _ORIGIN.search(before)
         own = level == "country" and bool(home_country) and t.place.country == home_country
-        names_border = level == "country" and _names_a_border(text, t)
-        return int(names_border), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
+        aside = (level == "country" and _names_a_border(text, t)) or any(a <= t.mention.start < b for a, b in clauses)
+        return int(aside), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
 
     toponyms = [t for t in toponyms if not _MODIFIER_AFTER.match(text, t.mention.end)]
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
     if border_phrase:
         # "held near the Tajik-Afghan border, designed to show Moscow stands ready": a place the
-        # sentence does not introduce as a location does not beat the border it does
-        named = [t for t in named if rank(t)[1] == 0]
+        # sentence does not introduce as a location does not beat the border it does, unless the
+        # border phrase is about that place ("Sher Khan Bandar town at the border …")
+        named = [t for t in named if rank(t)[1] == 0 or _AT_THE_BORDER_AFTER.match(text, t.mention.end)]
     if named:
         chosen = min(named, key=rank)
         level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
-        if level == "country" and home_country and chosen.place.country == home_country:
+        if level == "country" and home_country and chosen.place.country == home_country and rank(chosen)[1] == 1:
             # "Russia sent vehicles to the Tajik army": the recipient's country, named adjectivally
             others = [t for t in toponyms if t.place.feature_type == "country" and t.place.country != home_country]
             if others:

@@ -21,7 +21,10 @@ _WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
     "a dozen": 12, "dozen": 12, "a thousand": 1000,
 }
-_VAGUE = {"dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9)}
+_VAGUE = {
+    "dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9),
+    "dozens": (24, 12, 99), "hundreds": (200, 100, 999), "thousands": (2000, 1000, 9999),
+}
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
 _APPROX_WORDS = (
     "about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated", "estimated",
@@ -32,9 +35,9 @@ _DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_WORDS})(?:\s+(?:thousand|million))?"
 QUANTITY_RE = re.compile(
-    rf"(?:\b{_APPROX}\s+)?(?P<vague>dozens of|hundreds of|thousands of|several)?"
+    rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-]){_NUMBER})(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
-    r"(?=(?P<tail>\s+.{0,80}))",
+    r"(?=(?P<tail>(?:\s+.{0,80}|[.,;:!?)\]\"'”’].{0,79}|$)))",
     re.IGNORECASE,
 )
 
@@ -46,7 +49,21 @@ _MONTH_NAMES = (
 # "on September 17 that five…", "17th of March": a day of the month, not a count
 _DAY_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*$", re.I)
 _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
-_DEATH_BEFORE = re.compile(r"\b(?:killing|killed|kill|kills|deaths? of|bodies of|the dead include[sd]?)\s+(?:at least\s+|some\s+|about\s+)?$", re.I)
+# a casualty verb right before the number says what was counted, whatever noun follows
+# ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
+_DEATH_BEFORE = re.compile(
+    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|gunned down|claimed the lives of|deaths? of|bodies of"
+    r"|the dead include[sd]?|death toll (?:rose |climbed |reached |stood )?(?:to |at )?)\s+(?:another\s+|a further\s+)?$",
+    re.I,
+)
+_INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
+_PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
+# what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
+_NOT_PEOPLE_AFTER = re.compile(
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|times|percent|per cent|kilomet\w*|miles?|km)\b", re.I
+)
+# the noun phrase after a bare casualty number ("50 Shiite Muslim worshipers", not "… and wounding")
+_COUNTED_WORDS = re.compile(r"(?:(?!(?:and|or|in|on|at|with|while|after|before|during|near|as|when|including)\b)[^\W\d_][\w'’-]*\s*){0,4}", re.I)
 _MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%|percent|per cent|calibre|caliber)\b", re.I)
 
 
@@ -108,12 +125,15 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
         if _MEASURE.match(tail):
             continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count
         unit = next((u for u in units if u.pattern.match(tail)), None)
-        if unit is None:
+        verb = _casualty_verb(sentence, match.start())
+        if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
+            category = verb
+            unit_match = unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
+        elif unit is None:
             continue
-        unit_match = unit.pattern.match(tail)
-        category = unit.category
-        if category == "personnel" and _DEATH_BEFORE.search(sentence, max(0, match.start() - 25), match.start()):
-            category = "fatalities"  # "killing two border guards", "the bodies of two men"
+        else:
+            category = unit.category
+            unit_match = unit.pattern.match(tail)
         approx = (match.group("approx") or "").lower()
         if match.group("vague"):
             best, low, high = _VAGUE[match.group("vague").lower()]
@@ -147,6 +167,16 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
             )
         )
     return found
+
+
+def _casualty_verb(sentence: str, start: int) -> str:
+    """``"fatalities"`` or ``"injured"`` when a killing or wounding verb ends right before ``start``."""
+    before = sentence[max(0, start - 40) : start]
+    if _DEATH_BEFORE.search(before):
+        return "fatalities"
+    if _INJURY_BEFORE.search(before):
+        return "injured"
+    return ""
 
 
 def _item(unit_text: str) -> str | None:
