@@ -249,3 +249,46 @@ def test_origin_is_not_the_location(resources):
 def test_a_place_described_as_at_the_border_beats_the_border_zone(resources):
     fall = _only_event("Sher Khan Bandar town at the border between Afghanistan and Tajikistan falls to Taliban", resources)
     assert fall.place.place.name == "Sher Khan Bandar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "forward", "expected"),
+    [
+        ("On the morning of January 18, 2026, four members crossed.", date(2026, 1, 19), False, (date(2026, 1, 18), "day")),
+        ("A resolution from September 23, 2013, adopted on November 28, 2024.", date(2025, 4, 11), False, (date(2013, 9, 23), "day")),
+        ("In November last year, armed groups attacked the sector.", date(2025, 11, 27), False, (date(2024, 11, 1), "month")),
+        ("During a visit to Kabul in August of last year, he spoke.", date(2025, 12, 2), False, (date(2024, 8, 1), "month")),
+        ("The second phase, slated for 2026-27, will involve deliveries.", date(2025, 4, 11), True, (date(2026, 1, 1), "year")),
+        ("Two soldiers were killed two days ago.", date(2026, 1, 19), False, (date(2026, 1, 17), "day")),
+        ("Russia will reinforce its base, a spokesman told journalists on Wednesday.", date(2015, 10, 8), True, (date(2015, 10, 7), "day")),
+        ("Russia will hold drills near Kulob on Wednesday.", date(2015, 10, 8), True, (date(2015, 10, 14), "day")),
+    ],
+)
+def test_dates_that_real_news_writes(sentence, published, forward, expected):
+    from geomap.events.dates import extract_date
+
+    found = extract_date(sentence, published, forward)
+    assert (found.start, found.precision) == expected
+
+
+def test_undated_sentences_take_their_date_from_the_incident_they_continue(resources):
+    text = (
+        "On November 26, gunmen attacked a camp of Chinese workers in Shamsiddin Shohin district, killing three. "
+        "Four days after the first attack, two more workers were killed in Darvoz district. "
+        "Officials met in Dushanbe to discuss trade. "
+        "Seven people were also wounded in the attack. "
+        "The next day, border guards detained three suspects."
+    )
+    events = parse_text(text, date(2025, 12, 2), resources).events
+    dates = [(e.date.start, e.date.basis) for e in events]
+    assert dates[0] == (date(2025, 11, 26), "text")
+    assert dates[1] == (date(2025, 11, 30), "earlier event")  # four days after
+    assert (date(2025, 11, 30), "earlier event") in dates[2:]  # "the attack" again, two sentences on
+    assert dates[-1] == (date(2025, 12, 1), "earlier event")  # the next day
+
+
+def test_who_reports_violence_did_not_commit_it(resources):
+    attack = _only_event("Chinese workers were killed in an attack that Tajik authorities say was carried out from across the border.", resources)
+    assert attack.actors == [] and attack.place.place.id == "border:TJK-AFG"  # no Tajik-Chinese border from nationality words
+    clash = _only_event("Kyrgyz and Tajik troops clashed along the border on Wednesday.", resources)
+    assert clash.place.place.id == "border:KGZ-TJK"

@@ -25,6 +25,8 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
 _PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of)[\s-]+)?"
 _BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
 _MONTH_SECOND_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"  # a month name, no group
@@ -40,6 +42,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
+    # "slated for 2026-27", "in 2026–2027"
+    ("year_range", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)?\d{{2}})\b(?![-–/.]\d)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
@@ -56,6 +61,8 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "year": ("in", "during", "since", "of"),
+    "ago": (*_DIGITS, *_COUNTS),
+    "year_range": ("19", "20"),
 }
 _start_matcher = None
 
@@ -108,7 +115,14 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
     return reference.year
 
 
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
+    r"(?:\s+[\w-]+){0,3}?\s+$",
+    re.I,
+)
 _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
+_DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|kilomet|people|troops|soldiers|killed))", re.I)
+_RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
 _DATELINE_DATE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*)?"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}"
@@ -164,7 +178,10 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
         for match in _matches_at(pattern, sentence, starts[kind]):
             if best is not None and match.start() >= best[0]:
                 break  # an earlier expression was found already
-            found = _normalise(kind, match, reference, forward)
+            # "…will reinforce its base, a spokesman told journalists on Wednesday": the day of the
+            # saying, which is past, whatever the tense of what was said
+            ahead = forward and not _SPEECH_BEFORE.search(sentence, max(0, match.start() - 50), match.start())
+            found = _normalise(kind, match, reference, ahead)
             if found is not None:
                 best = (match.start(), found)
                 break
@@ -223,9 +240,17 @@ def _normalise(kind: str, match: re.Match[str], reference: date | None, forward:
             month_word = groups["month"].lower().rstrip(".")
             if month_word == "may" and not groups.get("year") and not groups.get("part"):
                 return None  # "by may" is usually the verb
+            after = match.string[match.end() : match.end() + 24]
+            if not groups.get("year") and _DAY_NUMBER_AFTER.match(after):
+                return None  # "the morning of January 18, 2026": the full date is read on its own
             month = _MONTHS[month_word]
+            relative_year = None if groups.get("year") else _RELATIVE_YEAR_AFTER.match(after)
             if groups.get("year"):
                 year = int(groups["year"])
+            elif relative_year and reference:
+                # "in November last year", "August of last year"
+                year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[relative_year.group(1).lower()]
+                text = match.group(0).strip() + relative_year.group(0).rstrip()
             elif reference:
                 year = _infer_year(month, 15, reference, forward)
             else:
@@ -247,6 +272,19 @@ def _normalise(kind: str, match: re.Match[str], reference: date | None, forward:
             offset = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0, "tomorrow": 1}
             day = reference + timedelta(days=offset[groups["rel"].lower()])
             return EventDate(day, day, "day", "text", text)
+        if kind == "ago" and reference:
+            count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
+            if groups["unit"].lower().startswith("day"):
+                day = reference - timedelta(days=count)
+                return EventDate(day, day, "day", "text", text)
+            monday = reference - timedelta(days=reference.weekday() + 7 * count)
+            return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+        if kind == "year_range":
+            first, second = int(groups["year"]), groups["year2"]
+            last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            if not first < last <= first + 10:
+                return None  # "2021-07" is no range of years, "1990-2020" too long to be one event's date
+            return EventDate(date(first, 1, 1), date(last, 12, 31), "year", "text", text)
         if kind == "relative_span" and reference:
             return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
         if kind == "year":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from geomap.events.dates import dateline_end, extract_date
 from geomap.events.lexicon import Lexicon
@@ -77,6 +78,10 @@ _DESCRIPTIVE_CLAUSE = re.compile(
     r"|bordering|adjacent\s+to|opposite)\b[^,;:()]*",
     re.I,
 )
+# "Kyrgyz and Tajik troops": nationality words of armed forces say whose border it is
+_FORCES_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w-]+)*\s+(?:border\s+)?(?:troops|forces|soldiers|guards|military|army|armies|servicem[ae]n|units|police|militias?|fighters)\b"
+)
 # a country introduced as a location ("in southern Tajikistan") is where, not who
 _IN_COUNTRY = re.compile(
     rf"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
@@ -103,13 +108,21 @@ class BorderZone:
     countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
 
 
-def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "") -> BorderZone | None:
-    """The border the sentence talks about: both countries named in the border's own name
-    ("the Afghanistan-Tajikistan border"), else both named anywhere, else one, else the primary."""
+def _zone_for(
+    zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "", actor_countries: frozenset[str] = frozenset()
+) -> BorderZone | None:
+    """The border the sentence talks about: the one its border phrase names ("the
+    Afghanistan-Tajikistan border", "the Afghan border"), else the one between countries it
+    names or whose forces act ("Kyrgyz and Tajik troops clashed along the border"), else the
+    primary.  Nationality words of others ("Chinese workers were killed") choose nothing."""
     if not zones:
         return None
-    named = {t.place.country for t in toponyms if t.place.feature_type == "country"}
     naming = {t.place.country for t in toponyms if t.place.feature_type == "country" and text and _names_a_border(text, t)}
+    named = naming | actor_countries | {
+        t.place.country
+        for t in toponyms
+        if t.place.feature_type == "country" and (not t.adjectival or (text and _FORCES_AFTER.match(text, t.mention.end)))
+    }
     for countries in (naming, named):
         both = [z for z in zones if z.countries and set(z.countries) <= countries]
         if both:
@@ -170,6 +183,16 @@ def extract_events(
             )
         ]
         actors, actor_spans, actors_iso3, recipients = _actors(sentence, lexicon, present, inside, located)
+        event_type = lexicon.classes[event_class].acled_event_type if event_class in lexicon.classes else ""
+        if event_type in _VIOLENT_EVENT_TYPES and actors:
+            # "Tajikistan says five workers were killed": who reports violence did not commit it
+            speakers = _speakers(sentence, lexicon, present, inside, located)
+            if speakers and len(speakers) < len(actors):
+                kept = [(name, iso3) for name, iso3 in zip(actors, actors_iso3, strict=True) if name not in speakers]
+                actors, actors_iso3 = [k[0] for k in kept], [k[1] for k in kept]
+                recipients = [r for r in recipients if r not in speakers]
+            elif speakers:
+                actors, actors_iso3, recipients = [], [], [r for r in recipients if r not in speakers]
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
@@ -180,17 +203,14 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text), home,
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text, frozenset(lexicon.iso2_by_iso3.get(c, "") for c in actors_iso3) - {""}), home,
             lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
             start,
         )
         dated_text = article.text[filed:end] if start < filed < end else sentence  # not the dateline's date
         event_date = extract_date(dated_text, article.date, forward=modality == "planned")
-        if event_date is None and events and _ANAPHOR.search(sentence):
-            previous = events[-1]
-            if previous.date is not None and previous.date.basis == "text" and previous.sentence_end >= start - 3:
-                # "Last week the army held a drill. 20,000 troops took part in the drill": same time
-                event_date = replace(previous.date, basis="previous sentence")
+        if event_date is None and events:
+            event_date = _date_from_earlier_events(sentence, start, event_class, events)
         if event_date is None and article.date is not None:
             event_date = EventDate(article.date, article.date, "day", "article", "")
         confidence = weight * MODALITY_FACTOR.get(modality, 0.8) * (1.0 if place else 0.8)
@@ -216,6 +236,64 @@ def extract_events(
             )
         )
     return events
+
+
+_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:['’]s\s+\w+\s+)?(?:\w+\s+){0,2}?(?:said|says|say|told|tells|reported|reports|claimed|claims|announced|stated|confirmed|"
+    r"condemned|denounced|accused|blamed)\b",
+    re.I,
+)
+
+
+def _speakers(
+    sentence: str, lexicon: Lexicon, present: set[str], organisations: Sequence[tuple[int, int]], locations: Sequence[tuple[int, int]]
+) -> set[str]:
+    """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
+    and nowhere else in the sentence."""
+    by_name: dict[str, list[bool]] = {}
+    for _, end, name, _ in _actor_hits(sentence, lexicon, present, organisations, locations):
+        by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
+    return {name for name, speaking in by_name.items() if all(speaking)}
+
+
+def _date_from_earlier_events(sentence: str, start: int, event_class: str, events: list[Event]) -> EventDate | None:
+    """A date for an undated sentence from the article's earlier events.
+
+    * "Four days after the first attack", "the next day": the latest day-precise event date, moved on;
+    * "the attack", "the drills": the latest dated event of the same class (the same incident
+      told again), or the event of the sentence right before ("20,000 troops took part in the drill").
+    """
+    dated = [e for e in events if e.date is not None and e.date.basis != "article"]
+    offset = _AFTER_EARLIER.search(sentence)
+    if offset:
+        anchor = next((e for e in reversed(dated) if e.date.precision == "day"), None)  # type: ignore[union-attr]
+        if anchor is None:
+            return None
+        if offset.group("next"):
+            days = 1
+        else:
+            count = offset.group("n").lower()
+            days = (int(count) if count.isdigit() else _COUNTS[count]) * (7 if offset.group("unit").lower().startswith("week") else 1)
+        day = anchor.date.end + timedelta(days=days)  # type: ignore[union-attr]
+        return EventDate(day, day, "day", "earlier event", offset.group(0))
+    if not _ANAPHOR.search(sentence):
+        return None
+    previous = events[-1]
+    if previous.date is not None and previous.date.basis == "text" and previous.sentence_end >= start - 3:
+        return replace(previous.date, basis="previous sentence")
+    same = next((e for e in reversed(dated) if e.event_class == event_class), None)
+    if same is not None:
+        return replace(same.date, basis="earlier event")  # type: ignore[arg-type]
+    return None
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AFTER_EARLIER = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+(?:later|after(?:wards)?)"
+    r"|(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night))\b",
+    re.I,
+)
 
 
 def _best_trigger(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> tuple[str, str, float, int, tuple] | None:
@@ -261,21 +339,14 @@ def _modality(sentence: str, lexicon: Lexicon, present: set[str] | None = None) 
     return best
 
 
-def _actors(
+def _actor_hits(
     sentence: str,
     lexicon: Lexicon,
     present: set[str] | None = None,
     organisations: Sequence[tuple[int, int]] = (),
     locations: Sequence[tuple[int, int]] = (),
-) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
-    """Actors in order of first mention, the spans naming them, their countries, and recipients.
-
-    A recipient or target is an actor introduced by "to", "for", "against" or "with"
-    ("sent vehicles to the Tajik army", "an attack against border guards").  A name
-    strictly inside an organisation span of the sentence ("Pakistan Point News") is
-    no actor, nor is a country named exactly where the sentence says the event was
-    (``locations``: "kicks off in southern Tajikistan").
-    """
+) -> list[tuple[int, int, str, str]]:
+    """``(start, end, actor name, ISO3)`` of every actor mention, leftmost-longest, in order."""
     present = lexicon.literals_in(sentence) if present is None else present
     found: list[tuple[int, int, str, str]] = [
         (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
@@ -301,6 +372,25 @@ def _actors(
     for hit in sorted(kept, key=lambda h: (h[0], h[0] - h[1])):
         if not any(hit[0] < other[1] and other[0] < hit[1] for other in found):
             found.append(hit)
+    return found
+
+
+def _actors(
+    sentence: str,
+    lexicon: Lexicon,
+    present: set[str] | None = None,
+    organisations: Sequence[tuple[int, int]] = (),
+    locations: Sequence[tuple[int, int]] = (),
+) -> tuple[list[str], list[tuple[int, int]], list[str], list[str]]:
+    """Actors in order of first mention, the spans naming them, their countries, and recipients.
+
+    A recipient or target is an actor introduced by "to", "for", "against" or "with"
+    ("sent vehicles to the Tajik army", "an attack against border guards").  A name
+    strictly inside an organisation span of the sentence ("Pakistan Point News") is
+    no actor, nor is a country named exactly where the sentence says the event was
+    (``locations``: "kicks off in southern Tajikistan").
+    """
+    found = _actor_hits(sentence, lexicon, present, organisations, locations)
     names: list[str] = []
     countries: list[str] = []
     recipients: list[str] = []
@@ -369,7 +459,10 @@ def _event_place(
         level = GEO_LEVEL_BY_FEATURE.get(chosen.place.feature_type, "settlement")
         if level == "country" and home_country and chosen.place.country == home_country and rank(chosen)[1] == 1:
             # "Russia sent vehicles to the Tajik army": the recipient's country, named adjectivally
-            others = [t for t in toponyms if t.place.feature_type == "country" and t.place.country != home_country]
+            others = [
+                t for t in toponyms
+                if t.place.feature_type == "country" and t.place.country != home_country and (demonym_locates or not t.adjectival)
+            ]
             if others:
                 chosen = min(others, key=rank)
         if level != "country" or not border_phrase:
