@@ -57,6 +57,8 @@ def normalise_token(token: str) -> str:
     """ASCII-transliterate and lower-case one token (``"Душанбе"`` → ``"dushanbe"``)."""
     if token.isascii():
         return token.lower()
+    # anyascii writes Cyrillic "ё" as "e"; Russian and Tajik names write it "yo" ("Поён" → Poyon)
+    token = token.replace("ё", "yo").replace("Ё", "Yo")
     return re.sub(r"[^a-z0-9]", "", anyascii(token).lower())
 
 
@@ -144,6 +146,23 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
 
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+
+
+# "the Tajikistan-Afghanistan border", "Afghanistan's northern border", "the border with Afghanistan"
+_BORDER_AFTER = re.compile(
+    r"(?:\s*[-–]\s*[\w]+)?(?:['’]s)?\s+(?:[\w-]+\s+)?(?:border|frontier)s?\b"
+    # "Tajik border guards", "the Afghan border police": a side's forces and posts, not a border's name
+    r"(?!\s+(?:guards?|troops|forces|service|servicem[ae]n|police|units?|detachments?|officers|officials|agency|agencies"
+    r"|posts?|outposts?|patrols?|control|crossings?|checkpoints?|points?|authorities|commanders?|regiment|brigade|zone))",
+    re.I,
+)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$", re.I)
+
+
+def names_a_border(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a border's name ("the Afghan border",
+    "the border with Afghanistan"): it says where the border runs, not where things are."""
+    return bool(_BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 40), start))
 
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -174,3 +174,50 @@ def test_everyday_words_and_region_phrases(resources):
     assert "Man" not in found("Man speaking to reporters in Khorog.")  # not Man, Côte d'Ivoire
     assert found("Trucks drove from Abidjan to Man.").get("Man") == "CI"  # after "to" it is the city
     assert found("Moscow said it would send troops.").get("Moscow") == "RU"  # a frequent word, but a capital
+
+
+def test_alternate_geonames_names_used_as_surnames_are_not_places(resources):
+    # "Ahmadi" is only an alternate name of Al Ahmadi (Kuwait): after a given name or before "said", a person
+    for text in (
+        "The attack killed Nisar Ahmad Ahmadi, the acting governor of Badakhshan.",
+        "Moazuddin Ahmadi, the head of information, confirmed it.",
+        "Ahmadi said the attack was planned.",
+    ):
+        _, toponyms = parse(text, resources)
+        assert all(t.place.country != "KW" for t in toponyms), text
+
+
+def test_cyrillic_yo_is_transliterated_yo():
+    from geomap.text import normalise_name
+
+    assert normalise_name("Поён") == "poyon" and normalise_name("Саёд") == "sayod"
+
+
+def test_a_given_name_does_not_match_a_post_through_its_cyrillic_alias(resources):
+    _, toponyms = parse("The blast hit the Sayed Abad mosque in Kunduz.", resources)
+    assert [t.place.country for t in toponyms] == ["AF"]
+
+
+def test_a_country_naming_a_border_does_not_pull_places_to_its_side(resources):
+    _, toponyms = parse("Troops moved to Farkhor district near the Afghan border.", resources)
+    assert toponyms[0].place.country == "TJ"
+    _, toponyms = parse("The Taliban took Farkhar district of Takhar province.", resources)
+    assert toponyms[0].place.country == "AF"
+
+
+def test_a_possessive_country_contains_the_place(resources):
+    _, toponyms = parse("Residents of Tajikistan's Badakhshan protested.", resources)
+    assert names(toponyms)[-1][2] == "TJ"
+    _, toponyms = parse("Clashes erupted in Afghanistan's Badakhshan.", resources)
+    assert names(toponyms)[-1][2] == "AF"
+    _, toponyms = parse("Protesters gathered in Khorog, the capital of Badakhshan.", resources)
+    assert names(toponyms)[-1][2] == "TJ"  # Khorog's side decides
+    _, toponyms = parse("The Taliban sent fighters to Badakhshan.", resources)
+    assert names(toponyms)[-1][2] == "AF"  # without a clue, the Afghan province (the larger population)
+
+
+def test_the_word_after_a_name_chooses_the_kind_of_place(resources):
+    _, toponyms = parse("Chinese miners damaged the Panj riverbed.", resources)
+    assert toponyms[-1].place.feature_type == "river"
+    _, toponyms = parse("Troops entered Panj on Monday.", resources)
+    assert toponyms[-1].place.feature_type == "town"

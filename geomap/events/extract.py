@@ -19,7 +19,7 @@ from geomap.events.dates import dateline_end, extract_date
 from geomap.events.lexicon import Lexicon
 from geomap.events.quantities import extract_quantities
 from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
-from geomap.text import split_sentences
+from geomap.text import names_a_border, split_sentences
 
 GEO_LEVEL_BY_FEATURE = {
     "military_base": "site", "training_ground": "site", "border_crossing": "site", "bridge": "site",
@@ -78,6 +78,7 @@ _DESCRIPTIVE_CLAUSE = re.compile(
     r"|bordering|adjacent\s+to|opposite)\b[^,;:()]*",
     re.I,
 )
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
 # "Kyrgyz and Tajik troops": nationality words of armed forces say whose border it is
 _FORCES_AFTER = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w-]+)*\s+(?:border\s+)?(?:troops|forces|soldiers|guards|military|army|armies|servicem[ae]n|units|police|militias?|fighters)\b"
@@ -93,10 +94,6 @@ _MODIFIER_AFTER = re.compile(
     r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b",
     re.I,
 )
-# "the Tajikistan-Afghanistan border", "Afghanistan's northern border", "the border with Afghanistan":
-# the country names a border, a less specific place than any other place of the sentence
-_BORDER_AFTER = re.compile(r"(?:\s*[-–]\s*[\w]+)?(?:['’]s)?\s+(?:[\w-]+\s+)?(?:border|frontier)s?\b", re.I)
-_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +105,7 @@ class BorderZone:
     countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
 
 
-def _zone_for(
-    zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "", actor_countries: frozenset[str] = frozenset()
-) -> BorderZone | None:
+def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "") -> BorderZone | None:
     """The border the sentence talks about: the one its border phrase names ("the
     Afghanistan-Tajikistan border", "the Afghan border"), else the one between countries it
     names or whose forces act ("Kyrgyz and Tajik troops clashed along the border"), else the
@@ -118,10 +113,14 @@ def _zone_for(
     if not zones:
         return None
     naming = {t.place.country for t in toponyms if t.place.feature_type == "country" and text and _names_a_border(text, t)}
-    named = naming | actor_countries | {
+    named = naming | {
         t.place.country
         for t in toponyms
-        if t.place.feature_type == "country" and (not t.adjectival or (text and _FORCES_AFTER.match(text, t.mention.end)))
+        if t.place.feature_type == "country"
+        and (
+            (not t.adjectival and not (text and _POSSESSIVE_AFTER.match(text, t.mention.end)))
+            or (text and _FORCES_AFTER.match(text, t.mention.end))
+        )
     }
     for countries in (naming, named):
         both = [z for z in zones if z.countries and set(z.countries) <= countries]
@@ -203,7 +202,7 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text, frozenset(lexicon.iso2_by_iso3.get(c, "") for c in actors_iso3) - {""}), home,
+            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text), home,
             lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
             start,
         )
@@ -487,6 +486,6 @@ def _event_place(
 
 
 def _names_a_border(text: str, toponym: Toponym) -> bool:
-    """Whether a country mention is part of a border's name ("the Tajik-Afghan border" style)."""
-    start, end = toponym.mention.start, toponym.mention.end
-    return bool(_BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 40), start))
+    """Whether a country mention is part of a border's name ("the Tajik-Afghan border" style):
+    a less specific place than any other place of the sentence."""
+    return names_a_border(text, toponym.mention.start, toponym.mention.end)

@@ -173,6 +173,7 @@ def _describe(gazetteer: Gazetteer, ids: tuple[int, ...]) -> _Candidates:
     )
 
 
+_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|stated|wrote|tweeted|insisted|argued)\b")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -251,10 +252,16 @@ def _plausible_place(
         return False  # "Vladimir Putin", "Sherali Mirzo": a given name before a surname
     if following_capitalised and not is_country and _looks_like_a_surname(tok.normal[last]):
         return False  # "Imomnazar Imomnazarov": even a curated name is a given name here
-    if strong:
-        return True
     initial = _sentence_initial(text, tok, first)
     previous_capitalised = first > 0 and _is_capitalised(text, tok.starts[first - 1])
+    if not authoritative and normal_surface not in candidates.names:
+        # only an alternate GeoNames name ("Ahmadi" for Al Ahmadi, Kuwait), used as a surname
+        if previous_capitalised and same_clause and covered[first - 1] != COVERED and not initial:
+            return False  # "Nisar Ahmad Ahmadi"
+        if _SPEAKS_AFTER.match(text, tok.ends[last - 1]):
+            return False  # "Ahmadi said"
+    if strong:
+        return True
     if previous_capitalised and same_clause and not covered[first - 1] and not initial:
         return False  # "Kenneth McKenzie": a surname after an unknown capitalised word
     return True

@@ -26,7 +26,7 @@ import numpy as np
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
-from geomap.text import normalise_name
+from geomap.text import names_a_border, normalise_name
 
 WEIGHTS = {
     "curated": 3.0,
@@ -39,6 +39,7 @@ WEIGHTS = {
     "near_other_places": 1.0,
     "container_pattern": 2.0,
     "region_named": 1.5,
+    "feature_word": 2.5,
     "fuzzy": -1.0,
 }
 NEAR_OTHER_PLACES_KM = 250.0
@@ -98,6 +99,8 @@ def resolve(
         countries, anchor = named
         if anchor is not None:
             anchors.append(anchor)
+        if countries and names_a_border(text, mention.start, mention.end):
+            continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
         for country in countries:
             country_sources.setdefault(country, set()).add(position)
     nearest_anchor = _nearest_anchor_km(mentions, list(dict.fromkeys(anchors)), gazetteer)
@@ -122,7 +125,11 @@ def resolve(
     resolved: list[Toponym] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        container = _container_country(text, mention, following, gazetteer)
+        container = _container_country(text, mention, following, gazetteer) or _possessor_country(
+            text, mentions[index - 1] if index else None, mention, gazetteer
+        )
+        cue = _FEATURE_WORD_AFTER.match(text, mention.end)
+        feature_word = cue.group(1).lower() if cue else ""
         own = only_named_by.get(index)
         document_countries = all_countries - own if own else all_countries
         normalised = surfaces.get(mention.text)
@@ -130,12 +137,12 @@ def resolve(
             if len(surfaces) > 200_000:
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
-        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries)
+        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
             decision = decided[evidence] = _decide(
                 [
-                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions)
+                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word)
                     for i in mention.candidate_ids
                 ],
                 mention,
@@ -157,6 +164,42 @@ def resolve(
     return resolved
 
 
+def _possessor_country(text: str, previous: Mention | None, mention: Mention, gazetteer: Gazetteer) -> str:
+    """Country ISO2 of a possessive right before the mention ("Tajikistan's Badakhshan region"), else ""."""
+    if previous is None or previous.kind == "adjectival" or not _POSSESSIVE.match(text[previous.end : mention.start]):
+        return ""
+    places = gazetteer.places
+    countries = {places.country(i) for i in previous.candidate_ids if places.feature_type(i) == "country"}
+    return countries.pop() if len(countries) == 1 else ""
+
+
+_POSSESSIVE = re.compile(
+    r"^['’]s?\s+(?:(?:north|south)-?(?:east|west)(?:ern)?\s+|(?:north|south|east|west)(?:ern)?\s+|central\s+|remote\s+|mountainous\s+)?$",
+    re.I,
+)
+# a word naming the kind of place right after its name: "the Panj riverbed", "Ayni airfield"
+_FEATURE_WORDS: dict[str, frozenset[str]] = {
+    word: frozenset(types.split())
+    for words, types in (
+        ("river riverbed riverbank banks canal", "river"),
+        ("valley gorge", "valley"),
+        ("district", "admin2"),
+        ("province oblast governorate viloyat welayat", "admin1"),
+        ("airport airfield airbase", "airfield"),
+        ("bridge", "bridge"),
+        ("crossing checkpoint", "border_crossing bridge"),
+        ("outpost", "border_post"),
+        ("lake", "lake"),
+        ("dam reservoir", "dam"),
+        ("port", "river_port"),
+        ("village", "village"),
+        ("town city", "town city"),
+    )
+    for word in words.split()
+}
+_FEATURE_WORD_AFTER = re.compile(r"\s+(" + "|".join(sorted(_FEATURE_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
 def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str, ...], int | None]:
     """Countries a mention names whatever it resolves to (a country, a demonym, an
     unambiguous regional entry), and that entry as an anchor unless it is a country."""
@@ -168,10 +211,13 @@ def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str,
         named.update(places.country(i) for i in ids)
     else:
         named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
-        if len(ids) == 1 and not mention.fuzzy and places.source(ids[0]) != "geonames":
-            named.add(places.country(ids[0]))  # unambiguous regional entries only
-            if places.feature_type(ids[0]) != "country":
-                anchor = ids[0]
+        curated = [i for i in ids if places.source(i) != "geonames"]
+        # a regional entry that is the only one of its name, or whose namesakes all lie in
+        # its own country ("Khorog": the curated town and its GeoNames duplicate)
+        if len(curated) == 1 and not mention.fuzzy and len({places.country(i) for i in ids}) == 1:
+            named.add(places.country(curated[0]))
+            if places.feature_type(curated[0]) != "country":
+                anchor = curated[0]
     return tuple(sorted(named - {""})), anchor
 
 
@@ -301,6 +347,7 @@ def _score(
     container: str,
     nearest_anchor: dict[int, float],
     regions: dict[tuple[str, str], str] | None = None,
+    feature_word: str = "",
 ) -> tuple[float, int, list[str]]:
     """Score of candidate ``index`` for ``mention``: the place's document-independent
     prior (kept in ``static``) plus the evidence of this document, with the reasons."""
@@ -336,6 +383,9 @@ def _score(
     if container and container == country and feature != "country":
         score += WEIGHTS["container_pattern"]
         reasons.append(f"followed by its country ({container})")
+    if feature_word and feature in _FEATURE_WORDS[feature_word]:
+        score += WEIGHTS["feature_word"]
+        reasons.append(f"a {feature.replace('_', ' ')}, as the word after it says ({feature_word!r})")
     if mention.fuzzy:
         score += WEIGHTS["fuzzy"]
         reasons.append("fuzzy match (misspelling)")
