@@ -292,3 +292,32 @@ def test_who_reports_violence_did_not_commit_it(resources):
     assert attack.actors == [] and attack.place.place.id == "border:TJK-AFG"  # no Tajik-Chinese border from nationality words
     clash = _only_event("Kyrgyz and Tajik troops clashed along the border on Wednesday.", resources)
     assert clash.place.place.id == "border:KGZ-TJK"
+
+
+def test_security_forces_killing_armed_men_is_a_clash_not_violence_against_civilians(resources):
+    assert _only_event("Security forces in Tajikistan killed two alleged drug smugglers who crossed the border.", resources).event_class == "armed_clash"
+    assert _only_event("Two of the smugglers were killed during the combat operation.", resources).event_class == "armed_clash"
+    assert _only_event("Gunmen shot dead two civilians in a village near Kunduz.", resources).event_class == "attack"
+
+
+def test_where_people_fled_to_is_not_where_it_happened(resources):
+    clash = _only_event("During the confrontation, three smugglers were killed, while two others fled back toward Afghanistan.", resources)
+    assert clash.place is None and clash.actors == ["Smugglers / drug traffickers (unidentified)"]
+    assert [(q.category, q.best) for q in clash.quantities] == [("fatalities", 3)]  # fleeing fighters are not displaced people
+    near = _only_event("Units arrived 20 km from Kulob on Friday.", resources)
+    assert near.place_relation == "20 km from"  # a distance, not an origin
+
+
+def test_sentences_going_on_about_an_incident_take_its_place_and_date(resources):
+    text = (
+        " date 2026-01-30 Clash on Tajik-Afghan border leaves 3 dead\n\n"
+        "Tajik border guards clashed with armed men in Shamsiddin Shohin district on Thursday. "
+        "Three of the men were killed in the clash. "
+        "Separately, officials in Dushanbe met a Chinese delegation."
+    )
+    result = parse_text(text, None, resources)
+    clashes = [e for e in result.events if e.event_class == "armed_clash"]
+    assert len(clashes) == 3
+    assert {e.place.place.name for e in clashes} == {"Shamsiddin Shohin District"}
+    assert {e.date.start for e in clashes} == {date(2026, 1, 29)}
+    assert [e.place_relation.startswith("same incident") for e in clashes] == [True, False, True]

@@ -70,7 +70,13 @@ _AT_THE_BORDER_AFTER = re.compile(
     re.I,
 )
 # "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened
-_ORIGIN = re.compile(rf"\b(?:from|originat\w*\s+(?:in|from))\s+(?:(?:{_LOCATION_FILLER}|in)\s+){{0,6}}?$", re.I)
+_ORIGIN = re.compile(
+    # "20 km from", "not far from", "away from": a distance to the place, not an origin
+    r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreated|retreating|escaped|withdrew)\s+(?:back\s+)?(?:to|toward|towards|into|across))"
+    rf"\s+(?:(?:{_LOCATION_FILLER}|in)\s+){{0,6}}?$",
+    re.I,
+)
 # "… in the Dovang district, which borders the Shamsiddin Shohin district of Tajikistan": the
 # places of such a clause describe a neighbour of the place, they are not where it happened
 _DESCRIPTIVE_CLAUSE = re.compile(
@@ -178,6 +184,7 @@ def extract_events(
             and t.place.feature_type == "country"
             and (
                 _IN_COUNTRY.search(sentence, 0, t.mention.start - start)
+                or _ORIGIN.search(sentence, max(0, t.mention.start - start - 60), t.mention.start - start)
                 or any(a <= t.mention.start - start < b for a, b in clauses)
             )
         ]
@@ -234,7 +241,73 @@ def extract_events(
                 acled=acled,
             )
         )
+    spans = split_sentences(article.text, article.body_start)
+    _continue_incidents(events, spans[0][1] if spans else article.body_start)
     return events
+
+
+_CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
+
+
+def _continue_incidents(events: list[Event], headline_end: int) -> None:
+    """Give sentences that go on about an incident told elsewhere in the article its place and date.
+
+    "Seven people were also wounded in the attack", a headline ("Clash on Tajik-Afghan border
+    leaves 3 dead") or a casualty count with no place of its own takes the place of the
+    nearest report of the same class that names a place below country level and whose date
+    agrees, and, when it has only the article's date, the date of the nearest such report
+    dated by its text.  The relation and the date basis say so, so the analyst sees what was
+    carried over.
+    """
+    for event in events:
+        continues = (
+            _ANAPHOR.search(event.sentence) is not None
+            or event.sentence_start < headline_end
+            or (bool(event.quantities) and all(q.category in _CASUALTY_CATEGORIES for q in event.quantities) and not event.actors)
+        )
+        if not continues:
+            continue
+        same = [d for d in events if d is not event and d.event_class == event.event_class and d.modality == event.modality]
+        if not _below_country(event):
+            placed = [d for d in same if _below_country(d) and _dates_agree(d, event)]
+            if placed:
+                donor = min(placed, key=lambda d: (abs(d.sentence_start - event.sentence_start), d.sentence_start > event.sentence_start))
+                event.place, event.geo_level = donor.place, donor.geo_level
+                event.place_relation = f"same incident as the report at character {donor.sentence_start} ({donor.place_relation})"
+        if event.date is not None and event.date.basis == "article":
+            dated = [d for d in same if d.date is not None and d.date.basis != "article" and _dates_agree(d, event) and _places_agree(d, event)]
+            if dated:
+                donor = min(dated, key=lambda d: (abs(d.sentence_start - event.sentence_start), d.sentence_start > event.sentence_start))
+                event.date = replace(donor.date, basis="earlier event" if donor.sentence_start < event.sentence_start else "later report")  # type: ignore[arg-type]
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    """No place, the same place, or one inside the other's country."""
+    if a.place is None or b.place is None:
+        return True
+    first, second = a.place.place, b.place.place
+    return first.id == second.id or not first.country or not second.country or first.country == second.country
+
+
+def _below_country(event: Event) -> bool:
+    """A place that tells incidents apart: not a country, not a whole border (the border
+    zone, or a gazetteer row for a border, which belongs to no country)."""
+    return (
+        event.geo_level not in ("country", "")
+        and event.place is not None
+        and event.place.place.source != "border"
+        and bool(event.place.place.country)
+    )
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Overlapping dates; a date known only from the article may be up to a week earlier."""
+    if a.date is None or b.date is None:
+        return True
+    slack = timedelta(days=7)
+    a_start = a.date.start - slack if a.date.basis == "article" else a.date.start
+    b_start = b.date.start - slack if b.date.basis == "article" else b.date.start
+    return a_start <= b.date.end and b_start <= a.date.end
 
 
 _VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -439,13 +512,17 @@ def _event_place(
 
     def rank(t: Toponym) -> tuple[int, int, int, int, int]:
         level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
-        before = text[max(0, t.mention.start - 40) : t.mention.start]
-        locative = bool(_LOCATIVE.search(before)) and not _ORIGIN.search(before)
+        locative = bool(_LOCATIVE.search(text, max(0, t.mention.start - 40), t.mention.start))
         own = level == "country" and bool(home_country) and t.place.country == home_country
         aside = (level == "country" and _names_a_border(text, t)) or any(a <= t.mention.start < b for a, b in clauses)
         return int(aside), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - trigger_at)
 
-    toponyms = [t for t in toponyms if not _MODIFIER_AFTER.match(text, t.mention.end)]
+    toponyms = [
+        t for t in toponyms
+        if not _MODIFIER_AFTER.match(text, t.mention.end)
+        # where someone came from or fled to is not where it happened
+        and not (not t.adjectival and _ORIGIN.search(text, max(0, t.mention.start - 60), t.mention.start))
+    ]
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))
     if border_phrase:

@@ -97,7 +97,12 @@ def _link_reason(a: Event, b: Event, max_km: float, slack: int) -> str | None:
 
 def _specific(event: Event) -> bool:
     """A place precise enough to tell two events apart: not a country, not the whole border."""
-    return event.geo_level != "country" and event.place is not None and event.place.place.source != "border"
+    return (
+        event.geo_level != "country"
+        and event.place is not None
+        and event.place.place.source != "border"
+        and bool(event.place.place.country)  # a gazetteer row for a whole border or region belongs to no country
+    )
 
 
 def link_reports(
