@@ -321,3 +321,9 @@ def test_sentences_going_on_about_an_incident_take_its_place_and_date(resources)
     assert {e.place.place.name for e in clashes} == {"Shamsiddin Shohin District"}
     assert {e.date.start for e in clashes} == {date(2026, 1, 29)}
     assert [e.place_relation.startswith("same incident") for e in clashes] == [True, False, True]
+
+
+def test_a_carried_over_place_must_lie_inside_the_vaguer_place_it_replaces(resources):
+    text = "Russia announced joint drills with Tajikistan along the Afghan border. The drills were prepared at a meeting in Moscow."
+    first = parse_text(text, date(2024, 3, 1), resources).events[0]
+    assert first.place.place.id == "border:TJK-AFG"  # Moscow does not refine the border area

@@ -19,6 +19,7 @@ from geomap.events.dates import dateline_end, extract_date
 from geomap.events.lexicon import Lexicon
 from geomap.events.quantities import extract_quantities
 from geomap.model import Article, Event, EventDate, Mention, Place, Toponym
+from geomap.places.resolve import haversine_km
 from geomap.text import names_a_border, split_sentences
 
 GEO_LEVEL_BY_FEATURE = {
@@ -269,7 +270,7 @@ def _continue_incidents(events: list[Event], headline_end: int) -> None:
             continue
         same = [d for d in events if d is not event and d.event_class == event.event_class and d.modality == event.modality]
         if not _below_country(event):
-            placed = [d for d in same if _below_country(d) and _dates_agree(d, event)]
+            placed = [d for d in same if _below_country(d) and _dates_agree(d, event) and _refines(d, event)]
             if placed:
                 donor = min(placed, key=lambda d: (abs(d.sentence_start - event.sentence_start), d.sentence_start > event.sentence_start))
                 event.place, event.geo_level = donor.place, donor.geo_level
@@ -279,6 +280,18 @@ def _continue_incidents(events: list[Event], headline_end: int) -> None:
             if dated:
                 donor = min(dated, key=lambda d: (abs(d.sentence_start - event.sentence_start), d.sentence_start > event.sentence_start))
                 event.date = replace(donor.date, basis="earlier event" if donor.sentence_start < event.sentence_start else "later report")  # type: ignore[arg-type]
+
+
+def _refines(donor: Event, event: Event) -> bool:
+    """Whether the donor's place lies inside the event's own vaguer place: its country, or
+    the border area (Moscow does not refine "along the Afghan border")."""
+    if event.place is None:
+        return True
+    mine, theirs = event.place.place, donor.place.place  # type: ignore[union-attr]
+    if event.geo_level == "country":
+        return theirs.country == mine.country
+    distance = float(haversine_km(mine.lat, mine.lon, theirs.lat, theirs.lon))
+    return distance <= mine.uncertainty_km + theirs.uncertainty_km
 
 
 def _places_agree(a: Event, b: Event) -> bool:
