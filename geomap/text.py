@@ -172,6 +172,10 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "approx", "inc", "ltd", "co", "pres", "gov", "sen",
     "a.m", "p.m", "jr", "sr", "rev", "prof", "brig", "cpl", "pvt", "adm", "cmdr", "sgt", "approx",
 }
+_DATELINE_CITY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z' -]{2,}(?:/[A-Z][A-Z' -]{2,})*$")
+_DATE_AFTER = re.compile(
+    r"\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])")
 
 
@@ -193,6 +197,8 @@ def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
                 stem = word.group(1).lower()
                 if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
                     continue
+                if _DATELINE_CITY.search(text, max(0, match.start() - 60), match.start()) and _DATE_AFTER.match(text, match.end()):
+                    continue  # "BISHKEK. March 13 (Interfax) - …": a dateline, not a sentence
         _append_trimmed(text, cursor, end, spans)
         cursor = end
     _append_trimmed(text, cursor, len(text), spans)

@@ -327,3 +327,16 @@ def test_a_carried_over_place_must_lie_inside_the_vaguer_place_it_replaces(resou
     text = "Russia announced joint drills with Tajikistan along the Afghan border. The drills were prepared at a meeting in Moscow."
     first = parse_text(text, date(2024, 3, 1), resources).events[0]
     assert first.place.place.id == "border:TJK-AFG"  # Moscow does not refine the border area
+
+
+def test_a_meeting_with_no_place_of_its_own_is_placed_at_the_dateline_city(resources):
+    text = "BISHKEK. March 13 (Interfax) - Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon have signed a border treaty."
+    signing = _only_event(text, resources, date(2025, 3, 13))
+    assert signing.place.place.name == "Bishkek" and signing.place_relation == "in (dateline)"
+    attack = _only_event("DUSHANBE, Sept 18 (Reuters) - Militants attacked a border post, the ministry said.", resources, date(2022, 9, 18))
+    assert attack.place is None  # violence is not placed where the report was filed
+
+
+def test_victims_listed_after_a_killing_verb_are_recipients(resources):
+    attack = _only_event("A suicide bomber killed five people including Taliban security forces on Tuesday in Kunduz.", resources)
+    assert attack.recipients == ["Taliban"]

@@ -57,3 +57,9 @@ def test_tokenise_matches_its_plain_definition_at_the_edges():
             assert list(zip(tok.starts, tok.ends, tok.normal)) == [row[:3] for row in expected], (text, start)
             assert [tok.folded(i, i + 1) for i in range(len(expected))] == [row[3] for row in expected]
             assert tok.capitalised == [i for i, row in enumerate(expected) if row[4]]
+
+
+def test_a_dateline_with_a_full_stop_does_not_end_a_sentence():
+    text = "BISHKEK. March 13 (Interfax) - The presidents signed a treaty. Talks went on."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "BISHKEK. March 13 (Interfax) - The presidents signed a treaty.", "Talks went on."]

@@ -48,7 +48,9 @@ _ANAPHOR = re.compile(
 # recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
 _RECIPIENT = re.compile(
     r"\b(?:to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed|wounding|wounded|attacking|attacked|shelling|shelled)"
-    r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
+    r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$"
+    # "killed five people including Taliban security forces": the victims, listed
+    r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
     re.I,
 )
 # a place introduced as a location: a preposition, then at most a few determiners, directions,
@@ -566,6 +568,11 @@ def _event_place(
         mention = Mention(start=trigger_at, end=trigger_at, text="", kind="toponym")
         zone = Toponym(mention=mention, place=border_zone.place, confidence=0.6, reasons=[f"sentence places the event along the {border_zone.pair} border"])
         return zone, "along the border", "subnational_region"
+    # A meeting or statement with no place of its own happened where the report was filed
+    # ("BISHKEK, March 13 (Interfax) - the presidents signed …"); violence rarely did.
+    filed = [t for t in toponyms if not t.adjectival and _in_dateline(text, t) and t.place.feature_type != "country"]
+    if filed and demonym_locates:
+        return filed[0], "in (dateline)", GEO_LEVEL_BY_FEATURE.get(filed[0].place.feature_type, "settlement")
     # In violence a demonym says who ("a Kyrgyz drone", "Chinese citizens were killed"), not
     # where; elsewhere it usually names the acting side's own country ("the Tajik military held
     # drills"): the class's ``demonym_locates`` column says which.
