@@ -245,14 +245,14 @@ def extract_events(
             )
         )
     spans = split_sentences(article.text, article.body_start)
-    _continue_incidents(events, spans[0][1] if spans else article.body_start)
+    _continue_incidents(events, spans[min(1, len(spans) - 1)][1] if spans else article.body_start)  # headline and lead
     return events
 
 
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 
 
-def _continue_incidents(events: list[Event], headline_end: int) -> None:
+def _continue_incidents(events: list[Event], lead_end: int) -> None:
     """Give sentences that go on about an incident told elsewhere in the article its place and date.
 
     "Seven people were also wounded in the attack", a headline ("Clash on Tajik-Afghan border
@@ -265,7 +265,7 @@ def _continue_incidents(events: list[Event], headline_end: int) -> None:
     for event in events:
         continues = (
             _ANAPHOR.search(event.sentence) is not None
-            or event.sentence_start < headline_end
+            or event.sentence_start < lead_end
             or (bool(event.quantities) and all(q.category in _CASUALTY_CATEGORIES for q in event.quantities) and not event.actors)
         )
         if not continues:
