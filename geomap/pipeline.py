@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from datetime import date as _date_type  # parse_text's argument is called date
 from pathlib import Path
 
 import numpy as np
@@ -173,11 +174,17 @@ def measure_points(resources: Resources, lats: np.ndarray, lons: np.ndarray, pai
     return resources.borders.metrics_many(lats, lons, pair or resources.border_pairs[0])
 
 
-def parse_text(text: str, date: date | None = None, resources: Resources | None = None) -> ArticleResult:
+def parse_text(text: str, date: date | str | None = None, resources: Resources | None = None) -> ArticleResult:
     """Parse one article given as a string (offsets refer to ``text``).
 
-    A leading `` date YYYY-MM-DD`` header is honoured; ``date`` overrides it.
+    A leading `` date YYYY-MM-DD`` header is honoured; ``date`` (a ``datetime.date`` or an
+    ISO ``"YYYY-MM-DD"`` string) overrides it.
     """
+    if isinstance(date, str):
+        try:
+            date = _date_type.fromisoformat(date.strip())
+        except ValueError:
+            raise ValueError(f"parse_text: date must be YYYY-MM-DD, got {date!r}") from None
     resources = resources or load_resources()
     header_date, body_start = parse_header(text)
     article = Article(id="text", source_file="<text>", text=text, date=date or header_date, body_start=body_start)

@@ -340,3 +340,9 @@ def test_a_meeting_with_no_place_of_its_own_is_placed_at_the_dateline_city(resou
 def test_victims_listed_after_a_killing_verb_are_recipients(resources):
     attack = _only_event("A suicide bomber killed five people including Taliban security forces on Tuesday in Kunduz.", resources)
     assert attack.recipients == ["Taliban"]
+
+
+def test_parse_text_takes_an_iso_date_string(resources):
+    assert parse_text("Troops held drills near Kulob on Friday.", "2021-07-30", resources).events[0].date.start == date(2021, 7, 30)
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        parse_text("Troops held drills.", "30 July", resources)
