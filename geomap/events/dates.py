@@ -61,7 +61,6 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "year": ("in", "during", "since", "of"),
-    "ago": (*_DIGITS, *_COUNTS),
     "year_range": ("19", "20"),
 }
 _start_matcher = None
@@ -87,7 +86,13 @@ def _candidate_starts(sentence: str) -> dict[str, list[int]]:
     for end, (length, kinds) in _start_matcher.iter(lowered):
         for kind in kinds:
             starts[kind].add(end - length + 1)
-    return {kind: sorted(found) for kind, found in starts.items()}
+    found_starts = {kind: sorted(found) for kind, found in starts.items()}
+    # "two days ago": any word may start it ("a", "an"), so look only where "ago" occurs
+    found_starts["ago"] = [m.start() for m in _WORD_START.finditer(lowered)] if " ago" in lowered else []
+    return found_starts
+
+
+_WORD_START = re.compile(r"\b\w")
 
 
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}

@@ -179,15 +179,15 @@ def extract_events(
         modality = _modality(sentence, lexicon, present)
         in_sentence = [t for t in ordered if start <= t.mention.start and t.mention.end <= end]
         inside = [(m.start - start, m.end - start) for m in organisations if start <= m.start and m.end <= end]
-        clauses = [m.span() for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+        clauses = _descriptive_clauses(sentence)
         located = [
             (t.mention.start - start, t.mention.end - start)
             for t in in_sentence
             if not t.adjectival
             and t.place.feature_type == "country"
             and (
-                _IN_COUNTRY.search(sentence, 0, t.mention.start - start)
-                or _ORIGIN.search(sentence, max(0, t.mention.start - start - 60), t.mention.start - start)
+                _IN_COUNTRY.search(sentence, max(0, t.mention.start - start - 60), t.mention.start - start)
+                or _is_origin(sentence, t.mention.start - start)
                 or any(a <= t.mention.start - start < b for a, b in clauses)
             )
         ]
@@ -212,9 +212,11 @@ def extract_events(
         ]
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
-            article.text, locations, sentence, start + trigger_offset, _zone_for(border_zones, in_sentence, article.text), home,
+            article.text, locations, sentence, start + trigger_offset,
+            _zone_for(border_zones, in_sentence, article.text) if _BORDER.search(sentence) else None, home,
             lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
             start,
+            clauses,
         )
         dated_text = article.text[filed:end] if start < filed < end else sentence  # not the dateline's date
         event_date = extract_date(dated_text, article.date, forward=modality == "planned")
@@ -344,6 +346,25 @@ def _speakers(
     return {name for name, speaking in by_name.items() if all(speaking)}
 
 
+_CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
+_ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr")
+
+
+def _descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of "which borders …"-style clauses (see ``_DESCRIPTIVE_CLAUSE``)."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CLAUSE_WORDS):
+        return []
+    return [m.span() for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+
+
+def _is_origin(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is introduced as an origin or a destination of flight."""
+    window = text[max(0, start - 60) : start]
+    lowered = window.lower()
+    return any(word in lowered for word in _ORIGIN_WORDS) and bool(_ORIGIN.search(window))
+
+
 def _date_from_earlier_events(sentence: str, start: int, event_class: str, events: list[Event]) -> EventDate | None:
     """A date for an undated sentence from the article's earlier events.
 
@@ -352,7 +373,8 @@ def _date_from_earlier_events(sentence: str, start: int, event_class: str, event
       told again), or the event of the sentence right before ("20,000 troops took part in the drill").
     """
     dated = [e for e in events if e.date is not None and e.date.basis != "article"]
-    offset = _AFTER_EARLIER.search(sentence)
+    lowered = sentence.lower()
+    offset = _AFTER_EARLIER.search(sentence) if ("later" in lowered or "after" in lowered or " day" in lowered or "morning" in lowered or "evening" in lowered or "night" in lowered) else None
     if offset:
         anchor = next((e for e in reversed(dated) if e.date.precision == "day"), None)  # type: ignore[union-attr]
         if anchor is None:
@@ -513,6 +535,7 @@ def _event_place(
     home_country: str = "",
     demonym_locates: bool = True,
     sentence_start: int = 0,
+    clauses: list[tuple[int, int]] | None = None,
 ) -> tuple[Toponym | None, str, str]:
     """The event's place, the relation the text states, and its geo level.
 
@@ -523,7 +546,7 @@ def _event_place(
     to Tajikistan") yields to another country.
     """
 
-    clauses = [(m.start() + sentence_start, m.end() + sentence_start) for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+    clauses = [(a + sentence_start, b + sentence_start) for a, b in (_descriptive_clauses(sentence) if clauses is None else clauses)]
 
     def rank(t: Toponym) -> tuple[int, int, int, int, int]:
         level = GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, "settlement")
@@ -536,7 +559,7 @@ def _event_place(
         t for t in toponyms
         if not _MODIFIER_AFTER.match(text, t.mention.end)
         # where someone came from or fled to is not where it happened
-        and not (not t.adjectival and _ORIGIN.search(text, max(0, t.mention.start - 60), t.mention.start))
+        and not (not t.adjectival and _is_origin(text, t.mention.start))
     ]
     named = [t for t in toponyms if not t.adjectival and not _in_dateline(text, t)]
     border_phrase = border_zone is not None and bool(_BORDER.search(sentence))

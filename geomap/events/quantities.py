@@ -57,6 +57,7 @@ _DEATH_BEFORE = re.compile(
     re.I,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
+_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim")
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -172,6 +173,9 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
 def _casualty_verb(sentence: str, start: int) -> str:
     """``"fatalities"`` or ``"injured"`` when a killing or wounding verb ends right before ``start``."""
     before = sentence[max(0, start - 40) : start]
+    lowered = before.lower()
+    if not any(word in lowered for word in _CASUALTY_WORDS):
+        return ""
     if _DEATH_BEFORE.search(before):
         return "fatalities"
     if _INJURY_BEFORE.search(before):
