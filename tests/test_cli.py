@@ -65,3 +65,11 @@ def test_parse_reports_bad_user_gazetteer_rows(tmp_path):
     assert result.returncode == 0
     assert "mine.csv:3" in result.stderr and "row skipped" in result.stderr
     assert json.loads(result.stdout)["toponyms"][0]["name"] == "Camp Zarya"
+
+
+def test_parse_places_only_gives_the_same_places_and_no_events():
+    article = str(SEEDS / "004_2ce42bfb54afeb48.txt")
+    full = json.loads(run("parse", article).stdout.splitlines()[0])
+    places = json.loads(run("parse", "--places-only", article).stdout.splitlines()[0])
+    assert places["toponyms"] == full["toponyms"] and places["organisations"] == full["organisations"]
+    assert "events" not in places and "claims" not in places  # not looked for: absent, not empty
