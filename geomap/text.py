@@ -162,6 +162,9 @@ _BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|between)\s+(?:th
 def names_a_border(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of a border's name ("the Afghan border",
     "the border with Afghanistan"): it says where the border runs, not where things are."""
+    around = text[max(0, start - 40) : end + 40].lower()
+    if "border" not in around and "frontier" not in around:
+        return False
     return bool(_BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 40), start))
 
 

@@ -267,7 +267,11 @@ def _nearest_anchor_km(mentions: list[Mention], anchors: list[int], gazetteer: G
     document, for every candidate of every mention; empty without anchors."""
     if not anchors:
         return {}
-    candidates = list(dict.fromkeys(i for m in mentions for i in m.candidate_ids))
+    feature = gazetteer.places.feature_type
+    # countries never get the nearby-places bonus: no need to measure them
+    candidates = list(dict.fromkeys(i for m in mentions for i in m.candidate_ids if feature(i) != "country"))
+    if not candidates:
+        return {}
     lat, lon, cos_lat = _radians(gazetteer)
     ids = np.array(candidates)
     # the haversine formula of haversine_km, reduced to the nearest anchor before the
