@@ -183,6 +183,34 @@ class BorderIndex:
                 )
         return [memo[key] for key in keys]
 
+    def nearest_many(self, lats, lons) -> list[BorderMetrics]:
+        """Metrics against the nearest of *all* border lines in the data, per point.
+
+        A k-d tree query per line (planar, densified vertices) ranks the lines for every
+        point; the two nearest are measured exactly (geodesic) and the nearer wins, so a
+        point 4 km from the Uzbek–Afghan border is not reported 46 km from the Tajik one.
+        """
+        lats = np.atleast_1d(np.asarray(lats, dtype=float))
+        lons = np.atleast_1d(np.asarray(lons, dtype=float))
+        if len(lats) == 0:
+            return []
+        pairs = list(self.lines)
+        x, y = self._to_plane.transform(lons, lats)
+        points = np.column_stack([x, y])
+        rough = np.column_stack([self.lines[pair].vertex_tree.query(points, k=1)[0] for pair in pairs])
+        order = np.argsort(rough, axis=1)[:, :2]
+        per_pair: dict[str, list[int]] = {}
+        for index, candidates in enumerate(order.tolist()):
+            for column in candidates:
+                per_pair.setdefault(pairs[column], []).append(index)
+        best: list[BorderMetrics | None] = [None] * len(lats)
+        for pair in sorted(per_pair):  # sorted: ties resolve the same way in every run
+            members = per_pair[pair]
+            for index, metrics in zip(members, self.metrics_many(lats[members], lons[members], pair), strict=True):
+                if best[index] is None or metrics.distance_km < best[index].distance_km:  # type: ignore[union-attr]
+                    best[index] = metrics
+        return best  # type: ignore[return-value]
+
     def buffer_bands(self, pair: str | None = None, bands_km: tuple[float, ...] | None = None) -> list[dict]:
         """Distance bands around a border as GeoJSON-ready features (rings, not discs).
 

@@ -232,7 +232,8 @@ def summarise_places(results: list[ArticleResult]) -> list[PlaceSummary]:
 
 
 def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: tuple[str, ...]) -> list[dict[str, Any]]:
-    """One GeoJSON feature per place, with metrics to the nearest requested border (vectorised)."""
+    """One GeoJSON feature per place, with metrics to the nearest border (of all in the data;
+    ``distances_km`` lists the requested ones when there are several)."""
     if not summaries:
         return []
     import numpy as np
@@ -240,10 +241,16 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: t
     lats = np.array([s.toponym.place.lat for s in summaries])
     lons = np.array([s.toponym.place.lon for s in summaries])
     per_pair = {pair: borders.measure(lats, lons, pair) for pair in pairs}
+    nearest = borders.nearest_many(lats, lons)  # the nearest border of all, as for events
     features = []
     for i, summary in enumerate(summaries):
         pair = min(pairs, key=lambda p: per_pair[p]["distance_km"][i])
-        metrics = per_pair[pair]
+        requested = per_pair[pair]
+        if nearest[i].distance_km < float(requested["distance_km"][i]):
+            best = nearest[i]
+            distance, side, uncertain, pair = best.distance_km, best.side, best.side_uncertain, best.border
+        else:
+            distance, side, uncertain = float(requested["distance_km"][i]), str(requested["side"][i]), bool(requested["side_uncertain"][i])
         place = summary.toponym.place
         features.append(
             {
@@ -266,9 +273,9 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: t
                     "surface_forms": summary.surface_forms,
                     "confidence": round(summary.confidence, 3),
                     "reasons": summary.toponym.reasons,
-                    "distance_to_border_km": round(float(metrics["distance_km"][i]), 3),
-                    "border_side": str(metrics["side"][i]),
-                    "side_uncertain": bool(metrics["side_uncertain"][i]),
+                    "distance_to_border_km": round(distance, 3),
+                    "border_side": side,
+                    "side_uncertain": uncertain,
                     "border": pair,
                     "distances_km": {p: round(float(per_pair[p]["distance_km"][i]), 3) for p in pairs} if len(pairs) > 1 else {},
                 },

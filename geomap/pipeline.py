@@ -118,9 +118,12 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]
         lons = np.array([e.place.place.lon for e in located])  # type: ignore[union-attr]
         per_border = [measure_points(resources, lats, lons, pair) for pair in resources.border_pairs]
+        # the nearest border of all in the data, not only the requested ones: Termez is 4 km
+        # from the Uzbek–Afghan border, not "46 km from the border"
+        nearest = resources.borders.nearest_many(lats, lons)
         for index, event in enumerate(located):
             event.borders = [metrics[index] for metrics in per_border]
-            event.border = min(event.borders, key=lambda m: m.distance_km)
+            event.border = min([*event.borders, nearest[index]], key=lambda m: m.distance_km)
     claims = extract_claims(article, toponyms, resources.borders, resources.border_pairs)
     return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims)
 

@@ -346,3 +346,27 @@ def test_parse_text_takes_an_iso_date_string(resources):
     assert parse_text("Troops held drills near Kulob on Friday.", "2021-07-30", resources).events[0].date.start == date(2021, 7, 30)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         parse_text("Troops held drills.", "30 July", resources)
+
+
+def test_an_article_about_another_border_measures_against_it(resources):
+    text = (
+        "Kyrgyz forces shelled Tajik villages near Isfara on Friday, Tajikistan said. "
+        "Kyrgyzstan denied it. Fighting continued along the border."
+    )
+    events = parse_text(text, date(2022, 9, 16), resources).events
+    along = [e for e in events if e.place_relation == "along the border"]
+    assert along and along[0].place.place.id == "border:KGZ-TJK"  # the article's border, not the primary one
+    shelled = events[0]
+    assert shelled.border.border == "KGZ-TJK" and shelled.border.distance_km < 30  # the nearest border of all
+
+
+def test_a_time_zone_is_no_place_and_a_post_named_after_a_city_is_not_the_city(resources):
+    attack = _only_event("The attack on the Tajik Dushanbe post began at 08:00 Moscow time.", resources)
+    assert attack.place is None
+    shelled = _only_event("Kyrgyz troops shelled the Dushanbe border post.", resources)
+    assert shelled.place is None
+
+
+def test_negated_and_refused_agreements_are_denied(resources):
+    assert _only_event("But the Taliban did not agree to stop fighting Afghan forces.", resources).modality == "denied"
+    assert _only_event("The Taliban refused to agree to a ceasefire.", resources).modality == "denied"

@@ -221,3 +221,12 @@ def test_the_word_after_a_name_chooses_the_kind_of_place(resources):
     assert toponyms[-1].place.feature_type == "river"
     _, toponyms = parse("Troops entered Panj on Monday.", resources)
     assert toponyms[-1].place.feature_type == "town"
+
+
+def test_a_geonames_city_inside_a_person_name_is_not_a_place(resources):
+    _, toponyms = parse("The ceremony was attended by Mullah Mohammad Hassan Akhund, the prime minister.", resources)
+    assert all(t.place.country != "IN" for t in toponyms)
+    _, toponyms = parse("The clash began at 08:00 Moscow time.", resources)
+    assert [t.place.country for t in toponyms] == ["RU"]  # a clock time is no given name
+    _, toponyms = parse("After Washington opened talks with the Taliban, Moscow has expressed concern.", resources)
+    assert "RU" in [t.place.country for t in toponyms]  # a comma ends the would-be name

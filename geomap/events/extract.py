@@ -100,7 +100,8 @@ _IN_COUNTRY = re.compile(
 )
 # "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
 _MODIFIER_AFTER = re.compile(
-    r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b",
+    r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b"
+    r"|\s+time\b",  # "08:00 Moscow time": a time zone
     re.I,
 )
 
@@ -114,13 +115,17 @@ class BorderZone:
     countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
 
 
-def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "") -> BorderZone | None:
+def _zone_for(
+    zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str = "", default: BorderZone | None = None
+) -> BorderZone | None:
     """The border the sentence talks about: the one its border phrase names ("the
     Afghanistan-Tajikistan border", "the Afghan border"), else the one between countries it
     names or whose forces act ("Kyrgyz and Tajik troops clashed along the border"), else the
-    primary.  Nationality words of others ("Chinese workers were killed") choose nothing."""
+    article's border (``default``), else the primary.  Nationality words of others ("Chinese
+    workers were killed") choose nothing."""
     if not zones:
         return None
+    default = default or zones[0]
     naming = {t.place.country for t in toponyms if t.place.feature_type == "country" and text and _names_a_border(text, t)}
     named = naming | {
         t.place.country
@@ -135,11 +140,26 @@ def _zone_for(zones: tuple[BorderZone, ...], toponyms: list[Toponym], text: str 
         both = [z for z in zones if z.countries and set(z.countries) <= countries]
         if both:
             return both[0]
-    if named and not set(zones[0].countries) & named:
+    if named and not set(default.countries) & named:
         one = [z for z in zones if set(z.countries) & named]
         if one:
             return one[0]
-    return zones[0]
+    return default
+
+
+def _article_zone(zones: tuple[BorderZone, ...], toponyms: list[Toponym]) -> BorderZone | None:
+    """The border an article is about: the one whose two countries it names most (the less
+    named of the two counts), the primary border on ties or when none has both named."""
+    if not zones:
+        return None
+    counts: dict[str, int] = {}
+    for toponym in toponyms:
+        if not toponym.adjectival and toponym.place.country:  # "Chinese workers" name no border
+            counts[toponym.place.country] = counts.get(toponym.place.country, 0) + 1
+    scored = [(min(counts.get(c, 0) for c in zone.countries), -position) for position, zone in enumerate(zones) if zone.countries]
+    if not scored or max(scored)[0] == 0 or min(counts.get(c, 0) for c in zones[0].countries) >= max(scored)[0]:
+        return zones[0]
+    return zones[-max(scored)[1]]
 
 
 def extract_events(
@@ -168,6 +188,7 @@ def extract_events(
     """
     events: list[Event] = []
     ordered = sorted(toponyms, key=lambda t: t.mention.start)
+    article_zone = _article_zone(border_zones, ordered)
     filed = dateline_end(article.text, article.body_start)
     for start, end in split_sentences(article.text, article.body_start):
         sentence = article.text[start:end]
@@ -213,7 +234,7 @@ def extract_events(
         home = lexicon.iso2_by_iso3.get(actors_iso3[0], "") if actors_iso3 else ""
         place, relation, geo_level = _event_place(
             article.text, locations, sentence, start + trigger_offset,
-            _zone_for(border_zones, in_sentence, article.text) if _BORDER.search(sentence) else None, home,
+            _zone_for(border_zones, in_sentence, article.text, article_zone) if _BORDER.search(sentence) else None, home,
             lexicon.classes[event_class].demonym_locates if event_class in lexicon.classes else True,
             start,
             clauses,

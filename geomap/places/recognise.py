@@ -254,12 +254,16 @@ def _plausible_place(
         return False  # "Imomnazar Imomnazarov": even a curated name is a given name here
     initial = _sentence_initial(text, tok, first)
     previous_capitalised = first > 0 and _is_capitalised(text, tok.starts[first - 1])
-    if not authoritative and normal_surface not in candidates.names:
-        # only an alternate GeoNames name ("Ahmadi" for Al Ahmadi, Kuwait), used as a surname
-        if previous_capitalised and same_clause and covered[first - 1] != COVERED and not initial:
-            return False  # "Nisar Ahmad Ahmadi"
-        if _SPEAKS_AFTER.match(text, tok.ends[last - 1]):
-            return False  # "Ahmadi said"
+    # a capitalised word, not "08:00" nor a capitalised function word ("The Moscow-led bloc")
+    previous_upper = first > 0 and text[tok.starts[first - 1]].isupper() and tok.normal[first - 1] not in gazetteer.common_words
+    adjacent = first > 0 and tok.starts[first] - tok.ends[first - 1] == 1  # one space: no comma between
+    if not authoritative and previous_upper and adjacent and covered[first - 1] != COVERED and not initial:
+        if single or normal_surface not in candidates.names:
+            # a GeoNames name after an unknown capitalised word is part of a person's name:
+            # "Mullah Mohammad Hassan Akhund" (Hassan, India), "Nisar Ahmad Ahmadi" (Al Ahmadi)
+            return False
+    if not authoritative and normal_surface not in candidates.names and _SPEAKS_AFTER.match(text, tok.ends[last - 1]):
+        return False  # "Ahmadi said": only an alternate name, and a person speaking
     if strong:
         return True
     if previous_capitalised and same_clause and not covered[first - 1] and not initial:

@@ -130,6 +130,10 @@ def resolve(
         )
         cue = _FEATURE_WORD_AFTER.match(text, mention.end)
         feature_word = cue.group(1).lower() if cue else ""
+        if feature_word in _NAMED_AFTER_WORDS and not any(
+            places.feature_type(i) in _FEATURE_WORDS[feature_word] for i in mention.candidate_ids
+        ):
+            continue  # "the Dushanbe post": a frontier post named after the capital, not the capital
         own = only_named_by.get(index)
         document_countries = all_countries - own if own else all_countries
         normalised = surfaces.get(mention.text)
@@ -188,7 +192,7 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
         ("airport airfield airbase", "airfield"),
         ("bridge", "bridge"),
         ("crossing checkpoint", "border_crossing bridge"),
-        ("outpost", "border_post"),
+        ("post outpost", "border_post"),
         ("lake", "lake"),
         ("dam reservoir", "dam"),
         ("port", "river_port"),
@@ -197,7 +201,11 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
     )
     for word in words.split()
 }
-_FEATURE_WORD_AFTER = re.compile(r"\s+(" + "|".join(sorted(_FEATURE_WORDS, key=len, reverse=True)) + r")\b", re.I)
+# sites that are often named after a distant place: the name alone does not locate them
+_NAMED_AFTER_WORDS = frozenset({"post", "outpost"})
+_FEATURE_WORD_AFTER = re.compile(
+    r"\s+(?:(?:border|frontier)\s+)?(" + "|".join(sorted(_FEATURE_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
 
 
 def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str, ...], int | None]:
