@@ -370,3 +370,10 @@ def test_a_time_zone_is_no_place_and_a_post_named_after_a_city_is_not_the_city(r
 def test_negated_and_refused_agreements_are_denied(resources):
     assert _only_event("But the Taliban did not agree to stop fighting Afghan forces.", resources).modality == "denied"
     assert _only_event("The Taliban refused to agree to a ceasefire.", resources).modality == "denied"
+
+
+def test_the_date_of_a_meeting_mentioned_in_a_planned_sentence_is_past():
+    from geomap.events.dates import extract_date
+
+    sentence = "During a meeting with Tajik President Emomali Rahmon in Dushanbe on April 11, he said weapons will be delivered."
+    assert extract_date(sentence, date(2025, 5, 21), forward=True).start == date(2025, 4, 11)

@@ -122,7 +122,9 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|reported|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
-    r"(?:\s+[\w-]+){0,3}?\s+$",
+    r"(?:\s+[\w-]+){0,3}?\s+$"
+    # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
+    r"|\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$",
     re.I,
 )
 _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
@@ -185,7 +187,7 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
                 break  # an earlier expression was found already
             # "…will reinforce its base, a spokesman told journalists on Wednesday": the day of the
             # saying, which is past, whatever the tense of what was said
-            ahead = forward and not _SPEECH_BEFORE.search(sentence, max(0, match.start() - 50), match.start())
+            ahead = forward and not _SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start())
             found = _normalise(kind, match, reference, ahead)
             if found is not None:
                 best = (match.start(), found)
