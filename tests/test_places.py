@@ -230,3 +230,11 @@ def test_a_geonames_city_inside_a_person_name_is_not_a_place(resources):
     assert [t.place.country for t in toponyms] == ["RU"]  # a clock time is no given name
     _, toponyms = parse("After Washington opened talks with the Taliban, Moscow has expressed concern.", resources)
     assert "RU" in [t.place.country for t in toponyms]  # a comma ends the would-be name
+
+
+def test_the_nearer_namesake_wins_and_a_place_is_not_its_own_neighbour(resources):
+    """Two Dostuks in Batken region, 80 km apart: the places named around decide."""
+    _, toponyms = parse("Residents of Dostuk village in Batken district will get new houses, officials in Batken said.", resources)
+    assert [t.place.name for t in toponyms if t.mention.text == "Dostuk"] == ["Dostuk (Batken)"]
+    _, toponyms = parse("Clashes broke out near Arka and Dostuk in Leilek district.", resources)
+    assert [t.place.name for t in toponyms if t.mention.text == "Dostuk"] == ["Dostuk"]

@@ -7,7 +7,7 @@ Scoring is additive over explainable features (weights in :data:`WEIGHTS`):
 * the surface text equals one of the place's names before transliteration folding;
 * the place's country is mentioned elsewhere in the document (names or demonyms);
 * the place lies in the corpus's focus region (the border area);
-* the place is near other places of the document that are unambiguous;
+* the place is near other places of the document that are unambiguous (the nearer, the more);
 * an "X, Y" or "X in Y" pattern where Y is the place's country;
 * the place lies in a first-level region the document names unambiguously;
 * the match was fuzzy (a penalty).
@@ -287,6 +287,7 @@ def _nearest_anchor_km(mentions: list[Mention], anchors: list[int], gazetteer: G
     half_dlat = (lat[anchors][None, :] - lat[ids][:, None]) / 2
     half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
     a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
+    a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
     nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
     return dict(zip(candidates, nearest.tolist()))
 
@@ -384,8 +385,9 @@ def _score(
         reasons.extend(place.focus_reasons)
     if nearest_anchor and feature != "country":
         nearest = nearest_anchor[index]
-        if 0 < nearest <= NEAR_OTHER_PLACES_KM:
-            score += WEIGHTS["near_other_places"]
+        if nearest <= NEAR_OTHER_PLACES_KM:
+            # nearer is better: full weight next to another place, half at the limit
+            score += WEIGHTS["near_other_places"] * (1 - 0.5 * nearest / NEAR_OTHER_PLACES_KM)
             reasons.append(f"{nearest:.0f} km from another place in the article")
     if regions and feature not in ("country", "admin1"):
         region = regions.get((country, gazetteer.places.text["admin1"][index]))
