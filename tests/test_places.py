@@ -238,3 +238,11 @@ def test_the_nearer_namesake_wins_and_a_place_is_not_its_own_neighbour(resources
     assert [t.place.name for t in toponyms if t.mention.text == "Dostuk"] == ["Dostuk (Batken)"]
     _, toponyms = parse("Clashes broke out near Arka and Dostuk in Leilek district.", resources)
     assert [t.place.name for t in toponyms if t.mention.text == "Dostuk"] == ["Dostuk"]
+
+
+def test_a_plural_type_word_after_a_list_applies_to_every_name(resources):
+    _, toponyms = parse("Markets reopened in Andkhoy, Khancharbag and Gurgan districts.", resources)
+    gurgan = next(t for t in toponyms if t.mention.text == "Gurgan")
+    assert gurgan.place.country == "AF" and any("'districts'" in reason for reason in gurgan.reasons)
+    _, toponyms = parse("The Dushanbe and Kokul posts came under fire.", resources)
+    assert [t.mention.text for t in toponyms] == ["Kokul"]  # a post named after the capital is not the capital

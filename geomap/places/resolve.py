@@ -128,11 +128,9 @@ def resolve(
         container = _container_country(text, mention, following, gazetteer) or _possessor_country(
             text, mentions[index - 1] if index else None, mention, gazetteer
         )
-        cue = _FEATURE_WORD_AFTER.match(text, mention.end)
+        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
         feature_word = cue.group(1).lower() if cue else ""
-        if feature_word in _NAMED_AFTER_WORDS and not any(
-            places.feature_type(i) in _FEATURE_WORDS[feature_word] for i in mention.candidate_ids
-        ):
+        if feature_word in _NAMED_AFTER_WORDS and all(places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
             continue  # "the Dushanbe post": a frontier post named after the capital, not the capital
         own = only_named_by.get(index)
         document_countries = all_countries - own if own else all_countries
@@ -185,24 +183,32 @@ _POSSESSIVE = re.compile(
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
     word: frozenset(types.split())
     for words, types in (
-        ("river riverbed riverbank banks canal", "river"),
-        ("valley gorge", "valley"),
-        ("district", "admin2"),
-        ("province oblast governorate viloyat welayat", "admin1"),
+        ("river riverbed riverbank banks canal rivers", "river"),
+        ("valley gorge valleys", "valley"),
+        ("district districts", "admin2"),
+        ("province oblast governorate viloyat welayat provinces", "admin1"),
         ("airport airfield airbase", "airfield"),
         ("bridge", "bridge"),
-        ("crossing checkpoint", "border_crossing bridge"),
-        ("post outpost", "border_post"),
+        ("crossing checkpoint crossings checkpoints", "border_crossing bridge"),
+        ("post outpost posts outposts", "border_post"),
         ("lake", "lake"),
         ("dam reservoir", "dam"),
         ("port", "river_port"),
-        ("village", "village"),
-        ("town city", "town city"),
+        ("village villages", "village"),
+        ("town city towns cities", "town city"),
     )
     for word in words.split()
 }
+# "Andkhoy, Khancharbag and Gurgan districts": a plural type word after a list of names
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_PLURAL_FEATURE_WORDS = [w for w in _FEATURE_WORDS if w.endswith("s") and w not in ("banks", "pass")]
+_LIST_FEATURE_WORD_AFTER = re.compile(
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{1,8}}\s+(?:(?:border|frontier)\s+)?"
+    r"(" + "|".join(sorted(_PLURAL_FEATURE_WORDS, key=len, reverse=True)) + r")\b"
+)
 # sites that are often named after a distant place: the name alone does not locate them
-_NAMED_AFTER_WORDS = frozenset({"post", "outpost"})
+_NAMED_AFTER_WORDS = frozenset({"post", "outpost", "posts", "outposts"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "admin1", "admin2", "country", "region"})
 _FEATURE_WORD_AFTER = re.compile(
     r"\s+(?:(?:border|frontier)\s+)?(" + "|".join(sorted(_FEATURE_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
