@@ -194,6 +194,16 @@ class BorderIndex:
         lons = np.atleast_1d(np.asarray(lons, dtype=float))
         if len(lats) == 0:
             return []
+        memo = self._memo
+        keys = [("*", lat, lon) for lat, lon in zip(lats.tolist(), lons.tolist())]
+        found = [memo.get(key) for key in keys]
+        missing = [i for i, metrics in enumerate(found) if metrics is None]
+        if missing:  # (measuring may clear the memo when it is full: keep the answers here)
+            for i, metrics in zip(missing, self._nearest_of_all(lats[missing], lons[missing]), strict=True):
+                memo[keys[i]] = found[i] = metrics
+        return found  # type: ignore[return-value]
+
+    def _nearest_of_all(self, lats: np.ndarray, lons: np.ndarray) -> list[BorderMetrics]:
         pairs = list(self.lines)
         x, y = self._to_plane.transform(lons, lats)
         points = np.column_stack([x, y])

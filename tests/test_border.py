@@ -115,3 +115,16 @@ def test_buffer_bands_are_nested_rings(borders):
     # rings are simplified (~200 m) after differencing, so they may touch along a sliver
     assert inner.intersection(outer).area < 1e-3 * inner.area
     assert outer.distance(inner) < 1e-6 and not outer.contains(inner.representative_point())
+
+
+def test_the_nearest_border_of_all_is_found_and_remembered():
+    from geomap.border import load_borders
+
+    borders = load_borders()
+    points = ([37.2242, 40.1265, 37.24], [67.2783, 70.6251, 68.58])  # Termez, Isfara, Panji Poyon
+    first = borders.nearest_many(*points)
+    assert [m.border for m in first] == ["UZB-AFG", "KGZ-TJK", "TJK-AFG"]
+    assert all(m.distance_km < 10 for m in first)
+    for metrics, lat, lon in zip(first, *points):
+        assert metrics.distance_km <= min(borders.metrics(lat, lon, pair).distance_km for pair in borders.lines) + 1e-6
+    assert borders.nearest_many(*points) == first  # from the memo
