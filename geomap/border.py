@@ -73,6 +73,7 @@ class BorderIndex:
     _to_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
     _from_plane: Transformer = field(repr=False, default=None)  # type: ignore[assignment]
     _memo: dict[tuple[str, float, float], BorderMetrics] = field(repr=False, default_factory=dict)  # see metrics_many
+    _all_lines: _AllLines | None = field(repr=False, default=None)  # every line's segments together (nearest_many)
 
     def __post_init__(self) -> None:
         self._to_plane = Transformer.from_crs("EPSG:4326", self.settings.projection, always_xy=True)
@@ -140,7 +141,7 @@ class BorderIndex:
 
     def _measure_chunk(self, border: BorderLine, lats: np.ndarray, lons: np.ndarray) -> dict[str, np.ndarray]:
         x, y = self._to_plane.transform(lons, lats)
-        near_x, near_y = _nearest_on_segments(border, np.column_stack([x, y]), self.settings.candidate_vertices)
+        near_x, near_y, _ = _nearest_on_segments(border, np.column_stack([x, y]), self.settings.candidate_vertices)
         near_lon, near_lat = self._from_plane.transform(near_x, near_y)
         azimuth, _, metres = GEOD.inv(lons, lats, near_lon, near_lat)
         distance_km = np.asarray(metres) / 1000.0
@@ -186,9 +187,12 @@ class BorderIndex:
     def nearest_many(self, lats, lons) -> list[BorderMetrics]:
         """Metrics against the nearest of *all* border lines in the data, per point.
 
-        A k-d tree query per line (planar, densified vertices) ranks the lines for every
-        point; the two nearest are measured exactly (geodesic) and the nearer wins, so a
-        point 4 km from the Uzbek–Afghan border is not reported 46 km from the Tajik one.
+        One nearest-segment search runs over the densified segments of every line together
+        (the same k-d tree and exact projection as for one line), then the geodesic to the
+        point found is measured, so a point 4 km from the Uzbek–Afghan border is not
+        reported 46 km from the Tajik one.  Lines are compared in the projected plane, whose
+        scale error is a fraction of a per cent over the region: only a point almost
+        equidistant from two lines (at a tripoint) could be given the other one.
         """
         lats = np.atleast_1d(np.asarray(lats, dtype=float))
         lons = np.atleast_1d(np.asarray(lons, dtype=float))
@@ -204,22 +208,31 @@ class BorderIndex:
         return found  # type: ignore[return-value]
 
     def _nearest_of_all(self, lats: np.ndarray, lons: np.ndarray) -> list[BorderMetrics]:
-        pairs = list(self.lines)
+        if self._all_lines is None:
+            self._all_lines = _AllLines.of(self.lines)
+        every = self._all_lines
         x, y = self._to_plane.transform(lons, lats)
-        points = np.column_stack([x, y])
-        rough = np.column_stack([self.lines[pair].vertex_tree.query(points, k=1)[0] for pair in pairs])
-        order = np.argsort(rough, axis=1)[:, :2]
-        per_pair: dict[str, list[int]] = {}
-        for index, candidates in enumerate(order.tolist()):
-            for column in candidates:
-                per_pair.setdefault(pairs[column], []).append(index)
-        best: list[BorderMetrics | None] = [None] * len(lats)
-        for pair in sorted(per_pair):  # sorted: ties resolve the same way in every run
-            members = per_pair[pair]
-            for index, metrics in zip(members, self.metrics_many(lats[members], lons[members], pair), strict=True):
-                if best[index] is None or metrics.distance_km < best[index].distance_km:  # type: ignore[union-attr]
-                    best[index] = metrics
-        return best  # type: ignore[return-value]
+        # one search over the segments of every line (the same exact projection as for one line)
+        near_x, near_y, segment = _nearest_on_segments(every, np.column_stack([x, y]), self.settings.candidate_vertices)
+        near_lon, near_lat = self._from_plane.transform(near_x, near_y)
+        azimuth, _, metres = GEOD.inv(lons, lats, near_lon, near_lat)
+        sides = self.sides(lats, lons)
+        found = []
+        for i, line_number in enumerate(every.line_of_segment[segment].tolist()):
+            line = self.lines[every.pairs[line_number]]
+            distance_km = float(metres[i]) / 1000.0
+            found.append(
+                BorderMetrics(
+                    border=line.pair,
+                    distance_km=round(distance_km, 3),
+                    side=str(sides[i]),
+                    nearest_lat=round(float(near_lat[i]), 5),
+                    nearest_lon=round(float(near_lon[i]), 5),
+                    bearing_deg=round(float(np.mod(azimuth[i], 360.0)), 1),
+                    side_uncertain=bool(distance_km <= line.positional_error_km),
+                )
+            )
+        return found
 
     def buffer_bands(self, pair: str | None = None, bands_km: tuple[float, ...] | None = None) -> list[dict]:
         """Distance bands around a border as GeoJSON-ready features (rings, not discs).
@@ -320,6 +333,26 @@ def _load_borders(settings: Settings, source: str) -> BorderIndex:
     )
 
 
+@dataclass(frozen=True)
+class _AllLines:
+    """The densified segments of every border line in one set, for the nearest line of all."""
+
+    pairs: list[str]
+    segment_start: np.ndarray
+    segment_end: np.ndarray
+    line_of_segment: np.ndarray  # index into ``pairs`` per segment
+    vertex_tree: cKDTree
+
+    @classmethod
+    def of(cls, lines: dict[str, BorderLine]) -> _AllLines:
+        pairs = list(lines)
+        starts = np.vstack([lines[p].segment_start for p in pairs])
+        ends = np.vstack([lines[p].segment_end for p in pairs])
+        labels = np.concatenate([np.full(len(lines[p].segment_start), n) for n, p in enumerate(pairs)])
+        tree = cKDTree(np.vstack([starts, ends]), balanced_tree=False, compact_nodes=False)
+        return cls(pairs, starts, ends, labels, tree)
+
+
 def _densified_segments(line: shapely.Geometry, spacing_m: float) -> tuple[np.ndarray, np.ndarray]:
     """Segments of the projected line after densifying it to ``spacing_m`` (start, end arrays)."""
     starts, ends = [], []
@@ -330,8 +363,8 @@ def _densified_segments(line: shapely.Geometry, spacing_m: float) -> tuple[np.nd
     return np.vstack(starts), np.vstack(ends)
 
 
-def _nearest_on_segments(border: BorderLine, points: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Nearest point on the border (projected plane) for each point.
+def _nearest_on_segments(border: BorderLine | _AllLines, points: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nearest point on the border (projected plane) for each point, and its segment.
 
     A k-d tree over the densified line's vertices proposes, for each point, the
     segments touching its ``k`` nearest vertices; the exact point-to-segment projection
@@ -341,7 +374,7 @@ def _nearest_on_segments(border: BorderLine, points: np.ndarray, k: int) -> tupl
     ``shortest_line`` to the metre (tested).
     """
     count = len(border.segment_start)
-    _, vertex = border.vertex_tree.query(points, k=k, workers=-1)
+    _, vertex = border.vertex_tree.query(points, k=k, workers=-1 if len(points) > 10_000 else 1)  # threads cost more than small queries
     vertex = np.atleast_2d(vertex).reshape(len(points), -1)
     segment = np.where(vertex >= count, vertex - count, vertex)  # ends map to their own segment
     neighbour = np.where(vertex >= count, np.minimum(segment + 1, count - 1), np.maximum(segment - 1, 0))
@@ -355,8 +388,9 @@ def _nearest_on_segments(border: BorderLine, points: np.ndarray, k: int) -> tupl
     projection = a + t[..., None] * ab
     squared = np.einsum("nkj,nkj->nk", p - projection, p - projection)
     best = np.argmin(squared, axis=1)
-    chosen = projection[np.arange(len(points)), best]
-    return chosen[:, 0], chosen[:, 1]
+    rows = np.arange(len(points))
+    chosen = projection[rows, best]
+    return chosen[:, 0], chosen[:, 1], candidates[rows, best]
 
 
 def _read_geojson(path: Path) -> dict:

@@ -128,3 +128,8 @@ def test_the_nearest_border_of_all_is_found_and_remembered():
     for metrics, lat, lon in zip(first, *points):
         assert metrics.distance_km <= min(borders.metrics(lat, lon, pair).distance_km for pair in borders.lines) + 1e-6
     assert borders.nearest_many(*points) == first  # from the memo
+    rng = np.random.default_rng(7)  # and anywhere in the region: never farther than the nearest line
+    lats, lons = rng.uniform(30, 44, 200), rng.uniform(58, 78, 200)
+    per_pair = [borders.metrics_many(lats, lons, pair) for pair in borders.lines]
+    for i, metrics in enumerate(borders.nearest_many(lats, lons)):
+        assert metrics.distance_km <= min(pair[i].distance_km for pair in per_pair) + 0.001
