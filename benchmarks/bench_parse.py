@@ -152,6 +152,8 @@ def stage_split(articles, resources) -> dict[str, float]:
             lons = np.array([e.place.place.lon for e in located])
             for pair in resources.border_pairs:
                 measure_points(resources, lats, lons, pair)
+            if hasattr(resources.borders, "nearest_many"):  # the nearest border of all (newer trees)
+                resources.borders.nearest_many(lats, lons)
         t5 = clock()
         if extract_claims is not None:
             extract_claims(article, toponyms, resources.borders, resources.border_pairs)
