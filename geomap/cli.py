@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--gazetteer", action="append", default=[], metavar="CSV", help="extra gazetteer CSV (repeatable)")
-    common.add_argument("--border", action="append", default=[], metavar="PAIR", help="border pair, e.g. TJK-AFG (repeatable; first is primary)")
+    common.add_argument("--border", action="append", default=[], metavar="PAIR", help="border pair to draw and measure in every output, e.g. TJK-AFG (repeatable; first is primary); distances always use the nearest border too")
     common.add_argument("--online", action="store_true",
                         help="ask OpenStreetMap Nominatim (1 request/s, cached) for names no offline gazetteer knows")
 
