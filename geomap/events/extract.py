@@ -11,6 +11,7 @@ with the relation the text states ("near", "20 km from", "along the border").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -149,17 +150,17 @@ def _zone_for(
 
 def _article_zone(zones: tuple[BorderZone, ...], toponyms: list[Toponym]) -> BorderZone | None:
     """The border an article is about: the one whose two countries it names most (the less
-    named of the two counts), the primary border on ties or when none has both named."""
+    named of the two counts; demonyms do not: "Chinese workers" name no border), the primary
+    border on ties or when no border has both its countries named."""
     if not zones:
         return None
-    counts: dict[str, int] = {}
-    for toponym in toponyms:
-        if not toponym.adjectival and toponym.place.country:  # "Chinese workers" name no border
-            counts[toponym.place.country] = counts.get(toponym.place.country, 0) + 1
-    scored = [(min(counts.get(c, 0) for c in zone.countries), -position) for position, zone in enumerate(zones) if zone.countries]
-    if not scored or max(scored)[0] == 0 or min(counts.get(c, 0) for c in zones[0].countries) >= max(scored)[0]:
-        return zones[0]
-    return zones[-max(scored)[1]]
+    counts = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+
+    def named(zone: BorderZone) -> int:
+        return min((counts[c] for c in zone.countries), default=0)
+
+    best = max(zones, key=named)  # the first of equals: the primary border wins ties
+    return best if named(best) > 0 else zones[0]
 
 
 def extract_events(
@@ -217,12 +218,10 @@ def extract_events(
         if event_type in _VIOLENT_EVENT_TYPES and actors:
             # "Tajikistan says five workers were killed": who reports violence did not commit it
             speakers = _speakers(sentence, lexicon, present, inside, located)
-            if speakers and len(speakers) < len(actors):
-                kept = [(name, iso3) for name, iso3 in zip(actors, actors_iso3, strict=True) if name not in speakers]
-                actors, actors_iso3 = [k[0] for k in kept], [k[1] for k in kept]
+            if speakers:
+                kept = [i for i, name in enumerate(actors) if name not in speakers]
+                actors, actors_iso3 = [actors[i] for i in kept], [actors_iso3[i] for i in kept]
                 recipients = [r for r in recipients if r not in speakers]
-            elif speakers:
-                actors, actors_iso3, recipients = [], [], [r for r in recipients if r not in speakers]
         # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
         # (metonymy), not where it happened; a bare country name stays a candidate location.
         actor_spans = [(a + start, b + start) for a, b in actor_spans]
