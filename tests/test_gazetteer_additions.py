@@ -1,4 +1,5 @@
-"""Curated rows added after the real-news reviews (data/gazetteer/regional.csv)."""
+"""Curated rows added after the real-news reviews (data/gazetteer/regional.csv): rounds 3 and 4
+(northern Afghanistan, the Tajik side, the Kyrgyz–Tajik border, TAPI, Surxondaryo)."""
 
 import math
 
@@ -86,3 +87,48 @@ def test_old_name_of_sher_khan_bandar(resources):
 def test_new_rows_do_not_steal_existing_towns(resources):
     assert resolved("Fighting was reported in Baharak.", "Baharak", resources).country == "AF"
     assert resolved("Residents of Yovon protested.", "Yovon", resources).country == "TJ"
+
+
+# Round 4: Kyrgyz–Tajik border, TAPI, Surxondaryo
+def test_zhany_dostuk_resettlement_site_is_in_batken(resources):
+    text = "Residents of Dostuk were resettled to Zhany Dostuk in the Chet-Bulak area of Batken district."
+    place = resolved(text, "Zhany Dostuk", resources)
+    assert place.id == "geomap:zhany-dostuk"
+    assert (place.country, place.admin1) == ("KG", "Batken")
+    assert resolved(text, "Chet-Bulak", resources).id == place.id
+
+
+def test_tojvaron_shelling_is_in_lakhsh_district(resources):
+    text = (
+        "Kyrgyz forces opened fire from the Jonoloy district of the Kyrgyz Osh region at Tojvaron village "
+        "in the Sayliobod rural community of the Lakhsh district of Tajikistan."
+    )
+    place = resolved(text, "Tojvaron", resources)
+    assert place.country == "TJ"
+    assert km(place, 39.2, 71.2) <= 10
+    assert resolved(text, "Lakhsh", resources).id == "geomap:lakhsh-district"
+    assert resolved(text, "Jonoloy", resources).id == "geomap:chon-alai-district"
+
+
+def test_sherabad_in_uzbekistan_is_not_shurobod(resources):
+    place = resolved("The convoy passed through Sherabad in Uzbekistan's Surxondaryo region.", "Sherabad", resources)
+    assert (place.country, place.admin1) == ("UZ", "Surxondaryo")
+    assert resolved("Shurobod district of Khatlon.", "Shurobod", resources).country == "TJ"
+
+
+def test_serkhetabad_spelling_is_the_turkmen_border_town(resources):
+    place = resolved("The TAPI section runs from Serkhetabad to Herat.", "Serkhetabad", resources)
+    assert place.country == "TM"
+    assert km(place, 35.28, 62.344) <= 5
+
+
+def test_somoniyon_no_longer_sits_on_chorkuh(resources):
+    somoniyon = resolved("Somoniyon village in Isfara district.", "Somoniyon", resources)
+    chorkuh = resolved("Chorkuh village in Isfara district.", "Chorkuh", resources)
+    assert somoniyon.id == "geomap:somoniyon-isfara"
+    assert (somoniyon.lat, somoniyon.lon) != (chorkuh.lat, chorkuh.lon)
+
+
+def test_gurgan_district_of_faryab(resources):
+    text = "The governors of the Andkhoy, Khancharbag and Gurgan districts of Faryab province met."
+    assert resolved(text, "Gurgan", resources).country == "AF"
