@@ -157,6 +157,8 @@ def test_places_next_to_hyphens_and_acronyms_that_are_places(resources):
     assert found("The Moscow-led bloc held drills in Tajikistan.").get("Moscow") == "RU"
     assert found("Officials of the USA and the UK met.") == {"USA": "US", "UK": "GB"}
     assert any("Termez" in surface for surface in found("Trucks used the Termez-Hairatan crossing."))
+    route = found("The Termez-Naibabad-Maidanshahr railway will link Uzbekistan with Afghanistan.")
+    assert route.get("Maidanshahr") == "AF"  # a stop of a route, not the tail of an unknown name
 
 
 def test_a_region_named_in_the_article_decides_between_namesakes(resources):

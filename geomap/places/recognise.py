@@ -256,7 +256,7 @@ def _plausible_place(
     previous_capitalised = first > 0 and _is_capitalised(text, tok.starts[first - 1])
     # a capitalised word, not "08:00" nor a capitalised function word ("The Moscow-led bloc")
     previous_upper = first > 0 and text[tok.starts[first - 1]].isupper() and tok.normal[first - 1] not in gazetteer.common_words
-    adjacent = first > 0 and tok.starts[first] - tok.ends[first - 1] == 1  # one space: no comma between
+    adjacent = first > 0 and text[tok.ends[first - 1] : tok.starts[first]] == " "  # one space: no comma, no hyphen
     if not authoritative and previous_upper and adjacent and covered[first - 1] != COVERED and not initial:
         if single or normal_surface not in candidates.names:
             # a GeoNames name after an unknown capitalised word is part of a person's name:
@@ -266,7 +266,7 @@ def _plausible_place(
         return False  # "Ahmadi said": only an alternate name, and a person speaking
     if strong:
         return True
-    if previous_capitalised and same_clause and not covered[first - 1] and not initial:
+    if previous_capitalised and adjacent and not covered[first - 1] and not initial:
         return False  # "Kenneth McKenzie": a surname after an unknown capitalised word
     return True
 
@@ -280,12 +280,19 @@ def _hyphen_joined_to_a_non_place(text: str, tok: TokenisedText, first: int, las
     a capitalised word or a connector ("Shahr-e-Buzurg", "Karshi-Khanabad"), not an
     ordinary word ("Moscow-led")."""
 
-    def name_part(index: int) -> bool:
-        return index not in in_places and (_is_capitalised(text, tok.starts[index]) or tok.normal[index] in _NAME_CONNECTORS)
+    def hyphen_between(left: int, right: int) -> bool:
+        return 0 <= left and right < len(tok.starts) and text[tok.ends[left] : tok.starts[right]] in _HYPHENS
 
-    if first > 0 and text[tok.ends[first - 1] : tok.starts[first]] in _HYPHENS and name_part(first - 1):
+    def name_part(index: int, outward: int) -> bool:
+        if index in in_places:
+            return False
+        if _is_capitalised(text, tok.starts[index]) and index + outward in in_places and hyphen_between(*sorted((index, index + outward))):
+            return False  # a stop of a route, "Termez-Naibabad-Maidanshahr": places on both sides of it
+        return _is_capitalised(text, tok.starts[index]) or tok.normal[index] in _NAME_CONNECTORS
+
+    if hyphen_between(first - 1, first) and name_part(first - 1, -1):
         return True
-    return last < len(tok.starts) and text[tok.ends[last - 1] : tok.starts[last]] in _HYPHENS and name_part(last)
+    return hyphen_between(last - 1, last) and name_part(last, +1)
 
 
 def _in_person_name(text: str, tok: TokenisedText, first: int, last: int, covered: list[int]) -> bool:
