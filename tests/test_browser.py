@@ -104,6 +104,8 @@ HOSTILE_PAYLOADS = {
     "svg": "<svg onload=alert(5)>",
     # No "." or "(" here: the claim patterns (geomap/claims.py) stop at those.
     "claim": "<img src=x onerror=alert`6`>",
+    # template code: shown as written, never evaluated ("49") while the page is made
+    "ssti": "{{ 7*7 }} {# {% raw %}",
 }
 
 HOSTILE_ARTICLE = (
@@ -113,6 +115,7 @@ HOSTILE_ARTICLE = (
     "Tajik border guards clashed with smugglers near Panj {link} on Wednesday.\n\n"
     "Afghan forces shelled positions in Kunduz {template} on Thursday.\n\n"
     "Russian troops held military exercises near Kulob {svg} on Friday.\n\n"
+    "Taliban fighters attacked a border post near Ishkashim {ssti} on Saturday.\n\n"
     "Tajikistan and Afghanistan share a border {claim} that stretches for 1,344 km.\n"
 )
 
@@ -591,7 +594,7 @@ def test_hostile_article_text_stays_text(watch, hostile_map):
     located = _located(events)
     shown = {name for name, payload in HOSTILE_PAYLOADS.items()
              if any(payload in f["properties"]["sentence"] for f in located)}
-    assert {"img", "script", "link"} <= shown, (
+    assert {"img", "script", "link", "ssti"} <= shown, (
         f"hostile sentences were not extracted as located events (only {sorted(shown)}): "
         + json.dumps([f["properties"]["sentence"] for f in events], ensure_ascii=False)
     )

@@ -1209,6 +1209,13 @@
   /* ------------------------------------------------------------ layers */
 
   global.geomap = {
+    // Every dataset of the page sits in its own <script type="application/json"> block,
+    // added after the page template was rendered: no article text ever passes through
+    // a template engine, and JSON.parse never executes anything.
+    data: function (id) {
+      var node = document.getElementById(id);
+      return node ? JSON.parse(node.textContent) : null;
+    },
     eventLayer: function (data) {
       // The markers are made here but join the layer only through layoutEvents, so that
       // events summarised by a bubble never get a DOM element.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,10 @@ _STYLE = """
 
 
 def _json_for_script(data: Any) -> str:
-    """JSON that is safe inside a <script> element ("</script>" in text cannot close it)."""
+    """JSON that is safe as the content of a <script> element: "</script>" in text cannot
+    close it, and U+2028/U+2029 cannot end a line of the surrounding script."""
     return (
-        json.dumps(data, ensure_ascii=False)
+        json.dumps(data, ensure_ascii=False, sort_keys=False)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
@@ -130,23 +132,60 @@ def _json_for_script(data: Any) -> str:
     )
 
 
+_DATA_MARKER = "<!--geomap-data-blocks-->"
+
+
+class PageData:
+    """The page's datasets, kept out of the templates.
+
+    folium renders every element through Jinja, and branca renders a macro's output a second
+    time, so a ``{{ … }}`` in article text would run as template code.  Datasets therefore
+    never enter a template: each one gets an element id here, templates refer to that id
+    only, and :func:`save_map` adds the JSON as ``<script type="application/json">`` blocks
+    to the page after it was rendered.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, str] = {}
+
+    def add(self, data: Any) -> str:
+        """Register ``data``; the element id the page reads it from (``geomap.data(id)``)."""
+        element_id = f"geomap-data-{len(self.blocks)}"
+        self.blocks[element_id] = _json_for_script(data)
+        return element_id
+
+    def html(self) -> str:
+        return "".join(
+            f'<script type="application/json" id="{element_id}">{payload}</script>\n'
+            for element_id, payload in self.blocks.items()
+        )
+
+
+@dataclass
+class MapPage:
+    """A built map: the folium element tree and the datasets :func:`save_map` adds to it."""
+
+    map: folium.Map
+    data: PageData
+
+
 class GeoJsonOverlay(folium.map.Layer):
     """An overlay built by a ``geomap.*Layer`` JS factory from embedded GeoJSON."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = geomap.{{ this.factory }}({{ this.data_json }});
+        var {{ this.get_name() }} = geomap.{{ this.factory }}(geomap.data("{{ this.data_id }}"));
         {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, factory: str, data: dict[str, Any], name: str, show: bool = True) -> None:
+    def __init__(self, factory: str, data: dict[str, Any], name: str, page_data: PageData, show: bool = True) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "GeoJsonOverlay"
         self.factory = factory
-        self.data_json = _json_for_script(data)
+        self.data_id = page_data.add(data)
 
 
 class HeatOverlay(folium.map.Layer):
@@ -155,7 +194,7 @@ class HeatOverlay(folium.map.Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = geomap.heatLayer({{ this.events.get_name() }}, {{ this.options_json }});
+        var {{ this.get_name() }} = geomap.heatLayer({{ this.events.get_name() }}, {radius: {{ this.radius }}});
         {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
         {% endmacro %}
         """
@@ -165,7 +204,7 @@ class HeatOverlay(folium.map.Layer):
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "HeatOverlay"
         self.events = events
-        self.options_json = _json_for_script({"radius": radius})
+        self.radius = int(radius)
 
 
 class _Controls(MacroElement):
@@ -175,7 +214,7 @@ class _Controls(MacroElement):
         """
         {% macro script(this, kwargs) %}
         geomap.controls({{ this._parent.get_name() }}, {{ this.events.get_name() }}, {{ this.places.get_name() }},
-                        {{ this.options_json }},
+                        geomap.data("{{ this.options_id }}"),
                         { {% for key, layer in this.layers.items() %}{{ key }}: {{ layer.get_name() }}, {% endfor %} });
         {% endmacro %}
         """
@@ -185,13 +224,13 @@ class _Controls(MacroElement):
         self,
         events: GeoJsonOverlay,
         places: GeoJsonOverlay,
-        options: dict[str, Any],
+        options_id: str,
         layers: dict[str, folium.map.Layer] | None = None,
     ) -> None:
         super().__init__()
         self.events = events
         self.places = places
-        self.options_json = _json_for_script(options)
+        self.options_id = options_id
         self.layers = {key: layer for key, layer in (layers or {}).items() if layer is not None}
 
 
@@ -199,14 +238,14 @@ class _Attribution(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {{ this._parent.get_name() }}.attributionControl.addAttribution(geomap.data("{{ this.text_id }}"));
         {% endmacro %}
         """
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text_id: str) -> None:
         super().__init__()
-        self.text_json = _json_for_script(html.escape(text))
+        self.text_id = text_id
 
 
 def render_map(
@@ -221,7 +260,7 @@ def render_map(
     claims: list[dict[str, Any]] | None = None,
     buffers: list[dict[str, Any]] | None = None,
     offline: bool = False,
-) -> folium.Map:
+) -> MapPage:
     """Build the folium map (not yet saved).
 
     Parameters
@@ -243,6 +282,7 @@ def render_map(
         Inline Leaflet's JS and CSS and leave out tile layers: the page then makes no
         network request at all (air-gapped use); the country outlines are the basemap.
     """
+    data = PageData()
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
     if offline:
         page.default_js, page.default_css = [], []
@@ -269,24 +309,24 @@ def render_map(
 
     outline_layer = None
     if outlines is not None:
-        outline_layer = GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", show=True)
+        outline_layer = GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", data, show=True)
         outline_layer.add_to(page)
     if buffers:
-        GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", show=False).add_to(page)
-    border_layer = GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", show=True)
+        GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", data, show=False).add_to(page)
+    border_layer = GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", data, show=True)
     border_layer.add_to(page)
-    place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", show=True)
+    place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", data, show=True)
     place_layer.add_to(page)
     shown_events = [
         {**f, "properties": {k: v for k, v in f["properties"].items() if k not in MAP_EVENT_OMIT}} for f in events
     ]
-    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": shown_events}, "Events", show=True)
+    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": shown_events}, "Events", data, show=True)
     event_layer.add_to(page)
     heat_layer = HeatOverlay(event_layer, "Event heat map", show=False)
     heat_layer.add_to(page)
     if claims:
         located = [c for c in claims if c["geometry"]]
-        GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", show=False).add_to(page)
+        GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", data, show=False).add_to(page)
 
     counts: dict[str, int] = {}
     for feature in events:
@@ -297,15 +337,29 @@ def render_map(
         for name, cls in sorted(lexicon.classes.items(), key=lambda item: -item[1].priority)
         if name in counts
     ]
-    _Attribution(DATA_ATTRIBUTION.format(borders="; ".join(attributions))).add_to(page)
+    _Attribution(data.add(html.escape(DATA_ATTRIBUTION.format(borders="; ".join(attributions))))).add_to(page)
     folium.LayerControl(collapsed=False).add_to(page)
     options = {
         "legend": legend,
         "legend_note": "faded = planned/denied/hypothetical",
         "claims": [claim["properties"] for claim in claims or []],
     }
-    _Controls(event_layer, place_layer, options, {"outlines": outline_layer, "border": border_layer, "heat": heat_layer}).add_to(page)
-    return page
+    _Controls(event_layer, place_layer, data.add(options), {"outlines": outline_layer, "border": border_layer, "heat": heat_layer}).add_to(page)
+    page.get_root().html.add_child(Element(_DATA_MARKER), name="geomap_data", index=0)
+    _stable_ids(page.get_root())
+    return MapPage(page, data)
+
+
+def _stable_ids(root: Element) -> None:
+    """Element ids numbered in tree order instead of branca's random ones, so that two
+    builds of the same corpus write the same page."""
+    counter = 0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        element._id = f"{counter:08x}"
+        counter += 1
+        stack.extend(reversed(list(element._children.values())))
 
 
 def _inline_leaflet() -> str:
@@ -319,8 +373,16 @@ def _inline_leaflet() -> str:
     return f"<style>{css}</style>\n<script>{script}</script>"
 
 
-def save_map(page: folium.Map, destination: Path) -> None:
+def page_html(page: MapPage) -> str:
+    """The page as HTML: the rendered template with the datasets added as JSON blocks."""
+    rendered = page.map.get_root().render()
+    if rendered.count(_DATA_MARKER) != 1:
+        raise RuntimeError("map template lost its data marker")
+    return rendered.replace(_DATA_MARKER, page.data.html())
+
+
+def save_map(page: MapPage, destination: Path) -> None:
     """Render the map to HTML and write it atomically."""
     from geomap.export import write_text
 
-    write_text(destination, page.get_root().render())
+    write_text(destination, page_html(page))
