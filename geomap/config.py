@@ -62,6 +62,8 @@ class Settings:
     event_triggers: str = "lexicon/event_triggers.csv"
     modality_cues: str = "lexicon/modality_cues.csv"
     actors: str = "lexicon/actors.csv"
+    # an event that ended more than this many days before its article is background (historical)
+    historical_after_days: int = 30
 
     # border
     borders_file: str = "boundaries/borders.geojson"

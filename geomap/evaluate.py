@@ -397,52 +397,22 @@ def _issue(
 # --------------------------------------------------------------------------- events
 
 
-def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[str, Any]]) -> dict[str, Any]:
-    n_gold = n_pred = matched = cls_ok = 0
-    date_n = date_ok = place_n = place_ok = qty_n = qty_ok = spurious_qty = 0
+def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[str, Any]], lexicon: Any) -> dict[str, Any]:
+    """Event scores (see :mod:`geomap.evaluate_events`), plus the share of gold quantities found."""
+    from geomap.evaluate_events import ActorMatcher, EventScores, PredictedEvent, match_events, score_article
+
+    scores = EventScores()
+    actors = ActorMatcher(lexicon)
+    qty_n = qty_ok = spurious_qty = 0
     for record, result in records:
-        file = record["file"]
-        predicted = sorted(result.events, key=lambda e: e.sentence_start)
-        n_pred += len(predicted)
-        for g in record.get("events", []):
-            n_gold += 1
-            start = int(g["sentence_start"])
-            hits = [e for e in predicted if e.sentence_start <= start < max(e.sentence_end, e.sentence_start + 1)]
-            base = {"file": file, "kind": "event", "sentence_start": start,
-                    "context": " ".join(record["text"][start : start + 70].split()), "gold_class": g.get("event_class")}
-            if not hits:
-                issues.append({**base, "problem": "missed"})
-                continue
-            matched += 1
-            same = [e for e in hits if e.event_class == g.get("event_class")]
-            event = (same or hits)[0]
-            if event.event_class == g.get("event_class"):
-                cls_ok += 1
-            else:
-                issues.append({**base, "problem": "class", "predicted": event.event_class})
-            if g.get("date_start"):
-                date_n += 1
-                lo = date.fromisoformat(g["date_start"])
-                hi = date.fromisoformat(g.get("date_end") or g["date_start"])
-                got = event.date.start if event.date else None
-                if got is not None and lo <= got <= hi:
-                    date_ok += 1
-                else:
-                    issues.append({**base, "problem": "date", "gold": [lo.isoformat(), hi.isoformat()],
-                                   "predicted": got.isoformat() if got else None})
-            if g.get("lat") is not None and g.get("lon") is not None:
-                place_n += 1
-                radius = float(g.get("radius_km") or ACCURACY_KM)
-                place = event.place.place if event.place else None
-                error = geodesic_km(g["lat"], g["lon"], place.lat, place.lon) if place else None
-                if error is not None and error <= radius:
-                    place_ok += 1
-                else:
-                    issues.append({**base, "problem": "place", "gold": g.get("place_name"),
-                                   "predicted": place.name if place else None,
-                                   "error_km": round(error, 1) if error is not None else None})
-            gold_q = [(q["category"], int(q["best"])) for q in g.get("quantities", [])]
-            pred_q = [(q.category, int(q.best)) for q in event.quantities]
+        events = sorted(result.events, key=lambda e: e.sentence_start)
+        gold = record.get("events", [])
+        predicted = [PredictedEvent.from_event(e) for e in events]
+        score_article(scores, record["file"], record["text"], gold, predicted, actors)
+        for i, j in match_events(gold, predicted):
+            gold_q = [(q["category"], int(q["best"])) for q in gold[i].get("quantities", [])]
+            pred_q = [(q.category, int(q.best)) for q in events[j].quantities]
+            base = {"file": record["file"], "kind": "event", "sentence_start": int(gold[i]["sentence_start"])}
             if gold_q:
                 remaining = list(pred_q)
                 for q in gold_q:
@@ -452,27 +422,17 @@ def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[
                         qty_ok += 1
                 if set(gold_q) - set(pred_q):
                     issues.append({**base, "problem": "quantities", "gold": gold_q, "predicted": pred_q})
-            elif pred_q:
+            elif pred_q and "quantities" in gold[i]:
                 spurious_qty += 1
                 issues.append({**base, "problem": "spurious_quantities", "predicted": pred_q})
-
-    def share(ok: int, n: int) -> float | None:
-        return ok / n if n else None
-
-    return {
-        "n_gold": n_gold,
-        "n_pred": n_pred,
-        "matched": matched,
-        "recall": share(matched, n_gold),
-        "class_accuracy": share(cls_ok, matched),
-        "date_accuracy": share(date_ok, date_n),
-        "date_n": date_n,
-        "place_accuracy": share(place_ok, place_n),
-        "place_n": place_n,
-        "quantity_accuracy": share(qty_ok, qty_n),
+    issues.extend(scores.issues)
+    metrics = scores.metrics()
+    metrics.update({
+        "quantity_accuracy": qty_ok / qty_n if qty_n else None,
         "quantity_n": qty_n,
         "spurious_quantity_events": spurious_qty,
-    }
+    })
+    return metrics
 
 
 # --------------------------------------------------------------------------- API
@@ -528,7 +488,7 @@ def evaluate(gold_path: str | Path, resources: Any = None) -> dict[str, Any]:
 
     with_events = [(r, res) for r, res in parsed if "events" in r]
     if with_events:
-        metrics["events"] = _event_metrics(with_events, issues)
+        metrics["events"] = _event_metrics(with_events, issues, resources.lexicon)
     metrics["issues"] = issues
     return metrics
 
@@ -539,6 +499,36 @@ def _fmt(value: Any, digits: int = 3) -> str:
     if isinstance(value, float):
         return f"{value:.{digits}f}"
     return str(value)
+
+
+_EVENT_ROWS = (
+    ("event place right (radius + 25 km, or both none)", "place"),
+    ("class right", "class"),
+    ("date right (start inside the gold interval)", "date"),
+    ("modality right", "modality"),
+    ("actor recall", "actors"),
+    ("fatalities right, where the gold has them", "fatalities"),
+)
+
+
+def _event_report_lines(e: dict[str, Any]) -> list[str]:
+    """The event table: every metric with the number of gold items it is measured on."""
+    lines = [
+        f"  gold {e['n_gold']}, predicted {e['n_pred']}, matched by sentence {e['matched']}",
+        f"  {'event recall / precision':<52} {_fmt(e['recall'])} / {_fmt(e['precision'])}",
+    ]
+    for label, key in _EVENT_ROWS:
+        value = e.get("actor_recall" if key == "actors" else f"{key}_accuracy")
+        lenient = e.get(f"{key}_lenient_accuracy")
+        extra = f"  (lenient {_fmt(lenient)})" if lenient is not None else ""
+        lines.append(f"  {label:<52} {_fmt(value)} (n={e.get(f'{key}_n', 0)}){extra}")
+    lines.append(
+        f"  {'incidents with the right class at the right place':<52} {_fmt(e['incident_recall'])} (n={e['incidents']})"
+    )
+    if e.get("quantity_n"):
+        lines.append(f"  {'quantities found':<52} {_fmt(e['quantity_accuracy'])} (n={e['quantity_n']});"
+                     f" events with spurious quantities {e['spurious_quantity_events']}")
+    return lines
 
 
 def format_report(metrics: dict[str, Any], show_issues: bool = False) -> str:
@@ -587,18 +577,7 @@ def format_report(metrics: dict[str, Any], show_issues: bool = False) -> str:
                     f" mean {entry['mean_error_km']:.0f} km -> {chosen}"
                 )
     if "events" in metrics:
-        e = metrics["events"]
-        lines += [
-            "",
-            "events",
-            f"  gold {e['n_gold']}, predicted {e['n_pred']}, matched by sentence {e['matched']}"
-            f" (recall {_fmt(e['recall'])})",
-            f"  class accuracy     {_fmt(e['class_accuracy'])}",
-            f"  date accuracy      {_fmt(e['date_accuracy'])} (n={e['date_n']})",
-            f"  place accuracy     {_fmt(e['place_accuracy'])} (n={e['place_n']})",
-            f"  quantity accuracy  {_fmt(e['quantity_accuracy'])} (n={e['quantity_n']});"
-            f" events with spurious quantities {e['spurious_quantity_events']}",
-        ]
+        lines += ["", "events", *_event_report_lines(metrics["events"])]
     issues = metrics.get("issues", [])
     lines.append("")
     lines.append(f"{len(issues)} issues" + ("" if show_issues else " (--errors to list them)"))

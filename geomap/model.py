@@ -166,6 +166,39 @@ class Event:
     # ACLED (disorder type, event type, sub-event type) of the matching cue when it refines the
     # class's own ("shot dead" → Violence against civilians / Attack); empty: the class's
     acled: tuple[str, str, str] | tuple[()] = ()
+    incident_id: str = ""  # the sentences of an article about one incident share it
+    precision: int = 0  # ACLED geo-precision of the place: 1 site or town, 2 near a town or district, 3 region; 0 none
+    # why each field was chosen ("class": …, "modality": …, "place": …, "date": …, "actors": …)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class Incident:
+    """One real-world incident of an article, told by one or more event sentences.
+
+    Its fields are the best supported among its sentences; ``reasons`` says, per field,
+    which sentence gave it and why.  ``sentences`` are indices into the article's events.
+    """
+
+    id: str
+    article_id: str
+    source_file: str
+    event_class: str
+    modality: Modality
+    sentences: tuple[int, ...]
+    date: EventDate | None = None
+    place: Toponym | None = None
+    place_relation: str = ""
+    geo_level: str = ""
+    precision: int = 0
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    fatalities: int | None = None
+    injured: int | None = None
+    quantities: tuple[Quantity, ...] = ()
+    confidence: float = 0.0
+    acled: tuple[str, str, str] | tuple[()] = ()
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -207,6 +240,7 @@ class ArticleResult:
     events: list[Event]
     suppressed: list[Mention] = field(default_factory=list)  # organisation names etc.
     claims: list[Claim] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
 
 
 def to_plain(obj: Any) -> Any:

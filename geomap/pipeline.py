@@ -25,7 +25,7 @@ from geomap.events.dates import dateline_date
 from geomap.events.extract import BorderZone, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.model import Article, ArticleResult, BorderMetrics, Mention, Place, SkippedInput, Toponym
+from geomap.model import Article, ArticleResult, BorderMetrics, Event, Mention, Place, SkippedInput, Toponym
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
 from geomap.places.online import OnlineGeocoder, online_toponyms
@@ -112,20 +112,42 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
     article = with_dateline_date(article)
     places = find_places(article, resources)
     toponyms = places.toponyms
-    events = extract_events(article, toponyms, resources.lexicon, resources.border_zones, places.organisations)
-    located = [e for e in events if e.place is not None]
-    if located:
-        lats = np.array([e.place.place.lat for e in located])  # type: ignore[union-attr]
-        lons = np.array([e.place.place.lon for e in located])  # type: ignore[union-attr]
-        per_border = [measure_points(resources, lats, lons, pair) for pair in resources.border_pairs]
-        # the nearest border of all in the data, not only the requested ones: Termez is 4 km
-        # from the Uzbek–Afghan border, not "46 km from the border"
-        nearest = resources.borders.nearest_many(lats, lons)
-        for index, event in enumerate(located):
-            event.borders = [metrics[index] for metrics in per_border]
-            event.border = min([*event.borders, nearest[index]], key=lambda m: m.distance_km)
+    extraction = extract_events(
+        article, toponyms, resources.lexicon, resources.border_zones, places.organisations,
+        resources.settings, _border_measure(resources.borders),
+    )
+    events = measured_events(extraction.events, resources)
     claims = extract_claims(article, toponyms, resources.borders, resources.border_pairs)
-    return ArticleResult(article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims)
+    return ArticleResult(
+        article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims,
+        incidents=extraction.incidents,
+    )
+
+
+def _border_measure(borders: BorderIndex):
+    def measure(pair: str, lat: float, lon: float) -> tuple[float, float, float]:
+        metrics = borders.metrics(lat, lon, pair)
+        return metrics.distance_km, metrics.nearest_lat, metrics.nearest_lon
+
+    return measure
+
+
+def measured_events(events: list[Event], resources: Resources) -> list[Event]:
+    """The events with their border metrics: against each requested border, and the nearest
+    border of all in the data (Termez is 4 km from the Uzbek–Afghan border, not "46 km from
+    the border")."""
+    located = [i for i, e in enumerate(events) if e.place is not None]
+    if not located:
+        return events
+    lats = np.array([events[i].place.place.lat for i in located])  # type: ignore[union-attr]
+    lons = np.array([events[i].place.place.lon for i in located])  # type: ignore[union-attr]
+    per_border = [measure_points(resources, lats, lons, pair) for pair in resources.border_pairs]
+    nearest = resources.borders.nearest_many(lats, lons)
+    out = list(events)
+    for row, index in enumerate(located):
+        borders = [metrics[row] for metrics in per_border]
+        out[index] = replace(events[index], borders=borders, border=min([*borders, nearest[row]], key=lambda m: m.distance_km))
+    return out
 
 
 def parse_places(article: Article, resources: Resources) -> ArticleResult:

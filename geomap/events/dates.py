@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from geomap.model import EventDate
@@ -121,8 +122,8 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
 
 
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|stated|reported|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
-    r"(?:\s+[\w-]+){0,3}?\s+$"
+    r"\b(?:said|says|told|tells|announced|stated|reported|reports|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
+    r"(?:\s+[\w/.-]+){0,3}?\s+$"
     # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
     r"|\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$",
     re.I,
@@ -193,6 +194,33 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A normalised time expression at ``start:end`` of a sentence; ``speech`` when it dates
+    a saying ("the ministry said on Monday") rather than what was said."""
+
+    start: int
+    end: int
+    date: EventDate
+    speech: bool
+
+
+def date_mentions(sentence: str, reference: date | None, forward: bool = False) -> list[DateMention]:
+    """Every normalisable time expression of ``sentence``, in order, none overlapping (where
+    two overlap, the kind listed first in ``PATTERNS`` wins)."""
+    found: list[DateMention] = []
+    starts = _candidate_starts(sentence)
+    for kind, pattern in PATTERNS:
+        for match in _matches_at(pattern, sentence, starts[kind]):
+            if any(match.start() < m.end and m.start < match.end() for m in found):
+                continue
+            speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
+            normalised = _normalise(kind, match, reference, forward and not speech)
+            if normalised is not None:
+                found.append(DateMention(match.start(), match.end(), normalised, speech))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _matches_at(pattern: re.Pattern[str], sentence: str, starts: list[int]):

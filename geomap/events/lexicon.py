@@ -40,6 +40,9 @@ class EventClass:
     plover_mode: str
     plover_context: str
     demonym_locates: bool = True  # "the Tajik military held drills" → Tajikistan; not for violence
+    # classes of one family can be sentences about one incident ("violence": a clash, the
+    # attackers' weapons seized, the villagers who fled); "speech" never inherits a place
+    family: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,11 @@ class Trigger:
     literals: frozenset[str] | None = None  # see required_literals
     also_required: tuple[frozenset[str], ...] = ()  # see required_literal_sets
     acled: tuple[str, str, str] | tuple[()] = ()  # optional refinement of the class's ACLED codes
+    # "attribution": a reporting cue ("said", "according to") that the event it reports
+    # outranks; "speech": a speech act ("warned", "accused") that makes the sentence a
+    # statement when it governs the event words after it; "denial": a denial, which makes
+    # the event it governs denied; "": an event cue
+    role: str = ""
     # required literal sets of ``requires`` and ``excludes``: when one set is absent from the
     # sentence that regex cannot match, and is not run
     requires_literals: tuple[frozenset[str], ...] = ()
@@ -65,6 +73,7 @@ class ModalityCue:
     weight: float
     literals: frozenset[str] | None = None
     also_required: tuple[frozenset[str], ...] = ()
+    scope: str = "clause"  # "clause": counts only in the event's clause; "sentence": anywhere ("if …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,7 @@ class Actor:
     cameo_code: str
     side: str
     literals: frozenset[str] | None = None
+    parent: str = ""  # id of the actor this one is part of (the 201st base of the Russian military)
     phrases: tuple[str, ...] = ()
     # phrases that end in "any word characters" (from a regex alias ending in ``\\w*\\b``)
     open_phrases: tuple[str, ...] = ()
@@ -317,6 +327,17 @@ def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, 
     return parts  # type: ignore[return-value]
 
 
+TRIGGER_ROLES = frozenset({"", "attribution", "speech", "denial", "casualty"})
+
+
+def _trigger_role(value: str, where: str, problems: list[str]) -> str:
+    role = (value or "").strip()
+    if role not in TRIGGER_ROLES:
+        problems.append(f"{where}: role {role!r} is not one of {sorted(TRIGGER_ROLES)}; read as an event cue")
+        return ""
+    return role
+
+
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if not path.exists():
         return []
@@ -510,7 +531,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 7  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 10  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -570,6 +591,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
             plover_mode=row.get("plover_mode", ""),
             plover_context=row.get("plover_context", ""),
             demonym_locates=(row.get("demonym_locates") or "yes").lower() not in ("no", "false", "0"),
+            family=row.get("family") or row["class"],
         )
     triggers: list[Trigger] = []
     path = settings.path(settings.event_triggers)
@@ -591,6 +613,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 literals=(sets := required_literal_sets(row.get("pattern", "")) or (None,))[0],
                 also_required=tuple(sets[1:]),  # type: ignore[arg-type]
                 acled=_acled_refinement(row.get("acled", ""), where, problems),
+                role=_trigger_role(row.get("role", ""), where, problems),
                 requires_literals=required_literal_sets(row.get("requires", "")) if row.get("requires") else (),
                 excludes_literals=required_literal_sets(row.get("excludes", "")) if row.get("excludes") else (),
             )
@@ -601,7 +624,11 @@ def _compile_tables(settings: Settings) -> Lexicon:
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
             sets = required_literal_sets(row["pattern"]) or (None,)
-            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), sets[0], tuple(sets[1:])))  # type: ignore[arg-type]
+            scope = (row.get("scope") or "clause").strip()
+            if scope not in ("clause", "sentence"):
+                problems.append(f"{path}:{line}: scope {scope!r} is not 'clause' or 'sentence'; read as 'clause'")
+                scope = "clause"
+            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), sets[0], tuple(sets[1:]), scope))  # type: ignore[arg-type]
     actors: list[Actor] = []
     path = settings.path(settings.actors)
     for line, row in _rows(path):
@@ -623,6 +650,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 cameo_code=row.get("cameo_code", ""),
                 side=row.get("side", "") or "OTHER",
                 literals=_alias_literals(row.get("aliases", "")),
+                parent=row.get("parent", "") or "",
             )
         )
     units: list[QuantityUnit] = []

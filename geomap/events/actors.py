@@ -1,0 +1,189 @@
+"""Who acts in a sentence and who is acted upon, from ``data/lexicon/actors.csv``.
+
+Actors are matched leftmost-longest (one automaton for plain phrases, regexes where an
+alias needs context).  Coordinated nationalities share their noun: in "Kyrgyz and Tajik
+border guards exchanged fire" both forces act.  A recipient or target is an actor
+introduced by "to", "for", "against", "on" or a killing verb ("sent vehicles to the Tajik
+army", "an attack on border guards", "killing two guards").  Actors who only report
+("Tajik authorities say …") are speakers, not parties to violence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.events.lexicon import Lexicon
+
+# recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
+_RECIPIENT = re.compile(
+    r"\b(?:to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed|wounding|wounded|attacking|attacked|shelling|shelled)"
+    r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$"
+    # "killed five people including Taliban security forces": the victims, listed
+    r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
+    re.I,
+)
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:['’]s\s+\w+\s+)?(?:\w+\s+){0,2}?(?:said|says|say|told|tells|reported|reports|claimed|claims|announced|stated|confirmed|"
+    r"condemned|denounced|accused|blamed)\b",
+    re.I,
+)
+# "Kyrgyz and Tajik border guards", "Russian, Uzbek and Tajik troops": the nationality words
+# before the last one share its noun phrase
+_COORDINATED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*)\s*,?\s+(?:and|&)\s+(?P<last>[A-Z][a-z]+)"
+    r"(?P<noun>\s+(?:[a-z-]+\s+){0,2}?(?:forces|troops|soldiers|guards|military|militaries|armies|army|servicem[ae]n"
+    r"|police|officers|authorities|officials|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals))\b"
+)
+
+Hit = tuple[int, int, str, str]  # start, end, actor name, ISO3
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceActors:
+    """Actors of one sentence: agents first, then recipients; their spans and countries."""
+
+    names: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    countries: tuple[str, ...]  # ISO3 of ``names``, in the same order
+    recipients: tuple[str, ...]
+
+
+def actor_hits(
+    sentence: str,
+    lexicon: Lexicon,
+    present: set[str] | None = None,
+    organisations: Sequence[tuple[int, int]] = (),
+    locations: Sequence[tuple[int, int]] = (),
+) -> list[Hit]:
+    """``(start, end, actor name, ISO3)`` of every actor mention, leftmost-longest, in order."""
+    present = lexicon.literals_in(sentence) if present is None else present
+    found: list[Hit] = [
+        (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
+        for start, end, index in lexicon.actor_phrases_in(sentence)
+    ]
+    for index in lexicon.candidates("actors", present):
+        actor = lexicon.actors[index]
+        for match in actor.pattern.finditer(sentence):  # type: ignore[union-attr]
+            found.append((match.start(), match.end(), actor.name, actor.country_iso3))
+    found += _coordinated_hits(sentence, lexicon)
+    if organisations:
+        found = [h for h in found if not any(a <= h[0] and h[1] <= b and b - a > h[1] - h[0] for a, b in organisations)]
+    if locations:
+        found = [h for h in found if (h[0], h[1]) not in locations]
+    return _leftmost_longest(found)
+
+
+def _leftmost_longest(found: list[Hit]) -> list[Hit]:
+    # per actor, leftmost-longest and non-overlapping, as one regex scan would give
+    kept: list[Hit] = []
+    last_end: dict[str, int] = {}
+    for hit in sorted(found, key=lambda h: (h[2], h[0], h[0] - h[1])):
+        if hit[0] >= last_end.get(hit[2], -1):
+            kept.append(hit)
+            last_end[hit[2]] = hit[1]
+    # across actors too, leftmost-longest wins: "Pakistani Taliban fighters" is the TTP, not also the Taliban
+    chosen: list[Hit] = []
+    for hit in sorted(kept, key=lambda h: (h[0], h[0] - h[1])):
+        if not any(hit[0] < other[1] and other[0] < hit[1] for other in chosen):
+            chosen.append(hit)
+    return chosen
+
+
+def _coordinated_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
+    """Actors of the nationality words that share the noun of the last one ("Kyrgyz and Tajik
+    forces" → Kyrgyz forces too).  Each is read as "<nationality> <noun>" and spans just its
+    own word."""
+    if " and " not in sentence and "&" not in sentence:
+        return []
+    hits: list[Hit] = []
+    for match in _COORDINATED.finditer(sentence):
+        words = [(match.start("first"), match.group("first"))]
+        words += [(match.start("more") + m.start(1), m.group(1)) for m in re.finditer(r"([A-Z][a-z]+)", match.group("more"))]
+        for start, word in words:
+            phrase = word + match.group("noun")
+            for _, _, name, iso3 in actor_hits_plain(phrase, lexicon):
+                hits.append((start, start + len(word), name, iso3))
+    return hits
+
+
+def actor_hits_plain(text: str, lexicon: Lexicon) -> list[Hit]:
+    """Actor mentions of a short phrase, without coordination (see :func:`actor_hits`)."""
+    present = lexicon.literals_in(text)
+    found: list[Hit] = [
+        (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
+        for start, end, index in lexicon.actor_phrases_in(text)
+    ]
+    for index in lexicon.candidates("actors", present):
+        actor = lexicon.actors[index]
+        for match in actor.pattern.finditer(text):  # type: ignore[union-attr]
+            found.append((match.start(), match.end(), actor.name, actor.country_iso3))
+    return _leftmost_longest(found)
+
+
+def actor_ids_in(text: str, lexicon: Lexicon) -> list[str]:
+    """Ids of the actors named in ``text``, in order (``"Tajik border guards"`` → ``tjk_border``)."""
+    by_name = {actor.name: actor.id for actor in lexicon.actors}
+    return list(dict.fromkeys(by_name[name] for _, _, name, _ in actor_hits(text, lexicon)))
+
+
+def sentence_actors(
+    sentence: str,
+    lexicon: Lexicon,
+    present: set[str] | None = None,
+    organisations: Sequence[tuple[int, int]] = (),
+    locations: Sequence[tuple[int, int]] = (),
+) -> SentenceActors:
+    """Actors in order of first mention (agents before recipients), with their spans,
+    countries and the recipients among them.
+
+    A name strictly inside an organisation span of the sentence ("Pakistan Point News") is
+    no actor, nor is a country named exactly where the sentence says the event was
+    (``locations``: "kicks off in southern Tajikistan").
+    """
+    found = actor_hits(sentence, lexicon, present, organisations, locations)
+    names: list[str] = []
+    countries: dict[str, str] = {}
+    recipients: list[str] = []
+    for start, _, name, country in sorted(found):
+        if _RECIPIENT.search(sentence, max(0, start - 30), start) and name not in recipients:
+            recipients.append(name)
+        if name not in names:
+            names.append(name)
+            countries[name] = country
+    agents = [n for n in names if n not in recipients] + [n for n in names if n in recipients]
+    return SentenceActors(
+        names=tuple(agents),
+        spans=tuple((a, b) for a, b, _, _ in found),
+        countries=tuple(countries[n] for n in agents),
+        recipients=tuple(recipients),
+    )
+
+
+def speakers(
+    sentence: str,
+    lexicon: Lexicon,
+    present: set[str] | None = None,
+    organisations: Sequence[tuple[int, int]] = (),
+    locations: Sequence[tuple[int, int]] = (),
+) -> set[str]:
+    """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
+    and nowhere else in the sentence."""
+    by_name: dict[str, list[bool]] = {}
+    for _, end, name, _ in actor_hits(sentence, lexicon, present, organisations, locations):
+        by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
+    return {name for name, speaking in by_name.items() if all(speaking)}
+
+
+def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActors:
+    """``actors`` without those who only report the event."""
+    if not speaking:
+        return actors
+    kept = [i for i, name in enumerate(actors.names) if name not in speaking]
+    return SentenceActors(
+        names=tuple(actors.names[i] for i in kept),
+        spans=actors.spans,
+        countries=tuple(actors.countries[i] for i in kept),
+        recipients=tuple(r for r in actors.recipients if r not in speaking),
+    )

@@ -1,0 +1,414 @@
+"""From event sentences to incidents: the sentences of an article about one real incident
+are put together, and each gets the place, date and parties the incident is known by.
+
+A sentence that names a place below country level ("in the village of Kavo") is an
+*anchor*.  A sentence that names only a country, a whole border or no place at all ("Two
+guards were killed", the headline "Deadly clash on Tajik-Afghan border") belongs to the
+anchor's incident when
+
+* both are of one class family (``family`` in ``event_classes.csv``: a clash, the
+  attackers' weapons seized and the villagers who fled are one "violence" incident), and
+  the sentence is not speech (a statement is placed only where it was made);
+* their own dates, where both have one, overlap (within ``DATE_SLACK_DAYS``), and neither
+  is background the other is not;
+* the anchor lies inside what the sentence does say: in its country, or within
+  ``BORDER_NEAR_KM`` of the border it names.
+
+Headlines and leads take the first such anchor of the article, other sentences the nearest
+one before them (else after).  Anchors within ``SAME_SITE_KM`` of each other, of one family
+and date, are one incident.  Each sentence keeps its own place and date where it has them
+and takes the incident's otherwise; the relation and reasons say which sentence gave what.
+An incident's place left at a whole border is moved to the stretch nearest the article's
+other places, when there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
+from geomap.events.reading import Reading, dated_modality
+from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
+from geomap.places.resolve import haversine_km
+
+DATE_SLACK_DAYS = 2
+SAME_SITE_KM = 30.0
+BORDER_NEAR_KM = 60.0
+STRETCH_NEAR_KM = 150.0  # article places this close to a border locate "along the border" on it
+MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
+
+#: ``(pair, lat, lon) -> (distance km, nearest border lat, nearest border lon)``
+BorderMeasure = Callable[[str, float, float], tuple[float, float, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What the assembly needs of the article."""
+
+    article_id: str
+    source_file: str
+    published: date | None
+    historical_after_days: int
+    class_priority: dict[str, int]
+    measure: BorderMeasure | None = None
+
+
+def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
+    """Group the article's event sentences into incidents and give each sentence its final
+    place, date, modality and actors (see the module docstring)."""
+    groups = _group(readings, facts)
+    events: list[Event | None] = [None] * len(readings)
+    incidents: list[Incident] = []
+    for number, members in enumerate(groups, 1):
+        incident_id = f"{facts.article_id}#{number}"
+        site = _incident_place(readings, members, facts)
+        day = _incident_date(readings, members)
+        agents, recipients = _incident_parties(readings, members)
+        told_as = _told_as(readings, members, facts)
+        for index in members:
+            events[index] = _event(readings[index], incident_id, site, day, agents, recipients, facts, told_as)
+        incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
+    return [e for e in events if e is not None], incidents
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
+    """Member indices of each incident, incidents in order of their first sentence."""
+    parent = list(range(len(readings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    anchors = [i for i, r in enumerate(readings) if _is_anchor(r)]
+    for position, i in enumerate(anchors):
+        for j in anchors[:position]:
+            if _same_site(readings[i], readings[j]):
+                parent[root(i)] = root(j)
+                break
+    first_of_family: dict[str, int] = {}
+    for i, reading in enumerate(readings):
+        if reading.family == "speech" or i in anchors:
+            first_of_family.setdefault(reading.family, i)
+            continue
+        donor = _donor(i, readings, anchors, facts)
+        if donor is None and (reading.anaphoric or reading.lead):
+            donor = _earlier_of_family(i, readings)
+        if donor is not None:
+            parent[root(i)] = root(donor)
+        first_of_family.setdefault(reading.family, i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(readings)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda members: members[0])
+
+
+def _is_anchor(reading: Reading) -> bool:
+    return reading.family != "speech" and reading.place.specific
+
+
+def _same_site(a: Reading, b: Reading) -> bool:
+    if a.family != b.family or not _dates_agree(a.date, b.date) or _background(a) != _background(b):
+        return False
+    first, second = a.place.toponym.place, b.place.toponym.place  # type: ignore[union-attr]
+    if first.id == second.id:
+        return True
+    distance = float(haversine_km(first.lat, first.lon, second.lat, second.lon))
+    return distance <= max(SAME_SITE_KM, min(first.uncertainty_km, second.uncertainty_km))
+
+
+def _donor(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts) -> int | None:
+    """The anchor whose incident sentence ``i`` belongs to, or None."""
+    reading = readings[i]
+    compatible = [j for j in anchors if j != i and _may_inherit(reading, readings[j], facts)]
+    if not compatible:
+        return None
+    if reading.lead:
+        return compatible[0]
+    before = [j for j in compatible if j < i]
+    return before[-1] if before else compatible[0]
+
+
+def _earlier_of_family(i: int, readings: Sequence[Reading]) -> int | None:
+    """"The attackers were neutralised" with no anchor: the latest earlier sentence of its family."""
+    reading = readings[i]
+    for j in range(i - 1, -1, -1):
+        other = readings[j]
+        if other.family == reading.family and _dates_agree(reading.date, other.date) and _background(other) == _background(reading):
+            return j
+    if reading.lead:
+        for j in range(i + 1, len(readings)):
+            other = readings[j]
+            if other.family == reading.family and _dates_agree(reading.date, other.date) and _background(other) == _background(reading):
+                return j
+    return None
+
+
+def _may_inherit(reading: Reading, anchor: Reading, facts: ArticleFacts) -> bool:
+    if reading.family != anchor.family or reading.family == "speech":
+        return False
+    if _background(reading) != _background(anchor) and reading.date is not None:
+        return False
+    if reading.modality == "historical" and anchor.modality != "historical":
+        return False
+    if not _dates_agree(reading.date, anchor.date):
+        return False
+    return _inside(reading.place, anchor.place.toponym.place, facts)  # type: ignore[union-attr]
+
+
+def _background(reading: Reading) -> bool:
+    return reading.modality == "historical"
+
+
+def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def _inside(coarse: PlaceChoice, site: Place, facts: ArticleFacts) -> bool:
+    """Whether ``site`` lies inside what the sentence says: its country, or near its border."""
+    if coarse.toponym is None:
+        return True
+    if coarse.zone is not None:
+        if facts.measure is not None:
+            return facts.measure(coarse.zone.pair, site.lat, site.lon)[0] <= BORDER_NEAR_KM + site.uncertainty_km
+        return site.country in coarse.zone.countries
+    place = coarse.toponym.place
+    if coarse.geo_level == "country" or not place.country:
+        return not place.country or site.country == place.country
+    distance = float(haversine_km(place.lat, place.lon, site.lat, site.lon))
+    return distance <= place.uncertainty_km + site.uncertainty_km
+
+
+# --------------------------------------------------------------------------- fields
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """An incident's place and the sentence that gave it."""
+
+    choice: PlaceChoice
+    source_start: int  # offset of the sentence whose place it is
+
+
+def _incident_place(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
+    placed = [i for i in members if readings[i].family != "speech" and readings[i].place.toponym is not None]
+    if not placed:
+        return None
+    best = min(placed, key=lambda i: (not readings[i].place.specific, SPECIFICITY.get(readings[i].place.geo_level, 9), i))
+    site = _Site(readings[best].place, readings[best].start)
+    if site.choice.zone is not None and facts.measure is not None:
+        return _border_stretch(site, readings, facts) or site
+    return site
+
+
+def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFacts) -> _Site | None:
+    """The stretch of the border nearest the article's own places below country level
+    (where any lies within ``STRETCH_NEAR_KM`` of it), as a point with a radius that covers
+    the distance."""
+    zone = site.choice.zone
+    assert zone is not None and facts.measure is not None
+    nearby: list[tuple[float, float, float, Place]] = []
+    for reading in readings:
+        if reading.place.specific:
+            place = reading.place.toponym.place  # type: ignore[union-attr]
+            distance, lat, lon = facts.measure(zone.pair, place.lat, place.lon)
+            if distance <= STRETCH_NEAR_KM:
+                nearby.append((distance, lat, lon, place))
+    if not nearby:
+        return None
+    distance, lat, lon, place = min(nearby, key=lambda n: n[0])
+    radius = round(max(25.0, distance + place.uncertainty_km), 1)
+    stretch = Place(
+        id=f"border:{zone.pair}:near:{place.id}",
+        name=f"{zone.pair} border near {place.name}",
+        lat=round(lat, 5),
+        lon=round(lon, 5),
+        feature_type="region",
+        country="",
+        uncertainty_km=radius,
+        source="border",
+        citation=f"nearest point of the {zone.pair} border to {place.name}",
+    )
+    reason = f"along the {zone.pair} border, at the stretch nearest {place.name} ({distance:.0f} km away), the article's place closest to it"
+    old = site.choice.toponym
+    assert old is not None
+    toponym = Toponym(mention=old.mention, place=stretch, confidence=old.confidence, reasons=[reason])
+    return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start)
+
+
+def _incident_date(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
+    dated = [i for i in members if readings[i].date is not None]
+    if not dated:
+        return None
+    precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+    best = min(dated, key=lambda i: (readings[i].family == "speech", precise.get(readings[i].date.precision, 5), i))  # type: ignore[union-attr]
+    return readings[best].date, best  # type: ignore[return-value]
+
+
+def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[list[str], list[str]]:
+    agents: list[str] = []
+    recipients: list[str] = []
+    for i in members:
+        if readings[i].family == "speech":
+            continue
+        for name in readings[i].actors.names:
+            target = recipients if name in readings[i].actors.recipients else agents
+            if name not in agents and name not in recipients:
+                target.append(name)
+    return agents, recipients
+
+
+def _told_as(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> tuple[str, str] | None:
+    """The incident's class as its event sentences (not its bare casualty counts) tell it,
+    and the words that say so."""
+    told = [readings[i] for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "casualty"]
+    if not told:
+        return None
+    main = max(told, key=lambda r: (facts.class_priority.get(r.event_class, 0), -r.start))
+    return main.event_class, main.choice.hit.text
+
+
+def _event(
+    reading: Reading,
+    incident_id: str,
+    site: _Site | None,
+    day: tuple[EventDate, int] | None,
+    agents: list[str],
+    recipients: list[str],
+    facts: ArticleFacts,
+    told_as: tuple[str, str] | None = None,
+) -> Event:
+    reasons = {"class": reading.choice.reason, "modality": reading.modality_reason}
+    event_class = reading.event_class
+    if reading.choice.hit.role == "casualty" and told_as is not None:
+        event_class = told_as[0]
+        reasons["class"] = f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
+    place, relation = reading.place, reading.place.relation
+    if _takes_incident_place(reading, site):
+        assert site is not None
+        place = site.choice
+        relation = f"same incident as the sentence at character {site.source_start} ({site.choice.relation})"
+        reasons["place"] = f"{place.reason}; the sentence names no finer place and reports the same incident"
+    else:
+        reasons["place"] = place.reason if place.toponym is not None else "no place the text supports"
+    event_date, date_reason = _event_date(reading, day, facts)
+    reasons["date"] = date_reason
+    modality, why = dated_modality(reading.modality, event_date if event_date and event_date.basis != "article" else None,
+                                   facts.published, facts.historical_after_days)
+    if why:
+        reasons["modality"] = why
+    actors, inherited = _with_incident_parties(reading, agents, recipients)
+    if inherited:
+        reasons["actors"] = "also the parties of the incident's other sentences: " + ", ".join(inherited)
+    confidence = reading.choice.hit.weight * MODALITY_FACTOR.get(modality, 0.8) * (1.0 if place.toponym else 0.8)
+    return Event(
+        event_class=event_class,
+        modality=modality,  # type: ignore[arg-type]
+        sentence=reading.sentence,
+        sentence_start=reading.start,
+        sentence_end=reading.end,
+        article_id=facts.article_id,
+        source_file=facts.source_file,
+        trigger=reading.choice.hit.text,
+        confidence=round(confidence, 3),
+        actors=actors,
+        recipients=[r for r in [*reading.actors.recipients, *recipients] if r in actors] if reading.family != "speech" else list(reading.actors.recipients),
+        date=event_date,
+        place=place.toponym,
+        place_relation=relation if place.toponym is not None else "",
+        geo_level=place.geo_level,
+        quantities=list(reading.quantities),
+        acled=reading.choice.hit.acled,
+        incident_id=incident_id,
+        precision=ACLED_PRECISION.get(place.geo_level, 0) if place.toponym is not None else 0,
+        reasons=reasons,
+    )
+
+
+def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
+    """A sentence that names no place, or a vaguer one than its incident's, takes the incident's."""
+    if reading.family == "speech" or site is None or site.choice.toponym is None or site.choice is reading.place:
+        return False
+    if reading.place.toponym is None:
+        return True
+    if reading.place.specific:
+        return False
+    return SPECIFICITY.get(site.choice.geo_level, 9) < SPECIFICITY.get(reading.place.geo_level, 9) or site.choice.specific
+
+
+def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: ArticleFacts) -> tuple[EventDate | None, str]:
+    if reading.date is not None:
+        return reading.date, reading.date_reason
+    if day is not None and reading.family != "speech":
+        inherited, _ = day
+        return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+    if facts.published is not None and reading.modality == "reported":
+        published = facts.published
+        return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
+    return None, "no date: an undated plan, background or hypothesis"
+
+
+def _with_incident_parties(reading: Reading, agents: list[str], recipients: list[str]) -> tuple[list[str], list[str]]:
+    own = list(reading.actors.names)
+    if reading.family == "speech":
+        return own, []
+    added = [name for name in [*agents, *recipients] if name not in own]
+    return own + added, added
+
+
+def _incident(incident_id: str, events: list[Event], members: list[int], site: _Site | None, facts: ArticleFacts) -> Incident:
+    """The incident record: the most severe class among its sentences (speech only when it is
+    all speech), the most specific place, the most precise date, every party, the largest
+    casualty figures any sentence gives."""
+    substantive = [e for e in events if e.event_class != "statement"] or events
+    main = max(substantive, key=lambda e: (facts.class_priority.get(e.event_class, 0), e.confidence, -e.sentence_start))
+    placed = [e for e in events if e.place is not None and e.event_class != "statement"] or [e for e in events if e.place is not None]
+    where = min(placed, key=lambda e: (SPECIFICITY.get(e.geo_level, 9), e.sentence_start)) if placed else None
+    dated = [e for e in substantive if e.date is not None]
+    precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+    when = min(dated, key=lambda e: (e.date.basis == "article", precise.get(e.date.precision, 5), e.sentence_start)) if dated else None  # type: ignore[union-attr]
+    deaths = [_count(e.quantities, "fatalities") for e in events]
+    wounded = [_count(e.quantities, "injured") for e in events]
+    reasons = {
+        "class": f"the most severe class of its sentences: {main.event_class} ({main.trigger!r})",
+        "place": f"the most specific place of its sentences (character {where.sentence_start})" if where else "no place",
+        "date": f"the most precise date of its sentences (character {when.sentence_start})" if when else "no date",
+    }
+    quantities: list[Quantity] = [q for e in events for q in e.quantities if q.category not in ("fatalities", "injured")]
+    return Incident(
+        id=incident_id,
+        article_id=facts.article_id,
+        source_file=facts.source_file,
+        event_class=main.event_class,
+        modality=main.modality,
+        sentences=tuple(members),
+        date=when.date if when else None,
+        place=where.place if where else None,
+        place_relation=where.place_relation if where else "",
+        geo_level=where.geo_level if where else "",
+        precision=where.precision if where else 0,
+        actors=tuple(dict.fromkeys(a for e in substantive for a in e.actors)),
+        recipients=tuple(dict.fromkeys(r for e in substantive for r in e.recipients)),
+        fatalities=max((d for d in deaths if d is not None), default=None),
+        injured=max((w for w in wounded if w is not None), default=None),
+        quantities=tuple(quantities),
+        confidence=max(e.confidence for e in events),
+        acled=main.acled,
+        reasons=reasons,
+    )
+
+
+def _count(quantities: Sequence[Quantity], category: str) -> int | None:
+    values = [q.best for q in quantities if q.category == category]
+    return sum(values) if values else None
+
+

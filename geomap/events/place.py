@@ -1,0 +1,352 @@
+"""Where a sentence says its event happened.
+
+Among the places of a sentence, one introduced as a location ("in", "at", "near", "along")
+wins, then the most specific, then the nearest to the event's words.  Places that only
+qualify someone ("Moscow-led"), say where someone came from or fled to, describe a
+neighbour ("which borders …"), name a border, or stand for a government are not where it
+happened.  What a class may be placed by differs: a statement only by the venue the text
+gives ("said at a press conference in Bishkek"), a meeting only by a place introduced as
+its location, violence never by a demonym.
+
+The choice here is the sentence's own; :mod:`geomap.events.incidents` then refines a
+country, a whole border or no place with the site of the incident the sentence belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.model import Mention, Place, Toponym
+from geomap.text import names_a_border
+
+GEO_LEVEL_BY_FEATURE = {
+    "military_base": "site", "training_ground": "site", "border_crossing": "site", "bridge": "site",
+    "river_port": "site", "airfield": "site", "border_post": "site", "dam": "site", "site": "site",
+    "city": "settlement", "town": "settlement", "village": "settlement",
+    "admin2": "adm2", "admin1": "adm1",
+    "region": "subnational_region", "valley": "subnational_region", "river": "subnational_region",
+    "lake": "subnational_region", "mountain_range": "subnational_region",
+    "country": "country",
+}
+SPECIFICITY = {"site": 0, "settlement": 1, "near_named_place": 1, "adm2": 2, "adm1": 3, "subnational_region": 4, "country": 5}
+#: ACLED's geo-precision code by geo level: 1 the site or town, 2 near a town or within a
+#: district, 3 a province, region, border or country
+ACLED_PRECISION = {
+    "site": 1, "settlement": 1, "near_named_place": 2, "adm2": 2, "adm1": 3, "subnational_region": 3, "country": 3,
+}
+
+_NEAR = re.compile(r"\b(?:near|close to|outside|around|next to|not far from|on the outskirts of|in the vicinity of)\s+(?:the\s+)?$", re.I)
+_DISTANCE = re.compile(
+    r"\b(?P<value>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}?(?:from|of|off|away from|outside)\s+(?:the\s+)?$",
+    re.I,
+)
+# a place introduced as a location: a preposition, then at most a few determiners, directions,
+# place nouns or names ("in the northern town of Kunduz"), not any words ("to demonstrate Moscow")
+LOCATION_FILLER = (
+    r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border"
+    r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
+)
+_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    rf"\s+(?:{LOCATION_FILLER}\s+){{0,4}}?$",
+    re.I,
+)
+# where a statement was made: "at a press conference in Bishkek", "told reporters in Kabul"
+_VENUE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|capital|town|village|northern|southern|eastern|western)\s+(?:of\s+)?)?$", re.I
+)
+BORDER_PHRASE = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
+# "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
+_AT_THE_BORDER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:a|the)\s+)?(?:town|city|village|district|post|outpost|crossing|checkpoint|bridge|port|area|settlement)?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+)?(?:on|at|near|along|by|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b",
+    re.I,
+)
+# "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened
+_ORIGIN = re.compile(
+    # "20 km from", "not far from", "away from": a distance to the place, not an origin
+    r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreated|retreating|escaped|withdrew)\s+(?:back\s+)?(?:to|toward|towards|into|across))"
+    rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
+    re.I,
+)
+# "… in the Dovang district, which borders the Shamsiddin Shohin district of Tajikistan": the
+# places of such a clause describe a neighbour of the place, they are not where it happened
+_DESCRIPTIVE_CLAUSE = re.compile(
+    r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
+    r"|bordering|adjacent\s+to|opposite)\b[^,;:()]*",
+    re.I,
+)
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
+# "Kyrgyz and Tajik troops": nationality words of armed forces say whose border it is
+_FORCES_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w-]+)*\s+(?:border\s+)?(?:troops|forces|soldiers|guards|military|army|armies|servicem[ae]n|units|police|militias?|fighters)\b"
+)
+# a country introduced as a location ("in southern Tajikistan") is where, not who
+IN_COUNTRY = re.compile(
+    rf"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    rf"\s+(?:{LOCATION_FILLER}\s+){{0,3}}?$",
+    re.I,
+)
+# "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
+_MODIFIER_AFTER = re.compile(
+    r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b"
+    r"|\s+time\b",  # "08:00 Moscow time": a time zone
+    re.I,
+)
+_DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
+_CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
+_ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr")
+
+
+@dataclass(frozen=True, slots=True)
+class BorderZone:
+    """The border area used as the place of "along the border" events."""
+
+    place: Place
+    pair: str
+    countries: tuple[str, ...] = ()  # ISO alpha-2 of the two countries
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """A place chosen for an event, the relation the text states, its geo level and why."""
+
+    toponym: Toponym | None = None
+    relation: str = ""
+    geo_level: str = ""
+    reason: str = ""
+    zone: BorderZone | None = None  # the border, when the place is "along the border"
+
+    @property
+    def specific(self) -> bool:
+        """Below country level and not a whole border: a place that tells incidents apart."""
+        if self.toponym is None or self.geo_level in ("", "country"):
+            return False
+        place = self.toponym.place
+        return place.source != "border" and bool(place.country)
+
+
+NO_PLACE = PlaceChoice()
+
+
+def geo_level(toponym: Toponym) -> str:
+    """The geo level of a resolved place (``settlement`` for unknown feature types)."""
+    return GEO_LEVEL_BY_FEATURE.get(toponym.place.feature_type, "settlement")
+
+
+def zone_for(
+    zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], text: str = "", default: BorderZone | None = None
+) -> BorderZone | None:
+    """The border the sentence talks about: the one its border phrase names ("the
+    Afghanistan-Tajikistan border", "the Afghan border"), else the one between countries it
+    names or whose forces act ("Kyrgyz and Tajik troops clashed along the border"), else the
+    article's border (``default``), else the primary.  Nationality words of others ("Chinese
+    workers were killed") choose nothing."""
+    if not zones:
+        return None
+    default = default or zones[0]
+    countries = [t for t in toponyms if t.place.feature_type == "country"]
+    naming = {t.place.country for t in countries if text and names_a_border(text, t.mention.start, t.mention.end)}
+    named = naming | {t.place.country for t in countries if _names_a_party(text, t)}
+    for chosen in (naming, named):
+        both = [z for z in zones if z.countries and set(z.countries) <= chosen]
+        if both:
+            return both[0]
+    if named and not set(default.countries) & named:
+        one = [z for z in zones if set(z.countries) & named]
+        if one:
+            return one[0]
+    return default
+
+
+def _names_a_party(text: str, toponym: Toponym) -> bool:
+    """A country named as such (not "China's embassy"), or the nationality of armed forces."""
+    if not text:
+        return not toponym.adjectival
+    if not toponym.adjectival and not POSSESSIVE_AFTER.match(text, toponym.mention.end):
+        return True
+    return bool(_FORCES_AFTER.match(text, toponym.mention.end))
+
+
+def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym]) -> BorderZone | None:
+    """The border an article is about: the one whose two countries it names most (the less
+    named of the two counts; demonyms do not: "Chinese workers" name no border), the primary
+    border on ties or when no border has both its countries named."""
+    if not zones:
+        return None
+    counts = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+
+    def named(zone: BorderZone) -> int:
+        return min((counts[c] for c in zone.countries), default=0)
+
+    best = max(zones, key=named)  # the first of equals: the primary border wins ties
+    return best if named(best) > 0 else zones[0]
+
+
+def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of "which borders …"-style clauses (see ``_DESCRIPTIVE_CLAUSE``)."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CLAUSE_WORDS):
+        return []
+    return [m.span() for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
+
+
+def is_origin(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is introduced as an origin or a destination of flight."""
+    window = text[max(0, start - 60) : start]
+    lowered = window.lower()
+    return any(word in lowered for word in _ORIGIN_WORDS) and bool(_ORIGIN.search(window))
+
+
+def in_dateline(text: str, toponym: Toponym) -> bool:
+    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -") is where
+    the report was filed, not where the event happened."""
+    surface = toponym.mention.text
+    if not (surface.isupper() and len(surface) > 2):
+        return False
+    return bool(_DATELINE_PREFIX.search(text, max(0, toponym.mention.start - 80), toponym.mention.start))
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePlaces:
+    """What the place choice needs to know about one event sentence."""
+
+    text: str  # the whole article
+    start: int  # the sentence's offsets in ``text``
+    end: int
+    trigger_at: int  # offset of the event's words in ``text``
+    toponyms: tuple[Toponym, ...]  # places of the sentence a location may be chosen from
+    zone: BorderZone | None  # the border of a border phrase of the sentence, if any
+    home_country: str = ""  # ISO2 of the first acting party
+    family: str = ""  # the class family (``event_classes.csv``)
+    demonym_locates: bool = True
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def sentence_place(context: SentencePlaces) -> PlaceChoice:
+    """The event's place as the sentence itself gives it (see the module docstring)."""
+    if context.family == "speech":
+        return _venue(context)
+    candidates = _locations(context)
+    if context.family == "diplomacy":
+        return _introduced_location(context, candidates)
+    clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
+    named = [t for t in candidates if not t.adjectival and not in_dateline(context.text, t)]
+    border_phrase = context.zone is not None and bool(BORDER_PHRASE.search(context.sentence))
+    if border_phrase:
+        # "held near the Tajik-Afghan border, designed to show Moscow stands ready": a place the
+        # sentence does not introduce as a location does not beat the border it does, unless the
+        # border phrase is about that place ("Sher Khan Bandar town at the border …")
+        named = [t for t in named if _locative(context.text, t) or _AT_THE_BORDER_AFTER.match(context.text, t.mention.end)]
+    if named:
+        chosen = min(named, key=lambda t: _rank(context, t, clauses))
+        if geo_level(chosen) != "country" or not border_phrase:
+            return _with_relation(context.text, _own_country_yields(context, chosen, candidates, clauses))
+    if border_phrase and context.zone is not None:
+        return _border_choice(context)
+    countries = [
+        t for t in candidates if t.place.feature_type == "country" and (context.demonym_locates or not t.adjectival)
+    ]
+    if countries:
+        chosen = min(countries, key=lambda t: _rank(context, t, clauses))
+        how = "named adjectivally" if chosen.adjectival else "named"
+        return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}")
+    return NO_PLACE
+
+
+def _locations(context: SentencePlaces) -> list[Toponym]:
+    """The sentence's places that can be where it happened: not modifiers ("Moscow-led"),
+    origins or destinations of flight."""
+    return [
+        t for t in context.toponyms
+        if not _MODIFIER_AFTER.match(context.text, t.mention.end)
+        and not (not t.adjectival and is_origin(context.text, t.mention.start))
+    ]
+
+
+def _locative(text: str, toponym: Toponym) -> bool:
+    return bool(_LOCATIVE.search(text, max(0, toponym.mention.start - 40), toponym.mention.start))
+
+
+def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
+    level = geo_level(t)
+    own = level == "country" and bool(context.home_country) and t.place.country == context.home_country
+    aside = (level == "country" and names_a_border(context.text, t.mention.start, t.mention.end)) or any(
+        a <= t.mention.start < b for a, b in clauses
+    )
+    locative = _locative(context.text, t)
+    return int(aside), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - context.trigger_at)
+
+
+def _own_country_yields(
+    context: SentencePlaces, chosen: Toponym, candidates: list[Toponym], clauses: list[tuple[int, int]]
+) -> Toponym:
+    """"Russia sent vehicles to the Tajik army": the acting party's own country, not introduced
+    as a location, yields to another country, even one named adjectivally."""
+    if geo_level(chosen) != "country" or chosen.place.country != context.home_country or _locative(context.text, chosen):
+        return chosen
+    others = [
+        t for t in candidates
+        if t.place.feature_type == "country" and t.place.country != context.home_country
+        and (context.demonym_locates or not t.adjectival)
+    ]
+    return min(others, key=lambda t: _rank(context, t, clauses)) if others else chosen
+
+
+def _with_relation(text: str, chosen: Toponym) -> PlaceChoice:
+    level = geo_level(chosen)
+    before = text[max(0, chosen.mention.start - 60) : chosen.mention.start]
+    distance = _DISTANCE.search(before)
+    if distance:
+        relation = f"{distance.group('value')} {distance.group('unit')} from"
+        return PlaceChoice(chosen, relation, "near_named_place", f"the sentence places it {relation} {chosen.mention.text!r}")
+    if _NEAR.search(before):
+        near_level = "near_named_place" if level in ("site", "settlement") else level
+        return PlaceChoice(chosen, "near", near_level, f"the sentence places it near {chosen.mention.text!r}")
+    how = "introduces" if _locative(text, chosen) else "names"
+    return PlaceChoice(chosen, "in", level, f"the most specific place the sentence {how} as its location: {chosen.mention.text!r}")
+
+
+def _border_choice(context: SentencePlaces) -> PlaceChoice:
+    zone = context.zone
+    assert zone is not None
+    mention = Mention(start=context.trigger_at, end=context.trigger_at, text="", kind="toponym")
+    reason = f"sentence places the event along the {zone.pair} border"
+    toponym = Toponym(mention=mention, place=zone.place, confidence=0.6, reasons=[reason])
+    return PlaceChoice(toponym, "along the border", "subnational_region", reason, zone)
+
+
+def _venue(context: SentencePlaces) -> PlaceChoice:
+    """Where a statement was made, when the text says so ("at a press conference in Bishkek");
+    a capital standing for its government ("Dushanbe said") is no venue."""
+    venues = [
+        t for t in _locations(context)
+        if not t.adjectival and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
+        and not in_dateline(context.text, t)
+    ]
+    if not venues:
+        return NO_PLACE
+    chosen = min(venues, key=lambda t: (SPECIFICITY[geo_level(t)], abs(t.mention.start - context.trigger_at)))
+    return PlaceChoice(chosen, "in", geo_level(chosen), f"the statement was made in {chosen.mention.text!r}")
+
+
+def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
+    """A meeting's place: one the sentence introduces as a location ("talks in Termez"),
+    never the countries of the parties."""
+    located = [
+        t for t in candidates
+        if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
+        and not names_a_border(context.text, t.mention.start, t.mention.end)
+    ]
+    if not located:
+        return NO_PLACE
+    chosen = min(located, key=lambda t: (SPECIFICITY[geo_level(t)], abs(t.mention.start - context.trigger_at)))
+    return _with_relation(context.text, chosen)

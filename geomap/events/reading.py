@@ -1,0 +1,397 @@
+"""One event sentence read on its own: class, modality, actors, counts, place and date.
+
+* **Class by content.**  Every cue of ``event_triggers.csv`` that matches is kept with its
+  position.  Reporting cues ("said", "according to", role ``attribution``) are looked
+  through: the event they report decides the class.  A speech act ("warned", "accused",
+  role ``speech``) makes the sentence a statement only when it governs the event words that
+  follow it; a denial (role ``denial``) makes the event it governs ``denied``.  Among event
+  cues the class highest in the taxonomy's ``priority`` wins among confident ones
+  (ACLED's "most severe tactic" rule).
+* **Modality by clause.**  Only cues in the clause of the event's words count (a "will" in
+  what a speaker hopes does not make a reported clash planned); conditional cues with
+  sentence scope ("if …") apply throughout.  The event's own date then decides: a date
+  after the article is ``planned``, one ended more than ``Settings.historical_after_days``
+  before it is ``historical``.
+* **Date by the event, not the saying.**  Of the sentence's time expressions the one
+  nearest the event's words is taken, except those that date a saying ("told RFE/RL
+  today"), which date only statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from geomap.events.actors import SentenceActors, sentence_actors, speakers, without_speakers
+from geomap.events.dates import DateMention, date_mentions
+from geomap.events.lexicon import Lexicon
+from geomap.events.place import (
+    BORDER_PHRASE,
+    IN_COUNTRY,
+    PlaceChoice,
+    SentencePlaces,
+    descriptive_clauses,
+    is_origin,
+    sentence_place,
+    zone_for,
+)
+from geomap.events.quantities import extract_quantities
+from geomap.model import EventDate, Quantity, Toponym
+
+CONFIDENT_CUE = 0.6
+_VIOLENT_FAMILIES = frozenset({"violence"})
+
+# where one clause ends and the next begins: the modality of one is not that of the other
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
+    r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
+    r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
+    re.I,
+)
+# a sentence that refers back to an incident told before ("the clash", "the attackers")
+ANAPHOR = re.compile(
+    r"\b(?:the|these|this|those|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
+    r"attacks?|strikes?|clash(?:es)?|fighting|shelling|operation|incident|deployment|delivery|shipment|transfer|talks|meeting|"
+    r"attackers?|assailants?|intruders?|gunmen|militants|fighters|terrorists|trespassers|smugglers|raiders|violators|"
+    r"skirmish(?:es)?|firefight|gunfight|gun battle|battle|confrontation|conflict|explosion|blast|bombing|raid|assault)\b"
+    r"|\bas a result\b|\bduring the\b|\bin the (?:clash|attack|fighting|incident|shootout|exchange)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """One matching cue of ``event_triggers.csv``: its class, words, weight, offset in the
+    sentence, ACLED refinement and role."""
+
+    event_class: str
+    text: str
+    weight: float
+    start: int
+    acled: tuple[str, str, str] | tuple[()] = ()
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassChoice:
+    """The winning cue, the class it gives, why, and whether a denial governs it."""
+
+    hit: TriggerHit
+    event_class: str
+    reason: str
+    denied: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An event sentence as read on its own (before the incident it belongs to is known)."""
+
+    start: int
+    end: int
+    sentence: str
+    choice: ClassChoice
+    family: str
+    modality: str
+    modality_reason: str
+    actors: SentenceActors
+    quantities: tuple[Quantity, ...]
+    place: PlaceChoice
+    date: EventDate | None  # the sentence's own date, from its text
+    date_reason: str
+    anaphoric: bool  # refers back to an incident ("the attackers", "the clash")
+    lead: bool  # headline or lead
+
+    @property
+    def event_class(self) -> str:
+        return self.choice.event_class
+
+
+def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> list[TriggerHit]:
+    """Every cue of the trigger table that matches ``sentence`` (its ``requires`` holding and
+    its ``excludes`` not), in table order."""
+    present = lexicon.literals_in(sentence) if present is None else present
+    hits: list[TriggerHit] = []
+    for index in lexicon.candidates("triggers", present):
+        trigger = lexicon.triggers[index]
+        match = trigger.pattern.search(sentence)
+        if match is None:
+            continue
+        if trigger.requires is not None and not (_may_match(trigger.requires_literals, present) and trigger.requires.search(sentence)):
+            continue
+        if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and trigger.excludes.search(sentence):
+            continue
+        hits.append(TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role))
+    return hits
+
+
+def _may_match(literal_sets: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether every required literal set of a regex has a word in the sentence."""
+    return all(not words.isdisjoint(present) for words in literal_sets)
+
+
+def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "") -> ClassChoice | None:
+    """The sentence's class from its cues (see the module docstring), or None."""
+    if not hits:
+        return None
+    content = [h for h in hits if h.role in ("", "casualty")]
+    strong = [h for h in content if h.weight >= CONFIDENT_CUE]
+    acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
+    if strong:
+        main = [h for h in strong if not _subordinate(sentence, h.start)] or strong
+        best = _best(main, lexicon, hits)
+        governing = [h for h in acts if h.start < best.start]
+        if governing:
+            act = governing[0]
+            return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
+        return ClassChoice(best, best.event_class, _cue_reason(best, main is not strong) + _looked_through(hits))
+    statements = [h for h in hits if h.role in ("speech", "denial")]
+    if statements:
+        act = max(statements, key=lambda h: (h.weight, -h.start))
+        return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
+    if content:
+        best = _best(content, lexicon, hits)
+        return ClassChoice(best, best.event_class, _cue_reason(best, False) + _looked_through(hits))
+    said = max(hits, key=lambda h: (h.weight, -h.start))
+    return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
+
+
+def _cue_reason(hit: TriggerHit, matrix: bool) -> str:
+    where = " in the main clause" if matrix else ""
+    return f"{hit.text!r} ({hit.event_class} cue{where}, weight {hit.weight:g})"
+
+
+# a speech-act cue used as a noun ("the demand to leave", "a major concern") governs nothing
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|to|in|on|for|with|major|serious|growing|deep|no|any|such)\s+$", re.I
+)
+# the clause a cue sits in begins with one of these: it is background to the main clause
+_SUBORDINATORS = frozenset({"after", "since", "following", "amid", "before", "as", "when", "where", "which", "who", "because", "despite", "while", "until", "whereas", "although", "though"})
+
+
+def _verbal(sentence: str, hit: TriggerHit) -> bool:
+    if not sentence:
+        return True
+    return not _NOUN_BEFORE.search(sentence, max(0, hit.start - 20), hit.start)
+
+
+def _subordinate(sentence: str, offset: int) -> bool:
+    """Whether the cue at ``offset`` sits in a clause that begins with a subordinator
+    ("since an exchange of gunfire …", "after heavy fighting")."""
+    if not sentence:
+        return False
+    start, _ = clause_span(sentence, offset)
+    head = sentence[start : start + 12].lstrip(" ,").split(" ", 1)[0].lower()
+    return head in _SUBORDINATORS
+
+
+def _best(candidates: Sequence[TriggerHit], lexicon: Lexicon, hits: Sequence[TriggerHit]) -> TriggerHit:
+    classes = lexicon.classes
+    best = max(candidates, key=lambda h: (classes[h.event_class].priority if h.event_class in classes else 0, h.weight, -h.start))
+    if best.acled:
+        return best
+    refined = next((h.acled for h in hits if h.event_class == best.event_class and h.acled), ())
+    return TriggerHit(best.event_class, best.text, best.weight, best.start, refined, best.role) if refined else best
+
+
+def _looked_through(hits: Sequence[TriggerHit]) -> str:
+    said = next((h for h in hits if h.role == "attribution"), None)
+    return f"; the report ({said.text!r}) is looked through" if said else ""
+
+
+_LEADING_SUBORDINATE = re.compile(
+    r"^\W*(?:after|since|following|amid|before|as|when|because|despite|while|although|though)\b[^,;]{0,100},", re.I
+)
+
+
+def clause_span(sentence: str, offset: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``offset`` (see ``_CLAUSE_BREAK``; a leading
+    subordinate clause ends at its comma)."""
+    start, end = 0, len(sentence)
+    leading = _LEADING_SUBORDINATE.match(sentence)
+    if leading is not None:
+        if offset >= leading.end():
+            start = leading.end()
+        else:
+            end = leading.end()
+    for match in _CLAUSE_BREAK.finditer(sentence, start):
+        if match.start() >= end:
+            break
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() > offset:
+            end = match.start()
+            break
+    return start, end
+
+
+def cue_modality(
+    sentence: str, lexicon: Lexicon, trigger_at: int, present: set[str] | None = None
+) -> tuple[str, str]:
+    """The modality the cues of the event's clause give, and the cue that gave it."""
+    best, weight, why = "reported", 0.0, ""
+    present = lexicon.literals_in(sentence) if present is None else present
+    clause = clause_span(sentence, trigger_at)
+    for index in lexicon.candidates("modality_cues", present):
+        cue = lexicon.modality_cues[index]
+        if cue.weight <= weight:
+            continue
+        for match in cue.pattern.finditer(sentence):
+            if cue.scope == "sentence" or (clause[0] <= match.start() < clause[1]):
+                best, weight, why = cue.modality, cue.weight, match.group(0)
+                break
+    return best, (f"{why!r} in the event's clause" if why else "no modality cue: reported")
+
+
+def dated_modality(modality: str, own: EventDate | None, published: date | None, historical_after_days: int) -> tuple[str, str]:
+    """The modality the event's own date implies, if it overrides the cues' one."""
+    if own is None or published is None or modality in ("denied", "hypothetical"):
+        return modality, ""
+    if own.start > published + timedelta(days=1) and modality in ("reported", "historical"):
+        return "planned", f"dated {own.start.isoformat()}, after the article"
+    if own.end < published - timedelta(days=historical_after_days) and modality in ("reported", "planned"):
+        return "historical", f"dated {own.text or own.start.isoformat()!r}, over {historical_after_days} days before the article"
+    return modality, ""
+
+
+def choose_date(mentions: Sequence[DateMention], trigger_at: int, statement: bool) -> DateMention | None:
+    """The time expression that dates the event: the nearest to its words among those that
+    do not date a saying (for statements, the saying's own date first)."""
+    if not mentions:
+        return None
+    if statement:
+        pool = [m for m in mentions if m.speech] or list(mentions)
+    else:
+        pool = [m for m in mentions if not m.speech]
+    if not pool:
+        return None
+    return min(pool, key=lambda m: (min(abs(m.start - trigger_at), abs(m.end - trigger_at)), m.start))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFrame:
+    """What every sentence reading of one article shares."""
+
+    text: str
+    published: date | None
+    toponyms: tuple[Toponym, ...]  # sorted by offset
+    lexicon: Lexicon
+    border_zones: tuple
+    article_zone: object
+    organisations: tuple[tuple[int, int], ...]  # organisation-name spans, article offsets
+    filed: int  # end of the dateline's date: dates are not read before it
+    lead_end: int  # end of the lead paragraph's first sentence
+    historical_after_days: int
+
+
+def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
+    """Read one sentence; None when no cue makes it an event sentence."""
+    text, lexicon = frame.text, frame.lexicon
+    sentence = text[start:end]
+    present = lexicon.literals_in(sentence)
+    choice = choose_class(trigger_hits(sentence, lexicon, present), lexicon, sentence)
+    if choice is None:
+        return None
+    event_class = lexicon.classes.get(choice.event_class)
+    family = event_class.family if event_class else choice.event_class
+    in_sentence = [t for t in frame.toponyms if start <= t.mention.start and t.mention.end <= end]
+    actors = _actors(frame, sentence, start, in_sentence, present, family)
+    place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
+    modality, modality_reason = _modality(frame, sentence, start, choice, present)
+    dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
+    mention = choose_date(
+        [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from],
+        choice.hit.start,
+        family == "speech",
+    )
+    own = mention.date if mention else None
+    by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
+    if why:
+        modality, modality_reason = by_date, why
+    return Reading(
+        start=start,
+        end=end,
+        sentence=sentence,
+        choice=choice,
+        family=family,
+        modality=modality,
+        modality_reason=modality_reason,
+        actors=actors,
+        quantities=tuple(extract_quantities(sentence, lexicon.units)),
+        place=place,
+        date=own,
+        date_reason=f"the sentence dates it: {own.text!r}" if own else "",
+        anaphoric=bool(ANAPHOR.search(sentence)),
+        lead=start < frame.lead_end,
+    )
+
+
+def _modality(frame: ArticleFrame, sentence: str, start: int, choice: ClassChoice, present: set[str]) -> tuple[str, str]:
+    if choice.denied:
+        return "denied", choice.reason
+    if choice.event_class == "statement":
+        modality, why = cue_modality(sentence, frame.lexicon, choice.hit.start, present)
+        # what a speaker hopes or fears does not change that the statement was made
+        return (modality, why) if modality in ("planned", "denied", "historical") else ("reported", "a statement made")
+    return cue_modality(sentence, frame.lexicon, choice.hit.start, present)
+
+
+def _actors(
+    frame: ArticleFrame, sentence: str, start: int, in_sentence: list[Toponym], present: set[str], family: str
+) -> SentenceActors:
+    inside = [(a - start, b - start) for a, b in frame.organisations if start <= a and b <= start + len(sentence)]
+    clauses = descriptive_clauses(sentence)
+    located = [
+        (t.mention.start - start, t.mention.end - start)
+        for t in in_sentence
+        if not t.adjectival
+        and t.place.feature_type == "country"
+        and (
+            IN_COUNTRY.search(sentence, max(0, t.mention.start - start - 60), t.mention.start - start)
+            or is_origin(sentence, t.mention.start - start)
+            or any(a <= t.mention.start - start < b for a, b in clauses)
+        )
+    ]
+    found = sentence_actors(sentence, frame.lexicon, present, inside, located)
+    if family in _VIOLENT_FAMILIES and found.names:
+        # "Tajikistan says five workers were killed": who reports violence did not commit it
+        found = without_speakers(found, speakers(sentence, frame.lexicon, present, inside, located))
+    return found
+
+
+def _own_place(
+    frame: ArticleFrame,
+    start: int,
+    end: int,
+    choice: ClassChoice,
+    in_sentence: list[Toponym],
+    actors: SentenceActors,
+    family: str,
+    event_class: object,
+) -> PlaceChoice:
+    # "Moscow sent…", "Kabul said…": a place inside a longer actor phrase is the actor
+    # (metonymy), not where it happened; a bare country name stays a candidate location.
+    spans = [(a + start, b + start) for a, b in actors.spans]
+    locations = tuple(
+        t for t in in_sentence
+        if t.adjectival
+        or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in spans)
+    )
+    sentence = frame.text[start:end]
+    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None  # type: ignore[arg-type]
+    home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
+    return sentence_place(
+        SentencePlaces(
+            text=frame.text,
+            start=start,
+            end=end,
+            trigger_at=start + choice.hit.start,
+            toponyms=locations,
+            zone=zone,
+            home_country=home,
+            family=family,
+            demonym_locates=getattr(event_class, "demonym_locates", True),
+        )
+    )
