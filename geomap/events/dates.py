@@ -122,8 +122,10 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
 
 
 _SPEECH_BEFORE = re.compile(
+    # the saying's own date: "said on Monday", "told RFE/RL today", "said in a statement on Monday"
     r"\b(?:said|says|told|tells|announced|stated|reported|reports|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
-    r"(?:\s+[\w/.-]+){0,3}?\s+$"
+    r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
+    r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?$"
     # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
     r"|\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$",
     re.I,
@@ -207,6 +209,10 @@ class DateMention:
     speech: bool
 
 
+# a date of birth, founding or term is no event's date ("Palaev, born in 1974")
+_NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$", re.I)
+
+
 def date_mentions(sentence: str, reference: date | None, forward: bool = False) -> list[DateMention]:
     """Every normalisable time expression of ``sentence``, in order, none overlapping (where
     two overlap, the kind listed first in ``PATTERNS`` wins)."""
@@ -215,6 +221,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
     for kind, pattern in PATTERNS:
         for match in _matches_at(pattern, sentence, starts[kind]):
             if any(match.start() < m.end and m.start < match.end() for m in found):
+                continue
+            if _NOT_AN_EVENT_DATE.search(sentence, max(0, match.start() - 24), match.start()):
                 continue
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
             normalised = _normalise(kind, match, reference, forward and not speech)

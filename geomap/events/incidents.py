@@ -64,7 +64,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     for number, members in enumerate(groups, 1):
         incident_id = f"{facts.article_id}#{number}"
         site = _incident_place(readings, members, facts)
-        day = _incident_date(readings, members)
+        day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
         told_as = _told_as(readings, members, facts)
         for index in members:
@@ -98,6 +98,8 @@ def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
             first_of_family.setdefault(reading.family, i)
             continue
         donor = _donor(i, readings, anchors, facts)
+        if donor is None and i > 0 and _continues(reading, readings[i - 1]):
+            donor = i - 1
         if donor is None and (reading.anaphoric or reading.lead):
             donor = _earlier_of_family(i, readings)
         if donor is not None:
@@ -114,7 +116,7 @@ def _is_anchor(reading: Reading) -> bool:
 
 
 def _same_site(a: Reading, b: Reading) -> bool:
-    if a.family != b.family or not _dates_agree(a.date, b.date) or _background(a) != _background(b):
+    if a.family != b.family or not _dates_agree(a.date, b.date) or _tense(a) != _tense(b):
         return False
     first, second = a.place.toponym.place, b.place.toponym.place  # type: ignore[union-attr]
     if first.id == second.id:
@@ -135,17 +137,25 @@ def _donor(i: int, readings: Sequence[Reading], anchors: list[int], facts: Artic
     return before[-1] if before else compatible[0]
 
 
+def _continues(reading: Reading, previous: Reading) -> bool:
+    """The next event sentence of the same family goes on about the same incident unless its
+    own place or date says otherwise."""
+    if previous.family != reading.family or _tense(previous) != _tense(reading) or not _dates_agree(reading.date, previous.date):
+        return False
+    return not (reading.place.specific and previous.place.specific)
+
+
 def _earlier_of_family(i: int, readings: Sequence[Reading]) -> int | None:
     """"The attackers were neutralised" with no anchor: the latest earlier sentence of its family."""
     reading = readings[i]
     for j in range(i - 1, -1, -1):
         other = readings[j]
-        if other.family == reading.family and _dates_agree(reading.date, other.date) and _background(other) == _background(reading):
+        if other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading):
             return j
     if reading.lead:
         for j in range(i + 1, len(readings)):
             other = readings[j]
-            if other.family == reading.family and _dates_agree(reading.date, other.date) and _background(other) == _background(reading):
+            if other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading):
                 return j
     return None
 
@@ -153,17 +163,20 @@ def _earlier_of_family(i: int, readings: Sequence[Reading]) -> int | None:
 def _may_inherit(reading: Reading, anchor: Reading, facts: ArticleFacts) -> bool:
     if reading.family != anchor.family or reading.family == "speech":
         return False
-    if _background(reading) != _background(anchor) and reading.date is not None:
-        return False
-    if reading.modality == "historical" and anchor.modality != "historical":
+    if _tense(reading) != _tense(anchor) and (reading.date is not None or reading.modality != "reported"):
         return False
     if not _dates_agree(reading.date, anchor.date):
         return False
     return _inside(reading.place, anchor.place.toponym.place, facts)  # type: ignore[union-attr]
 
 
-def _background(reading: Reading) -> bool:
-    return reading.modality == "historical"
+def _tense(reading: Reading) -> str:
+    """What must agree between sentences about one incident: background, plan or event."""
+    if reading.habitual:
+        return "habitual"
+    if reading.modality in ("historical", "planned"):
+        return reading.modality
+    return "event"
 
 
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
@@ -245,12 +258,18 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start)
 
 
-def _incident_date(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
-    dated = [i for i in members if readings[i].date is not None]
+def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
+    """The date the incident is told with: that of the sentence that gives its site, else of
+    its first dated sentence (a headline or lead first), day precision before coarser."""
+    dated = [i for i in members if readings[i].date is not None and readings[i].family != "speech"]
     if not dated:
         return None
     precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
-    best = min(dated, key=lambda i: (readings[i].family == "speech", precise.get(readings[i].date.precision, 5), i))  # type: ignore[union-attr]
+    site_start = site.source_start if site is not None else -1
+    best = min(
+        dated,
+        key=lambda i: (readings[i].start != site_start, precise.get(readings[i].date.precision, 5) > 1, i),  # type: ignore[union-attr]
+    )
     return readings[best].date, best  # type: ignore[return-value]
 
 
@@ -270,7 +289,7 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
 def _told_as(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> tuple[str, str] | None:
     """The incident's class as its event sentences (not its bare casualty counts) tell it,
     and the words that say so."""
-    told = [readings[i] for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "casualty"]
+    told = [readings[i] for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
     if not told:
         return None
     main = max(told, key=lambda r: (facts.class_priority.get(r.event_class, 0), -r.start))
@@ -289,7 +308,7 @@ def _event(
 ) -> Event:
     reasons = {"class": reading.choice.reason, "modality": reading.modality_reason}
     event_class = reading.event_class
-    if reading.choice.hit.role == "casualty" and told_as is not None:
+    if reading.choice.hit.role == "incident" and told_as is not None:
         event_class = told_as[0]
         reasons["class"] = f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
     place, relation = reading.place, reading.place.relation
@@ -346,6 +365,8 @@ def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
 
 
 def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: ArticleFacts) -> tuple[EventDate | None, str]:
+    if reading.habitual:
+        return None, "no date: what usually happens"
     if reading.date is not None:
         return reading.date, reading.date_reason
     if day is not None and reading.family != "speech":

@@ -73,7 +73,9 @@ class ModalityCue:
     weight: float
     literals: frozenset[str] | None = None
     also_required: tuple[frozenset[str], ...] = ()
-    scope: str = "clause"  # "clause": counts only in the event's clause; "sentence": anywhere ("if …")
+    # "clause": counts only in the event's clause; "before": there and before the event's words
+    # ("in case of" after the verb is the purpose of a real action); "sentence": anywhere ("if …")
+    scope: str = "clause"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +329,7 @@ def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, 
     return parts  # type: ignore[return-value]
 
 
-TRIGGER_ROLES = frozenset({"", "attribution", "speech", "denial", "casualty"})
+TRIGGER_ROLES = frozenset({"", "attribution", "speech", "denial", "incident"})
 
 
 def _trigger_role(value: str, where: str, problems: list[str]) -> str:
@@ -531,7 +533,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 10  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 12  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -625,8 +627,8 @@ def _compile_tables(settings: Settings) -> Lexicon:
         if pattern is not None:
             sets = required_literal_sets(row["pattern"]) or (None,)
             scope = (row.get("scope") or "clause").strip()
-            if scope not in ("clause", "sentence"):
-                problems.append(f"{path}:{line}: scope {scope!r} is not 'clause' or 'sentence'; read as 'clause'")
+            if scope not in ("clause", "before", "sentence"):
+                problems.append(f"{path}:{line}: scope {scope!r} is not 'clause', 'before' or 'sentence'; read as 'clause'")
                 scope = "clause"
             cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), sets[0], tuple(sets[1:]), scope))  # type: ignore[arg-type]
     actors: list[Actor] = []

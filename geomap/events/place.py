@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.model import Mention, Place, Toponym
 from geomap.text import names_a_border
@@ -59,7 +59,9 @@ _LOCATIVE = re.compile(
 _VENUE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|capital|town|village|northern|southern|eastern|western)\s+(?:of\s+)?)?$", re.I
 )
-BORDER_PHRASE = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b", re.I)
+BORDER_PHRASE = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?borders?\b", re.I)
+# border forces act at their border: "Tajik border guards took part in 30 skirmishes"
+_BORDER_FORCES = re.compile(r"\bborder\s+(?:guards?|troops|forces|service|units?|patrols?|posts?|outposts?|guard(?:\s+\w+)?\s+(?:service|forces|units?|directorate))\b|\bfrontier (?:guards|posts?|troops)\b", re.I)
 # "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
 _AT_THE_BORDER_AFTER = re.compile(
     r"\s*,?\s*(?:(?:a|the)\s+)?(?:town|city|village|district|post|outpost|crossing|checkpoint|bridge|port|area|settlement)?"
@@ -223,6 +225,7 @@ class SentencePlaces:
     toponyms: tuple[Toponym, ...]  # places of the sentence a location may be chosen from
     zone: BorderZone | None  # the border of a border phrase of the sentence, if any
     home_country: str = ""  # ISO2 of the first acting party
+    border_zone: BorderZone | None = None  # the border the sentence's countries (else the article) are about
     family: str = ""  # the class family (``event_classes.csv``)
     demonym_locates: bool = True
 
@@ -259,6 +262,9 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
         chosen = min(countries, key=lambda t: _rank(context, t, clauses))
         how = "named adjectivally" if chosen.adjectival else "named"
         return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}")
+    if context.family == "violence" and context.border_zone is not None and _BORDER_FORCES.search(context.sentence):
+        choice = _border_choice(replace(context, zone=context.border_zone))
+        return replace(choice, reason=f"border forces act at their border: the {choice.zone.pair} border")  # type: ignore[union-attr]
     return NO_PLACE
 
 
@@ -325,11 +331,15 @@ def _border_choice(context: SentencePlaces) -> PlaceChoice:
 
 
 def _venue(context: SentencePlaces) -> PlaceChoice:
-    """Where a statement was made, when the text says so ("at a press conference in Bishkek");
-    a capital standing for its government ("Dushanbe said") is no venue."""
+    """Where a statement was made, when the text says so ("told reporters in Kabul", "at a
+    press conference in Bishkek"): a town or site introduced by "in" or "at" after the words
+    of the statement.  A capital standing for its government ("Dushanbe said") and the
+    place of a speaker ("officials in Russia") are no venue."""
     venues = [
         t for t in _locations(context)
-        if not t.adjectival and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
+        if not t.adjectival and t.mention.start > context.trigger_at
+        and SPECIFICITY[geo_level(t)] <= SPECIFICITY["adm2"]
+        and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
         and not in_dateline(context.text, t)
     ]
     if not venues:
@@ -339,14 +349,18 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
 
 
 def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
-    """A meeting's place: one the sentence introduces as a location ("talks in Termez"),
-    never the countries of the parties."""
+    """A meeting's place: one the sentence introduces as a location ("talks in Termez"), else
+    its dateline city; never the countries of the parties."""
     located = [
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
         and not names_a_border(context.text, t.mention.start, t.mention.end)
     ]
     if not located:
+        filed = [t for t in candidates if not t.adjectival and in_dateline(context.text, t) and geo_level(t) != "country"]
+        if filed:
+            # "BISHKEK. March 13 (Interfax) - the presidents signed …": filed where it took place
+            return PlaceChoice(filed[0], "in (dateline)", geo_level(filed[0]), f"the dateline city {filed[0].mention.text!r}")
         return NO_PLACE
     chosen = min(located, key=lambda t: (SPECIFICITY[geo_level(t)], abs(t.mention.start - context.trigger_at)))
     return _with_relation(context.text, chosen)

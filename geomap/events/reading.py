@@ -103,6 +103,7 @@ class Reading:
     date_reason: str
     anaphoric: bool  # refers back to an incident ("the attackers", "the clash")
     lead: bool  # headline or lead
+    habitual: bool = False  # what usually happens ("smugglers usually kidnap …"): no date
 
     @property
     def event_class(self) -> str:
@@ -136,7 +137,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     """The sentence's class from its cues (see the module docstring), or None."""
     if not hits:
         return None
-    content = [h for h in hits if h.role in ("", "casualty")]
+    content = [h for h in hits if h.role in ("", "incident")]
     strong = [h for h in content if h.weight >= CONFIDENT_CUE]
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
     if strong:
@@ -228,21 +229,36 @@ def clause_span(sentence: str, offset: int) -> tuple[int, int]:
 
 
 def cue_modality(
-    sentence: str, lexicon: Lexicon, trigger_at: int, present: set[str] | None = None
+    sentence: str, lexicon: Lexicon, trigger: TriggerHit, present: set[str] | None = None
 ) -> tuple[str, str]:
-    """The modality the cues of the event's clause give, and the cue that gave it."""
+    """The modality the cues of the event's clause give, and the cue that gave it.
+
+    A cue counts where its ``scope`` allows (``clause``: in the event's clause; ``before``:
+    there and before the event's words; ``sentence``: anywhere) and only when it is not part
+    of the event's own words ("agreed to" is the agreement, not a plan).  ``habitual`` is
+    returned for what usually happens."""
     best, weight, why = "reported", 0.0, ""
     present = lexicon.literals_in(sentence) if present is None else present
-    clause = clause_span(sentence, trigger_at)
+    clause = clause_span(sentence, trigger.start)
+    own = (trigger.start, trigger.start + len(trigger.text))
     for index in lexicon.candidates("modality_cues", present):
         cue = lexicon.modality_cues[index]
         if cue.weight <= weight:
             continue
         for match in cue.pattern.finditer(sentence):
-            if cue.scope == "sentence" or (clause[0] <= match.start() < clause[1]):
+            if own[0] < match.end() and match.start() < own[1]:
+                continue
+            if _in_scope(cue.scope, match.start(), clause, trigger.start):
                 best, weight, why = cue.modality, cue.weight, match.group(0)
                 break
     return best, (f"{why!r} in the event's clause" if why else "no modality cue: reported")
+
+
+def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> bool:
+    if scope == "sentence":
+        return True
+    inside = clause[0] <= at < clause[1]
+    return inside and (scope != "before" or at < trigger_at)
 
 
 def dated_modality(modality: str, own: EventDate | None, published: date | None, historical_after_days: int) -> tuple[str, str]:
@@ -299,14 +315,14 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
     in_sentence = [t for t in frame.toponyms if start <= t.mention.start and t.mention.end <= end]
     actors = _actors(frame, sentence, start, in_sentence, present, family)
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
-    modality, modality_reason = _modality(frame, sentence, start, choice, present)
+    modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
     mention = choose_date(
         [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from],
         choice.hit.start,
         family == "speech",
     )
-    own = mention.date if mention else None
+    own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
         modality, modality_reason = by_date, why
@@ -325,17 +341,21 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
         date_reason=f"the sentence dates it: {own.text!r}" if own else "",
         anaphoric=bool(ANAPHOR.search(sentence)),
         lead=start < frame.lead_end,
+        habitual=habitual,
     )
 
 
-def _modality(frame: ArticleFrame, sentence: str, start: int, choice: ClassChoice, present: set[str]) -> tuple[str, str]:
+def _modality(frame: ArticleFrame, sentence: str, choice: ClassChoice, present: set[str]) -> tuple[str, str, bool]:
+    """Modality, why, and whether the sentence tells what usually happens (then it has no date)."""
     if choice.denied:
-        return "denied", choice.reason
+        return "denied", choice.reason, False
     if choice.event_class == "statement":
-        modality, why = cue_modality(sentence, frame.lexicon, choice.hit.start, present)
-        # what a speaker hopes or fears does not change that the statement was made
-        return (modality, why) if modality in ("planned", "denied", "historical") else ("reported", "a statement made")
-    return cue_modality(sentence, frame.lexicon, choice.hit.start, present)
+        # what a speaker hopes, fears or denies does not change that the statement was made
+        return "reported", "a statement made", False
+    modality, why = cue_modality(sentence, frame.lexicon, choice.hit, present)
+    if modality == "habitual":
+        return "reported", f"{why}: what usually happens, no date of its own", True
+    return modality, why, False
 
 
 def _actors(
@@ -380,7 +400,8 @@ def _own_place(
         or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in spans)
     )
     sentence = frame.text[start:end]
-    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None  # type: ignore[arg-type]
+    border_zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone)  # type: ignore[arg-type]
+    zone = border_zone if BORDER_PHRASE.search(sentence) else None
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
     return sentence_place(
         SentencePlaces(
@@ -393,5 +414,6 @@ def _own_place(
             home_country=home,
             family=family,
             demonym_locates=getattr(event_class, "demonym_locates", True),
+            border_zone=border_zone,
         )
     )
