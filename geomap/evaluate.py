@@ -408,7 +408,7 @@ def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[
         events = sorted(result.events, key=lambda e: e.sentence_start)
         gold = record.get("events", [])
         predicted = [PredictedEvent.from_event(e) for e in events]
-        score_article(scores, record["file"], record["text"], gold, predicted, actors)
+        score_article(scores, record["file"], record["text"], gold, predicted, actors, result.article.date)
         for i, j in match_events(gold, predicted):
             gold_q = [(q["category"], int(q["best"])) for q in gold[i].get("quantities", [])]
             pred_q = [(q.category, int(q.best)) for q in events[j].quantities]

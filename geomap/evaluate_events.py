@@ -192,33 +192,54 @@ class ActorMatcher:
 
     Both sides are read with the actor vocabulary (``data/lexicon/actors.csv``): the gold
     name "Tajik border troops" and the predicted name of the ``tjk_border`` actor are the
-    same actor.  A parent or child counts too (the 201st base for "Russian military"), and
-    names the vocabulary does not know fall back to their distinctive words.
+    same actor, and an actor whose identity depends on the date ("Afghan forces",
+    ``actor_periods.csv``) is read on the article's date.  A parent or child counts too
+    (the 201st base for "Russian military"); a bare country ("Tajikistan", "the Tajik side")
+    is any state actor of that country; names the vocabulary does not know fall back to
+    their distinctive words.
     """
 
-    def __init__(self, lexicon: Any) -> None:
-        from geomap.events.extract import actor_ids_in
+    _STATE = frozenset({"government", "military", "border_guard", "police", "state"})
 
-        self._ids_in = lambda text: actor_ids_in(text, lexicon)
-        self._by_name = {actor.name: actor.id for actor in lexicon.actors}
-        self._parent = {actor.id: actor.parent for actor in lexicon.actors if getattr(actor, "parent", "")}
+    def __init__(self, lexicon: Any) -> None:
+        self._lexicon = lexicon
+        self._by_name = {actor.name: actor for actor in lexicon.actors}
+        self._by_id = {actor.id: actor for actor in lexicon.actors}
+
+    def _ids(self, text: str, day: date | None) -> list[str]:
+        from geomap.events.actors import SentenceActors, actor_hits, on_date
+
+        names = tuple(dict.fromkeys(name for _, _, name, _ in actor_hits(text, self._lexicon)))
+        resolved = on_date(SentenceActors(names, (), ("",) * len(names), ()), self._lexicon, day)
+        return [self._by_name[n].id for n in resolved.names if n in self._by_name]
 
     def _family(self, actor_id: str) -> set[str]:
         family = {actor_id}
-        parent = self._parent.get(actor_id)
+        parent = getattr(self._by_id.get(actor_id), "parent", "")
         if parent:
             family.add(parent)
-        family |= {child for child, p in self._parent.items() if p == actor_id}
+        family |= {a.id for a in self._lexicon.actors if getattr(a, "parent", "") == actor_id}
         return family
 
-    def found(self, gold_name: str, predicted: Iterable[str]) -> bool:
-        predicted = list(predicted)
-        gold_ids = self._ids_in(gold_name)
-        predicted_ids = {self._by_name[name] for name in predicted if name in self._by_name}
+    def found(self, gold_name: str, predicted: Iterable[str], day: date | None = None) -> bool:
+        predicted = [name for name in predicted if name]
+        gold_ids = self._ids(gold_name, day)
+        predicted_ids = {self._by_name[name].id for name in predicted if name in self._by_name}
         if gold_ids and any(self._family(g) & predicted_ids for g in gold_ids):
             return True
+        if gold_ids and self._bare_country(gold_name, gold_ids):
+            country = self._by_id[gold_ids[0]].country_iso3
+            if any(self._by_id[p].country_iso3 == country and self._by_id[p].actor_type in self._STATE for p in predicted_ids):
+                return True
         words = _distinctive(gold_name)
         return bool(words) and any(words & _distinctive(name) for name in predicted)
+
+    def _bare_country(self, gold_name: str, gold_ids: list[str]) -> bool:
+        return (
+            len(gold_ids) == 1
+            and self._by_id[gold_ids[0]].actor_type in ("government", "state")
+            and len(_distinctive(gold_name) - {"side"}) <= 1
+        )
 
 
 def _distinctive(name: str) -> set[str]:
@@ -233,6 +254,7 @@ def score_article(
     gold: Sequence[dict[str, Any]],
     predicted: Sequence[PredictedEvent],
     actors: ActorMatcher | None = None,
+    published: date | None = None,
 ) -> None:
     """Add one article's matches, field scores and issues to ``scores``."""
     scores.n_gold += len(gold)
@@ -250,7 +272,7 @@ def score_article(
             continue
         scores.matched += 1
         p = predicted[pairs[i]]
-        class_ok = _score_fields(scores, g, p, base, actors)
+        class_ok = _score_fields(scores, g, p, base, actors, published)
         if incident and class_ok and place_right(g, p):
             scores.incidents[str(g.get("incident"))] = True
     matched = set(pairs.values())
@@ -261,7 +283,12 @@ def score_article(
 
 
 def _score_fields(
-    scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any], actors: ActorMatcher | None
+    scores: EventScores,
+    g: dict[str, Any],
+    p: PredictedEvent,
+    base: dict[str, Any],
+    actors: ActorMatcher | None,
+    published: date | None = None,
 ) -> bool:
     """Score one matched pair field by field; whether its class is right."""
     class_ok = p.event_class == g.get("event_class")
@@ -292,7 +319,7 @@ def _score_fields(
                                   "error_km": round(error, 1) if error is not None else None})
     if actors is not None and g.get("actors"):
         for name in g["actors"]:
-            ok = actors.found(name, p.actors)
+            ok = actors.found(name, p.actors, published)
             scores.count("actors", ok)
             if not ok:
                 scores.issues.append({**base, "problem": "actor", "gold": name, "predicted": list(p.actors)})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from geomap.events.lexicon import Lexicon
 
@@ -174,6 +175,33 @@ def speakers(
     for _, end, name, _ in actor_hits(sentence, lexicon, present, organisations, locations):
         by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
     return {name for name, speaking in by_name.items() if all(speaking)}
+
+
+def on_date(actors: SentenceActors, lexicon: Lexicon, day: date | None) -> SentenceActors:
+    """Actors whose identity depends on the date (``actor_periods.csv``) replaced by the one
+    they stand for on ``day``: "Afghan forces" in July 2021 are the Republic's, in 2022 the
+    Taliban's."""
+    if day is None or not lexicon.periods or not actors.names:
+        return actors
+    by_name = {actor.name: actor for actor in lexicon.actors}
+    by_id = {actor.id: actor for actor in lexicon.actors}
+
+    def resolved(name: str) -> str:
+        actor = by_name.get(name)
+        for start, end, target in lexicon.periods.get(actor.id if actor else "", []):
+            if (start is None or start <= day) and (end is None or day <= end):
+                return by_id[target].name
+        return name
+
+    names = [resolved(n) for n in actors.names]
+    countries = [by_name[n].country_iso3 if n in by_name else c for n, c in zip(names, actors.countries, strict=True)]
+    unique = list(dict.fromkeys(names))
+    return SentenceActors(
+        names=tuple(unique),
+        spans=actors.spans,
+        countries=tuple(countries[names.index(n)] for n in unique),
+        recipients=tuple(dict.fromkeys(resolved(r) for r in actors.recipients)),
+    )
 
 
 def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActors:

@@ -12,9 +12,10 @@ import csv
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.text import casefold_same_length
@@ -116,6 +117,8 @@ class Lexicon:
     actors: list[Actor]
     units: list[QuantityUnit]
     iso2_by_iso3: dict[str, str] = field(default_factory=dict)
+    # actor id -> [(from, until, id it stands for then)]: "Afghan forces" before and after August 2021
+    periods: dict[str, list[tuple[date | None, date | None, str]]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     # caches built on first use; init=False so dataclasses.replace() never shares them
     _literal_matcher: Any = field(default=None, init=False, repr=False, compare=False)
@@ -533,7 +536,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 12  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 13  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -545,7 +548,7 @@ def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
 def _lexicon_files(settings: Settings) -> list[Path]:
     return [settings.path(name) for name in (
         settings.event_classes, settings.event_triggers, settings.modality_cues, settings.actors,
-        "lexicon/quantity_units.csv", "gazetteer/countries.csv",
+        "lexicon/quantity_units.csv", "gazetteer/countries.csv", "lexicon/actor_periods.csv",
     )]
 
 
@@ -662,4 +665,25 @@ def _compile_tables(settings: Settings) -> Lexicon:
         if pattern is not None:
             units.append(QuantityUnit(row["category"], pattern))
     codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
-    return Lexicon(classes, triggers, cues, actors, units, codes, problems)
+    periods = _actor_periods(settings.path("lexicon/actor_periods.csv"), {a.id for a in actors}, problems)
+    return Lexicon(classes, triggers, cues, actors, units, codes, periods=periods, problems=problems)
+
+
+def _actor_periods(path: Path, known: set[str], problems: list[str]) -> dict[str, list[tuple[date | None, date | None, str]]]:
+    """Which actor a date-dependent one stands for (``actor_periods.csv``), checked row by row."""
+    periods: dict[str, list[tuple[date | None, date | None, str]]] = {}
+    if not path.exists():
+        return periods
+    for line, row in _rows(path):
+        where = f"{path}:{line}"
+        if row.get("actor") not in known or row.get("resolves_to") not in known:
+            problems.append(f"{where}: unknown actor id {row.get('actor')!r} or {row.get('resolves_to')!r}; row skipped")
+            continue
+        try:
+            start = date.fromisoformat(row["from"]) if row.get("from") else None
+            end = date.fromisoformat(row["until"]) if row.get("until") else None
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}; row skipped")
+            continue
+        periods.setdefault(row["actor"], []).append((start, end, row["resolves_to"]))
+    return periods

@@ -52,12 +52,23 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 # a casualty verb right before the number says what was counted, whatever noun follows
 # ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
 _DEATH_BEFORE = re.compile(
-    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|gunned down|claimed the lives of|deaths? of|bodies of"
-    r"|the dead include[sd]?|death toll (?:rose |climbed |reached |stood )?(?:to |at )?)\s+(?:another\s+|a further\s+)?$",
+    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claimed the lives of|deaths? of|bodies of"
+    r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
+    r"|the dead include[sd]?|death toll (?:rose |climbed |reached |stood )?(?:to |at )?)\s+(?:all\s+|another\s+|a further\s+)?$",
     re.I,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
-_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim")
+_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim", "neutrali", "eliminat", "liquidat")
+# "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# "A Tajik border guard officer has been killed": one person, though no number is written
+_ONE_CASUALTY = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,4}?(?:soldier|officer|guard|border guard|serviceman|policeman|police officer|civilian"
+    r"|resident|villager|man|woman|child|boy|girl|fighter|militant|citizen|worker|person|ranger|commander)\b"
+    r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
+    r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+)?(?P<how>killed|shot dead|wounded|injured)|(?P<died>died))\b",
+    re.I,
+)
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -121,12 +132,15 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
     """Quantities of known categories in one sentence (years and distances excluded)."""
     found: list[Quantity] = []
+    listed: tuple[int, str] = (-1, "")  # where the last casualty count's noun phrase ended, and its category
     for match in _matches(sentence):
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):
             continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count
         unit = next((u for u in units if u.pattern.match(tail)), None)
         verb = _casualty_verb(sentence, match.start())
+        if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
+            verb = listed[1]
         if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
             category = verb
             unit_match = unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
@@ -156,6 +170,8 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
             elif approx in ("up to", "fewer than", "less than", "as many as"):
                 high = best
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
+        if category in ("fatalities", "injured"):
+            listed = (match.end() + (len(match.group("tail")) - len(tail)) + unit_match.end(), category)  # type: ignore[union-attr]
         found.append(
             Quantity(
                 category=category,
@@ -167,7 +183,19 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
                 item=_item(tail[: unit_match.end()]),  # type: ignore[union-attr]
             )
         )
+    if not any(q.category == "fatalities" for q in found):
+        found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
     return found
+
+
+def _single_casualty(sentence: str) -> list[Quantity]:
+    """One killed or wounded person named without a number ("a border guard was killed")."""
+    match = _ONE_CASUALTY.search(sentence)
+    if match is None:
+        return []
+    how = (match.group("how") or "killed").lower()
+    category = "injured" if how in ("wounded", "injured") else "fatalities"
+    return [Quantity(category=category, best=1, raw_text=re.sub(r"\s+", " ", match.group(0)))]
 
 
 def _casualty_verb(sentence: str, start: int) -> str:

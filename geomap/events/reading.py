@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geomap.events.actors import SentenceActors, sentence_actors, speakers, without_speakers
+from geomap.events.actors import SentenceActors, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import (
@@ -374,7 +374,7 @@ def _actors(
             or any(a <= t.mention.start - start < b for a, b in clauses)
         )
     ]
-    found = sentence_actors(sentence, frame.lexicon, present, inside, located)
+    found = on_date(sentence_actors(sentence, frame.lexicon, present, inside, located), frame.lexicon, frame.published)
     if family in _VIOLENT_FAMILIES and found.names:
         # "Tajikistan says five workers were killed": who reports violence did not commit it
         found = without_speakers(found, speakers(sentence, frame.lexicon, present, inside, located))
