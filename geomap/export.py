@@ -1,21 +1,26 @@
 """Write results: JSON lines, RFC 7946 GeoJSON, GeoPackage, KML and ACLED-compatible CSV.
 
-Every writer goes through :func:`atomic_path`: data are written to a temporary file in
-the destination folder and moved into place, so a crash never leaves half a file.
+Every file goes through an :class:`OutputStage`: it is written under its final name into
+a hidden folder next to its destination, flushed to disk and read back by a checker of
+its format (bytes, JSON parse and feature count, SQLite check and layer counts, XML parse
+and placemark count, CSV header and row count); only then is it moved into place.  A
+failed write or check leaves the old file byte-identical and raises :class:`OutputError`
+naming the file.  For each format, ``*_output`` gives the writer and checker (a build
+stages all of its files together) and ``write_*`` writes one file on its own.
 GeoJSON keeps JSON-native properties (lists, objects); GeoPackage and KML get the same
 features with lists joined by ``"; "`` and objects as JSON text.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,26 +50,238 @@ CLAIM_COLUMNS = [
 ]
 
 
-@contextlib.contextmanager
-def atomic_path(destination: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``destination``; move it into place on success."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=destination.suffix)
-    os.close(handle)
-    os.unlink(temporary)  # some writers (GDAL) refuse to overwrite an existing file
+class OutputError(OSError):
+    """An output file could not be written, or the written file failed its check.
+
+    The message names the file; the file that was there before is left as it was.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class CheckFailed(ValueError):
+    """A freshly written file does not read back as what was written."""
+
+
+Writer = Callable[[Path], None]
+Checker = Callable[[Path], None]
+
+
+class OutputStage:
+    """Outputs of one build, written and checked before any of them replaces a file.
+
+    Every file is first written under its final name into a hidden folder inside the
+    destination folder (same file system, so the final move is an atomic rename, and
+    no temporary name can leak into a file: GDAL's KML driver names the document after
+    the file).  Each file is flushed to disk and read back by a checker; only when all of
+    them passed does :meth:`commit` move them into place.  A full disk, a write error
+    GDAL did not report, or any failing check raises :class:`OutputError` naming the file,
+    and every earlier output stays byte-identical.
+
+    Parameters
+    ----------
+    folder : Path
+        The destination folder (created if missing).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=".geomap-staging-", dir=self.folder))
+        except OSError as exc:
+            raise OutputError(self.folder, f"cannot write to the output folder ({_describe(exc)})") from exc
+        self.staged: list[str] = []
+
+    def __enter__(self) -> OutputStage:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.discard()
+
+    def add(self, name: str, write: Writer, check: Checker) -> None:
+        """Write ``name`` with ``write(path)``, flush it to disk and run ``check(path)``.
+
+        Raises
+        ------
+        OutputError
+            When writing, flushing or checking fails (the message names the destination).
+        """
+        temporary = self.staging / name
+        try:
+            write(temporary)
+            _flush_to_disk(temporary)
+            check(temporary)
+        except Exception as exc:  # any failure of one output is reported as that output's failure
+            raise OutputError(self.folder / name, _describe(exc)) from exc
+        self.staged.append(name)
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place; the destination paths, in staging order."""
+        written = []
+        for name in self.staged:
+            destination = self.folder / name
+            try:
+                os.chmod(self.staging / name, 0o644)
+                os.replace(self.staging / name, destination)
+            except OSError as exc:
+                raise OutputError(destination, f"cannot move the checked file into place ({_describe(exc)})") from exc
+            written.append(destination)
+        self.staged = []
+        return written
+
+    def discard(self) -> None:
+        """Remove the staging folder and whatever is left in it."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror  # "No space left on device", "File too large", "Permission denied"
+    return f"{type(exc).__name__}: {exc}" if not isinstance(exc, CheckFailed) else str(exc)
+
+
+def _flush_to_disk(path: Path) -> None:
+    # A file system may report a full disk only when the data is flushed (delayed allocation).
+    descriptor = os.open(path, os.O_RDONLY)
     try:
-        yield Path(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, destination)
+        os.fsync(descriptor)
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        os.close(descriptor)
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Fail early, before any parsing, when ``folder`` cannot hold the outputs.
+
+    Creates the folder if needed and writes and removes a probe file in it (permission
+    bits alone do not tell: read-only mounts, ACLs, root).
+
+    Raises
+    ------
+    OutputError
+        Naming the folder and the reason.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".geomap-probe-", dir=folder)
+        try:
+            os.write(handle, b"geomap")
+        finally:
+            os.close(handle)
+            os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(folder, f"cannot write to the output folder ({_describe(exc)})") from exc
+
+
+def write_checked(destination: Path, write: Writer, check: Checker) -> None:
+    """Write one file through an :class:`OutputStage`: checked, then moved into place."""
+    with OutputStage(destination.parent) as stage:
+        stage.add(destination.name, write, check)
+        stage.commit()
+
+
+def text_output(text: str, check: Checker | None = None) -> tuple[Writer, Checker]:
+    """A writer of ``text`` (UTF-8) and a checker that the file holds exactly those bytes
+    (and passes ``check``, a parse of the format)."""
+    expected: dict[str, Any] = {}
+
+    def write(path: Path) -> None:
+        data = text.encode("utf-8")
+        expected["size"], expected["sha256"] = len(data), hashlib.sha256(data).hexdigest()
+        with path.open("wb") as stream:
+            stream.write(data)
+
+    def verify(path: Path) -> None:
+        data = path.read_bytes()
+        if len(data) != expected["size"] or hashlib.sha256(data).hexdigest() != expected["sha256"]:
+            raise CheckFailed(f"read back {len(data)} bytes that differ from the {expected['size']} written")
+        if check is not None:
+            check(path)
+
+    return write, verify
 
 
 def write_text(destination: Path, text: str) -> None:
-    """Write a text file atomically (UTF-8)."""
-    with atomic_path(destination) as temporary:
-        temporary.write_text(text, encoding="utf-8")
+    """Write a text file (UTF-8), checked and moved into place atomically."""
+    write_checked(destination, *text_output(text))
+
+
+def _reject_constant(name: str) -> None:
+    raise CheckFailed(f"{name} is not valid JSON")
+
+
+def check_geojson(path: Path, count: int) -> None:
+    """The file is a JSON FeatureCollection of ``count`` features (no NaN or Infinity)."""
+    with path.open(encoding="utf-8") as stream:
+        data = json.load(stream, parse_constant=_reject_constant)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise CheckFailed("not a GeoJSON FeatureCollection")
+    if len(data.get("features") or ()) != count:
+        raise CheckFailed(f"read back {len(data.get('features') or ())} features, wrote {count}")
+
+
+def check_jsonl(path: Path, count: int) -> None:
+    """The file holds ``count`` lines, each one JSON object (no NaN or Infinity)."""
+    lines = 0
+    with path.open(encoding="utf-8") as stream:
+        for lines, line in enumerate(stream, 1):
+            if not isinstance(json.loads(line, parse_constant=_reject_constant), dict):
+                raise CheckFailed(f"line {lines} is not a JSON object")
+    if lines != count:
+        raise CheckFailed(f"read back {lines} lines, wrote {count}")
+
+
+def check_csv(path: Path, columns: list[str], count: int) -> None:
+    """The file has the header ``columns`` and ``count`` complete data rows."""
+    with path.open(newline="", encoding="utf-8") as stream:
+        reader = csv.reader(stream)
+        header = next(reader, None)
+        if header != columns:
+            raise CheckFailed("the header row is missing or incomplete")
+        rows = 0
+        for rows, row in enumerate(reader, 1):
+            if len(row) != len(columns):
+                raise CheckFailed(f"row {rows} has {len(row)} of {len(columns)} columns")
+    if rows != count:
+        raise CheckFailed(f"read back {rows} rows, wrote {count}")
+
+
+def check_gpkg(path: Path, layers: dict[str, int]) -> None:
+    """The GeoPackage passes SQLite's quick check and holds each layer with its feature count."""
+    import sqlite3
+
+    import pyogrio
+
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        connection.close()
+    if verdict != "ok":
+        raise CheckFailed(f"SQLite check failed: {verdict}")
+    for layer, count in layers.items():
+        found = pyogrio.read_info(path, layer=layer)["features"]
+        if found != count:
+            raise CheckFailed(f"layer {layer}: read back {found} features, wrote {count}")
+
+
+def check_kml(path: Path, count: int) -> None:
+    """The file is well-formed XML with ``count`` placemarks."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    placemarks = 0
+    try:
+        for _, element in iterparse(path):
+            if element.tag.rsplit("}", 1)[-1] == "Placemark":
+                placemarks += 1
+                element.clear()
+    except ParseError as exc:
+        raise CheckFailed(f"not well-formed KML ({exc})") from None
+    if placemarks != count:
+        raise CheckFailed(f"read back {placemarks} placemarks, wrote {count}")
 
 
 def toponym_record(toponym: Toponym) -> dict[str, Any]:
@@ -310,14 +527,26 @@ def border_features(borders: BorderIndex, pairs: tuple[str, ...]) -> list[dict[s
     return features
 
 
+def geojson_output(features: list[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
+    """Writer and checker of a FeatureCollection (NaN or Infinity anywhere is an error, not invalid JSON)."""
+    text = json.dumps(feature_collection(features, name), ensure_ascii=False, allow_nan=False)
+    return text_output(text, lambda path: check_geojson(path, len(features)))
+
+
 def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) -> None:
-    """Write a FeatureCollection atomically."""
-    write_text(destination, json.dumps(feature_collection(features, name), ensure_ascii=False))
+    """Write a FeatureCollection, checked and moved into place atomically."""
+    write_checked(destination, *geojson_output(features, name))
+
+
+def jsonl_output(records: list[dict[str, Any]]) -> tuple[Writer, Checker]:
+    """Writer and checker of one JSON object per line."""
+    text = "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records)
+    return text_output(text, lambda path: check_jsonl(path, len(records)))
 
 
 def write_jsonl(destination: Path, records: list[dict[str, Any]]) -> None:
-    """Write one JSON object per line atomically."""
-    write_text(destination, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    """Write one JSON object per line, checked and moved into place atomically."""
+    write_checked(destination, *jsonl_output(records))
 
 
 def _flat(value: Any) -> Any:
@@ -340,23 +569,57 @@ def _frame(features: list[dict[str, Any]]):
     return gpd.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
 
 
+def gpkg_timestamp() -> str:
+    """The ``last_change`` written into a GeoPackage: fixed, so that two builds of one
+    corpus write the same bytes (``SOURCE_DATE_EPOCH``, the reproducible-builds
+    convention, when set; else the Unix epoch)."""
+    from datetime import datetime, timezone
+
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def gpkg_output(layers: dict[str, list[dict[str, Any]]]) -> tuple[Writer, Checker]:
+    """Writer and checker of a GeoPackage with one layer per non-empty entry of ``layers``."""
+    import pyogrio
+
+    kept = {name: features for name, features in layers.items() if features}
+
+    def write(path: Path) -> None:
+        before = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": gpkg_timestamp()})
+        try:
+            for name, features in kept.items():
+                _frame(features).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
+        finally:
+            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": before})
+
+    return write, lambda path: check_gpkg(path, {name: len(features) for name, features in kept.items()})
+
+
 def write_gpkg(destination: Path, layers: dict[str, list[dict[str, Any]]]) -> None:
     """Write a GeoPackage with one layer per entry of ``layers`` (empty layers skipped)."""
-    with atomic_path(destination) as temporary:
-        for name, features in layers.items():
-            if features:
-                _frame(features).to_file(temporary, layer=name, driver="GPKG", engine="pyogrio")
+    write_checked(destination, *gpkg_output(layers))
+
+
+def kml_output(features: list[dict[str, Any]]) -> tuple[Writer, Checker]:
+    """Writer and checker of the located features as KML (layer and document "events")."""
+    located = [f for f in features if f["geometry"]]
+
+    def write(path: Path) -> None:
+        frame = _frame(located)
+        if "event_label" in frame:
+            frame = frame.rename(columns={"event_label": "Name", "sentence": "Description"})
+        frame.to_file(path, layer="events", driver="KML", engine="pyogrio")
+
+    return write, lambda path: check_kml(path, len(located))
 
 
 def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:
-    """Write located features as KML (GDAL's KML driver; Google Earth reads it)."""
-    located = [f for f in features if f["geometry"]]
-    if not located:
-        return
-    frame = _frame(located)
-    frame = frame.rename(columns={"event_label": "Name", "sentence": "Description"}) if "event_label" in frame else frame
-    with atomic_path(destination) as temporary:
-        frame.to_file(temporary, driver="KML", engine="pyogrio")
+    """Write located features as KML (GDAL's KML driver; Google Earth reads it); nothing
+    when no feature has a location."""
+    if any(f["geometry"] for f in features):
+        write_checked(destination, *kml_output(features))
 
 
 def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -468,15 +731,36 @@ def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:
     return features
 
 
+def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: str = "raise") -> tuple[Writer, Checker]:
+    """Writer and checker of a CSV with ``columns`` and one line per row."""
+
+    def write(path: Path) -> None:
+        with path.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.DictWriter(stream, fieldnames=columns, extrasaction=extrasaction)
+            writer.writeheader()
+            writer.writerows(rows)
+
+    return write, lambda path: check_csv(path, columns, len(rows))
+
+
+def claim_rows(results: list[ArticleResult]) -> list[dict[str, Any]]:
+    """Every claim of the corpus as a ``claims.csv`` row."""
+    return [to_plain(claim) for result in results for claim in result.claims]
+
+
+def claims_output(results: list[ArticleResult]) -> tuple[Writer, Checker]:
+    """Writer and checker of ``claims.csv``."""
+    return csv_output(CLAIM_COLUMNS, claim_rows(results), extrasaction="ignore")
+
+
 def write_claims_csv(destination: Path, results: list[ArticleResult]) -> None:
     """Write every claim with its verdict to a CSV."""
-    with atomic_path(destination) as temporary:
-        with temporary.open("w", newline="", encoding="utf-8") as stream:
-            writer = csv.DictWriter(stream, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
-            writer.writeheader()
-            for result in results:
-                for claim in result.claims:
-                    writer.writerow(to_plain(claim))
+    write_checked(destination, *claims_output(results))
+
+
+def acled_output(rows: list[dict[str, Any]]) -> tuple[Writer, Checker]:
+    """Writer and checker of the ACLED-compatible CSV."""
+    return csv_output(ACLED_COLUMNS + GEOMAP_COLUMNS, rows)
 
 
 def write_acled_csv(destination: Path, rows: list[dict[str, Any]]) -> None:
@@ -484,8 +768,4 @@ def write_acled_csv(destination: Path, rows: list[dict[str, Any]]) -> None:
 
     The file follows ACLED's layout; it is not ACLED data, and the coding is geomap's.
     """
-    with atomic_path(destination) as temporary:
-        with temporary.open("w", newline="", encoding="utf-8") as stream:
-            writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS + GEOMAP_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
+    write_checked(destination, *acled_output(rows))

@@ -4,7 +4,8 @@ import dataclasses
 import re
 
 from geomap.corpus import read_corpus
-from geomap.events import extract
+from geomap.events import actors as actor_reading
+from geomap.events import reading
 from geomap.events.lexicon import required_literal_sets, required_literals
 from geomap.text import split_sentences
 
@@ -48,9 +49,10 @@ def test_prefilter_gives_the_same_answers(resources):
         sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
     assert len(sentences) > 100
     for sentence in sentences:
-        assert extract._best_trigger(sentence, lexicon) == extract._best_trigger(sentence, unfiltered), sentence
-        assert extract._modality(sentence, lexicon) == extract._modality(sentence, unfiltered), sentence
-        assert extract._actors(sentence, lexicon) == extract._actors(sentence, unfiltered), sentence
+        assert reading.trigger_hits(sentence, lexicon) == reading.trigger_hits(sentence, unfiltered), sentence
+        anywhere = reading.TriggerHit("x", "", 1.0, 0)
+        assert reading.cue_modality(sentence, lexicon, anywhere) == reading.cue_modality(sentence, unfiltered, anywhere), sentence
+        assert actor_reading.sentence_actors(sentence, lexicon) == actor_reading.sentence_actors(sentence, unfiltered), sentence
 
 
 def test_every_table_regex_compiles(resources):
@@ -99,12 +101,12 @@ def test_actor_phrases_find_what_the_regexes_find(resources):
     for article in read_corpus([SEEDS]):
         sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
     for sentence in sentences:
-        names, spans, countries, recipients = extract._actors(sentence, lexicon)
-        expected = extract._actors(sentence, reference)
-        assert (names, countries, recipients) == (expected[0], expected[2], expected[3]), sentence
+        found = actor_reading.sentence_actors(sentence, lexicon)
+        expected = actor_reading.sentence_actors(sentence, reference)
+        assert (found.names, found.countries, found.recipients) == (expected.names, expected.countries, expected.recipients), sentence
         # the regex takes the first alternative that matches, the phrases the longest
-        for start, end in expected[1]:
-            assert any(a == start and b >= end for a, b in spans), (sentence, start, end, spans)
+        for start, end in expected.spans:
+            assert any(a == start and b >= end for a, b in found.spans), (sentence, start, end, found.spans)
 
 
 def lexicon_path(resources):

@@ -122,7 +122,13 @@ def _same_site(a: Reading, b: Reading) -> bool:
     if first.id == second.id:
         return True
     distance = float(haversine_km(first.lat, first.lon, second.lat, second.lon))
-    return distance <= max(SAME_SITE_KM, min(first.uncertainty_km, second.uncertainty_km))
+    # a region holds the sites inside it ("Gorno-Badakhshan" and "Khorog"); two sites must be close
+    regional = {a.place.geo_level, b.place.geo_level} & _REGION_LEVELS
+    reach = max(first.uncertainty_km, second.uncertainty_km) if regional else min(first.uncertainty_km, second.uncertainty_km)
+    return distance <= max(SAME_SITE_KM, reach)
+
+
+_REGION_LEVELS = frozenset({"adm1", "adm2", "subnational_region"})
 
 
 def _donor(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts) -> int | None:
@@ -131,10 +137,12 @@ def _donor(i: int, readings: Sequence[Reading], anchors: list[int], facts: Artic
     compatible = [j for j in anchors if j != i and _may_inherit(reading, readings[j], facts)]
     if not compatible:
         return None
+    same_class = [j for j in compatible if readings[j].event_class == reading.event_class]
+    pool = same_class or compatible  # the refugees' camp before the crossing the Taliban seized
     if reading.lead:
-        return compatible[0]
-    before = [j for j in compatible if j < i]
-    return before[-1] if before else compatible[0]
+        return pool[0]
+    before = [j for j in pool if j < i]
+    return before[-1] if before else pool[0]
 
 
 def _continues(reading: Reading, previous: Reading) -> bool:
@@ -357,11 +365,18 @@ def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
     """A sentence that names no place, or a vaguer one than its incident's, takes the incident's."""
     if reading.family == "speech" or site is None or site.choice.toponym is None or site.choice is reading.place:
         return False
-    if reading.place.toponym is None:
+    if reading.place.toponym is None or reading.place.weak:
         return True
+    finer = SPECIFICITY.get(site.choice.geo_level, 9) < SPECIFICITY.get(reading.place.geo_level, 9)
     if reading.place.specific:
-        return False
-    return SPECIFICITY.get(site.choice.geo_level, 9) < SPECIFICITY.get(reading.place.geo_level, 9) or site.choice.specific
+        # "in Gorno-Badakhshan" of an incident sited in Khorog: the finer place inside it
+        return finer and reading.place.geo_level in _REGION_LEVELS and _within(site.choice, reading.place)
+    return finer or site.choice.specific
+
+
+def _within(inner: PlaceChoice, outer: PlaceChoice) -> bool:
+    a, b = inner.toponym.place, outer.toponym.place  # type: ignore[union-attr]
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon)) <= b.uncertainty_km + a.uncertainty_km
 
 
 def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: ArticleFacts) -> tuple[EventDate | None, str]:

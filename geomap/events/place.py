@@ -51,7 +51,8 @@ LOCATION_FILLER = (
     r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
 )
 _LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
+    rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing))"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,4}}?$",
     re.I,
 )
@@ -100,6 +101,8 @@ _MODIFIER_AFTER = re.compile(
     r"|\s+time\b",  # "08:00 Moscow time": a time zone
     re.I,
 )
+# "U.S. Chargé d'Affaires", "Tajikistan Border Guard Forces": a country naming a title or a body
+_TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr")
@@ -123,6 +126,7 @@ class PlaceChoice:
     geo_level: str = ""
     reason: str = ""
     zone: BorderZone | None = None  # the border, when the place is "along the border"
+    weak: bool = False  # only a nationality word says where: any place of the incident is better
 
     @property
     def specific(self) -> bool:
@@ -261,7 +265,7 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
     if countries:
         chosen = min(countries, key=lambda t: _rank(context, t, clauses))
         how = "named adjectivally" if chosen.adjectival else "named"
-        return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}")
+        return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}", weak=chosen.adjectival)
     if context.family == "violence" and context.border_zone is not None and _BORDER_FORCES.search(context.sentence):
         choice = _border_choice(replace(context, zone=context.border_zone))
         return replace(choice, reason=f"border forces act at their border: the {choice.zone.pair} border")  # type: ignore[union-attr]
@@ -269,12 +273,13 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
 
 
 def _locations(context: SentencePlaces) -> list[Toponym]:
-    """The sentence's places that can be where it happened: not modifiers ("Moscow-led"),
-    origins or destinations of flight."""
+    """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
+    country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of flight."""
     return [
         t for t in context.toponyms
         if not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not (not t.adjectival and is_origin(context.text, t.mention.start))
+        and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
     ]
 
 
