@@ -1,8 +1,14 @@
 """Command line: ``geomap build | parse | distance | places``.
 
 A thin shell over :mod:`geomap.build` and :mod:`geomap.pipeline`: parse arguments, call
-the pipeline, print results.  Exit codes: 0 success, 1 some inputs were skipped or
-failed (the rest was still processed), 2 usage or data errors.
+the pipeline, print results.  Exit codes mean one thing each:
+
+* 0: every input read, every output written;
+* 1: some inputs (files, records, gazetteer rows) were skipped, each named; the rest was
+  processed and every output written;
+* 2: nothing was written: no input could be read, an output failed (named; earlier
+  outputs are kept byte-identical), the output folder is not writable (found before
+  parsing), or the command line or a data file is unusable.
 """
 
 from __future__ import annotations
@@ -89,7 +95,9 @@ def _build(args: argparse.Namespace) -> int:
     )
     for line in summary.lines():
         print(line)
-    return 0 if summary.ok else 1
+    for error in summary.errors:
+        print(f"geomap: error: {error}", file=sys.stderr)
+    return summary.exit_code
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -99,7 +107,7 @@ def _parse(args: argparse.Namespace) -> int:
     resources = load_resources(DEFAULT_SETTINGS, args.gazetteer, args.border, online=args.online)
     for problem in resources.gazetteer.problems + resources.lexicon.problems:
         print(f"geomap: warning: {problem}", file=sys.stderr)
-    status = 0
+    status = 1 if resources.gazetteer.problems else 0  # a skipped gazetteer row is a skipped input
     for item in iter_results(args.paths, resources, places_only=args.places_only):
         if hasattr(item, "reason"):
             print(f"geomap: skipped {item.source}: {item.reason}", file=sys.stderr)

@@ -136,8 +136,9 @@ def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def match_events(gold: Sequence[dict[str, Any]], predicted: Sequence[PredictedEvent]) -> list[tuple[int, int]]:
     """One-to-one ``(gold index, predicted index)`` pairs of overlapping sentence spans.
 
-    Main gold records are served before secondary ones; among overlapping candidates the
-    pair sharing the most characters (then the same class) is taken first.
+    A pair of the same class is taken before one of different classes (a sentence may
+    report two events; predicting either is right), then main gold records before secondary
+    ones, then the pair sharing the most characters.
     """
     candidates = []
     for i, g in enumerate(gold):
@@ -146,7 +147,7 @@ def match_events(gold: Sequence[dict[str, Any]], predicted: Sequence[PredictedEv
             shared = min(g_end, p.end) - max(g_start, p.start)
             if shared > 0:
                 secondary = g.get("main") is False
-                candidates.append((secondary, p.event_class != g.get("event_class"), -shared, i, j))
+                candidates.append((p.event_class != g.get("event_class"), secondary, -shared, i, j))
     pairs, used_g, used_p = [], set(), set()
     for *_, i, j in sorted(candidates):
         if i not in used_g and j not in used_p:

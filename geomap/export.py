@@ -95,6 +95,7 @@ class OutputStage:
         except OSError as exc:
             raise OutputError(self.folder, f"cannot write to the output folder ({_describe(exc)})") from exc
         self.staged: list[str] = []
+        self.committed: list[Path] = []  # moved into place so far
 
     def __enter__(self) -> OutputStage:
         return self
@@ -119,9 +120,21 @@ class OutputStage:
             raise OutputError(self.folder / name, _describe(exc)) from exc
         self.staged.append(name)
 
+    def add_made(self, name: str, make: Callable[[], tuple[Writer, Checker]]) -> None:
+        """:meth:`add` with the writer and checker that ``make()`` returns; a failure of
+        ``make`` (preparing the rows, serialising) is reported as this file's failure too."""
+        try:
+            write, check = make()
+        except Exception as exc:  # see add
+            raise OutputError(self.folder / name, _describe(exc)) from exc
+        self.add(name, write, check)
+
     def commit(self) -> list[Path]:
-        """Move every staged file into place; the destination paths, in staging order."""
-        written = []
+        """Move every staged file into place; the destination paths, in staging order.
+
+        Each move is an atomic rename within one folder; should one fail all the same,
+        :attr:`committed` lists the files already replaced.
+        """
         for name in self.staged:
             destination = self.folder / name
             try:
@@ -129,9 +142,9 @@ class OutputStage:
                 os.replace(self.staging / name, destination)
             except OSError as exc:
                 raise OutputError(destination, f"cannot move the checked file into place ({_describe(exc)})") from exc
-            written.append(destination)
+            self.committed.append(destination)
         self.staged = []
-        return written
+        return list(self.committed)
 
     def discard(self) -> None:
         """Remove the staging folder and whatever is left in it."""
@@ -183,13 +196,17 @@ def write_checked(destination: Path, write: Writer, check: Checker) -> None:
         stage.commit()
 
 
-def text_output(text: str, check: Checker | None = None) -> tuple[Writer, Checker]:
+def text_output(text: str | Callable[[], str], check: Checker | None = None) -> tuple[Writer, Checker]:
     """A writer of ``text`` (UTF-8) and a checker that the file holds exactly those bytes
-    (and passes ``check``, a parse of the format)."""
+    (and passes ``check``, a parse of the format).
+
+    ``text`` may be a function that makes the text: it then runs inside the writer, so a
+    failure to serialise (NaN in JSON, a lone surrogate) is reported as this file's failure.
+    """
     expected: dict[str, Any] = {}
 
     def write(path: Path) -> None:
-        data = text.encode("utf-8")
+        data = (text() if callable(text) else text).encode("utf-8")
         expected["size"], expected["sha256"] = len(data), hashlib.sha256(data).hexdigest()
         with path.open("wb") as stream:
             stream.write(data)
@@ -529,8 +546,10 @@ def border_features(borders: BorderIndex, pairs: tuple[str, ...]) -> list[dict[s
 
 def geojson_output(features: list[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
     """Writer and checker of a FeatureCollection (NaN or Infinity anywhere is an error, not invalid JSON)."""
-    text = json.dumps(feature_collection(features, name), ensure_ascii=False, allow_nan=False)
-    return text_output(text, lambda path: check_geojson(path, len(features)))
+    return text_output(
+        lambda: json.dumps(feature_collection(features, name), ensure_ascii=False, allow_nan=False),
+        lambda path: check_geojson(path, len(features)),
+    )
 
 
 def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) -> None:
@@ -540,8 +559,10 @@ def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) 
 
 def jsonl_output(records: list[dict[str, Any]]) -> tuple[Writer, Checker]:
     """Writer and checker of one JSON object per line."""
-    text = "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records)
-    return text_output(text, lambda path: check_jsonl(path, len(records)))
+    return text_output(
+        lambda: "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records),
+        lambda path: check_jsonl(path, len(records)),
+    )
 
 
 def write_jsonl(destination: Path, records: list[dict[str, Any]]) -> None:
@@ -553,9 +574,9 @@ def _flat(value: Any) -> Any:
     if isinstance(value, list):
         if all(isinstance(v, (str, int, float)) for v in value):
             return "; ".join(str(v) for v in value)
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
     return value
 
 
@@ -707,7 +728,7 @@ def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, cou
         "geomap_event_class": event.event_class,
         "geomap_geo_level": event.geo_level,
         "geomap_place_relation": event.place_relation,
-        "geomap_quantities_json": json.dumps(record["quantities"], ensure_ascii=False),
+        "geomap_quantities_json": json.dumps(record["quantities"], ensure_ascii=False, allow_nan=False),
         "geomap_plover_event": codes.plover_event,
         "geomap_plover_mode": codes.plover_mode,
         "geomap_cameo_code": codes.cameo_code,

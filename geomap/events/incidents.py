@@ -384,7 +384,7 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return None, "no date: what usually happens"
     if reading.date is not None:
         return reading.date, reading.date_reason
-    if day is not None and reading.family != "speech":
+    if day is not None and reading.family != "speech" and reading.modality in ("reported", "historical", "planned"):
         inherited, _ = day
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
     if facts.published is not None and reading.modality == "reported":

