@@ -92,23 +92,37 @@ def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
             if _same_site(readings[i], readings[j]):
                 parent[root(i)] = root(j)
                 break
-    first_of_family: dict[str, int] = {}
     for i, reading in enumerate(readings):
-        if reading.family == "speech" or i in anchors:
-            first_of_family.setdefault(reading.family, i)
+        if i in anchors:
             continue
-        donor = _donor(i, readings, anchors, facts)
-        if donor is None and i > 0 and _continues(reading, readings[i - 1]):
+        donor = _speech_venue(i, readings, root) if reading.family == "speech" else _donor(i, readings, anchors, facts)
+        if donor is None and reading.family != "speech" and i > 0 and _continues(reading, readings[i - 1]):
             donor = i - 1
-        if donor is None and (reading.anaphoric or reading.lead):
+        if donor is None and reading.family != "speech" and (reading.anaphoric or reading.lead):
             donor = _earlier_of_family(i, readings)
         if donor is not None:
             parent[root(i)] = root(donor)
-        first_of_family.setdefault(reading.family, i)
     groups: dict[int, list[int]] = {}
     for i in range(len(readings)):
         groups.setdefault(root(i), []).append(i)
     return sorted(groups.values(), key=lambda members: members[0])
+
+
+_GATHERINGS = frozenset({"diplomacy", "other"})
+
+
+def _speech_venue(i: int, readings: Sequence[Reading], root) -> int | None:
+    """What was said right after a meeting or ceremony is told was said there: the statement
+    joins the gathering's incident (its place and date) unless it has a date of its own."""
+    reading = readings[i]
+    if i == 0 or reading.date is not None:
+        return None
+    previous = readings[i - 1]
+    if previous.family in _GATHERINGS and previous.modality == "reported" and not previous.habitual:
+        return i - 1
+    if previous.family == "speech" and root(i - 1) != i - 1:
+        return i - 1
+    return None
 
 
 def _is_anchor(reading: Reading) -> bool:
@@ -218,6 +232,7 @@ class _Site:
 
     choice: PlaceChoice
     source_start: int  # offset of the sentence whose place it is
+    family: str = ""  # the class family of that sentence
 
 
 def _incident_place(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
@@ -225,7 +240,7 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     if not placed:
         return None
     best = min(placed, key=lambda i: (not readings[i].place.specific, SPECIFICITY.get(readings[i].place.geo_level, 9), i))
-    site = _Site(readings[best].place, readings[best].start)
+    site = _Site(readings[best].place, readings[best].start, readings[best].family)
     if site.choice.zone is not None and facts.measure is not None:
         return _border_stretch(site, readings, facts) or site
     return site
@@ -263,13 +278,15 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     old = site.choice.toponym
     assert old is not None
     toponym = Toponym(mention=old.mention, place=stretch, confidence=old.confidence, reasons=[reason])
-    return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start)
+    return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start, site.family)
 
 
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
     """The date the incident is told with: that of the sentence that gives its site, else of
-    its first dated sentence (a headline or lead first), day precision before coarser."""
-    dated = [i for i in members if readings[i].date is not None and readings[i].family != "speech"]
+    its first dated sentence (a headline or lead first), day precision before coarser; a
+    statement's own date dates only an incident of statements."""
+    speech_only = all(readings[i].family == "speech" for i in members)
+    dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
     if not dated:
         return None
     precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
@@ -362,8 +379,11 @@ def _event(
 
 
 def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
-    """A sentence that names no place, or a vaguer one than its incident's, takes the incident's."""
-    if reading.family == "speech" or site is None or site.choice.toponym is None or site.choice is reading.place:
+    """A sentence that names no place, or a vaguer one than its incident's, takes the incident's;
+    a statement only the place of the meeting or ceremony it was made at."""
+    if site is None or site.choice.toponym is None or site.choice is reading.place:
+        return False
+    if reading.family == "speech" and site.family not in _GATHERINGS:
         return False
     if reading.place.toponym is None or reading.place.weak:
         return True
@@ -384,7 +404,7 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return None, "no date: what usually happens"
     if reading.date is not None:
         return reading.date, reading.date_reason
-    if day is not None and reading.family != "speech" and reading.modality in ("reported", "historical", "planned"):
+    if day is not None and reading.modality in ("reported", "historical", "planned"):
         inherited, _ = day
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
     if facts.published is not None and reading.modality == "reported":
