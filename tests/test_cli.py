@@ -62,7 +62,7 @@ def test_parse_reports_bad_user_gazetteer_rows(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Troops reached Camp Zarya.", encoding="utf-8")
     result = run("parse", "--gazetteer", str(gazetteer), str(article))
-    assert result.returncode == 0
+    assert result.returncode == 1  # a skipped row is a skipped input
     assert "mine.csv:3" in result.stderr and "row skipped" in result.stderr
     assert json.loads(result.stdout)["toponyms"][0]["name"] == "Camp Zarya"
 
