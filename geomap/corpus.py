@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -20,6 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geomap.model import Article, SkippedInput
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSON_SUFFIXES = {".json"}
@@ -163,6 +168,37 @@ def _article_from_record(record: dict, article_id: str, source: str) -> Article:
     )
 
 
+# A JSON string escape of half a surrogate pair ("\\ud800" with no partner) decodes to a
+# Python str that cannot be encoded as UTF-8: every writer would fail on it later.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sanitised(data: object, raw: str, source: str) -> object:
+    """``data`` with every lone surrogate replaced by U+FFFD (the record is kept and read;
+    the replacement is logged with the file).  Well-formed pairs were already joined by
+    the JSON decoder, so only lone halves are left to replace."""
+    if not _SURROGATE_ESCAPE.search(raw):
+        return data  # the common case: nothing to look at
+    replaced = [0]
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            text, count = _LONE_SURROGATE.subn("\ufffd", value)
+            replaced[0] += count
+            return text
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        return value
+
+    cleaned = clean(data)
+    if replaced[0]:
+        log.warning("%s: %d lone surrogate escape(s) (such as \\ud800) replaced by U+FFFD", source, replaced[0])
+    return cleaned
+
+
 def _read_records(path: Path, text: str) -> Iterator[Article | SkippedInput]:
     suffix = path.suffix.lower()
     source = str(path)
@@ -172,6 +208,7 @@ def _read_records(path: Path, text: str) -> Iterator[Article | SkippedInput]:
         except json.JSONDecodeError as exc:
             yield SkippedInput(source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
             return
+        data = _sanitised(data, text, source)
         records = data if isinstance(data, list) else [data]
         rows: Iterable[tuple[str, object]] = ((f"{source}[{i}]", r) for i, r in enumerate(records))
     elif suffix in JSONL_SUFFIXES:
@@ -180,7 +217,7 @@ def _read_records(path: Path, text: str) -> Iterator[Article | SkippedInput]:
             if not line.strip():
                 continue
             try:
-                parsed.append((f"{source}:{lineno}", json.loads(line)))
+                parsed.append((f"{source}:{lineno}", _sanitised(json.loads(line), line, f"{source}:{lineno}")))
             except json.JSONDecodeError as exc:
                 parsed.append((f"{source}:{lineno}", InputError(f"{source}:{lineno}: invalid JSON: {exc.msg}")))
         rows = parsed
@@ -246,22 +283,61 @@ def iter_files(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) 
     """Expand files and directories (recursively, sorted) into input files.
 
     Files under a directory of ``exclude`` (a build's own output directory inside the
-    input directory) are not inputs.
+    input directory) are not inputs.  Whatever cannot be read is yielded as a
+    :class:`SkippedInput` with the reason, never skipped in silence: a missing path, a
+    folder that cannot be listed, a broken link, a link to a folder (not followed, as
+    before), a device or pipe.
     """
     excluded = [Path(p).resolve() for p in exclude]
     for entry in paths:
         path = Path(entry)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                if excluded and any(e in child.resolve().parents for e in excluded):
-                    continue
-                yield child
-        elif path.is_file():
-            yield path
+        problem = _unusable(path)
+        if problem:
+            yield SkippedInput(str(path), problem)
+        elif path.is_dir():
+            yield from _folder_inputs(path, excluded)
         else:
-            yield SkippedInput(str(path), "no such file or directory")
+            yield path
+
+
+def _unusable(path: Path) -> str | None:
+    """Why ``path`` (given as an input, or found in a folder) cannot be read; None if it can."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken link: its target does not exist" if path.is_symlink() else "no such file or directory"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "not a regular file (device, pipe or socket)"
+    return None
+
+
+def _folder_inputs(root: Path, excluded: list[Path]) -> Iterator[Path | SkippedInput]:
+    """Input files under ``root`` (sorted by path), then what could not be read there."""
+    files: list[Path] = []
+    problems: list[SkippedInput] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(SkippedInput(str(error.filename or root), f"cannot read folder: {error.strerror or error}"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        for name in subfolders:
+            if os.path.islink(os.path.join(folder, name)):
+                problems.append(SkippedInput(os.path.join(folder, name), "link to a folder, not followed (give its target as an input)"))
+        for name in names:
+            child = Path(folder, name)
+            if name.startswith(".") or child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if excluded and any(e in child.resolve().parents for e in excluded):
+                continue
+            problem = _unusable(child)
+            if problem:
+                problems.append(SkippedInput(str(child), problem))
+            else:
+                files.append(child)
+    yield from sorted(files)
+    yield from sorted(problems, key=lambda p: p.source)
 
 
 def read_corpus(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Article | SkippedInput]:

@@ -26,7 +26,9 @@ Matching and metrics
 * ``incident_recall``: share of gold incidents with at least one matched prediction of the
   right class at the right place.
 
-Gold files without a field (older annotations) are not scored on it.
+Gold files without a field are not scored on it; records without ``modality`` (older
+annotations, ``tests/data/gold_events.jsonl``) mark what they did not annotate with null, so
+their null dates and places are not scored either.
 """
 
 from __future__ import annotations
@@ -303,13 +305,14 @@ def _score_fields(
         scores.count("modality_lenient", modality_ok or p.modality in (g.get("modality_alternatives") or []))
         if not modality_ok:
             scores.issues.append({**base, "problem": "modality", "gold": g["modality"], "predicted": p.modality})
-    if "date_start" in g:
+    conventions = "modality" in g  # older annotations mark what they did not annotate with null
+    if "date_start" in g and (conventions or g.get("date_start")):
         ok = date_right(g, p)
         scores.count("date", ok)
         if not ok:
             scores.issues.append({**base, "problem": "date", "gold": [g.get("date_start"), g.get("date_end")],
                                   "predicted": p.date_start.isoformat() if p.date_start else None})
-    if "lat" in g:
+    if "lat" in g and (conventions or g.get("lat") is not None):
         ok = place_right(g, p)
         scores.count("place", ok)
         scores.count("place_lenient", place_right(g, p, alternatives=True))

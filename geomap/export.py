@@ -407,23 +407,31 @@ def feature_collection(features: list[dict[str, Any]], name: str) -> dict[str, A
     return {"type": "FeatureCollection", "name": name, "features": features}
 
 
+GROUP_SOURCES_LISTED = 20  # sources listed on each report of a group; group_source_count has them all
+
+
 def event_features(results: list[ArticleResult], lexicon: Lexicon, groups: list | None = None) -> list[dict[str, Any]]:
     """One GeoJSON feature per event report; events without a place get ``geometry: null``.
 
-    With ``groups`` (from :func:`geomap.events.merge.link_reports`) every feature also
-    lists the sources of all reports of its event (``group_sources``) and why they were
-    linked (``group_reasons``).
+    With ``groups`` (from :func:`geomap.events.merge.link_reports`) every feature of a
+    linked report also says why it was linked (``group_reason``: its own link, one line)
+    and lists the sources of its event (``group_sources``, the first
+    :data:`GROUP_SOURCES_LISTED`; ``group_source_count`` counts them all).  A feature
+    never carries the reasons of the whole group: with k copies of a story that would
+    be k² lines (the ACLED row of the event lists every source once).
     """
-    by_group = {group.id: group for group in groups or ()}
+    group_info = {group.id: _group_properties(group) for group in groups or ()}
     features = []
     for result in results:
         for event in result.events:
             place = event.place.place if event.place else None
             properties = event_record(event, lexicon)
-            group = by_group.get(event.group_id)
-            if group is not None:
-                properties["group_sources"] = group.sources
-                properties["group_reasons"] = group.reasons
+            info = group_info.get(event.group_id)
+            if info is not None:
+                sources, count, reasons = info
+                properties["group_sources"] = sources
+                properties["group_source_count"] = count
+                properties["group_reason"] = reasons.get(id(event), "")
             features.append(
                 {
                     "type": "Feature",
@@ -433,6 +441,13 @@ def event_features(results: list[ArticleResult], lexicon: Lexicon, groups: list 
                 }
             )
     return features
+
+
+def _group_properties(group) -> tuple[list[str], int, dict[int, str]]:
+    """Listed sources, source count and each report's own link reason (by ``id`` of its event)."""
+    sources = group.sources
+    reasons = {id(event): reason for event, reason in zip(group.events, group.link_reasons, strict=True)}
+    return sources[:GROUP_SOURCES_LISTED], len(sources), reasons
 
 
 @dataclass

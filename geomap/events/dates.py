@@ -224,6 +224,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
                 continue
             if _NOT_AN_EVENT_DATE.search(sentence, max(0, match.start() - 24), match.start()):
                 continue
+            if kind == "weekday" and any(0 <= match.start() - m.end <= 3 for m in found):
+                continue  # "on July 25, Sunday": the date says which Sunday
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
             normalised = _normalise(kind, match, reference, forward and not speech)
             if normalised is not None:

@@ -24,7 +24,7 @@ other places, when there is one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -76,42 +76,78 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
 # --------------------------------------------------------------------------- grouping
 
 
-def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
-    """Member indices of each incident, incidents in order of their first sentence."""
-    parent = list(range(len(readings)))
+class _Incidents:
+    """Sentences joined into incidents (union–find), each incident keeping the dates its
+    sentences give, so that no sentence joins an incident whose dates it contradicts."""
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        self.readings = readings
+        self.parent = list(range(len(readings)))
+        self.dates: dict[int, list[EventDate]] = {i: [r.date] for i, r in enumerate(readings) if r.date is not None}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
+    def join(self, i: int, j: int) -> bool:
+        """Put sentence ``i`` into the incident of ``j`` unless their dates disagree."""
+        a, b = self.root(i), self.root(j)
+        if a == b:
+            return True
+        if not all(_dates_agree(x, y) for x in self.dates.get(a, ()) for y in self.dates.get(b, ())):
+            return False
+        self.parent[a] = b
+        self.dates[b] = self.dates.get(b, []) + self.dates.pop(a, [])
+        return True
+
+    def members(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.readings)):
+            groups.setdefault(self.root(i), []).append(i)
+        return sorted(groups.values(), key=lambda members: members[0])
+
+
+def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
+    """Member indices of each incident, incidents in order of their first sentence."""
+    incidents = _Incidents(readings)
     anchors = [i for i, r in enumerate(readings) if _is_anchor(r)]
     for position, i in enumerate(anchors):
         for j in anchors[:position]:
-            if _same_site(readings[i], readings[j]):
-                parent[root(i)] = root(j)
+            if _same_site(readings[i], readings[j]) and incidents.join(i, j):
                 break
-    for i, reading in enumerate(readings):
-        if i in anchors:
-            continue
-        donor = _speech_venue(i, readings, root) if reading.family == "speech" else _donor(i, readings, anchors, facts)
-        if donor is None and reading.family != "speech" and i > 0 and _continues(reading, readings[i - 1]):
-            donor = i - 1
-        if donor is None and reading.family != "speech" and (reading.anaphoric or reading.lead):
-            donor = _earlier_of_family(i, readings)
-        if donor is not None:
-            parent[root(i)] = root(donor)
-    groups: dict[int, list[int]] = {}
+    anchored = set(anchors)
     for i in range(len(readings)):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values(), key=lambda members: members[0])
+        if i in anchored:
+            continue
+        for donor in _donors(i, readings, anchors, facts, incidents):
+            if incidents.join(i, donor):
+                break
+    return incidents.members()
+
+
+def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts, incidents: _Incidents) -> Iterator[int]:
+    """The sentences whose incident sentence ``i`` may belong to, the likeliest first."""
+    reading = readings[i]
+    if reading.family == "speech":
+        venue = _speech_venue(i, readings, incidents)
+        if venue is not None:
+            yield venue
+        return
+    if i > 0 and _goes_on(reading, readings[i - 1]):
+        yield i - 1
+    yield from _anchor_donors(i, readings, anchors, facts)
+    if i > 0 and _continues(reading, readings[i - 1]):
+        yield i - 1
+    if reading.anaphoric or reading.lead:
+        yield from _earlier_of_family(i, readings)
 
 
 _GATHERINGS = frozenset({"diplomacy", "other"})
 
 
-def _speech_venue(i: int, readings: Sequence[Reading], root) -> int | None:
+def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) -> int | None:
     """What was said right after a meeting or ceremony is told was said there: the statement
     joins the gathering's incident (its place and date) unless it has a date of its own."""
     reading = readings[i]
@@ -120,7 +156,7 @@ def _speech_venue(i: int, readings: Sequence[Reading], root) -> int | None:
     previous = readings[i - 1]
     if previous.family in _GATHERINGS and previous.modality == "reported" and not previous.habitual:
         return i - 1
-    if previous.family == "speech" and root(i - 1) != i - 1:
+    if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
     return None
 
@@ -145,18 +181,30 @@ def _same_site(a: Reading, b: Reading) -> bool:
 _REGION_LEVELS = frozenset({"adm1", "adm2", "subnational_region"})
 
 
-def _donor(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts) -> int | None:
-    """The anchor whose incident sentence ``i`` belongs to, or None."""
+def _anchor_donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts) -> list[int]:
+    """Anchors whose incident sentence ``i`` may belong to: of its class before its family,
+    the nearest before it first (the first of all for a headline or lead)."""
     reading = readings[i]
     compatible = [j for j in anchors if j != i and _may_inherit(reading, readings[j], facts)]
-    if not compatible:
-        return None
     same_class = [j for j in compatible if readings[j].event_class == reading.event_class]
-    pool = same_class or compatible  # the refugees' camp before the crossing the Taliban seized
-    if reading.lead:
-        return pool[0]
-    before = [j for j in pool if j < i]
-    return before[-1] if before else pool[0]
+    ordered: list[int] = []
+    for pool in (same_class, compatible):  # the refugees' camp before the crossing the Taliban seized
+        if reading.lead:
+            ranked = pool
+        else:
+            before = [j for j in pool if j < i]
+            ranked = before[::-1] + [j for j in pool if j > i]
+        ordered += [j for j in ranked if j not in ordered]
+    return ordered
+
+
+def _goes_on(reading: Reading, previous: Reading) -> bool:
+    """A sentence of the same class right after another, or one that refers back to it
+    ("the drill", "the attackers"), tells the same incident: closer evidence than an anchor
+    further away."""
+    if previous.family != reading.family or not (previous.event_class == reading.event_class or reading.anaphoric):
+        return False
+    return _continues(reading, previous)
 
 
 def _continues(reading: Reading, previous: Reading) -> bool:
@@ -167,19 +215,18 @@ def _continues(reading: Reading, previous: Reading) -> bool:
     return not (reading.place.specific and previous.place.specific)
 
 
-def _earlier_of_family(i: int, readings: Sequence[Reading]) -> int | None:
-    """"The attackers were neutralised" with no anchor: the latest earlier sentence of its family."""
+def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
+    """"The attackers were neutralised" with no anchor: earlier sentences of its family, the
+    latest first (for a headline or lead, later ones too)."""
     reading = readings[i]
-    for j in range(i - 1, -1, -1):
-        other = readings[j]
-        if other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading):
-            return j
+
+    def fits(other: Reading) -> bool:
+        return other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading)
+
+    found = [j for j in range(i - 1, -1, -1) if fits(readings[j])]
     if reading.lead:
-        for j in range(i + 1, len(readings)):
-            other = readings[j]
-            if other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading):
-                return j
-    return None
+        found += [j for j in range(i + 1, len(readings)) if fits(readings[j])]
+    return found
 
 
 def _may_inherit(reading: Reading, anchor: Reading, facts: ArticleFacts) -> bool:

@@ -12,19 +12,28 @@ Two event records are taken as reports of one event when all of these hold:
 * at least one shared actor, or no actors on one side.
 
 Linked records form groups (union–find, so A~B and B~C join A, B, C).  Every record
-keeps its own sentence and source; the group gets an id, its size, its sources and the
-reasons each link was made, so an analyst can see why two reports were merged.
+keeps its own sentence and source; the group gets an id, its size, its sources and, for
+each linked report, one reason: the link that brought it into the group (so a group of
+k reports carries k reasons, not one per pair).
+
+Only candidate pairs are compared: reports are blocked by class and modality, by a
+window of start dates as wide as the longest date a link accepts, and by a spatial grid
+of cells as wide as ``max_km``; copies of one report (same class, modality, dates,
+place and actors) are linked to their first copy without comparing them with anything
+else.  The groups are the same as comparing every pair (the links are the connected
+components either way), at a cost that grows with the corpus, not with its square.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from geomap.model import ArticleResult, Event
-from geomap.places.resolve import haversine_km
+from geomap.places.resolve import EARTH_RADIUS_KM, haversine_km
 
 DEFAULT_MAX_KM = 50.0
 DEFAULT_DATE_SLACK_DAYS = 7
@@ -37,16 +46,17 @@ class EventGroup:
 
     id: str
     events: list[Event]
-    reasons: list[str] = field(default_factory=list)
+    link_reasons: list[str] = field(default_factory=list)  # per report (as events): why it is in the group
+
+    @property
+    def reasons(self) -> list[str]:
+        """One line per linked report: ``"report ~ other report: why"``."""
+        return [reason for reason in self.link_reasons if reason]
 
     @property
     def sources(self) -> list[str]:
         """Distinct source files, in first-report order."""
-        seen: list[str] = []
-        for event in self.events:
-            if event.source_file not in seen:
-                seen.append(event.source_file)
-        return seen
+        return list(dict.fromkeys(event.source_file for event in self.events))
 
     @property
     def representative(self) -> Event:
@@ -108,41 +118,148 @@ def _specific(event: Event) -> bool:
 def link_reports(
     results: list[ArticleResult], max_km: float = DEFAULT_MAX_KM, date_slack_days: int = DEFAULT_DATE_SLACK_DAYS
 ) -> list[EventGroup]:
-    """Group the events of a corpus into real events; sets ``group_id`` on every event."""
-    events = [event for result in results for event in result.events]
-    parent = list(range(len(events)))
-    reasons: dict[int, list[str]] = defaultdict(list)
+    """Group the events of a corpus into real events; sets ``group_id`` and ``group_size``
+    on every event.
 
-    def root(i: int) -> int:
+    Parameters
+    ----------
+    results : list of ArticleResult
+        The parsed corpus.
+    max_km : float
+        Largest distance between the places of two reports of one event.
+    date_slack_days : int
+        Days an inferred date ("has sent", dated by the article) may lie before it.
+
+    Returns
+    -------
+    list of EventGroup
+        One group per real event, in the order of their first report; each group's
+        ``reasons`` hold one line per linked report.
+    """
+    events = [event for result in results for event in result.events]
+    links = _Links(len(events))
+    candidates = _Candidates(max_km, date_slack_days)
+    for index, event in enumerate(events):
+        if not _linkable(event, date_slack_days):
+            continue  # undated, too coarse a date, or no specific place: linked to nothing
+        copy_of = candidates.copy_of(event, index)
+        if copy_of is not None:
+            links.join(copy_of, index, _link_reason(events[copy_of], event, max_km, date_slack_days))
+            continue
+        for other in candidates.near(event):
+            if links.root(other) == links.root(index):
+                continue  # already in one group: the reason of another link is enough
+            reason = _link_reason(events[other], event, max_km, date_slack_days)
+            if reason is not None:
+                links.join(other, index, reason)
+        candidates.add(event, index)
+    return _groups(events, links)
+
+
+class _Links:
+    """Union–find over event indices, keeping the link (with its reason) that joined each pair of groups."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.edges: list[tuple[int, int, str]] = []
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    by_class: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        by_class[(event.event_class, event.modality)].append(index)
-    for members in by_class.values():
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                reason = _link_reason(events[i], events[j], max_km, date_slack_days)
-                if reason is None:
-                    continue
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[b] = a
-                reasons[i].append(f"{_label(events[j])}: {reason}")
+    def join(self, i: int, j: int, reason: str | None) -> None:
+        if reason is None:
+            return
+        a, b = self.root(i), self.root(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+            self.edges.append((i, j, reason))
 
-    grouped: dict[int, list[int]] = defaultdict(list)
+
+def _linkable(event: Event, slack: int) -> bool:
+    """Whether ``event`` can be a report of the same event as anything (see :func:`_link_reason`)."""
+    interval = _interval(event, slack)
+    return (
+        interval is not None
+        and (interval[1] - interval[0]).days <= MAX_DATE_SPAN_DAYS + slack
+        and event.place is not None
+        and _specific(event)
+    )
+
+
+class _Candidates:
+    """The linkable events seen so far, blocked by class and modality, start-date window
+    and a grid over the unit sphere.
+
+    Two linkable reports of one event start at most ``MAX_DATE_SPAN_DAYS + slack`` days
+    apart (their intervals overlap and neither is longer), and their places, at most
+    ``max_km`` apart, are at most one chord of that length apart in 3-D, so they fall in
+    neighbouring cells of both grids.
+    """
+
+    def __init__(self, max_km: float, slack: int) -> None:
+        self.slack = slack
+        self.days = MAX_DATE_SPAN_DAYS + slack + 1
+        # the chord of max_km on the sphere haversine_km uses, widened against rounding
+        self.cell = 2 * math.sin(max_km / (2 * EARTH_RADIUS_KM)) * 1.001 or 1e-9
+        self.cells: dict[tuple, list[int]] = defaultdict(list)
+        self.first_copy: dict[tuple, int] = {}
+
+    def _key(self, event: Event) -> tuple:
+        start = _interval(event, self.slack)[0].toordinal()  # type: ignore[index]
+        place = event.place.place  # type: ignore[union-attr]
+        lat, lon = math.radians(place.lat), math.radians(place.lon)
+        xyz = (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+        return (event.event_class, event.modality, start // self.days, *(math.floor(c / self.cell) for c in xyz))
+
+    @staticmethod
+    def _signature(event: Event) -> tuple:
+        date, place = event.date, event.place.place  # type: ignore[union-attr]
+        return (
+            event.event_class, event.modality, date.start, date.end, date.basis,  # type: ignore[union-attr]
+            place.id, place.lat, place.lon, frozenset(event.actors),
+        )
+
+    def copy_of(self, event: Event, index: int) -> int | None:
+        """The first event with everything a link looks at equal to ``event``'s, if any."""
+        first = self.first_copy.setdefault(self._signature(event), index)
+        return None if first == index else first
+
+    def near(self, event: Event) -> list[int]:
+        """Earlier candidates in the neighbouring cells, in corpus order."""
+        kind, modality, window, x, y, z = self._key(event)
+        found = []
+        for dw in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for dz in (-1, 0, 1):
+                        found += self.cells.get((kind, modality, window + dw, x + dx, y + dy, z + dz), ())
+        return sorted(found)
+
+    def add(self, event: Event, index: int) -> None:
+        self.cells[self._key(event)].append(index)
+
+
+def _groups(events: list[Event], links: _Links) -> list[EventGroup]:
+    """The groups of ``links``, each with one reason per linked report."""
+    members_of: dict[int, list[int]] = defaultdict(list)
     for index in range(len(events)):
-        grouped[root(index)].append(index)
+        members_of[links.root(index)].append(index)
+    reason_of: dict[int, str] = {}
+    for i, j, reason in links.edges:
+        # each link explains the report it brought in; the first report is explained by its first link
+        reason_of.setdefault(j, f"{_label(events[j])} ~ {_label(events[i])}: {reason}")
+        reason_of.setdefault(i, f"{_label(events[i])} ~ {_label(events[j])}: {reason}")
     groups = []
-    for members in grouped.values():
+    for members in members_of.values():
         digest = hashlib.sha1("|".join(f"{events[i].article_id}:{events[i].sentence_start}" for i in members).encode())
         group = EventGroup(
             id=f"gmg-{digest.hexdigest()[:12]}",
             events=[events[i] for i in members],
-            reasons=[r for i in members for r in reasons[i]],
+            link_reasons=[reason_of.get(i, "") for i in members],
         )
         for event in group.events:
             event.group_id = group.id

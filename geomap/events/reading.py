@@ -48,7 +48,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
-    r"|,\s+and\s+|\s+and\s+(?=that\b)"
+    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which)\s)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
 )
@@ -173,7 +173,10 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|to|in|on|for|with|major|serious|growing|deep|no|any|such)\s+$", re.I
 )
 # the clause a cue sits in begins with one of these: it is background to the main clause
-_SUBORDINATORS = frozenset({"after", "since", "following", "amid", "before", "as", "when", "where", "which", "who", "because", "despite", "while", "until", "whereas", "although", "though"})
+_SUBORDINATORS = frozenset({
+    "after", "since", "following", "amid", "before", "as", "when", "where", "which", "who", "whom", "whose", "because",
+    "despite", "while", "until", "whereas", "although", "though",
+})
 
 
 def _verbal(sentence: str, hit: TriggerHit) -> bool:

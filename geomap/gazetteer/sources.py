@@ -8,6 +8,7 @@ the row is skipped; the rest of the file is still used.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
@@ -62,44 +63,92 @@ def read_place_csv(path: Path, source: str, problems: list[str]) -> list[Gazette
         Receives one message per skipped row, naming file and line.
     """
     try:
-        stream = path.open(newline="", encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise GazetteerError(f"{path}:{line}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x}); re-save the file as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = {c.strip().lower() for c in reader.fieldnames or []}
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; need at least name, lat, lon")
     entries: list[GazetteerEntry] = []
-    with stream:
-        reader = csv.DictReader(stream)
-        columns = {c.strip().lower() for c in reader.fieldnames or []}
-        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-        if missing:
-            raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; need at least name, lat, lon")
-        for row in reader:
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
-            where = f"{path}:{reader.line_num}"
-            try:
-                entries.append(_entry_from_row(row, source, where))
-            except ValueError as exc:
-                problems.append(f"{where}: {exc}; row skipped")
+    for where, row in _numbered_rows(reader, path, problems):
+        try:
+            entries.append(_entry_from_row(row, source, where))
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}; row skipped")
     return entries
 
 
+def _numbered_rows(reader: csv.DictReader, path: Path, problems: list[str]):
+    """``(file:line, row)`` for every row the CSV module can read; a malformed line is
+    reported and skipped, the rest of the file is still read."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(f"{path}:{reader.line_num}: unreadable CSV line ({exc}); row skipped")
+            continue
+        yield f"{path}:{reader.line_num}", {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+
+
+MAX_UNCERTAINTY_KM = 20_038.0  # half the Earth's circumference: no place is less certain than that
+MAX_POPULATION = 10_000_000_000  # more than live on Earth; also keeps the index's int64 column safe
+
+
+def _finite(value: str, column: str) -> float:
+    """``value`` as a finite float, or ValueError naming the column (``nan``, ``inf`` and
+    ``1e400``, which Python reads as inf, are refused)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{column} {value!r} is not a finite number")
+    return number
+
+
+def _coordinates(row: dict[str, str]) -> tuple[float, float]:
+    lat, lon = _finite(row.get("lat", ""), "lat"), _finite(row.get("lon", ""), "lon")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"lat/lon {lat}/{lon} out of range")
+    return lat, lon
+
+
+def _uncertainty_km(row: dict[str, str]) -> float:
+    value = row.get("uncertainty_km") or ""
+    if not value:
+        return 5.0
+    uncertainty = _finite(value, "uncertainty_km")
+    if not 0 <= uncertainty <= MAX_UNCERTAINTY_KM:
+        raise ValueError(f"uncertainty_km {value!r} out of range (0 to {MAX_UNCERTAINTY_KM:,.0f} km)")
+    return uncertainty
+
+
+def _population(row: dict[str, str]) -> int:
+    value = row.get("population") or ""
+    if not value:
+        return 0
+    population = _finite(value, "population")
+    if not 0 <= population <= MAX_POPULATION:
+        raise ValueError(f"population {value!r} out of range (0 to {MAX_POPULATION:,})")
+    return int(population)
+
+
 def _entry_from_row(row: dict[str, str], source: str, where: str) -> GazetteerEntry:
+    """One checked gazetteer row; ValueError (with the reason) for a row to skip."""
     name = row.get("name", "")
     if not name:
         raise ValueError("empty name")
-    try:
-        lat, lon = float(row["lat"]), float(row["lon"])
-    except (KeyError, ValueError):
-        raise ValueError(f"lat/lon {row.get('lat')!r}/{row.get('lon')!r} are not numbers") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"lat/lon {lat}/{lon} out of range")
+    lat, lon = _coordinates(row)
     feature_type = row.get("feature_type") or "site"
     if feature_type not in FEATURE_TYPES:
         raise ValueError(f"unknown feature_type {feature_type!r} (use one of {', '.join(sorted(FEATURE_TYPES))})")
-    try:
-        uncertainty = float(row.get("uncertainty_km") or 5.0)
-        population = int(float(row.get("population") or 0))
-    except ValueError:
-        raise ValueError("uncertainty_km/population are not numbers") from None
     place = Place(
         id=row.get("id") or f"{source}:{name.lower().replace(' ', '-')}",
         name=name,
@@ -107,9 +156,9 @@ def _entry_from_row(row: dict[str, str], source: str, where: str) -> GazetteerEn
         lon=lon,
         feature_type=feature_type,
         country=(row.get("country") or "").upper(),
-        uncertainty_km=uncertainty,
+        uncertainty_km=_uncertainty_km(row),
         source=source,
-        population=population,
+        population=_population(row),
         admin1=row.get("admin1", ""),
         citation=row.get("source", "") or where,
     )

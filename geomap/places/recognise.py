@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from geomap.config import DEFAULT_SETTINGS
+from geomap.gazetteer.extra import GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
 from geomap.model import Mention
+from geomap.places.compounds import PlaceSpan, generic_word_fragment, hyphen_neighbour_is_a_stop, misleading_alternate
 from geomap.text import TokenisedText, fold_token, normalise_name, tokenise
 
 LOCATIVE_WORDS = {
@@ -117,7 +119,7 @@ def recognise(
                 covered[t] = COVERED
 
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
-    in_places = {t for m in matches if m[2] != KIND_ORGANISATION for t in range(m[0], m[1])}
+    in_places = _place_spans_by_token(tok, matches)
     mentions: list[Mention] = []
     for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if kind == KIND_ORGANISATION or any(covered[first:last]):
@@ -165,12 +167,40 @@ class _Candidates:
 def _describe(gazetteer: Gazetteer, ids: tuple[int, ...]) -> _Candidates:
     places = gazetteer.places
     return _Candidates(
-        authoritative=any(places.source(i) != "geonames" for i in ids),
+        authoritative=any(places.source(i) not in GENERIC_SOURCES for i in ids),
         strong=_strong(gazetteer, ids),
         is_country=any(places.feature_type(i) == "country" for i in ids),
         names=frozenset(normalise_name(places.text["name"][i]) for i in ids),
-        million_names=frozenset(normalise_name(places.text["name"][i]) for i in ids if places.population[i] >= 1_000_000),
+        # a state or a continent ("Texas", "Europe") is as well known as a city of a million
+        million_names=frozenset(
+            normalise_name(places.text["name"][i]) for i in ids if places.population[i] >= 1_000_000 or _major_area(gazetteer, i)
+        ),
     )
+
+
+def _major_area(gazetteer: Gazetteer, index: int) -> bool:
+    places = gazetteer.places
+    return places.source(index) == "world" and places.feature_type(index) in MAJOR_AREAS
+
+
+def _place_spans_by_token(tok: TokenisedText, matches: list) -> dict[int, list[PlaceSpan]]:
+    """Token → the place and demonym matches covering it, longest first (demonyms count
+    as authoritative: "Tajik-Afghan" joins two known names)."""
+    found: dict[int, list[PlaceSpan]] = {}
+    for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if kind == KIND_ORGANISATION:
+            continue
+        place = kind == KIND_PLACE
+        span = PlaceSpan(
+            first,
+            last,
+            ids,
+            authoritative=not place or candidates.authoritative,
+            exact_primary=not place or " ".join(tok.normal[first:last]) in candidates.names,
+        )
+        for t in range(first, last):
+            found.setdefault(t, []).append(span)
+    return found
 
 
 _SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|stated|wrote|tweeted|insisted|argued)\b")
@@ -187,7 +217,9 @@ def _mention(text: str, tok: TokenisedText, first: int, last: int, kind: str, id
 def _strong(gazetteer: Gazetteer, ids: tuple[int, ...]) -> bool:
     """A candidate set with a curated/country entry or a large city."""
     places = gazetteer.places
-    return any(places.source(i) != "geonames" or places.population[i] >= 100_000 for i in ids)
+    return any(
+        places.source(i) not in GENERIC_SOURCES or places.population[i] >= 100_000 or _major_area(gazetteer, i) for i in ids
+    )
 
 
 def _plausible_place(
@@ -200,7 +232,7 @@ def _plausible_place(
     gazetteer: Gazetteer,
     place_starts: set[int],
     covered: list[bool],
-    in_places: set[int],
+    in_places: dict[int, list[PlaceSpan]],
 ) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     places = gazetteer.places
@@ -217,8 +249,12 @@ def _plausible_place(
     if not authoritative and all(t in gazetteer.known_words for t in normal_tokens):
         if normal_surface not in candidates.names:
             return False  # "Drug": an English word that is only a former or alternate name (of Durg)
-    if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places):
-        return False  # "Buzurg" in "Shahr-e-Buzurg": part of a longer name the gazetteer lacks
+    if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places, ids, candidates, gazetteer):
+        return False  # "Buzurg" in "Shahr-e-Buzurg", "Kyzyl" in "Kyzyl-Rabot": part of a longer name the gazetteer lacks
+    if generic_word_fragment(text, tok, first, last, authoritative, candidates.is_country):
+        return False  # "Tahrir" of "Tahrir Square", "China" of "South China Sea"
+    if misleading_alternate(text, tok, first, last, gazetteer, ids, candidates.names):
+        return False  # "Iron" (an alternate spelling of Iran), "the White House" (of Casablanca)
     if not strong and all(t in gazetteer.common_words for t in normal_tokens):
         return False  # "Along", "The", "In an": English words that also name villages
     previous = tok.normal[first - 1] if first > 0 else ""
@@ -275,17 +311,29 @@ def _looks_like_a_surname(normal_token: str) -> bool:
     return len(normal_token) >= 5 and bool(_SURNAME_ENDING.search(normal_token))
 
 
-def _hyphen_joined_to_a_non_place(text: str, tok: TokenisedText, first: int, last: int, in_places: set[int]) -> bool:
-    """Whether the span is hyphen-joined to a name part that belongs to no known place:
-    a capitalised word or a connector ("Shahr-e-Buzurg", "Karshi-Khanabad"), not an
-    ordinary word ("Moscow-led")."""
+def _hyphen_joined_to_a_non_place(
+    text: str,
+    tok: TokenisedText,
+    first: int,
+    last: int,
+    in_places: dict[int, list[PlaceSpan]],
+    ids: tuple[int, ...],
+    candidates: _Candidates,
+    gazetteer: Gazetteer,
+) -> bool:
+    """Whether the span is hyphen-joined to a name part: a capitalised word or a connector
+    that belongs to no known place ("Shahr-e-Buzurg", "Karshi-Khanabad"), or a place that
+    cannot be another stop of a route ("Kyzyl-Rabot": Kyzyl in Russia, Rabat by an
+    alternate name); not an ordinary word ("Moscow-led")."""
+    own = PlaceSpan(first, last, ids, candidates.authoritative, " ".join(tok.normal[first:last]) in candidates.names)
 
     def hyphen_between(left: int, right: int) -> bool:
         return 0 <= left and right < len(tok.starts) and text[tok.ends[left] : tok.starts[right]] in _HYPHENS
 
     def name_part(index: int, outward: int) -> bool:
-        if index in in_places:
-            return False
+        neighbours = [s for s in in_places.get(index, ()) if s.last <= first or s.first >= last]
+        if neighbours:
+            return not hyphen_neighbour_is_a_stop(own, neighbours[0], gazetteer)
         if _is_capitalised(text, tok.starts[index]) and index + outward in in_places and hyphen_between(*sorted((index, index + outward))):
             return False  # a stop of a route, "Termez-Naibabad-Maidanshahr": places on both sides of it
         return _is_capitalised(text, tok.starts[index]) or tok.normal[index] in _NAME_CONNECTORS

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
+from geomap.places.rivers import place_on_stretches
 from geomap.text import names_a_border, normalise_name
 
 WEIGHTS = {
@@ -41,7 +43,15 @@ WEIGHTS = {
     "region_named": 1.5,
     "feature_word": 2.5,
     "fuzzy": -1.0,
+    "definite_article": 2.0,
+    "alternate_of_other": -2.0,
 }
+#: Outside articles about the focus region its prior counts this much (a prior, not a filter).
+FOCUS_OUTSIDE_FACTOR = 0.25
+#: A world region's people are spread over it: it is scored like a settlement of this share
+#: of its population ("Moscow" the city over Moscow oblast).
+REGION_POPULATION_SHARE = 0.01
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$")
 NEAR_OTHER_PLACES_KM = 250.0
 EARTH_RADIUS_KM = 6371.0088
 MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away, unsupported
@@ -121,8 +131,10 @@ def resolve(
     # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
     decided: dict[tuple, tuple | None] = {}
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
+    focus_factor = _focus_factor(all_countries, anchors, gazetteer, settings)
 
     resolved: list[Toponym] = []
+    chosen: list[int] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         container = _container_country(text, mention, following, gazetteer) or _possessor_country(
@@ -139,12 +151,14 @@ def resolve(
             if len(surfaces) > 200_000:
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
-        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word)
+        definite = not feature_word and bool(_DEFINITE_BEFORE.search(text, max(0, mention.start - 5), mention.start))
+        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
+            context = _NameContext(focus_factor, definite, _called_so(mention.candidate_ids, normalised, gazetteer, settings, static))
             decision = decided[evidence] = _decide(
                 [
-                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word)
+                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word, context)
                     for i in mention.candidate_ids
                 ],
                 mention,
@@ -163,7 +177,49 @@ def resolve(
             runner_up_score=runner_score,
         )
         resolved.append(toponym)
-    return resolved
+        chosen.append(best_index)
+    return place_on_stretches(resolved, chosen, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameContext:
+    """Evidence about a mention that is the same for all its candidates."""
+
+    focus_factor: float  # how much the focus-region prior counts in this article
+    definite: bool  # "the Panj": an article before the name, no kind word after it
+    called_so: frozenset[int]  # candidates whose primary name is the surface text
+
+
+def _focus_factor(countries: frozenset[str], anchors: list[int], gazetteer: Gazetteer, settings: Settings) -> float:
+    """1 for an article about the focus region (it names a country or an unambiguous
+    place there), :data:`FOCUS_OUTSIDE_FACTOR` otherwise: news about Texas is not about
+    Tajikistan."""
+    places = gazetteer.places
+    if anchors:
+        distances = haversine_km(settings.focus_lat, settings.focus_lon, places.lat[anchors], places.lon[anchors])
+        if float(np.min(distances)) <= settings.focus_radius_km:
+            return 1.0
+    memo = gazetteer.memo(("focus countries", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
+    if not memo:
+        inside = set()
+        for iso2, index in gazetteer.country_by_iso2.items():
+            distance = float(haversine_km(settings.focus_lat, settings.focus_lon, places.lat[index], places.lon[index]))
+            if distance <= settings.focus_radius_km:
+                inside.add(iso2)
+        memo["countries"] = frozenset(inside)
+    return 1.0 if countries & memo["countries"] else FOCUS_OUTSIDE_FACTOR
+
+
+def _called_so(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, settings: Settings, static: dict) -> frozenset[int]:
+    """Candidates whose own (primary) name is the surface text."""
+    found = []
+    for i in ids:
+        place = static.get(i)
+        if place is None:
+            place = static[i] = _place_features(i, gazetteer, settings)
+        if place.primary_name == normalised:
+            found.append(i)
+    return frozenset(found)
 
 
 def _possessor_country(text: str, previous: Mention | None, mention: Mention, gazetteer: Gazetteer) -> str:
@@ -319,6 +375,7 @@ class _PlaceFeatures:
     feature: str
     country: str
     geonames_name: str  # normalised primary name, for GeoNames entries
+    primary_name: str  # normalised primary name, for every entry
 
 
 def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _PlaceFeatures:
@@ -326,13 +383,15 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
     score = 0.0
     reasons: list[str] = []
     source = places.source(index)
-    if source in ("curated", "user"):
+    if source in ("curated", "user", "features"):
         score += WEIGHTS["curated"]
-        reasons.append(f"{source} regional entry")
+        reasons.append("geomap feature table entry" if source == "features" else f"{source} regional entry")
     elif source == "countries":
         score += WEIGHTS["country"]
         reasons.append("country")
     population = int(places.population[index])
+    if source == "world" and places.feature_type(index) != "continent":
+        population = int(population * REGION_POPULATION_SHARE)
     if population > 0:
         score += WEIGHTS["population"] * math.log10(population + 1)
         reasons.append(f"population {population:,}")
@@ -352,6 +411,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         feature=places.feature_type(index),
         country=places.country(index),
         geonames_name=normalise_name(places.text["name"][index]) if source == "geonames" else "",
+        primary_name=" ".join(_WORD.findall(places.text["name"][index].lower())),
     )
 
 
@@ -367,6 +427,7 @@ def _score(
     nearest_anchor: dict[int, float],
     regions: dict[tuple[str, str], str] | None = None,
     feature_word: str = "",
+    context: _NameContext | None = None,
 ) -> tuple[float, int, list[str]]:
     """Score of candidate ``index`` for ``mention``: the place's document-independent
     prior (kept in ``static``) plus the evidence of this document, with the reasons."""
@@ -387,8 +448,9 @@ def _score(
         score += WEIGHTS["document_country"]
         reasons.append(f"country {country} mentioned in the article")
     if place.focus:
-        score += place.focus
-        reasons.extend(place.focus_reasons)
+        factor = context.focus_factor if context else 1.0
+        score += place.focus * factor
+        reasons.extend(place.focus_reasons if factor == 1.0 else (f"{place.focus_reasons[0]} (weak prior: article not about it)",))
     if nearest_anchor and feature != "country":
         nearest = nearest_anchor[index]
         if nearest <= NEAR_OTHER_PLACES_KM:
@@ -409,4 +471,20 @@ def _score(
     if mention.fuzzy:
         score += WEIGHTS["fuzzy"]
         reasons.append("fuzzy match (misspelling)")
+    if context is not None:
+        score += _name_evidence(index, place, context, reasons)
     return score, index, reasons
+
+
+def _name_evidence(index: int, place: _PlaceFeatures, context: _NameContext, reasons: list[str]) -> float:
+    """Score from how the name is written: "the Panj" is the river, not the town; a
+    generic entry known by this name only as an alternate ("Alexandria" for Mashhad)
+    yields to the places that are called so."""
+    score = 0.0
+    if context.definite and place.feature in AREA_FEATURES:
+        score += WEIGHTS["definite_article"]
+        reasons.append(f"'the' before the name: a {place.feature.replace('_', ' ')}")
+    if context.called_so and index not in context.called_so and place.source in GENERIC_SOURCES:
+        score += WEIGHTS["alternate_of_other"]
+        reasons.append("only an alternate name here, and other places are called so")
+    return score
