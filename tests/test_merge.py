@@ -52,7 +52,7 @@ def test_acled_rows_merge_linked_reports(seed_build):
     events = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
     linked = [e for e in events if e["properties"]["group_size"] > 1]
     for feature in linked:
-        assert feature["properties"]["group_reasons"] and feature["properties"]["group_sources"]
+        assert feature["properties"]["group_reason"] and feature["properties"]["group_sources"]
 
 
 def test_undated_coarse_or_country_level_reports_are_not_linked(resources):
