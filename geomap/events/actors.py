@@ -4,7 +4,8 @@ Actors are matched leftmost-longest (one automaton for plain phrases, regexes wh
 alias needs context).  Coordinated nationalities share their noun: in "Kyrgyz and Tajik
 border guards exchanged fire" both forces act.  A recipient or target is an actor
 introduced by "to", "for", "against", "on" or a killing verb ("sent vehicles to the Tajik
-army", "an attack on border guards", "killing two guards").  Actors who only report
+army", "an attack on border guards", "killing two guards"), or the subject of a passive of
+violence ("Chinese workers were killed").  Actors who only report
 ("Tajik authorities say …") are speakers, not parties to violence.
 """
 
@@ -23,6 +24,12 @@ _RECIPIENT = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$"
     # "killed five people including Taliban security forces": the victims, listed
     r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
+    re.I,
+)
+# the subject of a passive of violence is its target: "Chinese workers were killed"
+_PASSIVE_TARGET_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have been|had been|has been|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|attacked|shot|targeted|abducted|kidnapped|detained|arrested|ambushed|captured|taken hostage)\b",
     re.I,
 )
 _SPEECH_AFTER = re.compile(
@@ -147,8 +154,9 @@ def sentence_actors(
     names: list[str] = []
     countries: dict[str, str] = {}
     recipients: list[str] = []
-    for start, _, name, country in sorted(found):
-        if _RECIPIENT.search(sentence, max(0, start - 30), start) and name not in recipients:
+    for start, end, name, country in sorted(found):
+        targeted = _RECIPIENT.search(sentence, max(0, start - 30), start) or _PASSIVE_TARGET_AFTER.match(sentence, end)
+        if targeted and name not in recipients:
             recipients.append(name)
         if name not in names:
             names.append(name)

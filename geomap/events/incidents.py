@@ -384,7 +384,7 @@ def _event(
         event_class = told_as[0]
         reasons["class"] = f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
     place, relation = reading.place, reading.place.relation
-    if _takes_incident_place(reading, site):
+    if _takes_incident_place(reading, site, facts):
         assert site is not None
         place = site.choice
         relation = f"same incident as the sentence at character {site.source_start} ({site.choice.relation})"
@@ -412,7 +412,9 @@ def _event(
         trigger=reading.choice.hit.text,
         confidence=round(confidence, 3),
         actors=actors,
-        recipients=[r for r in [*reading.actors.recipients, *recipients] if r in actors] if reading.family != "speech" else list(reading.actors.recipients),
+        recipients=list(dict.fromkeys(r for r in [*reading.actors.recipients, *recipients] if r in actors))
+        if reading.family != "speech"
+        else list(reading.actors.recipients),
         date=event_date,
         place=place.toponym,
         place_relation=relation if place.toponym is not None else "",
@@ -425,7 +427,7 @@ def _event(
     )
 
 
-def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
+def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFacts) -> bool:
     """A sentence that names no place, or a vaguer one than its incident's, takes the incident's;
     a statement only the place of the meeting or ceremony it was made at."""
     if site is None or site.choice.toponym is None or site.choice is reading.place:
@@ -434,6 +436,8 @@ def _takes_incident_place(reading: Reading, site: _Site | None) -> bool:
         return False
     if reading.place.toponym is None or reading.place.weak:
         return True
+    if not _inside(reading.place, site.choice.toponym.place, facts):
+        return False  # Moscow does not refine "along the Afghan border"
     finer = SPECIFICITY.get(site.choice.geo_level, 9) < SPECIFICITY.get(reading.place.geo_level, 9)
     if reading.place.specific:
         # "in Gorno-Badakhshan" of an incident sited in Khorog: the finer place inside it

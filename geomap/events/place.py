@@ -73,7 +73,7 @@ _AT_THE_BORDER_AFTER = re.compile(
 _ORIGIN = re.compile(
     # "20 km from", "not far from", "away from": a distance to the place, not an origin
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreated|retreating|escaped|withdrew)\s+(?:back\s+)?(?:to|toward|towards|into|across))"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
@@ -322,8 +322,11 @@ def _with_relation(text: str, chosen: Toponym) -> PlaceChoice:
     if _NEAR.search(before):
         near_level = "near_named_place" if level in ("site", "settlement") else level
         return PlaceChoice(chosen, "near", near_level, f"the sentence places it near {chosen.mention.text!r}")
-    how = "introduces" if _locative(text, chosen) else "names"
-    return PlaceChoice(chosen, "in", level, f"the most specific place the sentence {how} as its location: {chosen.mention.text!r}")
+    locative = _locative(text, chosen)
+    how = "introduces" if locative else "names"
+    # a country named as a party ("Tajikistan, Uzbekistan to conduct drills") says little of where
+    weak = level == "country" and not locative
+    return PlaceChoice(chosen, "in", level, f"the most specific place the sentence {how} as its location: {chosen.mention.text!r}", weak=weak)
 
 
 def _border_choice(context: SentencePlaces) -> PlaceChoice:

@@ -147,6 +147,8 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
         governing = [h for h in acts if h.start < best.start]
         if governing:
             act = governing[0]
+            if act.role == "denial" and _denies_the_event(sentence, act, best):
+                return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
             return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
         return ClassChoice(best, best.event_class, _cue_reason(best, main is not strong) + _looked_through(hits))
     statements = [h for h in hits if h.role in ("speech", "denial")]
@@ -161,6 +163,20 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     if content:
         return ClassChoice(said, "statement", f"{said.text!r}: what is reported has no clear event of its own")
     return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
+
+
+# "denied sending troops", "denied having crossed": the event is denied; "denied that anyone
+# was killed", "denied the accusations", "rejected the account, saying …": a statement
+_DENIED_CLAUSE = re.compile(
+    r"\s+(?:(?:strongly|categorically|flatly|again|also)\s+)?(?:(?:any|all|media|press|the)\s+)?"
+    r"(?:having\b|\w+ing\b|any\b)",
+    re.I,
+)
+
+
+def _denies_the_event(sentence: str, denial: TriggerHit, event: TriggerHit) -> bool:
+    between = sentence[denial.start + len(denial.text) : event.start]
+    return bool(_DENIED_CLAUSE.match(between)) and "saying" not in between.lower()
 
 
 def _cue_reason(hit: TriggerHit, matrix: bool) -> str:
@@ -388,6 +404,16 @@ def _actors(
     return found
 
 
+def _forces_border(frame: ArticleFrame, in_sentence: list[Toponym]) -> object:
+    """The article's border, for border forces acting with no place named, when the sentence's
+    countries (if any) include one of its two."""
+    zone = frame.article_zone
+    if zone is None:
+        return None
+    countries = {t.place.country for t in in_sentence if t.place.feature_type == "country"}
+    return zone if not countries or countries & set(zone.countries) else None  # type: ignore[attr-defined]
+
+
 def _own_place(
     frame: ArticleFrame,
     start: int,
@@ -407,8 +433,8 @@ def _own_place(
         or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in spans)
     )
     sentence = frame.text[start:end]
-    border_zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone)  # type: ignore[arg-type]
-    zone = border_zone if BORDER_PHRASE.search(sentence) else None
+    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None  # type: ignore[arg-type]
+    border_zone = _forces_border(frame, in_sentence)
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
     return sentence_place(
         SentencePlaces(

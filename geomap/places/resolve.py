@@ -44,8 +44,11 @@ WEIGHTS = {
     "feature_word": 2.5,
     "fuzzy": -1.0,
     "definite_article": 2.0,
+    "major_feature": 1.5,
     "alternate_of_other": -2.0,
 }
+#: Seas, rivers, regions at least this large (radius, km) are known by name worldwide.
+MAJOR_FEATURE_KM = 300.0
 #: Outside articles about the focus region its prior counts this much (a prior, not a filter).
 FOCUS_OUTSIDE_FACTOR = 0.25
 #: A world region's people are spread over it: it is scored like a settlement of this share
@@ -389,6 +392,9 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
     elif source == "countries":
         score += WEIGHTS["country"]
         reasons.append("country")
+    if source == "features" and places.feature_type(index) in AREA_FEATURES and places.uncertainty_km[index] >= MAJOR_FEATURE_KM:
+        score += WEIGHTS["major_feature"]
+        reasons.append("a large feature, known by name far away")
     population = int(places.population[index])
     if source == "world" and places.feature_type(index) != "continent":
         population = int(population * REGION_POPULATION_SHARE)
