@@ -58,8 +58,13 @@ def test_an_exercise_with_place_date_actor_and_quantity(resources):
 def test_planned_and_denied_events_are_not_reported_ones(resources):
     planned = parse_text("Tajikistan will hold military drills near Kulob next month.", date(2022, 5, 3), resources).events
     assert planned[0].modality == "planned" and planned[0].date.start == date(2022, 6, 1)
-    denied = parse_text("The ministry denied that Taliban fighters had crossed into Tajikistan.", None, resources).events
-    assert denied and denied[0].modality == "denied"
+    denied = parse_text("The ministry denied sending troops to the border.", None, resources).events
+    assert denied and denied[0].event_class == "deployment" and denied[0].modality == "denied"
+    negated = parse_text("No troops will be deployed to the border, the minister said.", None, resources).events
+    assert negated and negated[0].modality == "denied"
+    # denying that something happened is a statement (the event-annotation conventions' "denial statement")
+    said = parse_text("The ministry denied that Taliban fighters had crossed into Tajikistan.", None, resources).events
+    assert said and said[0].event_class == "statement" and "denied" in said[0].reasons["class"]
 
 
 def test_border_area_and_distance_relations(resources):

@@ -175,7 +175,7 @@ _DENIED_CLAUSE = re.compile(
 
 
 def _denies_the_event(sentence: str, denial: TriggerHit, event: TriggerHit) -> bool:
-    between = sentence[denial.start + len(denial.text) : event.start]
+    between = sentence[denial.start + len(denial.text) : event.start + len(event.text)]
     return bool(_DENIED_CLAUSE.match(between)) and "saying" not in between.lower()
 
 
@@ -269,7 +269,7 @@ def cue_modality(
         if cue.weight <= weight:
             continue
         for match in cue.pattern.finditer(sentence):
-            if own[0] < match.end() and match.start() < own[1]:
+            if own[0] <= match.start() and match.end() <= own[1]:
                 continue
             if _in_scope(cue.scope, match.start(), clause, trigger.start):
                 best, weight, why = cue.modality, cue.weight, match.group(0)

@@ -41,7 +41,7 @@ from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
 
-INDEX_FORMAT = 11  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 12  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1

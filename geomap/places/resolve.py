@@ -54,6 +54,7 @@ FOCUS_OUTSIDE_FACTOR = 0.25
 #: A world region's people are spread over it: it is scored like a settlement of this share
 #: of its population ("Moscow" the city over Moscow oblast).
 REGION_POPULATION_SHARE = 0.01
+_REGIONAL_SOURCES = frozenset({"curated", "user"})
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$")
 NEAR_OTHER_PLACES_KM = 250.0
 EARTH_RADIUS_KM = 6371.0088
@@ -134,7 +135,7 @@ def resolve(
     # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
     decided: dict[tuple, tuple | None] = {}
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
-    focus_factor = _focus_factor(all_countries, anchors, gazetteer, settings)
+    focus_factor = _focus_factor(mentions, all_countries, anchors, gazetteer, settings)
 
     resolved: list[Toponym] = []
     chosen: list[int] = []
@@ -193,11 +194,15 @@ class _NameContext:
     called_so: frozenset[int]  # candidates whose primary name is the surface text
 
 
-def _focus_factor(countries: frozenset[str], anchors: list[int], gazetteer: Gazetteer, settings: Settings) -> float:
-    """1 for an article about the focus region (it names a country or an unambiguous
-    place there), :data:`FOCUS_OUTSIDE_FACTOR` otherwise: news about Texas is not about
-    Tajikistan."""
+def _focus_factor(
+    mentions: list[Mention], countries: frozenset[str], anchors: list[int], gazetteer: Gazetteer, settings: Settings
+) -> float:
+    """1 for an article about the focus region (it names a country there, a place of the
+    analysts' regional gazetteer, or an unambiguous place there), :data:`FOCUS_OUTSIDE_FACTOR`
+    otherwise: news about Texas is not about Tajikistan."""
     places = gazetteer.places
+    if any(places.source(i) in _REGIONAL_SOURCES for m in mentions if m.kind == "toponym" for i in m.candidate_ids):
+        return 1.0
     if anchors:
         distances = haversine_km(settings.focus_lat, settings.focus_lon, places.lat[anchors], places.lon[anchors])
         if float(np.min(distances)) <= settings.focus_radius_km:
