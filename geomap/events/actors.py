@@ -212,6 +212,42 @@ def on_date(actors: SentenceActors, lexicon: Lexicon, day: date | None) -> Sente
     )
 
 
+def article_parties(found: list[SentenceActors], lexicon: Lexicon) -> dict[str, str]:
+    """Actor type -> the actor of that type the article names, when all its mentions of that
+    type are of one country ("Tajik border guards" makes "the border guards" Tajik)."""
+    by_name = {actor.name: actor for actor in lexicon.actors}
+    seen: dict[str, dict[str, str]] = {}
+    for actors in found:
+        for name in actors.names:
+            actor = by_name.get(name)
+            if actor is not None and actor.country_iso3:
+                seen.setdefault(actor.actor_type, {}).setdefault(actor.country_iso3, name)
+    return {kind: next(iter(names.values())) for kind, names in seen.items() if len(names) == 1}
+
+
+def with_references(actors: SentenceActors, sentence: str, lexicon: Lexicon, parties: dict[str, str]) -> tuple[SentenceActors, list[str]]:
+    """``actors`` plus the article's actors that unqualified references of the sentence stand
+    for ("the Border Guard Service reported …"), and the names added."""
+    added: list[str] = []
+    for kind, pattern in lexicon.references:
+        name = parties.get(kind)
+        if name is None or name in actors.names or name in added:
+            continue
+        for match in pattern.finditer(sentence):
+            if not any(a <= match.start() < b for a, b in actors.spans):
+                added.append(name)
+                break
+    if not added:
+        return actors, []
+    by_name = {actor.name: actor for actor in lexicon.actors}
+    return SentenceActors(
+        names=actors.names + tuple(added),
+        spans=actors.spans,
+        countries=actors.countries + tuple(by_name[n].country_iso3 for n in added),
+        recipients=actors.recipients,
+    ), added
+
+
 def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActors:
     """``actors`` without those who only report the event."""
     if not speaking:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import actor_ids_in
+from geomap.events.actors import actor_ids_in, article_parties, with_references
 from geomap.events.dates import dateline_end
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -104,6 +104,7 @@ def extract_events(
     )
     readings = [r for start, end in spans if (r := read_sentence(frame, start, end)) is not None]
     readings = _dated_from_earlier(readings)
+    readings = _referenced_parties(readings, lexicon)
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -114,6 +115,19 @@ def extract_events(
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
+
+
+def _referenced_parties(readings: list[Reading], lexicon: Lexicon) -> list[Reading]:
+    """"The border guards", "the authorities": the article's actor of that type, named
+    elsewhere with its country."""
+    parties = article_parties([r.actors for r in readings], lexicon)
+    if not parties:
+        return readings
+    out = []
+    for reading in readings:
+        actors, added = with_references(reading.actors, reading.sentence, lexicon, parties)
+        out.append(replace(reading, actors=actors) if added else reading)
+    return out
 
 
 def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:

@@ -35,7 +35,7 @@ from geomap.places.resolve import haversine_km
 
 DATE_SLACK_DAYS = 2
 SAME_SITE_KM = 30.0
-BORDER_NEAR_KM = 60.0
+BORDER_NEAR_KM = 150.0  # a site this close to the border a sentence names can be where "along the border" happened
 STRETCH_NEAR_KM = 150.0  # article places this close to a border locate "along the border" on it
 MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
 

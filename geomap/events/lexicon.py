@@ -119,6 +119,9 @@ class Lexicon:
     iso2_by_iso3: dict[str, str] = field(default_factory=dict)
     # actor id -> [(from, until, id it stands for then)]: "Afghan forces" before and after August 2021
     periods: dict[str, list[tuple[date | None, date | None, str]]] = field(default_factory=dict)
+    # (actor type, pattern): unqualified references to a state body ("the border guards"), read
+    # as the actor of that type the article names with its country
+    references: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     # caches built on first use; init=False so dataclasses.replace() never shares them
     _literal_matcher: Any = field(default=None, init=False, repr=False, compare=False)
@@ -536,7 +539,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 13  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 14  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -548,7 +551,7 @@ def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
 def _lexicon_files(settings: Settings) -> list[Path]:
     return [settings.path(name) for name in (
         settings.event_classes, settings.event_triggers, settings.modality_cues, settings.actors,
-        "lexicon/quantity_units.csv", "gazetteer/countries.csv", "lexicon/actor_periods.csv",
+        "lexicon/quantity_units.csv", "gazetteer/countries.csv", "lexicon/actor_periods.csv", "lexicon/actor_references.csv",
     )]
 
 
@@ -666,7 +669,24 @@ def _compile_tables(settings: Settings) -> Lexicon:
             units.append(QuantityUnit(row["category"], pattern))
     codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
     periods = _actor_periods(settings.path("lexicon/actor_periods.csv"), {a.id for a in actors}, problems)
-    return Lexicon(classes, triggers, cues, actors, units, codes, periods=periods, problems=problems)
+    references = _actor_references(settings.path("lexicon/actor_references.csv"), {a.actor_type for a in actors}, problems)
+    return Lexicon(classes, triggers, cues, actors, units, codes, periods=periods, references=references, problems=problems)
+
+
+def _actor_references(path: Path, types: set[str], problems: list[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Unqualified references to state bodies (``actor_references.csv``), checked row by row."""
+    references: list[tuple[str, re.Pattern[str]]] = []
+    if not path.exists():
+        return references
+    for line, row in _rows(path):
+        where = f"{path}:{line}"
+        if row.get("actor_type") not in types:
+            problems.append(f"{where}: actor_type {row.get('actor_type')!r} is no actor type of actors.csv; row skipped")
+            continue
+        pattern = _compile(row.get("pattern", ""), where, problems)
+        if pattern is not None:
+            references.append((row["actor_type"], pattern))
+    return references
 
 
 def _actor_periods(path: Path, known: set[str], problems: list[str]) -> dict[str, list[tuple[date | None, date | None, str]]]:

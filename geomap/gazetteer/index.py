@@ -13,6 +13,7 @@ for news-length texts, so the hash map is the matcher.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,7 +42,7 @@ from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
 
-INDEX_FORMAT = 12  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 14  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -379,12 +380,20 @@ def _not_curated_again(world: list[GazetteerEntry], curated: list[GazetteerEntry
     """World regions without those an analyst's entry already covers (same country, a name
     in common after folding): one entry per region keeps "Gorno-Badakhshan" unambiguous."""
     known = {
-        (entry.place.country, fold_name(name))
+        (entry.place.country, _region_stem(name))
         for entry in curated
         if entry.place.feature_type in ("admin1", "admin2", "region")
         for name in entry.names
     }
-    return [entry for entry in world if not any((entry.place.country, fold_name(n)) in known for n in entry.names)]
+    return [entry for entry in world if not any((entry.place.country, _region_stem(n)) in known for n in entry.names)]
+
+
+_REGION_WORDS = re.compile(r"\s+(?:region|province|oblast|district|viloyat|viloyati|velayat|welayat|governorate|wilayat)$", re.IGNORECASE)
+
+
+def _region_stem(name: str) -> str:
+    """A region's name folded and without its kind word ("Batken Region" → "batkin")."""
+    return fold_name(_REGION_WORDS.sub("", name.strip()))
 
 
 def _proper_prefixes(keys) -> frozenset[str]:

@@ -289,7 +289,8 @@ def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str,
         named.update(places.country(i) for i in ids)
     else:
         named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
-        curated = [i for i in ids if places.source(i) != "geonames"]
+        # an analyst's entry first; a world region only where no analyst's entry has the name
+        curated = [i for i in ids if places.source(i) not in GENERIC_SOURCES] or [i for i in ids if places.source(i) == "world"]
         # a regional entry that is the only one of its name, or whose namesakes all lie in
         # its own country ("Khorog": the curated town and its GeoNames duplicate)
         if len(curated) == 1 and not mention.fuzzy and len({places.country(i) for i in ids}) == 1:
