@@ -123,7 +123,7 @@ def _json_for_script(data: Any) -> str:
     """JSON that is safe as the content of a <script> element: "</script>" in text cannot
     close it, and U+2028/U+2029 cannot end a line of the surrounding script."""
     return (
-        json.dumps(data, ensure_ascii=False, sort_keys=False)
+        json.dumps(data, ensure_ascii=False, sort_keys=False, allow_nan=False)  # NaN is not JSON: JSON.parse would fail
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
