@@ -56,6 +56,7 @@ class SentenceActors:
     spans: tuple[tuple[int, int], ...]
     countries: tuple[str, ...]  # ISO3 of ``names``, in the same order
     recipients: tuple[str, ...]
+    hits: tuple[Hit, ...] = ()  # every actor mention, ``(start, end, name, ISO3)``
 
 
 def actor_hits(
@@ -167,20 +168,15 @@ def sentence_actors(
         spans=tuple((a, b) for a, b, _, _ in found),
         countries=tuple(countries[n] for n in agents),
         recipients=tuple(recipients),
+        hits=tuple(found),
     )
 
 
-def speakers(
-    sentence: str,
-    lexicon: Lexicon,
-    present: set[str] | None = None,
-    organisations: Sequence[tuple[int, int]] = (),
-    locations: Sequence[tuple[int, int]] = (),
-) -> set[str]:
+def speakers(sentence: str, actors: SentenceActors) -> set[str]:
     """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
     and nowhere else in the sentence."""
     by_name: dict[str, list[bool]] = {}
-    for _, end, name, _ in actor_hits(sentence, lexicon, present, organisations, locations):
+    for _, end, name, _ in actors.hits:
         by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
     return {name for name, speaking in by_name.items() if all(speaking)}
 
@@ -191,35 +187,35 @@ def on_date(actors: SentenceActors, lexicon: Lexicon, day: date | None) -> Sente
     Taliban's."""
     if day is None or not lexicon.periods or not actors.names:
         return actors
-    by_name = {actor.name: actor for actor in lexicon.actors}
-    by_id = {actor.id: actor for actor in lexicon.actors}
 
     def resolved(name: str) -> str:
-        actor = by_name.get(name)
-        for start, end, target in lexicon.periods.get(actor.id if actor else "", []):
+        actor = lexicon.actor_named(name)
+        for start, end, target in lexicon.periods.get(actor.id if actor else "", ()):
             if (start is None or start <= day) and (end is None or day <= end):
-                return by_id[target].name
+                return lexicon.actor_by_id(target).name  # type: ignore[union-attr]
         return name
 
     names = [resolved(n) for n in actors.names]
-    countries = [by_name[n].country_iso3 if n in by_name else c for n, c in zip(names, actors.countries, strict=True)]
+    if names == list(actors.names):
+        return actors
+    countries = [(lexicon.actor_named(n).country_iso3 if lexicon.actor_named(n) else c) for n, c in zip(names, actors.countries, strict=True)]  # type: ignore[union-attr]
     unique = list(dict.fromkeys(names))
     return SentenceActors(
         names=tuple(unique),
         spans=actors.spans,
         countries=tuple(countries[names.index(n)] for n in unique),
         recipients=tuple(dict.fromkeys(resolved(r) for r in actors.recipients)),
+        hits=actors.hits,
     )
 
 
 def article_parties(found: list[SentenceActors], lexicon: Lexicon) -> dict[str, str]:
     """Actor type -> the actor of that type the article names, when all its mentions of that
     type are of one country ("Tajik border guards" makes "the border guards" Tajik)."""
-    by_name = {actor.name: actor for actor in lexicon.actors}
     seen: dict[str, dict[str, str]] = {}
     for actors in found:
         for name in actors.names:
-            actor = by_name.get(name)
+            actor = lexicon.actor_named(name)
             if actor is not None and actor.country_iso3:
                 seen.setdefault(actor.actor_type, {}).setdefault(actor.country_iso3, name)
     return {kind: next(iter(names.values())) for kind, names in seen.items() if len(names) == 1}
@@ -239,12 +235,12 @@ def with_references(actors: SentenceActors, sentence: str, lexicon: Lexicon, par
                 break
     if not added:
         return actors, []
-    by_name = {actor.name: actor for actor in lexicon.actors}
     return SentenceActors(
         names=actors.names + tuple(added),
         spans=actors.spans,
-        countries=actors.countries + tuple(by_name[n].country_iso3 for n in added),
+        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
         recipients=actors.recipients,
+        hits=actors.hits,
     ), added
 
 
@@ -258,4 +254,5 @@ def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActo
         spans=actors.spans,
         countries=tuple(actors.countries[i] for i in kept),
         recipients=tuple(r for r in actors.recipients if r not in speaking),
+        hits=actors.hits,
     )

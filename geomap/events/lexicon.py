@@ -127,6 +127,20 @@ class Lexicon:
     _literal_matcher: Any = field(default=None, init=False, repr=False, compare=False)
 
     _phrase_matcher: Any = field(default=None, init=False, repr=False, compare=False)
+    _actors_by: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def actor_named(self, name: str) -> Actor | None:
+        """The actor of that name (None for an unknown name)."""
+        return self._actor_tables()[0].get(name)
+
+    def actor_by_id(self, actor_id: str) -> Actor | None:
+        """The actor of that id (None for an unknown id)."""
+        return self._actor_tables()[1].get(actor_id)
+
+    def _actor_tables(self) -> tuple[dict[str, Actor], dict[str, Actor]]:
+        if self._actors_by is None:
+            self._actors_by = ({a.name: a for a in self.actors}, {a.id: a for a in self.actors})
+        return self._actors_by
 
     def actor_phrases_in(self, sentence: str) -> list[tuple[int, int, int]]:
         """``(start, end, actor index)`` of every plain actor alias in ``sentence``, whole words only.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -233,22 +234,31 @@ _LEADING_SUBORDINATE = re.compile(
 def clause_span(sentence: str, offset: int) -> tuple[int, int]:
     """The clause of ``sentence`` around ``offset`` (see ``_CLAUSE_BREAK``; a leading
     subordinate clause ends at its comma)."""
+    leading, breaks = _clause_breaks(sentence)
     start, end = 0, len(sentence)
-    leading = _LEADING_SUBORDINATE.match(sentence)
-    if leading is not None:
-        if offset >= leading.end():
-            start = leading.end()
+    if leading:
+        if offset >= leading:
+            start = leading
         else:
-            end = leading.end()
-    for match in _CLAUSE_BREAK.finditer(sentence, start):
-        if match.start() >= end:
+            end = leading
+    for break_start, break_end in breaks:
+        if break_start < start:
+            continue
+        if break_start >= end:
             break
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() > offset:
-            end = match.start()
+        if break_end <= offset:
+            start = break_end
+        elif break_start > offset:
+            end = break_start
             break
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(sentence: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Where a leading subordinate clause ends (0: none) and every clause break of ``sentence``."""
+    leading = _LEADING_SUBORDINATE.match(sentence)
+    return (leading.end() if leading else 0), tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def cue_modality(
@@ -260,21 +270,20 @@ def cue_modality(
     there and before the event's words; ``sentence``: anywhere) and only when it is not part
     of the event's own words ("agreed to" is the agreement, not a plan).  ``habitual`` is
     returned for what usually happens."""
-    best, weight, why = "reported", 0.0, ""
     present = lexicon.literals_in(sentence) if present is None else present
     clause = clause_span(sentence, trigger.start)
     own = (trigger.start, trigger.start + len(trigger.text))
-    for index in lexicon.candidates("modality_cues", present):
-        cue = lexicon.modality_cues[index]
-        if cue.weight <= weight:
-            continue
+    cues = lexicon.modality_cues
+    for index in sorted(lexicon.candidates("modality_cues", present), key=lambda i: (-cues[i].weight, i)):
+        cue = cues[index]
         for match in cue.pattern.finditer(sentence):
+            if cue.scope != "sentence" and match.start() >= clause[1]:
+                break
             if own[0] <= match.start() and match.end() <= own[1]:
                 continue
             if _in_scope(cue.scope, match.start(), clause, trigger.start):
-                best, weight, why = cue.modality, cue.weight, match.group(0)
-                break
-    return best, (f"{why!r} in the event's clause" if why else "no modality cue: reported")
+                return cue.modality, f"{match.group(0)!r} in the event's clause"
+    return "reported", "no modality cue: reported"
 
 
 def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> bool:
@@ -397,11 +406,11 @@ def _actors(
             or any(a <= t.mention.start - start < b for a, b in clauses)
         )
     ]
-    found = on_date(sentence_actors(sentence, frame.lexicon, present, inside, located), frame.lexicon, frame.published)
+    found = sentence_actors(sentence, frame.lexicon, present, inside, located)
     if family in _VIOLENT_FAMILIES and found.names:
         # "Tajikistan says five workers were killed": who reports violence did not commit it
-        found = without_speakers(found, speakers(sentence, frame.lexicon, present, inside, located))
-    return found
+        found = without_speakers(found, speakers(sentence, found))
+    return on_date(found, frame.lexicon, frame.published)
 
 
 def _forces_border(frame: ArticleFrame, in_sentence: list[Toponym]) -> object:

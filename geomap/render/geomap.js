@@ -321,23 +321,70 @@
     return Math.round(Math.min(52, 24 + 8 * Math.log(count) / Math.LN10));
   }
 
+  var MAX_ZOOM = 18;        // OpenStreetMap's deepest tiles; also the limit of maps without tiles (--offline)
+  var BUBBLE_LIST_MAX = 100;  // events listed in a bubble's popup
+
+  // Where a click on a bubble of these members leads: the zoom that shows their bounds,
+  // or null when zooming cannot separate them (they share one point, or the map is
+  // already as deep as it goes). Never Infinity: a zero-size bounds has an infinite
+  // bounds zoom, which Leaflet would turn into an invalid LatLng (NaN, NaN).
+  function bubbleZoom(map, bounds) {
+    var maxZoom = map.getMaxZoom(), zoom = map.getZoom();
+    if (!isFinite(maxZoom) || zoom >= maxZoom || bounds.getNorthEast().equals(bounds.getSouthWest())) return null;
+    var fit = map.getBoundsZoom(bounds, false, L.point(80, 80));
+    return isFinite(fit) ? Math.min(maxZoom, Math.max(zoom + 1, fit)) : null;
+  }
+
+  // The events of a bubble as a list (built with textContent): each line opens the event's
+  // popup; a button zooms to the deepest level, where every event is spread around its point.
+  function bubbleList(map, members, at) {
+    var box = el("div", null, "geomap-popup geomap-bubble-list");
+    box.appendChild(el("h4", members.length + " events at this point"));
+    var list = el("ol");
+    list.style.cssText = "max-height: 260px; overflow-y: auto; margin: 0; padding-left: 22px;";
+    members.slice(0, BUBBLE_LIST_MAX).forEach(function (m) {
+      var p = m.feature.properties, item = el("li");
+      var link = el("button", p.event_label + (p.date ? " · " + p.date : "") + (p.place_name ? " · " + p.place_name : ""), "geomap-link");
+      link.type = "button";
+      link.addEventListener("click", function () {
+        L.popup({ maxWidth: 420 }).setLatLng(m.getLatLng()).setContent(eventPopup(p)).openOn(map);
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    if (members.length > BUBBLE_LIST_MAX) box.appendChild(el("div", "… and " + (members.length - BUBBLE_LIST_MAX) + " more", "geomap-muted"));
+    if (map.getZoom() < map.getMaxZoom()) {
+      var spread = el("button", "Zoom in to spread them", "geomap-link geomap-bubble-spread");
+      spread.type = "button";
+      spread.addEventListener("click", function () { map.closePopup(); map.setView(at, map.getMaxZoom()); });
+      box.appendChild(spread);
+    }
+    return box;
+  }
+
   function addBubble(map, group, members) {
     var lat = 0, lng = 0;
     members.forEach(function (m) { var ll = m.getLatLng(); lat += ll.lat; lng += ll.lng; });
     var size = bubbleSize(members.length);
-    var bubble = L.marker([lat / members.length, lng / members.length], {
+    var centre = L.latLng(lat / members.length, lng / members.length);
+    var bounds = L.latLngBounds(members.map(function (m) { return m.getLatLng(); }));
+    var bubble = L.marker(centre, {
       icon: new BubbleIcon({ count: members.length, iconSize: [size, size] }),
       riseOnHover: true,
       keyboard: true
     });
     bubble.geomapMembers = members;
     bubble.bindTooltip(function () {
-      return el("span", members.length + " events here – click to zoom in");
+      return el("span", members.length + " events here – click to " + (bubbleZoom(map, bounds) === null ? "list them" : "zoom in"));
     }, { direction: "top", offset: [0, -size / 2] });
     bubble.on("click", function () {
-      var bounds = L.latLngBounds(members.map(function (m) { return m.getLatLng(); }));
-      var zoom = Math.min(map.getMaxZoom(), Math.max(map.getZoom() + 1, map.getBoundsZoom(bounds, false, L.point(80, 80))));
-      map.setView(bounds.getCenter(), zoom);
+      var zoom = bubbleZoom(map, bounds);
+      if (zoom === null) {
+        L.popup({ maxWidth: 420, offset: [0, -size / 2] }).setLatLng(centre).setContent(bubbleList(map, members, centre)).openOn(map);
+      } else {
+        map.setView(bounds.getCenter(), zoom);
+      }
     });
     group.addLayer(bubble);
   }
@@ -1353,6 +1400,8 @@
     controls: function (map, eventLayer, placeLayer, options, layers) {
       options = options || {};
       layers = layers || {};
+      // Without tile layers (--offline) Leaflet's maximum zoom is Infinity: give it a floor.
+      if (!isFinite(map.getMaxZoom())) map.setMaxZoom(MAX_ZOOM);
       addLegend(map, options.legend || [], options.legend_note || "");
       var tools = addTools(map);
       addSearchControl(map, placeLayer);
