@@ -60,7 +60,12 @@ _LOCATIVE = re.compile(
 _VENUE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|capital|town|village|northern|southern|eastern|western)\s+(?:of\s+)?)?$", re.I
 )
-BORDER_PHRASE = re.compile(r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?borders?\b", re.I)
+BORDER_PHRASE = re.compile(
+    r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?borders?\b"
+    # "the Kyrgyz-Tajik border was closed": a border named by its two countries
+    r"|\b(?-i:[A-Z][a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b",
+    re.I,
+)
 # border forces act at their border: "Tajik border guards took part in 30 skirmishes"
 _BORDER_FORCES = re.compile(r"\bborder\s+(?:guards?|troops|forces|service|units?|patrols?|posts?|outposts?|guard(?:\s+\w+)?\s+(?:service|forces|units?|directorate))\b|\bfrontier (?:guards|posts?|troops)\b", re.I)
 # "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
@@ -73,7 +78,9 @@ _AT_THE_BORDER_AFTER = re.compile(
 _ORIGIN = re.compile(
     # "20 km from", "not far from", "away from": a distance to the place, not an origin
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across))"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
+    # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
+    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
@@ -105,7 +112,8 @@ _MODIFIER_AFTER = re.compile(
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
-_ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr")
+_ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
+                 "transfer", "brought", "transport", "airlift", "hospital", "deport")
 
 
 @dataclass(frozen=True, slots=True)
