@@ -116,8 +116,8 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
     candidate = date(reference.year, month, min(day, calendar.monthrange(reference.year, month)[1]))
     if forward and candidate < reference - timedelta(days=31):
         return reference.year + 1
-    if not forward and candidate > reference + timedelta(days=31):
-        return reference.year - 1
+    if not forward and candidate > reference + timedelta(days=7):
+        return reference.year - 1  # "He surrendered on August 12" in a July article: last August
     return reference.year
 
 
@@ -209,6 +209,7 @@ class DateMention:
     speech: bool
 
 
+_CLOCK_AFTER = re.compile(r"\s*[-–—,|]?\s*\d{1,2}:\d{2}\b")
 # a date of birth, founding or term is no event's date ("Palaev, born in 1974")
 _NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$", re.I)
 
@@ -226,6 +227,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
                 continue
             if kind == "weekday" and any(0 <= match.start() - m.end <= 3 for m in found):
                 continue  # "on July 25, Sunday": the date says which Sunday
+            if _CLOCK_AFTER.match(sentence, match.end()):
+                continue  # "August 27, 2018 - 5:05 am": when the page was published
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
             normalised = _normalise(kind, match, reference, forward and not speech)
             if normalised is not None:

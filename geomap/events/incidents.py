@@ -329,9 +329,9 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
 
 
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
-    """The date the incident is told with: that of the sentence that gives its site, else of
-    its first dated sentence (a headline or lead first), day precision before coarser; a
-    statement's own date dates only an incident of statements."""
+    """The date the incident is told with: its earliest day-precise date (an incident is dated
+    by when it began), else its earliest coarser one; among equals that of the sentence that
+    gives its site.  A statement's own date dates only an incident of statements."""
     speech_only = all(readings[i].family == "speech" for i in members)
     dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
     if not dated:
@@ -340,7 +340,7 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (readings[i].start != site_start, precise.get(readings[i].date.precision, 5) > 1, i),  # type: ignore[union-attr]
+        key=lambda i: (precise.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
 
