@@ -42,6 +42,8 @@ from geomap.events.quantities import extract_quantities
 from geomap.model import EventDate, Quantity, Toponym
 
 CONFIDENT_CUE = 0.6
+# what is said or met about is dated by the saying or the meeting ("during a meeting on April 11")
+_SAID_OR_MET = frozenset({"speech", "diplomacy"})
 _VIOLENT_FAMILIES = frozenset({"violence"})
 
 # where one clause ends and the next begins: the modality of one is not that of the other
@@ -352,7 +354,7 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
     mention = choose_date(
         [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from],
         choice.hit.start,
-        family == "speech",
+        family in _SAID_OR_MET,
     )
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
