@@ -1005,3 +1005,55 @@ def test_screenshot_of_seeds_map(watch, seeds_map):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     watch.page.screenshot(path=str(SCREENSHOT), full_page=False)
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def _clash(i: int, lon: float, lat: float) -> dict:
+    return {"type": "Feature", "id": f"e{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"event_type": "armed_clash", "event_label": "Armed clash", "modality": "reported",
+                           "date": "2021-05-01", "date_end": "2021-05-01", "date_precision": "day", "color": "#d62728",
+                           "sentence": f"<b>clash {i}</b>", "place_name": "One point", "actors": [], "quantities": []}}
+
+
+def test_a_bubble_of_events_at_one_point_lists_them_offline(watch, site_root):
+    """Issue 17, D10: on an offline map (no tiles, so Leaflet's maximum zoom was Infinity) a
+    bubble whose events share one point must not zoom to Infinity ("Invalid LatLng (NaN,
+    NaN)"); it opens a list of its events instead, and the map keeps a finite maximum zoom."""
+    import random
+
+    import math
+
+    from geomap.events.lexicon import load_lexicon
+    from geomap.render.map import render_map, save_map
+
+    random.seed(11)
+    same_point = [_clash(i, 71.5, 39.2) for i in range(150)]
+    scattered = [_clash(150 + i, round(random.uniform(68, 70), 5), round(random.uniform(36.5, 38.0), 5)) for i in range(300)]
+    out = site_root / "one-point"
+    out.mkdir(exist_ok=True)
+    save_map(render_map(same_point + scattered, [], [], None, load_lexicon(), ["test"], offline=True), out / "map.html")
+    page = watch.page
+    watch.open("/one-point/map.html")
+    assert page.evaluate("(v) => window[v].getMaxZoom()", watch.map_var) == 18
+    bubble = page.locator(".geomap-cluster", has_text=re.compile(r"^150$"))
+    assert bubble.count() == 1, page.locator(".geomap-cluster").all_text_contents()
+    before = _map_view(page, watch.map_var)
+    bubble.click()
+    listing = page.locator(".geomap-bubble-list")
+    listing.wait_for(state="visible")
+    assert listing.locator("li").count() == 100 and "and 50 more" in listing.inner_text()
+    view = _map_view(page, watch.map_var)
+    assert view["zoom"] == before["zoom"]  # a list, not a zoom (the popup may pan the map to fit)
+    assert all(math.isfinite(view[k]) for k in ("lat", "lng"))
+    listing.locator("li button").first.click()
+    popup = page.locator(".geomap-event-popup")
+    popup.wait_for(state="visible")
+    assert "<b>clash" in popup.inner_text()  # shown as text, never as markup
+    # back to the bubble: its list offers to spread the events at the deepest zoom
+    page.locator(".geomap-cluster", has_text=re.compile(r"^150$")).click()
+    page.locator(".geomap-bubble-spread").last.click()  # the closed popup fades out for 200 ms
+    page.wait_for_function("(v) => window[v].getZoom() === 18", arg=watch.map_var)
+    page.wait_for_timeout(300)
+    view = _map_view(page, watch.map_var)
+    assert view["lat"] == pytest.approx(39.2, abs=1e-3) and view["lng"] == pytest.approx(71.5, abs=1e-3)
+    assert page.locator(".geomap-cluster").count() == 0 and _event_count(page) >= 150
+    assert watch.page_errors == [] and watch.real_console_errors() == []
