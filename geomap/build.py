@@ -266,6 +266,8 @@ def _planned_outputs(
         planned.append(("geomap.gpkg", lambda: gpkg_output(layers)))
     if "kml" in formats and summary.events_located:
         planned.append(("events.kml", lambda: kml_output(products.events)))
+    elif "kml" in formats:
+        summary.warnings.append("events.kml not written: no event has a location")
     if "acled" in formats:
         planned.append(("events_acled.csv", lambda: _acled(products, resources, summary)))
     if "claims" in formats:

@@ -66,8 +66,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         site = _incident_place(readings, members, facts)
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
-        told_as = _told_as(readings, members, facts)
         for index in members:
+            told_as = _told_as(readings, members, index) if readings[index].choice.hit.role == "incident" else None
             events[index] = _event(readings[index], incident_id, site, day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
@@ -358,14 +358,15 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
     return agents, recipients
 
 
-def _told_as(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> tuple[str, str] | None:
-    """The incident's class as its event sentences (not its bare casualty counts) tell it,
-    and the words that say so."""
-    told = [readings[i] for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
+def _told_as(readings: Sequence[Reading], members: list[int], index: int) -> tuple[str, str] | None:
+    """For a bare casualty count (sentence ``index``): the class of the incident's sentence it
+    follows (else the next one) that says what happened, and that sentence's words."""
+    told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
     if not told:
         return None
-    main = max(told, key=lambda r: (facts.class_priority.get(r.event_class, 0), -r.start))
-    return main.event_class, main.choice.hit.text
+    before = [i for i in told if i < index]
+    source = readings[before[-1] if before else told[0]]
+    return source.event_class, source.choice.hit.text
 
 
 def _event(

@@ -145,7 +145,9 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     strong = [h for h in content if h.weight >= CONFIDENT_CUE]
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
     if strong:
-        main = [h for h in strong if not _subordinate(sentence, h.start)] or strong
+        # a bare casualty count says least of what happened: any other event cue goes first
+        told = [h for h in strong if h.role != "incident"] or strong
+        main = [h for h in told if not _subordinate(sentence, h.start)] or told
         best = _best(main, lexicon, hits)
         governing = [h for h in acts if h.start < best.start]
         if governing:
@@ -153,7 +155,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
             if act.role == "denial" and _denies_the_event(sentence, act, best):
                 return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
             return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
-        return ClassChoice(best, best.event_class, _cue_reason(best, main is not strong) + _looked_through(hits))
+        return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
     statements = [h for h in hits if h.role in ("speech", "denial")]
     if statements:
         act = max(statements, key=lambda h: (h.weight, -h.start))

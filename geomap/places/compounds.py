@@ -73,19 +73,19 @@ def misleading_alternate(text: str, tok: TokenisedText, first: int, last: int, g
     """Whether the span is an English word or phrase that reaches its candidates only
     through transliteration folding or someone else's alternate name: "Iron" (folds to
     Iran), "the White House" (a translation of Casablanca, and a village's name)."""
-    normal_tokens = tok.normal[first:last]
-    if not all(t in gazetteer.known_words for t in normal_tokens):
-        return False
     places = gazetteer.places
-    surface = " ".join(normal_tokens)
-    authoritative = [i for i in ids if places.source(i) not in GENERIC_SOURCES]
-    if any(gazetteer.is_exact(i, surface) for i in authoritative):
-        return False  # an analyst's or Natural Earth's own spelling ("Britain")
+    known = gazetteer.known_words
     if last - first == 1:
-        return surface not in names
-    # "the White House", "the Green Zone": a common phrase with "the" names a building or an area
+        surface = tok.normal[first]
+        if surface in names or surface not in known:
+            return False  # a place called so, or no English word
+        # an analyst's or Natural Earth's own spelling ("Britain") stays
+        return not any(places.source(i) not in GENERIC_SOURCES and gazetteer.is_exact(i, surface) for i in ids)
+    # "the White House", "the Green Zone": a common phrase after "the" names a building or an area
     definite = first > 0 and tok.normal[first - 1] == "the" and not text[tok.starts[first - 1]].isupper()
-    return definite and not authoritative
+    if not definite or not all(t in known for t in tok.normal[first:last]):
+        return False
+    return not any(places.source(i) not in GENERIC_SOURCES for i in ids)
 
 
 def hyphen_neighbour_is_a_stop(span: PlaceSpan, neighbour: PlaceSpan, gazetteer: Gazetteer) -> bool:

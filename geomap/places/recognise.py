@@ -119,7 +119,7 @@ def recognise(
                 covered[t] = COVERED
 
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
-    in_places = _place_spans_by_token(tok, matches)
+    in_places = _PlaceSpans(tok, matches)
     mentions: list[Mention] = []
     for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if kind == KIND_ORGANISATION or any(covered[first:last]):
@@ -183,6 +183,25 @@ def _major_area(gazetteer: Gazetteer, index: int) -> bool:
     return places.source(index) == "world" and places.feature_type(index) in MAJOR_AREAS
 
 
+class _PlaceSpans:
+    """Token → place matches covering it, built on first use: only hyphenated names need it."""
+
+    def __init__(self, tok: TokenisedText, matches: list) -> None:
+        self._tok, self._matches = tok, matches
+        self._by_token: dict[int, list[PlaceSpan]] | None = None
+
+    def _table(self) -> dict[int, list[PlaceSpan]]:
+        if self._by_token is None:
+            self._by_token = _place_spans_by_token(self._tok, self._matches)
+        return self._by_token
+
+    def __contains__(self, token: int) -> bool:
+        return token in self._table()
+
+    def get(self, token: int, default=()) -> list[PlaceSpan]:
+        return self._table().get(token, default)
+
+
 def _place_spans_by_token(tok: TokenisedText, matches: list) -> dict[int, list[PlaceSpan]]:
     """Token → the place and demonym matches covering it, longest first (demonyms count
     as authoritative: "Tajik-Afghan" joins two known names)."""
@@ -232,7 +251,7 @@ def _plausible_place(
     gazetteer: Gazetteer,
     place_starts: set[int],
     covered: list[bool],
-    in_places: dict[int, list[PlaceSpan]],
+    in_places: _PlaceSpans,
 ) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     places = gazetteer.places
@@ -316,7 +335,7 @@ def _hyphen_joined_to_a_non_place(
     tok: TokenisedText,
     first: int,
     last: int,
-    in_places: dict[int, list[PlaceSpan]],
+    in_places: _PlaceSpans,
     ids: tuple[int, ...],
     candidates: _Candidates,
     gazetteer: Gazetteer,

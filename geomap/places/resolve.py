@@ -55,7 +55,11 @@ FOCUS_OUTSIDE_FACTOR = 0.25
 #: of its population ("Moscow" the city over Moscow oblast).
 REGION_POPULATION_SHARE = 0.01
 _REGIONAL_SOURCES = frozenset({"curated", "user"})
-_DEFINITE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a lower-case "the" ("the Panj")."""
+    return text.endswith("the ", 0, start) and (start < 5 or not text[start - 5].isalnum())
 NEAR_OTHER_PLACES_KM = 250.0
 EARTH_RADIUS_KM = 6371.0088
 MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away, unsupported
@@ -155,7 +159,7 @@ def resolve(
             if len(surfaces) > 200_000:
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
-        definite = not feature_word and bool(_DEFINITE_BEFORE.search(text, max(0, mention.start - 5), mention.start))
+        definite = not feature_word and _after_the(text, mention.start)
         evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
@@ -483,7 +487,7 @@ def _score(
     if mention.fuzzy:
         score += WEIGHTS["fuzzy"]
         reasons.append("fuzzy match (misspelling)")
-    if context is not None:
+    if context is not None and (context.definite or context.called_so):
         score += _name_evidence(index, place, context, reasons)
     return score, index, reasons
 

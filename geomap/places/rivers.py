@@ -82,19 +82,27 @@ def place_on_stretches(toponyms: list[Toponym], chosen: list[int], gazetteer: Ga
     if not lines or not any(i in lines for i in chosen):
         return toponyms
     anchors = [t for t in toponyms if not t.adjectival and t.place.feature_type not in _NOT_ANCHORS and t.place.uncertainty_km <= ANCHOR_MAX_RADIUS_KM]
+    # the same river and place recur across articles: project each pair once
+    memo = gazetteer.memo("river stretches")
+    if len(memo) > 100_000:
+        memo.clear()
     out = []
     for toponym, index in zip(toponyms, chosen):
         line = lines.get(index)
-        stretch = _stretch(toponym, line, anchors) if line is not None else None
+        stretch = _stretch(toponym, index, line, anchors, memo) if line is not None else None
         out.append(stretch or toponym)
     return out
 
 
-def _stretch(toponym: Toponym, line: np.ndarray, anchors: list[Toponym]) -> Toponym | None:
+def _stretch(toponym: Toponym, index: int, line: np.ndarray, anchors: list[Toponym], memo: dict) -> Toponym | None:
     """The river toponym moved to the stretch nearest its closest anchor in the text, or None."""
     best = None
     for anchor in anchors:
-        lat, lon, km = nearest_on_line(line, anchor.place.lat, anchor.place.lon)
+        key = (index, anchor.place.lat, anchor.place.lon)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = nearest_on_line(line, anchor.place.lat, anchor.place.lon)
+        lat, lon, km = found
         if km > CONTEXT_MAX_KM:
             continue
         gap = abs(anchor.mention.start - toponym.mention.start)
