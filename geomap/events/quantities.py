@@ -62,11 +62,18 @@ _CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound"
 # "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # "A Tajik border guard officer has been killed": one person, though no number is written
+_PERSON = (
+    r"(?:soldier|officer|guard|border guard|serviceman|policeman|police officer|civilian|resident|villager|man|woman"
+    r"|child|boy|girl|fighter|militant|citizen|worker|person|ranger|commander|smuggler|trespasser|attacker|gunman)"
+)
 _ONE_CASUALTY = re.compile(
-    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,4}?(?:soldier|officer|guard|border guard|serviceman|policeman|police officer|civilian"
-    r"|resident|villager|man|woman|child|boy|girl|fighter|militant|citizen|worker|person|ranger|commander)\b"
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{_PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+)?(?P<how>killed|shot dead|wounded|injured)|(?P<died>died))\b",
+    r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+)?(?P<how>killed|shot dead|wounded|injured)|(?P<died>died))\b"
+    # "killed an armed fighter"
+    rf"|\b(?:killed|killing|shot dead|shooting dead)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON}\b"
+    # "Lieutenant Umedjon Hasanov was killed": one named person
+    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}\s+(?:was|has been|had been)\s+(?:reportedly\s+)?(?:killed|shot dead|shot in the \w+ and died)\b",
     re.I,
 )
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
