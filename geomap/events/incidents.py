@@ -24,6 +24,7 @@ other places, when there is one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -145,16 +146,20 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
 
 
 _GATHERINGS = frozenset({"diplomacy", "other"})
+# a statement that says it was made at the ceremony it follows ("during the inauguration ceremony")
+_CEREMONY = re.compile(r"\b(?:ceremony|inauguration|opening|funeral|event|celebration|rally|meeting|summit|talks|visit)\b", re.I)
 
 
 def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) -> int | None:
-    """What was said right after a meeting or ceremony is told was said there: the statement
-    joins the gathering's incident (its place and date) unless it has a date of its own."""
+    """What was said right after a meeting at a named place (or at a ceremony, when the statement
+    says so) is told was said there: the statement joins the gathering's incident (its place
+    and date) unless it has a date of its own."""
     reading = readings[i]
     if i == 0 or reading.date is not None:
         return None
     previous = readings[i - 1]
-    if previous.family in _GATHERINGS and previous.modality == "reported" and not previous.habitual:
+    gathering = previous.family == "diplomacy" or (previous.family in _GATHERINGS and _CEREMONY.search(reading.sentence))
+    if gathering and previous.modality == "reported" and not previous.habitual and previous.place.specific:
         return i - 1
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
