@@ -155,6 +155,9 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
             if act.role == "denial" and _denies_the_event(sentence, act, best):
                 return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
             return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
+        judged = _EVALUATED.match(sentence, best.start + len(best.text))
+        if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
+            return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
         return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
     statements = [h for h in hits if h.role in ("speech", "denial")]
     if statements:
@@ -182,6 +185,19 @@ _DENIED_CLAUSE = re.compile(
 def _denies_the_event(sentence: str, denial: TriggerHit, event: TriggerHit) -> bool:
     between = sentence[denial.start + len(denial.text) : event.start + len(event.text)]
     return bool(_DENIED_CLAUSE.match(between)) and "saying" not in between.lower()
+
+
+# "the signing of the treaty would bolster security", "the exercise has shown that …": an
+# event named as the subject of a judgement is an assessment, a statement
+_NOMINAL_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+)?$", re.I)
+_EVALUATED = re.compile(
+    r"(?:\s+(?:of|in|with|between|on|by|for)\s+(?:[\w'’-]+\s+){1,6}?|\s+)"
+    r"(?:(?:would|will|could|should|may|might|must|can)\s+(?:not\s+|also\s+|only\s+|further\s+)?(?:be (?:a|an|the|very|more|most|of)\b|become|serve|bolster|strengthen|"
+    r"weaken|help|contribute|improve|ensure|boost|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
+    r"|has (?:shown|proved|proven|demonstrated|become)|have (?:shown|proved|proven|demonstrated)"
+    r"|showed|proved|demonstrated|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
+    re.I,
+)
 
 
 def _cue_reason(hit: TriggerHit, matrix: bool) -> str:
