@@ -1,0 +1,157 @@
+"""How one event sentence is read and how sentences become incidents (geomap.events.reading,
+geomap.events.incidents): class through attribution, modality by clause, dates of the event
+rather than of the saying, places carried by the incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.events.reading import choose_class, clause_span, trigger_hits
+from geomap.pipeline import parse_text
+
+DAY = date(2025, 12, 25)  # a Thursday
+
+
+def _class(text: str, resources) -> str:
+    choice = choose_class(trigger_hits(text, resources.lexicon), resources.lexicon, text)
+    assert choice is not None, text
+    return choice.event_class
+
+
+def _events(text: str, resources, day: date = DAY):
+    return parse_text(text, day, resources).events
+
+
+# ---------------------------------------------------------------- class
+
+
+def test_attribution_is_looked_through(resources):
+    assert _class("Officials said gunmen attacked a border post near Kavo on Tuesday.", resources) == "attack"
+    assert _class("According to reports, the Taliban seized Sher Khan Bandar.", resources) == "territorial_control"
+    assert _class("The ministry said the checkpoint at Kairagach was reopened.", resources) == "border_crossing_status"
+
+
+def test_speech_is_a_statement_only_when_the_content_is_speech(resources):
+    assert _class("Tajikistan accused the Taliban of attacking the post.", resources) == "statement"
+    assert _class("The minister warned that militants could cross the border.", resources) == "statement"
+    # a speech-act noun governs nothing: "in response to the demand …, guards opened fire"
+    assert _class("In response to the demand to leave the area, the border guards opened fire, triggering a shootout.", resources) == "armed_clash"
+    # a report whose content names no event of its own is a statement
+    assert _class("A spokesman said the gunmen were smugglers.", resources) == "statement"
+
+
+def test_an_event_judged_is_an_assessment(resources):
+    assert _class("He said the signing of the treaty would bolster regional security.", resources) == "statement"
+    assert _class("The drills will be held next week near Kulob.", resources) == "military_exercise"
+
+
+def test_the_main_clause_decides_over_background_clauses(resources):
+    assert _class("The border had been closed since an exchange of gunfire in January.", resources) == "border_crossing_status"
+    assert _class("At least one person was killed when a crowd attacked the building.", resources) == "riot"
+
+
+def test_clauses_split_at_reporting_and_subordinating_words():
+    sentence = "Officials said that the drills will end, after clashes broke out near Kulob."
+    start, end = clause_span(sentence, sentence.index("drills"))
+    assert sentence[start:end].startswith("the drills will end") and "clashes" not in sentence[start:end]
+
+
+# ---------------------------------------------------------------- modality and dates
+
+
+def test_modality_comes_from_the_event_clause(resources):
+    hoped = _events("The authorities hope that the Afghan side will strengthen the border, the statement said.", resources)
+    assert hoped[0].event_class == "statement" and hoped[0].modality == "reported"
+    evacuated = _events("Officials are evacuating residents from Kok-Tash in case of an escalation.", resources)
+    assert evacuated[0].event_class == "displacement" and evacuated[0].modality == "reported"
+    denied = _events("Uzbekistan will not accommodate Afghan refugees.", resources)
+    assert denied[0].modality == "denied" and denied[0].date is None
+
+
+def test_old_dated_events_are_historical_and_future_ones_planned(resources):
+    old = _events("In 2019, border guards clashed with smugglers near Panj.", resources)[0]
+    assert old.modality == "historical" and old.date.start.year == 2019
+    ahead = _events("Russian and Tajik troops held drills near Kulob on January 10, 2026.", resources)[0]
+    assert ahead.modality == "planned"
+
+
+def test_habitual_sentences_have_no_date(resources):
+    event = _events("Smugglers usually kidnap villagers who owe them money.", resources)[0]
+    assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]
+
+
+def test_the_saying_dates_only_the_statement(resources):
+    event = _events("Security officials told reporters on Wednesday the fighting took place on December 21 in Bogh.", resources)[0]
+    assert event.event_class == "armed_clash" and event.date.start == date(2025, 12, 21)
+
+
+def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
+    event = _events("One of the leaders, Palaev, born in 1974, was detained during the operation.", resources)[0]
+    assert event.date is not None and event.date.start.year == 2025
+
+
+# ---------------------------------------------------------------- incidents
+
+
+ARTICLE = (
+    "Two Tajik border guards killed in clash on Afghan border\n\n"
+    "DUSHANBE - Tajik border guards clashed with armed men near the village of Kavo in Shamsiddin Shohin district "
+    "on December 24, the border service said. "
+    "Two officers were killed. "
+    "The attackers were found to be carrying three M-16 rifles. "
+    "Tajikistan demanded an apology from the Taliban."
+)
+
+
+def test_sentences_of_one_incident_share_its_site_date_and_id(resources):
+    events = _events(ARTICLE, resources)
+    headline, clash, killed, weapons, statement = events
+    assert clash.place.place.name.startswith("Shamsiddin") or "Kavo" in clash.place.mention.text
+    assert {e.incident_id for e in (headline, clash, killed, weapons)} == {clash.incident_id}
+    for follow_up in (headline, killed, weapons):
+        assert follow_up.place.place.id == clash.place.place.id, follow_up.sentence
+        assert follow_up.date.start == date(2025, 12, 24) and follow_up.date.basis == "incident"
+        assert "same incident" in follow_up.place_relation
+    # a bare casualty count takes the class of the incident it belongs to
+    assert killed.event_class == "armed_clash" and "casualty count" in killed.reasons["class"]
+    assert killed.quantities and killed.quantities[0].best == 2
+    # a statement is placed only where it was made: not at the incident's site
+    assert statement.event_class == "statement" and statement.place is None
+    assert statement.incident_id != clash.incident_id
+
+
+def test_incident_records_summarise_their_sentences(resources):
+    result = parse_text(ARTICLE, DAY, resources)
+    clash_incident = next(i for i in result.incidents if i.event_class == "armed_clash")
+    assert len(clash_incident.sentences) == 4 and clash_incident.fatalities == 2
+    assert clash_incident.date.start == date(2025, 12, 24) and clash_incident.precision in (1, 2)
+    assert clash_incident.reasons["class"].startswith("the most severe class")
+
+
+def test_a_sentence_with_another_date_is_another_incident(resources):
+    text = (
+        "Border guards clashed with smugglers near Panj on December 23. "
+        "In 2019, border guards clashed with smugglers near Ishkashim."
+    )
+    first, second = _events(text, resources)
+    assert first.incident_id != second.incident_id and second.modality == "historical"
+
+
+def test_incident_parties_count_for_every_sentence(resources):
+    text = "Taliban fighters attacked a Tajik border post near Kavo on December 23. Two guards were killed in the attack."
+    _, follow_up = _events(text, resources)
+    assert "Taliban" in follow_up.actors and "actors" in follow_up.reasons
+
+
+# ---------------------------------------------------------------- actors
+
+
+def test_unqualified_bodies_are_the_ones_the_article_names(resources):
+    text = "Tajik border guards detained two smugglers near Panj on Monday. The border service said the men were armed."
+    events = _events(text, resources)
+    assert any("Border Troops" in actor for actor in events[-1].actors)
+
+
+def test_civilians_and_victims_of_passive_violence_are_recipients(resources):
+    event = _events("Chinese workers were killed in an attack near Kavo on Tuesday.", resources)[0]
+    assert event.recipients == ["Civilians (China)"]
