@@ -83,8 +83,8 @@ def misleading_alternate(text: str, tok: TokenisedText, first: int, last: int, g
         return not any(places.source(i) not in GENERIC_SOURCES and gazetteer.is_exact(i, surface) for i in ids)
     # "the White House", "the Green Zone": a common phrase after "the" names a building or an area
     definite = first > 0 and tok.normal[first - 1] == "the" and not text[tok.starts[first - 1]].isupper()
-    if not definite or not all(t in known for t in tok.normal[first:last]):
-        return False
+    if not definite or not all(t in gazetteer.common_words for t in tok.normal[first:last]):
+        return False  # "the Henderson County" is no everyday phrase
     return not any(places.source(i) not in GENERIC_SOURCES for i in ids)
 
 

@@ -179,8 +179,11 @@ def _describe(gazetteer: Gazetteer, ids: tuple[int, ...]) -> _Candidates:
 
 
 def _major_area(gazetteer: Gazetteer, index: int) -> bool:
+    """A state, province or continent, or a region whose name says what it is ("Laurel County")."""
     places = gazetteer.places
-    return places.source(index) == "world" and places.feature_type(index) in MAJOR_AREAS
+    if places.source(index) != "world":
+        return False
+    return places.feature_type(index) in MAJOR_AREAS or " " in places.text["name"][index]
 
 
 class _PlaceSpans:

@@ -44,6 +44,7 @@ WEIGHTS = {
     "feature_word": 2.5,
     "fuzzy": -1.0,
     "definite_article": 2.0,
+    "definite_settlement": -2.0,
     "major_feature": 1.5,
     "alternate_of_other": -2.0,
 }
@@ -159,7 +160,12 @@ def resolve(
             if len(surfaces) > 200_000:
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
-        definite = not feature_word and _after_the(text, mention.start)
+        # "the Panj" with a river among the candidates: the article speaks of the river
+        definite = (
+            not feature_word
+            and _after_the(text, mention.start)
+            and any(places.feature_type(i) in AREA_FEATURES for i in mention.candidate_ids)
+        )
         evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
@@ -194,7 +200,7 @@ class _NameContext:
     """Evidence about a mention that is the same for all its candidates."""
 
     focus_factor: float  # how much the focus-region prior counts in this article
-    definite: bool  # "the Panj": an article before the name, no kind word after it
+    definite: bool  # "the Panj": "the" before the name, no kind word after it, a river/lake/… among the candidates
     called_so: frozenset[int]  # candidates whose primary name is the surface text
 
 
@@ -500,6 +506,9 @@ def _name_evidence(index: int, place: _PlaceFeatures, context: _NameContext, rea
     if context.definite and place.feature in AREA_FEATURES:
         score += WEIGHTS["definite_article"]
         reasons.append(f"'the' before the name: a {place.feature.replace('_', ' ')}")
+    elif context.definite and place.feature in ("city", "town", "village"):
+        score += WEIGHTS["definite_settlement"]
+        reasons.append("'the' before the name: rarely a town")
     if context.called_so and index not in context.called_so and place.source in GENERIC_SOURCES:
         score += WEIGHTS["alternate_of_other"]
         reasons.append("only an alternate name here, and other places are called so")
