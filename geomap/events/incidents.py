@@ -341,11 +341,10 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
     if not dated:
         return None
-    precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (precise.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
+        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
 
@@ -384,23 +383,13 @@ def _event(
     facts: ArticleFacts,
     told_as: tuple[str, str] | None = None,
 ) -> Event:
-    reasons = {"class": reading.choice.reason, "modality": reading.modality_reason}
-    event_class = reading.event_class
-    if reading.choice.hit.role == "incident" and told_as is not None:
-        event_class = told_as[0]
-        reasons["class"] = f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
-    place, relation = reading.place, reading.place.relation
-    if _takes_incident_place(reading, site, facts):
-        assert site is not None
-        place = site.choice
-        relation = f"same incident as the sentence at character {site.source_start} ({site.choice.relation})"
-        reasons["place"] = f"{place.reason}; the sentence names no finer place and reports the same incident"
-    else:
-        reasons["place"] = place.reason if place.toponym is not None else "no place the text supports"
+    """The sentence's event record, with what it takes from its incident and why."""
+    event_class, class_reason = _event_class(reading, told_as)
+    place, relation, place_reason = _event_place(reading, site, facts)
     event_date, date_reason = _event_date(reading, day, facts)
-    reasons["date"] = date_reason
-    modality, why = dated_modality(reading.modality, event_date if event_date and event_date.basis != "article" else None,
-                                   facts.published, facts.historical_after_days)
+    reasons = {"class": class_reason, "modality": reading.modality_reason, "place": place_reason, "date": date_reason}
+    own_date = event_date if event_date and event_date.basis != "article" else None
+    modality, why = dated_modality(reading.modality, own_date, facts.published, facts.historical_after_days)
     if why:
         reasons["modality"] = why
     actors, inherited = _with_incident_parties(reading, agents, recipients)
@@ -418,12 +407,10 @@ def _event(
         trigger=reading.choice.hit.text,
         confidence=round(confidence, 3),
         actors=actors,
-        recipients=list(dict.fromkeys(r for r in [*reading.actors.recipients, *recipients] if r in actors))
-        if reading.family != "speech"
-        else list(reading.actors.recipients),
+        recipients=_recipients(reading, actors, recipients),
         date=event_date,
         place=place.toponym,
-        place_relation=relation if place.toponym is not None else "",
+        place_relation=relation,
         geo_level=place.geo_level,
         quantities=list(reading.quantities),
         acled=reading.choice.hit.acled,
@@ -431,6 +418,30 @@ def _event(
         precision=ACLED_PRECISION.get(place.geo_level, 0) if place.toponym is not None else 0,
         reasons=reasons,
     )
+
+
+def _event_class(reading: Reading, told_as: tuple[str, str] | None) -> tuple[str, str]:
+    if reading.choice.hit.role == "incident" and told_as is not None:
+        return told_as[0], f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
+    return reading.event_class, reading.choice.reason
+
+
+def _event_place(reading: Reading, site: _Site | None, facts: ArticleFacts) -> tuple[PlaceChoice, str, str]:
+    """The sentence's place (its own, or its incident's), the relation and why."""
+    if _takes_incident_place(reading, site, facts):
+        assert site is not None
+        relation = f"same incident as the sentence at character {site.source_start} ({site.choice.relation})"
+        return site.choice, relation, f"{site.choice.reason}; the sentence names no finer place and reports the same incident"
+    own = reading.place
+    if own.toponym is None:
+        return own, "", "no place the text supports"
+    return own, own.relation, own.reason
+
+
+def _recipients(reading: Reading, actors: list[str], incident_recipients: list[str]) -> list[str]:
+    if reading.family == "speech":
+        return list(reading.actors.recipients)
+    return list(dict.fromkeys(r for r in [*reading.actors.recipients, *incident_recipients] if r in actors))
 
 
 def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFacts) -> bool:
@@ -480,23 +491,12 @@ def _with_incident_parties(reading: Reading, agents: list[str], recipients: list
 
 def _incident(incident_id: str, events: list[Event], members: list[int], site: _Site | None, facts: ArticleFacts) -> Incident:
     """The incident record: the most severe class among its sentences (speech only when it is
-    all speech), the most specific place, the most precise date, every party, the largest
+    all speech), the most specific place, the earliest precise date, every party, the largest
     casualty figures any sentence gives."""
     substantive = [e for e in events if e.event_class != "statement"] or events
     main = max(substantive, key=lambda e: (facts.class_priority.get(e.event_class, 0), e.confidence, -e.sentence_start))
-    placed = [e for e in events if e.place is not None and e.event_class != "statement"] or [e for e in events if e.place is not None]
-    where = min(placed, key=lambda e: (SPECIFICITY.get(e.geo_level, 9), e.sentence_start)) if placed else None
-    dated = [e for e in substantive if e.date is not None]
-    precise = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
-    when = min(dated, key=lambda e: (e.date.basis == "article", precise.get(e.date.precision, 5), e.sentence_start)) if dated else None  # type: ignore[union-attr]
-    deaths = [_count(e.quantities, "fatalities") for e in events]
-    wounded = [_count(e.quantities, "injured") for e in events]
-    reasons = {
-        "class": f"the most severe class of its sentences: {main.event_class} ({main.trigger!r})",
-        "place": f"the most specific place of its sentences (character {where.sentence_start})" if where else "no place",
-        "date": f"the most precise date of its sentences (character {when.sentence_start})" if when else "no date",
-    }
-    quantities: list[Quantity] = [q for e in events for q in e.quantities if q.category not in ("fatalities", "injured")]
+    where = _best_placed(events)
+    when = _best_dated(substantive)
     return Incident(
         id=incident_id,
         article_id=facts.article_id,
@@ -511,13 +511,37 @@ def _incident(incident_id: str, events: list[Event], members: list[int], site: _
         precision=where.precision if where else 0,
         actors=tuple(dict.fromkeys(a for e in substantive for a in e.actors)),
         recipients=tuple(dict.fromkeys(r for e in substantive for r in e.recipients)),
-        fatalities=max((d for d in deaths if d is not None), default=None),
-        injured=max((w for w in wounded if w is not None), default=None),
-        quantities=tuple(quantities),
+        fatalities=_largest(events, "fatalities"),
+        injured=_largest(events, "injured"),
+        quantities=tuple(q for e in events for q in e.quantities if q.category not in ("fatalities", "injured")),
         confidence=max(e.confidence for e in events),
         acled=main.acled,
-        reasons=reasons,
+        reasons={
+            "class": f"the most severe class of its sentences: {main.event_class} ({main.trigger!r})",
+            "place": f"the most specific place of its sentences (character {where.sentence_start})" if where else "no place",
+            "date": f"the earliest precise date of its sentences (character {when.sentence_start})" if when else "no date",
+        },
     )
+
+
+_PRECISE = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+
+
+def _best_placed(events: list[Event]) -> Event | None:
+    """The sentence with the most specific place, statements only when nothing else is placed."""
+    placed = [e for e in events if e.place is not None and e.event_class != "statement"] or [e for e in events if e.place is not None]
+    return min(placed, key=lambda e: (SPECIFICITY.get(e.geo_level, 9), e.sentence_start)) if placed else None
+
+
+def _best_dated(events: list[Event]) -> Event | None:
+    """The sentence with the earliest precise date (a date from the text before the article's)."""
+    dated = [e for e in events if e.date is not None]
+    return min(dated, key=lambda e: (e.date.basis == "article", _PRECISE.get(e.date.precision, 5) > 1, e.date.start, e.sentence_start)) if dated else None  # type: ignore[union-attr]
+
+
+def _largest(events: list[Event], category: str) -> int | None:
+    counts = [c for e in events if (c := _count(e.quantities, category)) is not None]
+    return max(counts, default=None)
 
 
 def _count(quantities: Sequence[Quantity], category: str) -> int | None:

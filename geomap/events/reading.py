@@ -141,28 +141,39 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     """The sentence's class from its cues (see the module docstring), or None."""
     if not hits:
         return None
-    content = [h for h in hits if h.role in ("", "incident")]
-    strong = [h for h in content if h.weight >= CONFIDENT_CUE]
-    acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
+    strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
     if strong:
-        # a bare casualty count says least of what happened: any other event cue goes first
-        told = [h for h in strong if h.role != "incident"] or strong
-        main = [h for h in told if not _subordinate(sentence, h.start)] or told
-        best = _best(main, lexicon, hits)
-        governing = [h for h in acts if h.start < best.start]
-        if governing:
-            act = governing[0]
-            if act.role == "denial" and _denies_the_event(sentence, act, best):
-                return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
-            return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
-        judged = _EVALUATED.match(sentence, best.start + len(best.text))
-        if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
-            return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
-        return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+        return _with_event_cues(strong, hits, lexicon, sentence)
+    return _without_strong_cues(hits, lexicon)
+
+
+def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str) -> ClassChoice:
+    """The class when a confident event cue matched: the main clause's event, unless speech
+    governs it or the event is only judged."""
+    # a bare casualty count says least of what happened: any other event cue goes first
+    told = [h for h in strong if h.role != "incident"] or strong
+    main = [h for h in told if not _subordinate(sentence, h.start)] or told
+    best = _best(main, lexicon, hits)
+    acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
+    governing = [h for h in acts if h.start < best.start]
+    if governing:
+        act = governing[0]
+        if act.role == "denial" and _denies_the_event(sentence, act, best):
+            return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
+        return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
+    judged = _EVALUATED.match(sentence, best.start + len(best.text))
+    if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
+        return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
+    return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+
+
+def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon) -> ClassChoice:
+    """The class from speech acts, weak event cues and reports alone."""
     statements = [h for h in hits if h.role in ("speech", "denial")]
     if statements:
         act = max(statements, key=lambda h: (h.weight, -h.start))
         return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
+    content = [h for h in hits if h.role in ("", "incident")]
     attributed = any(h.role == "attribution" for h in hits)
     if content and not attributed:
         best = _best(content, lexicon, hits)
@@ -192,10 +203,12 @@ def _denies_the_event(sentence: str, denial: TriggerHit, event: TriggerHit) -> b
 _NOMINAL_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+)?$", re.I)
 _EVALUATED = re.compile(
     r"(?:\s+(?:of|in|with|between|on|by|for)\s+(?:[\w'’-]+\s+){1,6}?|\s+)"
-    r"(?:(?:would|will|could|should|may|might|must|can)\s+(?:not\s+|also\s+|only\s+|further\s+)?(?:be (?:a|an|the|very|more|most|of)\b|become|serve|bolster|strengthen|"
-    r"weaken|help|contribute|improve|ensure|boost|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
+    r"(?:(?:would|will|could|should|may|might|must|can)\s+(?:not\s+|also\s+|only\s+|further\s+)?"
+    r"(?:be (?:a|an|the|very|more|most|of)\b|become|serve|bolster|strengthen|weaken|help|contribute|improve|ensure|boost"
+    r"|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
     r"|has (?:shown|proved|proven|demonstrated|become)|have (?:shown|proved|proven|demonstrated)"
-    r"|showed|proved|demonstrated|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
+    r"|showed|proved|demonstrated"
+    r"|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
     re.I,
 )
 
@@ -207,7 +220,8 @@ def _cue_reason(hit: TriggerHit, matrix: bool) -> str:
 
 # a speech-act cue used as a noun ("the demand to leave", "a major concern") governs nothing
 _NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|to|in|on|for|with|major|serious|growing|deep|no|any|such)\s+$", re.I
+    r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|to|in|on|for|with|major|serious|growing|deep|no|any|such)\s+$",
+    re.I,
 )
 # the clause a cue sits in begins with one of these: it is background to the main clause
 _SUBORDINATORS = frozenset({
