@@ -287,18 +287,23 @@ def check_gpkg(path: Path, layers: dict[str, int]) -> None:
 
 def check_kml(path: Path, count: int) -> None:
     """The file is well-formed XML with ``count`` placemarks."""
-    from xml.etree.ElementTree import ParseError, iterparse
+    from xml.parsers import expat
 
-    placemarks = 0
+    placemarks = [0]
+
+    def start(name: str, attributes: dict) -> None:
+        if name == "Placemark" or name.endswith(":Placemark"):
+            placemarks[0] += 1
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start  # expat alone: no element tree is built, the file is only counted
     try:
-        for _, element in iterparse(path):
-            if element.tag.rsplit("}", 1)[-1] == "Placemark":
-                placemarks += 1
-                element.clear()
-    except ParseError as exc:
-        raise CheckFailed(f"not well-formed KML ({exc})") from None
-    if placemarks != count:
-        raise CheckFailed(f"read back {placemarks} placemarks, wrote {count}")
+        with path.open("rb") as stream:
+            parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        raise CheckFailed(f"not well-formed KML ({expat.errors.messages[exc.code]}: line {exc.lineno}, column {exc.offset})") from None
+    if placemarks[0] != count:
+        raise CheckFailed(f"read back {placemarks[0]} placemarks, wrote {count}")
 
 
 def toponym_record(toponym: Toponym) -> dict[str, Any]:
