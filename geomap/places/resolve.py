@@ -53,8 +53,10 @@ MAJOR_FEATURE_KM = 300.0
 #: Outside articles about the focus region its prior counts this much (a prior, not a filter).
 FOCUS_OUTSIDE_FACTOR = 0.25
 #: A world region's people are spread over it: it is scored like a settlement of this share
-#: of its population ("Moscow" the city over Moscow oblast).
-REGION_POPULATION_SHARE = 0.01
+#: of its population ("Virginia" the state over Virginia, South Africa) …
+REGION_POPULATION_SHARE = 0.1
+#: … and of this share when a city of the same name lies in it ("Moscow" the city, not the oblast).
+REGION_WITH_CITY_SHARE = 0.01
 _REGIONAL_SOURCES = frozenset({"curated", "user"})
 
 
@@ -397,6 +399,28 @@ class _PlaceFeatures:
     primary_name: str  # normalised primary name, for every entry
 
 
+def _region_share(index: int, gazetteer: Gazetteer) -> float:
+    """How much of a world region's population counts for its prior (see the constants)."""
+    places = gazetteer.places
+    country, radius = places.country(index), float(places.uncertainty_km[index])
+    for other in gazetteer.place_ids_for(places.text["name"][index]):
+        if places.feature_type(other) in ("city", "town") and places.country(other) == country:
+            distance = float(haversine_km(places.lat[index], places.lon[index], places.lat[other], places.lon[other]))
+            if distance <= radius:
+                return REGION_WITH_CITY_SHARE
+    return REGION_POPULATION_SHARE
+
+
+_CITY_SUFFIX = re.compile(r"^(.+?) (?:city|d c)$")
+
+
+def _without_city(name: str) -> str:
+    """A city's own name without the word that only tells it from its state or country:
+    "New York City" and "Washington D C" are called "New York" and "Washington"."""
+    found = _CITY_SUFFIX.match(name)
+    return found.group(1) if found else name
+
+
 def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _PlaceFeatures:
     places = gazetteer.places
     score = 0.0
@@ -413,7 +437,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         reasons.append("a large feature, known by name far away")
     population = int(places.population[index])
     if source == "world" and places.feature_type(index) != "continent":
-        population = int(population * REGION_POPULATION_SHARE)
+        population = int(population * _region_share(index, gazetteer))
     if population > 0:
         score += WEIGHTS["population"] * math.log10(population + 1)
         reasons.append(f"population {population:,}")
@@ -432,8 +456,8 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         source=source,
         feature=places.feature_type(index),
         country=places.country(index),
-        geonames_name=normalise_name(places.text["name"][index]) if source == "geonames" else "",
-        primary_name=" ".join(_WORD.findall(places.text["name"][index].lower())),
+        geonames_name=_without_city(normalise_name(places.text["name"][index])) if source == "geonames" else "",
+        primary_name=_without_city(" ".join(_WORD.findall(places.text["name"][index].lower()))),
     )
 
 
