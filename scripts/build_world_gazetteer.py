@@ -1,5 +1,5 @@
 """Rebuild ``data/gazetteer/world_admin.csv``: continents, first-level regions of every
-country and US counties, derived from GeoNames data shipped in registry packages.
+country, US counties and the counties of Britain and Ireland, derived from GeoNames data shipped in registry packages.
 
 Sources (GeoNames, CC-BY 4.0, "© GeoNames, geonames.org"):
 
@@ -60,6 +60,7 @@ _AFFIXES = re.compile(
     r"uygur zizhiqu|huizu zizhiqu|zhuangzu zizhiqu|zizhiqu|sheng|shi)$",
     re.IGNORECASE,
 )
+BRITISH_ISLES = frozenset({"GB", "IE"})
 US_ADMIN2_ENDINGS = (" County", " Parish", " Borough", " Census Area", " Municipality")
 
 
@@ -122,6 +123,14 @@ def alias_of(name: str) -> str:
     return short if short and short != name and short.lower() not in TOO_GENERIC and len(short) > 2 else ""
 
 
+def _wanted_admin2(cc: str, admin2: str) -> bool:
+    """Second-level regions news names on their own: US counties (and "X County"
+    elsewhere), and the counties and unitary areas of Britain and Ireland ("Kent")."""
+    if cc in BRITISH_ISLES:
+        return True
+    return (cc == "US" or admin2.endswith(" County")) and admin2.endswith(US_ADMIN2_ENDINGS)
+
+
 def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]]:
     """First-level regions of every country and US counties (and other "X County" units)."""
     groups: dict[tuple[str, ...], list[tuple[float, float, int]]] = defaultdict(list)
@@ -134,7 +143,7 @@ def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]
             if code:
                 codes[(cc, row["admin1"])][code] += 1
         admin2 = row["admin2"]
-        if admin2 and row["admin1"] and (cc == "US" or admin2.endswith(" County")) and admin2.endswith(US_ADMIN2_ENDINGS):
+        if admin2 and row["admin1"] and _wanted_admin2(cc, admin2):
             groups[("admin2", cc, row["admin1"], admin2)].append((lat, lon, population))
     out = []
     for key, points in sorted(groups.items()):

@@ -456,7 +456,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         source=source,
         feature=places.feature_type(index),
         country=places.country(index),
-        geonames_name=_without_city(normalise_name(places.text["name"][index])) if source == "geonames" else "",
+        geonames_name=normalise_name(places.text["name"][index]) if source == "geonames" else "",
         primary_name=_without_city(" ".join(_WORD.findall(places.text["name"][index].lower()))),
     )
 
