@@ -209,6 +209,28 @@ def on_date(actors: SentenceActors, lexicon: Lexicon, day: date | None) -> Sente
     )
 
 
+def as_forces(actors: SentenceActors, lexicon: Lexicon) -> SentenceActors:
+    """A country acting in violence or with its military ("Kyrgyzstan shelled Tajik villages",
+    "Turkmenistan is moving weaponry to the border") acts through its armed forces: its
+    government actor is read as its military one, as ACLED codes state forces."""
+    forces = lexicon.military_of()
+    renamed = []
+    for name in actors.names:
+        actor = lexicon.actor_named(name)
+        military = forces.get(actor.country_iso3) if actor is not None and actor.actor_type == "government" else None
+        renamed.append(military or name)
+    if renamed == list(actors.names):
+        return actors
+    unique = list(dict.fromkeys(renamed))
+    return SentenceActors(
+        names=tuple(unique),
+        spans=actors.spans,
+        countries=tuple(actors.countries[renamed.index(n)] for n in unique),
+        recipients=tuple(dict.fromkeys(renamed[actors.names.index(r)] if r in actors.names else r for r in actors.recipients)),
+        hits=actors.hits,
+    )
+
+
 def article_parties(found: list[SentenceActors], lexicon: Lexicon) -> dict[str, str]:
     """Actor type -> the actor of that type the article names, when all its mentions of that
     type are of one country ("Tajik border guards" makes "the border guards" Tajik)."""

@@ -128,6 +128,7 @@ class Lexicon:
 
     _phrase_matcher: Any = field(default=None, init=False, repr=False, compare=False)
     _actors_by: Any = field(default=None, init=False, repr=False, compare=False)
+    _military: Any = field(default=None, init=False, repr=False, compare=False)
 
     def actor_named(self, name: str) -> Actor | None:
         """The actor of that name (None for an unknown name)."""
@@ -136,6 +137,18 @@ class Lexicon:
     def actor_by_id(self, actor_id: str) -> Actor | None:
         """The actor of that id (None for an unknown id)."""
         return self._actor_tables()[1].get(actor_id)
+
+    def military_of(self) -> dict[str, str]:
+        """ISO3 -> the name of the country's armed forces (the military actor with no parent)."""
+        if self._military is None:
+            # forces of one period only ("of Afghanistan (2014-2021)") stand for no government
+            dated = {target for spans in self.periods.values() for _, _, target in spans}
+            self._military = {
+                a.country_iso3: a.name
+                for a in self.actors
+                if a.actor_type == "military" and a.country_iso3 and not a.parent and a.id not in dated
+            }
+        return self._military
 
     def _actor_tables(self) -> tuple[dict[str, Actor], dict[str, Actor]]:
         if self._actors_by is None:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geomap.events.actors import SentenceActors, on_date, sentence_actors, speakers, without_speakers
+from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import (
@@ -45,6 +45,7 @@ CONFIDENT_CUE = 0.6
 # what is said or met about is dated by the saying or the meeting ("during a meeting on April 11")
 _SAID_OR_MET = frozenset({"speech", "diplomacy"})
 _VIOLENT_FAMILIES = frozenset({"violence"})
+_ARMED_FAMILIES = frozenset({"violence", "posture"})  # a country acts here through its armed forces
 
 # where one clause ends and the next begins: the modality of one is not that of the other
 _CLAUSE_BREAK = re.compile(
@@ -444,7 +445,8 @@ def _actors(
     if family in _VIOLENT_FAMILIES and found.names:
         # "Tajikistan says five workers were killed": who reports violence did not commit it
         found = without_speakers(found, speakers(sentence, found))
-    return on_date(found, frame.lexicon, frame.published)
+    found = on_date(found, frame.lexicon, frame.published)
+    return as_forces(found, frame.lexicon) if family in _ARMED_FAMILIES else found
 
 
 def _forces_border(frame: ArticleFrame, in_sentence: list[Toponym]) -> object:
