@@ -166,12 +166,21 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     return None
 
 
+# families whose sentences can tell one incident: a clash and the manhunt, funeral or
+# investigation that follow it ("other" events are mostly about violence)
+_KIN = frozenset({("violence", "other"), ("other", "violence")})
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or (a, b) in _KIN
+
+
 def _is_anchor(reading: Reading) -> bool:
     return reading.family != "speech" and reading.place.specific
 
 
 def _same_site(a: Reading, b: Reading) -> bool:
-    if a.family != b.family or not _dates_agree(a.date, b.date) or _tense(a) != _tense(b):
+    if not _kin(a.family, b.family) or not _dates_agree(a.date, b.date) or _tense(a) != _tense(b):
         return False
     first, second = a.place.toponym.place, b.place.toponym.place  # type: ignore[union-attr]
     if first.id == second.id:
@@ -207,7 +216,7 @@ def _goes_on(reading: Reading, previous: Reading) -> bool:
     """A sentence of the same class right after another, or one that refers back to it
     ("the drill", "the attackers"), tells the same incident: closer evidence than an anchor
     further away."""
-    if previous.family != reading.family or not (previous.event_class == reading.event_class or reading.anaphoric):
+    if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric):
         return False
     return _continues(reading, previous)
 
@@ -215,7 +224,7 @@ def _goes_on(reading: Reading, previous: Reading) -> bool:
 def _continues(reading: Reading, previous: Reading) -> bool:
     """The next event sentence of the same family goes on about the same incident unless its
     own place or date says otherwise."""
-    if previous.family != reading.family or _tense(previous) != _tense(reading) or not _dates_agree(reading.date, previous.date):
+    if not _kin(previous.family, reading.family) or _tense(previous) != _tense(reading) or not _dates_agree(reading.date, previous.date):
         return False
     return not (reading.place.specific and previous.place.specific)
 
@@ -226,7 +235,7 @@ def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
     reading = readings[i]
 
     def fits(other: Reading) -> bool:
-        return other.family == reading.family and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading)
+        return _kin(other.family, reading.family) and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading)
 
     found = [j for j in range(i - 1, -1, -1) if fits(readings[j])]
     if reading.lead:
@@ -235,7 +244,7 @@ def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
 
 
 def _may_inherit(reading: Reading, anchor: Reading, facts: ArticleFacts) -> bool:
-    if reading.family != anchor.family or reading.family == "speech":
+    if not _kin(reading.family, anchor.family) or reading.family == "speech":
         return False
     if _tense(reading) != _tense(anchor) and (reading.date is not None or reading.modality != "reported"):
         return False
