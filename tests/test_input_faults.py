@@ -140,7 +140,14 @@ def test_no_nan_or_infinity_in_any_json_output(gazetteer_build):
     for name in ("events.geojson", "places.geojson", "border.geojson", "articles.jsonl"):
         strict_json(out / name)
     page = (out / "map.html").read_text(encoding="utf-8")
-    assert "NaN" not in page.split("geomap-data-", 1)[1] and "Infinity" not in page.split("geomap-data-", 1)[1]
+    blocks = [chunk.split(">", 1)[1].split("</script>", 1)[0] for chunk in page.split('<script type="application/json" id=')[1:]]
+    assert len(blocks) >= 5
+
+    def refuse(name):
+        raise AssertionError(f"map.html data holds {name}, which JSON.parse refuses")
+
+    for block in blocks:
+        json.loads(block, parse_constant=refuse)
 
 
 # ---------------------------------------------------------------- D12 unreadable folders and files
