@@ -142,33 +142,12 @@ def score(articles: list[GoldArticle], predictions: list[list[tuple]], show_erro
         ``f1, precision, recall, overlap_f1, geocoded, accuracy_161, mean_error_km,
         median_error_km, auc`` and, with ``show_errors``, example lists.
     """
-    from geomap.evaluate import accuracy_at_k, auc_error, geodesic_km, match_exact, match_overlap, prf
+    from geomap.evaluate import accuracy_at_k, auc_error, prf
 
-    tp = n_gold = n_pred = overlap_tp = 0
-    errors: list[float] = []
-    worst: list[tuple[float, str, str, str]] = []
-    missed: Counter = Counter()
-    spurious: Counter = Counter()
+    tally = _Tally()
     for article, predicted in zip(articles, predictions):
-        gold_spans = [(g.start, g.end) for g in article.spans]
-        pred_spans = [(p[0], p[1]) for p in predicted]
-        pairs = match_exact(gold_spans, pred_spans)
-        tp += len(pairs)
-        overlap_tp += len(match_overlap(gold_spans, pred_spans))
-        n_gold += len(gold_spans)
-        n_pred += len(pred_spans)
-        matched_gold = {i for i, _ in pairs}
-        matched_pred = {j for _, j in pairs}
-        missed.update(g.text for i, g in enumerate(article.spans) if i not in matched_gold)
-        spurious.update(article.text[p[0]:p[1]] for j, p in enumerate(predicted) if j not in matched_pred)
-        for i, j in pairs:
-            gold = article.spans[i]
-            if gold.lat is None or gold.lon is None or gold.kind in NOT_GEOCODED_TYPES:
-                continue
-            lat, lon, name = predicted[j][2], predicted[j][3], predicted[j][4]
-            error = geodesic_km(gold.lat, gold.lon, lat, lon)
-            errors.append(error)
-            worst.append((error, gold.text, name, article.ident))
+        tally.add(article, predicted)
+    tp, n_pred, n_gold, overlap_tp, errors = tally.tp, tally.n_pred, tally.n_gold, tally.overlap_tp, tally.errors
     exact = prf(tp, n_pred, tp, n_gold)
     overlap = prf(overlap_tp, n_pred, overlap_tp, n_gold)
     report = {
@@ -187,11 +166,47 @@ def score(articles: list[GoldArticle], predictions: list[list[tuple]], show_erro
     }
     if show_errors:
         report["worst_errors"] = [
-            {"km": round(e, 1), "text": t, "chosen": n, "article": a} for e, t, n, a in sorted(worst, reverse=True)[:show_errors]
+            {"km": round(e, 1), "text": t, "chosen": n, "article": a} for e, t, n, a in sorted(tally.worst, reverse=True)[:show_errors]
         ]
-        report["missed"] = missed.most_common(show_errors)
-        report["spurious"] = spurious.most_common(show_errors)
+        report["missed"] = tally.missed.most_common(show_errors)
+        report["spurious"] = tally.spurious.most_common(show_errors)
     return report
+
+
+@dataclass
+class _Tally:
+    """Counts over the articles of a corpus: span matches, geocoding errors, examples."""
+
+    tp: int = 0
+    n_gold: int = 0
+    n_pred: int = 0
+    overlap_tp: int = 0
+    errors: list = field(default_factory=list)
+    worst: list = field(default_factory=list)
+    missed: Counter = field(default_factory=Counter)
+    spurious: Counter = field(default_factory=Counter)
+
+    def add(self, article: GoldArticle, predicted: list[tuple]) -> None:
+        """Pair one article's predicted spans with its gold spans and add what they show."""
+        from geomap.evaluate import geodesic_km, match_exact, match_overlap
+
+        gold_spans = [(g.start, g.end) for g in article.spans]
+        pred_spans = [(p[0], p[1]) for p in predicted]
+        pairs = match_exact(gold_spans, pred_spans)
+        self.tp += len(pairs)
+        self.overlap_tp += len(match_overlap(gold_spans, pred_spans))
+        self.n_gold += len(gold_spans)
+        self.n_pred += len(pred_spans)
+        matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
+        self.missed.update(g.text for i, g in enumerate(article.spans) if i not in matched_gold)
+        self.spurious.update(article.text[p[0] : p[1]] for j, p in enumerate(predicted) if j not in matched_pred)
+        for i, j in pairs:
+            gold = article.spans[i]
+            if gold.lat is None or gold.lon is None or gold.kind in NOT_GEOCODED_TYPES:
+                continue
+            error = geodesic_km(gold.lat, gold.lon, predicted[j][2], predicted[j][3])
+            self.errors.append(error)
+            self.worst.append((error, gold.text, predicted[j][4], article.ident))
 
 
 def format_report(name: str, report: dict, seconds: float) -> str:

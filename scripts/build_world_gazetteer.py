@@ -131,20 +131,27 @@ def _wanted_admin2(cc: str, admin2: str) -> bool:
     return (cc == "US" or admin2.endswith(" County")) and admin2.endswith(US_ADMIN2_ENDINGS)
 
 
-def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]]:
-    """First-level regions of every country and US counties (and other "X County" units)."""
+def group_places(rows: list[dict[str, str]], pops: dict) -> tuple[dict, dict]:
+    """Places grouped by region (admin1; wanted admin2) and the GeoNames admin1 codes seen per region."""
     groups: dict[tuple[str, ...], list[tuple[float, float, int]]] = defaultdict(list)
     codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for row in rows:
         lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
         population, code = pops.get((cc, round(lat, 2), round(lon, 2)), (0, ""))
-        if row["admin1"]:
-            groups[("admin1", cc, row["admin1"])].append((lat, lon, population))
-            if code:
-                codes[(cc, row["admin1"])][code] += 1
+        if not row["admin1"]:
+            continue
+        groups[("admin1", cc, row["admin1"])].append((lat, lon, population))
+        if code:
+            codes[(cc, row["admin1"])][code] += 1
         admin2 = row["admin2"]
-        if admin2 and row["admin1"] and _wanted_admin2(cc, admin2):
+        if admin2 and _wanted_admin2(cc, admin2):
             groups[("admin2", cc, row["admin1"], admin2)].append((lat, lon, population))
+    return groups, codes
+
+
+def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]]:
+    """First-level regions of every country, US counties and the counties of Britain and Ireland."""
+    groups, codes = group_places(rows, pops)
     out = []
     for key, points in sorted(groups.items()):
         kind, cc, admin1 = key[0], key[1], key[2]
@@ -152,12 +159,11 @@ def admin_rows(rows: list[dict[str, str]], pops: dict) -> list[dict[str, object]
         if name.lower() in TOO_GENERIC or len(name) < 3:
             continue
         lat, lon, radius = region_point([p[0] for p in points], [p[1] for p in points])
-        alias = alias_of(name) if kind == "admin1" else ""
         slug = re.sub(r"[^a-z0-9]+", "-", f"{cc} {admin1} {name if kind == 'admin2' else ''}".lower()).strip("-")
         out.append({
             "id": f"world:{kind}:{slug}",
             "name": name,
-            "aliases": alias,
+            "aliases": alias_of(name) if kind == "admin1" else "",
             "lat": lat,
             "lon": lon,
             "feature_type": kind,

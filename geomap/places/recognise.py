@@ -17,7 +17,14 @@ from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.extra import GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import KIND_DEMONYM, KIND_ORGANISATION, KIND_PLACE, Gazetteer
 from geomap.model import Mention
-from geomap.places.compounds import PlaceSpan, generic_word_fragment, hyphen_neighbour_is_a_stop, misleading_alternate
+from geomap.places.compounds import (
+    OWN_NAME_WORDS_AFTER,
+    OWN_NAME_WORDS_BEFORE,
+    PlaceSpan,
+    generic_word_fragment,
+    hyphen_neighbour_is_a_stop,
+    misleading_alternate,
+)
 from geomap.text import TokenisedText, fold_token, normalise_name, tokenise
 
 LOCATIVE_WORDS = {
@@ -187,22 +194,20 @@ def _major_area(gazetteer: Gazetteer, index: int) -> bool:
 
 
 class _PlaceSpans:
-    """Token → place matches covering it, built on first use: only hyphenated names need it."""
+    """Token → place and demonym matches covering it, longest first; found by a scan of the
+    matches when asked, since only hyphenated names ask (demonyms count as authoritative:
+    "Tajik-Afghan" joins two known names)."""
 
     def __init__(self, tok: TokenisedText, matches: list) -> None:
         self._tok, self._matches = tok, matches
-        self._by_token: dict[int, list[PlaceSpan]] | None = None
-
-    def _table(self) -> dict[int, list[PlaceSpan]]:
-        if self._by_token is None:
-            self._by_token = _place_spans_by_token(self._tok, self._matches)
-        return self._by_token
 
     def __contains__(self, token: int) -> bool:
-        return token in self._table()
+        return any(m[0] <= token < m[1] and m[2] != KIND_ORGANISATION for m in self._matches)
 
     def get(self, token: int, default=()) -> list[PlaceSpan]:
-        return self._table().get(token, default)
+        covering = [m for m in self._matches if m[0] <= token < m[1]]
+        found = _place_spans_by_token(self._tok, covering).get(token)
+        return found if found is not None else list(default)
 
 
 def _place_spans_by_token(tok: TokenisedText, matches: list) -> dict[int, list[PlaceSpan]]:
@@ -273,10 +278,8 @@ def _plausible_place(
             return False  # "Drug": an English word that is only a former or alternate name (of Durg)
     if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places, ids, candidates, gazetteer):
         return False  # "Buzurg" in "Shahr-e-Buzurg", "Kyzyl" in "Kyzyl-Rabot": part of a longer name the gazetteer lacks
-    if generic_word_fragment(text, tok, first, last, authoritative, candidates.is_country):
-        return False  # "Tahrir" of "Tahrir Square", "China" of "South China Sea"
-    if misleading_alternate(text, tok, first, last, gazetteer, ids, candidates.names):
-        return False  # "Iron" (an alternate spelling of Iran), "the White House" (of Casablanca)
+    if _fragment_or_misleading(text, tok, first, last, ids, candidates, gazetteer, normal_surface):
+        return False  # "Tahrir" of "Tahrir Square", "China" of "South China Sea"; "Iron" (folds to Iran)
     if not strong and all(t in gazetteer.common_words for t in normal_tokens):
         return False  # "Along", "The", "In an": English words that also name villages
     previous = tok.normal[first - 1] if first > 0 else ""
@@ -329,6 +332,19 @@ def _plausible_place(
     return True
 
 
+def _fragment_or_misleading(
+    text: str, tok: TokenisedText, first: int, last: int, ids: tuple[int, ...], candidates: _Candidates, gazetteer: Gazetteer, normal_surface: str
+) -> bool:
+    """The rules of :mod:`geomap.places.compounds`, each behind a cheap set test: most spans
+    have no generic word next to them and are a candidate's own name."""
+    normal = tok.normal
+    generic_next = (last < len(normal) and normal[last] in OWN_NAME_WORDS_AFTER) or (first > 0 and normal[first - 1] in OWN_NAME_WORDS_BEFORE)
+    if generic_next and generic_word_fragment(text, tok, first, last, candidates.authoritative, candidates.is_country):
+        return True
+    suspect = normal_surface not in candidates.names if last - first == 1 else first > 0 and normal[first - 1] == "the"
+    return suspect and misleading_alternate(text, tok, first, last, gazetteer, ids, candidates.names)
+
+
 def _looks_like_a_surname(normal_token: str) -> bool:
     return len(normal_token) >= 5 and bool(_SURNAME_ENDING.search(normal_token))
 
@@ -347,14 +363,13 @@ def _hyphen_joined_to_a_non_place(
     that belongs to no known place ("Shahr-e-Buzurg", "Karshi-Khanabad"), or a place that
     cannot be another stop of a route ("Kyzyl-Rabot": Kyzyl in Russia, Rabat by an
     alternate name); not an ordinary word ("Moscow-led")."""
-    own = PlaceSpan(first, last, ids, candidates.authoritative, " ".join(tok.normal[first:last]) in candidates.names)
-
     def hyphen_between(left: int, right: int) -> bool:
         return 0 <= left and right < len(tok.starts) and text[tok.ends[left] : tok.starts[right]] in _HYPHENS
 
     def name_part(index: int, outward: int) -> bool:
         neighbours = [s for s in in_places.get(index, ()) if s.last <= first or s.first >= last]
         if neighbours:
+            own = PlaceSpan(first, last, ids, candidates.authoritative, " ".join(tok.normal[first:last]) in candidates.names)
             return not hyphen_neighbour_is_a_stop(own, neighbours[0], gazetteer)
         if _is_capitalised(text, tok.starts[index]) and index + outward in in_places and hyphen_between(*sorted((index, index + outward))):
             return False  # a stop of a route, "Termez-Naibabad-Maidanshahr": places on both sides of it

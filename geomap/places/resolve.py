@@ -60,9 +60,16 @@ REGION_WITH_CITY_SHARE = 0.01
 _REGIONAL_SOURCES = frozenset({"curated", "user"})
 
 
-def _after_the(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` is a lower-case "the" ("the Panj")."""
-    return text.endswith("the ", 0, start) and (start < 5 or not text[start - 5].isalnum())
+def _definite_area(text: str, mention: Mention, feature_word: str, gazetteer: Gazetteer) -> bool:
+    """Whether the word before the mention is a lower-case "the", no kind word follows it,
+    and a river, lake, sea or region is among its candidates ("the Panj")."""
+    start = mention.start
+    if feature_word or not text.endswith("the ", 0, start) or (start >= 5 and text[start - 5].isalnum()):
+        return False
+    feature = gazetteer.places.feature_type
+    return any(feature(i) in AREA_FEATURES for i in mention.candidate_ids)
+
+
 NEAR_OTHER_PLACES_KM = 250.0
 EARTH_RADIUS_KM = 6371.0088
 MIN_SCORE = 3.2  # below this a GeoNames-only guess is dropped: small, far away, unsupported
@@ -143,15 +150,16 @@ def resolve(
     decided: dict[tuple, tuple | None] = {}
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
     focus_factor = _focus_factor(mentions, all_countries, anchors, gazetteer, settings)
+    alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     resolved: list[Toponym] = []
-    chosen: list[int] = []
+    rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         container = _container_country(text, mention, following, gazetteer) or _possessor_country(
             text, mentions[index - 1] if index else None, mention, gazetteer
         )
-        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
+        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _list_feature_word_after(text, mention.end)
         feature_word = cue.group(1).lower() if cue else ""
         if feature_word in _NAMED_AFTER_WORDS and all(places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
             continue  # "the Dushanbe post": a frontier post named after the capital, not the capital
@@ -163,15 +171,11 @@ def resolve(
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
         # "the Panj" with a river among the candidates: the article speaks of the river
-        definite = (
-            not feature_word
-            and _after_the(text, mention.start)
-            and any(places.feature_type(i) in AREA_FEATURES for i in mention.candidate_ids)
-        )
+        definite = _definite_area(text, mention, feature_word, gazetteer)
         evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
-            context = _NameContext(focus_factor, definite, _called_so(mention.candidate_ids, normalised, gazetteer, settings, static))
+            context = _name_context(mention.candidate_ids, normalised, focus_factor, definite, (gazetteer, settings, static, alternates))
             decision = decided[evidence] = _decide(
                 [
                     _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word, context)
@@ -193,8 +197,9 @@ def resolve(
             runner_up_score=runner_score,
         )
         resolved.append(toponym)
-        chosen.append(best_index)
-    return place_on_stretches(resolved, chosen, gazetteer)
+        if best_index in gazetteer.lines:
+            rivers.append((len(resolved) - 1, best_index))
+    return place_on_stretches(resolved, rivers, gazetteer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +208,7 @@ class _NameContext:
 
     focus_factor: float  # how much the focus-region prior counts in this article
     definite: bool  # "the Panj": "the" before the name, no kind word after it, a river/lake/… among the candidates
-    called_so: frozenset[int]  # candidates whose primary name is the surface text
+    alternate_only: frozenset[int]  # generic candidates known so only by an alternate name, while others are called so
 
 
 def _focus_factor(
@@ -213,12 +218,6 @@ def _focus_factor(
     analysts' regional gazetteer, or an unambiguous place there), :data:`FOCUS_OUTSIDE_FACTOR`
     otherwise: news about Texas is not about Tajikistan."""
     places = gazetteer.places
-    if any(places.source(i) in _REGIONAL_SOURCES for m in mentions if m.kind == "toponym" for i in m.candidate_ids):
-        return 1.0
-    if anchors:
-        distances = haversine_km(settings.focus_lat, settings.focus_lon, places.lat[anchors], places.lon[anchors])
-        if float(np.min(distances)) <= settings.focus_radius_km:
-            return 1.0
     memo = gazetteer.memo(("focus countries", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
     if not memo:
         inside = set()
@@ -227,30 +226,65 @@ def _focus_factor(
             if distance <= settings.focus_radius_km:
                 inside.add(iso2)
         memo["countries"] = frozenset(inside)
-    return 1.0 if countries & memo["countries"] else FOCUS_OUTSIDE_FACTOR
+    # cheapest evidence first: most regional articles name a country of the region
+    if countries & memo["countries"]:
+        return 1.0
+    if anchors:
+        distances = haversine_km(settings.focus_lat, settings.focus_lon, places.lat[anchors], places.lon[anchors])
+        if float(np.min(distances)) <= settings.focus_radius_km:
+            return 1.0
+    source = places.source
+    if any(source(i) in _REGIONAL_SOURCES for m in mentions if m.kind == "toponym" for i in m.candidate_ids):
+        return 1.0
+    return FOCUS_OUTSIDE_FACTOR
 
 
-def _called_so(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, settings: Settings, static: dict) -> frozenset[int]:
-    """Candidates whose own (primary) name is the surface text."""
-    found = []
+def _name_context(ids: tuple[int, ...], normalised: str, focus_factor: float, definite: bool, lookup: tuple) -> _NameContext | None:
+    """The evidence of :class:`_NameContext`, or None when it would change no score (most names)."""
+    alternate_only = _alternate_only(ids, normalised, *lookup)
+    if definite or alternate_only or focus_factor != 1.0:
+        return _NameContext(focus_factor, definite, alternate_only)
+    return None
+
+
+def _alternate_only(
+    ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, settings: Settings, static: dict, memo: dict
+) -> frozenset[int]:
+    """GeoNames and world candidates that bear the surface text only as an alternate name
+    while other candidates are called so ("Alexandria" for Mashhad); kept in ``memo``, names recur."""
+    answer = memo.get((ids, normalised))
+    if answer is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        answer = memo[(ids, normalised)] = _primary_named(ids, normalised, gazetteer, settings, static)
+    return answer
+
+
+def _primary_named(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, settings: Settings, static: dict) -> frozenset[int]:
+    called_so, generic = [], []
     for i in ids:
         place = static.get(i)
         if place is None:
             place = static[i] = _place_features(i, gazetteer, settings)
         if place.primary_name == normalised:
-            found.append(i)
-    return frozenset(found)
+            called_so.append(i)
+        elif place.source in GENERIC_SOURCES:
+            generic.append(i)
+    return frozenset(generic) if called_so else frozenset()
 
 
 def _possessor_country(text: str, previous: Mention | None, mention: Mention, gazetteer: Gazetteer) -> str:
     """Country ISO2 of a possessive right before the mention ("Tajikistan's Badakhshan region"), else ""."""
-    if previous is None or previous.kind == "adjectival" or not _POSSESSIVE.match(text[previous.end : mention.start]):
+    if previous is None or previous.kind == "adjectival" or not text.startswith(_APOSTROPHES, previous.end):
+        return ""
+    if not _POSSESSIVE.match(text[previous.end : mention.start]):
         return ""
     places = gazetteer.places
     countries = {places.country(i) for i in previous.candidate_ids if places.feature_type(i) == "country"}
     return countries.pop() if len(countries) == 1 else ""
 
 
+_APOSTROPHES = ("'", "’")
 _POSSESSIVE = re.compile(
     r"^['’]s?\s+(?:(?:north|south)-?(?:east|west)(?:ern)?\s+|(?:north|south|east|west)(?:ern)?\s+|central\s+|remote\s+|mountainous\s+)?$",
     re.I,
@@ -282,6 +316,15 @@ _LIST_FEATURE_WORD_AFTER = re.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{1,8}}\s+(?:(?:border|frontier)\s+)?"
     r"(" + "|".join(sorted(_PLURAL_FEATURE_WORDS, key=len, reverse=True)) + r")\b"
 )
+def _list_feature_word_after(text: str, end: int) -> re.Match | None:
+    """:data:`_LIST_FEATURE_WORD_AFTER` at ``end``, tried only where a list can go on
+    (a comma, "and", "or"): the pattern is costly and most names are followed by neither."""
+    after = text[end : end + 8].lstrip()
+    if not (after.startswith(",") or after.startswith(("and ", "or "))):
+        return None
+    return _LIST_FEATURE_WORD_AFTER.match(text, end)
+
+
 # sites that are often named after a distant place: the name alone does not locate them
 _NAMED_AFTER_WORDS = frozenset({"post", "outpost", "posts", "outposts"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "admin1", "admin2", "country", "region"})
@@ -301,8 +344,7 @@ def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str,
         named.update(places.country(i) for i in ids)
     else:
         named.update(places.country(i) for i in ids if places.feature_type(i) == "country")
-        # an analyst's entry first; a world region only where no analyst's entry has the name
-        curated = [i for i in ids if places.source(i) not in GENERIC_SOURCES] or [i for i in ids if places.source(i) == "world"]
+        curated = _own_entries(ids, gazetteer)
         # a regional entry that is the only one of its name, or whose namesakes all lie in
         # its own country ("Khorog": the curated town and its GeoNames duplicate)
         if len(curated) == 1 and not mention.fuzzy and len({places.country(i) for i in ids}) == 1:
@@ -310,6 +352,12 @@ def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str,
             if places.feature_type(curated[0]) != "country":
                 anchor = curated[0]
     return tuple(sorted(named - {""})), anchor
+
+
+def _own_entries(ids: tuple[int, ...], gazetteer: Gazetteer) -> list[int]:
+    """The analysts' entries among the candidates, else the world regions (GeoNames never)."""
+    source = gazetteer.places.source
+    return [i for i in ids if source(i) not in GENERIC_SOURCES] or [i for i in ids if source(i) == "world"]
 
 
 _UNDECIDED = object()
@@ -343,13 +391,15 @@ def _container_country(text: str, mention: Mention, following: Mention | None, g
     """Country ISO2 named right after the mention in "X, Y" / "X in Y" form, else ""."""
     if following is None or following.kind == "adjectival" or following.start - mention.end > _CONTAINER_MAX_GAP:
         return ""
-    if not _CONTAINER.match(text[mention.end : following.start]):
-        return ""
+    gap = text[mention.end : following.start]
+    if gap.lstrip()[:1] not in _CONTAINER_FIRST or not _CONTAINER.match(gap):
+        return ""  # (the first letter rules out most gaps before the costly pattern)
     countries = {gazetteer.places.country(i) for i in following.candidate_ids if gazetteer.places.feature_type(i) in ("country", "admin1")}
     return countries.pop() if len(countries) == 1 else ""
 
 
 _WORD = re.compile(r"[^\W_]+")
+_CONTAINER_FIRST = frozenset(",iotrpdavIOTRPDAV")  # first letters of what _CONTAINER allows
 _CONTAINER_MAX_GAP = 80  # "… region of the north-eastern …" fits; longer gaps (runs of white space included) are no "X, Y"
 
 
@@ -494,9 +544,7 @@ def _score(
         score += WEIGHTS["document_country"]
         reasons.append(f"country {country} mentioned in the article")
     if place.focus:
-        factor = context.focus_factor if context else 1.0
-        score += place.focus * factor
-        reasons.extend(place.focus_reasons if factor == 1.0 else (f"{place.focus_reasons[0]} (weak prior: article not about it)",))
+        score += _focus_evidence(place, context, reasons)
     if nearest_anchor and feature != "country":
         nearest = nearest_anchor[index]
         if nearest <= NEAR_OTHER_PLACES_KM:
@@ -517,9 +565,19 @@ def _score(
     if mention.fuzzy:
         score += WEIGHTS["fuzzy"]
         reasons.append("fuzzy match (misspelling)")
-    if context is not None and (context.definite or context.called_so):
+    if context is not None:
         score += _name_evidence(index, place, context, reasons)
     return score, index, reasons
+
+
+def _focus_evidence(place: _PlaceFeatures, context: _NameContext | None, reasons: list[str]) -> float:
+    """The focus-region prior, weakened in an article that is not about the region."""
+    factor = context.focus_factor if context is not None else 1.0
+    if factor == 1.0:
+        reasons.extend(place.focus_reasons)
+        return place.focus
+    reasons.append(f"{place.focus_reasons[0]} (weak prior: the article is not about the region)")
+    return place.focus * factor
 
 
 def _name_evidence(index: int, place: _PlaceFeatures, context: _NameContext, reasons: list[str]) -> float:
@@ -527,13 +585,15 @@ def _name_evidence(index: int, place: _PlaceFeatures, context: _NameContext, rea
     generic entry known by this name only as an alternate ("Alexandria" for Mashhad)
     yields to the places that are called so."""
     score = 0.0
+    if not (context.definite or index in context.alternate_only):
+        return score
     if context.definite and place.feature in AREA_FEATURES:
         score += WEIGHTS["definite_article"]
         reasons.append(f"'the' before the name: a {place.feature.replace('_', ' ')}")
     elif context.definite and place.feature in ("city", "town", "village"):
         score += WEIGHTS["definite_settlement"]
         reasons.append("'the' before the name: rarely a town")
-    if context.called_so and index not in context.called_so and place.source in GENERIC_SOURCES:
+    if index in context.alternate_only:
         score += WEIGHTS["alternate_of_other"]
         reasons.append("only an alternate name here, and other places are called so")
     return score

@@ -60,17 +60,30 @@ def nearest_on_line(line: np.ndarray, lat: float, lon: float) -> tuple[float, fl
     return lat + float(py[best]), lon + float(px[best]) / scale, math.sqrt(float(distance2[best])) * KM_PER_DEGREE
 
 
-def place_on_stretches(toponyms: list[Toponym], chosen: list[int], gazetteer: Gazetteer) -> list[Toponym]:
+def _near_enough(line: np.ndarray, lat: float, lon: float) -> tuple[float, float, float]:
+    """:func:`nearest_on_line`, skipped (infinite distance) for a point outside the line's
+    box widened by :data:`CONTEXT_MAX_KM`: most places of an article are far from a river."""
+    margin = CONTEXT_MAX_KM / KM_PER_DEGREE
+    lat_min, lon_min = line.min(axis=0)
+    lat_max, lon_max = line.max(axis=0)
+    widen = margin / max(0.2, math.cos(math.radians(lat)))
+    if not (lat_min - margin <= lat <= lat_max + margin and lon_min - widen <= lon <= lon_max + widen):
+        return lat, lon, math.inf
+    return nearest_on_line(line, lat, lon)
+
+
+def place_on_stretches(toponyms: list[Toponym], rivers: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Toponym]:
     """Replace each river toponym whose course is known by the stretch its context names.
 
     Parameters
     ----------
     toponyms : list of Toponym
         Resolved toponyms of one article, in text order.
-    chosen : list of int
-        The gazetteer index of each toponym's place.
+    rivers : list of (int, int)
+        Position in ``toponyms`` and gazetteer index of each toponym resolved to a river
+        with a course in :attr:`Gazetteer.lines`.
     gazetteer : Gazetteer
-        Holds the river courses (:attr:`Gazetteer.lines`).
+        Holds the river courses.
 
     Returns
     -------
@@ -78,19 +91,20 @@ def place_on_stretches(toponyms: list[Toponym], chosen: list[int], gazetteer: Ga
         The same toponyms; rivers with an anchor carry a new :class:`Place` (id
         ``"<river id>@<lat>,<lon>"``) at the stretch, with a radius that covers it.
     """
-    lines = gazetteer.lines
-    if not lines or not any(i in lines for i in chosen):
+    if not rivers:
         return toponyms
     anchors = [t for t in toponyms if not t.adjectival and t.place.feature_type not in _NOT_ANCHORS and t.place.uncertainty_km <= ANCHOR_MAX_RADIUS_KM]
+    if not anchors:
+        return toponyms
     # the same river and place recur across articles: project each pair once
     memo = gazetteer.memo("river stretches")
     if len(memo) > 100_000:
         memo.clear()
-    out = []
-    for toponym, index in zip(toponyms, chosen):
-        line = lines.get(index)
-        stretch = _stretch(toponym, index, line, anchors, memo) if line is not None else None
-        out.append(stretch or toponym)
+    out = list(toponyms)
+    for position, index in rivers:
+        stretch = _stretch(toponyms[position], index, gazetteer.lines[index], anchors, memo)
+        if stretch is not None:
+            out[position] = stretch
     return out
 
 
@@ -101,7 +115,7 @@ def _stretch(toponym: Toponym, index: int, line: np.ndarray, anchors: list[Topon
         key = (index, anchor.place.lat, anchor.place.lon)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = nearest_on_line(line, anchor.place.lat, anchor.place.lon)
+            found = memo[key] = _near_enough(line, anchor.place.lat, anchor.place.lon)
         lat, lon, km = found
         if km > CONTEXT_MAX_KM:
             continue
