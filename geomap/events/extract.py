@@ -97,10 +97,12 @@ def extract_events(
         lexicon=lexicon,
         border_zones=border_zones,
         article_zone=article_zone(border_zones, ordered),
-        organisations=tuple((m.start, m.end) for m in organisations),
+        organisations=tuple(sorted((m.start, m.end) for m in organisations)),
         filed=dateline_end(article.text, article.body_start),
         lead_end=spans[min(1, len(spans) - 1)][1] if spans else article.body_start,
         historical_after_days=settings.historical_after_days,
+        toponym_starts=tuple(t.mention.start for t in ordered),
+        organisation_starts=tuple(sorted(m.start for m in organisations)),
     )
     readings = [r for start, end in spans if (r := read_sentence(frame, start, end)) is not None]
     readings = _dated_from_earlier(readings)
@@ -134,15 +136,17 @@ def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:
     """"Four days after the first attack", "the next day": the latest earlier day-precise
     date, moved on."""
     out: list[Reading] = []
+    anchor: EventDate | None = None  # the latest day-precise date so far
     for reading in readings:
-        if reading.date is None:
+        if reading.date is None and anchor is not None:
             lowered = reading.sentence.lower()
             offset = _AFTER_EARLIER.search(reading.sentence) if any(w in lowered for w in _AFTER_WORDS) else None
-            anchor = next((r.date for r in reversed(out) if r.date is not None and r.date.precision == "day"), None)
-            if offset and anchor is not None:
+            if offset:
                 day = anchor.end + timedelta(days=_days(offset))
                 moved = EventDate(day, day, "day", "earlier event", offset.group(0))
                 reading = replace(reading, date=moved, date_reason=f"{offset.group(0)!r} after {anchor.text or anchor.start.isoformat()!r}")
+        if reading.date is not None and reading.date.precision == "day":
+            anchor = reading.date
         out.append(reading)
     return out
 

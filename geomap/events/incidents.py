@@ -25,6 +25,7 @@ other places, when there is one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -35,6 +36,7 @@ from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
 DATE_SLACK_DAYS = 2
+NEARBY = 40  # anchors (and earlier sentences) a sentence is compared with, on each side
 SAME_SITE_KM = 30.0
 BORDER_NEAR_KM = 150.0  # a site this close to the border a sentence names can be where "along the border" happened
 STRETCH_NEAR_KM = 150.0  # article places this close to a border locate "along the border" on it
@@ -67,8 +69,9 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         site = _incident_place(readings, members, facts)
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
+        told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
         for index in members:
-            told_as = _told_as(readings, members, index) if readings[index].choice.hit.role == "incident" else None
+            told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
             events[index] = _event(readings[index], incident_id, site, day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
@@ -78,13 +81,18 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
 
 
 class _Incidents:
-    """Sentences joined into incidents (union–find), each incident keeping the dates its
-    sentences give, so that no sentence joins an incident whose dates it contradicts."""
+    """Sentences joined into incidents (union–find), each incident keeping the span its
+    sentences' dates allow, so that no sentence joins an incident whose dates it contradicts.
+
+    Every date of an incident agrees with every other (within ``DATE_SLACK_DAYS``) exactly
+    when the latest start is at most the slack after the earliest end, so the latest start
+    and the earliest end are all an incident needs to keep.
+    """
 
     def __init__(self, readings: Sequence[Reading]) -> None:
         self.readings = readings
         self.parent = list(range(len(readings)))
-        self.dates: dict[int, list[EventDate]] = {i: [r.date] for i, r in enumerate(readings) if r.date is not None}
+        self.span: dict[int, tuple[date, date]] = {i: (r.date.start, r.date.end) for i, r in enumerate(readings) if r.date is not None}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -97,10 +105,16 @@ class _Incidents:
         a, b = self.root(i), self.root(j)
         if a == b:
             return True
-        if not all(_dates_agree(x, y) for x in self.dates.get(a, ()) for y in self.dates.get(b, ())):
-            return False
+        first, second = self.span.get(a), self.span.get(b)
+        if first and second:
+            latest_start, earliest_end = max(first[0], second[0]), min(first[1], second[1])
+            if latest_start - timedelta(days=DATE_SLACK_DAYS) > earliest_end:
+                return False
+            self.span[b] = (latest_start, earliest_end)
+        elif first:
+            self.span[b] = first
+        self.span.pop(a, None)
         self.parent[a] = b
-        self.dates[b] = self.dates.get(b, []) + self.dates.pop(a, [])
         return True
 
     def members(self) -> list[list[int]]:
@@ -111,11 +125,15 @@ class _Incidents:
 
 
 def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
-    """Member indices of each incident, incidents in order of their first sentence."""
+    """Member indices of each incident, incidents in order of their first sentence.
+
+    An anchor is compared with the ``NEARBY`` anchors before it and a sentence with the
+    ``NEARBY`` nearest anchors, so a very long article costs time in proportion to its length.
+    """
     incidents = _Incidents(readings)
     anchors = [i for i, r in enumerate(readings) if _is_anchor(r)]
     for position, i in enumerate(anchors):
-        for j in anchors[:position]:
+        for j in reversed(anchors[max(0, position - NEARBY) : position]):
             if _same_site(readings[i], readings[j]) and incidents.join(i, j):
                 break
     anchored = set(anchors)
@@ -199,17 +217,15 @@ def _anchor_donors(i: int, readings: Sequence[Reading], anchors: list[int], fact
     """Anchors whose incident sentence ``i`` may belong to: of its class before its family,
     the nearest before it first (the first of all for a headline or lead)."""
     reading = readings[i]
-    compatible = [j for j in anchors if j != i and _may_inherit(reading, readings[j], facts)]
+    if reading.lead:
+        nearby = anchors[:NEARBY]
+    else:
+        at = bisect_left(anchors, i)
+        nearby = anchors[max(0, at - NEARBY) : at][::-1] + anchors[at : at + NEARBY]
+    compatible = [j for j in nearby if j != i and _may_inherit(reading, readings[j], facts)]
     same_class = [j for j in compatible if readings[j].event_class == reading.event_class]
-    ordered: list[int] = []
-    for pool in (same_class, compatible):  # the refugees' camp before the crossing the Taliban seized
-        if reading.lead:
-            ranked = pool
-        else:
-            before = [j for j in pool if j < i]
-            ranked = before[::-1] + [j for j in pool if j > i]
-        ordered += [j for j in ranked if j not in ordered]
-    return ordered
+    # the refugees' camp before the crossing the Taliban seized
+    return same_class + [j for j in compatible if j not in same_class]
 
 
 def _goes_on(reading: Reading, previous: Reading) -> bool:
@@ -231,15 +247,15 @@ def _continues(reading: Reading, previous: Reading) -> bool:
 
 def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
     """"The attackers were neutralised" with no anchor: earlier sentences of its family, the
-    latest first (for a headline or lead, later ones too)."""
+    latest first (for a headline or lead, later ones too), at most ``NEARBY`` of each."""
     reading = readings[i]
 
     def fits(other: Reading) -> bool:
         return _kin(other.family, reading.family) and _dates_agree(reading.date, other.date) and _tense(other) == _tense(reading)
 
-    found = [j for j in range(i - 1, -1, -1) if fits(readings[j])]
+    found = [j for j in range(i - 1, max(-1, i - 1 - NEARBY), -1) if fits(readings[j])]
     if reading.lead:
-        found += [j for j in range(i + 1, len(readings)) if fits(readings[j])]
+        found += [j for j in range(i + 1, min(len(readings), i + 1 + NEARBY)) if fits(readings[j])]
     return found
 
 
@@ -371,14 +387,14 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
     return agents, recipients
 
 
-def _told_as(readings: Sequence[Reading], members: list[int], index: int) -> tuple[str, str] | None:
+def _told_as(readings: Sequence[Reading], told: list[int], index: int) -> tuple[str, str] | None:
     """For a bare casualty count (sentence ``index``): the class of the incident's sentence it
-    follows (else the next one) that says what happened, and that sentence's words."""
-    told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
+    follows (else the next one) that says what happened (``told``: those sentences, in
+    order), and that sentence's words."""
     if not told:
         return None
-    before = [i for i in told if i < index]
-    source = readings[before[-1] if before else told[0]]
+    at = bisect_left(told, index)
+    source = readings[told[at - 1] if at else told[0]]
     return source.event_class, source.choice.hit.text
 
 

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
@@ -367,6 +368,19 @@ class ArticleFrame:
     filed: int  # end of the dateline's date: dates are not read before it
     lead_end: int  # end of the lead paragraph's first sentence
     historical_after_days: int
+    toponym_starts: tuple[int, ...] = ()  # mention starts of ``toponyms``, for bisection
+    organisation_starts: tuple[int, ...] = ()
+
+    def toponyms_within(self, start: int, end: int) -> list[Toponym]:
+        """The toponyms inside ``[start, end)``, found by bisection (long articles stay linear)."""
+        first = bisect_left(self.toponym_starts, start)
+        last = bisect_left(self.toponym_starts, end, first)
+        return [t for t in self.toponyms[first:last] if t.mention.end <= end]
+
+    def organisations_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.organisation_starts, start)
+        last = bisect_left(self.organisation_starts, end, first)
+        return [(a, b) for a, b in self.organisations[first:last] if b <= end]
 
 
 def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
@@ -379,7 +393,7 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
         return None
     event_class = lexicon.classes.get(choice.event_class)
     family = event_class.family if event_class else choice.event_class
-    in_sentence = [t for t in frame.toponyms if start <= t.mention.start and t.mention.end <= end]
+    in_sentence = frame.toponyms_within(start, end)
     actors = _actors(frame, sentence, start, in_sentence, present, family)
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
@@ -428,7 +442,7 @@ def _modality(frame: ArticleFrame, sentence: str, choice: ClassChoice, present: 
 def _actors(
     frame: ArticleFrame, sentence: str, start: int, in_sentence: list[Toponym], present: set[str], family: str
 ) -> SentenceActors:
-    inside = [(a - start, b - start) for a, b in frame.organisations if start <= a and b <= start + len(sentence)]
+    inside = [(a - start, b - start) for a, b in frame.organisations_within(start, start + len(sentence))]
     clauses = descriptive_clauses(sentence)
     located = [
         (t.mention.start - start, t.mention.end - start)
