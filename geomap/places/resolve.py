@@ -159,7 +159,7 @@ def resolve(
         container = _container_country(text, mention, following, gazetteer) or _possessor_country(
             text, mentions[index - 1] if index else None, mention, gazetteer
         )
-        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _list_feature_word_after(text, mention.end)
+        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
         feature_word = cue.group(1).lower() if cue else ""
         if feature_word in _NAMED_AFTER_WORDS and all(places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
             continue  # "the Dushanbe post": a frontier post named after the capital, not the capital
@@ -171,11 +171,15 @@ def resolve(
                 surfaces.clear()
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
         # "the Panj" with a river among the candidates: the article speaks of the river
-        definite = _definite_area(text, mention, feature_word, gazetteer)
+        definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
         evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
-            context = _name_context(mention.candidate_ids, normalised, focus_factor, definite, (gazetteer, settings, static, alternates))
+            alternate_only = alternates.get((mention.candidate_ids, normalised))
+            if alternate_only is None:
+                alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
+            # most names need none of this evidence: scoring skips it then
+            context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
             decision = decided[evidence] = _decide(
                 [
                     _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word, context)
@@ -237,14 +241,6 @@ def _focus_factor(
     if any(source(i) in _REGIONAL_SOURCES for m in mentions if m.kind == "toponym" for i in m.candidate_ids):
         return 1.0
     return FOCUS_OUTSIDE_FACTOR
-
-
-def _name_context(ids: tuple[int, ...], normalised: str, focus_factor: float, definite: bool, lookup: tuple) -> _NameContext | None:
-    """The evidence of :class:`_NameContext`, or None when it would change no score (most names)."""
-    alternate_only = _alternate_only(ids, normalised, *lookup)
-    if definite or alternate_only or focus_factor != 1.0:
-        return _NameContext(focus_factor, definite, alternate_only)
-    return None
 
 
 def _alternate_only(
@@ -316,15 +312,6 @@ _LIST_FEATURE_WORD_AFTER = re.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{1,8}}\s+(?:(?:border|frontier)\s+)?"
     r"(" + "|".join(sorted(_PLURAL_FEATURE_WORDS, key=len, reverse=True)) + r")\b"
 )
-def _list_feature_word_after(text: str, end: int) -> re.Match | None:
-    """:data:`_LIST_FEATURE_WORD_AFTER` at ``end``, tried only where a list can go on
-    (a comma, "and", "or"): the pattern is costly and most names are followed by neither."""
-    after = text[end : end + 8].lstrip()
-    if not (after.startswith(",") or after.startswith(("and ", "or "))):
-        return None
-    return _LIST_FEATURE_WORD_AFTER.match(text, end)
-
-
 # sites that are often named after a distant place: the name alone does not locate them
 _NAMED_AFTER_WORDS = frozenset({"post", "outpost", "posts", "outposts"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "admin1", "admin2", "country", "region"})
