@@ -123,7 +123,7 @@ def synthetic_features(events: int, places: int, seed: int = 42) -> tuple[list[d
             "plover_event": cls.plover_event, "plover_mode": cls.plover_mode, "color": cls.color,
             "source_file": f"synthetic/article_{i // 5:05d}.txt", "article_id": f"article_{i // 5:05d}",
             "sentence": sentence, "sentence_start": 100, "sentence_end": 100 + len(sentence),
-            "group_sources": [f"synthetic/article_{i // 5:05d}.txt"], "group_reasons": [],
+            "group_sources": [f"synthetic/article_{i // 5:05d}.txt"], "group_reason": "",
         }
         event_features.append({
             "type": "Feature", "id": event_id,

@@ -10,7 +10,7 @@ from typing import Any
 
 from geomap.config import ALL_FORMATS, DEFAULT_SETTINGS, Settings
 from geomap.corpus import iter_files
-from geomap.events.merge import EventGroup, link_reports
+from geomap.events.merge import IncidentGroup, link_reports
 from geomap.export import (
     Checker,
     OutputError,
@@ -23,7 +23,7 @@ from geomap.export import (
     claim_features,
     claims_output,
     ensure_writable_folder,
-    event_features,
+    incident_features,
     geojson_output,
     gpkg_output,
     jsonl_output,
@@ -50,9 +50,10 @@ class BuildSummary:
     failed: list[SkippedInput] = field(default_factory=list)
     places: int = 0
     toponyms: int = 0
-    events: int = 0
-    events_located: int = 0
-    event_groups: int = 0
+    events: int = 0  # event sentences
+    incidents: int = 0  # the incidents they tell (one feature each in the event outputs)
+    events_located: int = 0  # incidents with a place
+    event_groups: int = 0  # incidents after linking reports of one incident across articles
     claims: dict[str, int] = field(default_factory=dict)
     acled_rows: int = 0
     acled_left_out: dict[str, int] = field(default_factory=dict)
@@ -89,7 +90,8 @@ class BuildSummary:
             out += [f"  {problem}" for problem in self.gazetteer_problems]
         out += [
             f"toponyms resolved: {self.toponyms} ({self.places} distinct places)",
-            f"events: {self.events} ({self.events_located} located; {self.event_groups} distinct after linking reports)",
+            f"events: {self.events} event sentences telling {self.incidents} incidents"
+            f" ({self.events_located} located; {self.event_groups} distinct after linking reports across articles)",
             f"ACLED-compatible rows: {self.acled_rows}",
             "claims checked: " + (", ".join(f"{n} {verdict}" for verdict, n in sorted(self.claims.items())) or "none"),
         ]
@@ -105,7 +107,7 @@ class Products:
     """Everything a build derives from the parsed corpus before writing it."""
 
     run: CorpusRun
-    groups: list[EventGroup]
+    groups: list[IncidentGroup]
     events: list[dict[str, Any]]
     places: list[dict[str, Any]]
     lines: list[dict[str, Any]]
@@ -224,7 +226,7 @@ def _parse(
 def derive_products(run: CorpusRun, resources: Resources) -> Products:
     """Link reports of one event and make the features of every output."""
     groups = link_reports(run.results)
-    events = event_features(run.results, resources.lexicon, groups)
+    events = incident_features(run.results, resources.lexicon, groups)
     places = place_features(summarise_places(run.results), resources.borders, resources.border_pairs)
     # the requested borders, and every other border some event was measured against (its nearest)
     measured = sorted(
@@ -239,7 +241,8 @@ def _count_products(summary: BuildSummary, products: Products) -> None:
     summary.toponyms = sum(len(r.toponyms) for r in products.run.results)
     summary.event_groups = len(products.groups)
     summary.places = len(products.places)
-    summary.events = len(products.events)
+    summary.events = sum(len(r.events) for r in products.run.results)
+    summary.incidents = len(products.events)
     summary.events_located = sum(1 for f in products.events if f["geometry"])
     for claim in products.claims:
         verdict = claim["properties"]["verdict"]

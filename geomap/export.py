@@ -27,7 +27,7 @@ from typing import Any
 
 from geomap.border import BorderIndex
 from geomap.events.lexicon import Lexicon
-from geomap.model import ArticleResult, Event, Toponym, to_plain
+from geomap.model import ArticleResult, Event, Incident, Toponym, to_plain
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -365,8 +365,6 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "quantities": [to_plain(q) for q in event.quantities],
         "trigger": event.trigger,
         "confidence": event.confidence,
-        "group_id": event.group_id,
-        "group_size": event.group_size,
         "acled_event_type": event.acled[1] if event.acled else codes.acled_event_type if codes else "",
         "acled_sub_event_type": event.acled[2] if event.acled else codes.acled_sub_event_type if codes else "",
         "cameo_code": codes.cameo_code if codes else "",
@@ -404,6 +402,7 @@ def article_record(result: ArticleResult, lexicon: Lexicon) -> dict[str, Any]:
         "toponyms": [toponym_record(t) for t in result.toponyms],
         "organisations": [{"start": m.start, "end": m.end, "text": m.text} for m in result.suppressed],
         "events": [event_record(e, lexicon) for e in result.events],
+        "incidents": [incident_record(i, result, lexicon) for i in result.incidents],
         "claims": [to_plain(c) for c in result.claims],
     }
 
@@ -418,46 +417,106 @@ def feature_collection(features: list[dict[str, Any]], name: str) -> dict[str, A
 
 
 GROUP_SOURCES_LISTED = 20  # sources listed on each report of a group; group_source_count has them all
+REPORTS_LISTED = 20  # sentences listed on an incident feature; report_count counts them all
 
 
-def event_features(results: list[ArticleResult], lexicon: Lexicon, groups: list | None = None) -> list[dict[str, Any]]:
-    """One GeoJSON feature per event report; events without a place get ``geometry: null``.
+def incident_id(incident: Incident) -> str:
+    """Stable identifier of an incident feature: its file and incident id hashed."""
+    digest = hashlib.sha1(f"{incident.source_file}|{incident.id}".encode()).hexdigest()
+    return f"gi-{digest[:12]}"
+
+
+def incident_record(incident: Incident, result: ArticleResult, lexicon: Lexicon) -> dict[str, Any]:
+    """Flat, JSON-ready properties of one incident: its own fields, those of the sentence that
+    gave its place (border metrics, ACLED refinement, sentence) and a list of its reports.
+
+    The keys of :func:`event_record` that an incident has keep their names, so a map or a
+    GIS layer reads both alike."""
+    events = [result.events[i] for i in incident.sentences]
+    shown = _sentence_shown(incident, events)
+    record = event_record(shown, lexicon)
+    codes = lexicon.classes.get(incident.event_class)
+    date_ = incident.date
+    record.update({
+        "event_id": incident_id(incident),
+        "incident_id": incident.id,
+        "event_type": incident.event_class,
+        "event_label": codes.label if codes else incident.event_class,
+        "modality": incident.modality,
+        "date": date_.start.isoformat() if date_ else None,
+        "date_end": date_.end.isoformat() if date_ else None,
+        "date_precision": date_.precision if date_ else None,
+        "date_basis": date_.basis if date_ else None,
+        "date_text": date_.text if date_ else None,
+        "actors": list(incident.actors),
+        "recipients": list(incident.recipients),
+        "fatalities": incident.fatalities,
+        "injured": incident.injured,
+        "quantities": [to_plain(q) for q in incident.quantities],
+        "confidence": incident.confidence,
+        "color": codes.color if codes else "#555555",
+        "glyph": codes.glyph if codes else "?",
+        "report_count": len(events),
+        "reports": [_report(e) for e in events[:REPORTS_LISTED]],
+        "reasons": dict(incident.reasons),
+    })
+    return record
+
+
+def _sentence_shown(incident: Incident, events: list[Event]) -> Event:
+    """The report that gave the incident its place (else its most severe one, else its first)."""
+    if incident.place is not None:
+        placed = [e for e in events if e.place is not None and e.place.place.id == incident.place.place.id]
+        if placed:
+            return placed[0]
+    same = [e for e in events if e.event_class == incident.event_class]
+    return (same or events)[0]
+
+
+def _report(event: Event) -> dict[str, Any]:
+    return {
+        "sentence": event.sentence,
+        "sentence_start": event.sentence_start,
+        "event_type": event.event_class,
+        "modality": event.modality,
+        "date": event.date.start.isoformat() if event.date else None,
+    }
+
+
+def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: list | None = None) -> list[dict[str, Any]]:
+    """One GeoJSON feature per incident; incidents without a place get ``geometry: null``.
 
     With ``groups`` (from :func:`geomap.events.merge.link_reports`) every feature of a
     linked report also says why it was linked (``group_reason``: its own link, one line)
-    and lists the sources of its event (``group_sources``, the first
-    :data:`GROUP_SOURCES_LISTED`; ``group_source_count`` counts them all).  A feature
-    never carries the reasons of the whole group: with k copies of a story that would
-    be k² lines (the ACLED row of the event lists every source once).
+    and lists the sources of its incident (``group_sources``, the first
+    :data:`GROUP_SOURCES_LISTED`; ``group_source_count`` counts them all).  A feature never
+    carries the reasons of the whole group: with k copies of a story that would be k² lines
+    (the ACLED row of the incident lists every source once).
     """
-    group_info = {group.id: _group_properties(group) for group in groups or ()}
+    from geomap.events.merge import report_key
+
+    group_info = {}
+    for group in groups or ():
+        sources = group.sources
+        for incident, reason in zip(group.incidents, group.link_reasons, strict=True):
+            group_info[report_key(incident)] = (group.id, len(group.incidents), sources[:GROUP_SOURCES_LISTED], len(sources), reason)
     features = []
     for result in results:
-        for event in result.events:
-            place = event.place.place if event.place else None
-            properties = event_record(event, lexicon)
-            info = group_info.get(event.group_id)
-            if info is not None:
-                sources, count, reasons = info
-                properties["group_sources"] = sources
-                properties["group_source_count"] = count
-                properties["group_reason"] = reasons.get(id(event), "")
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": event_id(event),
-                    "geometry": _point(place.lat, place.lon) if place else None,
-                    "properties": properties,
-                }
-            )
+        for incident in result.incidents:
+            properties = incident_record(incident, result, lexicon)
+            group_id, size, sources, count, reason = group_info.get(report_key(incident), ("", 1, [incident.source_file], 1, ""))
+            properties.update({
+                "group_id": group_id, "group_size": size, "group_sources": sources, "group_source_count": count,
+                "group_reason": reason,
+            })
+            place = incident.place.place if incident.place else None
+            features.append({
+                "type": "Feature",
+                "id": properties["event_id"],
+                "geometry": _point(place.lat, place.lon) if place else None,
+                "properties": properties,
+            })
     return features
-
-
-def _group_properties(group) -> tuple[list[str], int, dict[int, str]]:
-    """Listed sources, source count and each report's own link reason (by ``id`` of its event)."""
-    sources = group.sources
-    reasons = {id(event): reason for event, reason in zip(group.events, group.link_reasons, strict=True)}
-    return sources[:GROUP_SOURCES_LISTED], len(sources), reasons
 
 
 @dataclass
@@ -669,60 +728,62 @@ def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:
 
 
 def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """ACLED-layout rows, one per real event (linked reports merged); the rest counted by reason.
+    """ACLED-layout rows, one per real incident (linked reports merged); the rest counted by reason.
 
-    ACLED codes no country-level-only events and no statements; a year-precision date
-    has no ACLED time precision.  Such events stay in the GeoJSON and JSONL outputs.
-    The ``source`` column lists every report of the event.
+    ACLED codes no country-level-only incidents and no statements; a year-precision date
+    has no ACLED time precision.  Such incidents stay in the GeoJSON and JSONL outputs.
+    The ``source`` column lists every report of the incident.
     """
     rows: list[dict[str, Any]] = []
     left_out: dict[str, int] = defaultdict(int)
     article_by_source = {r.article.source_file: r for r in results}
     for group in groups:
-        event = group.representative
-        result = article_by_source[event.source_file]
-        if len(group.events) > 1:
-            left_out["merged into another report of the same event"] += len(group.events) - 1
-        codes = lexicon.classes.get(event.event_class)
-        reason = None
-        if codes is None or not codes.acled_event_type:
-            reason = "class not coded by ACLED (statements, meetings)"
-        elif event.place is None or event.geo_level == "country":
-            reason = "no sub-national location"
-        elif event.date is None or event.date.precision not in ACLED_TIME_PRECISION:
-            reason = "no date at ACLED precision (day, week or month)"
+        incident = group.representative
+        result = article_by_source[incident.source_file]
+        if len(group.incidents) > 1:
+            left_out["merged into another report of the same incident"] += len(group.incidents) - 1
+        codes = lexicon.classes.get(incident.event_class)
+        reason = _acled_left_out(incident, codes)
         if reason:
             left_out[reason] += 1
             continue
-        row = _acled_row(event, codes, result, lexicon, country_codes)
-        sources = [article_by_source[e.source_file].article for e in group.events]
+        row = _acled_row(incident, incident_record(incident, result, lexicon), codes, result, country_codes)
+        sources = [article_by_source[i.source_file].article for i in group.incidents]
         row["source"] = "; ".join(dict.fromkeys(a.url or Path(a.source_file).name for a in sources))
-        row["geomap_group_size"] = len(group.events)
+        row["geomap_group_size"] = len(group.incidents)
         rows.append(row)
     return rows, dict(left_out)
 
 
-def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, country_codes: dict) -> dict[str, Any]:
-    place = event.place.place  # type: ignore[union-attr]
-    # A river's point and the whole-border area say nothing about the side: their country
-    # is left blank unless the border measurement is sure of the side.
-    country_iso2 = "" if place.feature_type == "river" else place.country or ""
-    if not country_iso2 and place.feature_type != "river" and event.border and event.border.side and not event.border.side_uncertain:
-        country_iso2 = next((c.iso2 for c in country_codes.values() if c.iso3 == event.border.side), "")
-    country = country_codes.get(country_iso2)
-    agents = [a for a in event.actors if a not in event.recipients]
-    actors = (agents or [""]) + [a for a in event.recipients if a not in agents]
-    fatalities = [q for q in event.quantities if q.category == "fatalities"]
-    record = event_record(event, lexicon)
-    tags = [f"modality={event.modality}"] + [f"{q.category}={q.raw_text}" for q in event.quantities]
-    row = {
-        "event_id_cnty": f"{country.iso3 if country else 'XXX'}{event_id(event)[3:]}",
-        "event_date": event.date.start.isoformat(),  # type: ignore[union-attr]
-        "year": event.date.start.year,  # type: ignore[union-attr]
-        "time_precision": ACLED_TIME_PRECISION[event.date.precision],  # type: ignore[union-attr]
-        "disorder_type": event.acled[0] if event.acled else codes.acled_disorder_type,
-        "event_type": event.acled[1] if event.acled else codes.acled_event_type,
-        "sub_event_type": event.acled[2] if event.acled else codes.acled_sub_event_type,
+def _acled_left_out(incident: Incident, codes) -> str | None:
+    """Why ACLED would not code this incident, or None."""
+    if codes is None or not codes.acled_event_type:
+        return "class not coded by ACLED (statements, meetings)"
+    if incident.place is None or incident.geo_level == "country":
+        return "no sub-national location"
+    if incident.date is None or incident.date.precision not in ACLED_TIME_PRECISION:
+        return "no date at ACLED precision (day, week or month)"
+    return None
+
+
+def _acled_row(incident: Incident, record: dict[str, Any], codes, result: ArticleResult, country_codes: dict) -> dict[str, Any]:
+    place = incident.place.place  # type: ignore[union-attr]
+    country = country_codes.get(_acled_country(place, record, country_codes))
+    agents = [a for a in incident.actors if a not in incident.recipients]
+    actors = (agents or [""]) + [a for a in incident.recipients if a not in agents]
+    tags = [f"modality={incident.modality}"] + [f"{q['category']}={q['raw_text']}" for q in record["quantities"]]
+    tags += [f"{name}={record[name]}" for name in ("fatalities", "injured") if record[name] is not None]
+    acled = incident.acled or (codes.acled_disorder_type, codes.acled_event_type, codes.acled_sub_event_type)
+    date_ = incident.date
+    assert date_ is not None
+    return {
+        "event_id_cnty": f"{country.iso3 if country else 'XXX'}{record['event_id'][3:]}",
+        "event_date": date_.start.isoformat(),
+        "year": date_.start.year,
+        "time_precision": ACLED_TIME_PRECISION[date_.precision],
+        "disorder_type": acled[0],
+        "event_type": acled[1],
+        "sub_event_type": acled[2],
         "actor1": actors[0],
         "assoc_actor_1": "",
         "inter1": "",
@@ -740,30 +801,41 @@ def _acled_row(event: Event, codes, result: ArticleResult, lexicon: Lexicon, cou
         "location": place.name,
         "latitude": f"{place.lat:.4f}",
         "longitude": f"{place.lon:.4f}",
-        "geo_precision": ACLED_GEO_PRECISION.get(event.geo_level, 3),
+        "geo_precision": ACLED_GEO_PRECISION.get(incident.geo_level, 3),
         "source": result.article.url or Path(result.article.source_file).name,
         "source_scale": "",
-        "notes": event.sentence[:500],
-        "fatalities": min((q.low or q.best) for q in fatalities) if fatalities else 0,
+        "notes": record["sentence"][:500],
+        "fatalities": incident.fatalities or 0,
         "tags": "; ".join(tags),
         "timestamp": "",
         "geomap_date_end": record["date_end"],
         "geomap_date_precision": record["date_precision"],
-        "geomap_modality": event.modality,
-        "geomap_event_class": event.event_class,
-        "geomap_geo_level": event.geo_level,
-        "geomap_place_relation": event.place_relation,
+        "geomap_modality": incident.modality,
+        "geomap_event_class": incident.event_class,
+        "geomap_geo_level": incident.geo_level,
+        "geomap_place_relation": incident.place_relation,
         "geomap_quantities_json": json.dumps(record["quantities"], ensure_ascii=False, allow_nan=False),
         "geomap_plover_event": codes.plover_event,
         "geomap_plover_mode": codes.plover_mode,
         "geomap_cameo_code": codes.cameo_code,
-        "geomap_confidence": event.confidence,
+        "geomap_confidence": incident.confidence,
         "geomap_distance_to_border_km": record["distance_to_border_km"],
         "geomap_border_side": record["border_side"],
-        "geomap_sentence": event.sentence,
-        "geomap_source_file": event.source_file,
+        "geomap_sentence": record["sentence"],
+        "geomap_source_file": incident.source_file,
     }
-    return row
+
+
+def _acled_country(place, record: dict[str, Any], country_codes: dict) -> str:
+    """ISO2 of the incident's country.  A river's point and the whole-border area say nothing
+    about the side: their country is left blank unless the border measurement is sure of it."""
+    if place.feature_type == "river":
+        return ""
+    if place.country:
+        return place.country
+    if record["border_side"] and not record["side_uncertain"]:
+        return next((c.iso2 for c in country_codes.values() if c.iso3 == record["border_side"]), "")
+    return ""
 
 
 def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:

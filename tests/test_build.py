@@ -158,16 +158,19 @@ def test_acled_country_is_left_blank_where_the_side_is_unknown(resources):
     from geomap.gazetteer.sources import read_country_codes
     from geomap.events.merge import link_reports
     from geomap.export import acled_rows
-    from geomap.pipeline import parse_text
+    from datetime import date
 
-    results = [
-        parse_text(" date 2021-10-20 Taliban fighters clashed with Tajik border guards along the border on Tuesday.", None, resources),
-        parse_text(" date 2021-10-20 Border guards clashed with smugglers near Kulob on Tuesday.", None, resources),
+    from geomap.model import Article
+    from geomap.pipeline import parse_article
+
+    texts = [
+        "Taliban fighters clashed with Tajik border guards along the border on Tuesday.",
+        "Border guards clashed with smugglers near Kulob on Tuesday.",
     ]
-    for index, result in enumerate(results):
-        result.article.source_file = f"a{index}.txt"
-        for event in result.events:
-            event.source_file = f"a{index}.txt"
+    results = [
+        parse_article(Article(id=f"a{i}", source_file=f"a{i}.txt", text=text, date=date(2021, 10, 20)), resources)
+        for i, text in enumerate(texts)
+    ]
     codes = read_country_codes(resources.settings.path("gazetteer/countries.csv"))
     rows, _ = acled_rows(link_reports(results), results, resources.lexicon, codes)
     by_location = {row["location"]: row["country"] for row in rows}

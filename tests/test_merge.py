@@ -1,4 +1,4 @@
-"""Reports of one event in several articles are linked, with reasons; others stay apart."""
+"""Reports of one incident in several articles are linked, with reasons; others stay apart."""
 
 from datetime import date
 
@@ -16,15 +16,11 @@ def test_the_same_drill_in_two_articles_is_one_event(resources):
         " date 2023-10-12 Russian troops held military exercises at the Harb-Maidon training ground on Tuesday.",
         " date 2023-10-13 Russian forces staged drills at the Kharb-Maidon range this week, officials said.",
     )
-    for index, result in enumerate(results):
-        result.article.id = f"a{index}"
-        for event in result.events:
-            event.article_id = f"a{index}"
-    exercises = [e for r in results for e in r.events if e.event_class == "military_exercise"]
+    exercises = [i for r in results for i in r.incidents if i.event_class == "military_exercise"]
     assert len(exercises) == 2
     groups = link_reports(results)
-    linked = [g for g in groups if len(g.events) == 2]
-    assert len(linked) == 1 and linked[0].events[0].group_id == linked[0].events[1].group_id
+    linked = [g for g in groups if len(g.incidents) == 2]
+    assert len(linked) == 1 and {i.article_id for i in linked[0].incidents} == {r.article.id for r in results}
     assert "same place" in linked[0].reasons[0] and "dates overlap" in linked[0].reasons[0]
 
 
@@ -37,9 +33,9 @@ def test_different_places_dates_or_modality_stay_apart(resources):
         " date 2023-10-12 Russian troops will hold military exercises near Kulob next month.",
     )
     groups = link_reports(results)
-    exercises = [g for g in groups if g.events[0].event_class == "military_exercise"]
-    assert len(exercises) == 4 and all(len(g.events) == 1 for g in exercises)
-    assert exercises[0].events[0].date.start == date(2023, 10, 10)
+    exercises = [g for g in groups if g.incidents[0].event_class == "military_exercise"]
+    assert len(exercises) == 4 and all(len(g.incidents) == 1 for g in exercises)
+    assert exercises[0].incidents[0].date.start == date(2023, 10, 10)
 
 
 def test_acled_rows_merge_linked_reports(seed_build):
@@ -66,9 +62,6 @@ def test_undated_coarse_or_country_level_reports_are_not_linked(resources):
         " date 2023-10-12 Tajik troops attacked positions in Kyrgyzstan on Tuesday.",
         " date 2023-10-13 Tajik troops attacked positions in Kyrgyzstan on Wednesday.",
     )
-    for index, result in enumerate(results):
-        for event in result.events:
-            event.article_id = f"a{index}"
     groups = link_reports(results)
-    assert sum(len(r.events) for r in results) >= 6
-    assert all(len(g.events) == 1 for g in groups), [g.reasons for g in groups if len(g.events) > 1]
+    assert sum(len(r.incidents) for r in results) >= 6
+    assert all(len(g.incidents) == 1 for g in groups), [g.reasons for g in groups if len(g.incidents) > 1]

@@ -1,5 +1,6 @@
 """Linking reports scales with the corpus (issue 17, D3): candidates are blocked, copies
 are linked to their first copy, and each report carries one reason, not one per pair.
+The reports are the incidents of each article.
 
 The groups must be exactly those of comparing every pair, which a reference
 implementation here still does.
@@ -13,13 +14,13 @@ from datetime import date, timedelta
 import pytest
 
 from geomap.events import merge
-from geomap.events.merge import link_reports
-from geomap.model import ArticleResult, Article, Event, EventDate, Mention, Place, Toponym
+from geomap.events.merge import link_reports, report_key
+from geomap.model import ArticleResult, Article, EventDate, Incident, Mention, Place, Toponym
 
 
 def all_pairs_groups(results, max_km=merge.DEFAULT_MAX_KM, slack=merge.DEFAULT_DATE_SLACK_DAYS):
     """The groups of the old algorithm: every pair compared, connected components."""
-    events = [e for r in results for e in r.events]
+    events = [i for r in results for i in r.incidents]
     parent = list(range(len(events)))
 
     def root(i):
@@ -33,12 +34,12 @@ def all_pairs_groups(results, max_km=merge.DEFAULT_MAX_KM, slack=merge.DEFAULT_D
                 parent[root(j)] = root(i)
     groups = {}
     for i, event in enumerate(events):
-        groups.setdefault(root(i), set()).add((event.article_id, event.sentence_start))
+        groups.setdefault(root(i), set()).add(report_key(event))
     return {frozenset(members) for members in groups.values()}
 
 
 def new_groups(results):
-    return {frozenset((e.article_id, e.sentence_start) for e in g.events) for g in link_reports(results)}
+    return {frozenset(report_key(i) for i in g.incidents) for g in link_reports(results)}
 
 
 PLACES = [
@@ -54,23 +55,21 @@ PLACES = [
 ]
 
 
-def random_event(rng: random.Random, article: int, sentence: int) -> Event:
+def random_incident(rng: random.Random, article: int, number: int) -> Incident:
     place = rng.choice(PLACES + [None])
     start = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 150))
     span = rng.choice([0, 0, 0, 2, 6, 30, 45, 364])
     when = None if rng.random() < 0.1 else EventDate(start, start + timedelta(days=span), "day", rng.choice(["text", "article"]))
     toponym = None if place is None else Toponym(Mention(0, 4, place.name, "toponym"), place, 0.9, [])
-    return Event(
-        event_class=rng.choice(["armed_clash", "military_exercise"]),
-        modality=rng.choice(["reported", "reported", "planned"]),
-        sentence=f"sentence {sentence}",
-        sentence_start=sentence,
-        sentence_end=sentence + 10,
+    return Incident(
+        id=f"a{article}#{number}",
         article_id=f"a{article}",
         source_file=f"a{article}.txt",
-        trigger="x",
+        event_class=rng.choice(["armed_clash", "military_exercise"]),
+        modality=rng.choice(["reported", "reported", "planned"]),
+        sentences=(),
         confidence=0.8,
-        actors=rng.choice([[], ["Taliban"], ["Tajik border guards"], ["Taliban", "Tajik border guards"]]),
+        actors=tuple(rng.choice([[], ["Taliban"], ["Tajik border guards"], ["Taliban", "Tajik border guards"]])),
         date=when,
         place=toponym,
         geo_level="country" if place is not None and place.feature_type == "country" else "settlement",
@@ -81,8 +80,8 @@ def random_corpus(seed: int, articles: int = 60, per_article: int = 6) -> list[A
     rng = random.Random(seed)
     results = []
     for a in range(articles):
-        events = [random_event(rng, a, 100 * s) for s in range(per_article)]
-        results.append(ArticleResult(Article(f"a{a}", f"a{a}.txt", "text"), [], events))
+        incidents = [random_incident(rng, a, s) for s in range(per_article)]
+        results.append(ArticleResult(Article(f"a{a}", f"a{a}.txt", "text"), [], [], incidents=incidents))
     return results
 
 
@@ -108,7 +107,8 @@ def copy_corpus(results, copies):
         for result in results:
             article_id, source = f"{result.article.id}-copy{n}", f"copy{n}/{result.article.source_file}"
             events = [replace(e, article_id=article_id, source_file=source) for e in result.events]
-            out.append(ArticleResult(replace(result.article, id=article_id, source_file=source), result.toponyms, events))
+            incidents = [replace(i, article_id=article_id, source_file=source) for i in result.incidents]
+            out.append(ArticleResult(replace(result.article, id=article_id, source_file=source), result.toponyms, events, incidents=incidents))
     return out
 
 
@@ -122,16 +122,16 @@ def seed_results(resources):
 
 
 def test_each_report_carries_one_reason(seed_results, resources):
-    from geomap.export import GROUP_SOURCES_LISTED, event_features
+    from geomap.export import GROUP_SOURCES_LISTED, incident_features
 
     copies = copy_corpus(seed_results, 30)
     groups = link_reports(copies)
-    linked = [g for g in groups if len(g.events) > 1]
-    assert linked and max(len(g.events) for g in linked) >= 30
+    linked = [g for g in groups if len(g.incidents) > 1]
+    assert linked and max(len(g.incidents) for g in linked) >= 30
     for group in linked:
-        assert len(group.reasons) == len(group.events)  # one per report, not one per pair
+        assert len(group.reasons) == len(group.incidents)  # one per report, not one per pair
         assert all(" ~ " in r and "dates overlap" in r for r in group.reasons)
-    features = event_features(copies, resources.lexicon, groups)
+    features = incident_features(copies, resources.lexicon, groups)
     for feature in features:
         properties = feature["properties"]
         assert "group_reasons" not in properties

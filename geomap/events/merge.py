@@ -1,6 +1,8 @@
-"""Link reports of the same real event: "the same drill told by three articles".
+"""Link reports of the same real incident: "the same drill told by three articles".
 
-Two event records are taken as reports of one event when all of these hold:
+Each article's incidents (:mod:`geomap.events.incidents`) are its reports; two incident
+records of different articles are taken as reports of one real incident when all of these
+hold:
 
 * the same event class and a compatible modality (reported with reported, planned with
   planned: an announcement and the drill that followed stay separate events);
@@ -11,10 +13,10 @@ Two event records are taken as reports of one event when all of these hold:
   not the whole-border area (two events "in Kyrgyzstan" are not thereby one event);
 * at least one shared actor, or no actors on one side.
 
-Linked records form groups (union–find, so A~B and B~C join A, B, C).  Every record
-keeps its own sentence and source; the group gets an id, its size, its sources and, for
-each linked report, one reason: the link that brought it into the group (so a group of
-k reports carries k reasons, not one per pair).
+Linked records form groups (union–find, so A~B and B~C join A, B, C).  No record is
+changed: the group has an id, its reports, its sources and, for each linked report, one
+reason: the link that brought it into the group (so a group of k reports carries k
+reasons, not one per pair).
 
 Only candidate pairs are compared: reports are blocked by class and modality, by a
 window of start dates as wide as the longest date a link accepts, and by a spatial grid
@@ -32,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from geomap.model import ArticleResult, Event
+from geomap.model import ArticleResult, Incident
 from geomap.places.resolve import EARTH_RADIUS_KM, haversine_km
 
 DEFAULT_MAX_KM = 50.0
@@ -41,12 +43,12 @@ MAX_DATE_SPAN_DAYS = 31
 
 
 @dataclass
-class EventGroup:
-    """Reports of one real event."""
+class IncidentGroup:
+    """Reports of one real incident (incident records of one or more articles)."""
 
     id: str
-    events: list[Event]
-    link_reasons: list[str] = field(default_factory=list)  # per report (as events): why it is in the group
+    incidents: list[Incident]
+    link_reasons: list[str] = field(default_factory=list)  # per report (as incidents): why it is in the group
 
     @property
     def reasons(self) -> list[str]:
@@ -56,20 +58,25 @@ class EventGroup:
     @property
     def sources(self) -> list[str]:
         """Distinct source files, in first-report order."""
-        return list(dict.fromkeys(event.source_file for event in self.events))
+        return list(dict.fromkeys(incident.source_file for incident in self.incidents))
 
     @property
-    def representative(self) -> Event:
+    def representative(self) -> Incident:
         """The report with the most specific place and the highest confidence."""
-        from geomap.events.extract import SPECIFICITY
+        from geomap.events.place import SPECIFICITY
 
         return min(
-            self.events,
-            key=lambda e: (SPECIFICITY.get(e.geo_level, 9) if e.place else 10, -e.confidence, e.sentence_start),
+            self.incidents,
+            key=lambda i: (SPECIFICITY.get(i.geo_level, 9) if i.place else 10, -i.confidence, self.incidents.index(i)),
         )
 
 
-def _interval(event: Event, slack: int):
+def report_key(incident: Incident) -> tuple[str, str]:
+    """What tells one report from every other of a corpus: its file and incident id."""
+    return incident.source_file, incident.id
+
+
+def _interval(event: Incident, slack: int):
     if event.date is None:
         return None
     start, end = event.date.start, event.date.end
@@ -78,7 +85,7 @@ def _interval(event: Event, slack: int):
     return start, end
 
 
-def _link_reason(a: Event, b: Event, max_km: float, slack: int) -> str | None:
+def _link_reason(a: Incident, b: Incident, max_km: float, slack: int) -> str | None:
     """Why ``a`` and ``b`` are reports of one event, or None when they are not."""
     if a.event_class != b.event_class or a.modality != b.modality:
         return None
@@ -105,7 +112,7 @@ def _link_reason(a: Event, b: Event, max_km: float, slack: int) -> str | None:
     return f"{a.event_class}; dates overlap; {where}; {who}"
 
 
-def _specific(event: Event) -> bool:
+def _specific(event: Incident) -> bool:
     """A place precise enough to tell two events apart: not a country, not the whole border."""
     return (
         event.geo_level != "country"
@@ -117,26 +124,25 @@ def _specific(event: Event) -> bool:
 
 def link_reports(
     results: list[ArticleResult], max_km: float = DEFAULT_MAX_KM, date_slack_days: int = DEFAULT_DATE_SLACK_DAYS
-) -> list[EventGroup]:
-    """Group the events of a corpus into real events; sets ``group_id`` and ``group_size``
-    on every event.
+) -> list[IncidentGroup]:
+    """Group the incidents of a corpus into real incidents.
 
     Parameters
     ----------
     results : list of ArticleResult
         The parsed corpus.
     max_km : float
-        Largest distance between the places of two reports of one event.
+        Largest distance between the places of two reports of one incident.
     date_slack_days : int
         Days an inferred date ("has sent", dated by the article) may lie before it.
 
     Returns
     -------
-    list of EventGroup
-        One group per real event, in the order of their first report; each group's
+    list of IncidentGroup
+        One group per real incident, in the order of their first report; each group's
         ``reasons`` hold one line per linked report.
     """
-    events = [event for result in results for event in result.events]
+    events = [incident for result in results for incident in result.incidents]
     links = _Links(len(events))
     candidates = _Candidates(max_km, date_slack_days)
     for index, event in enumerate(events):
@@ -179,7 +185,7 @@ class _Links:
             self.edges.append((i, j, reason))
 
 
-def _linkable(event: Event, slack: int) -> bool:
+def _linkable(event: Incident, slack: int) -> bool:
     """Whether ``event`` can be a report of the same event as anything (see :func:`_link_reason`)."""
     interval = _interval(event, slack)
     return (
@@ -208,7 +214,7 @@ class _Candidates:
         self.cells: dict[tuple, list[int]] = defaultdict(list)
         self.first_copy: dict[tuple, int] = {}
 
-    def _key(self, event: Event) -> tuple:
+    def _key(self, event: Incident) -> tuple:
         start = _interval(event, self.slack)[0].toordinal()  # type: ignore[index]
         place = event.place.place  # type: ignore[union-attr]
         lat, lon = math.radians(place.lat), math.radians(place.lon)
@@ -216,19 +222,19 @@ class _Candidates:
         return (event.event_class, event.modality, start // self.days, *(math.floor(c / self.cell) for c in xyz))
 
     @staticmethod
-    def _signature(event: Event) -> tuple:
+    def _signature(event: Incident) -> tuple:
         date, place = event.date, event.place.place  # type: ignore[union-attr]
         return (
             event.event_class, event.modality, date.start, date.end, date.basis,  # type: ignore[union-attr]
             place.id, place.lat, place.lon, frozenset(event.actors),
         )
 
-    def copy_of(self, event: Event, index: int) -> int | None:
+    def copy_of(self, event: Incident, index: int) -> int | None:
         """The first event with everything a link looks at equal to ``event``'s, if any."""
         first = self.first_copy.setdefault(self._signature(event), index)
         return None if first == index else first
 
-    def near(self, event: Event) -> list[int]:
+    def near(self, event: Incident) -> list[int]:
         """Earlier candidates in the neighbouring cells, in corpus order."""
         kind, modality, window, x, y, z = self._key(event)
         found = []
@@ -239,11 +245,11 @@ class _Candidates:
                         found += self.cells.get((kind, modality, window + dw, x + dx, y + dy, z + dz), ())
         return sorted(found)
 
-    def add(self, event: Event, index: int) -> None:
+    def add(self, event: Incident, index: int) -> None:
         self.cells[self._key(event)].append(index)
 
 
-def _groups(events: list[Event], links: _Links) -> list[EventGroup]:
+def _groups(events: list[Incident], links: _Links) -> list[IncidentGroup]:
     """The groups of ``links``, each with one reason per linked report."""
     members_of: dict[int, list[int]] = defaultdict(list)
     for index in range(len(events)):
@@ -255,18 +261,16 @@ def _groups(events: list[Event], links: _Links) -> list[EventGroup]:
         reason_of.setdefault(i, f"{_label(events[i])} ~ {_label(events[j])}: {reason}")
     groups = []
     for members in members_of.values():
-        digest = hashlib.sha1("|".join(f"{events[i].article_id}:{events[i].sentence_start}" for i in members).encode())
-        group = EventGroup(
-            id=f"gmg-{digest.hexdigest()[:12]}",
-            events=[events[i] for i in members],
-            link_reasons=[reason_of.get(i, "") for i in members],
+        digest = hashlib.sha1("|".join("|".join(report_key(events[i])) for i in members).encode())
+        groups.append(
+            IncidentGroup(
+                id=f"gmg-{digest.hexdigest()[:12]}",
+                incidents=[events[i] for i in members],
+                link_reasons=[reason_of.get(i, "") for i in members],
+            )
         )
-        for event in group.events:
-            event.group_id = group.id
-            event.group_size = len(group.events)
-        groups.append(group)
     return groups
 
 
-def _label(event: Event) -> str:
-    return f"{event.article_id}@{event.sentence_start}"
+def _label(event: Incident) -> str:
+    return event.id
