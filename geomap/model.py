@@ -161,8 +161,6 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     border: BorderMetrics | None = None  # the nearest of the requested borders
     borders: list[BorderMetrics] = field(default_factory=list)  # one per requested border
-    group_id: str = ""  # reports of the same real event share it (see geomap.events.merge)
-    group_size: int = 1
     # ACLED (disorder type, event type, sub-event type) of the matching cue when it refines the
     # class's own ("shot dead" → Violence against civilians / Attack); empty: the class's
     acled: tuple[str, str, str] | tuple[()] = ()
