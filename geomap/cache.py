@@ -14,12 +14,19 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 log = logging.getLogger(__name__)
+# One-line notices for whoever runs geomap (the command line prints them on stderr; a
+# library user sees them only if they configure logging): a first run compiles for
+# 20–45 s, which must not look like a hang.
+notice = logging.getLogger("geomap.notice")
 T = TypeVar("T")
+
+_WHAT = {"gazetteer": "gazetteer index", "lexicon": "event vocabulary"}
 
 
 def source_key(tag: str, files: Iterable[Path]) -> str:
@@ -50,7 +57,11 @@ def load_or_build(cache_dir: Path, name: str, key: str, build: Callable[[], T]) 
             return loaded
         except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
             log.warning("ignoring unreadable %s cache %s: %s", name, cache_file, exc)
+    what = _WHAT.get(name, name)
+    notice.info("compiling the %s (once per install or data change; cached in %s)...", what, cache_dir)
+    started = time.perf_counter()
     built = build()
+    log.info("compiled the %s in %.1f s", what, time.perf_counter() - started)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")

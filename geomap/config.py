@@ -7,25 +7,79 @@ logic only.  Override a value by building a new :class:`Settings` with
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import logging
 import os
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+REPOSITORY_DIR = PACKAGE_DIR.parent
+
+_EXTRACTED = contextlib.ExitStack()  # package data unpacked from a zip import lives until exit
+atexit.register(_EXTRACTED.close)
+
+
+def package_folder(name: str) -> Path:
+    """A folder installed with the package (``data``, ``samples``) as a real path.
+
+    Found through :mod:`importlib.resources`, so it works from a wheel, an sdist, a
+    zipapp (unpacked to a temporary folder for the life of the process) and pipx alike.
+    """
+    resource = resources.files("geomap").joinpath(name)
+    if isinstance(resource, Path):
+        return resource
+    return _EXTRACTED.enter_context(resources.as_file(resource))
 
 
 def _find_data_dir() -> Path:
-    """Locate ``data/``: $GEOMAP_DATA, the repository checkout, or the installed share dir."""
+    """Locate the data: $GEOMAP_DATA, the repository checkout (an editable install reads
+    ``data/`` where analysts edit it), else the copy installed inside the package."""
     env = os.environ.get("GEOMAP_DATA")
     if env:
         return Path(env)
-    for candidate in (PACKAGE_DIR.parent / "data", PACKAGE_DIR / "data"):
-        if (candidate / "gazetteer").is_dir():
-            return candidate
-    return PACKAGE_DIR.parent / "data"
+    checkout = REPOSITORY_DIR / "data"
+    if (checkout / "gazetteer").is_dir() and (REPOSITORY_DIR / "pyproject.toml").is_file():
+        return checkout
+    return package_folder("data")
+
+
+def sample_articles() -> Path:
+    """The sample articles: ``seeds/`` of the repository checkout, else the copy installed
+    with the package (``geomap build`` with no paths builds them from any folder)."""
+    checkout = REPOSITORY_DIR / "seeds"
+    if checkout.is_dir() and (REPOSITORY_DIR / "pyproject.toml").is_file():
+        return checkout
+    return package_folder("samples")
 
 
 DATA_DIR = _find_data_dir()
+
+MAX_FILE_MB = 50.0
+"""Default largest input file read, in MB of 10⁶ bytes (``--max-file-mb``,
+``$GEOMAP_MAX_FILE_MB``).  A bigger file is skipped with a message naming the limit and
+how to raise it.  The limit bounds memory and time: a file is read whole, and its
+articles are held until the outputs are written (figures in ``docs/robustness.md``)."""
+
+
+def _max_file_mb() -> float:
+    """$GEOMAP_MAX_FILE_MB, or :data:`MAX_FILE_MB` (an unusable value is named and ignored)."""
+    value = os.environ.get("GEOMAP_MAX_FILE_MB")
+    if not value:
+        return MAX_FILE_MB
+    try:
+        limit = float(value)
+    except ValueError:
+        limit = float("nan")
+    if not limit > 0 or limit == float("inf"):
+        # the logging module's last-resort handler prints this even before logging is set up
+        logging.getLogger(__name__).warning(
+            "GEOMAP_MAX_FILE_MB=%r is not a positive number of megabytes; using %g", value, MAX_FILE_MB
+        )
+        return MAX_FILE_MB
+    return limit
 
 
 def _cache_dir() -> Path:
@@ -41,6 +95,7 @@ class Settings:
 
     data_dir: Path = DATA_DIR
     cache_dir: Path = field(default_factory=_cache_dir)
+    max_file_mb: float = field(default_factory=_max_file_mb)  # larger input files are skipped, named
 
     # gazetteer
     curated_gazetteer: str = "gazetteer/regional.csv"
