@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from geomap.config import ALL_FORMATS, DEFAULT_SETTINGS, Settings
-from geomap.corpus import iter_files
+from geomap.corpus import SUPPORTED_SUFFIXES, iter_files
 from geomap.events.merge import IncidentGroup, link_reports
 from geomap.export import (
     Checker,
@@ -34,7 +35,7 @@ from geomap.export import (
 )
 from geomap.gazetteer.sources import read_country_codes
 from geomap.model import SkippedInput
-from geomap.pipeline import CorpusRun, Resources, load_resources, run_corpus
+from geomap.pipeline import STAGE_SECONDS, CorpusRun, Resources, load_resources, run_corpus
 
 EXIT_OK = 0
 EXIT_INPUTS_SKIPPED = 1  # every output written; some inputs (files, records, gazetteer rows) skipped, each named
@@ -62,13 +63,18 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     gazetteer_problems: list[str] = field(default_factory=list)  # skipped gazetteer rows, with file and line
     errors: list[str] = field(default_factory=list)  # why nothing (or not everything) was written, naming files
+    date_problems: list[SkippedInput] = field(default_factory=list)  # date fields not read (articles kept)
+    stage_errors: list[SkippedInput] = field(default_factory=list)  # parse stages that failed (articles kept)
+    formats: tuple[str, ...] = ALL_FORMATS  # what was asked for: the summary speaks of these only
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, shown by ``geomap -v``
 
     @property
     def exit_code(self) -> int:
-        """0 all read and written; 1 some inputs skipped (each named); 2 nothing written or an output failed."""
+        """0 all read and written; 1 some inputs skipped or partly read (each named); 2 nothing
+        written or an output failed."""
         if self.errors:
             return EXIT_NOTHING_WRITTEN
-        if self.skipped or self.failed or self.gazetteer_problems:
+        if self.skipped or self.failed or self.gazetteer_problems or self.date_problems or self.stage_errors:
             return EXIT_INPUTS_SKIPPED
         return EXIT_OK
 
@@ -77,14 +83,13 @@ class BuildSummary:
         """True when every input was read and parsed and every output written."""
         return self.exit_code == EXIT_OK
 
-    def lines(self) -> list[str]:
-        """Human-readable summary lines."""
+    def lines(self, verbose: bool = False) -> list[str]:
+        """Human-readable summary lines (``verbose``: with the seconds of every stage)."""
         out = [f"error: {e}" for e in self.errors]
-        out += [
-            f"articles read: {self.articles}",
-            f"skipped: {len(self.skipped) + len(self.failed)}",
-        ]
+        out += [f"articles read: {self.articles}", f"skipped: {len(self.skipped) + len(self.failed)}"]
         out += [f"  {s.source}: {s.reason}" for s in self.skipped + self.failed]
+        out += _listed("date fields not read (articles kept, undated)", self.date_problems)
+        out += _listed("parse stages that failed (articles kept without that stage's results)", self.stage_errors)
         if self.gazetteer_problems:
             out.append(f"gazetteer problems: {len(self.gazetteer_problems)}")
             out += [f"  {problem}" for problem in self.gazetteer_problems]
@@ -92,14 +97,28 @@ class BuildSummary:
             f"toponyms resolved: {self.toponyms} ({self.places} distinct places)",
             f"events: {self.events} event sentences telling {self.incidents} incidents"
             f" ({self.events_located} located; {self.event_groups} distinct after linking reports across articles)",
-            f"ACLED-compatible rows: {self.acled_rows}",
-            "claims checked: " + (", ".join(f"{n} {verdict}" for verdict, n in sorted(self.claims.items())) or "none"),
         ]
-        out += [f"  not in the ACLED file: {n} ({reason})" for reason, n in sorted(self.acled_left_out.items())]
+        if "acled" in self.formats:
+            out.append(f"ACLED-compatible rows: {self.acled_rows}")
+            out += [f"  not in the ACLED file: {n} ({reason})" for reason, n in sorted(self.acled_left_out.items())]
+        out.append("claims checked: " + (", ".join(f"{n} {verdict}" for verdict, n in sorted(self.claims.items())) or "none"))
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"wrote {path}" for path in self.files]
+        if verbose and self.timings:
+            out.append("seconds by stage:")
+            out += [f"  {name:<40} {sec:8.2f}" for name, sec in self.timings.items()]
         out.append(f"time: {self.seconds:.1f} s")
         return out
+
+
+def _listed(title: str, items: list[SkippedInput], shown: int = 50) -> list[str]:
+    """A counted heading and its first ``shown`` items (the count says how many more)."""
+    if not items:
+        return []
+    lines = [f"{title}: {len(items)}"] + [f"  {s.source}: {s.reason}" for s in items[:shown]]
+    if len(items) > shown:
+        lines.append(f"  ... and {len(items) - shown} more")
+    return lines
 
 
 @dataclass
@@ -176,25 +195,84 @@ def build(
     if dask and online:
         raise ValueError("--online cannot be combined with --dask (the geocoder cache is per machine)")
     out = Path(out_dir)
+    created = _missing_folders(out)
     ensure_writable_folder(out)  # a read-only folder is found now, not after the whole parse
-    resources = resources or load_resources(settings, gazetteer_files, borders, online=online)
-    run = _parse(paths, resources, settings, gazetteer_files, out, progress, dask)
-    summary = BuildSummary(articles=len(run.results), skipped=run.skipped, failed=run.failed)
+    summary = BuildSummary(formats=tuple(f for f in ALL_FORMATS if f in formats))
+    try:
+        with _timed(summary, "load resources"):
+            resources = resources or load_resources(settings, gazetteer_files, borders, online=online)
+        _build_into(summary, paths, out, resources, settings, gazetteer_files, formats, progress, offline, dask)
+    finally:
+        if not summary.files:
+            _remove_empty(created)  # a build that wrote nothing leaves no new folder behind
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build_into(
+    summary: BuildSummary, paths: list, out: Path, resources: Resources, settings: Settings,
+    gazetteer_files: Iterable[str | Path], formats: set[str], progress: bool, offline: bool, dask: str | None,
+) -> None:
+    """Parse, derive and write, filling ``summary``."""
+    parse_before = dict(STAGE_SECONDS)
+    with _timed(summary, "read and parse"):
+        run = _parse(paths, resources, settings, gazetteer_files, out, progress, dask)
+    summary.timings.update(
+        {f"  {name}": sec - parse_before.get(name, 0.0) for name, sec in STAGE_SECONDS.items() if sec > parse_before.get(name, 0.0)}
+    )
+    summary.articles, summary.skipped, summary.failed = len(run.results), run.skipped, run.failed
+    summary.date_problems, summary.stage_errors = run.date_problems, run.stage_errors
     summary.gazetteer_problems = list(resources.gazetteer.problems)
     summary.warnings += resources.lexicon.problems
-    own_outputs = _count_inputs(paths) - _count_inputs(paths, exclude=[out])
-    if own_outputs:
-        summary.warnings.append(f"{own_outputs} file(s) under the output directory {out} were not read as input")
+    summary.warnings += _input_warnings(paths, out)
     if run.results:
-        products = derive_products(run, resources)
+        with _timed(summary, "link and make features"):
+            products = derive_products(run, resources)
         _count_products(summary, products)
         _write_outputs(out, _planned_outputs(formats, products, resources, summary, offline), summary)
     else:
         summary.errors.append(f"no article could be read: nothing written (earlier outputs in {out} kept)")
     if resources.online is not None:
         summary.warnings.append(f"online geocoder: {resources.online.requests} request(s), cache {resources.online.cache_file}")
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def _input_warnings(paths: list, out: Path) -> list[str]:
+    """Inputs that hold no file geomap reads, and files skipped because they are outputs."""
+    warnings = []
+    for path in paths:
+        if Path(path).is_dir() and _count_inputs([path]) == 0:
+            warnings.append(f"{path}: no file geomap reads in this folder ({', '.join(sorted(s for s in SUPPORTED_SUFFIXES if s))})")
+    own_outputs = _count_inputs(paths) - _count_inputs(paths, exclude=[out])
+    if own_outputs:
+        warnings.append(f"{own_outputs} file(s) under the output directory {out} were not read as input")
+    return warnings
+
+
+@contextmanager
+def _timed(summary: BuildSummary, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.timings[name] = summary.timings.get(name, 0.0) + time.perf_counter() - started
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its ancestors that do not exist yet, deepest first."""
+    missing = []
+    for candidate in (folder.absolute(), *folder.absolute().parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first; one that is not empty (someone else wrote there) stays
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _checked_formats(formats: Iterable[str]) -> set[str]:
@@ -304,8 +382,10 @@ def _write_outputs(out: Path, planned: Planned, summary: BuildSummary) -> None:
     try:
         with OutputStage(out) as stage:
             for name, make in planned:
-                stage.add_made(name, make)
-            summary.files = stage.commit()
+                with _timed(summary, f"  write and check {name}"):
+                    stage.add_made(name, make)
+            with _timed(summary, "move outputs into place"):
+                summary.files = stage.commit()
     except OutputError as exc:
         replaced = stage.committed if stage is not None else []
         summary.files = replaced

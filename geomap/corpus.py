@@ -2,9 +2,12 @@
 
 Supported inputs: ``.txt`` (optional first line `` date YYYY-MM-DD``, body may follow on
 the same line), ``.json`` (an object or a list of objects), ``.jsonl``/``.ndjson``,
-``.csv`` (one article per row), ``.html``/``.htm``, and directories of them (recursive,
-sorted).  A file that cannot be read becomes a :class:`SkippedInput` with a reason; the
-rest of the corpus is still read.
+``.csv`` (one article per row), ``.html``/``.htm`` (the article extracted by trafilatura:
+no navigation, footer or comments), and directories of them (recursive, sorted;
+``.md`` files there are documentation, not articles).  A file that cannot be read
+becomes a :class:`SkippedInput` with a reason; the rest of the corpus is still read.  A
+date field that cannot be read becomes a :class:`DateProblem` (file, row, value) next to
+its article, which is read without that date.
 """
 
 from __future__ import annotations
@@ -18,15 +21,20 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from geomap.config import MAX_FILE_MB
 from geomap.model import Article, SkippedInput
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+# read when named on the command line, never found in a folder: README.md beside a corpus
+# is documentation, and its headings and examples would become places and events
+NAMED_ONLY_SUFFIXES = {".md"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
@@ -38,11 +46,18 @@ TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "maintext")
 DATE_FIELDS = ("date", "published", "publish_date", "published_at", "date_publish", "pub_date")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "source_url")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = int(MAX_FILE_MB * 1_000_000)  # the default; read_file takes another
 
 
 class InputError(ValueError):
     """A file or record is unusable; the message says which and why."""
+
+
+@dataclass(slots=True)
+class DateProblem(SkippedInput):
+    """A date field that could not be read (``source`` names the file and row, ``reason``
+    the field and its value).  Its article is read without that date, so this is a
+    reported input problem, not a skipped article."""
 
 
 def parse_header(text: str) -> tuple[date | None, int]:
@@ -57,17 +72,67 @@ def parse_header(text: str) -> tuple[date | None, int]:
     return found, match.end()
 
 
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*\Z")
+_MAX_DATE_CHARS = 100  # longer values are text, not a date: dateparser's cost grows with length
+
+
 def parse_date_value(value: object) -> date | None:
-    """Parse an ISO-like date (``2021-07-29``, ``2021-07-29T10:00:00Z``) from metadata."""
-    if value is None or value == "":
-        return None
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
-    if not match:
-        return None
+    """Parse a date field of metadata in any common format, or None.
+
+    ``2021-07-29``, ``2021-07-29T10:00:00Z``, ``20/05/2022``, ``20.05.2022``,
+    ``May 3 2022``, ``3 May 2022``, ``Tue, 03 May 2022 10:00:00 GMT``, ``2022/05/20``.
+    A numeric date whose first two numbers could both be the month (``03/05/2022``) is
+    read day first, as most of the world writes it (use ISO dates to avoid the guess).
+    A value without day, month and year (``May 2022``) is not a date here.
+    """
+    return read_date_value(value)[0]
+
+
+def read_date_value(value: object) -> tuple[date | None, str | None]:
+    """``(date, None)``, ``(None, None)`` for an empty value, or ``(None, reason)``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, f"not a date: {type(value).__name__}"
+    text = str(value).strip()
+    iso = _ISO_DATE.match(text)
+    if iso:
+        return _valid(int(iso[1]), int(iso[2]), int(iso[3]), text)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, second, year = int(numeric[1]), int(numeric[2]), int(numeric[3])
+        return _valid(year, first, second, text) if first <= 12 < second else _valid(year, second, first, text)
+    if len(text) > _MAX_DATE_CHARS:
+        return None, f"{len(text)} characters, not a date"
+    return _dateparser_date(text)
+
+
+def _valid(year: int, month: int, day: int, text: str) -> tuple[date | None, str | None]:
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        return date(year, month, day), None
     except ValueError:
-        return None
+        return None, f"{text!r} is not a calendar date"
+
+
+def _dateparser_date(text: str) -> tuple[date | None, str | None]:
+    """Month names, weekdays, time zones: dateparser (imported only when needed, ~0.3 s)."""
+    import dateparser
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["timestamp", "absolute-time"],  # no "yesterday": relative to when? not to the article
+    }
+    try:
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        found = None
+    if found is None:
+        return None, f"{text!r} is not a date geomap can read (use YYYY-MM-DD)"
+    return found.date(), None
 
 
 def decode_bytes(raw: bytes, source: str) -> str:
@@ -144,7 +209,19 @@ class _HTMLText(HTMLParser):
         return re.sub(r"\n\s*\n+", "\n\n", joined).strip()
 
 
-def _article_from_record(record: dict, article_id: str, source: str) -> Article:
+def _record_date(lowered: dict, source: str) -> tuple[date | None, DateProblem | None]:
+    """The first readable date field of a record, and a problem for the first unreadable one."""
+    problem = None
+    for key in DATE_FIELDS:
+        found, reason = read_date_value(lowered.get(key))
+        if found is not None:
+            return found, problem
+        if reason and problem is None:
+            problem = DateProblem(source, f"date field {key!r} not read: {reason}; article read without it")
+    return None, problem
+
+
+def _article_from_record(record: dict, article_id: str, source: str) -> Iterator[Article | DateProblem]:
     if not isinstance(record, dict):
         raise InputError(f"{source}: record is a {type(record).__name__}, expected an object")
     lowered = {str(k).lower(): v for k, v in record.items()}
@@ -152,11 +229,13 @@ def _article_from_record(record: dict, article_id: str, source: str) -> Article:
     if text is None or not text.strip():
         raise InputError(f"{source}: no text field (expected one of {', '.join(TEXT_FIELDS)})")
     header_date, body_start = parse_header(text)
-    found_date = next((parse_date_value(lowered[k]) for k in DATE_FIELDS if lowered.get(k)), None)
+    found_date, problem = _record_date(lowered, source)
+    if problem is not None and found_date is None and header_date is None:
+        yield problem  # a header date (or a second, readable field) makes the bad field harmless
     title = next((str(lowered[k]) for k in TITLE_FIELDS if lowered.get(k)), None)
     url = next((str(lowered[k]) for k in URL_FIELDS if lowered.get(k)), None)
     record_id = lowered.get("id")
-    return Article(
+    yield Article(
         id=f"{article_id.rsplit('-', 1)[0]}#{record_id}" if record_id not in (None, "") else article_id,
         source_file=source,
         text=text,
@@ -230,19 +309,23 @@ def _read_records(path: Path, text: str) -> Iterator[Article | SkippedInput]:
             yield SkippedInput(where, str(record).split(": ", 1)[-1])
             continue
         try:
-            yield _article_from_record(record, f"{path.stem}-{index}", where)  # type: ignore[arg-type]
+            yield from list(_article_from_record(record, f"{path.stem}-{index}", where))  # type: ignore[arg-type]
         except InputError as exc:
             yield SkippedInput(where, str(exc).split(": ", 1)[-1])
 
 
-def read_file(path: str | Path) -> Iterator[Article | SkippedInput]:
-    """Read one file into articles; problems come back as :class:`SkippedInput` items."""
+def read_file(path: str | Path, max_file_mb: float = MAX_FILE_MB) -> Iterator[Article | SkippedInput]:
+    """Read one file into articles; problems come back as :class:`SkippedInput` items.
+
+    A file over ``max_file_mb`` megabytes (10⁶ bytes) is skipped with a message naming
+    the limit and how to raise it.
+    """
     path = Path(path)
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield SkippedInput(source, f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)")
+        if size > max_file_mb * 1_000_000:
+            yield SkippedInput(source, too_large(size, max_file_mb))
             return
         raw = path.read_bytes()
     except OSError as exc:
@@ -256,27 +339,70 @@ def read_file(path: str | Path) -> Iterator[Article | SkippedInput]:
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
         yield from _read_records(path, text)
-        return
-    if suffix in HTML_SUFFIXES:
-        parser = _HTMLText()
-        parser.feed(text)
-        body = parser.text()
-        if not body:
-            yield SkippedInput(source, "HTML page has no visible text")
-            return
-        yield Article(
-            id=path.stem,
-            source_file=source,
-            text=body,
-            date=parse_date_value(parser.date),
-            title=parser.title.strip() or None,
-        )
-        return
+    elif suffix in HTML_SUFFIXES:
+        yield _html_article(path, text)
+    else:
+        yield _text_article(path, text)
+
+
+def too_large(size: int, limit_mb: float) -> str:
+    """The reason given for a file over the size limit."""
+    return (
+        f"file too large: {size / 1e6:,.1f} MB, over the {limit_mb:g} MB limit "
+        "(raise it with --max-file-mb or GEOMAP_MAX_FILE_MB, or split the file)"
+    )
+
+
+def _text_article(path: Path, text: str) -> Article | SkippedInput:
     article_date, body_start = parse_header(text)
     if not text[body_start:].strip():
-        yield SkippedInput(source, "no article text after the date header")
-        return
-    yield Article(id=path.stem, source_file=source, text=text, date=article_date, body_start=body_start)
+        return SkippedInput(str(path), "no article text after the date header")
+    return Article(id=path.stem, source_file=str(path), text=text, date=article_date, body_start=body_start)
+
+
+def _html_article(path: Path, page: str) -> Article | SkippedInput:
+    """The article of an HTML page: its main text, title and date, without navigation,
+    menus, footers, comments or scripts (trafilatura), the dateline kept as the first
+    line of the body.  A page trafilatura finds no article in falls back to all its
+    visible text, with a warning."""
+    source = str(path)
+    extracted = extract_html(page)
+    if extracted is None:
+        parser = _HTMLText()
+        parser.feed(page)
+        body, title, published = parser.text(), parser.title.strip() or None, parser.date
+        if body:
+            log.warning("%s: no article found in the page; all its visible text is read", source)
+    else:
+        body, title, published = extracted
+    if not body:
+        return SkippedInput(source, "HTML page has no visible text")
+    return Article(id=path.stem, source_file=source, text=body, date=parse_date_value(published), title=title)
+
+
+def extract_html(page: str) -> tuple[str, str | None, str | None] | None:
+    """``(text, title, date)`` of the article in an HTML page, or None if none is found.
+
+    trafilatura finds the main text (precision first, then recall); htmldate, through
+    trafilatura, the publication date from the page's metadata only (not from dates in
+    the text, which are the events' dates).
+    """
+    import trafilatura  # imported only for HTML inputs (~0.5 s)
+
+    for favour in ({"favor_precision": True}, {"favor_recall": True}):
+        try:
+            document = trafilatura.bare_extraction(
+                page, with_metadata=True, include_comments=False, include_tables=False,
+                deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
+                **favour,
+            )
+        except Exception as exc:  # a page lxml cannot parse is read the plain way
+            log.info("trafilatura could not read the page: %s", exc)
+            return None
+        text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+        if text:
+            return text, getattr(document, "title", None) or None, getattr(document, "date", None) or None
+    return None
 
 
 def iter_files(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Path | SkippedInput]:
@@ -328,7 +454,7 @@ def _folder_inputs(root: Path, excluded: list[Path]) -> Iterator[Path | SkippedI
         for name in names:
             child = Path(folder, name)
             if name.startswith(".") or child.suffix.lower() not in SUPPORTED_SUFFIXES:
-                continue
+                continue  # also .md: documentation beside a corpus (read only when named)
             if excluded and any(e in child.resolve().parents for e in excluded):
                 continue
             problem = _unusable(child)
@@ -340,11 +466,14 @@ def _folder_inputs(root: Path, excluded: list[Path]) -> Iterator[Path | SkippedI
     yield from sorted(problems, key=lambda p: p.source)
 
 
-def read_corpus(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Article | SkippedInput]:
-    """Read every article under ``paths`` (see :func:`iter_files` for ``exclude``);
-    unreadable inputs are yielded as :class:`SkippedInput`."""
+def read_corpus(
+    paths: Iterable[str | Path], exclude: Iterable[str | Path] = (), max_file_mb: float = MAX_FILE_MB
+) -> Iterator[Article | SkippedInput]:
+    """Read every article under ``paths`` (see :func:`iter_files` for ``exclude``,
+    :func:`read_file` for ``max_file_mb``); unreadable inputs are yielded as
+    :class:`SkippedInput`, unreadable date fields as :class:`DateProblem`."""
     for item in iter_files(paths, exclude):
         if isinstance(item, SkippedInput):
             yield item
         else:
-            yield from read_file(item)
+            yield from read_file(item, max_file_mb)

@@ -8,11 +8,15 @@ Dask.  :func:`build` runs a whole corpus and writes every output.
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from datetime import date as _date_type  # parse_text's argument is called date
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import shapely
@@ -20,9 +24,9 @@ import shapely
 from geomap.border import BorderIndex, load_borders
 from geomap.claims import extract_claims
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.corpus import parse_header, read_corpus
+from geomap.corpus import DateProblem, iter_files, parse_header, read_file
 from geomap.events.dates import dateline_date
-from geomap.events.extract import BorderZone, extract_events
+from geomap.events.extract import BorderZone, EventExtraction, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.model import Article, ArticleResult, BorderMetrics, Event, Mention, Place, SkippedInput, Toponym
@@ -108,20 +112,83 @@ def _border_zone(borders: BorderIndex, pair: str) -> BorderZone:
 
 
 def parse_article(article: Article, resources: Resources) -> ArticleResult:
-    """Run recognition, resolution, event extraction, border measurement and claim checks."""
-    article = with_dateline_date(article)
-    places = find_places(article, resources)
+    """Run recognition, resolution, event extraction, border measurement and claim checks.
+
+    A stage that fails degrades only its own part of the result, and the article is
+    kept: no dateline date, no places (events are still read), events extracted again
+    without the article's date (relative dates left unresolved) and else none, events
+    without border metrics, or no claims.  Each failure is logged and named in the
+    returned :class:`StageErrors` result (``stage_errors``), which the build summary
+    lists with the file.
+    """
+    errors: list[str] = []
+    article = _stage("dateline date", errors, lambda: with_dateline_date(article), article)
+    places = _stage("places", errors, lambda: find_places(article, resources), FoundPlaces([], []))
     toponyms = places.toponyms
-    extraction = extract_events(
-        article, toponyms, resources.lexicon, resources.border_zones, places.organisations,
-        resources.settings, _border_measure(resources.borders),
+    extraction = _stage(
+        "events", errors, lambda: _events(article, toponyms, places.organisations, resources),
+        lambda: _undated_events(article, toponyms, places.organisations, resources, errors),
     )
-    events = measured_events(extraction.events, resources)
-    claims = extract_claims(article, toponyms, resources.borders, resources.border_pairs)
-    return ArticleResult(
+    events = _stage("border metrics", errors, lambda: measured_events(extraction.events, resources), extraction.events)
+    claims = _stage(
+        "claims", errors, lambda: extract_claims(article, toponyms, resources.borders, resources.border_pairs), []
+    )
+    kind = StageErrors if errors else ArticleResult
+    result = kind(
         article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims,
         incidents=extraction.incidents,
     )
+    if errors:
+        result.stage_errors = errors
+    return result
+
+
+def _events(article: Article, toponyms: list[Toponym], organisations: list[Mention], resources: Resources):
+    return extract_events(
+        article, toponyms, resources.lexicon, resources.border_zones, organisations,
+        resources.settings, _border_measure(resources.borders),
+    )
+
+
+def _undated_events(
+    article: Article, toponyms: list[Toponym], organisations: list[Mention], resources: Resources, errors: list[str]
+):
+    """The events of an article whose extraction failed, extracted again without its date
+    (dates at the edge of the calendar are the usual cause), else none."""
+    fallback = EventExtraction(events=[], incidents=[])
+    if article.date is None:
+        return fallback
+    undated = replace(article, date=None, date_from="")
+    events = _stage("events without the article date", errors, lambda: _events(undated, toponyms, organisations, resources), fallback)
+    return events
+
+
+T = TypeVar("T")
+
+
+STAGE_SECONDS: dict[str, float] = defaultdict(float)
+"""Seconds spent in each stage of :func:`parse_article` by this process (``geomap -v``)."""
+
+
+def _stage(name: str, errors: list[str], run: Callable[[], T], fallback: T | Callable[[], T]) -> T:
+    """``run()``, or on failure the fallback (called if callable), the failure noted in ``errors``."""
+    started = time.perf_counter()
+    try:
+        return run()
+    except Exception as exc:  # one stage of one article must not lose the rest of it
+        log.info("%s stage failed: %s: %s", name, type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        errors.append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
+        return fallback() if callable(fallback) else fallback
+    finally:
+        STAGE_SECONDS[name] += time.perf_counter() - started
+
+
+@dataclass(slots=True)
+class StageErrors(ArticleResult):
+    """An :class:`ArticleResult` some stage of which failed: what was found is kept, and
+    ``stage_errors`` says which stage failed and why (one line each)."""
+
+    stage_errors: list[str] = field(default_factory=list)
 
 
 def _border_measure(borders: BorderIndex):
@@ -141,12 +208,11 @@ def measured_events(events: list[Event], resources: Resources) -> list[Event]:
         return events
     lats = np.array([events[i].place.place.lat for i in located])  # type: ignore[union-attr]
     lons = np.array([events[i].place.place.lon for i in located])  # type: ignore[union-attr]
-    per_border = [measure_points(resources, lats, lons, pair) for pair in resources.border_pairs]
-    nearest = resources.borders.nearest_many(lats, lons)
+    # one owner of border measurement: BorderIndex.measure_places (requested borders and the nearest of all)
+    measured = resources.borders.measure_places(lats, lons, resources.border_pairs)
     out = list(events)
     for row, index in enumerate(located):
-        borders = [metrics[row] for metrics in per_border]
-        out[index] = replace(events[index], borders=borders, border=min([*borders, nearest[row]], key=lambda m: m.distance_km))
+        out[index] = replace(events[index], borders=list(measured[row].requested), border=measured[row].best)
     return out
 
 
@@ -223,11 +289,17 @@ class CorpusRun:
     results: list[ArticleResult] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
     failed: list[SkippedInput] = field(default_factory=list)
+    date_problems: list[SkippedInput] = field(default_factory=list)  # date fields not read; articles kept
+    stage_errors: list[SkippedInput] = field(default_factory=list)  # stages that failed; articles kept
 
     def add(self, item: ArticleResult | SkippedInput) -> None:
-        """File a parsed article, an unreadable input, or an article that failed to parse."""
+        """File a parsed article, an unreadable input or date, or an article that failed to parse."""
         if isinstance(item, ArticleResult):
             self.results.append(item)
+            for error in getattr(item, "stage_errors", ()):
+                self.stage_errors.append(SkippedInput(item.article.source_file, error))
+        elif isinstance(item, DateProblem):
+            self.date_problems.append(item)
         elif item.reason.startswith(INTERNAL_ERROR):
             self.failed.append(item)
         else:
@@ -256,15 +328,79 @@ def iter_results(
     places_only: bool = False,
 ) -> Iterator[ArticleResult | SkippedInput]:
     """Parse every article under ``paths`` (but not under ``exclude``); unreadable inputs
-    come back as :class:`SkippedInput`.  ``places_only`` runs :func:`parse_places`."""
+    come back as :class:`SkippedInput`.  ``places_only`` runs :func:`parse_places`.
+
+    ``progress`` shows a bar on stderr measured in bytes of input (so one big file moves
+    it too), with the articles parsed and the file being read; it is refreshed every
+    second, so a long article does not look like a hang.
+    """
     parse = parse_places if places_only else parse_article
-    items: Iterable[Article | SkippedInput] = read_corpus(paths, exclude)
-    if progress:
+    inputs = list(iter_files(paths, exclude))
+    limit = resources.settings.max_file_mb
+    with Progress(inputs, enabled=progress) as bar:
+        for entry in inputs:
+            if isinstance(entry, SkippedInput):
+                yield entry
+                continue
+            bar.file(entry)
+            for item in read_file(entry, limit):
+                if isinstance(item, SkippedInput):
+                    yield item
+                    continue
+                yield parse_or_skip(item, resources, parse)
+                bar.article()
+            bar.done(entry)
+
+
+class Progress:
+    """A progress bar over input files, in bytes, on stderr (tqdm), or nothing when disabled."""
+
+    def __init__(self, inputs: list, enabled: bool) -> None:
+        self.bar = None
+        self.articles = 0
+        self._stop = threading.Event()
+        if not enabled:
+            return
         from tqdm import tqdm
 
-        items = tqdm(items, unit=" articles", desc="geomap", leave=False)
-    for item in items:
-        yield item if isinstance(item, SkippedInput) else parse_or_skip(item, resources, parse)
+        total = sum(_size(p) for p in inputs if isinstance(p, Path))
+        self.bar = tqdm(total=total, unit="B", unit_scale=True, desc="geomap", leave=False, dynamic_ncols=True)
+        threading.Thread(target=self._refresh, daemon=True).start()
+
+    def _refresh(self) -> None:
+        while not self._stop.wait(1.0):
+            self.bar.refresh()  # elapsed time moves while one long article is parsed
+
+    def file(self, path: Path) -> None:
+        """Show the file now read."""
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.articles} articles, {path.name}", refresh=False)
+
+    def article(self) -> None:
+        """Count one parsed article."""
+        self.articles += 1
+        if self.bar is not None and self.articles % 10 == 0:
+            self.bar.set_postfix_str(f"{self.articles} articles", refresh=False)
+
+    def done(self, path: Path) -> None:
+        """Count a file as read."""
+        if self.bar is not None:
+            self.bar.update(_size(path))
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def run_corpus(

@@ -42,7 +42,7 @@ def _parse_partition(files: list[str], spec: ResourceSpec) -> list[ArticleResult
     return [
         item if isinstance(item, SkippedInput) else parse_or_skip(item, resources)
         for name in files
-        for item in read_file(name)
+        for item in read_file(name, spec.settings.max_file_mb)
     ]
 
 
