@@ -164,7 +164,7 @@ def _dateline(text: str, start: int, window: int) -> tuple[date, int] | None:
                 found = date(int(groups["year"]), _MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
             else:
                 found = date(int(groups["year_second"]), _MONTHS[groups["month_second"].lower().rstrip(".")], int(groups["day_first"]))
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, OverflowError):
             continue
         return found, match.end()
     return None
@@ -338,7 +338,9 @@ def _normalise(kind: str, match: re.Match[str], reference: date | None, forward:
         if kind == "year":
             year = int(groups["year"])
             return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
+        # OverflowError: a reference date at the edge of the calendar (9999-12-31 + "next
+        # week"): the expression has no date, the event is kept without one
         return None
     return None
 

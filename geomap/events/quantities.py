@@ -8,6 +8,7 @@ ranges ("300 to 400", "300-400").  Approximation words ("about", "some", "over")
 
 from __future__ import annotations
 
+import math
 import re
 
 from geomap.events.lexicon import QuantityUnit
@@ -98,9 +99,11 @@ def parse_number(text: str) -> int | None:
         return _WORD_NUMBERS[text] * scale
     digits = text.replace(",", "")
     try:
-        return int(round(float(digits) * scale))
+        value = float(digits) * scale
     except ValueError:
         return None
+    # a figure of 309 digits or more reads as infinity: no count, not a crash (OverflowError)
+    return int(round(value)) if math.isfinite(value) else None
 
 
 _START_WORDS = (*_APPROX_WORDS, *_VAGUE, *_WORD_NUMBERS, *"0123456789")
