@@ -30,6 +30,9 @@ from geomap.model import BorderMetrics
 
 GEOD = Geod(ellps="WGS84")
 MEMO_SIZE = 500_000  # measured points kept by BorderIndex.metrics_many
+# A place whose position is uncertain by more than this has no meaningful distance to a
+# border (a province, "Central Asia"): the outputs say "not meaningful" instead of a number.
+NOT_MEANINGFUL_KM = 150.0
 
 
 class BorderDataError(ValueError):
@@ -234,6 +237,40 @@ class BorderIndex:
             )
         return found
 
+    def measure_places(self, lats, lons, pairs: tuple[str, ...] | list[str] = ()) -> list[PlaceBorders]:
+        """Border metrics of many places: against each requested border and the nearest of all.
+
+        The one entry point for measuring places and events against borders (pipeline,
+        exports, claims and the command line use it): ``best`` is the nearest of the
+        requested borders and the nearest border of all lines in the data, so that Termez
+        is 4 km from the Uzbek–Afghan border, not 46 km from the Tajik one.
+
+        Parameters
+        ----------
+        lats, lons : array-like of float
+            WGS84 degrees.
+        pairs : sequence of str
+            Requested border pairs (``settings.default_border`` if empty).
+
+        Returns
+        -------
+        list of PlaceBorders
+            One per point, in order.
+        """
+        pairs = tuple(self.line(p).pair for p in (pairs or (self.settings.default_border,)))
+        lats = np.atleast_1d(np.asarray(lats, dtype=float))
+        lons = np.atleast_1d(np.asarray(lons, dtype=float))
+        if len(lats) == 0:
+            return []
+        per_pair = [self.metrics_many(lats, lons, pair) for pair in pairs]
+        nearest = self.nearest_many(lats, lons)
+        out = []
+        for row in range(len(lats)):
+            requested = tuple(metrics[row] for metrics in per_pair)
+            best = min([*requested, nearest[row]], key=lambda m: m.distance_km)
+            out.append(PlaceBorders(requested=requested, nearest=nearest[row], best=best))
+        return out
+
     def buffer_bands(self, pair: str | None = None, bands_km: tuple[float, ...] | None = None) -> list[dict]:
         """Distance bands around a border as GeoJSON-ready features (rings, not discs).
 
@@ -266,13 +303,15 @@ class BorderIndex:
     def outline_features(self, tolerance_deg: float = 0.01) -> dict:
         """Country polygons simplified for display (~1 km), as a GeoJSON FeatureCollection."""
         features = []
-        for iso3, name, polygon in zip(self.country_iso3, self.country_names, self.country_polygons, strict=True):
+        for iso3, iso2, name, polygon in zip(
+            self.country_iso3, self.country_iso2, self.country_names, self.country_polygons, strict=True
+        ):
             simple = shapely.orient_polygons(shapely.simplify(polygon, tolerance_deg), exterior_cw=False)
             features.append(
                 {
                     "type": "Feature",
                     "geometry": mapping(shapely.set_precision(simple, 1e-4)),
-                    "properties": {"iso3": iso3, "name": name},
+                    "properties": {"iso3": iso3, "iso2": iso2, "name": name},
                 }
             )
         return {"type": "FeatureCollection", "features": features}
@@ -282,6 +321,88 @@ class BorderIndex:
         found = {line.attribution for line in self.lines.values()}
         found.add(self.country_attribution)
         return sorted(a for a in found if a)
+
+
+@dataclass(frozen=True)
+class PlaceBorders:
+    """A place measured against borders (:meth:`BorderIndex.measure_places`)."""
+
+    requested: tuple[BorderMetrics, ...]  # one per requested border, in order
+    nearest: BorderMetrics  # the nearest border of all lines in the data
+    best: BorderMetrics  # the nearest of the requested ones and ``nearest``
+
+
+@dataclass(frozen=True)
+class BorderReading:
+    """What may honestly be said about a place and a border (:func:`border_reading`).
+
+    ``distance_km`` and ``side`` are None when the place's own uncertainty makes them
+    meaningless; ``within_km`` then bounds the distance when a bound still says something.
+    ``text`` always names the border pair.
+    """
+
+    border: str | None
+    distance_km: float | None
+    within_km: float | None
+    side: str | None
+    side_uncertain: bool | None
+    meaningful: bool
+    text: str
+
+
+def place_area(feature_type: str, source: str, geo_level: str = "") -> str:
+    """"country" or "border" when a place stands for a whole country or a whole border line
+    (its point is a stand-in: never a site, never a distance), else ""."""
+    if source == "border":
+        return "border"
+    if geo_level == "country" or feature_type == "country":
+        return "country"
+    return ""
+
+
+def border_reading(metrics: BorderMetrics | None, uncertainty_km: float = 0.0, area: str = "") -> BorderReading:
+    """The border measurement policy of every output: a distance and a side only where the
+    place's uncertainty allows them.
+
+    * ``area`` ("country" or "border"): the place is a whole country or a whole border
+      line: a distance is not meaningful.
+    * uncertainty above :data:`NOT_MEANINGFUL_KM` (a province, a region): not meaningful.
+    * uncertainty at least the distance: "within D + U km"; no side (the place may lie on
+      either).
+    * otherwise the distance (± the uncertainty when there is one) and the side.
+
+    Parameters
+    ----------
+    metrics : BorderMetrics or None
+        The measurement of the place's point (None: the place was not measured).
+    uncertainty_km : float
+        The place's uncertainty radius.
+    area : str
+        "country" or "border" when the place stands for a whole area, else "".
+
+    Returns
+    -------
+    BorderReading
+    """
+    if metrics is None:
+        return BorderReading(None, None, None, None, None, False, "")
+    pair, distance = metrics.border, metrics.distance_km
+    uncertainty = float(uncertainty_km or 0.0)
+    if area:
+        where = "known only to country level" if area == "country" else f"somewhere along the {pair} border"
+        return BorderReading(pair, None, None, None, None, False, f"distance to the {pair} border not meaningful ({where})")
+    if uncertainty > NOT_MEANINGFUL_KM:
+        return BorderReading(pair, None, None, None, None, False,
+                             f"distance to the {pair} border not meaningful (place known only to ±{uncertainty:.0f} km)")
+    if uncertainty >= distance:
+        bound = round(distance + uncertainty, 1)
+        return BorderReading(pair, None, bound, None, True, False,
+                             f"within {bound:.0f} km of the {pair} border (place known to ±{uncertainty:.0f} km)")
+    side_text = f", {metrics.side} side" if metrics.side else ", outside both countries"
+    uncertain = bool(metrics.side_uncertain)
+    plus = f" (±{uncertainty:.0f} km)" if uncertainty >= 1 else ""
+    return BorderReading(pair, round(distance, 3), None, metrics.side, uncertain, True,
+                         f"{distance:.1f} km{plus} from the {pair} border{side_text}{' (side uncertain)' if uncertain else ''}")
 
 
 def load_borders(settings: Settings = DEFAULT_SETTINGS, source: str | None = None) -> BorderIndex:
