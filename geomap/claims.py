@@ -182,16 +182,42 @@ def _subject_before(toponyms: list[Toponym], position: int) -> Toponym | None:
     return candidates[-1] if candidates else None
 
 
+def _named_border(named: list[str], borders: BorderIndex, pairs: tuple[str, ...], lat: float, lon: float) -> tuple[str, str]:
+    """The border a distance claim names, and how it was chosen.
+
+    Two countries named ("the Tajik-Afghan border"): their line.  One ("the Chinese
+    border", "the Uzbek frontier"): a requested border of that country, else the nearest
+    to the place of all lines in the data that have that country on one side.  None ("the
+    border"): the primary border.
+    """
+    both = _pair_for(named, borders, ()) if len(named) >= 2 else None
+    if both:
+        return both, "the border named"
+    if named:
+        country = named[0]
+        for pair in pairs:
+            if country in borders.line(pair).countries:
+                return borders.line(pair).pair, "the border named"
+        candidates = tuple(line.pair for line in borders.lines.values() if country in line.countries)
+        if candidates:
+            measured = borders.measure_places([lat], [lon], candidates)[0].requested
+            nearest = min(measured, key=lambda m: m.distance_km)
+            return nearest.border, f"the nearest {country} border to the place"
+    return pairs[0], "no border named: the primary border"
+
+
 def _distance_to_border(article, sentence, offset, match, toponyms, borders, pairs) -> Claim:
     fields = _base(article, sentence, offset, match, "distance_to_border")
     after = [t for t in toponyms if t.mention.start >= offset + match.start()]
     named = _countries_in([t for t in after if t.mention.start < offset + match.end() + 1], borders)
-    pair = _pair_for(named, borders, pairs) or pairs[0]
     subject = _subject_before(toponyms, offset + match.start())
     if subject is None:
+        pair = _pair_for(named, borders, pairs) or pairs[0]
         return Claim(**fields, verdict="cannot check", reason="no place named before the distance", reference=pair)
     place = subject.place
-    metrics = borders.metrics(place.lat, place.lon, pair)
+    pair, chosen = _named_border(named, borders, pairs, place.lat, place.lon)
+    # the one owner of border measurement (geomap.border), against the border the claim names
+    metrics = borders.measure_places([place.lat], [place.lon], (pair,))[0].requested[0]
     line = borders.line(pair)
     stated = fields["stated_km"]
     position_error = line.positional_error_km
@@ -203,11 +229,11 @@ def _distance_to_border(article, sentence, offset, match, toponyms, borders, pai
         # the place could be anywhere within its radius: the claim can be neither confirmed nor refuted
         return Claim(**fields, **common, tolerance_km=round(tolerance, 1), verdict="cannot check",
                      reason=f"{place.name}'s position is uncertain by ±{place.uncertainty_km:g} km, more than the "
-                            f"±{tolerance:.1f} km the claim allows")
+                            f"±{tolerance:.1f} km the claim allows ({pair} border: {chosen})")
     tolerance += place.uncertainty_km
     verdict = "consistent" if off_by <= tolerance else "inconsistent"
     return Claim(**fields, **common, tolerance_km=round(tolerance, 1), verdict=verdict,
-                 reason=f"geodesic distance from {place.name} to the {pair} line")
+                 reason=f"geodesic distance from {place.name} to the {pair} line ({chosen})")
 
 
 def _distance_between(article, sentence, offset, match, toponyms) -> Claim | None:
