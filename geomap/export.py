@@ -17,6 +17,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geomap.border import BorderIndex
+from geomap.border import BorderIndex, BorderReading, border_reading, place_area
 from geomap.events.lexicon import Lexicon
 from geomap.model import ArticleResult, Event, Incident, Toponym, to_plain
 
@@ -40,7 +41,7 @@ GEOMAP_COLUMNS = [
     "geomap_date_end", "geomap_date_precision", "geomap_modality", "geomap_event_class", "geomap_geo_level",
     "geomap_place_relation", "geomap_quantities_json", "geomap_plover_event", "geomap_plover_mode",
     "geomap_cameo_code", "geomap_confidence", "geomap_distance_to_border_km", "geomap_border_side",
-    "geomap_sentence", "geomap_source_file", "geomap_group_size",
+    "geomap_border", "geomap_border_text", "geomap_sentence", "geomap_source_file", "geomap_group_size",
 ]
 ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"site": 1, "settlement": 1, "near_named_place": 2, "adm2": 2, "adm1": 3, "subnational_region": 3}
@@ -355,10 +356,7 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "geo_level": event.geo_level,
         "precision": event.precision,
         "uncertainty_km": place.uncertainty_km if place else None,
-        "distance_to_border_km": event.border.distance_km if event.border else None,
-        "border_side": event.border.side if event.border else None,
-        "side_uncertain": event.border.side_uncertain if event.border else None,
-        "border": event.border.border if event.border else None,
+        **_border_fields(event.border, place, event.geo_level),
         "nearest_border_lat": event.border.nearest_lat if event.border else None,
         "nearest_border_lon": event.border.nearest_lon if event.border else None,
         "borders": [to_plain(b) for b in event.borders] if len(event.borders) > 1 else [],
@@ -381,6 +379,33 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "sentence_end": event.sentence_end,
     }
     return record
+
+
+def _border_fields(metrics, place, geo_level: str) -> dict[str, Any]:
+    """The border properties of an event or incident, by the one policy of
+    :func:`geomap.border.border_reading`: a distance and a side only where the place's
+    uncertainty makes them meaningful; the pair always named."""
+    area = place_area(place.feature_type, place.source, geo_level) if place else ""
+    reading: BorderReading = border_reading(metrics, place.uncertainty_km if place else 0.0, area)
+    return {
+        "distance_to_border_km": reading.distance_km,
+        "distance_within_km": reading.within_km,
+        "border_side": reading.side,
+        "side_uncertain": reading.side_uncertain,
+        "border": reading.border,
+        "border_text": reading.text,
+        "location_area": area,  # "country" / "border": the point is a stand-in, not a site
+        "area_id": _area_id(place, area),
+    }
+
+
+def _area_id(place, area: str) -> str:
+    """The ISO2 code of a country-level place, the pair of a whole-border place, else ""."""
+    if area == "border":
+        return place.id.split(":", 1)[-1]
+    if area == "country":
+        return place.country
+    return ""
 
 
 def event_id(event: Event) -> str:
@@ -458,8 +483,14 @@ def incident_record(incident: Incident, result: ArticleResult, lexicon: Lexicon)
         "glyph": codes.glyph if codes else "?",
         "report_count": len(events),
         "reports": [_report(e) for e in events[:REPORTS_LISTED]],
+        "geo_level": incident.geo_level,
+        "precision": incident.precision,
         "reasons": dict(incident.reasons),
     })
+    place = incident.place.place if incident.place else None
+    if place is not None:
+        same_place = shown.place is not None and shown.place.place.id == place.id
+        record.update(_border_fields(shown.border if same_place else None, place, incident.geo_level))
     return record
 
 
@@ -510,10 +541,12 @@ def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: li
                 "group_reason": reason,
             })
             place = incident.place.place if incident.place else None
+            # a country or a whole border is no site: no point a GIS could take for one
+            located = place is not None and not properties["location_area"]
             features.append({
                 "type": "Feature",
                 "id": properties["event_id"],
-                "geometry": _point(place.lat, place.lon) if place else None,
+                "geometry": _point(place.lat, place.lon) if located else None,
                 "properties": properties,
             })
     return features
@@ -558,18 +591,12 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: t
 
     lats = np.array([s.toponym.place.lat for s in summaries])
     lons = np.array([s.toponym.place.lon for s in summaries])
-    per_pair = {pair: borders.measure(lats, lons, pair) for pair in pairs}
-    nearest = borders.nearest_many(lats, lons)  # the nearest border of all, as for events
+    measured = borders.measure_places(lats, lons, pairs)  # the one owner of border measurement
     features = []
     for i, summary in enumerate(summaries):
-        pair = min(pairs, key=lambda p: per_pair[p]["distance_km"][i])
-        requested = per_pair[pair]
-        if nearest[i].distance_km < float(requested["distance_km"][i]):
-            best = nearest[i]
-            distance, side, uncertain, pair = best.distance_km, best.side, best.side_uncertain, best.border
-        else:
-            distance, side, uncertain = float(requested["distance_km"][i]), str(requested["side"][i]), bool(requested["side_uncertain"][i])
         place = summary.toponym.place
+        area = place_area(place.feature_type, place.source)
+        reading = border_reading(measured[i].best, place.uncertainty_km, area)
         features.append(
             {
                 "type": "Feature",
@@ -591,11 +618,14 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: t
                     "surface_forms": summary.surface_forms,
                     "confidence": round(summary.confidence, 3),
                     "reasons": summary.toponym.reasons,
-                    "distance_to_border_km": round(distance, 3),
-                    "border_side": side,
-                    "side_uncertain": uncertain,
-                    "border": pair,
-                    "distances_km": {p: round(float(per_pair[p]["distance_km"][i]), 3) for p in pairs} if len(pairs) > 1 else {},
+                    "distance_to_border_km": reading.distance_km,
+                    "distance_within_km": reading.within_km,
+                    "border_side": reading.side,
+                    "side_uncertain": reading.side_uncertain,
+                    "border": reading.border,
+                    "border_text": reading.text,
+                    "location_area": area,
+                    "distances_km": {m.border: m.distance_km for m in measured[i].requested} if len(pairs) > 1 else {},
                 },
             }
         )
@@ -674,6 +704,34 @@ def _frame(features: list[dict[str, Any]]):
     return gpd.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def gis_typed(frame):
+    """``frame`` with real field types for a GeoPackage: columns holding only booleans
+    (and nulls) become BOOLEAN, columns holding only ``YYYY-MM-DD`` days become DATETIME
+    (midnight; pyogrio writes no DATE type without pyarrow).  Without this both are
+    TEXT ("True", "2022-05-20"), which a GIS cannot filter or sort as such."""
+    import numpy as np
+    import pandas as pd
+
+    typed = frame.copy()
+    for column in frame.columns:
+        kind = frame[column].dtype
+        if column == frame.geometry.name or not (pd.api.types.is_object_dtype(kind) or pd.api.types.is_string_dtype(kind)):
+            continue
+        values = frame[column].dropna()
+        if values.empty:
+            continue
+        if all(isinstance(v, (bool, np.bool_)) for v in values):
+            typed[column] = frame[column].astype("boolean")
+        elif all(isinstance(v, str) and _ISO_DAY.match(v) for v in values):
+            # numpy days reach 0001-01-01 to 9999-12-31 (pandas' default nanoseconds stop at 2262)
+            days = np.array([v if isinstance(v, str) else "NaT" for v in frame[column]], dtype="datetime64[D]")
+            typed[column] = pd.Series(days.astype("datetime64[s]"), index=frame.index)
+    return typed
+
+
 def gpkg_timestamp() -> str:
     """The ``last_change`` written into a GeoPackage: fixed, so that two builds of one
     corpus write the same bytes (``SOURCE_DATE_EPOCH``, the reproducible-builds
@@ -695,7 +753,7 @@ def gpkg_output(layers: dict[str, list[dict[str, Any]]]) -> tuple[Writer, Checke
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": gpkg_timestamp()})
         try:
             for name, features in kept.items():
-                _frame(features).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
+                gis_typed(_frame(features)).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
         finally:
             pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": before})
 
@@ -801,7 +859,8 @@ def _acled_row(incident: Incident, record: dict[str, Any], codes, result: Articl
         "location": place.name,
         "latitude": f"{place.lat:.4f}",
         "longitude": f"{place.lon:.4f}",
-        "geo_precision": ACLED_GEO_PRECISION.get(incident.geo_level, 3),
+        # ACLED's way for an area: precision 3, the area's representative point
+        "geo_precision": 3 if record["location_area"] else ACLED_GEO_PRECISION.get(incident.geo_level, 3),
         "source": result.article.url or Path(result.article.source_file).name,
         "source_scale": "",
         "notes": record["sentence"][:500],
@@ -821,6 +880,8 @@ def _acled_row(incident: Incident, record: dict[str, Any], codes, result: Articl
         "geomap_confidence": incident.confidence,
         "geomap_distance_to_border_km": record["distance_to_border_km"],
         "geomap_border_side": record["border_side"],
+        "geomap_border": record["border"],
+        "geomap_border_text": record["border_text"],
         "geomap_sentence": record["sentence"],
         "geomap_source_file": incident.source_file,
     }
