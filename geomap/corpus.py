@@ -401,6 +401,9 @@ def extract_html(page: str) -> tuple[str, str | None, str | None] | None:
             return None
         text = (getattr(document, "text", None) or "").strip() if document is not None else ""
         if text:
+            # one paragraph a line: blank lines between them, as the plain reader writes, so a
+            # headline without a full stop stays apart from the dateline sentence
+            text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
             return text, getattr(document, "title", None) or None, getattr(document, "date", None) or None
     return None
 
