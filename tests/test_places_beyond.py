@@ -162,6 +162,19 @@ def test_a_state_sentence_initially_and_a_continent(resources):
     assert found["Europe"].feature_type == "continent" and found["Africa"].feature_type == "continent"
 
 
+def test_a_state_not_a_village_or_town_abroad(resources):
+    found = places("Storms hit Florida and Virginia on Monday.", resources)
+    assert found["Florida"].feature_type == "admin1" and found["Florida"].country == "US"
+    assert found["Virginia"].feature_type == "admin1" and found["Virginia"].country == "US"
+
+
+def test_a_town_in_the_state_the_article_names(resources):
+    found = places("Police in Paris, Texas arrested two men.", resources)
+    assert found["Paris"].country == "US" and "in Texas, named in the article" in " ".join(
+        parse_text("Police in Paris, Texas arrested two men.", resources=resources).toponyms[0].reasons
+    )
+
+
 def test_the_city_not_the_region_of_the_same_name(resources):
     found = places("Officials in Moscow said troops would stay.", resources)
     assert found["Moscow"].feature_type == "city"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES
+from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
 from geomap.places.rivers import place_on_stretches
@@ -114,30 +114,8 @@ def resolve(
     places = gazetteer.places
     # Countries named in the document, with the mentions that name them: a mention
     # must not count as its own context.
-    country_sources: dict[str, set[int]] = {}
-    anchors: list[int] = []
-    names_countries = gazetteer.memo("resolve: countries a mention names")
-    for position, mention in enumerate(mentions):
-        key = (mention.candidate_ids, mention.kind, mention.fuzzy)
-        named = names_countries.get(key)
-        if named is None:
-            if len(names_countries) > 200_000:
-                names_countries.clear()
-            named = names_countries[key] = _countries_named(mention, gazetteer)
-        countries, anchor = named
-        if anchor is not None:
-            anchors.append(anchor)
-        if countries and names_a_border(text, mention.start, mention.end):
-            continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
-        for country in countries:
-            country_sources.setdefault(country, set()).add(position)
-    nearest_anchor = _nearest_anchor_km(mentions, list(dict.fromkeys(anchors)), gazetteer)
-    # first-level regions the article names unambiguously ("… districts in Badakhshan province")
-    regions = {
-        (places.country(i), places.text["admin1"][i]): places.text["name"][i]
-        for i in anchors
-        if places.feature_type(i) == "admin1" and places.text["admin1"][i]
-    }
+    country_sources, anchors, regions, region_only_by = _article_evidence(text, mentions, gazetteer)
+    nearest_anchor = _nearest_anchor_km(mentions, list(anchors), gazetteer, _own_candidates(mentions, anchors, gazetteer))
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     # a mention must not count as its own context: the countries only it names are left out for it
@@ -149,7 +127,7 @@ def resolve(
     # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
     decided: dict[tuple, tuple | None] = {}
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
-    focus_factor = _focus_factor(mentions, all_countries, anchors, gazetteer, settings)
+    focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
     alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     resolved: list[Toponym] = []
@@ -172,7 +150,9 @@ def resolve(
             normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
         # "the Panj" with a river among the candidates: the article speaks of the river
         definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
-        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite)
+        own_region = region_only_by.get(index)
+        mention_regions = {k: v for k, v in regions.items() if k != own_region} if own_region else regions
+        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
         decision = decided.get(evidence, _UNDECIDED)
         if decision is _UNDECIDED:
             alternate_only = alternates.get((mention.candidate_ids, normalised))
@@ -182,7 +162,7 @@ def resolve(
             context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
             decision = decided[evidence] = _decide(
                 [
-                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, regions, feature_word, context)
+                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, mention_regions, feature_word, context)
                     for i in mention.candidate_ids
                 ],
                 mention,
@@ -269,6 +249,52 @@ def _primary_named(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, 
     return frozenset(generic) if called_so else frozenset()
 
 
+def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> tuple:
+    """What the whole article says: the countries it names (with the mentions naming each),
+    its unambiguous places (anchors), the first-level regions it names ("… districts in
+    Badakhshan province", "Paris, Texas") and, for a region named by one mention only, that
+    mention (a mention is not its own context: "Florida" does not make a village called
+    Florida a place in the Florida it names)."""
+    places = gazetteer.places
+    country_sources: dict[str, set[int]] = {}
+    anchor_positions: dict[int, set[int]] = {}
+    names_countries = gazetteer.memo("resolve: countries a mention names")
+    for position, mention in enumerate(mentions):
+        key = (mention.candidate_ids, mention.kind, mention.fuzzy)
+        named = names_countries.get(key)
+        if named is None:
+            if len(names_countries) > 200_000:
+                names_countries.clear()
+            named = names_countries[key] = _countries_named(mention, gazetteer)
+        countries, anchor = named
+        if anchor is not None:
+            anchor_positions.setdefault(anchor, set()).add(position)
+        if countries and names_a_border(text, mention.start, mention.end):
+            continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
+        for country in countries:
+            country_sources.setdefault(country, set()).add(position)
+    regions: dict[tuple[str, str], str] = {}
+    region_only_by: dict[int, tuple[str, str]] = {}
+    for anchor, positions in anchor_positions.items():
+        if places.feature_type(anchor) == "admin1" and places.text["admin1"][anchor]:
+            key = (places.country(anchor), places.text["admin1"][anchor])
+            regions[key] = places.text["name"][anchor]
+            if len(positions) == 1:
+                region_only_by[next(iter(positions))] = key
+    return country_sources, anchor_positions, regions, region_only_by
+
+
+def _own_candidates(mentions: list[Mention], anchor_positions: dict[int, set[int]], gazetteer: Gazetteer) -> dict[int, tuple[int, ...]]:
+    """World-region anchor → the candidates of the one mention that names it: "Florida"
+    does not make a village called Florida near the Florida it names."""
+    places = gazetteer.places
+    return {
+        anchor: mentions[next(iter(positions))].candidate_ids
+        for anchor, positions in anchor_positions.items()
+        if len(positions) == 1 and places.source(anchor) == "world"
+    }
+
+
 def _possessor_country(text: str, previous: Mention | None, mention: Mention, gazetteer: Gazetteer) -> str:
     """Country ISO2 of a possessive right before the mention ("Tajikistan's Badakhshan region"), else ""."""
     if previous is None or previous.kind == "adjectival" or not text.startswith(_APOSTROPHES, previous.end):
@@ -334,11 +360,29 @@ def _countries_named(mention: Mention, gazetteer: Gazetteer) -> tuple[tuple[str,
         curated = _own_entries(ids, gazetteer)
         # a regional entry that is the only one of its name, or whose namesakes all lie in
         # its own country ("Khorog": the curated town and its GeoNames duplicate)
-        if len(curated) == 1 and not mention.fuzzy and len({places.country(i) for i in ids}) == 1:
+        if len(curated) == 1 and not mention.fuzzy and _unrivalled(curated[0], ids, gazetteer):
             named.add(places.country(curated[0]))
             if places.feature_type(curated[0]) != "country":
                 anchor = curated[0]
     return tuple(sorted(named - {""})), anchor
+
+
+#: Namesakes abroad smaller than this do not make a state or continent ambiguous.
+SMALL_NAMESAKE = 50_000
+
+
+def _unrivalled(entry: int, ids: tuple[int, ...], gazetteer: Gazetteer) -> bool:
+    """Whether no candidate abroad rivals the entry: all lie in its country, or the entry is
+    a world state or continent and those abroad are small GeoNames places ("Texas", not the
+    Mexican villages called Texas)."""
+    places = gazetteer.places
+    country = places.country(entry)
+    abroad = [i for i in ids if places.country(i) != country]
+    if not abroad:
+        return True
+    if places.source(entry) != "world" or places.feature_type(entry) not in MAJOR_AREAS:
+        return False
+    return all(places.source(i) == "geonames" and places.population[i] < SMALL_NAMESAKE for i in abroad)
 
 
 def _own_entries(ids: tuple[int, ...], gazetteer: Gazetteer) -> list[int]:
@@ -390,9 +434,12 @@ _CONTAINER_FIRST = frozenset(",iotrpdavIOTRPDAV")  # first letters of what _CONT
 _CONTAINER_MAX_GAP = 80  # "… region of the north-eastern …" fits; longer gaps (runs of white space included) are no "X, Y"
 
 
-def _nearest_anchor_km(mentions: list[Mention], anchors: list[int], gazetteer: Gazetteer) -> dict[int, float]:
+def _nearest_anchor_km(
+    mentions: list[Mention], anchors: list[int], gazetteer: Gazetteer, own: dict[int, tuple[int, ...]] | None = None
+) -> dict[int, float]:
     """Candidate index → km to the nearest anchor (unambiguous regional place) of the
-    document, for every candidate of every mention; empty without anchors."""
+    document, for every candidate of every mention; empty without anchors.  ``own`` maps
+    an anchor to candidates it must not count for (those of the mention naming it)."""
     if not anchors:
         return {}
     feature = gazetteer.places.feature_type
@@ -408,6 +455,9 @@ def _nearest_anchor_km(mentions: list[Mention], anchors: list[int], gazetteer: G
     half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
     a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
     a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
+    for column, anchor in enumerate(anchors):
+        if own and anchor in own:
+            a[np.isin(ids, own[anchor]), column] = np.inf
     nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
     return dict(zip(candidates, nearest.tolist()))
 
