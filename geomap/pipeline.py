@@ -8,6 +8,7 @@ Dask.  :func:`build` runs a whole corpus and writes every output.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import defaultdict
@@ -279,7 +280,7 @@ def parse_text(text: str, date: date | str | None = None, resources: Resources |
     resources = resources or load_resources()
     header_date, body_start = parse_header(text)
     article = Article(id="text", source_file="<text>", text=text, date=date or header_date, body_start=body_start)
-    return parse_article(article, resources)
+    return parse_article(without_surrogates(article), resources)
 
 
 @dataclass
@@ -307,6 +308,16 @@ class CorpusRun:
 
 
 INTERNAL_ERROR = "internal error while parsing"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(article: Article) -> Article:
+    """The article with every lone surrogate (half a UTF-16 pair, which no writer can
+    encode) replaced by U+FFFD.  One code point for one: every offset stays valid."""
+    if article.text.isascii() or not _LONE_SURROGATE.search(article.text):
+        return article
+    log.info("%s: lone surrogate character(s) replaced by U+FFFD", article.source_file)
+    return replace(article, text=_LONE_SURROGATE.sub("\ufffd", article.text))
 
 
 def parse_or_skip(
@@ -314,7 +325,7 @@ def parse_or_skip(
 ) -> ArticleResult | SkippedInput:
     """:func:`parse_article` (or another ``parse``), turning an unexpected failure into a reported skip."""
     try:
-        return parse(article, resources)
+        return parse(without_surrogates(article), resources)
     except Exception as exc:  # one bad article must not stop the corpus
         log.exception("failed to parse %s", article.source_file)
         return SkippedInput(article.source_file, f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")
