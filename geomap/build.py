@@ -229,7 +229,7 @@ def _build_into(
         with _timed(summary, "link and make features"):
             products = derive_products(run, resources)
         _count_products(summary, products)
-        _write_outputs(out, _planned_outputs(formats, products, resources, summary, offline), summary)
+        _write_outputs(out, _planned_outputs(formats, products, resources, summary, offline, out), summary)
     else:
         summary.errors.append(f"no article could be read: nothing written (earlier outputs in {out} kept)")
     if resources.online is not None:
@@ -331,7 +331,8 @@ Planned = list[tuple[str, Callable[[], tuple[Writer, Checker]]]]
 
 
 def _planned_outputs(
-    formats: set[str], products: Products, resources: Resources, summary: BuildSummary, offline: bool
+    formats: set[str], products: Products, resources: Resources, summary: BuildSummary, offline: bool,
+    out: Path | None = None,
 ) -> Planned:
     """File name and writer maker of every requested output, in writing order."""
     results, lexicon = products.run.results, resources.lexicon
@@ -354,7 +355,7 @@ def _planned_outputs(
     if "claims" in formats:
         planned.append(("claims.csv", lambda: claims_output(results)))
     if "map" in formats:
-        planned.append(("map.html", lambda: text_output(lambda: _map_html(products, resources, offline))))
+        planned.append(("map.html", lambda: text_output(lambda: _map_html(products, resources, offline, out))))
     return planned
 
 
@@ -365,13 +366,14 @@ def _acled(products: Products, resources: Resources, summary: BuildSummary) -> t
     return acled_output(rows)
 
 
-def _map_html(products: Products, resources: Resources, offline: bool) -> str:
+def _map_html(products: Products, resources: Resources, offline: bool, out: Path | None = None) -> str:
     from geomap.render import render_map
     from geomap.render.map import page_html
 
     page = render_map(
         products.events, products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
         resources.borders.attributions(), claims=products.claims, buffers=products.buffers, offline=offline,
+        source_root=out,  # each event links to its source file relative to map.html
     )
     return page_html(page)
 

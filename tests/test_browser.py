@@ -302,10 +302,10 @@ def test_seeds_map_loads_and_layers_work(watch, seeds_map):
 
     assert page.evaluate("typeof L") == "object"
     assert page.evaluate("L.version").startswith("1.")
-    assert {"leaflet.js", "leaflet.css"} <= set(watch.served_leaflet)
+    assert watch.served_leaflet == [], "Leaflet is inlined in every page: no CDN request"
 
     overlays = [_squash(t) for t in page.locator(".leaflet-control-layers-overlays label span").all_inner_texts()]
-    for name in ("Country outlines (offline)", "Border", "Places", "Events"):
+    for name in ("Offline base map", "Borders", "Places", "Events"):
         assert name in overlays, f"{name!r} missing from layer control {overlays}"
 
     assert page.locator("path.geomap-border").count() > 0
@@ -356,8 +356,10 @@ def test_time_filter_hides_and_restores_events(watch, seeds_map):
     page = watch.page
     watch.open(path)
 
-    first = min(f["properties"]["date"] for f in dated)
-    last = max(f["properties"].get("date_end") or f["properties"]["date"] for f in dated)
+    # the range covers the mapped incidents and the listed country-level ones
+    listed = dated + [f for f in events if f["properties"]["location_area"] and f["properties"]["date"]]
+    first = min(f["properties"]["date"] for f in listed)
+    last = max(f["properties"].get("date_end") or f["properties"]["date"] for f in listed)
     assert page.locator(".geomap-time-from").input_value() == first
     assert page.locator(".geomap-time-to").input_value() == last
     assert page.locator(".geomap-time-undated").is_checked()
@@ -439,7 +441,8 @@ def test_search_zooms_to_place(watch, seeds_map, site_root):
     watch.open(path)
 
     options = page.evaluate("() => [...document.querySelectorAll('.geomap-search datalist option')].map(o => o.value)")
-    assert sorted(options) == sorted(p["properties"]["name"] for p in places)
+    # countries are not drawn (their point is a stand-in), so the search offers the other places
+    assert sorted(options) == sorted(p["properties"]["name"] for p in places if p["properties"]["feature_type"] != "country")
 
     # Hide the places layer first: the search turns it back on.
     _overlay_checkbox(page, "Places").click()
@@ -616,7 +619,11 @@ def test_hostile_article_text_stays_text(watch, hostile_map):
         # Only the elements our popup builder makes, never markup from the article.
         tags = set(page.evaluate(
             "() => [...document.querySelectorAll('.leaflet-popup-content *')].map(e => e.localName)"))
-        assert tags <= {"div", "h4", "table", "tbody", "tr", "th", "td", "blockquote"}, tags
+        assert tags <= {"div", "h4", "h5", "table", "tbody", "tr", "th", "td", "blockquote", "ol", "li", "details",
+                        "summary", "a", "span"}, tags
+        # the one link is the source file's, a relative path geomap made: never a script URL
+        hrefs = page.evaluate("() => [...document.querySelectorAll('.leaflet-popup-content a')].map(a => a.getAttribute('href'))")
+        assert all(h and ":" not in h.split("/")[0] for h in hrefs), hrefs
         page.evaluate("(mapVar) => { window[mapVar].closePopup(); }", watch.map_var)
         page.locator(".leaflet-popup").wait_for(state="detached")
     for place in page.locator("path.geomap-place").all():
@@ -950,7 +957,7 @@ def test_controls_do_not_overlap(watch, seeds_map):
     names = " ".join(b["name"] for b in boxes)
     for control in ("geomap-tools", "geomap-search", "geomap-summary", "geomap-legend", "geomap-time",
                     "geomap-minimap", "leaflet-control-layers", "leaflet-control-zoom", "leaflet-control-scale",
-                    "measure box"):
+                    "measure box", "geomap-filters", "geomap-areas"):
         assert control in names, f"{control} missing"
     for i, a in enumerate(boxes):
         assert a["box"][0] >= 0 and a["box"][1] >= 0 and a["box"][2] <= 1280 and a["box"][3] <= 800, a
@@ -1057,3 +1064,168 @@ def test_a_bubble_of_events_at_one_point_lists_them_offline(watch, site_root):
     assert view["lat"] == pytest.approx(39.2, abs=1e-3) and view["lng"] == pytest.approx(71.5, abs=1e-3)
     assert page.locator(".geomap-cluster").count() == 0 and _event_count(page) >= 150
     assert watch.page_errors == [] and watch.real_console_errors() == []
+
+
+# ---------------------------------------------------------------- issue 13: a map that tells the truth
+
+
+def test_default_map_renders_offline_with_its_base_map(watch, seeds_map):
+    """Every network request blocked: the default page still renders (Leaflet inlined), the
+    tile layer falls back by itself to the offline base map (rivers, lakes, first-level
+    boundaries, town labels), and nothing but tiles was asked for."""
+    path, events = seeds_map
+    page = watch.page
+    watch.open(path)
+    assert page.evaluate("typeof L") == "object"
+    assert _event_count(page) == len(_located(events))
+    page.wait_for_function("(v) => window[v].geomap.fallback.failed.length > 0", arg=watch.map_var)
+    checked = page.locator(".leaflet-control-layers-base input:checked + span").inner_text()
+    assert _squash(checked) == "Offline base map only"
+    for selector in ("path.geomap-outline", "path.geomap-river", "path.geomap-lake", "path.geomap-admin1", ".geomap-town"):
+        assert page.locator(selector).count() > 0, f"{selector} missing from the offline base map"
+    widths = page.evaluate("() => [1, 2, 3].map(r => { const e = document.querySelector('path.geomap-river-rank' + r);"
+                           " return e ? Number(e.getAttribute('stroke-width')) : null; })")
+    assert widths[0] > widths[1] > widths[2], f"river widths by rank: {widths}"
+    towns_z6 = page.locator(".geomap-town").count()
+    page.evaluate("(v) => window[v].setZoom(8, {animate: false})", watch.map_var)
+    page.wait_for_timeout(300)
+    assert page.locator(".geomap-town").count() > 0 and towns_z6 < 120  # labels by zoom, not all at once
+    assert watch.served_leaflet == []
+    assert [u for u in watch.aborted if not TILE_URL.match(u)] == []
+    assert watch.page_errors == [] and watch.real_console_errors() == []
+
+
+def test_no_event_point_at_a_stand_in(watch, seeds_map, geomap_resources):
+    """Incidents known only to a country or a whole border are no points: not in
+    events.geojson's geometry, not a marker, not heat."""
+    path, events = seeds_map
+    areas = [f for f in events if f["properties"]["location_area"]]
+    assert areas, "the seeds have country-level incidents"
+    assert all(f["geometry"] is None for f in areas)
+    stand_ins = {(round(z.place.lat, 4), round(z.place.lon, 4)) for z in geomap_resources.border_zones}
+    import csv
+
+    with (ROOT / "data" / "gazetteer" / "countries.csv").open(encoding="utf-8") as stream:
+        stand_ins |= {(round(float(r["lat"]), 4), round(float(r["lon"]), 4)) for r in csv.DictReader(stream)}
+    page = watch.page
+    watch.open(path)
+    points = page.evaluate(
+        "(v) => window[v].geomap.events.geomapMarkers.map(m => [m.latlng.lat, m.latlng.lng, m.feature.properties.location_area])",
+        watch.map_var)
+    assert points and all(not area for _, _, area in points)
+    assert not {(round(a, 4), round(b, 4)) for a, b, _ in points} & stand_ins
+    _overlay_checkbox(page, "Event heat map").click()
+    drawn = page.evaluate("(v) => { const h = window[v].geomap.heat; return h._count; }", watch.map_var)
+    assert drawn <= len(points)
+    assert watch.page_errors == []
+
+
+def test_country_level_panel_lists_and_highlights(watch, seeds_map):
+    path, events = seeds_map
+    areas = [f for f in events if f["properties"]["location_area"]]
+    page = watch.page
+    watch.open(path)
+    toggle = page.locator(".geomap-areas-toggle")
+    assert toggle.inner_text().strip() == f"Known only to country level ({len(areas)})"
+    toggle.click()
+    items = page.locator(".geomap-area-item button")
+    assert items.count() == len(areas)
+    assert page.locator("path.geomap-area-highlight").count() == 0
+    items.first.hover()
+    assert page.locator("path.geomap-area-highlight").count() >= 1
+    page.mouse.move(640, 700)
+    assert page.locator("path.geomap-area-highlight").count() == 0
+    items.first.click()
+    popup = page.locator(".leaflet-popup-content .geomap-event-popup")
+    popup.wait_for(state="visible")
+    text = _squash(popup.inner_text())
+    assert "not meaningful" in text and "no site" in text
+    assert page.locator("path.geomap-area-highlight").count() >= 1
+    assert watch.page_errors == []
+
+
+def test_filters_by_class_actor_modality_precision(watch, seeds_map):
+    path, events = seeds_map
+    located = _located(events)
+    page = watch.page
+    watch.open(path)
+    page.locator(".geomap-filters-toggle").click()
+    api = "(v) => window[v].geomap.events.geomapShown().length"
+    assert page.evaluate(api, watch.map_var) == len(located)
+    first_class = located[0]["properties"]["event_type"]
+    page.locator(f".geomap-filter-choice input[value='{first_class}']").uncheck()
+    assert page.evaluate(api, watch.map_var) == sum(1 for f in located if f["properties"]["event_type"] != first_class)
+    page.locator(".geomap-filter-reset").click()
+    actor = next(a for f in located for a in f["properties"]["actors"])
+    page.locator(".geomap-filter-actor").select_option(actor)
+    assert page.evaluate(api, watch.map_var) == sum(1 for f in located if actor in f["properties"]["actors"])
+    page.locator(".geomap-filter-reset").click()
+    page.locator(".geomap-filter-choice input[value='reported']").uncheck()
+    assert page.evaluate(api, watch.map_var) == sum(1 for f in located if f["properties"]["modality"] != "reported")
+    page.locator(".geomap-filter-reset").click()
+    page.locator(".geomap-filter-choice input[value='area']").uncheck()
+    assert page.locator(".geomap-areas-toggle").inner_text().strip() == "Known only to country level (0)"
+    assert page.evaluate(api, watch.map_var) == len(located)
+    page.locator(".geomap-filter-reset").click()
+    assert _event_count(page) == len(located)
+    assert watch.page_errors == []
+
+
+def test_borders_styled_by_pair_with_a_legend_entry_each(watch, seeds_map, site_root):
+    path, _ = seeds_map
+    lines = json.loads((site_root / "seeds" / "border.geojson").read_text(encoding="utf-8"))["features"]
+    assert len(lines) > 1
+    page = watch.page
+    watch.open(path)
+    entries = [_squash(t) for t in page.locator(".geomap-legend-border").all_inner_texts()]
+    assert entries[0] == f"{lines[0]['properties']['pair']} (primary)"
+    assert [e.split(" ")[0] for e in entries] == [f["properties"]["pair"] for f in lines]
+    assert page.locator("path.geomap-border-primary").count() >= 1
+    colours = page.evaluate("() => [...document.querySelectorAll('.geomap-legend-border line')].map(l => l.getAttribute('stroke'))")
+    assert len(set(colours)) == len(colours)
+    widths = page.evaluate("() => [...document.querySelectorAll('path.geomap-border')].map(p => Number(p.getAttribute('stroke-width')))")
+    primary = page.evaluate("() => Number(document.querySelector('path.geomap-border-primary').getAttribute('stroke-width'))")
+    assert primary == max(widths)
+    _overlay_checkbox(page, "Events").click()
+    assert page.locator(".geomap-legend-events").is_hidden(), "the events legend hides with its layer"
+    _overlay_checkbox(page, "Events").click()
+    assert page.locator(".geomap-legend-events").is_visible()
+    assert page.locator(".geomap-legend-place").count() > 0
+    assert watch.page_errors == []
+
+
+def test_uncertainty_circles_only_on_hover(watch, seeds_map):
+    path, _ = seeds_map
+    page = watch.page
+    watch.open(path)
+    assert page.locator("path.geomap-uncertainty").count() == 0, "no circle until a symbol is hovered"
+    place = page.evaluate("""() => { for (const e of document.querySelectorAll('path.geomap-place')) {
+        const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x > 260 && x < 1000 && y > 60 && y < 740 && document.elementFromPoint(x, y) === e) return {x, y}; } return null; }""")
+    assert place, "no place symbol free to hover"
+    page.mouse.move(place["x"], place["y"])
+    page.wait_for_timeout(200)
+    assert page.locator("path.geomap-uncertainty").count() == 1
+    page.mouse.move(640, 790)
+    page.wait_for_timeout(200)
+    assert page.locator("path.geomap-uncertainty").count() == 0
+    assert watch.page_errors == []
+
+
+def test_fifty_identical_reports_are_one_listing_bubble(watch, site_root):
+    """Issue 13: 50 reports at one point are one bubble that lists them, not a ring the size of a country."""
+    from geomap.events.lexicon import load_lexicon
+    from geomap.render.map import render_map, save_map
+
+    same = [_clash(i, 69.0, 37.5) for i in range(50)]
+    out = site_root / "fifty"
+    out.mkdir(exist_ok=True)
+    save_map(render_map(same, [], [], None, load_lexicon(), ["test"], offline=True), out / "map.html")
+    page = watch.page
+    watch.open("/fifty/map.html")
+    assert page.locator(".geomap-cluster", has_text=re.compile(r"^50$")).count() == 1
+    assert _event_count(page) == 0
+    page.locator(".geomap-cluster").click()
+    page.locator(".geomap-bubble-list").wait_for(state="visible")
+    assert page.locator(".geomap-bubble-list li").count() == 50
+    assert watch.page_errors == []

@@ -33,6 +33,66 @@
     return (value === null || value === undefined) ? null : Number(value).toFixed(1) + " km";
   }
 
+  // A link to an article's source file: only the relative path the page was given
+  // (made by geomap from the file's path, percent-encoded), never a URL with a scheme.
+  function sourceLink(p) {
+    var href = String(p.source_href || "");
+    if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.indexOf("//") === 0) return el("span", p.source_file);
+    var a = el("a", p.source_file, "geomap-source-link");
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function nodeRow(table, label, node) {
+    var tr = document.createElement("tr");
+    tr.appendChild(el("th", label));
+    var td = el("td");
+    td.appendChild(node);
+    tr.appendChild(td);
+    table.appendChild(tr);
+  }
+
+  var REPORTS_SHOWN = 3;  // reports shown open in a popup; the rest fold into "more"
+
+  function reportItem(r) {
+    var item = el("li", null, "geomap-report");
+    var head = [r.event_type ? String(r.event_type).replace(/_/g, " ") : "", r.modality !== "reported" ? r.modality : "",
+      r.date || "undated"].filter(Boolean).join(" · ");
+    item.appendChild(el("div", head, "geomap-muted"));
+    item.appendChild(el("blockquote", r.sentence, "geomap-sentence"));
+    return item;
+  }
+
+  function reportList(p) {
+    var reports = p.reports || [];
+    var box = el("div", null, "geomap-reports");
+    var count = p.report_count || reports.length;
+    box.appendChild(el("h5", count === 1 ? "1 report" : count + " reports of this incident"));
+    var list = el("ol");
+    reports.slice(0, REPORTS_SHOWN).forEach(function (r) { list.appendChild(reportItem(r)); });
+    box.appendChild(list);
+    if (reports.length > REPORTS_SHOWN) {
+      var more = el("details"), rest = el("ol");
+      rest.start = REPORTS_SHOWN + 1;
+      more.appendChild(el("summary", (reports.length - REPORTS_SHOWN) + " more"));
+      reports.slice(REPORTS_SHOWN).forEach(function (r) { rest.appendChild(reportItem(r)); });
+      more.appendChild(rest);
+      box.appendChild(more);
+    }
+    if (count > reports.length) box.appendChild(el("div", (count - reports.length) + " further reports in events.geojson", "geomap-muted"));
+    return box;
+  }
+
+  var PRECISION_LABELS = { 1: "1 · site or town", 2: "2 · near a town, district", 3: "3 · region" };
+
+  function precisionText(p) {
+    if (p.location_area === "country") return "country only (no site)";
+    if (p.location_area === "border") return "a whole border (no site)";
+    return PRECISION_LABELS[p.precision] || "–";
+  }
+
   function eventPopup(p) {
     var box = el("div", null, "geomap-popup geomap-event-popup");
     box.appendChild(el("h4", p.event_label + (p.modality !== "reported" ? " (" + p.modality + ")" : "")));
@@ -43,17 +103,19 @@
     row(table, "Who", p.actors);
     row(table, "Where", p.place_name ? (p.place_relation ? p.place_relation + " " : "") + p.place_name +
       " [" + p.geo_level + "]" : null);
-    if (p.distance_to_border_km !== null && p.distance_to_border_km !== undefined) {
-      row(table, "Border", km(p.distance_to_border_km) + " from " + p.border + ", " + (p.border_side || "?") +
-        " side" + (p.side_uncertain ? " (side uncertain)" : ""));
-    }
+    row(table, "Precision", precisionText(p));
+    row(table, "Border", p.border_text);
     row(table, "How many", (p.quantities || []).map(function (q) { return q.raw_text; }));
+    if (p.fatalities !== null && p.fatalities !== undefined) row(table, "Killed", p.fatalities);
+    if (p.injured !== null && p.injured !== undefined) row(table, "Injured", p.injured);
     row(table, "Codes", ["ACLED " + (p.acled_event_type || "–"), "CAMEO " + (p.cameo_code || "–"),
       "PLOVER " + (p.plover_event || "–")].join(" · "));
     row(table, "Confidence", p.confidence);
-    row(table, "Source", p.source_file);
+    if (p.source_file) nodeRow(table, "Source", sourceLink(p));
+    if (p.group_source_count > 1) row(table, "Also in", (p.group_sources || []).filter(function (s) { return s !== p.source_file; }));
     box.appendChild(table);
-    box.appendChild(el("blockquote", p.sentence, "geomap-sentence"));
+    if (p.reports && p.reports.length) box.appendChild(reportList(p));
+    else box.appendChild(el("blockquote", p.sentence, "geomap-sentence"));
     return box;
   }
 
@@ -61,10 +123,9 @@
     var box = el("div", null, "geomap-popup geomap-place-popup");
     box.appendChild(el("h4", p.name));
     var table = el("table");
-    row(table, "Type", p.feature_type + (p.country ? ", " + p.country : ""));
-    row(table, "Uncertainty", km(p.uncertainty_km));
-    row(table, "Border", km(p.distance_to_border_km) + " from " + p.border + ", " + (p.border_side || "?") +
-      " side" + (p.side_uncertain ? " (side uncertain)" : ""));
+    row(table, "Type", String(p.feature_type).replace(/_/g, " ") + (p.country ? ", " + p.country : ""));
+    row(table, "Uncertainty", p.uncertainty_km ? "±" + km(p.uncertainty_km) : null);
+    row(table, "Border", p.border_text);
     row(table, "Mentions", p.mention_count + " in " + (p.articles || []).length + " article(s)");
     row(table, "Articles", p.articles);
     row(table, "Written as", p.surface_forms);
@@ -245,6 +306,30 @@
     return dense;
   }
 
+  var RING_MAX = 12;  // co-located events spread into a ring up to this many; more become a listing bubble
+
+  // Groups of more than RING_MAX points (not already in a bubble) lying within one marker
+  // width of their first point, as lists of point indices.
+  function crowdedGroups(points, skip) {
+    var seeds = new Grid(SPACING), groups = [];
+    points.forEach(function (p, i) {
+      if (skip[i]) return;
+      var found = null;
+      seeds.near(p.x, p.y).some(function (g) {
+        var dx = g.seed.x - p.x, dy = g.seed.y - p.y;
+        if (dx * dx + dy * dy < MIN_GAP * MIN_GAP) { found = g; return true; }
+        return false;
+      });
+      if (!found) {
+        found = { seed: p, members: [] };
+        groups.push(found);
+        seeds.add(p.x, p.y, found);
+      }
+      found.members.push(i);
+    });
+    return groups.filter(function (g) { return g.members.length > RING_MAX; }).map(function (g) { return g.members; });
+  }
+
   // Ring layout: points closer than one marker width form a cluster laid out in rings
   // around the cluster centre (in screen pixels); a ring slot taken by another cluster
   // moves to the nearest free spot. Returns one [dx, dy] icon offset per point.
@@ -389,6 +474,72 @@
     group.addLayer(bubble);
   }
 
+  function isArea(p) {
+    return p.location_area === "country" || p.location_area === "border";
+  }
+
+  // A located incident of the event layer: its point, its feature, whether the filters
+  // keep it, its icon offset, and its Leaflet marker once it has been needed.
+  function EventEntry(feature) {
+    var c = feature.geometry.coordinates;
+    this.feature = feature;
+    this.latlng = L.latLng(c[1], c[0]);
+    this.geomapKept = true;
+    this.offset = [0, 0];
+    this.marker = null;
+    this.geomapPoint = null;
+  }
+  EventEntry.prototype.getLatLng = function () { return this.latlng; };
+  EventEntry.prototype.setOffset = function (dx, dy) {
+    this.offset = [dx, dy];
+    if (this.marker) setOffset(this.marker, dx, dy);
+  };
+  EventEntry.prototype.getMarker = function () {
+    if (this.marker) return this.marker;
+    var p = this.feature.properties, entry = this;
+    var marker = L.marker(this.latlng, {
+      riseOnHover: true,
+      icon: new EventIcon({
+        glyph: glyphFor(p.glyph, p.event_label), colour: safeColour(p.color),
+        className: "geomap-event geomap-event-" + safeClass(p.event_type) +
+          (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
+      })
+    });
+    marker.feature = this.feature;
+    marker.geomapEntry = this;
+    // Popup and tooltip content is built (as DOM nodes) only when first shown.
+    marker.bindPopup(function () { return eventPopup(p); }, { maxWidth: 440 });
+    marker.bindTooltip(function () {
+      return el("span", p.event_label + (p.place_name ? " – " + p.place_name : "") +
+        (p.report_count > 1 ? " (" + p.report_count + " reports)" : ""));
+    }, { sticky: true });
+    uncertaintyOnHover(marker, function () { return entry.latlng; }, p.uncertainty_km, safeColour(p.color));
+    setOffset(marker, this.offset[0], this.offset[1]);
+    this.marker = marker;
+    return marker;
+  }
+
+  // The uncertainty circle of a place or event, drawn only while the pointer is on its
+  // symbol or its popup is open: all at once they would hide the map.
+  function uncertaintyOnHover(layer, latlng, km, colour) {
+    if (!(km >= 1)) return;
+    var circle = null, hover = false, open = false;
+    function sync() {
+      var want = hover || open;
+      if (want && !circle && layer._map) {
+        circle = L.circle(latlng(), { radius: km * 1000, color: colour, weight: 1.5, dashArray: "4 4",
+          fillOpacity: 0.06, interactive: false, className: "geomap-uncertainty" }).addTo(layer._map);
+      } else if (!want && circle) {
+        circle.remove();
+        circle = null;
+      }
+    }
+    layer.on("mouseover", function () { hover = true; sync(); });
+    layer.on("mouseout", function () { hover = false; sync(); });
+    layer.on("popupopen", function () { open = true; sync(); });
+    layer.on("popupclose remove", function () { open = false; hover = false; sync(); });
+  }
+
   var CULL_LIMIT = 500;  // with more spread markers than this, only those near the view are in the DOM
 
   // Lay out the shown markers of an event layer for the current zoom: dense cells become
@@ -407,6 +558,14 @@
       cell.members.forEach(function (i) { inBubble[i] = true; });
       addBubble(map, layer.geomapBubbles, cell.members.map(function (i) { return shown[i]; }));
     });
+    // Crowds: more than RING_MAX events within one marker width (50 reports of one place)
+    // would make a ring wider than a country; they become a bubble that lists them.
+    // (At the deepest zoom they are spread: the list's "Zoom in to spread them" leads there.)
+    var crowds = zoom >= map.getMaxZoom() ? [] : crowdedGroups(points, inBubble);
+    crowds.forEach(function (members) {
+      members.forEach(function (i) { inBubble[i] = true; });
+      addBubble(map, layer.geomapBubbles, members.map(function (i) { return shown[i]; }));
+    });
     var spread = [], spreadPoints = [];
     layer.geomapMarkers.forEach(function (m) { m.geomapPoint = null; });
     shown.forEach(function (m, i) {
@@ -416,13 +575,13 @@
     });
     var offsets = ringLayout(spreadPoints);
     spread.forEach(function (m, i) {
-      setOffset(m, offsets[i][0], offsets[i][1]);
+      m.setOffset(offsets[i][0], offsets[i][1]);
       m.geomapPoint = L.point(spreadPoints[i].x + offsets[i][0], spreadPoints[i].y + offsets[i][1]);
     });
     layer.geomapSpreadCount = spread.length;
     var laidOut = Date.now();
     cullEvents(layer);
-    var stats = { zoom: zoom, markers: spread.length, bubbles: dense.length, dom: layer.geomapInDom,
+    var stats = { zoom: zoom, markers: spread.length, bubbles: dense.length + crowds.length, dom: layer.geomapInDom,
                   layout_ms: laidOut - started, ms: Date.now() - started };
     layer.geomapLayoutStats.push(stats);
     if (layer.geomapLayoutStats.length > 20) layer.geomapLayoutStats.shift();
@@ -440,10 +599,10 @@
       box = L.bounds(view.min.subtract(pad), view.max.add(pad));
     }
     layer.geomapMarkers.forEach(function (m) {
-      var want = !!m.geomapPoint && (!box || box.contains(m.geomapPoint)), present = layer.hasLayer(m);
+      var want = !!m.geomapPoint && (!box || box.contains(m.geomapPoint)), present = !!m.marker && layer.hasLayer(m.marker);
       if (want) count += 1;
-      if (want && !present) layer.addLayer(m);
-      else if (!want && present) layer.removeLayer(m);
+      if (want && !present) layer.addLayer(m.getMarker());
+      else if (!want && present) layer.removeLayer(m.marker);
     });
     layer.geomapInDom = count;
   }
@@ -544,27 +703,313 @@
     return ((layer.geomapData && layer.geomapData.features) || []).filter(function (f) { return !!f.geometry; });
   }
 
-  function addLegend(map, entries, note) {
+  var PLACE_LABELS = {
+    admin1: "province / region", admin2: "district", city: "city", town: "town", village: "village",
+    military_base: "military base", training_ground: "training ground", border_crossing: "border crossing",
+    bridge: "bridge", river_port: "river port", airfield: "airfield", region: "region", valley: "valley", river: "river"
+  };
+
+  // A short line sample of a border style (an inline SVG built as DOM).
+  function lineSample(style) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("width", "28");
+    svg.setAttribute("height", "10");
+    svg.setAttribute("class", "geomap-line-sample");
+    var line = document.createElementNS(SVG_NS, "line");
+    line.setAttribute("x1", "1");
+    line.setAttribute("y1", "5");
+    line.setAttribute("x2", "27");
+    line.setAttribute("y2", "5");
+    line.setAttribute("stroke", safeColour(style.color));
+    line.setAttribute("stroke-width", String(Math.min(5, Number(style.weight) || 2)));
+    if (style.dashArray) line.setAttribute("stroke-dasharray", String(style.dashArray).replace(/[^0-9 .]/g, ""));
+    svg.appendChild(line);
+    return svg;
+  }
+
+  function legendSection(div, title, className) {
+    var section = el("div", null, "geomap-legend-section " + className);
+    section.appendChild(el("b", title));
+    div.appendChild(section);
+    return section;
+  }
+
+  // One legend for the borders (one line per pair, the primary first), the places (one
+  // entry per type on the map) and the events (one per class); a section hides while its
+  // layer is off.
+  function addLegend(map, entries, note, layers) {
+    var api = {};
     control("bottomleft", function () {
       var div = el("div", null, "geomap-legend leaflet-control");
-      div.appendChild(el("b", "Events"));
+      L.DomEvent.disableScrollPropagation(div);
+      var borders = (layers.border && layers.border.geomapData && layers.border.geomapData.features) || [];
+      if (borders.length) {
+        var b = legendSection(div, "Borders", "geomap-legend-borders");
+        borders.forEach(function (f) {
+          var p = f.properties, line = el("div", null, "geomap-legend-border");
+          line.appendChild(lineSample(borderStyle(p)));
+          line.appendChild(document.createTextNode(" " + p.pair + (p.primary ? " (primary)" : "")));
+          line.setAttribute("data-pair", String(p.pair));
+          b.appendChild(line);
+        });
+        api.borders = b;
+      }
+      var types = {};
+      ((layers.places && layers.places.geomapPlaces) || []).forEach(function (entry) {
+        var t = entry.feature.properties.feature_type;
+        types[t] = (types[t] || 0) + 1;
+      });
+      var typeNames = Object.keys(types).sort(function (a, b) { return types[b] - types[a]; });
+      if (typeNames.length) {
+        var pl = legendSection(div, "Places", "geomap-legend-places");
+        typeNames.forEach(function (t) {
+          var line = el("div", null, "geomap-legend-place");
+          var dot = el("span", null, "geomap-place-swatch");
+          dot.style.borderColor = PLACE_COLOURS[t] || "#3182bd";
+          line.appendChild(dot);
+          line.appendChild(document.createTextNode((PLACE_LABELS[t] || String(t).replace(/_/g, " ")) + " (" + types[t] + ")"));
+          pl.appendChild(line);
+        });
+        pl.appendChild(el("small", "hover a place for its name and uncertainty", "geomap-muted"));
+        api.places = pl;
+      }
+      var ev = legendSection(div, "Events", "geomap-legend-events");
       entries.forEach(function (e) {
-        var line = el("div");
+        var line = el("div", null, "geomap-legend-event");
         line.appendChild(swatch(e.glyph, e.label, e.color));
         line.appendChild(document.createTextNode(e.label + " (" + e.count + ")"));
-        div.appendChild(line);
+        ev.appendChild(line);
       });
-      div.appendChild(el("small", note));
+      ev.appendChild(el("small", note, "geomap-muted"));
+      api.events = ev;
       return div;
     }).addTo(map);
+    function follow(layer, section) {
+      if (!layer || !section) return;
+      var sync = function () { section.hidden = !map.hasLayer(layer); };
+      map.on("layeradd layerremove", function (e) { if (e.layer === layer) sync(); });
+      sync();
+    }
+    follow(layers.events, api.events);
+    follow(layers.places, api.places);
+    follow(layers.border, api.borders);
+    return api;
+  }
+
+  /* ------------------------------------------------------------ filters and areas */
+
+  function precisionKey(p) {
+    if (isArea(p)) return "area";
+    return p.precision >= 1 && p.precision <= 3 ? String(p.precision) : "other";
+  }
+
+  var PRECISION_CHOICES = [["1", "1 · site or town"], ["2", "2 · near a town, district"], ["3", "3 · region"],
+    ["other", "unknown"], ["area", "country or whole border (listed, not mapped)"]];
+
+  function countBy(features, key) {
+    var counts = {};
+    features.forEach(function (f) {
+      [].concat(key(f.properties)).forEach(function (k) {
+        if (k === undefined || k === null || k === "") return;
+        counts[k] = (counts[k] || 0) + 1;
+      });
+    });
+    return counts;
+  }
+
+  function checkboxGroup(title, choices, counts, onChange) {
+    var box = el("fieldset", null, "geomap-filter-group");
+    box.appendChild(el("legend", title));
+    var inputs = {};
+    choices.forEach(function (choice) {
+      if (!counts[choice[0]]) return;
+      var label = el("label", null, "geomap-filter-choice"), input = el("input");
+      input.type = "checkbox";
+      input.checked = true;
+      input.value = choice[0];
+      input.addEventListener("change", onChange);
+      label.appendChild(input);
+      if (choice[2]) label.appendChild(choice[2]);
+      label.appendChild(document.createTextNode(" " + choice[1] + " (" + counts[choice[0]] + ")"));
+      box.appendChild(label);
+      inputs[choice[0]] = input;
+    });
+    return { node: box, inputs: inputs, on: function (key) { return !inputs[key] || inputs[key].checked; } };
+  }
+
+  // Filters by class, actor, modality and precision (the time filter has its own panel);
+  // they apply to the map, the heat map and the list of country-level events alike.
+  function addFilterControl(map, eventLayer, legend) {
+    var all = (eventLayer.geomapData && eventLayer.geomapData.features) || [];
+    var api = {};
+    control("topright", function () {
+      var div = panel("geomap-filters");
+      var button = el("button", "Filter events", "geomap-filters-toggle");
+      button.type = "button";
+      button.setAttribute("aria-expanded", "false");
+      var body = el("div", null, "geomap-filters-body");
+      body.hidden = true;
+      button.addEventListener("click", function () {
+        body.hidden = !body.hidden;
+        button.setAttribute("aria-expanded", body.hidden ? "false" : "true");
+      });
+      div.appendChild(button);
+      div.appendChild(body);
+      var classCounts = countBy(all, function (p) { return p.event_type; });
+      var classChoices = (legend || []).map(function (e) { return [e.type, e.label, swatch(e.glyph, e.label, e.color)]; });
+      Object.keys(classCounts).forEach(function (t) {
+        if (!classChoices.some(function (c) { return c[0] === t; })) {
+          var f = all.filter(function (x) { return x.properties.event_type === t; })[0].properties;
+          classChoices.push([t, f.event_label || t, swatch(f.glyph, f.event_label, f.color)]);
+        }
+      });
+      var classes = checkboxGroup("Class", classChoices, classCounts, apply);
+      var modalityCounts = countBy(all, function (p) { return p.modality; });
+      var modalities = checkboxGroup("Modality", Object.keys(modalityCounts).sort().map(function (m) { return [m, m]; }),
+        modalityCounts, apply);
+      var precisions = checkboxGroup("Location precision", PRECISION_CHOICES,
+        countBy(all, function (p) { return precisionKey(p); }), apply);
+      var actorCounts = countBy(all, function (p) { return p.actors || []; });
+      var actor = el("select", null, "geomap-filter-actor");
+      actor.setAttribute("aria-label", "Actor");
+      var any = el("option", "any actor");
+      any.value = "";
+      actor.appendChild(any);
+      Object.keys(actorCounts).sort(function (a, b) { return actorCounts[b] - actorCounts[a] || a.localeCompare(b); })
+        .slice(0, 300).forEach(function (name) {
+          var option = el("option", name + " (" + actorCounts[name] + ")");
+          option.value = name;
+          actor.appendChild(option);
+        });
+      actor.addEventListener("change", apply);
+      var actorBox = el("fieldset", null, "geomap-filter-group");
+      actorBox.appendChild(el("legend", "Actor"));
+      actorBox.appendChild(actor);
+      var status = el("div", null, "geomap-filter-status geomap-muted");
+      var reset = el("button", "Show all", "geomap-filter-reset");
+      reset.type = "button";
+      reset.addEventListener("click", function () {
+        [classes, modalities, precisions].forEach(function (g) {
+          Object.keys(g.inputs).forEach(function (k) { g.inputs[k].checked = true; });
+        });
+        actor.value = "";
+        apply();
+      });
+      [classes, actorBox, modalities, precisions].forEach(function (g) { body.appendChild(g.node || g); });
+      var foot = el("div", null, "geomap-time-foot");
+      foot.appendChild(status);
+      foot.appendChild(reset);
+      body.appendChild(foot);
+
+      function keep(p) {
+        return classes.on(p.event_type) && modalities.on(p.modality) && precisions.on(precisionKey(p)) &&
+          (!actor.value || (p.actors || []).indexOf(actor.value) >= 0);
+      }
+      function apply() {
+        eventLayer.geomapSetFilter("attributes", keep);
+        var kept = all.filter(function (f) { return eventLayer.geomapKeeps(f.properties); }).length;
+        status.textContent = kept + " of " + all.length + " incidents pass";
+      }
+      api.apply = apply;
+      api.keep = keep;
+      api.classes = classes.inputs;
+      api.modalities = modalities.inputs;
+      api.precisions = precisions.inputs;
+      api.actor = actor;
+      api.div = div;
+      return div;
+    }).addTo(map);
+    api.apply();
+    return api;
+  }
+
+  var AREA_STYLE = { color: "#ff7f00", weight: 4, opacity: 0.95, fillColor: "#ff7f00", fillOpacity: 0.18,
+    dashArray: null, interactive: false, className: "geomap-area-highlight" };
+
+  // The geometry an area-level incident stands for: its country's polygon (from the offline
+  // outlines) or its whole border line.
+  function areaGeometry(p, outlines, border) {
+    var source = p.location_area === "country" ? outlines : border, id = String(p.area_id || "");
+    var features = (source && source.geomapData && source.geomapData.features) || [];
+    for (var i = 0; i < features.length; i++) {
+      var q = features[i].properties;
+      if (p.location_area === "country" ? (q.iso2 === id || q.iso3 === id) : q.pair === id) return features[i];
+    }
+    return null;
+  }
+
+  // Incidents known only to a country or a whole border: listed, never drawn as points or
+  // heat; hovering an entry highlights the area, clicking opens its popup over the area.
+  function addAreaControl(map, eventLayer, layers) {
+    var areas = eventLayer.geomapAreas || [];
+    var api = { highlight: null };
+    control("topright", function () {
+      var div = panel("geomap-areas");
+      var button = el("button", null, "geomap-areas-toggle");
+      button.type = "button";
+      button.setAttribute("aria-expanded", "false");
+      var body = el("div", null, "geomap-areas-body");
+      body.hidden = true;
+      body.appendChild(el("div", "Located only to a country or a whole border: not drawn as a site.", "geomap-muted"));
+      var list = el("ol", null, "geomap-areas-list");
+      body.appendChild(list);
+      div.appendChild(button);
+      div.appendChild(body);
+      button.addEventListener("click", function () {
+        body.hidden = !body.hidden;
+        button.setAttribute("aria-expanded", body.hidden ? "false" : "true");
+      });
+      function unhighlight() {
+        if (api.highlight) { api.highlight.remove(); api.highlight = null; }
+      }
+      function highlight(p) {
+        unhighlight();
+        var feature = areaGeometry(p, layers.outlines, layers.border);
+        if (feature) api.highlight = L.geoJSON(feature, { style: AREA_STYLE, interactive: false }).addTo(map);
+        return api.highlight;
+      }
+      function render() {
+        list.textContent = "";
+        var shown = areas.filter(function (f) { return eventLayer.geomapKeeps(f.properties); });
+        button.textContent = "Known only to country level (" + shown.length + ")";
+        shown.forEach(function (f) {
+          var p = f.properties, item = el("li", null, "geomap-area-item");
+          var link = el("button", p.event_label + (p.date ? " · " + p.date : "") + " · " +
+            (p.location_area === "border" ? p.area_id + " border" : (p.place_name || p.area_id)), "geomap-link");
+          link.type = "button";
+          link.setAttribute("data-area", String(p.area_id || ""));
+          link.addEventListener("mouseenter", function () { highlight(p); });
+          link.addEventListener("focus", function () { highlight(p); });
+          link.addEventListener("mouseleave", unhighlight);
+          link.addEventListener("click", function () {
+            var shape = highlight(p), at = shape ? shape.getBounds().getCenter() : map.getCenter();
+            L.popup({ maxWidth: 440 }).setLatLng(at).setContent(eventPopup(p)).openOn(map);
+            highlight(p);  // opening the popup closed the previous one, which cleared the highlight
+          });
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        api.count = shown.length;
+      }
+      eventLayer.on("geomapfilter", render);
+      map.on("popupclose", unhighlight);
+      render();
+      api.div = div;
+      api.render = render;
+      return div;
+    }).addTo(map);
+    return api;
   }
 
   function addTimeControl(map, eventLayer, onChange) {
     var located = locatedEvents(eventLayer);
     var ranges = located.map(function (f) { return eventRange(f.properties); }).filter(Boolean);
     var undated = located.length - ranges.length;
-    var minDate = ranges.reduce(function (m, r) { return !m || r[0] < m ? r[0] : m; }, null);
-    var maxDate = ranges.reduce(function (m, r) { return !m || r[1] > m ? r[1] : m; }, null);
+    // the full range covers the listed country-level incidents too, so "All dates" keeps them all
+    var every = ranges.concat((eventLayer.geomapAreas || []).map(function (f) { return eventRange(f.properties); })
+      .filter(Boolean));
+    var minDate = every.reduce(function (m, r) { return !m || r[0] < m ? r[0] : m; }, null);
+    var maxDate = every.reduce(function (m, r) { return !m || r[1] > m ? r[1] : m; }, null);
     var state = { from: minDate, to: maxDate, undated: true };
     var api = {};
 
@@ -605,7 +1050,7 @@
         state.from = from.value || null;
         state.to = to.value || null;
         state.undated = box.checked;
-        var shown = eventLayer.geomapFilter(function (p) {
+        var shown = eventLayer.geomapSetFilter("time", function (p) {
           var r = eventRange(p);
           if (!r) return state.undated;
           return !(state.from && r[1] < state.from) && !(state.to && r[0] > state.to);
@@ -772,9 +1217,13 @@
       total.appendChild(el("th", located.length));
       t.appendChild(total);
       body.appendChild(t);
-      if (all.length > located.length) {
-        body.appendChild(el("div", (all.length - located.length) + " more event(s) have no place and are not on the map.",
-          "geomap-muted"));
+      var areaCount = (eventLayer.geomapAreas || []).length, unplaced = all.length - located.length - areaCount;
+      if (areaCount) {
+        body.appendChild(el("div", areaCount + " more incident(s) are known only to a country or a whole border: " +
+          "listed under “Known only to country level”, not drawn.", "geomap-muted"));
+      }
+      if (unplaced > 0) {
+        body.appendChild(el("div", unplaced + " more incident(s) have no place and are not on the map.", "geomap-muted"));
       }
 
       // Events by week.
@@ -786,8 +1235,9 @@
       body.appendChild(el("div", (located.length - ranges.length) + " undated; click a bar to show only that week.",
         "geomap-muted"));
 
-      // Places nearest the border.
-      body.appendChild(el("h4", "Places nearest the border"));
+      // Places nearest a border: only those whose uncertainty leaves the distance meaningful,
+      // each with the border it was measured to.
+      body.appendChild(el("h4", "Places nearest a border"));
       var nearest = (placeLayer.geomapPlaces || []).filter(function (entry) {
         var p = entry.feature.properties;
         return p.feature_type !== "country" && p.distance_to_border_km !== null && p.distance_to_border_km !== undefined;
@@ -795,7 +1245,7 @@
         return a.feature.properties.distance_to_border_km - b.feature.properties.distance_to_border_km;
       }).slice(0, 10);
       if (nearest.length) {
-        var places = table(["place", "km", "side"]);
+        var places = table(["place", "km", "border", "side"]);
         nearest.forEach(function (entry) {
           var p = entry.feature.properties, tr = el("tr", null, "geomap-summary-place");
           var cell = el("td"), link = el("button", p.name, "geomap-link");
@@ -804,14 +1254,15 @@
           cell.appendChild(link);
           tr.appendChild(cell);
           tr.appendChild(el("td", Number(p.distance_to_border_km).toFixed(1), "geomap-num"));
+          tr.appendChild(el("td", p.border || "", "geomap-summary-border"));
           tr.appendChild(el("td", (p.border_side || "outside") + (p.side_uncertain ? "?" : "")));
-          tr.title = p.border ? "measured to the " + p.border + " border" : "";
+          tr.title = p.border_text || "";
           places.appendChild(tr);
         });
         body.appendChild(places);
-        body.appendChild(el("div", "countries left out (their point is a centroid)", "geomap-muted"));
+        body.appendChild(el("div", "left out: countries, and places whose uncertainty exceeds their distance", "geomap-muted"));
       } else {
-        body.appendChild(el("div", "no measured place", "geomap-muted"));
+        body.appendChild(el("div", "no place with a meaningful distance", "geomap-muted"));
       }
 
       // Claims.
@@ -1253,6 +1704,132 @@
     return api;
   }
 
+  /* ------------------------------------------------------------ base map and borders */
+
+  // Border line style from the page data (geomap.render.map gives each pair its colour,
+  // width and dash; the primary border is the widest, solid).
+  function borderStyle(p) {
+    return {
+      color: safeColour(p.map_color || "#d7191c"), weight: Number(p.map_weight) || 3, opacity: 0.9,
+      dashArray: p.map_dash ? String(p.map_dash).replace(/[^0-9 .]/g, "") : null,
+      className: "geomap-border geomap-border-" + safeClass(p.pair) + (p.primary ? " geomap-border-primary" : "")
+    };
+  }
+
+  var RIVER_WEIGHTS = { 1: 2.6, 2: 1.6, 3: 1.0 };
+  var BASE_COLOURS = { land: "#f2efe9", edge: "#8a8a8a", water: "#a9c9e4", river: "#5b93c7", admin1: "#a49fb5" };
+
+  function basePane(map, name, z) {
+    var pane = map.getPane(name) || map.createPane(name);
+    pane.style.zIndex = z;  // under the tile pane (200): tiles cover it wherever they load
+    pane.style.pointerEvents = "none";
+    return name;
+  }
+
+  var TownIcon = L.DivIcon.extend({
+    options: { name: "", className: "geomap-town", iconSize: null },
+    createIcon: function (oldIcon) {
+      var div = (oldIcon && oldIcon.tagName === "DIV") ? oldIcon : document.createElement("div");
+      div.textContent = "";
+      div.appendChild(el("span", null, "geomap-town-dot"));
+      div.appendChild(el("span", this.options.name, "geomap-town-name"));
+      this._setIconStyles(div, "icon");
+      return div;
+    },
+    createShadow: function () { return null; }
+  });
+
+  var BaseMap = L.Layer.extend({
+    initialize: function (outlines, basemap) {
+      this.geomapData = outlines;
+      this._basemap = (basemap && basemap.layers) || {};
+      this._towns = [];
+    },
+    onAdd: function (map) {
+      var shapes = basePane(map, "geomapBase", 150), labels = basePane(map, "geomapBaseLabels", 160);
+      var layers = this._basemap, group = this._group = L.layerGroup();
+      if (this.geomapData) {
+        L.geoJSON(this.geomapData, { pane: shapes, interactive: false, style: { color: BASE_COLOURS.edge, weight: 1,
+          fillColor: BASE_COLOURS.land, fillOpacity: 1, className: "geomap-outline" } }).addTo(group);
+      }
+      if (layers.admin1) {
+        L.geoJSON(layers.admin1, { pane: shapes, interactive: false, style: { color: BASE_COLOURS.admin1, weight: 0.8,
+          dashArray: "4 3", className: "geomap-admin1" } }).addTo(group);
+      }
+      if (layers.lakes) {
+        L.geoJSON(layers.lakes, { pane: shapes, interactive: false, style: { color: BASE_COLOURS.river, weight: 0.6,
+          fillColor: BASE_COLOURS.water, fillOpacity: 1, className: "geomap-lake" } }).addTo(group);
+      }
+      if (layers.rivers) {
+        L.geoJSON(layers.rivers, { pane: shapes, interactive: false, style: function (f) {
+          return { color: BASE_COLOURS.river, weight: RIVER_WEIGHTS[f.properties.rank] || 1, opacity: 0.9,
+            className: "geomap-river geomap-river-rank" + (f.properties.rank || 3) };
+        } }).addTo(group);
+      }
+      this._towns = ((layers.towns && layers.towns.features) || []).map(function (f) {
+        var c = f.geometry.coordinates;
+        return { latlng: L.latLng(c[1], c[0]), minzoom: f.properties.minzoom || 8, name: f.properties.name, marker: null };
+      });
+      this._labels = L.layerGroup().addTo(group);
+      this._labelPane = labels;
+      group.addTo(map);
+      this._cull();
+    },
+    onRemove: function () {
+      if (this._group) this._group.remove();
+      this._towns.forEach(function (t) { t.marker = null; });
+    },
+    getEvents: function () { return { zoomend: this._cull, moveend: this._cull }; },
+    // Town labels from their zoom on (bigger towns earlier; the data is sorted by
+    // population), only those in view, and none over a bigger town's label.
+    _cull: function () {
+      var map = this._map;
+      if (!map) return;
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.2), labels = this._labels, pane = this._labelPane;
+      var taken = new Grid(128), boxes = [];
+      function free(t) {
+        var p = map.latLngToLayerPoint(t.latlng), w = 8 + 6 * t.name.length, box = [p.x - 4, p.y - 8, p.x + w, p.y + 8];
+        var clear = taken.near(p.x, p.y).every(function (b) {
+          return box[2] < b[0] || b[2] < box[0] || box[3] < b[1] || b[3] < box[1];
+        });
+        if (clear) { taken.add(p.x, p.y, box); boxes.push(box); }
+        return clear;
+      }
+      this._towns.forEach(function (t) {
+        var want = zoom >= t.minzoom && view.contains(t.latlng) && free(t);
+        if (want && !t.marker) {
+          t.marker = L.marker(t.latlng, { pane: pane, interactive: false, keyboard: false,
+            icon: new TownIcon({ name: t.name }) }).addTo(labels);
+        } else if (!want && t.marker) {
+          labels.removeLayer(t.marker);
+          t.marker = null;
+        }
+      });
+    },
+    townsShown: function () { return this._towns.filter(function (t) { return !!t.marker; }).length; }
+  });
+
+  var TILE_FAILURES = 2;  // failed tiles, with none loaded, after which a tile layer counts as unreachable
+
+  // Online tile layers are offered; one that cannot load a single tile (no network, a
+  // proxy, a blocked host) is replaced, silently, by the offline base map ("none").
+  function tileFallback(map, tiles, none) {
+    var api = { failed: [] };
+    tiles.forEach(function (tile) {
+      var loaded = 0, failed = 0;
+      tile.on("tileload", function () { loaded += 1; });
+      tile.on("tileerror", function () {
+        failed += 1;
+        if (loaded || failed < TILE_FAILURES || !map.hasLayer(tile)) return;
+        if (api.failed.indexOf(tile) < 0) api.failed.push(tile);
+        map.removeLayer(tile);
+        if (none && !map.hasLayer(none)) map.addLayer(none);
+        map.fire("geomaptilefallback", { layer: tile });
+      });
+    });
+    return api;
+  }
+
   /* ------------------------------------------------------------ layers */
 
   global.geomap = {
@@ -1264,37 +1841,34 @@
       return node ? JSON.parse(node.textContent) : null;
     },
     eventLayer: function (data) {
-      // The markers are made here but join the layer only through layoutEvents, so that
-      // events summarised by a bubble never get a DOM element.
-      var layer = L.featureGroup(), markers = [];
+      // One light entry per located incident; its Leaflet marker is made only when it first
+      // enters the DOM (cullEvents), so a 100,000-event page builds no 100,000 markers.
+      // Incidents known only to a country or a whole border get no entry: they are no site
+      // (areaPanel lists them).
+      var layer = L.featureGroup(), markers = [], areas = [];
       ((data && data.features) || []).forEach(function (f) {
-        if (!f.geometry || f.geometry.type !== "Point") return;
-        var p = f.properties, c = f.geometry.coordinates;
-        var marker = L.marker([c[1], c[0]], {
-          riseOnHover: true,
-          icon: new EventIcon({
-            glyph: glyphFor(p.glyph, p.event_label), colour: safeColour(p.color),
-            className: "geomap-event geomap-event-" + safeClass(p.event_type) +
-              (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
-          })
-        });
-        marker.feature = f;
-        marker.geomapKept = true;
-        // Popup and tooltip content is built (as DOM nodes) only when first shown.
-        marker.bindPopup(function () { return eventPopup(p); }, { maxWidth: 420 });
-        marker.bindTooltip(function () {
-          return el("span", p.event_label + (p.place_name ? " – " + p.place_name : ""));
-        }, { sticky: true });
-        markers.push(marker);
+        if (f.geometry && f.geometry.type === "Point" && !isArea(f.properties)) markers.push(new EventEntry(f));
+        else if (isArea(f.properties)) areas.push(f);
       });
       var layout = function () { layoutEvents(layer); };
       var cull = function () { cullEvents(layer); };
+      var filters = {};
       layer.geomapData = data;
       layer.geomapMarkers = markers;
+      layer.geomapAreas = areas;
       layer.geomapBubbles = L.layerGroup();
       layer.geomapLayoutStats = [];  // the last layouts: zoom, markers, bubbles, ms
-      // The events the time filter keeps (on the map or summarised by a bubble).
+      // The events the filters keep (on the map or summarised by a bubble).
       layer.geomapShown = function () { return markers.filter(function (m) { return m.geomapKept; }); };
+      // Whether every filter (time, class, actor, modality, precision) keeps an event.
+      layer.geomapKeeps = function (p) {
+        for (var name in filters) if (filters.hasOwnProperty(name) && !filters[name](p)) return false;
+        return true;
+      };
+      layer.geomapSetFilter = function (name, keep) {
+        if (keep) filters[name] = keep; else delete filters[name];
+        return layer.geomapFilter(layer.geomapKeeps);
+      };
       layer.geomapFilter = function (keep) {
         var shown = 0, changed = false;
         markers.forEach(function (marker) {
@@ -1305,8 +1879,8 @@
         if (changed || !layer.geomapLaidOut) {
           if (layer._map) layout(); else layer.clearLayers();
           layer.geomapLaidOut = !!layer._map;
-          layer.fire("geomapfilter", { shown: shown });
         }
+        layer.fire("geomapfilter", { shown: shown });
         return shown;
       };
       layer.on("add", function (e) {
@@ -1325,22 +1899,25 @@
       return layer;
     },
     placeLayer: function (data) {
+      // Countries are not drawn: their point is a stand-in, not a place on the ground.
+      // Uncertainty circles appear on hover or with the popup only.
       var group = L.featureGroup(), places = [];
       L.geoJSON(data, {
+        filter: function (f) { return f.properties.feature_type !== "country" && !f.properties.location_area; },
         pointToLayer: function (f, latlng) {
           var p = f.properties;
           var radius = 4 + Math.min(8, 2 * Math.log2(1 + (p.mention_count || 1)));
           var colour = PLACE_COLOURS[p.feature_type] || "#3182bd";
-          if (p.uncertainty_km >= 5 && p.uncertainty_km <= 300 && p.feature_type !== "country") {
-            L.circle(latlng, { radius: p.uncertainty_km * 1000, color: colour, weight: 1, dashArray: "4 4",
-              fill: false, interactive: false, className: "geomap-uncertainty" }).addTo(group);
-          }
-          return L.circleMarker(latlng, { radius: radius, color: colour, weight: 2, fillColor: "#fff",
+          var marker = L.circleMarker(latlng, { radius: radius, color: colour, weight: 2, fillColor: "#fff",
             fillOpacity: 0.9, className: "geomap-place" });
+          uncertaintyOnHover(marker, function () { return latlng; }, p.uncertainty_km, colour);
+          return marker;
         },
         onEachFeature: function (f, layer) {
-          layer.bindPopup(function () { return placePopup(f.properties); }, { maxWidth: 380 });
-          layer.bindTooltip(el("span", f.properties.name));
+          var p = f.properties;
+          layer.bindPopup(function () { return placePopup(p); }, { maxWidth: 380 });
+          layer.bindTooltip(el("span", p.name + (p.uncertainty_km >= 1 ? " (±" + Math.round(p.uncertainty_km) + " km)" : "")),
+            { className: "geomap-place-label", direction: "right", offset: [6, 0] });
           places.push({ feature: f, layer: layer });
         }
       }).addTo(group);
@@ -1349,14 +1926,25 @@
     },
     borderLayer: function (data) {
       var layer = L.geoJSON(data, {
-        style: { color: "#d7191c", weight: 3, dashArray: "8 4", className: "geomap-border" },
+        style: function (f) { return borderStyle(f.properties); },
         onEachFeature: function (f, layer) {
           var p = f.properties;
-          layer.bindTooltip(el("span", p.pair + " border · " + Number(p.length_km).toFixed(0) + " km · " + p.source));
+          layer.bindTooltip(el("span", p.pair + " border" + (p.primary ? " (primary)" : "") + " · " +
+            Number(p.length_km).toFixed(0) + " km · " + p.source));
         }
       });
       layer.geomapData = data;
       return layer;
+    },
+    // The offline base map: land, lakes, rivers (width by rank), first-level boundaries and
+    // town labels, drawn in a pane under the tiles, so that wherever a tile does not load
+    // (no network, a proxy, --offline) the map underneath is still readable.
+    baseLayer: function (outlines, basemap) {
+      return new BaseMap(outlines, basemap);
+    },
+    // Tile layers that fail fall back, silently, to the offline base map.
+    tileFallback: function (map, tiles, none) {
+      return tileFallback(map, tiles, none);
     },
     claimLayer: function (data) {
       return L.geoJSON(data, {
@@ -1400,16 +1988,22 @@
     controls: function (map, eventLayer, placeLayer, options, layers) {
       options = options || {};
       layers = layers || {};
-      // Without tile layers (--offline) Leaflet's maximum zoom is Infinity: give it a floor.
-      if (!isFinite(map.getMaxZoom())) map.setMaxZoom(MAX_ZOOM);
-      addLegend(map, options.legend || [], options.legend_note || "");
+      // Without tile layers (--offline, or after a fallback) Leaflet's maximum zoom is
+      // Infinity: one fixed maximum for every base map.
+      map.setMaxZoom(MAX_ZOOM);
+      var fallback = tileFallback(map, layers.tiles || [], layers.none || null);
+      var legend = addLegend(map, options.legend || [], options.legend_note || "",
+        { events: eventLayer, places: placeLayer, border: layers.border });
       var tools = addTools(map);
       addSearchControl(map, placeLayer);
+      var filters = addFilterControl(map, eventLayer, options.legend || []);
+      var areas = addAreaControl(map, eventLayer, layers);
       var time = addTimeControl(map, eventLayer);
       addSummaryControl(map, eventLayer, placeLayer, options, time);
       var minimap = options.minimap === false ? null : addMinimap(map, layers.outlines, layers.border);
       var api = { events: eventLayer, places: placeLayer, time: time, tools: tools, minimap: minimap,
-                  heat: layers.heat || null };
+                  heat: layers.heat || null, filters: filters, areas: areas, legend: legend, fallback: fallback,
+                  base: layers.outlines || null };
       map.geomap = api;
       if (global.performance && performance.now) global.geomapReadyAt = performance.now();
       map.fire("geomapready");

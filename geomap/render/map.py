@@ -7,7 +7,9 @@ events, events per week), a collapsible summary panel, an event heat map (canvas
 distance tool, a full-screen button and an overview map, spreads co-located event
 markers in screen space so each one stays visible, and summarises dense areas by count
 bubbles.  The page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome
-defaults are dropped), which keeps it light and lets it work from local copies of Leaflet.
+defaults are dropped), and Leaflet is inlined: every page renders without a network.  Online
+tile layers are offered unless ``offline``; the offline base map (``data/basemap/``) lies
+under them and shows wherever they do not load.
 """
 
 from __future__ import annotations
@@ -15,20 +17,21 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geomap.config import DATA_DIR
 from geomap.events.lexicon import Lexicon
 
-LEAFLET_VERSION = "1.9.4"  # the version shipped by django-js-lib-leaflet, used for --offline
-LEAFLET_JS = ("leaflet", f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js")
-LEAFLET_CSS = ("leaflet_css", f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css")
+LEAFLET_VERSION = "1.9.4"  # the version shipped by django-js-lib-leaflet, inlined into every page
 DATA_ATTRIBUTION = (
     "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer; "
     "borders: {borders}"
@@ -37,10 +40,28 @@ DATA_ATTRIBUTION = (
 # show). They stay in events.geojson and the other exports; leaving them out of the page
 # makes a 10,000-event map.html about a quarter smaller and quicker to start.
 MAP_EVENT_OMIT = frozenset({
-    "event_id", "date_text", "recipients", "place_id", "uncertainty_km", "nearest_border_lat", "nearest_border_lon",
+    "event_id", "date_text", "recipients", "place_id", "nearest_border_lat", "nearest_border_lon",
     "borders", "trigger", "group_id", "group_size", "acled_sub_event_type", "plover_mode", "article_id",
-    "sentence_start", "sentence_end",
+    "sentence_start", "sentence_end", "reasons", "group_reason", "lat", "lon",
 })
+# One colour per border pair (the primary border is drawn widest and solid, the others
+# thinner and dashed, each in its own colour, so a legend entry tells them apart).
+PRIMARY_BORDER_STYLE = {"map_color": "#c00000", "map_weight": 4.5, "map_dash": None}
+BORDER_COLOURS = ("#7b3294", "#e66101", "#1b7837", "#2166ac", "#b2182b", "#8c510a", "#01665e", "#c51b7d", "#4d4d4d")
+BORDER_DASHES = ("8 4", "2 4", "10 3 2 3", "6 3", "1 3")
+BASEMAP_FILE = DATA_DIR / "basemap" / "basemap.json"  # scripts/build_basemap.py
+BASEMAP_ATTRIBUTION = (
+    "Offline base map: Natural Earth (public domain), GeoNames (CC-BY 4.0), © OpenStreetMap contributors (ODbL)"
+)
+TILE_LAYERS = (
+    ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors', 19, True),
+    ("Terrain (OpenTopoMap)", "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
+     "Map data: © OpenStreetMap contributors, SRTM | style: © OpenTopoMap (CC-BY-SA)", 17, False),
+    ("Satellite (Esri World Imagery)",
+     "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+     "Tiles © Esri — Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community", 18, False),
+)
 _STYLE = """
 <style>
   .folium-map.leaflet-container { font-size: 12px; }  /* Leaflet's own size (folium sets 1rem) */
@@ -115,6 +136,37 @@ _STYLE = """
                    padding: 0 5px; cursor: pointer; background: rgba(255,255,255,0.9); border: 1px solid #999; border-radius: 3px; }
   .geomap-minimap-folded .geomap-minimap-map { display: none; }
   .geomap-minimap-folded .geomap-minimap-toggle { position: static; margin: 4px; }
+  .geomap-summary { background: #fff; }  /* opaque: it opens over the legend */
+  .geomap-legend { max-height: calc(100vh - 330px); overflow-y: auto; max-width: 230px; }
+  .geomap-legend-section + .geomap-legend-section { margin-top: 5px; border-top: 1px solid #ddd; padding-top: 3px; }
+  .geomap-legend-section[hidden] { display: none; }
+  .geomap-legend-section > div { line-height: 17px; white-space: nowrap; }
+  .geomap-line-sample { vertical-align: middle; margin-right: 3px; }
+  .geomap-place-swatch { display: inline-block; width: 8px; height: 8px; border-radius: 50%; border: 2px solid;
+                   background: #fff; margin: 0 6px 0 2px; vertical-align: middle; }
+  .geomap-filters, .geomap-areas { position: relative; width: 242px; box-sizing: border-box; }  /* as wide as the minimap */
+  .geomap-filters-toggle, .geomap-areas-toggle { font: bold 11px sans-serif; cursor: pointer; padding: 3px 8px; width: 100%; }
+  /* opened panels unfold to the left over the map, clear of the right-hand column of controls */
+  .geomap-filters-body, .geomap-areas-body { position: absolute; right: calc(100% + 8px); top: 0; width: 290px;
+                   max-height: calc(100vh - 300px); overflow-y: auto; background: #fff; padding: 6px 8px;
+                   border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.35); }
+  .geomap-filters-body[hidden], .geomap-areas-body[hidden] { display: none; }
+  .geomap-filter-group { border: none; border-top: 1px solid #ddd; margin: 4px 0 0; padding: 2px 0 0; }
+  .geomap-filter-group legend { font-weight: bold; font-size: 11px; padding: 0; }
+  .geomap-filter-choice { display: block; line-height: 18px; white-space: nowrap; }
+  .geomap-filter-choice .geomap-glyph { width: 12px; height: 12px; font-size: 8px; line-height: 12px; margin: 0 2px; }
+  .geomap-filter-actor { max-width: 260px; font: 11px sans-serif; }
+  .geomap-areas-list { margin: 4px 0 0; padding-left: 20px; }
+  .geomap-areas-list li { margin: 1px 0; }
+  .geomap-reports h5 { margin: 6px 0 2px; font-size: 12px; }
+  .geomap-reports ol { margin: 0; padding-left: 18px; max-height: 220px; overflow-y: auto; }
+  .geomap-report .geomap-sentence { margin-top: 1px; }
+  .geomap-town { white-space: nowrap; pointer-events: none; }
+  .geomap-town-dot { display: inline-block; width: 5px; height: 5px; border-radius: 50%; background: #333;
+                   margin: 0 3px 0 -2.5px; vertical-align: middle; }
+  .geomap-town-name { font: 11px sans-serif; color: #222; vertical-align: middle;
+                   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+  .geomap-place-label { font-weight: bold; }
 </style>
 """
 
@@ -188,6 +240,44 @@ class GeoJsonOverlay(folium.map.Layer):
         self.data_id = page_data.add(data)
 
 
+class BaseMapOverlay(folium.map.Layer):
+    """The offline base map (``geomap.baseLayer``): country polygons, lakes, rivers,
+    first-level boundaries and town labels, drawn under the tiles."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geomap.baseLayer(geomap.data("{{ this.outlines_id }}"), geomap.data("{{ this.basemap_id }}"));
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, outlines: dict[str, Any] | None, basemap: dict[str, Any] | None, name: str, page_data: PageData) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "BaseMapOverlay"
+        self.outlines_id = page_data.add(outlines)
+        self.basemap_id = page_data.add(basemap)
+
+
+class NoTiles(folium.map.Layer):
+    """The base-layer choice "no tiles": only the offline base map shows (and where tiles
+    cannot be reached, the page switches to it by itself)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup();
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str, show: bool = False) -> None:
+        super().__init__(name=name, overlay=False, control=True, show=show)
+        self._name = "NoTiles"
+
+
 class HeatOverlay(folium.map.Layer):
     """The "Event heat map" overlay: ``geomap.heatLayer`` drawing the shown events on a canvas."""
 
@@ -215,7 +305,8 @@ class _Controls(MacroElement):
         {% macro script(this, kwargs) %}
         geomap.controls({{ this._parent.get_name() }}, {{ this.events.get_name() }}, {{ this.places.get_name() }},
                         geomap.data("{{ this.options_id }}"),
-                        { {% for key, layer in this.layers.items() %}{{ key }}: {{ layer.get_name() }}, {% endfor %} });
+                        { {% for key, layer in this.layers.items() %}{{ key }}: {{ layer.get_name() }}, {% endfor %}
+                          tiles: [{% for layer in this.tiles %}{{ layer.get_name() }}, {% endfor %}] });
         {% endmacro %}
         """
     )
@@ -226,12 +317,14 @@ class _Controls(MacroElement):
         places: GeoJsonOverlay,
         options_id: str,
         layers: dict[str, folium.map.Layer] | None = None,
+        tiles: list[folium.map.Layer] | None = None,
     ) -> None:
         super().__init__()
         self.events = events
         self.places = places
         self.options_id = options_id
         self.layers = {key: layer for key, layer in (layers or {}).items() if layer is not None}
+        self.tiles = list(tiles or [])
 
 
 class _Attribution(MacroElement):
@@ -260,16 +353,23 @@ def render_map(
     claims: list[dict[str, Any]] | None = None,
     buffers: list[dict[str, Any]] | None = None,
     offline: bool = False,
+    source_root: Path | None = None,
+    basemap: dict[str, Any] | None = None,
 ) -> MapPage:
     """Build the folium map (not yet saved).
+
+    The page is self-contained either way: Leaflet's JS and CSS are inlined and the
+    offline base map (country polygons, lakes, rivers, first-level boundaries, towns) is
+    embedded, so it renders without a network.
 
     Parameters
     ----------
     events, places, borders : list of GeoJSON features
         As written to ``events.geojson``, ``places.geojson``, ``border.geojson`` (the page
-        leaves out the event properties in ``MAP_EVENT_OMIT``, which it never reads).
+        leaves out the event properties in ``MAP_EVENT_OMIT``, which it never reads).  The
+        first border is the primary one.
     outlines : GeoJSON FeatureCollection or None
-        Country polygons for the offline outline layer.
+        Country polygons of the offline base map.
     lexicon : Lexicon
         Event classes (labels, colours) for the legend.
     attributions : list of str
@@ -279,48 +379,36 @@ def render_map(
     buffers : list of GeoJSON features, optional
         Distance bands around the border (``from_km``/``to_km`` properties).
     offline : bool
-        Inline Leaflet's JS and CSS and leave out tile layers: the page then makes no
-        network request at all (air-gapped use); the country outlines are the basemap.
+        Leave out the online tile layers: the page then makes no network request at all
+        (air-gapped use).  Without it, tile layers are offered and the page falls back to
+        the offline base map by itself when they cannot be reached.
+    source_root : Path, optional
+        The folder ``map.html`` is written to: each event links to its source file by a
+        path relative to it.
+    basemap : dict, optional
+        The offline base map layers (``data/basemap/basemap.json`` when omitted).
     """
     data = PageData()
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
-    if offline:
-        page.default_js, page.default_css = [], []
-        page.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline", index=0)
-    else:
-        page.default_js, page.default_css = [LEAFLET_JS], [LEAFLET_CSS]
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=True).add_to(page)
-        folium.TileLayer(
-            "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
-            name="Terrain (OpenTopoMap)",
-            attr='Map data: © OpenStreetMap contributors, SRTM | style: © OpenTopoMap (CC-BY-SA)',
-            max_zoom=17,
-            show=False,
-        ).add_to(page)
-        folium.TileLayer(
-            "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-            name="Satellite (Esri World Imagery)",
-            attr="Tiles © Esri — Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community",
-            show=False,
-        ).add_to(page)
+    page.default_js, page.default_css = [], []
+    page.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline", index=0)
+    tiles = [] if offline else _add_tile_layers(page)
+    none = None if offline else NoTiles("Offline base map only", show=False).add_to(page)
     page.get_root().header.add_child(Element(_STYLE))
     script = package_files.files("geomap.render").joinpath("geomap.js").read_text(encoding="utf-8")
     page.get_root().script.add_child(Element(script), name="geomap_js", index=0)
 
-    outline_layer = None
-    if outlines is not None:
-        outline_layer = GeoJsonOverlay("outlineLayer", outlines, "Country outlines (offline)", data, show=True)
-        outline_layer.add_to(page)
+    base_layer = BaseMapOverlay(outlines, basemap if basemap is not None else load_basemap(), "Offline base map", data)
+    base_layer.add_to(page)
     if buffers:
         GeoJsonOverlay("bufferLayer", {"type": "FeatureCollection", "features": buffers}, "Border buffers", data, show=False).add_to(page)
-    border_layer = GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": borders}, "Border", data, show=True)
+    border_layer = GeoJsonOverlay("borderLayer", {"type": "FeatureCollection", "features": styled_borders(borders)}, "Borders", data, show=True)
     border_layer.add_to(page)
     place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", data, show=True)
     place_layer.add_to(page)
-    shown_events = [
-        {**f, "properties": {k: v for k, v in f["properties"].items() if k not in MAP_EVENT_OMIT}} for f in events
-    ]
-    event_layer = GeoJsonOverlay("eventLayer", {"type": "FeatureCollection", "features": shown_events}, "Events", data, show=True)
+    event_layer = GeoJsonOverlay(
+        "eventLayer", {"type": "FeatureCollection", "features": page_events(events, source_root)}, "Events", data, show=True
+    )
     event_layer.add_to(page)
     heat_layer = HeatOverlay(event_layer, "Event heat map", show=False)
     heat_layer.add_to(page)
@@ -328,26 +416,96 @@ def render_map(
         located = [c for c in claims if c["geometry"]]
         GeoJsonOverlay("claimLayer", {"type": "FeatureCollection", "features": located}, "Claims", data, show=False).add_to(page)
 
+    attribution = DATA_ATTRIBUTION.format(borders="; ".join(attributions)) + "; " + BASEMAP_ATTRIBUTION
+    _Attribution(data.add(html.escape(attribution))).add_to(page)
+    folium.LayerControl(collapsed=False).add_to(page)
+    options = {
+        "legend": legend_entries(events, lexicon),
+        "legend_note": "faded = planned/denied/hypothetical",
+        "claims": [claim["properties"] for claim in claims or []],
+    }
+    layers = {"outlines": base_layer, "border": border_layer, "heat": heat_layer, "none": none}
+    _Controls(event_layer, place_layer, data.add(options), layers, tiles).add_to(page)
+    page.get_root().html.add_child(Element(_DATA_MARKER), name="geomap_data", index=0)
+    _stable_ids(page.get_root())
+    return MapPage(page, data)
+
+
+def _add_tile_layers(page: folium.Map) -> list[folium.TileLayer]:
+    """The online base layers (OpenStreetMap shown first)."""
+    layers = []
+    for name, url, attribution, max_zoom, show in TILE_LAYERS:
+        layer = folium.TileLayer(url, name=name, attr=attribution, max_zoom=max_zoom, show=show)
+        layer.add_to(page)
+        layers.append(layer)
+    return layers
+
+
+def legend_entries(events: list[dict[str, Any]], lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One legend entry per event class drawn on the map (incidents with a site), by priority."""
     counts: dict[str, int] = {}
     for feature in events:
-        if feature["geometry"]:
+        if feature["geometry"] and not feature["properties"].get("location_area"):
             counts[feature["properties"]["event_type"]] = counts.get(feature["properties"]["event_type"], 0) + 1
-    legend = [
+    return [
         {"type": name, "label": cls.label, "color": cls.color, "glyph": cls.glyph, "count": counts[name]}
         for name, cls in sorted(lexicon.classes.items(), key=lambda item: -item[1].priority)
         if name in counts
     ]
-    _Attribution(data.add(html.escape(DATA_ATTRIBUTION.format(borders="; ".join(attributions))))).add_to(page)
-    folium.LayerControl(collapsed=False).add_to(page)
-    options = {
-        "legend": legend,
-        "legend_note": "faded = planned/denied/hypothetical",
-        "claims": [claim["properties"] for claim in claims or []],
-    }
-    _Controls(event_layer, place_layer, data.add(options), {"outlines": outline_layer, "border": border_layer, "heat": heat_layer}).add_to(page)
-    page.get_root().html.add_child(Element(_DATA_MARKER), name="geomap_data", index=0)
-    _stable_ids(page.get_root())
-    return MapPage(page, data)
+
+
+def styled_borders(borders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The border features with their map style: the first (primary) border widest and
+    solid, every other pair its own colour and dash."""
+    out = []
+    for index, feature in enumerate(borders):
+        if index == 0:
+            style = {**PRIMARY_BORDER_STYLE, "primary": True}
+        else:
+            style = {
+                "map_color": BORDER_COLOURS[(index - 1) % len(BORDER_COLOURS)],
+                "map_weight": 2.5,
+                "map_dash": BORDER_DASHES[(index - 1) % len(BORDER_DASHES)],
+                "primary": False,
+            }
+        out.append({**feature, "properties": {**feature["properties"], **style}})
+    return out
+
+
+def page_events(events: list[dict[str, Any]], source_root: Path | None) -> list[dict[str, Any]]:
+    """The event features as the page needs them: without the properties it never reads
+    (``MAP_EVENT_OMIT``), with a relative link to each source file."""
+    links: dict[str, str] = {}
+    shown = []
+    for feature in events:
+        properties = {k: v for k, v in feature["properties"].items() if k not in MAP_EVENT_OMIT}
+        source = properties.get("source_file")
+        if source_root is not None and source:
+            if source not in links:
+                links[source] = source_href(source, source_root)
+            properties["source_href"] = links[source]
+        shown.append({**feature, "properties": properties})
+    return shown
+
+
+def source_href(source_file: str, root: Path) -> str:
+    """A percent-encoded relative link from ``root`` to a source file ("" when there is no file)."""
+    path = Path(source_file)
+    if not path.exists():
+        return ""
+    try:
+        relative = os.path.relpath(path.resolve(), Path(root).resolve())
+    except ValueError:  # another drive (Windows): no relative path
+        return ""
+    return quote(Path(relative).as_posix())
+
+
+def load_basemap(path: Path = BASEMAP_FILE) -> dict[str, Any] | None:
+    """The offline base map layers (``scripts/build_basemap.py``), or None when missing."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
 
 
 def _stable_ids(root: Element) -> None:
