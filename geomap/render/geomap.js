@@ -742,11 +742,20 @@
     control("bottomleft", function () {
       var div = el("div", null, "geomap-legend leaflet-control");
       L.DomEvent.disableScrollPropagation(div);
+      var ev = legendSection(div, "Events", "geomap-legend-events");
+      entries.forEach(function (e) {
+        var line = el("div", null, "geomap-legend-event");
+        line.appendChild(swatch(e.glyph, e.label, e.color));
+        line.appendChild(document.createTextNode(e.label + " (" + e.count + ")"));
+        ev.appendChild(line);
+      });
+      ev.appendChild(el("small", note, "geomap-muted"));
+      api.events = ev;
       var borders = (layers.border && layers.border.geomapData && layers.border.geomapData.features) || [];
       if (borders.length) {
         var b = legendSection(div, "Borders", "geomap-legend-borders");
         borders.forEach(function (f) {
-          var p = f.properties, line = el("div", null, "geomap-legend-border");
+          var p = f.properties, line = el("div", null, "geomap-legend-border" + (p.primary ? " geomap-legend-primary" : ""));
           line.appendChild(lineSample(borderStyle(p)));
           line.appendChild(document.createTextNode(" " + p.pair + (p.primary ? " (primary)" : "")));
           line.setAttribute("data-pair", String(p.pair));
@@ -773,15 +782,6 @@
         pl.appendChild(el("small", "hover a place for its name and uncertainty", "geomap-muted"));
         api.places = pl;
       }
-      var ev = legendSection(div, "Events", "geomap-legend-events");
-      entries.forEach(function (e) {
-        var line = el("div", null, "geomap-legend-event");
-        line.appendChild(swatch(e.glyph, e.label, e.color));
-        line.appendChild(document.createTextNode(e.label + " (" + e.count + ")"));
-        ev.appendChild(line);
-      });
-      ev.appendChild(el("small", note, "geomap-muted"));
-      api.events = ev;
       return div;
     }).addTo(map);
     function follow(layer, section) {

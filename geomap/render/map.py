@@ -47,7 +47,7 @@ MAP_EVENT_OMIT = frozenset({
 # One colour per border pair (the primary border is drawn widest and solid, the others
 # thinner and dashed, each in its own colour, so a legend entry tells them apart).
 PRIMARY_BORDER_STYLE = {"map_color": "#c00000", "map_weight": 4.5, "map_dash": None}
-BORDER_COLOURS = ("#7b3294", "#e66101", "#1b7837", "#2166ac", "#b2182b", "#8c510a", "#01665e", "#c51b7d", "#4d4d4d")
+BORDER_COLOURS = ("#7b3294", "#e66101", "#1b7837", "#2166ac", "#8c510a", "#01665e", "#c51b7d", "#4d4d4d", "#35978f", "#6a51a3")
 BORDER_DASHES = ("8 4", "2 4", "10 3 2 3", "6 3", "1 3")
 BASEMAP_FILE = DATA_DIR / "basemap" / "basemap.json"  # scripts/build_basemap.py
 BASEMAP_ATTRIBUTION = (
@@ -137,18 +137,23 @@ _STYLE = """
   .geomap-minimap-folded .geomap-minimap-map { display: none; }
   .geomap-minimap-folded .geomap-minimap-toggle { position: static; margin: 4px; }
   .geomap-summary { background: #fff; }  /* opaque: it opens over the legend */
-  .geomap-legend { max-height: calc(100vh - 330px); overflow-y: auto; max-width: 230px; }
+  .geomap-legend { max-height: calc(100vh - 330px); overflow-y: auto; width: 250px; box-sizing: border-box; }
   .geomap-legend-section + .geomap-legend-section { margin-top: 5px; border-top: 1px solid #ddd; padding-top: 3px; }
   .geomap-legend-section[hidden] { display: none; }
+  .geomap-legend-section > b { display: block; }
   .geomap-legend-section > div { line-height: 17px; white-space: nowrap; }
   .geomap-line-sample { vertical-align: middle; margin-right: 3px; }
+  .geomap-legend-section > div.geomap-legend-place { display: inline-block; width: 50%; font-size: 11px;
+                   overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
+  .geomap-legend-section > div.geomap-legend-border { display: inline-block; width: 50%; font-size: 11px; }
+  .geomap-legend-section > div.geomap-legend-primary { width: 100%; font-weight: bold; }
   .geomap-place-swatch { display: inline-block; width: 8px; height: 8px; border-radius: 50%; border: 2px solid;
                    background: #fff; margin: 0 6px 0 2px; vertical-align: middle; }
   .geomap-filters, .geomap-areas { position: relative; width: 242px; box-sizing: border-box; }  /* as wide as the minimap */
   .geomap-filters-toggle, .geomap-areas-toggle { font: bold 11px sans-serif; cursor: pointer; padding: 3px 8px; width: 100%; }
   /* opened panels unfold to the left over the map, clear of the right-hand column of controls */
   .geomap-filters-body, .geomap-areas-body { position: absolute; right: calc(100% + 8px); top: 0; width: 290px;
-                   max-height: calc(100vh - 300px); overflow-y: auto; background: #fff; padding: 6px 8px;
+                   max-height: calc(100vh - 420px); overflow-y: auto; background: #fff; padding: 6px 8px;
                    border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.35); }
   .geomap-filters-body[hidden], .geomap-areas-body[hidden] { display: none; }
   .geomap-filter-group { border: none; border-top: 1px solid #ddd; margin: 4px 0 0; padding: 2px 0 0; }
