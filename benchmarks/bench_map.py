@@ -257,16 +257,16 @@ def load_once(browser, path: Path, profile: bool = False) -> dict:
         context.close()
 
 
-def run(quick: bool = False, workdir: Path | None = None) -> dict:
-    """Build the 10,000- and 1,000-event maps and time them; every number in a dict."""
+def run(quick: bool = False, workdir: Path | None = None, events: int = 10_000, repeats: int = 3) -> dict:
+    """Build the ``events``-event (10,000 by default; ``--events 100000`` for issue 13's
+    scale row) and 1,000-event maps and time them; every number in a dict."""
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} not installed (apt-get install chromium)")
-    repeats = 3
-    sizes = {"big": 10_000, "baseline": 1_000}
+    sizes = {"big": events, "baseline": 1_000}
     out: dict = {"target_s": TARGET_S, "repeats": repeats, "viewport": VIEWPORT, "quick": quick}
     with tempfile.TemporaryDirectory(prefix="geomap-map-bench-") as tmp:
         root = Path(workdir or tmp)
@@ -360,6 +360,9 @@ def markdown_details(result: dict) -> list[str]:
 if __name__ == "__main__":
     import json
 
-    result = run("--quick" in sys.argv)
+    def _option(name: str, default: int) -> int:
+        return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+    result = run("--quick" in sys.argv, events=_option("--events", 10_000), repeats=_option("--repeats", 3))
     print("\n".join(markdown_rows(result) + [""] + markdown_details(result)))
     print(json.dumps({k: v for k, v in result.items() if k not in ("big", "baseline", "profile")}, default=str))
