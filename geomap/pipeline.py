@@ -8,6 +8,7 @@ Dask.  :func:`build` runs a whole corpus and writes every output.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
@@ -134,6 +135,7 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
     claims = _stage(
         "claims", errors, lambda: extract_claims(article, toponyms, resources.borders, resources.border_pairs), []
     )
+    claims = _finite_claims(claims, errors)
     kind = StageErrors if errors else ArticleResult
     result = kind(
         article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims,
@@ -165,6 +167,17 @@ def _undated_events(
 
 
 T = TypeVar("T")
+_CLAIM_NUMBERS = ("stated_value", "stated_km", "computed_km", "difference_km", "tolerance_km")
+
+
+def _finite_claims(claims: list, errors: list[str]) -> list:
+    """The claims whose numbers are all finite.  A figure of 309 digits or more reads as
+    infinity, which no JSON writer accepts: one such claim would fail the whole build's
+    outputs, so it is dropped and reported instead."""
+    kept = [c for c in claims if all(math.isfinite(getattr(c, n)) for n in _CLAIM_NUMBERS if getattr(c, n) is not None)]
+    if len(kept) < len(claims):
+        errors.append(f"claims: {len(claims) - len(kept)} claim(s) with a number too large to be a distance dropped")
+    return kept
 
 
 STAGE_SECONDS: dict[str, float] = defaultdict(float)

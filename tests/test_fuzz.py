@@ -105,6 +105,19 @@ def test_huge_figures_in_a_sentence(resources):
     assert not getattr(result, "stage_errors", None)
 
 
+def test_an_infinite_distance_claim_is_dropped_and_the_build_written(tmp_path, resources):
+    from geomap.build import build
+
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2022-05-20\nKulob is " + "9" * 400 + " miles from the border. Troops arrived in Kulob.",
+                       encoding="utf-8")
+    summary = build([article], tmp_path / "out", resources=resources, formats=["jsonl", "claims"])
+    assert summary.files and summary.exit_code == 1  # written; the dropped claim reported
+    assert [e.reason for e in summary.stage_errors] == ["claims: 1 claim(s) with a number too large to be a distance dropped"]
+    record = json.loads((tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8"))
+    assert "Kulob" in {t["name"] for t in record["toponyms"]}
+
+
 def test_lone_surrogates_are_replaced_and_the_record_written(resources):
     result = parse_text(" date 2022-05-20\nTroops \ud800 moved to Kulob on Friday \udfff.", resources=resources)
     assert "\ud800" not in result.article.text and "\ufffd" in result.article.text
