@@ -9,7 +9,9 @@ from geomap.events import reading
 from geomap.events.lexicon import required_literal_sets, required_literals
 from geomap.text import split_sentences
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
+
+DEVSET_ARTICLES = ROOT / "data" / "devset" / "articles"
 
 EXTRA_SENTENCES = [
     "Tajik border guards detained three smugglers carrying 40 kg of heroin near Ishkashim.",
@@ -34,18 +36,31 @@ def test_required_literals():
     assert required_literals(r"\b(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)xyz") == frozenset({"xyz"})
 
 
+def test_literal_branches():
+    from geomap.events.lexicon import literal_branches
+
+    # each top-level alternative keeps its own conjunction of required sets
+    assert literal_branches(r"\b(?:troop|force)\s+movements?\b|\bmassing of troops\b") == (
+        (frozenset({"movement", "movements"}), frozenset({"troop", "force"})),
+        (frozenset({"massing of troops"}),),
+    )
+    assert literal_branches(r"\bsent\s+troops\b") == ((frozenset({"troops"}), frozenset({"sent"})),)
+    assert literal_branches(r"\bwar\b|\d+") == ()  # an alternative that needs no word: no prefilter
+
+
 def test_prefilter_gives_the_same_answers(resources):
     lexicon = resources.lexicon
     unfiltered = dataclasses.replace(
         lexicon,
         triggers=[
-            dataclasses.replace(t, literals=None, also_required=(), requires_literals=(), excludes_literals=()) for t in lexicon.triggers
+            dataclasses.replace(t, literals=None, also_required=(), branches=(), requires_literals=(), excludes_literals=())
+            for t in lexicon.triggers
         ],
-        modality_cues=[dataclasses.replace(c, literals=None, also_required=()) for c in lexicon.modality_cues],
+        modality_cues=[dataclasses.replace(c, literals=None, also_required=(), branches=()) for c in lexicon.modality_cues],
         actors=[dataclasses.replace(a, literals=None) for a in lexicon.actors],
     )
     sentences = list(EXTRA_SENTENCES)
-    for article in read_corpus([SEEDS]):
+    for article in read_corpus([SEEDS, DEVSET_ARTICLES]):
         sentences += [article.text[a:b] for a, b in split_sentences(article.text, article.body_start)]
     assert len(sentences) > 100
     for sentence in sentences:

@@ -55,16 +55,18 @@ class Trigger:
     excludes: re.Pattern[str] | None
     literals: frozenset[str] | None = None  # see required_literals
     also_required: tuple[frozenset[str], ...] = ()  # see required_literal_sets
+    # see literal_branches: when set, one branch's sets must all be present
+    branches: tuple[tuple[frozenset[str], ...], ...] = ()
     acled: tuple[str, str, str] | tuple[()] = ()  # optional refinement of the class's ACLED codes
     # "attribution": a reporting cue ("said", "according to") that the event it reports
     # outranks; "speech": a speech act ("warned", "accused") that makes the sentence a
     # statement when it governs the event words after it; "denial": a denial, which makes
     # the event it governs denied; "": an event cue
     role: str = ""
-    # required literal sets of ``requires`` and ``excludes``: when one set is absent from the
-    # sentence that regex cannot match, and is not run
-    requires_literals: tuple[frozenset[str], ...] = ()
-    excludes_literals: tuple[frozenset[str], ...] = ()
+    # literal branches (see literal_branches) of ``requires`` and ``excludes``: when no branch
+    # has all its sets in the sentence that regex cannot match, and is not run
+    requires_literals: tuple[tuple[frozenset[str], ...], ...] = ()
+    excludes_literals: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class ModalityCue:
     weight: float
     literals: frozenset[str] | None = None
     also_required: tuple[frozenset[str], ...] = ()
+    branches: tuple[tuple[frozenset[str], ...], ...] = ()
     # "clause": counts only in the event's clause; "before": there and before the event's words
     # ("in case of" after the verb is the purpose of a real action); "sentence": anywhere ("if …")
     scope: str = "clause"
@@ -202,35 +205,60 @@ class Lexicon:
                 hits.append((start, stop, index))
         return hits
 
-    _inverted: dict[str, tuple[list[int], dict[str, list[int]], dict[int, tuple[frozenset[str], ...]]]] = field(
+    _inverted: dict[str, tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
     def candidates(self, table: str, present: set[str]) -> list[int]:
-        """Indices (in table order) of the ``triggers``/``modality_cues``/``actors`` entries
-        whose regex can match, given the literals present in the sentence."""
-        if table not in self._inverted:
-            always: list[int] = []
-            by_word: dict[str, list[int]] = {}
-            further: dict[int, tuple[frozenset[str], ...]] = {}
-            for index, entry in enumerate(getattr(self, table)):
-                if getattr(entry, "pattern", None) is None:
-                    continue
-                if getattr(entry, "also_required", ()):
-                    further[index] = entry.also_required
-                if entry.literals is None:
-                    always.append(index)
-                else:
-                    for word in entry.literals:
-                        by_word.setdefault(word, []).append(index)
-            self._inverted[table] = (always, by_word, further)
-        always, by_word, further = self._inverted[table]
-        found = set(always)
+        """Indices of the ``triggers``/``modality_cues``/``actors`` entries whose regex can
+        match, given the literals present in the sentence: in table order, except modality
+        cues, which come strongest first (the order :func:`cue_modality` tries them in).
+
+        Each literal stands for a bit set of the entries that need it, so a sentence costs
+        one integer OR per literal present."""
+        index = self._inverted.get(table)
+        if index is None:
+            index = self._inverted[table] = self._candidate_index(table)
+        mask, mask_by_word, further, order = index
         for word in present:
-            found.update(by_word.get(word, ()))
-        if further:
-            found = {i for i in found if i not in further or all(not words.isdisjoint(present) for words in further[i])}
-        return sorted(found)
+            bits = mask_by_word.get(word)
+            if bits:
+                mask |= bits
+        found: list[int] = []
+        while mask:
+            lowest = mask & -mask
+            mask ^= lowest
+            entry = order[lowest.bit_length() - 1]
+            if entry in further and not some_branch_present(further[entry], present):
+                continue
+            found.append(entry)
+        return found
+
+    def _candidate_index(
+        self, table: str
+    ) -> tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...]]:
+        entries = getattr(self, table)
+        order = tuple(range(len(entries)))
+        if table == "modality_cues":
+            order = tuple(sorted(order, key=lambda i: (-entries[i].weight, i)))
+        always = 0
+        mask_by_word: dict[str, int] = {}
+        further: dict[int, tuple[tuple[frozenset[str], ...], ...]] = {}
+        for bit, entry_index in enumerate(order):
+            entry = entries[entry_index]
+            if getattr(entry, "pattern", None) is None:
+                continue
+            branches = getattr(entry, "branches", ())
+            if len(branches) > 1 or any(len(sets) > 1 for sets in branches):
+                further[entry_index] = branches
+            elif getattr(entry, "also_required", ()):
+                further[entry_index] = (entry.also_required,)
+            if entry.literals is None:
+                always |= 1 << bit
+            else:
+                for word in entry.literals:
+                    mask_by_word[word] = mask_by_word.get(word, 0) | 1 << bit
+        return always, mask_by_word, further, order
 
     def literals_in(self, sentence: str) -> set[str]:
         """Which required literals of the tables occur in ``sentence`` (one Aho–Corasick pass)."""
@@ -241,15 +269,30 @@ class Lexicon:
             for entry in (*self.triggers, *self.modality_cues, *self.actors):
                 for word in entry.literals or ():
                     matcher.add_word(word, word)
-                for field_name in ("also_required", "requires_literals", "excludes_literals"):
-                    for words in getattr(entry, field_name, ()):
-                        for word in words:
-                            matcher.add_word(word, word)
+                for words in getattr(entry, "also_required", ()):
+                    for word in words:
+                        matcher.add_word(word, word)
+                for field_name in ("branches", "requires_literals", "excludes_literals"):
+                    for sets in getattr(entry, field_name, ()):
+                        for words in sets:
+                            for word in words:
+                                matcher.add_word(word, word)
             matcher.make_automaton()
             self._literal_matcher = matcher
         if len(self._literal_matcher) == 0:
             return set()
         return {word for _, word in self._literal_matcher.iter(casefold_same_length(sentence))}
+
+
+def some_branch_present(branches: tuple[tuple[frozenset[str], ...], ...], present: set[str]) -> bool:
+    """Whether one of the literal branches has a word of each of its sets in ``present``."""
+    for sets in branches:
+        for words in sets:
+            if words.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -279,6 +322,36 @@ def required_literal_sets(pattern: str) -> tuple[frozenset[str], ...]:
         return ()
     unique = dict.fromkeys(frozenset(words) for words in _requirements(list(tree)))
     return tuple(sorted(unique, key=_selectivity))
+
+
+def literal_branches(pattern: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """:func:`required_literal_sets` of each top-level alternative of ``pattern``.
+
+    ``"troop movements|massing of troops"`` needs ``{"troop"}`` and ``{"movement"}``, or
+    ``{"massing of "}``: a finer necessary condition than one set per pattern.  Empty when
+    some alternative requires nothing (the regex then always runs)."""
+    from re import _constants as c
+    from re import _parser as parser
+
+    try:
+        nodes = [node for node in parser.parse(pattern) if node[0] is not c.AT]
+    except re.error:
+        return ()
+    if len(nodes) != 1 or nodes[0][0] is not c.BRANCH:
+        whole = required_literal_sets(pattern)
+        return (whole,) if whole else ()
+    branches = []
+    for branch in nodes[0][1][1]:
+        unique = dict.fromkeys(frozenset(words) for words in _requirements(list(branch)))
+        if not unique:
+            return ()
+        branches.append(tuple(sorted(unique, key=_selectivity)))
+    return tuple(branches)
+
+
+def _branch_literals(branches: tuple[tuple[frozenset[str], ...], ...]) -> frozenset[str] | None:
+    """Words one of which every match contains: each branch's most selective set, joined."""
+    return frozenset().union(*(sets[0] for sets in branches)) if branches else None
 
 
 def _selectivity(words: frozenset[str] | set[str]) -> tuple[int, int, tuple[str, ...]]:
@@ -566,7 +639,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 14  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 15  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
@@ -645,12 +718,12 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 weight=float(row.get("weight") or 0.5),
                 requires=_compile(row.get("requires", ""), where, problems),
                 excludes=_compile(row.get("excludes", ""), where, problems),
-                literals=(sets := required_literal_sets(row.get("pattern", "")) or (None,))[0],
-                also_required=tuple(sets[1:]),  # type: ignore[arg-type]
+                literals=_branch_literals(branches := literal_branches(row.get("pattern", ""))),
+                branches=branches,
                 acled=_acled_refinement(row.get("acled", ""), where, problems),
                 role=_trigger_role(row.get("role", ""), where, problems),
-                requires_literals=required_literal_sets(row.get("requires", "")) if row.get("requires") else (),
-                excludes_literals=required_literal_sets(row.get("excludes", "")) if row.get("excludes") else (),
+                requires_literals=literal_branches(row.get("requires", "")) if row.get("requires") else (),
+                excludes_literals=literal_branches(row.get("excludes", "")) if row.get("excludes") else (),
             )
         )
     cues: list[ModalityCue] = []
@@ -658,12 +731,14 @@ def _compile_tables(settings: Settings) -> Lexicon:
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
-            sets = required_literal_sets(row["pattern"]) or (None,)
+            branches = literal_branches(row["pattern"])
             scope = (row.get("scope") or "clause").strip()
             if scope not in ("clause", "before", "sentence"):
                 problems.append(f"{path}:{line}: scope {scope!r} is not 'clause', 'before' or 'sentence'; read as 'clause'")
                 scope = "clause"
-            cues.append(ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), sets[0], tuple(sets[1:]), scope))  # type: ignore[arg-type]
+            cues.append(
+                ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), _branch_literals(branches), (), branches, scope)
+            )
     actors: list[Actor] = []
     path = settings.path(settings.actors)
     for line, row in _rows(path):

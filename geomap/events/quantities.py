@@ -37,7 +37,7 @@ _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_WORDS})(?:\s+(?:thousand|million))?"
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
-    rf"(?(vague)|(?P<num>(?<![\w.,-]){_NUMBER})(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
+    rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
     r"(?=(?P<tail>(?:\s+.{0,80}|[.,;:!?)\]\"'”’].{0,79}|$)))",
     re.IGNORECASE,
 )
@@ -77,6 +77,8 @@ _ONE_CASUALTY = re.compile(
     r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}\s+(?:was|has been|had been)\s+(?:reportedly\s+)?(?:killed|shot dead|shot in the \w+ and died)\b",
     re.I,
 )
+# every alternative of _ONE_CASUALTY needs one of these
+_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died")
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -115,7 +117,8 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
     Every match begins with an approximation word, a vague amount or a number (digits
     or a number word): one Aho–Corasick pass finds those places, so the regex is not
-    tried at every character.
+    tried at every character.  Inside a word only a vague amount can begin a match (the
+    approximation words need a word boundary, the number a non-word character before it).
     """
     global _start_matcher
     if _start_matcher is None:
@@ -123,14 +126,20 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
         matcher = ahocorasick.Automaton()
         for word in _START_WORDS:
-            matcher.add_word(word, len(word))
+            matcher.add_word(word, (len(word), word in _VAGUE))
         matcher.make_automaton()
         _start_matcher = matcher
     lowered = casefold_same_length(sentence)
+    starts: dict[int, bool] = {}
+    for end, (length, vague) in _start_matcher.iter(lowered):
+        start = end - length + 1
+        starts[start] = starts.get(start, False) or vague
     found: list[re.Match[str]] = []
     resume = 0
-    for start in sorted({end - length + 1 for end, length in _start_matcher.iter(lowered)}):
+    for start in sorted(starts):
         if start < resume:
+            continue
+        if start and not starts[start] and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
             continue
         match = QUANTITY_RE.match(sentence, start)
         if match is not None:
@@ -147,7 +156,7 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):
             continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count
-        unit = next((u for u in units if u.pattern.match(tail)), None)
+        unit = _first_unit(units, tail)
         verb = _casualty_verb(sentence, match.start())
         if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
             verb = listed[1]
@@ -198,8 +207,29 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
     return found
 
 
+_UNIT_CHOICE: dict[int, tuple[list[QuantityUnit], re.Pattern[str]]] = {}
+
+
+def _first_unit(units: list[QuantityUnit], tail: str) -> QuantityUnit | None:
+    """The first unit whose pattern matches at the start of ``tail``: one regex, the units'
+    patterns as its ordered alternatives (an alternation takes its first one that matches)."""
+    cached = _UNIT_CHOICE.get(id(units))
+    if cached is None or cached[0] is not units:
+        joined = "|".join(f"(?P<geomap_unit_{i}>{u.pattern.pattern})" for i, u in enumerate(units))
+        try:
+            combined = re.compile(joined or "(?!)", re.IGNORECASE)
+        except re.error:  # a unit's own group names or flags: try them one by one
+            return next((u for u in units if u.pattern.match(tail)), None)
+        cached = _UNIT_CHOICE[id(units)] = (units, combined)
+    match = cached[1].match(tail)
+    return units[int(match.lastgroup.rsplit("_", 1)[1])] if match is not None and match.lastgroup else None
+
+
 def _single_casualty(sentence: str) -> list[Quantity]:
     """One killed or wounded person named without a number ("a border guard was killed")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _ONE_CASUALTY_WORDS):
+        return []
     match = _ONE_CASUALTY.search(sentence)
     if match is None:
         return []

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions
-from geomap.events.lexicon import Lexicon
+from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
     IN_COUNTRY,
@@ -121,22 +121,33 @@ def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = Non
     its ``excludes`` not), in table order."""
     present = lexicon.literals_in(sentence) if present is None else present
     hits: list[TriggerHit] = []
+    # many cues of a class share one ``excludes`` regex: each is run once per sentence
+    verdicts: dict[re.Pattern[str], bool] = {}
     for index in lexicon.candidates("triggers", present):
         trigger = lexicon.triggers[index]
         match = trigger.pattern.search(sentence)
         if match is None:
             continue
-        if trigger.requires is not None and not (_may_match(trigger.requires_literals, present) and trigger.requires.search(sentence)):
+        if trigger.requires is not None and not (
+            _may_match(trigger.requires_literals, present) and _found(trigger.requires, sentence, verdicts)
+        ):
             continue
-        if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and trigger.excludes.search(sentence):
+        if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and _found(trigger.excludes, sentence, verdicts):
             continue
         hits.append(TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role))
     return hits
 
 
-def _may_match(literal_sets: tuple[frozenset[str], ...], present: set[str]) -> bool:
-    """Whether every required literal set of a regex has a word in the sentence."""
-    return all(not words.isdisjoint(present) for words in literal_sets)
+def _found(pattern: re.Pattern[str], sentence: str, verdicts: dict[re.Pattern[str], bool]) -> bool:
+    verdict = verdicts.get(pattern)
+    if verdict is None:
+        verdict = verdicts[pattern] = pattern.search(sentence) is not None
+    return verdict
+
+
+def _may_match(branches: tuple[tuple[frozenset[str], ...], ...], present: set[str]) -> bool:
+    """Whether some literal branch of a regex has every one of its sets in the sentence."""
+    return not branches or some_branch_present(branches, present)
 
 
 def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "") -> ClassChoice | None:
@@ -310,7 +321,7 @@ def cue_modality(
     clause = clause_span(sentence, trigger.start)
     own = (trigger.start, trigger.start + len(trigger.text))
     cues = lexicon.modality_cues
-    for index in sorted(lexicon.candidates("modality_cues", present), key=lambda i: (-cues[i].weight, i)):
+    for index in lexicon.candidates("modality_cues", present):  # strongest first
         cue = cues[index]
         for match in cue.pattern.finditer(sentence):
             if cue.scope != "sentence" and match.start() >= clause[1]:
