@@ -56,7 +56,16 @@ def test_required_properties(seed_build):
                 "border_side"):
         assert key in places[0]["properties"]
     located = [e for e in events if e["geometry"]]
-    assert all(e["properties"]["distance_to_border_km"] is not None for e in located)
+    assert located
+    measured = 0
+    for event in located:  # a distance, a bound, or why there is none, naming the border
+        props = event["properties"]
+        assert props["border"] and props["border"] in props["border_text"]
+        if props["distance_to_border_km"] is not None or props["distance_within_km"] is not None:
+            measured += 1
+        else:
+            assert "not meaningful" in props["border_text"] and props["uncertainty_km"] > 150
+    assert measured >= len(located) / 2
 
 
 def test_gdal_reads_back_the_same_features(seed_build):
@@ -123,9 +132,14 @@ def test_training_ground_matches_the_article_claim(seed_build):
     """The articles say Harb-Maidon is ~20 km from the border: the map should agree roughly."""
     _, out = seed_build
     places = read_geojson(out / "places.geojson")["features"]
-    ground = next(f for f in places if f["properties"]["feature_type"] == "training_ground")
-    assert ground["properties"]["border_side"] == "TJK"
-    assert 5 <= ground["properties"]["distance_to_border_km"] <= 60
+    ground = next(f for f in places if f["properties"]["feature_type"] == "training_ground")["properties"]
+    assert ground["border"] == "TJK-AFG"
+    if ground["distance_to_border_km"] is not None:
+        assert ground["border_side"] == "TJK"
+        assert 5 <= ground["distance_to_border_km"] <= 60
+    else:  # known to ±50 km: only a bound is honest, and it must admit the article's ~20 km
+        assert ground["side_uncertain"] and 20 <= ground["distance_within_km"] <= 120
+        assert "TJK-AFG" in ground["border_text"]
 
 
 def test_a_bad_file_does_not_stop_the_build(tmp_path, resources):
