@@ -129,9 +129,22 @@ def _configure_logging(verbose: bool) -> None:
     notices.setLevel(logging.INFO)
     notices.propagate = False
     if not notices.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("geomap: %(message)s"))
         notices.addHandler(handler)
+
+
+class _StderrHandler(logging.StreamHandler):
+    """A handler writing to the current ``sys.stderr`` (not the one of its creation, which
+    a test harness or a redirect may have replaced since)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
 
 
 def _settings(args: argparse.Namespace) -> Settings:
