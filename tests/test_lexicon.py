@@ -184,3 +184,27 @@ def test_every_class_has_its_own_glyph_and_says_whether_a_demonym_places_it(reso
     glyphs = [c.glyph for c in classes.values()]
     assert all(len(g) == 1 for g in glyphs) and len(set(glyphs)) == len(glyphs)
     assert not classes["attack"].demonym_locates and classes["military_exercise"].demonym_locates
+
+
+def test_rare_two_letter_words_and_years_are_looked_for():
+    assert required_literals(r"\bif\b|\bunless\b") == frozenset({"if", "unless"})
+    assert required_literals(r"\bin\s+1[89]\d\d\b") == frozenset({"18", "19"})
+    assert required_literals(r"\bon\s+it\b") is None  # common words tell nothing
+
+
+def test_date_patterns_begin_at_a_word():
+    """Date matches are tried only at word starts: every pattern must begin with \\b and a word."""
+    from geomap.events.dates import PATTERNS, date_mentions
+
+    for kind, pattern in PATTERNS:
+        assert pattern.pattern.startswith(r"\b"), kind
+    assert date_mentions("within training, on 12 March 2021", None)[0].date.start.isoformat() == "2021-03-12"
+
+
+def test_number_words_inside_words_are_no_counts(resources):
+    from geomap.events.quantities import extract_quantities
+
+    units = resources.lexicon.units
+    assert extract_quantities("The military denied that anyone was killed.", units) == []
+    assert extract_quantities("A drone equipped with grenades struck the post.", units) == []
+    assert [q.best for q in extract_quantities("None were hurt, but one soldier was killed.", units)] == [1]

@@ -306,8 +306,9 @@ def required_literal_sets(pattern: str) -> tuple[frozenset[str], ...]:
     one string of *each* set; the most selective set first.
 
     Computed on the parsed regex: a stretch of the pattern with a small finite language
-    ("sa(?:y|id)", "colou?r") requires one of its strings when all have three or more
-    characters, else its literal runs of three or more characters are required; an
+    ("sa(?:y|id)", "colou?r") requires one of its strings when all are worth looking for
+    (three or more characters, or two that are not a common word: "if", "19"), else its
+    literal runs worth looking for are required; an
     alternation requires one of its branches' sets; a repeat with a minimum of one
     requires its item's.  Empty when nothing is required (the regex then always runs).
     ``all(any(s in sentence.casefold() for s in words) for words in result)`` is thus a
@@ -359,6 +360,13 @@ def _selectivity(words: frozenset[str] | set[str]) -> tuple[int, int, tuple[str,
 
 
 _REQUIREMENT_LIMIT = 64
+# two-letter words too common to tell sentences apart: no prefilter is built on them
+_TOO_COMMON = frozenset({"in", "of", "to", "on", "at", "is", "by", "an", "as", "or", "be", "it", "he", "we", "no", "so", "up", "do", "a ", " a"})
+
+
+def _worth_looking_for(text: str) -> bool:
+    """A string of three characters or more, or a rarer one of two ("if", "19")."""
+    return len(text) >= 3 or (len(text) == 2 and text not in _TOO_COMMON and text.strip() == text)
 
 
 def _requirements(nodes: list) -> list[set[str]]:
@@ -369,7 +377,7 @@ def _requirements(nodes: list) -> list[set[str]]:
         if not group:
             return
         strings = _expand(group, _REQUIREMENT_LIMIT, skip_assertions=True)
-        if strings and all(len(s) >= 3 for s in strings):
+        if strings and all(_worth_looking_for(s) for s in strings):
             found.append(strings)
         else:
             found.extend(_literal_runs(group))
@@ -411,11 +419,11 @@ def _literal_runs(nodes: list) -> list[set[str]]:
             continue
         if op is c.AT:
             continue  # \b, ^, $ consume nothing
-        if len(run) >= 3:
+        if _worth_looking_for(run):
             found.append({run})
         run = ""
         found.extend(_node_requirements(op, value))
-    if len(run) >= 3:
+    if _worth_looking_for(run):
         found.append({run})
     return found
 
@@ -639,7 +647,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 15  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 16  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:

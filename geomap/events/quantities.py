@@ -118,7 +118,7 @@ def _matches(sentence: str) -> list[re.Match[str]]:
     Every match begins with an approximation word, a vague amount or a number (digits
     or a number word): one Aho–Corasick pass finds those places, so the regex is not
     tried at every character.  Inside a word only a vague amount can begin a match (the
-    approximation words need a word boundary, the number a non-word character before it).
+    approximation words need a word boundary, a number no ``[\\w.,-]`` before it).
     """
     global _start_matcher
     if _start_matcher is None:
@@ -126,21 +126,25 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
         matcher = ahocorasick.Automaton()
         for word in _START_WORDS:
-            matcher.add_word(word, (len(word), word in _VAGUE))
+            kind = "vague" if word in _VAGUE else "approx" if word in _APPROX_WORDS else "number"
+            matcher.add_word(word, (len(word), kind))
         matcher.make_automaton()
         _start_matcher = matcher
     lowered = casefold_same_length(sentence)
-    starts: dict[int, bool] = {}
-    for end, (length, vague) in _start_matcher.iter(lowered):
-        start = end - length + 1
-        starts[start] = starts.get(start, False) or vague
+    starts: dict[int, set[str]] = {}
+    for end, (length, kind) in _start_matcher.iter(lowered):
+        starts.setdefault(end - length + 1, set()).add(kind)
     found: list[re.Match[str]] = []
     resume = 0
     for start in sorted(starts):
         if start < resume:
             continue
-        if start and not starts[start] and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
-            continue
+        before = lowered[start - 1] if start else " "
+        if before.isalnum() or before == "_":
+            if "vague" not in starts[start]:
+                continue
+        elif before in ".,-" and starts[start] == {"number"}:
+            continue  # a number needs no [\w.,-] before it
         match = QUANTITY_RE.match(sentence, start)
         if match is not None:
             found.append(match)
