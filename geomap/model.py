@@ -135,7 +135,7 @@ class EventDate:
     start: date
     end: date
     precision: DatePrecision
-    basis: str  # "text" (in the sentence), "previous sentence" or "earlier event" (referred back to), or "article"
+    basis: str  # "text" (in the sentence), "previous sentence" or "earlier event" (referred back to), "incident", "narrative" (the day last told before it), or "article"
     text: str = ""
 
 

@@ -90,6 +90,19 @@ def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
     assert event.date is not None and event.date.start.year == 2025
 
 
+def test_undated_sentences_happen_on_the_day_the_narrative_last_told(resources):
+    text = (
+        "When officials started clearing the poppy fields on Tuesday, the farmers resisted. "
+        "They threw rocks at the Taliban security units in Argo. "
+        "The farmers had sown the poppy on December 1. "
+        "Russian troops arrived in Dushanbe."
+    )
+    riot, arrival = _events(text, resources)
+    assert riot.event_class == "riot" and riot.date.start == date(2025, 12, 23) and riot.date.basis == "narrative"
+    # a day more than a week back is no narrative time for current news
+    assert arrival.date.start == DAY and arrival.date.basis == "article"
+
+
 # ---------------------------------------------------------------- incidents
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.events.actors import actor_ids_in, article_parties, with_references
@@ -25,7 +25,7 @@ from geomap.events.dates import dateline_end
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
-from geomap.events.reading import ArticleFrame, Reading, read_sentence
+from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence
 from geomap.model import Article, Event, EventDate, Incident, Mention, Toponym
 from geomap.text import split_sentences
 
@@ -104,8 +104,9 @@ def extract_events(
         toponym_starts=tuple(t.mention.start for t in ordered),
         organisation_starts=tuple(sorted(m.start for m in organisations)),
     )
-    readings = [r for start, end in spans if (r := read_sentence(frame, start, end)) is not None]
+    readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
+    readings = _in_narrative_time(readings, narrative, article.date)
     readings = _referenced_parties(readings, lexicon)
     facts = ArticleFacts(
         article_id=article.id,
@@ -129,6 +130,37 @@ def _referenced_parties(readings: list[Reading], lexicon: Lexicon) -> list[Readi
     for reading in readings:
         actors, added = with_references(reading.actors, reading.sentence, lexicon, parties)
         out.append(replace(reading, actors=actors) if added else reading)
+    return out
+
+
+def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tuple[list[Reading], list[tuple[int, EventDate]]]:
+    """The event sentences, and the days the other sentences give the narrative (by offset)."""
+    readings: list[Reading] = []
+    narrative: list[tuple[int, EventDate]] = []
+    for start, end in spans:
+        reading = read_sentence(frame, start, end)
+        if reading is not None:
+            readings.append(reading)
+        elif frame.published is not None and (day := narrative_day(frame, start, end)) is not None:
+            narrative.append((start, day))
+    return readings, narrative
+
+
+def _in_narrative_time(readings: list[Reading], narrative: list[tuple[int, EventDate]], published: date | None) -> list[Reading]:
+    """Each undated sentence gets the last day told before it, when that day is recent (its
+    own incident's date, if any, still comes first)."""
+    if published is None:
+        return readings
+    told = sorted([*narrative, *((r.start, r.narrative_day) for r in readings if r.narrative_day is not None)], key=lambda d: d[0])
+    out: list[Reading] = []
+    index, current = 0, None
+    for reading in readings:
+        while index < len(told) and told[index][0] < reading.start:
+            current = told[index][1] if in_narrative_window(told[index][1], published) else None
+            index += 1
+        if reading.date is None and current is not None and not reading.habitual:
+            reading = replace(reading, context_date=current)
+        out.append(reading)
     return out
 
 

@@ -500,6 +500,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if day is not None and reading.modality in ("reported", "historical", "planned"):
         inherited, _ = day
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+    if reading.context_date is not None and reading.modality == "reported":
+        told = reading.context_date
+        return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"
     if facts.published is not None and reading.modality == "reported":
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"

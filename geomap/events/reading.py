@@ -110,6 +110,11 @@ class Reading:
     anaphoric: bool  # refers back to an incident ("the attackers", "the clash")
     lead: bool  # headline or lead
     habitual: bool = False  # what usually happens ("smugglers usually kidnap …"): no date
+    # the last day the sentence names for something that happened (not for a saying): the
+    # narrative's time for the undated sentences after it, if recent
+    narrative_day: EventDate | None = None
+    # the narrative's time where this sentence stands, when it has no date of its own
+    context_date: EventDate | None = None
 
     @property
     def event_class(self) -> str:
@@ -340,6 +345,11 @@ def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> 
     return inside and (scope != "before" or at < trigger_at)
 
 
+# how far back a day stays the narrative's time for undated sentences after it: the week
+# that undated current news covers
+NARRATIVE_DAYS = 7
+
+
 def dated_modality(modality: str, own: EventDate | None, published: date | None, historical_after_days: int) -> tuple[str, str]:
     """The modality the event's own date implies, if it overrides the cues' one."""
     if own is None or published is None or modality in ("denied", "hypothetical"):
@@ -409,11 +419,8 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
-    mention = choose_date(
-        [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from],
-        choice.hit.start,
-        family in _SAID_OR_MET,
-    )
+    mentions = [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from]
+    mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
@@ -434,7 +441,30 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
         anaphoric=bool(ANAPHOR.search(sentence)),
         lead=start < frame.lead_end,
         habitual=habitual,
+        narrative_day=_narrative_day(mentions, frame.published),
     )
+
+
+def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None:
+    """The day a sentence with no event gives the narrative ("So when authorities started
+    clearing the fields on Monday, the farmers resisted"), if any."""
+    sentence = frame.text[start:end]
+    dated_from = frame.filed - start if start < frame.filed < end else 0
+    return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from], frame.published)
+
+
+def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> EventDate | None:
+    """The last day-precise date that does not date a saying: what follows happened then,
+    if it is recent (see :func:`in_narrative_window`)."""
+    if published is None:
+        return None
+    return next((m.date for m in reversed(mentions) if not m.speech and m.date.precision == "day"), None)
+
+
+def in_narrative_window(day: EventDate, published: date) -> bool:
+    """News tells the week before it appeared: an earlier or a future day is background or
+    plan, and undated sentences after it are current news again."""
+    return published - timedelta(days=NARRATIVE_DAYS) <= day.start <= published
 
 
 def _modality(frame: ArticleFrame, sentence: str, choice: ClassChoice, present: set[str]) -> tuple[str, str, bool]:
