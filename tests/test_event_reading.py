@@ -168,3 +168,9 @@ def test_unqualified_bodies_are_the_ones_the_article_names(resources):
 def test_civilians_and_victims_of_passive_violence_are_recipients(resources):
     event = _events("Chinese workers were killed in an attack near Kavo on Tuesday.", resources)[0]
     assert event.recipients == ["Civilians (China)"]
+
+
+def test_heads_of_state_stand_for_their_government(resources):
+    event = _events("Rakhmon and Japarov signed the border treaty in Bishkek.", resources)[0]
+    assert event.event_class == "agreement_meeting"
+    assert {"Government of Tajikistan (1994-)", "Government of Kyrgyzstan"} <= set(event.actors)
