@@ -174,3 +174,22 @@ def test_heads_of_state_stand_for_their_government(resources):
     event = _events("Rakhmon and Japarov signed the border treaty in Bishkek.", resources)[0]
     assert event.event_class == "agreement_meeting"
     assert {"Government of Tajikistan (1994-)", "Government of Kyrgyzstan"} <= set(event.actors)
+
+
+def test_a_route_named_by_its_ends_is_not_located_at_them(resources):
+    event = _events("Villagers blocked traffic on the Isfana — Batken road near Ak-Sai.", resources)[0]
+    assert event.place is not None and event.place.place.name == "Ak-Sai"
+    event = _events("Protesters blocked the Isfana — Batken road.", resources)[0]
+    assert event.place is None or event.place.place.name not in ("Isfana", "Razzakov", "Batken")
+
+
+def test_a_funeral_does_not_place_the_clash_it_follows(resources):
+    text = (
+        "A Tajik border guard was killed in a clash with smugglers in Khatlon province. "
+        "The clash took place in Shamsiddin Shohin district on December 2. "
+        "The guard was buried in Farkhor in Khatlon province on December 3."
+    )
+    killed, clash, funeral = _events(text, resources)
+    assert killed.incident_id == clash.incident_id == funeral.incident_id
+    assert killed.place.place.name == clash.place.place.name == "Shamsiddin Shohin District"
+    assert funeral.place.place.name == "Farkhor"

@@ -316,7 +316,14 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     placed = [i for i in members if readings[i].family != "speech" and readings[i].place.toponym is not None]
     if not placed:
         return None
-    best = min(placed, key=lambda i: (not readings[i].place.specific, SPECIFICITY.get(readings[i].place.geo_level, 9), i))
+    # a funeral or a manhunt that belongs to a clash happens elsewhere: it places the clash only
+    # when no sentence of the clash itself names a site
+    best = min(
+        placed,
+        key=lambda i: (
+            not readings[i].place.specific, readings[i].family == "other", SPECIFICITY.get(readings[i].place.geo_level, 9), i
+        ),
+    )
     site = _Site(readings[best].place, readings[best].start, readings[best].family)
     if site.choice.zone is not None and facts.measure is not None:
         return _border_stretch(site, readings, facts) or site

@@ -210,6 +210,25 @@ def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DESCRIPTIVE_CLAUSE.finditer(sentence)]
 
 
+_ROUTE = r"(?:road|highway|motorway|route|railway|railroad|rail line|pipeline|canal|power line|corridor)"
+# "on the Isfana — Batken road": a place that names one end of a route is not where on it
+_ROUTE_END_AFTER = re.compile(rf"\s*[-\u2013\u2014]\s*(?:[A-Z][\w'\u2019.-]*\s*){{1,3}}{_ROUTE}s?\b")
+_ROUTE_END_BEFORE = re.compile(rf"(?:[A-Z][\w'\u2019.-]*\s*[-\u2013\u2014]\s*$)|\b{_ROUTE}s?\s+(?:from|between|linking|connecting)\s+(?:\S+\s+){{0,3}}?(?:(?:to|and)\s+)?$")
+_ROUTE_AFTER = re.compile(rf"\s+{_ROUTE}s?\b", re.I)
+
+
+def is_route_end(text: str, toponym: Toponym) -> bool:
+    """Whether the place names an end of a road, railway or pipeline ("the Isfana — Batken
+    road", "the highway linking Dushanbe and Khujand"): the route, not the town, is where."""
+    start, end = toponym.mention.start, toponym.mention.end
+    if _ROUTE_END_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    return bool(_ROUTE_END_BEFORE.search(before)) and (
+        not before.rstrip().endswith(("-", "\u2013", "\u2014")) or bool(_ROUTE_AFTER.match(text, end))
+    )
+
+
 def is_origin(text: str, start: int) -> bool:
     """Whether the place at ``start`` is introduced as an origin or a destination of flight."""
     window = text[max(0, start - 60) : start]
@@ -282,11 +301,13 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
 
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
-    country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of flight."""
+    country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of
+    flight, ends of a route."""
     return [
         t for t in context.toponyms
         if not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not (not t.adjectival and is_origin(context.text, t.mention.start))
+        and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
     ]
 
