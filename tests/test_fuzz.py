@@ -178,6 +178,18 @@ def test_quantities_and_dates_are_linear_on_long_runs(resources, unit):
     assert ratio < 8, ratio
 
 
+@pytest.mark.xfail(strict=True, reason="events/place.py: _AT_THE_BORDER_AFTER's adjacent '\\s*' backtrack in O(n^4) "
+                                       "on a run of spaces after a place name (800 spaces: over an hour); owned by "
+                                       "another module, reported in docs/robustness.md")
+def test_place_patterns_are_linear_on_whitespace_runs():
+    from geomap.events.place import _AT_THE_BORDER_AFTER
+
+    def spaces(n):
+        return _seconds(_AT_THE_BORDER_AFTER.match, " " * n + "x", 0)
+
+    assert spaces(80) / max(spaces(40), 1e-4) < 8
+
+
 @pytest.mark.xfail(strict=True, reason="claims.py: _NUMBER_WITH_UNIT's '\\d+' is tried from every digit of a run "
                                        "(quadratic); owned by another module, reported in docs/robustness.md")
 def test_claims_are_linear_on_long_digit_runs(resources):
