@@ -25,7 +25,7 @@ from geomap.events.dates import dateline_end
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
-from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence
+from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Toponym
 from geomap.text import split_sentences
 
@@ -138,9 +138,9 @@ def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tu
     readings: list[Reading] = []
     narrative: list[tuple[int, EventDate]] = []
     for start, end in spans:
-        reading = read_sentence(frame, start, end)
-        if reading is not None:
-            readings.append(reading)
+        told = read_sentence_events(frame, start, end)
+        if told:
+            readings.extend(told)
         elif frame.published is not None and (day := narrative_day(frame, start, end)) is not None:
             narrative.append((start, day))
     return readings, narrative

@@ -405,16 +405,73 @@ class ArticleFrame:
 
 
 def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
-    """Read one sentence; None when no cue makes it an event sentence."""
-    text, lexicon = frame.text, frame.lexicon
-    sentence = text[start:end]
+    """Read one sentence's main event; None when no cue makes it an event sentence."""
+    readings = read_sentence_events(frame, start, end, second=False)
+    return readings[0] if readings else None
+
+
+def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool = True) -> list[Reading]:
+    """The sentence's main event and, where another clause tells another event ("the border
+    had been closed since an exchange of gunfire injured two guards"), that one too."""
+    lexicon = frame.lexicon
+    sentence = frame.text[start:end]
     present = lexicon.literals_in(sentence)
-    choice = choose_class(trigger_hits(sentence, lexicon, present), lexicon, sentence)
+    hits = trigger_hits(sentence, lexicon, present)
+    choice = choose_class(hits, lexicon, sentence)
     if choice is None:
+        return []
+    in_sentence = frame.toponyms_within(start, end)
+    main = _reading(frame, start, end, present, choice, in_sentence)
+    other = secondary_choice(hits, choice, lexicon, sentence) if second else None
+    if other is None:
+        return [main]
+    return [main, _reading(frame, start, end, present, other, in_sentence, main.quantities)]
+
+
+def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:
+    """A confident event cue of another class outside the main event's clause (inside it, for
+    a statement: "accused the Taliban of attacking the post"), the most severe first."""
+    main_clause = clause_span(sentence, main.hit.start)
+    main_end = main.hit.start + len(main.hit.text)
+    speech = main.event_class == "statement"
+    pool = [
+        h for h in hits
+        if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
+        and not (h.start < main_end and main.hit.start < h.start + len(h.text))
+        and (speech or clause_span(sentence, h.start) != main_clause)
+        and not _relative(sentence, h.start)
+    ]
+    if not pool:
         return None
+    classes = lexicon.classes
+    best = max(pool, key=lambda h: (classes[h.event_class].priority if h.event_class in classes else 0, h.weight, -h.start))
+    return ClassChoice(best, best.event_class, f"{best.text!r}: a second event the sentence tells ({best.event_class} cue, weight {best.weight:g})")
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _relative(sentence: str, offset: int) -> bool:
+    """Whether the clause around ``offset`` is a relative clause ("smugglers who crossed the
+    border"): it describes a party of the event, it tells no event of its own."""
+    start, _ = clause_span(sentence, offset)
+    words = sentence[start : start + 12].lstrip(" ,").split(" ", 1)
+    return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
+
+
+def _reading(
+    frame: ArticleFrame,
+    start: int,
+    end: int,
+    present: set[str],
+    choice: ClassChoice,
+    in_sentence: list[Toponym],
+    quantities: tuple[Quantity, ...] | None = None,
+) -> Reading:
+    lexicon = frame.lexicon
+    sentence = frame.text[start:end]
     event_class = lexicon.classes.get(choice.event_class)
     family = event_class.family if event_class else choice.event_class
-    in_sentence = frame.toponyms_within(start, end)
     actors = _actors(frame, sentence, start, in_sentence, present, family)
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
@@ -434,7 +491,7 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
         modality=modality,
         modality_reason=modality_reason,
         actors=actors,
-        quantities=tuple(extract_quantities(sentence, lexicon.units)),
+        quantities=tuple(extract_quantities(sentence, lexicon.units)) if quantities is None else quantities,
         place=place,
         date=own,
         date_reason=f"the sentence dates it: {own.text!r}" if own else "",
