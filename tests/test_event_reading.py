@@ -202,3 +202,13 @@ def test_a_second_clause_can_tell_a_second_event(resources):
     # a relative clause describes a party; a casualty count is the same event
     assert len(_events("Security forces in Tajikistan killed two smugglers who crossed the border.", resources)) == 1
     assert len(_events("Two guards were killed in a clash with smugglers near Panj.", resources)) == 1
+
+
+def test_the_authorities_of_an_article_set_in_one_country_are_its_government(resources):
+    text = (
+        "Government troops clashed with gunmen in Khorog on Tuesday. "
+        "Several people were wounded in Rushan and Vanj. "
+        "The authorities accused the gunmen of attacking the police in Khorog."
+    )
+    accused = _events(text, resources)[-1]
+    assert "Government of Tajikistan (1994-)" in accused.actors

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -107,7 +108,7 @@ def extract_events(
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
     readings = _in_narrative_time(readings, narrative, article.date)
-    readings = _referenced_parties(readings, lexicon)
+    readings = _referenced_parties(readings, lexicon, _home_country(ordered))
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -120,10 +121,25 @@ def extract_events(
     return EventExtraction(events, incidents)
 
 
-def _referenced_parties(readings: list[Reading], lexicon: Lexicon) -> list[Reading]:
+def _home_country(toponyms: Sequence[Toponym]) -> str:
+    """ISO2 of the country where the article's places below country level lie, when at least
+    two thirds of them lie in one country."""
+    countries = [t.place.country for t in toponyms if t.place.feature_type != "country" and t.place.country and not t.adjectival]
+    if not countries:
+        return ""
+    country, count = Counter(countries).most_common(1)[0]
+    return country if count * 3 >= len(countries) * 2 else ""
+
+
+def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "") -> list[Reading]:
     """"The border guards", "the authorities": the article's actor of that type, named
-    elsewhere with its country."""
+    elsewhere with its country; "the authorities" of an article whose places lie in one
+    country are that country's government."""
     parties = article_parties([r.actors for r in readings], lexicon)
+    if "government" not in parties and home:
+        government = lexicon.government_of().get(home)
+        if government is not None:
+            parties["government"] = government
     if not parties:
         return readings
     out = []

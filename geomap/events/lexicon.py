@@ -132,6 +132,7 @@ class Lexicon:
     _phrase_matcher: Any = field(default=None, init=False, repr=False, compare=False)
     _actors_by: Any = field(default=None, init=False, repr=False, compare=False)
     _military: Any = field(default=None, init=False, repr=False, compare=False)
+    _governments: Any = field(default=None, init=False, repr=False, compare=False)
 
     def actor_named(self, name: str) -> Actor | None:
         """The actor of that name (None for an unknown name)."""
@@ -140,6 +141,18 @@ class Lexicon:
     def actor_by_id(self, actor_id: str) -> Actor | None:
         """The actor of that id (None for an unknown id)."""
         return self._actor_tables()[1].get(actor_id)
+
+    def government_of(self) -> dict[str, str]:
+        """ISO2 -> the name of the country's government (the government actor with no parent
+        and of no single period)."""
+        if self._governments is None:
+            dated = {target for spans in self.periods.values() for _, _, target in spans}
+            self._governments = {
+                self.iso2_by_iso3.get(a.country_iso3, ""): a.name
+                for a in self.actors
+                if a.actor_type == "government" and a.country_iso3 and not a.parent and a.id not in dated
+            }
+        return self._governments
 
     def military_of(self) -> dict[str, str]:
         """ISO3 -> the name of the country's armed forces (the military actor with no parent)."""
