@@ -350,13 +350,16 @@ class BorderReading:
     text: str
 
 
-def place_area(feature_type: str, source: str, geo_level: str = "") -> str:
-    """"country" or "border" when a place stands for a whole country or a whole border line
-    (its point is a stand-in: never a site, never a distance), else ""."""
+def place_area(feature_type: str, source: str, geo_level: str = "", uncertainty_km: float = 0.0) -> str:
+    """"country" or "border" when a place stands for a whole country or a whole border line,
+    "region" for any wider place ("Central Asia", a whole border as one gazetteer entry): its
+    point is a stand-in, never a site, never a distance.  Else ""."""
     if source == "border":
         return "border"
     if geo_level == "country" or feature_type == "country":
         return "country"
+    if uncertainty_km > NOT_MEANINGFUL_KM:
+        return "region"
     return ""
 
 

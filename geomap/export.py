@@ -385,7 +385,7 @@ def _border_fields(metrics, place, geo_level: str) -> dict[str, Any]:
     """The border properties of an event or incident, by the one policy of
     :func:`geomap.border.border_reading`: a distance and a side only where the place's
     uncertainty makes them meaningful; the pair always named."""
-    area = place_area(place.feature_type, place.source, geo_level) if place else ""
+    area = place_area(place.feature_type, place.source, geo_level, place.uncertainty_km) if place else ""
     reading: BorderReading = border_reading(metrics, place.uncertainty_km if place else 0.0, area)
     return {
         "distance_to_border_km": reading.distance_km,
@@ -394,7 +394,7 @@ def _border_fields(metrics, place, geo_level: str) -> dict[str, Any]:
         "side_uncertain": reading.side_uncertain,
         "border": reading.border,
         "border_text": reading.text,
-        "location_area": area,  # "country" / "border": the point is a stand-in, not a site
+        "location_area": area,  # "country" / "border" / "region": the point is a stand-in, not a site
         "area_id": _area_id(place, area),
     }
 

@@ -1126,7 +1126,7 @@ def test_country_level_panel_lists_and_highlights(watch, seeds_map):
     page = watch.page
     watch.open(path)
     toggle = page.locator(".geomap-areas-toggle")
-    assert toggle.inner_text().strip() == f"Known only to country level ({len(areas)})"
+    assert toggle.inner_text().strip() == f"Known only to country or region level ({len(areas)})"
     toggle.click()
     items = page.locator(".geomap-area-item button")
     assert items.count() == len(areas)
@@ -1164,7 +1164,7 @@ def test_filters_by_class_actor_modality_precision(watch, seeds_map):
     assert page.evaluate(api, watch.map_var) == sum(1 for f in located if f["properties"]["modality"] != "reported")
     page.locator(".geomap-filter-reset").click()
     page.locator(".geomap-filter-choice input[value='area']").uncheck()
-    assert page.locator(".geomap-areas-toggle").inner_text().strip() == "Known only to country level (0)"
+    assert page.locator(".geomap-areas-toggle").inner_text().strip() == "Known only to country or region level (0)"
     assert page.evaluate(api, watch.map_var) == len(located)
     page.locator(".geomap-filter-reset").click()
     assert _event_count(page) == len(located)

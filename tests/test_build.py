@@ -57,6 +57,9 @@ def test_required_properties(seed_build):
         assert key in places[0]["properties"]
     located = [e for e in events if e["geometry"]]
     assert located
+    # a place wider than the border policy's limit is a stand-in: listed as an area, never a point
+    assert all((e["properties"]["uncertainty_km"] or 0) <= 150 for e in located)
+    assert all(e["geometry"] is None for e in events if e["properties"]["location_area"])
     measured = 0
     for event in located:  # a distance, a bound, or why there is none, naming the border
         props = event["properties"]

@@ -90,6 +90,7 @@
   function precisionText(p) {
     if (p.location_area === "country") return "country only (no site)";
     if (p.location_area === "border") return "a whole border (no site)";
+    if (p.location_area === "region") return "a wide region (no site)";
     return PRECISION_LABELS[p.precision] || "–";
   }
 
@@ -475,7 +476,7 @@
   }
 
   function isArea(p) {
-    return p.location_area === "country" || p.location_area === "border";
+    return p.location_area === "country" || p.location_area === "border" || p.location_area === "region";
   }
 
   // A located incident of the event layer: its point, its feature, whether the filters
@@ -929,6 +930,7 @@
   // The geometry an area-level incident stands for: its country's polygon (from the offline
   // outlines) or its whole border line.
   function areaGeometry(p, outlines, border) {
+    if (p.location_area === "region") return null;  // no outline to show: the panel names it
     var source = p.location_area === "country" ? outlines : border, id = String(p.area_id || "");
     var features = (source && source.geomapData && source.geomapData.features) || [];
     for (var i = 0; i < features.length; i++) {
@@ -971,7 +973,7 @@
       function render() {
         list.textContent = "";
         var shown = areas.filter(function (f) { return eventLayer.geomapKeeps(f.properties); });
-        button.textContent = "Known only to country level (" + shown.length + ")";
+        button.textContent = "Known only to country or region level (" + shown.length + ")";
         shown.forEach(function (f) {
           var p = f.properties, item = el("li", null, "geomap-area-item");
           var link = el("button", p.event_label + (p.date ? " · " + p.date : "") + " · " +
@@ -1220,7 +1222,7 @@
       var areaCount = (eventLayer.geomapAreas || []).length, unplaced = all.length - located.length - areaCount;
       if (areaCount) {
         body.appendChild(el("div", areaCount + " more incident(s) are known only to a country or a whole border: " +
-          "listed under “Known only to country level”, not drawn.", "geomap-muted"));
+          "listed under “Known only to country or region level”, not drawn.", "geomap-muted"));
       }
       if (unplaced > 0) {
         body.appendChild(el("div", unplaced + " more incident(s) have no place and are not on the map.", "geomap-muted"));
