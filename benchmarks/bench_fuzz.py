@@ -37,10 +37,10 @@ def _batch(bounds: tuple[int, int, int]) -> list[tuple]:
 
         _RESOURCES = load_resources()
         run_document(document(0, 10), _RESOURCES)  # lazy tables built before anything is timed
-    start, end, max_run, slow_runs = bounds
+    start, end, max_run = bounds
     rows = []
     for number in range(start, end):
-        outcome = run_document(document(number, max_run, slow_runs), _RESOURCES)
+        outcome = run_document(document(number, max_run), _RESOURCES)
         rows.append((number, outcome.kind, outcome.chars, outcome.seconds, outcome.crash, outcome.stage_errors))
     return rows
 
@@ -73,10 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-run", type=int, default=1000, help="longest run inserted (characters)")
     parser.add_argument("--report", help="rewrite the figures so far to this file after every batch")
     parser.add_argument("--start", type=int, default=0, help="first document number")
-    parser.add_argument("--slow-runs", action="store_true",
-                        help="whitespace runs not capped (hits the O(n^4) pattern of events/place.py: hours per document)")
     args = parser.parse_args(argv)
-    batches = [(s, min(s + args.batch, args.documents), args.max_run, args.slow_runs)
+    batches = [(s, min(s + args.batch, args.documents), args.max_run)
                for s in range(args.start, args.documents, args.batch)]
     started = time.perf_counter()
     crashes, over, slowest = [], [], []

@@ -36,7 +36,9 @@ LENGTH_RELATIVE_TOLERANCE = 0.05  # border lengths: sources disagree by ~1–2 %
 DISTANCE_RELATIVE_TOLERANCE = 0.25  # "20 km from the border" is a round figure
 DISTANCE_MIN_TOLERANCE_KM = 2.0
 
-_NUMBER = r"(?P<value>\d{1,3}(?:,\d{2})*,\d{3}|\d+(?:\.\d+)?)"
+# a number starts where no digit precedes it, and its digits are taken whole: a long run of digits
+# is then tried once, not from every digit (quadratic)
+_NUMBER = r"(?<![\d.,])(?P<value>\d{1,3}(?:,\d{2})*,\d{3}|\d++(?:\.\d++)?)"
 _UNIT = r"(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi|met(?:er|re)s?|m)\b"
 _LENGTH_PATTERNS = [
     # "a 1,344 km border", "the 1,350-kilometre-long border": up to two words between the

@@ -29,12 +29,6 @@ TOKENS = (
     "Panj", "Tajik-Afghan border", "Moscow-led", "(((", ")))", "—", "-" * 50, "..." * 20, "Mr.", "U.S.",
 )
 RUNS = ("7", "12 ", "1,", "2020-", "killed. ", "Kulob ", "a", "(", " ", "\n", "-", "Mr. ", "the border ", "0.")
-# Runs of whitespace are capped at SLOW_RUN_CAP characters unless asked for (slow_runs=True):
-# events/place.py's _AT_THE_BORDER_AFTER backtracks in O(n⁴) on n spaces after a place name
-# (80 spaces: 0.55 s; 800: over an hour), which would stall CI.  Reported in
-# docs/robustness.md; tests/test_fuzz.py keeps a strict xfail on it.
-SLOW_RUNS = (" ", "\n")
-SLOW_RUN_CAP = 20
 
 
 def seed_texts() -> list[str]:
@@ -55,9 +49,9 @@ def random_unicode(rng: random.Random, size: int) -> str:
     return "".join(parts)[:size]
 
 
-def mutate(text: str, rng: random.Random, max_run: int, slow_runs: bool = False) -> str:
+def mutate(text: str, rng: random.Random, max_run: int) -> str:
     """A few random edits: tokens inserted, spans deleted or duplicated, characters replaced,
-    sentences shuffled, a long run inserted (whitespace runs capped, see :data:`SLOW_RUNS`)."""
+    sentences shuffled, a long run inserted."""
     for _ in range(rng.randint(1, 8)):
         where = rng.randrange(len(text) + 1)
         kind = rng.random()
@@ -76,14 +70,13 @@ def mutate(text: str, rng: random.Random, max_run: int, slow_runs: bool = False)
             text = ". ".join(sentences)
         else:
             run = rng.choice(RUNS)
-            text = text[:where] + run * _count(run, rng.randint(1, max_run), slow_runs) + text[where:]
+            text = text[:where] + run * _count(run, rng.randint(1, max_run)) + text[where:]
     return text
 
 
-def _count(run: str, length: int, slow_runs: bool) -> int:
+def _count(run: str, length: int) -> int:
     """How many times ``run`` is repeated for about ``length`` characters."""
-    count = max(1, length // len(run))
-    return count if slow_runs or run not in SLOW_RUNS else min(count, SLOW_RUN_CAP)
+    return max(1, length // len(run))
 
 
 @dataclass
@@ -96,9 +89,8 @@ class Document:
     date: date | None = None
 
 
-def document(number: int, max_run: int = 1000, slow_runs: bool = False) -> Document:
-    """Document ``number`` of the fuzz corpus (deterministic; ``slow_runs``: whitespace runs
-    not capped, see :data:`SLOW_RUNS`)."""
+def document(number: int, max_run: int = 1000) -> Document:
+    """Document ``number`` of the fuzz corpus (deterministic)."""
     rng = random.Random(number * 7919 + 14)
     if not _SEEDS:
         _SEEDS.extend(seed_texts())
@@ -108,15 +100,15 @@ def document(number: int, max_run: int = 1000, slow_runs: bool = False) -> Docum
     if kind == "unicode":
         text = random_unicode(rng, rng.choice((0, 1, 10, 100, 1000, 5000)))
     elif kind == "mutated":
-        text = mutate(rng.choice(seeds), rng, max_run, slow_runs)
+        text = mutate(rng.choice(seeds), rng, max_run)
         day = rng.choice((None, date(2021, 7, 29), rng.choice(EXTREME_DATES)))
     elif kind == "extreme date":
         header = rng.choice(("", " date 9999-12-31\n", " date 0001-01-03\n", " date 0001-01-01 "))
-        text = header + mutate(rng.choice(seeds), rng, max_run // 10, slow_runs)
+        text = header + mutate(rng.choice(seeds), rng, max_run // 10)
         day = rng.choice(EXTREME_DATES)
     else:
         run = rng.choice(RUNS)
-        text = rng.choice(seeds)[:rng.randrange(2000)] + run * _count(run, rng.randint(1, max_run), slow_runs)
+        text = rng.choice(seeds)[:rng.randrange(2000)] + run * _count(run, rng.randint(1, max_run))
     return Document(number, kind, text, day)
 
 

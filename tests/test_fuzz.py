@@ -80,9 +80,6 @@ def test_an_edge_date_article_keeps_its_places_and_events(resources):
     assert result.events  # the events stage degraded at worst to undated events
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="events/reading.py dated_modality: published - timedelta(days=30) overflows at 0001-01-03 "
-                          "(owned by another module; the pipeline retries without the article date)")
 def test_event_extraction_itself_handles_the_edge_of_the_calendar(resources):
     from geomap.pipeline import _events, find_places
 
@@ -178,9 +175,6 @@ def test_quantities_and_dates_are_linear_on_long_runs(resources, unit):
     assert ratio < 8, ratio
 
 
-@pytest.mark.xfail(strict=True, reason="events/place.py: _AT_THE_BORDER_AFTER's adjacent '\\s*' backtrack in O(n^4) "
-                                       "on a run of spaces after a place name (800 spaces: over an hour); owned by "
-                                       "another module, reported in docs/robustness.md")
 def test_place_patterns_are_linear_on_whitespace_runs():
     from geomap.events.place import _AT_THE_BORDER_AFTER
 
@@ -190,8 +184,6 @@ def test_place_patterns_are_linear_on_whitespace_runs():
     assert spaces(80) / max(spaces(40), 1e-4) < 8
 
 
-@pytest.mark.xfail(strict=True, reason="claims.py: _NUMBER_WITH_UNIT's '\\d+' is tried from every digit of a run "
-                                       "(quadratic); owned by another module, reported in docs/robustness.md")
 def test_claims_are_linear_on_long_digit_runs(resources):
     from geomap.claims import extract_claims
 

@@ -102,6 +102,15 @@ _WORD_START = re.compile(r"\b\w")
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}
 
 
+def shift_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the ends of the calendar (an article dated 0001-01-03
+    has no day a month before it)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 def _month_range(year: int, month: int, part: str | None) -> tuple[date, date]:
     last = calendar.monthrange(year, month)[1]
     part = (part or "").lower()

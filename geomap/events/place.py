@@ -70,8 +70,9 @@ BORDER_PHRASE = re.compile(
 _BORDER_FORCES = re.compile(r"\bborder\s+(?:guards?|troops|forces|service|units?|patrols?|posts?|outposts?|guard(?:\s+\w+)?\s+(?:service|forces|units?|directorate))\b|\bfrontier (?:guards|posts?|troops)\b", re.I)
 # "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
 _AT_THE_BORDER_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:a|the)\s+)?(?:town|city|village|district|post|outpost|crossing|checkpoint|bridge|port|area|settlement)?"
-    r"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+)?(?:on|at|near|along|by|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?borders?\b",
+    # possessive whitespace: the optional words between make plain '\s*' runs backtrack in O(n^4)
+    r"\s*+,?\s*+(?:(?:a|the)\s++)?(?:town|city|village|district|post|outpost|crossing|checkpoint|bridge|port|area|settlement)?"
+    r"\s*+,?\s*+(?:(?:which|that)\s++(?:is|lies)\s++)?(?:on|at|near|along|by|close to)\s++(?:the\s++)?(?:[\w-]+\s++){0,3}?borders?\b",
     re.I,
 )
 # "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
-from geomap.events.dates import DateMention, date_mentions
+from geomap.events.dates import DateMention, date_mentions, shift_days
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
@@ -354,9 +354,9 @@ def dated_modality(modality: str, own: EventDate | None, published: date | None,
     """The modality the event's own date implies, if it overrides the cues' one."""
     if own is None or published is None or modality in ("denied", "hypothetical"):
         return modality, ""
-    if own.start > published + timedelta(days=1) and modality in ("reported", "historical"):
+    if own.start > shift_days(published, 1) and modality in ("reported", "historical"):
         return "planned", f"dated {own.start.isoformat()}, after the article"
-    if own.end < published - timedelta(days=historical_after_days) and modality in ("reported", "planned"):
+    if own.end < shift_days(published, -historical_after_days) and modality in ("reported", "planned"):
         return "historical", f"dated {own.text or own.start.isoformat()!r}, over {historical_after_days} days before the article"
     return modality, ""
 
@@ -521,7 +521,7 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
 def in_narrative_window(day: EventDate, published: date) -> bool:
     """News tells the week before it appeared: an earlier or a future day is background or
     plan, and undated sentences after it are current news again."""
-    return published - timedelta(days=NARRATIVE_DAYS) <= day.start <= published
+    return shift_days(published, -NARRATIVE_DAYS) <= day.start <= published
 
 
 def _modality(frame: ArticleFrame, sentence: str, choice: ClassChoice, present: set[str]) -> tuple[str, str, bool]:
