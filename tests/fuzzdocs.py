@@ -158,11 +158,9 @@ def run_document(doc: Document, resources) -> Outcome:
     return Outcome(doc.number, doc.kind, len(doc.text), seconds, crash[:300], errors)
 
 
-# Stage failures whose cause is known and lies in a module owned elsewhere (reported in
-# docs/robustness.md): the stage degrades as designed (events extracted again without the
-# article date, an infinite claim dropped), the article is kept.
+# Stage failures whose cause is known (reported in docs/robustness.md): the stage degrades as
+# designed, the article is kept.
 KNOWN_STAGE_ERRORS = (
-    "events: OverflowError: date value out of range",  # events/reading.py at 0001-01-0x
     "claims: ",  # claims.py reads a 309-digit distance as infinity; the pipeline drops the claim
 )
 

@@ -18,11 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.events.actors import actor_ids_in, article_parties, with_references
-from geomap.events.dates import dateline_end
+from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
@@ -190,7 +190,7 @@ def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:
             lowered = reading.sentence.lower()
             offset = _AFTER_EARLIER.search(reading.sentence) if any(w in lowered for w in _AFTER_WORDS) else None
             if offset:
-                day = anchor.end + timedelta(days=_days(offset))
+                day = shift_days(anchor.end, _days(offset))
                 moved = EventDate(day, day, "day", "earlier event", offset.group(0))
                 reading = replace(reading, date=moved, date_reason=f"{offset.group(0)!r} after {anchor.text or anchor.start.isoformat()!r}")
         if reading.date is not None and reading.date.precision == "day":

@@ -28,8 +28,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
+from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
 from geomap.events.reading import Reading, dated_modality
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
@@ -108,7 +109,7 @@ class _Incidents:
         first, second = self.span.get(a), self.span.get(b)
         if first and second:
             latest_start, earliest_end = max(first[0], second[0]), min(first[1], second[1])
-            if latest_start - timedelta(days=DATE_SLACK_DAYS) > earliest_end:
+            if shift_days(latest_start, -DATE_SLACK_DAYS) > earliest_end:
                 return False
             self.span[b] = (latest_start, earliest_end)
         elif first:
@@ -281,8 +282,7 @@ def _tense(reading: Reading) -> str:
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
     if a is None or b is None:
         return True
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    return a.start - slack <= b.end and b.start - slack <= a.end
+    return shift_days(a.start, -DATE_SLACK_DAYS) <= b.end and shift_days(b.start, -DATE_SLACK_DAYS) <= a.end
 
 
 def _inside(coarse: PlaceChoice, site: Place, facts: ArticleFacts) -> bool:

@@ -32,8 +32,8 @@ import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 
+from geomap.events.dates import shift_days
 from geomap.model import ArticleResult, Incident
 from geomap.places.resolve import EARTH_RADIUS_KM, haversine_km
 
@@ -81,7 +81,7 @@ def _interval(event: Incident, slack: int):
         return None
     start, end = event.date.start, event.date.end
     if event.date.basis == "article":
-        start -= timedelta(days=slack)  # "has sent" in an article of the 29th: some day before
+        start = shift_days(start, -slack)  # "has sent" in an article of the 29th: some day before
     return start, end
 
 
