@@ -392,3 +392,10 @@ def test_the_date_of_a_meeting_mentioned_in_a_planned_sentence_is_past():
 
     sentence = "During a meeting with Tajik President Emomali Rahmon in Dushanbe on April 11, he said weapons will be delivered."
     assert extract_date(sentence, date(2025, 5, 21), forward=True).start == date(2025, 4, 11)
+
+
+def test_a_visit_takes_place_where_the_visitors_went(resources):
+    result = parse_text("Senior Taliban officials visited Balkh province on Wednesday to open the first phase of a canal.",
+                        date(2023, 10, 12), resources)
+    [event] = [e for e in result.events if e.event_class == "agreement_meeting"]
+    assert event.place is not None and event.place.place.name.startswith("Balkh"), (event.event_class, event.place)

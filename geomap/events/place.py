@@ -52,7 +52,9 @@ LOCATION_FILLER = (
 )
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
-    rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing))"
+    rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing)"
+    # where someone went: "visited Balkh province", "toured the Panj post"
+    rf"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,4}}?$",
     re.I,
 )
