@@ -147,7 +147,8 @@ def test_a_day_of_the_month_is_not_a_count(resources):
 def test_a_country_inside_a_media_name_is_not_an_actor(resources):
     text = " date 2021-06-22 The Taliban captured the Shir Khan Bandar crossing on Tuesday, Pakistan Point News reported."
     event = parse_text(text, None, resources).events[0]
-    assert event.event_class == "territorial_control" and event.actors == ["Taliban"]
+    assert event.event_class == "territorial_control" and not any("Pakistan" in actor for actor in event.actors)
+    assert event.actors[0] == "Taliban" and event.recipients == ["Military Forces of Afghanistan (2014-2021)"]  # who held it
     text = " date 2021-06-22 The Collective Security Treaty Organisation held drills near Kulob on Tuesday."
     assert any("CSTO" in actor for actor in parse_text(text, None, resources).events[0].actors)  # the whole name is one
 
@@ -399,3 +400,18 @@ def test_a_visit_takes_place_where_the_visitors_went(resources):
                         date(2023, 10, 12), resources)
     [event] = [e for e in result.events if e.event_class == "agreement_meeting"]
     assert event.place is not None and event.place.place.name.startswith("Balkh"), (event.event_class, event.place)
+
+
+@pytest.mark.parametrize("text, day, loser", [
+    ("Taliban fighters seized the city of Kunduz on Tuesday.", date(2021, 7, 8), "Military Forces of Afghanistan (2014-2021)"),
+    ("Afghan government forces recaptured the city of Kunduz on Tuesday.", date(2021, 7, 8), None),
+    ("Taliban fighters seized the city of Kunduz on Tuesday.", date(2023, 7, 8), None),  # they hold it themselves
+    ("Tajik troops captured the Kyrgyz village of Dostuk on Tuesday.", date(2022, 9, 16), "Military Forces of Kyrgyzstan"),
+])
+def test_a_place_taken_names_who_held_it(resources, text, day, loser):
+    """ACLED codes the side that lost territory as the second actor: the authority holding the
+    place's country on the day, unless the takers are that authority."""
+    [event] = [e for e in parse_text(text, day, resources).events if e.event_class == "territorial_control"]
+    assert event.recipients == ([loser] if loser else []), (event.actors, event.recipients)
+    if loser:
+        assert loser in event.actors and "held by" in event.reasons["actors"]

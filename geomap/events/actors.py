@@ -278,3 +278,27 @@ def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActo
         recipients=tuple(r for r in actors.recipients if r not in speaking),
         hits=actors.hits,
     )
+
+
+_STATE_TYPES = frozenset({"state", "government", "military", "border_guard", "police"})
+
+
+def territory_holder(lexicon: Lexicon, iso2: str, day: date | None, agents: Sequence[str]) -> str | None:
+    """Who lost a place that ``agents`` took (ACLED codes the side that lost territory as the
+    second actor): the authority holding the place's country on ``day``, unless the taker is
+    that authority itself ("Afghan forces retook the district")."""
+    holder = lexicon.holder_of(iso2, day)
+    if holder is None:
+        return None
+    dated = {target for spans in lexicon.periods.values() for _, _, target in spans}
+    for name in agents:
+        agent = lexicon.actor_named(name)
+        if agent is None:
+            continue
+        if holder.id in (agent.id, agent.parent) or holder.parent == agent.id:
+            return None
+        # a country with one authority at a time: any of its state actors holds it
+        undated = holder.id not in dated and (agent.parent or agent.id) not in dated
+        if undated and agent.country_iso3 == holder.country_iso3 and agent.actor_type in _STATE_TYPES:
+            return None
+    return holder.name

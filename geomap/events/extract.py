@@ -18,10 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import actor_ids_in, article_parties, with_references
+from geomap.events.actors import actor_ids_in, article_parties, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -116,6 +117,7 @@ def extract_events(
         historical_after_days=settings.historical_after_days,
         class_priority={name: cls.priority for name, cls in lexicon.classes.items()},
         measure=measure,
+        territory_holder=partial(territory_holder, lexicon),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)

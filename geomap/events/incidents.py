@@ -57,6 +57,8 @@ class ArticleFacts:
     historical_after_days: int
     class_priority: dict[str, int]
     measure: BorderMeasure | None = None
+    # who held a country on a day, unless the given takers are that authority (see actors.territory_holder)
+    territory_holder: Callable[[str, date | None, Sequence[str]], str | None] | None = None
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -427,6 +429,11 @@ def _event(
     actors, inherited = _with_incident_parties(reading, agents, recipients)
     if inherited:
         reasons["actors"] = "also the parties of the incident's other sentences: " + ", ".join(inherited)
+    own_recipients = _recipients(reading, actors, recipients)
+    loser = _lost_by(event_class, modality, actors, own_recipients, place, event_date, facts)
+    if loser:
+        actors, own_recipients = [*actors, loser], [loser]
+        reasons["actors"] = (reasons.get("actors", "") + "; " if reasons.get("actors") else "") + f"the place was held by {loser}"
     confidence = reading.choice.hit.weight * MODALITY_FACTOR.get(modality, 0.8) * (1.0 if place.toponym else 0.8)
     return Event(
         event_class=event_class,
@@ -439,7 +446,7 @@ def _event(
         trigger=reading.choice.hit.text,
         confidence=round(confidence, 3),
         actors=actors,
-        recipients=_recipients(reading, actors, recipients),
+        recipients=own_recipients,
         date=event_date,
         place=place.toponym,
         place_relation=relation,
@@ -450,6 +457,19 @@ def _event(
         precision=ACLED_PRECISION.get(place.geo_level, 0) if place.toponym is not None else 0,
         reasons=reasons,
     )
+
+
+def _lost_by(
+    event_class: str, modality: str, actors: list[str], recipients: list[str], place: PlaceChoice, day: EventDate | None, facts: ArticleFacts
+) -> str | None:
+    """For a place taken with no loser named: the authority that held it (None when a loser is
+    named, the place is unknown or the takers held it themselves)."""
+    if event_class != "territorial_control" or recipients or not actors or place.toponym is None or modality == "denied":
+        return None
+    if facts.territory_holder is None or not place.toponym.place.country:
+        return None
+    holder = facts.territory_holder(place.toponym.place.country, day.start if day else facts.published, actors)
+    return holder if holder and holder not in actors else None
 
 
 def _event_class(reading: Reading, told_as: tuple[str, str] | None) -> tuple[str, str]:

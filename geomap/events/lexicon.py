@@ -166,6 +166,20 @@ class Lexicon:
             }
         return self._military
 
+    def holder_of(self, iso2: str, day: date | None) -> Actor | None:
+        """The state actor that holds a country's territory on ``day``: the authority its
+        periods give ("Afghanistan" before and after 15 August 2021), else its armed forces."""
+        iso3 = next((i3 for i3, i2 in self.iso2_by_iso3.items() if i2 == iso2), "")
+        if not iso3:
+            return None
+        for actor in self.actors:
+            if actor.country_iso3 == iso3 and actor.actor_type == "state" and actor.id in self.periods:
+                for start, end, target in self.periods[actor.id]:
+                    if day is not None and (start is None or start <= day) and (end is None or day <= end):
+                        return self.actor_by_id(target)
+        name = self.military_of().get(iso3)
+        return self.actor_named(name) if name else None
+
     def _actor_tables(self) -> tuple[dict[str, Actor], dict[str, Actor]]:
         if self._actors_by is None:
             self._actors_by = ({a.name: a for a in self.actors}, {a.id: a for a in self.actors})
