@@ -415,3 +415,12 @@ def test_a_place_taken_names_who_held_it(resources, text, day, loser):
     assert event.recipients == ([loser] if loser else []), (event.actors, event.recipients)
     if loser:
         assert loser in event.actors and "held by" in event.reasons["actors"]
+
+
+def test_an_incident_that_goes_on_dates_its_sentences_by_the_day_last_told(resources):
+    text = ("Gunmen from Afghanistan attacked a Tajik border post near Panj on December 23. "
+            "On December 24 border guards found the attackers in the hills near Panj. "
+            "The attackers opened fire and all three were killed near Panj.")
+    events = parse_text(text, date(2025, 12, 25), resources).events
+    last = [e for e in events if e.sentence.startswith("The attackers opened fire")]
+    assert last and last[0].date is not None and last[0].date.start == date(2025, 12, 24), [(e.sentence[:30], e.date) for e in events]

@@ -526,6 +526,11 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return reading.date, reading.date_reason
     if day is not None and reading.modality in ("reported", "historical", "planned"):
         inherited, _ = day
+        told = reading.context_date
+        if told is not None and inherited.precision == "day" and inherited.start < told.start <= shift_days(inherited.end, DATE_SLACK_DAYS):
+            # the story has moved on to a later day of the same incident ("on December 24 the
+            # terrorists were found … they opened fire"): the day the article last told
+            return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
     if reading.context_date is not None and reading.modality == "reported":
         told = reading.context_date
