@@ -424,3 +424,15 @@ def test_an_incident_that_goes_on_dates_its_sentences_by_the_day_last_told(resou
     events = parse_text(text, date(2025, 12, 25), resources).events
     last = [e for e in events if e.sentence.startswith("The attackers opened fire")]
     assert last and last[0].date is not None and last[0].date.start == date(2025, 12, 24), [(e.sentence[:30], e.date) for e in events]
+
+
+@pytest.mark.parametrize("sentence, fatalities", [
+    ("Tajik border guards killed an armed fighter who had crossed over from Afghanistan and lost an officer during a clash.", 2),
+    ("The army lost two soldiers in the clash near the border.", 2),
+    ("The army lost two tanks in the clash near the border.", None),
+    ("A soldier was killed and a civilian was wounded in the shelling.", 1),
+])
+def test_a_side_losing_its_own_counts_as_fatalities(resources, sentence, fatalities):
+    quantities = extract_quantities(sentence, resources.lexicon.units)
+    killed = [q.best for q in quantities if q.category == "fatalities"]
+    assert (sum(killed) if killed else None) == fatalities, quantities

@@ -54,12 +54,14 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 # ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
 _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claimed the lives of|deaths? of|bodies of"
+    # "lost two soldiers", "losing an officer": a side's own dead
+    r"|lost|losing"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
     r"|the dead include[sd]?|death toll (?:rose |climbed |reached |stood )?(?:to |at )?)\s+(?:all\s+|another\s+|a further\s+)?$",
     re.I,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
-_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim", "neutrali", "eliminat", "liquidat")
+_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim", "neutrali", "eliminat", "liquidat", "los")
 # "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # "A Tajik border guard officer has been killed": one person, though no number is written
@@ -72,13 +74,13 @@ _ONE_CASUALTY = re.compile(
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
     r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+)?(?P<how>killed|shot dead|wounded|injured)|(?P<died>died))\b"
     # "killed an armed fighter"
-    rf"|\b(?:killed|killing|shot dead|shooting dead)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON}\b"
+    rf"|\b(?:killed|killing|shot dead|shooting dead|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON}\b"
     # "Lieutenant Umedjon Hasanov was killed": one named person
     r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}\s+(?:was|has been|had been)\s+(?:reportedly\s+)?(?:killed|shot dead|shot in the \w+ and died)\b",
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
-_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died")
+_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing")
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -230,16 +232,17 @@ def _first_unit(units: list[QuantityUnit], tail: str) -> QuantityUnit | None:
 
 
 def _single_casualty(sentence: str) -> list[Quantity]:
-    """One killed or wounded person named without a number ("a border guard was killed")."""
+    """Each killed or wounded person named without a number ("a border guard was killed")."""
     lowered = sentence.lower()
     if not any(word in lowered for word in _ONE_CASUALTY_WORDS):
         return []
-    match = _ONE_CASUALTY.search(sentence)
-    if match is None:
-        return []
-    how = (match.group("how") or "killed").lower()
-    category = "injured" if how in ("wounded", "injured") else "fatalities"
-    return [Quantity(category=category, best=1, raw_text=re.sub(r"\s+", " ", match.group(0)))]
+    # "killed an armed fighter … and lost an officer": each one counts
+    found = []
+    for match in _ONE_CASUALTY.finditer(sentence):
+        how = (match.group("how") or "killed").lower()
+        category = "injured" if how in ("wounded", "injured") else "fatalities"
+        found.append(Quantity(category=category, best=1, raw_text=re.sub(r"\s+", " ", match.group(0))))
+    return found
 
 
 def _casualty_verb(sentence: str, start: int) -> str:
