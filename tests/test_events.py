@@ -431,6 +431,8 @@ def test_an_incident_that_goes_on_dates_its_sentences_by_the_day_last_told(resou
     ("The army lost two soldiers in the clash near the border.", 2),
     ("The army lost two tanks in the clash near the border.", None),
     ("A soldier was killed and a civilian was wounded in the shelling.", 1),
+    ("It added that the four men refused an order to surrender and offered armed resistance, and were killed.", 4),
+    ("Some 200 troops arrived in Khorog and were deployed along the river.", None),
 ])
 def test_a_side_losing_its_own_counts_as_fatalities(resources, sentence, fatalities):
     quantities = extract_quantities(sentence, resources.lexicon.units)
