@@ -438,3 +438,14 @@ def test_a_side_losing_its_own_counts_as_fatalities(resources, sentence, fatalit
     quantities = extract_quantities(sentence, resources.lexicon.units)
     killed = [q.best for q in quantities if q.category == "fatalities"]
     assert (sum(killed) if killed else None) == fatalities, quantities
+
+
+def test_a_speaker_placed_once_keeps_the_venue_for_later_words(resources):
+    text = ("Russian Foreign Minister Sergei Lavrov met Tajik officials at a conference in Dushanbe on Monday. "
+            "Drug production in Afghanistan has grown, officials in Kabul admitted. "
+            "Lavrov warned that terrorist groups remain a threat to Central Asia. "
+            "Earlier, Lavrov said that the border needed more guards.")
+    events = {e.sentence[:12]: e for e in parse_text(text, date(2024, 5, 21), resources).events}
+    warned = events["Lavrov warne"]
+    assert warned.event_class == "statement" and warned.place is not None and warned.place.place.name == "Dushanbe"
+    assert events["Earlier, Lav"].place is None  # words from another occasion

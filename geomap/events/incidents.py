@@ -176,7 +176,7 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     says so) is told was said there: the statement joins the gathering's incident (its place
     and date) unless it has a date of its own."""
     reading = readings[i]
-    if i == 0 or reading.date is not None:
+    if i == 0 or reading.date is not None or _AT_ANOTHER_TIME.match(reading.sentence):
         return None
     previous = readings[i - 1]
     gathering = previous.family == "diplomacy" or (previous.family in _GATHERINGS and _CEREMONY.search(reading.sentence))
@@ -184,6 +184,25 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
         return i - 1
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
+    return _same_speaker(i, readings, incidents)
+
+
+# "Earlier, Japarov said …": words from another occasion
+_AT_ANOTHER_TIME = re.compile(r"\W*(?:earlier|previously|before that|in the past|at the time|back then)\b", re.I)
+
+
+def _same_speaker(i: int, readings: Sequence[Reading], incidents: _Incidents) -> int | None:
+    """A statement by a speaker whose earlier words the article placed ("said at a meeting in
+    Bishkek"): said there too, unless another event came between at a place of its own."""
+    speaking = set(readings[i].actors.names)
+    if not speaking:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - NEARBY), -1):
+        earlier = readings[j]
+        if earlier.family not in ("speech", "diplomacy") or earlier.modality != "reported":
+            continue
+        if speaking & set(earlier.actors.names) and (earlier.place.specific or incidents.root(j) != j):
+            return j
     return None
 
 
