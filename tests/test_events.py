@@ -449,3 +449,12 @@ def test_a_speaker_placed_once_keeps_the_venue_for_later_words(resources):
     warned = events["Lavrov warne"]
     assert warned.event_class == "statement" and warned.place is not None and warned.place.place.name == "Dushanbe"
     assert events["Earlier, Lav"].place is None  # words from another occasion
+
+
+@pytest.mark.parametrize("sentence", [
+    "In response, Taliban authorities fired their guns to disperse villagers protesting the eradication of their fields.",
+    "The shooting triggered some of the deadliest clashes between civilians and the group in recent months.",
+])
+def test_force_against_a_crowd_is_a_violent_demonstration(resources, sentence):
+    events = parse_text(sentence, date(2025, 7, 1), resources).events
+    assert events and events[0].event_class == "riot", [(e.event_class, e.reasons["class"]) for e in events]
