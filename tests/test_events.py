@@ -458,3 +458,13 @@ def test_a_speaker_placed_once_keeps_the_venue_for_later_words(resources):
 def test_force_against_a_crowd_is_a_violent_demonstration(resources, sentence):
     events = parse_text(sentence, date(2025, 7, 1), resources).events
     assert events and events[0].event_class == "riot", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hundreds of protesters gathered outside the governor's office in Khorog on Monday.", "protest"),
+    ("“We will not allow our fields to be destroyed,” one protester told reporters in Faizabad.", "statement"),
+    ("Protesters have so far rejected offers of negotiations, demanding an end to the eradication campaign.", "statement"),
+])
+def test_protesters_who_speak_make_a_statement_not_a_protest(resources, sentence, expected):
+    events = parse_text(sentence, date(2025, 7, 1), resources).events
+    assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]
