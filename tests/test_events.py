@@ -468,3 +468,13 @@ def test_force_against_a_crowd_is_a_violent_demonstration(resources, sentence):
 def test_protesters_who_speak_make_a_statement_not_a_protest(resources, sentence, expected):
     events = parse_text(sentence, date(2025, 7, 1), resources).events
     assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The spokesman said in November that the attack appeared to have been caused by elements trying to create chaos.", "statement"),
+    ("Moscow has said it believes Ukrainian special forces were ultimately behind the massacre.", "statement"),
+    ("Gunmen attacked a border post near Panj on Monday, the spokesman said.", "attack"),
+])
+def test_judging_or_blaming_an_event_is_a_statement(resources, sentence, expected):
+    events = parse_text(sentence, date(2024, 4, 20), resources).events
+    assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]

@@ -182,6 +182,8 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     judged = _EVALUATED.match(sentence, best.start + len(best.text))
     if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
         return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
+    if _BLAMED_FOR.search(sentence, max(0, best.start - 60), best.start):
+        return ClassChoice(best, "statement", f"someone is blamed for {best.text!r}: an accusation")
     return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
 
 
@@ -226,9 +228,13 @@ _EVALUATED = re.compile(
     r"|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
     r"|has (?:shown|proved|proven|demonstrated|become)|have (?:shown|proved|proven|demonstrated)"
     r"|showed|proved|demonstrated"
+    r"|(?:appears?|appeared|seems?|seemed) to (?:have|be)"
     r"|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
     re.I,
 )
+# "believes Ukrainian special forces were behind the massacre": who is blamed for an event
+# told before is an accusation, a statement
+_BLAMED_FOR = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:\w+\s+)?(?:behind|responsible for|to blame for)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _cue_reason(hit: TriggerHit, matrix: bool) -> str:
