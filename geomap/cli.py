@@ -276,8 +276,11 @@ def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tu
         except (TypeError, ValueError):
             problems.append(f"{source}:{number}: {lat_col}/{lon_col} {row.get(lat_col)!r}/{row.get(lon_col)!r} invalid; row skipped")
     values = borders.measure(np.array([g[1] for g in good]), np.array([g[2] for g in good]), pair) if good else {}
+    # the nearest border of all lines too (Termez: 45 km from TJK-AFG, 4 km from UZB-AFG)
+    nearest = [m.nearest for m in borders.measure_places([g[1] for g in good], [g[2] for g in good], (pair,))] if good else []
     fields = list(header)
-    extra = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg"]
+    extra = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg",
+             "nearest_border", "nearest_border_km", "nearest_border_side"]
     stream = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
     try:
         writer = csv.DictWriter(stream, fieldnames=fields + [f for f in extra if f not in fields])
@@ -292,6 +295,9 @@ def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tu
                 "nearest_lat": f"{values['nearest_lat'][i]:.5f}",
                 "nearest_lon": f"{values['nearest_lon'][i]:.5f}",
                 "bearing_deg": f"{values['bearing_deg'][i]:.1f}",
+                "nearest_border": nearest[i].border,
+                "nearest_border_km": f"{nearest[i].distance_km:.3f}",
+                "nearest_border_side": nearest[i].side,
             })
     finally:
         if out:

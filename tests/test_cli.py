@@ -32,6 +32,17 @@ def test_distance_csv_in_csv_out(tmp_path):
     assert lines[1].split(",")[5] == "TJK" and lines[2].split(",")[5] == "AFG"
 
 
+def test_distance_csv_names_the_nearest_border_of_all(tmp_path):
+    source = tmp_path / "points.csv"
+    source.write_text("name,lat,lon\nTermez,37.22,67.28\n", encoding="utf-8")
+    run("distance", "--csv", str(source), "-o", str(tmp_path / "out.csv"))
+    import csv as csv_module
+
+    [row] = csv_module.DictReader((tmp_path / "out.csv").open(encoding="utf-8"))
+    assert row["border"] == "TJK-AFG" and 40 < float(row["distance_km"]) < 50
+    assert row["nearest_border"] == "UZB-AFG" and float(row["nearest_border_km"]) < 10 and row["nearest_border_side"] == "UZB"
+
+
 def test_parse_prints_one_line_per_article_and_reports_bad_files(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x00")
