@@ -478,3 +478,8 @@ def test_protesters_who_speak_make_a_statement_not_a_protest(resources, sentence
 def test_judging_or_blaming_an_event_is_a_statement(resources, sentence, expected):
     events = parse_text(sentence, date(2024, 4, 20), resources).events
     assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_a_headline_with_coordinated_subjects_and_to_is_a_plan(resources):
+    events = parse_text("Tajikistan, Uzbekistan to conduct joint exercises near Termez", date(2018, 9, 17), resources).events
+    assert events and events[0].modality == "planned", [(e.event_class, e.modality, e.reasons["modality"]) for e in events]
