@@ -483,3 +483,9 @@ def test_judging_or_blaming_an_event_is_a_statement(resources, sentence, expecte
 def test_a_headline_with_coordinated_subjects_and_to_is_a_plan(resources):
     events = parse_text("Tajikistan, Uzbekistan to conduct joint exercises near Termez", date(2018, 9, 17), resources).events
     assert events and events[0].modality == "planned", [(e.event_class, e.modality, e.reasons["modality"]) for e in events]
+
+
+def test_fire_across_a_border_river_is_an_attack(resources):
+    events = parse_text("Smugglers fired across the Panj river near Shurobod on Monday, wounding a Tajik border guard.",
+                        date(2024, 5, 21), resources).events
+    assert events and events[0].event_class == "attack", [(e.event_class, e.reasons["class"]) for e in events]
