@@ -489,3 +489,14 @@ def test_fire_across_a_border_river_is_an_attack(resources):
     events = parse_text("Smugglers fired across the Panj river near Shurobod on Monday, wounding a Tajik border guard.",
                         date(2024, 5, 21), resources).events
     assert events and events[0].event_class == "attack", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Later, thousands of residents gathered near the mayor's office in Khorog.", "protest"),
+    ("A police officer reportedly fired a pistol at a group of people in Khorog, wounding three men.", "attack"),
+    ("After the attack, unprecedented security measures were taken in Dushanbe and its surroundings.", "alert_raised"),
+    ("Officials gathered in Dushanbe for talks on border security.", "agreement_meeting"),
+])
+def test_gatherings_shots_at_people_and_security_measures(resources, sentence, expected):
+    events = parse_text(sentence, date(2018, 11, 7), resources).events
+    assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]
