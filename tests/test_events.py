@@ -464,6 +464,8 @@ def test_force_against_a_crowd_is_a_violent_demonstration(resources, sentence):
     ("Hundreds of protesters gathered outside the governor's office in Khorog on Monday.", "protest"),
     ("“We will not allow our fields to be destroyed,” one protester told reporters in Faizabad.", "statement"),
     ("Protesters have so far rejected offers of negotiations, demanding an end to the eradication campaign.", "statement"),
+    ("The demonstrators stated that the authorities had broken their promises.", "statement"),
+    ("The governor met with the protesters in Khorog on Monday and promised an inquiry.", "agreement_meeting"),
 ])
 def test_protesters_who_speak_make_a_statement_not_a_protest(resources, sentence, expected):
     events = parse_text(sentence, date(2025, 7, 1), resources).events
