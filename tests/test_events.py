@@ -502,3 +502,12 @@ def test_fire_across_a_border_river_is_an_attack(resources):
 def test_gatherings_shots_at_people_and_security_measures(resources, sentence, expected):
     events = parse_text(sentence, date(2018, 11, 7), resources).events
     assert events and events[0].event_class == expected, [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_violence_between_two_neighbours_is_placed_on_their_border(resources):
+    events = parse_text("A dispute over irrigation water triggered a clash between Tajikistan and Kyrgyzstan on April 28.",
+                        date(2021, 7, 9), resources).events
+    assert events and events[0].event_class == "armed_clash"
+    place = events[0].place
+    assert place is not None and events[0].place_relation == "along the border" and "KGZ" in place.place.name, place
+    assert events[0].geo_level != "country"

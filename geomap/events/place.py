@@ -262,6 +262,7 @@ class SentencePlaces:
     border_zone: BorderZone | None = None  # the border the sentence's countries (else the article) are about
     family: str = ""  # the class family (``event_classes.csv``)
     demonym_locates: bool = True
+    zones: tuple[BorderZone, ...] = ()  # every border of the data, for violence between two neighbours
 
     @property
     def sentence(self) -> str:
@@ -285,6 +286,10 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
         named = [t for t in named if _locative(context.text, t) or _AT_THE_BORDER_AFTER.match(context.text, t.mention.end)]
     if named:
         chosen = min(named, key=lambda t: _rank(context, t, clauses))
+        shared = _shared_border(context, named) if geo_level(chosen) == "country" else None
+        if shared is not None:
+            choice = _border_choice(replace(context, zone=shared))
+            return replace(choice, reason=f"violence between the two countries of the {shared.pair} border, no finer place")
         if geo_level(chosen) != "country" or not border_phrase:
             return _with_relation(context.text, _own_country_yields(context, chosen, candidates, clauses))
     if border_phrase and context.zone is not None:
@@ -300,6 +305,19 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
         choice = _border_choice(replace(context, zone=context.border_zone))
         return replace(choice, reason=f"border forces act at their border: the {choice.zone.pair} border")  # type: ignore[union-attr]
     return NO_PLACE
+
+
+def _shared_border(context: SentencePlaces, named: list[Toponym]) -> BorderZone | None:
+    """"A clash between Tajikistan and Kyrgyzstan": violence whose sentence names two
+    neighbours and no finer place happened on their border (the sentence's own border
+    first)."""
+    if context.family != "violence":
+        return None
+    countries = {t.place.country for t in named if t.place.feature_type == "country"}
+    if len(countries) < 2:
+        return None
+    zones = ([context.zone] if context.zone is not None else []) + list(context.zones)
+    return next((z for z in zones if len(z.countries) == 2 and set(z.countries) <= countries), None)
 
 
 def _locations(context: SentencePlaces) -> list[Toponym]:

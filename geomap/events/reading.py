@@ -611,5 +611,6 @@ def _own_place(
             family=family,
             demonym_locates=getattr(event_class, "demonym_locates", True),
             border_zone=border_zone,
+            zones=frame.border_zones,
         )
     )
