@@ -511,3 +511,10 @@ def test_violence_between_two_neighbours_is_placed_on_their_border(resources):
     place = events[0].place
     assert place is not None and events[0].place_relation == "along the border" and "KGZ" in place.place.name, place
     assert events[0].geo_level != "country"
+
+
+def test_the_security_forces_are_those_holding_the_country_on_the_day(resources):
+    text = (" date 2018-07-17\nIntense clashes are underway between the security forces and Taliban militants "
+            "in Imam Sahib district of Kunduz province.")
+    [event] = [e for e in parse_text(text, None, resources).events if e.event_class == "armed_clash"]
+    assert "Military Forces of Afghanistan (2014-2021)" in event.actors and "Taliban" in event.actors, event.actors

@@ -109,7 +109,7 @@ def extract_events(
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
     readings = _in_narrative_time(readings, narrative, article.date)
-    readings = _referenced_parties(readings, lexicon, _home_country(ordered))
+    readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -133,15 +133,23 @@ def _home_country(toponyms: Sequence[Toponym]) -> str:
     return country if count * 3 >= len(countries) * 2 else ""
 
 
-def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "") -> list[Reading]:
+def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None) -> list[Reading]:
     """"The border guards", "the authorities": the article's actor of that type, named
-    elsewhere with its country; "the authorities" of an article whose places lie in one
-    country are that country's government."""
+    elsewhere with its country; "the authorities" and "the security forces" of an article
+    whose places lie in one country are that country's government and the forces holding it
+    on the article's day."""
     parties = article_parties([r.actors for r in readings], lexicon)
     if "government" not in parties and home:
         government = lexicon.government_of().get(home)
         if government is not None:
             parties["government"] = government
+    holder = lexicon.holder_of(home, published) if home else None
+    if holder is not None and holder.actor_type == "military":
+        named = lexicon.actor_named(parties.get("military", ""))
+        # the forces the article names stand for "the troops" unless they are a rival of the
+        # same country (the Taliban in 2018 are not Afghanistan's "security forces")
+        if named is None or (named.country_iso3 == holder.country_iso3 and holder.id not in (named.id, named.parent)):
+            parties["military"] = holder.name
     if not parties:
         return readings
     out = []
