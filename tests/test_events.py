@@ -518,3 +518,10 @@ def test_the_security_forces_are_those_holding_the_country_on_the_day(resources)
             "in Imam Sahib district of Kunduz province.")
     [event] = [e for e in parse_text(text, None, resources).events if e.event_class == "armed_clash"]
     assert "Military Forces of Afghanistan (2014-2021)" in event.actors and "Taliban" in event.actors, event.actors
+
+
+def test_a_crossing_point_operational_again_is_a_crossing_status(resources):
+    text = ('"The Termez-Hairatan bridge crossing point, linking Uzbekistan and Afghanistan, is operational again," '
+            "the chamber said on Tuesday.")
+    events = parse_text(text, date(2025, 12, 3), resources).events
+    assert events and events[0].event_class == "border_crossing_status", [(e.event_class, e.reasons["class"]) for e in events]
