@@ -99,3 +99,13 @@ def test_countries_load_without_the_points_table(tmp_path):
     )
     (france,) = read_countries(tmp_path / "countries.csv")
     assert (france.place.lat, france.place.lon) == (46.68, 2.54)
+
+
+def test_places_command_names_where_each_candidate_comes_from(capsys, resources):
+    import json
+
+    from geomap.cli import main
+
+    assert main(["places", "Canada"]) == 0
+    country = json.loads(capsys.readouterr().out.splitlines()[0])["candidates"][0]
+    assert country["id"] == "country:CAN" and "GeoNames (CC BY 4.0) country record 6251999" in country["citation"]
