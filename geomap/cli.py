@@ -333,7 +333,8 @@ def _places(args: argparse.Namespace) -> int:
             "reasons": chosen.reasons if chosen else ["rejected: score below threshold"],
             "candidates": [
                 {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-                 "feature_type": p.feature_type, "population": p.population, "source": p.source}
+                 "feature_type": p.feature_type, "population": p.population, "source": p.source,
+                 "citation": p.citation}
                 for p in candidates[:20]
             ],
             "candidate_count": len(candidates),

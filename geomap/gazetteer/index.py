@@ -32,6 +32,7 @@ from geomap.gazetteer.extra import (
     read_table,
 )
 from geomap.gazetteer.sources import (
+    COUNTRY_POINTS_FILE,
     GazetteerEntry,
     read_countries,
     read_geonames,
@@ -253,6 +254,7 @@ def _source_files(settings: Settings, user_files: tuple[Path, ...]) -> list[Path
     files = [
         settings.path(settings.curated_gazetteer),
         settings.path("gazetteer/countries.csv"),
+        settings.path("gazetteer/" + COUNTRY_POINTS_FILE),
         settings.path(settings.demonyms),
         settings.path(settings.organisations),
         settings.path(FEATURES_FILE),

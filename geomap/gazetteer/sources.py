@@ -165,25 +165,44 @@ def _entry_from_row(row: dict[str, str], source: str, where: str) -> GazetteerEn
     return GazetteerEntry(place, [name, *_split_aliases(row.get("aliases"))])
 
 
+#: GeoNames' point of each country, beside ``countries.csv`` (``scripts/build_country_points.py``).
+COUNTRY_POINTS_FILE = "country_points.csv"
+
+
 def read_countries(path: Path) -> list[GazetteerEntry]:
-    """Countries from ``data/gazetteer/countries.csv`` (built from Natural Earth)."""
+    """Countries from ``data/gazetteer/countries.csv`` (built from Natural Earth).
+
+    The main entry of a code (the first row) takes GeoNames' point and its radius from
+    ``country_points.csv`` beside it when that file has the code: GeoNames-based gold
+    (the public geoparsing benchmarks, analysts using GeoNames) expects a country there,
+    and Natural Earth's pole of inaccessibility can lie 500 km from it (Russia).
+    """
+    points = _country_points(path.with_name(COUNTRY_POINTS_FILE))
     entries = []
     with path.open(newline="", encoding="utf-8") as stream:
         for row in csv.DictReader(stream):
+            point = points.pop(row["iso2"], None)  # only the first row of a code: the country proper
             place = Place(
                 id=f"country:{row['iso3']}",
                 name=row["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
+                lat=float(point["lat"] if point else row["lat"]),
+                lon=float(point["lon"] if point else row["lon"]),
                 feature_type="country",
                 country=row["iso2"],
-                uncertainty_km=float(row["uncertainty_km"]),
+                uncertainty_km=float(point["uncertainty_km"] if point else row["uncertainty_km"]),
                 source="countries",
                 population=int(row["population"] or 0),
-                citation=row["source"],
+                citation=f"position: {point['source']}; names: {row['source']}" if point else row["source"],
             )
             entries.append(GazetteerEntry(place, [row["name"], *_split_aliases(row["aliases"])]))
     return entries
+
+
+def _country_points(path: Path) -> dict[str, dict[str, str]]:
+    if not path.exists():
+        return {}
+    with path.open(newline="", encoding="utf-8") as stream:
+        return {row["iso2"]: row for row in csv.DictReader(stream)}
 
 
 def usable_alternate_name(name: str) -> bool:
