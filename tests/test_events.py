@@ -525,3 +525,8 @@ def test_a_crossing_point_operational_again_is_a_crossing_status(resources):
             "the chamber said on Tuesday.")
     events = parse_text(text, date(2025, 12, 3), resources).events
     assert events and events[0].event_class == "border_crossing_status", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_refugees_returned_across_a_border_are_a_displacement(resources):
+    events = parse_text("Uzbekistan said it had returned 150 Afghans at the refugees' own request.", date(2021, 9, 2), resources).events
+    assert events and events[0].event_class == "displacement", [(e.event_class, e.reasons["class"]) for e in events]
