@@ -177,21 +177,7 @@ class Lexicon:
         An open phrase ("motor rifle…") matches at the start of a word and extends to its end.
         """
         if self._phrase_matcher is None:
-            import ahocorasick
-
-            matcher = ahocorasick.Automaton()
-            owners: dict[str, list[tuple[int, bool | str]]] = {}
-            for index, actor in enumerate(self.actors):
-                for phrase in actor.phrases:
-                    owners.setdefault(phrase, []).append((index, False))
-                for phrase in actor.open_phrases:
-                    owners.setdefault(phrase, []).append((index, True))
-                for phrase, guard in actor.guarded_phrases:
-                    owners.setdefault(phrase, []).append((index, guard))
-            for phrase, owned in owners.items():
-                matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
-            matcher.make_automaton()
-            self._phrase_matcher = matcher
+            self._phrase_matcher = _phrase_automaton(self.actors)
         if len(self._phrase_matcher) == 0:
             return []
         lowered = casefold_same_length(sentence).translate(_PHRASE_CHARACTERS)
@@ -279,7 +265,8 @@ class Lexicon:
             import ahocorasick
 
             matcher = ahocorasick.Automaton()
-            for entry in (*self.triggers, *self.modality_cues, *self.actors):
+            entries: tuple[Trigger | ModalityCue | Actor, ...] = (*self.triggers, *self.modality_cues, *self.actors)
+            for entry in entries:
                 for word in entry.literals or ():
                     matcher.add_word(word, word)
                 for words in getattr(entry, "also_required", ()):
@@ -295,6 +282,27 @@ class Lexicon:
         if len(self._literal_matcher) == 0:
             return set()
         return {word for _, word in self._literal_matcher.iter(casefold_same_length(sentence))}
+
+
+def _phrase_automaton(actors: list[Actor]) -> Any:
+    """An Aho-Corasick automaton of every plain, open and guarded actor phrase, each word
+    holding ``(its length, ((actor index, False | True | guard regex), …))``: False for a
+    whole-word phrase, True for an open one, the regex for a guarded one."""
+    import ahocorasick
+
+    matcher = ahocorasick.Automaton()
+    owners: dict[str, list[tuple[int, bool | str]]] = {}
+    for index, actor in enumerate(actors):
+        for phrase in actor.phrases:
+            owners.setdefault(phrase, []).append((index, False))
+        for phrase in actor.open_phrases:
+            owners.setdefault(phrase, []).append((index, True))
+        for phrase, guard in actor.guarded_phrases:
+            owners.setdefault(phrase, []).append((index, guard))
+    for phrase, owned in owners.items():
+        matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
+    matcher.make_automaton()
+    return matcher
 
 
 def some_branch_present(branches: tuple[tuple[frozenset[str], ...], ...], present: set[str]) -> bool:
@@ -453,7 +461,7 @@ def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, 
     if len(parts) != 3 or not all(parts):
         problems.append(f"{where}: acled {text!r} is not 'disorder type / event type / sub-event type'; ignored")
         return ()
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 TRIGGER_ROLES = frozenset({"", "attribution", "speech", "denial", "incident"})
