@@ -280,7 +280,7 @@ class BorderIndex:
         border = self.line(pair or self.settings.default_border)
         bands = sorted(bands_km or self.settings.buffer_bands_km)
         features = []
-        inner = None
+        inner, previous_km = None, 0.0
         for outer_km in bands:
             disc = shapely.buffer(border.projected, outer_km * 1000.0, quad_segs=8)
             ring = disc if inner is None else shapely.difference(disc, inner)
@@ -428,7 +428,7 @@ def _load_borders(settings: Settings, source: str) -> BorderIndex:
         starts, ends = _densified_segments(projected, settings.densify_m)
         lines[props["pair"]] = BorderLine(
             pair=props["pair"],
-            countries=tuple(props["countries"]),  # type: ignore[arg-type]
+            countries=tuple(props["countries"]),
             geometry=geometry,
             projected=projected,
             length_km=float(props["length_km"]),

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from geomap.config import MAX_FILE_MB
 from geomap.model import Article, SkippedInput
@@ -389,7 +390,8 @@ def extract_html(page: str) -> tuple[str, str | None, str | None] | None:
     """
     import trafilatura  # imported only for HTML inputs (~0.5 s)
 
-    for favour in ({"favor_precision": True}, {"favor_recall": True}):
+    favours: tuple[dict[str, Any], ...] = ({"favor_precision": True}, {"favor_recall": True})
+    for favour in favours:
         try:
             document = trafilatura.bare_extraction(
                 page, with_metadata=True, include_comments=False, include_tables=False,

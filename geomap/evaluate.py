@@ -363,7 +363,7 @@ class _Tally:
         }
 
 
-def _issue(
+def _issue(  # noqa: PLR0913 (the fields of one reported issue)
     file: str,
     kind: str,
     problem: str,

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from geomap.border import BorderIndex, BorderReading, border_reading, place_area
 from geomap.events.lexicon import Lexicon
@@ -546,7 +546,7 @@ def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: li
             features.append({
                 "type": "Feature",
                 "id": properties["event_id"],
-                "geometry": _point(place.lat, place.lon) if located else None,
+                "geometry": _point(place.lat, place.lon) if located and place is not None else None,
                 "properties": properties,
             })
     return features
@@ -910,7 +910,7 @@ def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:
     return features
 
 
-def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: str = "raise") -> tuple[Writer, Checker]:
+def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: Literal["raise", "ignore"] = "raise") -> tuple[Writer, Checker]:
     """Writer and checker of a CSV with ``columns`` and one line per row."""
 
     def write(path: Path) -> None:

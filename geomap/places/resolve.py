@@ -550,7 +550,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
     )
 
 
-def _score(
+def _score(  # noqa: PLR0913 (each argument is one kind of evidence the score weighs)
     index: int,
     mention: Mention,
     normalised: str,
