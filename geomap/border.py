@@ -26,6 +26,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry import mapping, shape
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.errors import GeomapError
 from geomap.model import BorderMetrics
 
 GEOD = Geod(ellps="WGS84")
@@ -35,7 +36,7 @@ MEMO_SIZE = 500_000  # measured points kept by BorderIndex.metrics_many
 NOT_MEANINGFUL_KM = 150.0
 
 
-class BorderDataError(ValueError):
+class BorderDataError(GeomapError, ValueError):
     """The requested border is not in the boundary data."""
 
 

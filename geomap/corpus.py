@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.config import MAX_FILE_MB
+from geomap.errors import GeomapError
 from geomap.model import Article, SkippedInput
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ URL_FIELDS = ("url", "link", "source_url")
 MAX_FILE_BYTES = int(MAX_FILE_MB * 1_000_000)  # the default; read_file takes another
 
 
-class InputError(ValueError):
+class InputError(GeomapError, ValueError):
     """A file or record is unusable; the message says which and why."""
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from geomap.border import BorderIndex, BorderReading, border_reading, place_area
+from geomap.errors import GeomapError
 from geomap.events.lexicon import Lexicon
 from geomap.model import ArticleResult, Event, Incident, Toponym, to_plain
 
@@ -51,7 +52,7 @@ CLAIM_COLUMNS = [
 ]
 
 
-class OutputError(OSError):
+class OutputError(GeomapError, OSError):
     """An output file could not be written, or the written file failed its check.
 
     The message names the file; the file that was there before is left as it was.
@@ -63,7 +64,7 @@ class OutputError(OSError):
         self.reason = reason
 
 
-class CheckFailed(ValueError):
+class CheckFailed(GeomapError, ValueError):
     """A freshly written file does not read back as what was written."""
 
 

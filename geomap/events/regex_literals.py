@@ -35,8 +35,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geomap.errors import GeomapError
 
-class UnanalysablePattern(ValueError):
+
+class UnanalysablePattern(GeomapError, ValueError):
     """A valid regular expression that uses syntax :func:`parse_regex` does not read."""
 
 
