@@ -13,16 +13,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Gazetteer", "build", "load_borders", "load_gazetteer", "load_resources", "parse_text"]
+__all__ = ["Gazetteer", "GeomapError", "build", "load_borders", "load_gazetteer", "load_resources", "parse_text"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from geomap.border import load_borders
     from geomap.build import build
+    from geomap.errors import GeomapError
     from geomap.gazetteer import Gazetteer, load_gazetteer
     from geomap.pipeline import load_resources, parse_text
 
 _LAZY = {
     "build": ("geomap.build", "build"),
+    "GeomapError": ("geomap.errors", "GeomapError"),
     "parse_text": ("geomap.pipeline", "parse_text"),
     "load_resources": ("geomap.pipeline", "load_resources"),
     "load_borders": ("geomap.border", "load_borders"),

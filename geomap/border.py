@@ -26,6 +26,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry import mapping, shape
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.errors import GeomapError
 from geomap.model import BorderMetrics
 
 GEOD = Geod(ellps="WGS84")
@@ -35,7 +36,7 @@ MEMO_SIZE = 500_000  # measured points kept by BorderIndex.metrics_many
 NOT_MEANINGFUL_KM = 150.0
 
 
-class BorderDataError(ValueError):
+class BorderDataError(GeomapError, ValueError):
     """The requested border is not in the boundary data."""
 
 
@@ -280,7 +281,7 @@ class BorderIndex:
         border = self.line(pair or self.settings.default_border)
         bands = sorted(bands_km or self.settings.buffer_bands_km)
         features = []
-        inner = None
+        inner, previous_km = None, 0.0
         for outer_km in bands:
             disc = shapely.buffer(border.projected, outer_km * 1000.0, quad_segs=8)
             ring = disc if inner is None else shapely.difference(disc, inner)
@@ -428,7 +429,7 @@ def _load_borders(settings: Settings, source: str) -> BorderIndex:
         starts, ends = _densified_segments(projected, settings.densify_m)
         lines[props["pair"]] = BorderLine(
             pair=props["pair"],
-            countries=tuple(props["countries"]),  # type: ignore[arg-type]
+            countries=tuple(props["countries"]),
             geometry=geometry,
             projected=projected,
             length_km=float(props["length_km"]),

@@ -24,9 +24,9 @@ from geomap.export import (
     claim_features,
     claims_output,
     ensure_writable_folder,
-    incident_features,
     geojson_output,
     gpkg_output,
+    incident_features,
     jsonl_output,
     kml_output,
     place_features,
@@ -134,7 +134,7 @@ class Products:
     buffers: list[dict[str, Any]]
 
 
-def build(
+def build(  # noqa: PLR0913 (every option of `geomap build` is a keyword of this public function)
     paths: Iterable[str | Path],
     out_dir: str | Path = "output",
     settings: Settings = DEFAULT_SETTINGS,
@@ -209,7 +209,7 @@ def build(
     return summary
 
 
-def _build_into(
+def _build_into(  # noqa: PLR0913 (the options build() hands on)
     summary: BuildSummary, paths: list, out: Path, resources: Resources, settings: Settings,
     gazetteer_files: Iterable[str | Path], formats: set[str], progress: bool, offline: bool, dask: str | None,
 ) -> None:

@@ -49,7 +49,11 @@ _LENGTH_PATTERNS = [
         r"(?:border|frontier|boundary)",
         re.I,
     ),
-    re.compile(rf"(?:border|frontier|boundary)\b[^.;()]{{0,80}}?\b(?:stretch\w*|run\w*|extend\w*|span\w*|is|measur\w*)\s+(?:for\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?{_NUMBER}\s*{_UNIT}", re.I),
+    re.compile(
+        rf"(?:border|frontier|boundary)\b[^.;()]{{0,80}}?\b(?:stretch\w*|run\w*|extend\w*|span\w*|is|measur\w*)\s+"
+        rf"(?:for\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?{_NUMBER}\s*{_UNIT}",
+        re.I,
+    ),
     re.compile(rf"(?:border|frontier|boundary)\b[^.;()]{{0,60}}?\(\s*{_NUMBER}\s*{_UNIT}\s*\)", re.I),
 ]
 _DISTANCE_TO_BORDER = re.compile(

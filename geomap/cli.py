@@ -21,6 +21,7 @@ import sys
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
+from typing import TextIO
 
 from geomap.config import ALL_FORMATS, DEFAULT_SETTINGS, Settings, sample_articles
 
@@ -67,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     gazetteer = argparse.ArgumentParser(add_help=False)
     gazetteer.add_argument("--gazetteer", action="append", default=[], metavar="CSV", help="extra gazetteer CSV (repeatable)")
     border = argparse.ArgumentParser(add_help=False)
-    border.add_argument("--border", action="append", default=[], metavar="PAIR", help="border pair to draw and measure in every output, e.g. TJK-AFG (repeatable; first is primary); distances always use the nearest border too")
+    border.add_argument(
+        "--border", action="append", default=[], metavar="PAIR",
+        help="border pair to draw and measure in every output, e.g. TJK-AFG (repeatable; first is primary); distances always use the nearest border too",
+    )
     corpus = argparse.ArgumentParser(add_help=False)
     corpus.add_argument("--online", action="store_true",
                         help="ask OpenStreetMap Nominatim (1 request/s, cached) for names no offline gazetteer knows")
@@ -139,7 +143,7 @@ class _StderrHandler(logging.StreamHandler):
     a test harness or a redirect may have replaced since)."""
 
     @property
-    def stream(self):  # type: ignore[override]
+    def stream(self):
         return sys.stderr
 
     @stream.setter
@@ -189,6 +193,7 @@ def _build(args: argparse.Namespace) -> int:
 def _parse(args: argparse.Namespace) -> int:
     from geomap.corpus import DateProblem
     from geomap.export import article_record
+    from geomap.model import SkippedInput
     from geomap.pipeline import iter_results, load_resources
 
     resources = load_resources(_settings(args), args.gazetteer, args.border, online=args.online)
@@ -201,7 +206,7 @@ def _parse(args: argparse.Namespace) -> int:
             print(f"geomap: warning: {item.source}: {item.reason}", file=sys.stderr)
             status = 1
             continue
-        if hasattr(item, "reason"):
+        if isinstance(item, SkippedInput):
             print(f"geomap: skipped {item.source}: {item.reason}", file=sys.stderr)
             status = 1
             continue
@@ -281,9 +286,9 @@ def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tu
     fields = list(header)
     extra = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg",
              "nearest_border", "nearest_border_km", "nearest_border_side"]
-    stream = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
+    target: TextIO = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
     try:
-        writer = csv.DictWriter(stream, fieldnames=fields + [f for f in extra if f not in fields])
+        writer = csv.DictWriter(target, fieldnames=fields + [f for f in extra if f not in fields])
         writer.writeheader()
         for i, (row, _, _) in enumerate(good):
             writer.writerow({
@@ -301,7 +306,7 @@ def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tu
             })
     finally:
         if out:
-            stream.close()
+            target.close()
     for problem in problems:
         print(f"geomap: {problem}", file=sys.stderr)
     return 1 if problems else 0

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from geomap.config import MAX_FILE_MB
+from geomap.errors import GeomapError
 from geomap.model import Article, SkippedInput
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,7 @@ URL_FIELDS = ("url", "link", "source_url")
 MAX_FILE_BYTES = int(MAX_FILE_MB * 1_000_000)  # the default; read_file takes another
 
 
-class InputError(ValueError):
+class InputError(GeomapError, ValueError):
     """A file or record is unusable; the message says which and why."""
 
 
@@ -389,7 +391,8 @@ def extract_html(page: str) -> tuple[str, str | None, str | None] | None:
     """
     import trafilatura  # imported only for HTML inputs (~0.5 s)
 
-    for favour in ({"favor_precision": True}, {"favor_recall": True}):
+    favours: tuple[dict[str, Any], ...] = ({"favor_precision": True}, {"favor_recall": True})
+    for favour in favours:
         try:
             document = trafilatura.bare_extraction(
                 page, with_metadata=True, include_comments=False, include_tables=False,

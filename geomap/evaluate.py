@@ -91,7 +91,7 @@ def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float
 
 def match_exact(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int]]:
     """Pairs ``(gold_index, pred_index)`` of spans with identical start and end."""
-    where = {}
+    where: dict[Span, list[int]] = {}
     for j, span in enumerate(pred):
         where.setdefault(span, []).append(j)
     pairs = []
@@ -363,7 +363,7 @@ class _Tally:
         }
 
 
-def _issue(
+def _issue(  # noqa: PLR0913 (the fields of one reported issue)
     file: str,
     kind: str,
     problem: str,

@@ -317,7 +317,7 @@ def _score_fields(
         scores.count("place", ok)
         scores.count("place_lenient", place_right(g, p, alternatives=True))
         if not ok:
-            error = geodesic_km(g["lat"], g["lon"], p.lat, p.lon) if g.get("lat") is not None and p.lat is not None else None
+            error = geodesic_km(g["lat"], g["lon"], p.lat, p.lon) if g.get("lat") is not None and p.lat is not None and p.lon is not None else None
             scores.issues.append({**base, "problem": "place", "gold": g.get("place_name"),
                                   "predicted": [p.lat, p.lon] if p.lat is not None else None,
                                   "error_km": round(error, 1) if error is not None else None})

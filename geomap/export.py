@@ -24,9 +24,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from geomap.border import BorderIndex, BorderReading, border_reading, place_area
+from geomap.errors import GeomapError
 from geomap.events.lexicon import Lexicon
 from geomap.model import ArticleResult, Event, Incident, Toponym, to_plain
 
@@ -51,7 +52,7 @@ CLAIM_COLUMNS = [
 ]
 
 
-class OutputError(OSError):
+class OutputError(GeomapError, OSError):
     """An output file could not be written, or the written file failed its check.
 
     The message names the file; the file that was there before is left as it was.
@@ -63,7 +64,7 @@ class OutputError(OSError):
         self.reason = reason
 
 
-class CheckFailed(ValueError):
+class CheckFailed(GeomapError, ValueError):
     """A freshly written file does not read back as what was written."""
 
 
@@ -546,7 +547,7 @@ def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: li
             features.append({
                 "type": "Feature",
                 "id": properties["event_id"],
-                "geometry": _point(place.lat, place.lon) if located else None,
+                "geometry": _point(place.lat, place.lon) if located and place is not None else None,
                 "properties": properties,
             })
     return features
@@ -910,7 +911,7 @@ def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:
     return features
 
 
-def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: str = "raise") -> tuple[Writer, Checker]:
+def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: Literal["raise", "ignore"] = "raise") -> tuple[Writer, Checker]:
     """Writer and checker of a CSV with ``columns`` and one line per row."""
 
     def write(path: Path) -> None:

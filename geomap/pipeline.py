@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from datetime import date as _date_type  # parse_text's argument is called date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import shapely
@@ -141,7 +141,7 @@ def parse_article(article: Article, resources: Resources) -> ArticleResult:
         article=article, toponyms=toponyms, events=events, suppressed=places.organisations, claims=claims,
         incidents=extraction.incidents,
     )
-    if errors:
+    if isinstance(result, StageErrors):
         result.stage_errors = errors
     return result
 
@@ -389,11 +389,11 @@ class Progress:
 
         total = sum(_size(p) for p in inputs if isinstance(p, Path))
         self.bar = tqdm(total=total, unit="B", unit_scale=True, desc="geomap", leave=False, dynamic_ncols=True)
-        threading.Thread(target=self._refresh, daemon=True).start()
+        threading.Thread(target=self._refresh, args=(self.bar,), daemon=True).start()
 
-    def _refresh(self) -> None:
+    def _refresh(self, bar: Any) -> None:
         while not self._stop.wait(1.0):
-            self.bar.refresh()  # elapsed time moves while one long article is parsed
+            bar.refresh()  # elapsed time moves while one long article is parsed
 
     def file(self, path: Path) -> None:
         """Show the file now read."""

@@ -19,6 +19,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from anyascii import anyascii
 
@@ -128,9 +129,8 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
     parts = _TOKEN_SPLIT.split(text[start:] if start else text)  # separator, token, separator, …
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     raws, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
-    forms = list(map(_TOKEN_FORMS.get, raws))
-    if None in forms:
-        forms = [f or _token_forms(r) for f, r in zip(forms, raws)]
+    known = list(map(_TOKEN_FORMS.get, raws))
+    forms = [f or _token_forms(r) for f, r in zip(known, raws)] if None in known else cast("list[tuple[str, bool]]", known)
     normal = list(map(_FIRST, forms))
     if "" in normal:  # a token with no letters left after transliteration ("ⅷ")
         kept = [i for i, n in enumerate(normal) if n]

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from geomap.model import EventDate
 from geomap.text import casefold_same_length
@@ -261,100 +263,153 @@ def _matches_at(pattern: re.Pattern[str], sentence: str, starts: list[int]):
 
 
 def _normalise(kind: str, match: re.Match[str], reference: date | None, forward: bool) -> EventDate | None:
+    """The date a matched expression of ``kind`` names, read against the article date
+    ``reference`` (``forward``: an unqualified day or month lies ahead of it), or None."""
     text = match.group(0).strip()
     groups = match.groupdict()
     try:
-        if kind == "iso":
-            day = date(int(groups["year"]), int(groups["m"]), int(groups["d"]))
-            return EventDate(day, day, "day", "text", text)
-        if kind in ("month_day", "day_month"):
-            month_word = groups["month"].lower().rstrip(".")
-            if kind == "day_month" and month_word in _MONTH_NAMES_AS_WORDS and not groups.get("year"):
-                return None  # "the 5 may" style false hits
-            month = _MONTHS[month_word]
-            day_number = int(groups["day"])
-            if groups.get("year"):
-                year = int(groups["year"])
-            elif reference:
-                year = _infer_year(month, day_number, reference, forward or bool(groups.get("bound")))
-            else:
-                return None
-            day = date(year, month, day_number)
-            if groups.get("day2") and int(groups["day2"]) > day_number:
-                return EventDate(day, date(year, month, int(groups["day2"])), "days", "text", text)
-            if groups.get("bound") and reference and day >= reference:
-                return EventDate(reference, day, "days", "text", text)
-            return EventDate(day, day, "day", "text", text)
-        if kind == "relative_month" and reference:
-            month = _MONTHS[groups["month"].lower().rstrip(".")]
-            which = groups["which"].lower()
-            if which in ("last", "past"):  # the latest such month before this one
-                year = reference.year if month < reference.month else reference.year - 1
-            elif which in ("next", "coming"):
-                year = reference.year if month > reference.month else reference.year + 1
-            else:
-                year = reference.year
-            start, end = _month_range(year, month, None)
-            return EventDate(start, end, "month", "text", text)
-        if kind == "month":
-            month_word = groups["month"].lower().rstrip(".")
-            if month_word == "may" and not groups.get("year") and not groups.get("part"):
-                return None  # "by may" is usually the verb
-            after = match.string[match.end() : match.end() + 24]
-            if not groups.get("year") and _DAY_NUMBER_AFTER.match(after):
-                return None  # "the morning of January 18, 2026": the full date is read on its own
-            month = _MONTHS[month_word]
-            relative_year = None if groups.get("year") else _RELATIVE_YEAR_AFTER.match(after)
-            if groups.get("year"):
-                year = int(groups["year"])
-            elif relative_year and reference:
-                # "in November last year", "August of last year"
-                year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[relative_year.group(1).lower()]
-                text = match.group(0).strip() + relative_year.group(0).rstrip()
-            elif reference:
-                year = _infer_year(month, 15, reference, forward)
-            else:
-                return None
-            start, end = _month_range(year, month, groups.get("part"))
-            return EventDate(start, end, "month" if (end - start).days > 12 else "days", "text", text)
-        if kind == "weekday" and reference:
-            target = _WEEKDAYS[groups["weekday"].lower()]
-            lowered = text.lower()
-            if lowered.startswith("next") or (forward and not lowered.startswith("last")):
-                # "announced Friday" in a Friday article is that day; "next Friday" is a week on
-                delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
-                day = reference + timedelta(days=delta)
-            else:
-                delta = (reference.weekday() - target) % 7
-                day = reference - timedelta(days=delta)
-            return EventDate(day, day, "day", "text", text)
-        if kind == "relative_day" and reference:
-            offset = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-            day = reference + timedelta(days=offset[groups["rel"].lower()])
-            return EventDate(day, day, "day", "text", text)
-        if kind == "ago" and reference:
-            count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-            if groups["unit"].lower().startswith("day"):
-                day = reference - timedelta(days=count)
-                return EventDate(day, day, "day", "text", text)
-            monday = reference - timedelta(days=reference.weekday() + 7 * count)
-            return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
-        if kind == "year_range":
-            first, second = int(groups["year"]), groups["year2"]
-            last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-            if not first < last <= first + 10:
-                return None  # "2021-07" is no range of years, "1990-2020" too long to be one event's date
-            return EventDate(date(first, 1, 1), date(last, 12, 31), "year", "text", text)
-        if kind == "relative_span" and reference:
-            return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
-        if kind == "year":
-            year = int(groups["year"])
-            return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+        if kind in _RELATIVE_READERS:
+            return _RELATIVE_READERS[kind](match, groups, text, reference, forward) if reference else None
+        reader = _READERS.get(kind)
+        return reader(match, groups, text, reference, forward) if reader else None
     except (ValueError, KeyError, OverflowError):
         # OverflowError: a reference date at the edge of the calendar (9999-12-31 + "next
         # week"): the expression has no date, the event is kept without one
         return None
-    return None
+
+
+# Every reader takes the match, its named groups, its stripped text, the article date and
+# whether an unqualified date lies ahead; it returns the date or None, and may raise
+# ValueError, KeyError or OverflowError for an expression that names no date.
+_Groups = dict[str, Any]
+
+
+def _iso_date(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    day = date(int(groups["year"]), int(groups["m"]), int(groups["d"]))
+    return EventDate(day, day, "day", "text", text)
+
+
+def _month_day(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    month = _MONTHS[groups["month"].lower().rstrip(".")]
+    day_number = int(groups["day"])
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif reference:
+        year = _infer_year(month, day_number, reference, forward or bool(groups.get("bound")))
+    else:
+        return None
+    day = date(year, month, day_number)
+    if groups.get("day2") and int(groups["day2"]) > day_number:
+        return EventDate(day, date(year, month, int(groups["day2"])), "days", "text", text)
+    if groups.get("bound") and reference and day >= reference:
+        return EventDate(reference, day, "days", "text", text)
+    return EventDate(day, day, "day", "text", text)
+
+
+def _day_month(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    if groups["month"].lower().rstrip(".") in _MONTH_NAMES_AS_WORDS and not groups.get("year"):
+        return None  # "the 5 may" style false hits
+    return _month_day(match, groups, text, reference, forward)
+
+
+def _month(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    month_word = groups["month"].lower().rstrip(".")
+    if month_word == "may" and not groups.get("year") and not groups.get("part"):
+        return None  # "by may" is usually the verb
+    after = match.string[match.end() : match.end() + 24]
+    if not groups.get("year") and _DAY_NUMBER_AFTER.match(after):
+        return None  # "the morning of January 18, 2026": the full date is read on its own
+    month = _MONTHS[month_word]
+    relative_year = None if groups.get("year") else _RELATIVE_YEAR_AFTER.match(after)
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif relative_year and reference:
+        # "in November last year", "August of last year"
+        year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[relative_year.group(1).lower()]
+        text = match.group(0).strip() + relative_year.group(0).rstrip()
+    elif reference:
+        year = _infer_year(month, 15, reference, forward)
+    else:
+        return None
+    start, end = _month_range(year, month, groups.get("part"))
+    return EventDate(start, end, "month" if (end - start).days > 12 else "days", "text", text)
+
+
+def _year_range(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    first, second = int(groups["year"]), groups["year2"]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if not first < last <= first + 10:
+        return None  # "2021-07" is no range of years, "1990-2020" too long to be one event's date
+    return EventDate(date(first, 1, 1), date(last, 12, 31), "year", "text", text)
+
+
+def _year(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    year = int(groups["year"])
+    return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+
+
+def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    month = _MONTHS[groups["month"].lower().rstrip(".")]
+    which = groups["which"].lower()
+    if which in ("last", "past"):  # the latest such month before this one
+        year = reference.year if month < reference.month else reference.year - 1
+    elif which in ("next", "coming"):
+        year = reference.year if month > reference.month else reference.year + 1
+    else:
+        year = reference.year
+    start, end = _month_range(year, month, None)
+    return EventDate(start, end, "month", "text", text)
+
+
+def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    target = _WEEKDAYS[groups["weekday"].lower()]
+    lowered = text.lower()
+    if lowered.startswith("next") or (forward and not lowered.startswith("last")):
+        # "announced Friday" in a Friday article is that day; "next Friday" is a week on
+        delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
+        day = reference + timedelta(days=delta)
+    else:
+        delta = (reference.weekday() - target) % 7
+        day = reference - timedelta(days=delta)
+    return EventDate(day, day, "day", "text", text)
+
+
+def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    offset = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    day = reference + timedelta(days=offset[groups["rel"].lower()])
+    return EventDate(day, day, "day", "text", text)
+
+
+def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
+    if groups["unit"].lower().startswith("day"):
+        day = reference - timedelta(days=count)
+        return EventDate(day, day, "day", "text", text)
+    monday = reference - timedelta(days=reference.weekday() + 7 * count)
+    return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+
+
+def _relative_span_reader(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
+
+
+# Kinds of date expression (see PATTERNS) → their reader; a kind in _RELATIVE_READERS has
+# no date in an article without one.
+_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], EventDate | None]] = {
+    "iso": _iso_date,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "month": _month,
+    "year_range": _year_range,
+    "year": _year,
+}
+_RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {
+    "relative_month": _relative_month,
+    "weekday": _weekday,
+    "relative_day": _relative_day,
+    "ago": _ago,
+    "relative_span": _relative_span_reader,
+}
 
 
 def _relative_span(which: str, unit: str, reference: date, text: str) -> EventDate:

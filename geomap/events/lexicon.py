@@ -11,16 +11,20 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.events.regex_literals import UnanalysablePattern, literal_branches, phrase_expansions, required_literals
+from geomap.events.regex_literals import required_literal_sets as required_literal_sets  # the prefilter's words, read here by callers
 from geomap.text import casefold_same_length
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,21 +195,7 @@ class Lexicon:
         An open phrase ("motor rifle…") matches at the start of a word and extends to its end.
         """
         if self._phrase_matcher is None:
-            import ahocorasick
-
-            matcher = ahocorasick.Automaton()
-            owners: dict[str, list[tuple[int, bool | str]]] = {}
-            for index, actor in enumerate(self.actors):
-                for phrase in actor.phrases:
-                    owners.setdefault(phrase, []).append((index, False))
-                for phrase in actor.open_phrases:
-                    owners.setdefault(phrase, []).append((index, True))
-                for phrase, guard in actor.guarded_phrases:
-                    owners.setdefault(phrase, []).append((index, guard))
-            for phrase, owned in owners.items():
-                matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
-            matcher.make_automaton()
-            self._phrase_matcher = matcher
+            self._phrase_matcher = _phrase_automaton(self.actors)
         if len(self._phrase_matcher) == 0:
             return []
         lowered = casefold_same_length(sentence).translate(_PHRASE_CHARACTERS)
@@ -293,7 +283,8 @@ class Lexicon:
             import ahocorasick
 
             matcher = ahocorasick.Automaton()
-            for entry in (*self.triggers, *self.modality_cues, *self.actors):
+            entries: tuple[Trigger | ModalityCue | Actor, ...] = (*self.triggers, *self.modality_cues, *self.actors)
+            for entry in entries:
                 for word in entry.literals or ():
                     matcher.add_word(word, word)
                 for words in getattr(entry, "also_required", ()):
@@ -311,6 +302,28 @@ class Lexicon:
         return {word for _, word in self._literal_matcher.iter(casefold_same_length(sentence))}
 
 
+
+def _phrase_automaton(actors: list[Actor]) -> Any:
+    """An Aho-Corasick automaton of every plain, open and guarded actor phrase, each word
+    holding ``(its length, ((actor index, False | True | guard regex), …))``: False for a
+    whole-word phrase, True for an open one, the regex for a guarded one."""
+    import ahocorasick
+
+    matcher = ahocorasick.Automaton()
+    owners: dict[str, list[tuple[int, bool | str]]] = {}
+    for index, actor in enumerate(actors):
+        for phrase in actor.phrases:
+            owners.setdefault(phrase, []).append((index, False))
+        for phrase in actor.open_phrases:
+            owners.setdefault(phrase, []).append((index, True))
+        for phrase, guard in actor.guarded_phrases:
+            owners.setdefault(phrase, []).append((index, guard))
+    for phrase, owned in owners.items():
+        matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
+    matcher.make_automaton()
+    return matcher
+
+
 def some_branch_present(branches: tuple[tuple[frozenset[str], ...], ...], present: set[str]) -> bool:
     """Whether one of the literal branches has a word of each of its sets in ``present``."""
     for sets in branches:
@@ -322,141 +335,24 @@ def some_branch_present(branches: tuple[tuple[frozenset[str], ...], ...], presen
     return False
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """The most selective of :func:`required_literal_sets`, or None when there is none."""
-    sets = required_literal_sets(pattern)
-    return sets[0] if sets else None
-
-
-def required_literal_sets(pattern: str) -> tuple[frozenset[str], ...]:
-    """Sets of lower-case strings such that every match of ``pattern`` contains at least
-    one string of *each* set; the most selective set first.
-
-    Computed on the parsed regex: a stretch of the pattern with a small finite language
-    ("sa(?:y|id)", "colou?r") requires one of its strings when all are worth looking for
-    (three or more characters, or two that are not a common word: "if", "19"), else its
-    literal runs worth looking for are required; an
-    alternation requires one of its branches' sets; a repeat with a minimum of one
-    requires its item's.  Empty when nothing is required (the regex then always runs).
-    ``all(any(s in sentence.casefold() for s in words) for words in result)`` is thus a
-    cheap necessary condition that lets most sentences skip the expensive regex; it
-    never changes what matches (tested).
-    """
-    from re import _parser as parser  # the stdlib's own regex parser (Python >= 3.11)
-
+def _analysed(analyse: Callable[[str], T], pattern: str, unanalysable: T, where: str = "", problems: list[str] | None = None) -> T:
+    """``analyse(pattern)``, or ``unanalysable`` for a pattern whose required words cannot
+    be read (the rule then runs on every sentence); the problem, with its file, line and
+    column, goes to ``problems`` when given."""
     try:
-        tree = parser.parse(pattern)
-    except re.error:
-        return ()
-    unique = dict.fromkeys(frozenset(words) for words in _requirements(list(tree)))
-    return tuple(sorted(unique, key=_selectivity))
+        return analyse(pattern)
+    except UnanalysablePattern as exc:
+        if problems is not None:
+            problems.append(f"{where}: {exc}; no prefilter, the rule runs on every sentence")
+        return unanalysable
 
 
-def literal_branches(pattern: str) -> tuple[tuple[frozenset[str], ...], ...]:
-    """:func:`required_literal_sets` of each top-level alternative of ``pattern``.
-
-    ``"troop movements|massing of troops"`` needs ``{"troop"}`` and ``{"movement"}``, or
-    ``{"massing of "}``: a finer necessary condition than one set per pattern.  Empty when
-    some alternative requires nothing (the regex then always runs)."""
-    from re import _constants as c
-    from re import _parser as parser
-
-    try:
-        nodes = [node for node in parser.parse(pattern) if node[0] is not c.AT]
-    except re.error:
-        return ()
-    if len(nodes) != 1 or nodes[0][0] is not c.BRANCH:
-        whole = required_literal_sets(pattern)
-        return (whole,) if whole else ()
-    branches = []
-    for branch in nodes[0][1][1]:
-        unique = dict.fromkeys(frozenset(words) for words in _requirements(list(branch)))
-        if not unique:
-            return ()
-        branches.append(tuple(sorted(unique, key=_selectivity)))
-    return tuple(branches)
+_NO_BRANCHES: tuple[tuple[frozenset[str], ...], ...] = ()  # no prefilter: the rule runs on every sentence
 
 
 def _branch_literals(branches: tuple[tuple[frozenset[str], ...], ...]) -> frozenset[str] | None:
     """Words one of which every match contains: each branch's most selective set, joined."""
     return frozenset().union(*(sets[0] for sets in branches)) if branches else None
-
-
-def _selectivity(words: frozenset[str] | set[str]) -> tuple[int, int, tuple[str, ...]]:
-    return -min(len(w) for w in words), len(words), tuple(sorted(words))
-
-
-_REQUIREMENT_LIMIT = 64
-# two-letter words too common to tell sentences apart: no prefilter is built on them
-_TOO_COMMON = frozenset({"in", "of", "to", "on", "at", "is", "by", "an", "as", "or", "be", "it", "he", "we", "no", "so", "up", "do", "a ", " a"})
-
-
-def _worth_looking_for(text: str) -> bool:
-    """A string of three characters or more, or a rarer one of two ("if", "19")."""
-    return len(text) >= 3 or (len(text) == 2 and text not in _TOO_COMMON and text.strip() == text)
-
-
-def _requirements(nodes: list) -> list[set[str]]:
-    found: list[set[str]] = []
-    group: list = []
-
-    def close_group() -> None:
-        if not group:
-            return
-        strings = _expand(group, _REQUIREMENT_LIMIT, skip_assertions=True)
-        if strings and all(_worth_looking_for(s) for s in strings):
-            found.append(strings)
-        else:
-            found.extend(_literal_runs(group))
-        group.clear()
-
-    for node in nodes:
-        op, value = node
-        if _expand([node], _REQUIREMENT_LIMIT, skip_assertions=True) is not None:
-            group.append(node)
-            continue
-        close_group()
-        found.extend(_node_requirements(op, value))
-    close_group()
-    return found
-
-
-def _node_requirements(op, value) -> list[set[str]]:
-    from re import _constants as c
-
-    if op is c.SUBPATTERN:
-        return _requirements(list(value[-1]))
-    if op is c.BRANCH:
-        per_branch = [_most_selective(_requirements(list(branch))) for branch in value[1]]
-        return [set().union(*per_branch)] if all(per_branch) else []  # type: ignore[arg-type]
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-        return _requirements(list(value[2]))
-    return []
-
-
-def _literal_runs(nodes: list) -> list[set[str]]:
-    """Requirements of a stretch too varied to expand: its literal runs and its parts'."""
-    from re import _constants as c
-
-    found: list[set[str]] = []
-    run = ""
-    for op, value in nodes:
-        if op is c.LITERAL:
-            run += chr(value).casefold()
-            continue
-        if op is c.AT:
-            continue  # \b, ^, $ consume nothing
-        if _worth_looking_for(run):
-            found.append({run})
-        run = ""
-        found.extend(_node_requirements(op, value))
-    if _worth_looking_for(run):
-        found.append({run})
-    return found
-
-
-def _most_selective(sets: list[set[str]]) -> set[str] | None:
-    return min(sets, key=_selectivity) if sets else None
 
 
 def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, str, str] | tuple[()]:
@@ -467,7 +363,7 @@ def _acled_refinement(text: str, where: str, problems: list[str]) -> tuple[str, 
     if len(parts) != 3 or not all(parts):
         problems.append(f"{where}: acled {text!r} is not 'disorder type / event type / sub-event type'; ignored")
         return ()
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 TRIGGER_ROLES = frozenset({"", "attribution", "speech", "denial", "incident"})
@@ -509,7 +405,9 @@ def _alias_pattern(aliases: str, where: str, problems: list[str]) -> re.Pattern[
     parts = [
         f"(?:{alias[3:]})"
         for alias in _split_aliases(aliases)
-        if alias.startswith("re:") and phrase_expansions(alias[3:]) is None and _compile(alias[3:], where, problems) is not None
+        if alias.startswith("re:")
+        and _analysed(phrase_expansions, alias[3:], None, f"{where} (aliases)", problems) is None
+        and _compile(alias[3:], where, problems) is not None
     ]
     return _compile("|".join(parts), where, problems) if parts else None
 
@@ -529,7 +427,7 @@ def _alias_phrases(aliases: str) -> tuple[tuple[str, ...], tuple[str, ...], tupl
         if not alias.startswith("re:"):
             closed.append(" ".join(alias.casefold().split()))
             continue
-        expanded = phrase_expansions(alias[3:])
+        expanded = _analysed(phrase_expansions, alias[3:], None)
         if expanded is None:
             continue
         phrases, is_open, is_guarded = expanded
@@ -548,98 +446,13 @@ def _alias_literals(aliases: str) -> frozenset[str] | None:
     """Prefilter words of an actor's regex-only ``re:`` aliases (see :func:`required_literals`)."""
     words: set[str] = set()
     for alias in _split_aliases(aliases):
-        if not alias.startswith("re:") or phrase_expansions(alias[3:]) is not None:
+        if not alias.startswith("re:") or _analysed(phrase_expansions, alias[3:], None) is not None:
             continue
-        found = required_literals(alias[3:])
+        found = _analysed(required_literals, alias[3:], None)
         if found is None:
             return None
         words |= found
     return frozenset(words)
-
-
-@lru_cache(maxsize=None)
-def phrase_expansions(pattern: str, limit: int = 1024) -> tuple[tuple[str, ...], bool, bool] | None:
-    """Every string a case-insensitive ``\\b…\\b`` regex can match, if that set is small.
-
-    Returns ``(phrases, open_ended, guarded)``: lower-cased phrases that start and end with
-    a letter or digit; whether the regex ends in ``\\w*\\b`` (the phrase is then a word
-    prefix); whether lookarounds stand before the first or after the last ``\\b`` (then
-    each match must still be checked with the regex).  None when the regex is not of
-    that form: lookarounds inside, unbounded repeats elsewhere, classes like ``\\s``,
-    more than ``limit`` strings, an open end with lookarounds.
-    """
-    from re import _constants as c
-    from re import _parser as parser
-
-    try:
-        nodes = list(parser.parse(pattern))
-    except re.error:
-        return None
-    lookarounds = (c.ASSERT, c.ASSERT_NOT)
-    first, last = 0, len(nodes)
-    while first < last and nodes[first][0] in lookarounds:
-        first += 1
-    while last > first and nodes[last - 1][0] in lookarounds:
-        last -= 1
-    guarded = (first, last) != (0, len(nodes))
-    nodes = nodes[first:last]
-    boundary = (c.AT, c.AT_BOUNDARY)
-    if len(nodes) < 3 or nodes[0] != boundary or nodes[-1] != boundary:
-        return None
-    body = nodes[1:-1]
-    open_ended = False
-    end = body[-1]
-    if end[0] is c.MAX_REPEAT and end[1][:2] == (0, c.MAXREPEAT) and list(end[1][2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
-        if guarded:
-            return None
-        open_ended, body = True, body[:-1]
-    strings = _expand(body, limit)
-    if not strings or any(not (s[:1].isalnum() and s[-1:].isalnum()) for s in strings):
-        return None
-    return tuple(sorted(strings)), open_ended, guarded
-
-
-def _expand(nodes: list, limit: int, skip_assertions: bool = False) -> set[str] | None:
-    """The finite language of a parsed regex sequence (lower-cased), or None if it is not
-    small and finite.  With ``skip_assertions``, ``\\b``/``^``/``$`` are read as empty
-    (the strings are then necessary substrings, not exact matches)."""
-    from re import _constants as c
-
-    results = {""}
-    for op, value in nodes:
-        if op is c.AT and skip_assertions:
-            continue
-        if op is c.LITERAL:
-            options = {chr(value).casefold()}
-        elif op is c.IN and all(kind is c.LITERAL for kind, _ in value):
-            options = {chr(v).casefold() for _, v in value}
-        elif op is c.SUBPATTERN and not value[1] and not value[2]:
-            options = _expand(list(value[-1]), limit, skip_assertions)
-        elif op is c.BRANCH:
-            options = set()
-            for branch in value[1]:
-                part = _expand(list(branch), limit, skip_assertions)
-                if part is None:
-                    return None
-                options |= part
-        elif op is c.MAX_REPEAT and value[1] <= 2:
-            item = _expand(list(value[2]), limit, skip_assertions)
-            if item is None:
-                return None
-            options = set()
-            for count in range(value[0], value[1] + 1):
-                repeated = {""}
-                for _ in range(count):
-                    repeated = {a + b for a in repeated for b in item}
-                options |= repeated
-        else:
-            return None
-        if options is None:
-            return None
-        results = {a + b for a in results for b in options}
-        if len(results) > limit:
-            return None
-    return results
 
 
 # the phrase matcher sees white space as a space and a typographic apostrophe as a plain one
@@ -753,12 +566,12 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 weight=float(row.get("weight") or 0.5),
                 requires=_compile(row.get("requires", ""), where, problems),
                 excludes=_compile(row.get("excludes", ""), where, problems),
-                literals=_branch_literals(branches := literal_branches(row.get("pattern", ""))),
+                literals=_branch_literals(branches := _analysed(literal_branches, row.get("pattern", ""), _NO_BRANCHES, f"{where} (pattern)", problems)),
                 branches=branches,
                 acled=_acled_refinement(row.get("acled", ""), where, problems),
                 role=_trigger_role(row.get("role", ""), where, problems),
-                requires_literals=literal_branches(row.get("requires", "")) if row.get("requires") else (),
-                excludes_literals=literal_branches(row.get("excludes", "")) if row.get("excludes") else (),
+                requires_literals=_analysed(literal_branches, row["requires"], _NO_BRANCHES, f"{where} (requires)", problems) if row.get("requires") else (),
+                excludes_literals=_analysed(literal_branches, row["excludes"], _NO_BRANCHES, f"{where} (excludes)", problems) if row.get("excludes") else (),
             )
         )
     cues: list[ModalityCue] = []
@@ -766,7 +579,7 @@ def _compile_tables(settings: Settings) -> Lexicon:
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
-            branches = literal_branches(row["pattern"])
+            branches = _analysed(literal_branches, row["pattern"], _NO_BRANCHES, f"{path}:{line} (pattern)", problems)
             scope = (row.get("scope") or "clause").strip()
             if scope not in ("clause", "before", "sentence"):
                 problems.append(f"{path}:{line}: scope {scope!r} is not 'clause', 'before' or 'sentence'; read as 'clause'")

@@ -32,6 +32,7 @@ import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.model import ArticleResult, Incident
@@ -76,7 +77,7 @@ def report_key(incident: Incident) -> tuple[str, str]:
     return incident.source_file, incident.id
 
 
-def _interval(event: Incident, slack: int):
+def _interval(event: Incident, slack: int) -> tuple[date, date] | None:
     if event.date is None:
         return None
     start, end = event.date.start, event.date.end
@@ -237,7 +238,7 @@ class _Candidates:
     def near(self, event: Incident) -> list[int]:
         """Earlier candidates in the neighbouring cells, in corpus order."""
         kind, modality, window, x, y, z = self._key(event)
-        found = []
+        found: list[int] = []
         for dw in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for dy in (-1, 0, 1):

@@ -69,7 +69,11 @@ BORDER_PHRASE = re.compile(
     re.I,
 )
 # border forces act at their border: "Tajik border guards took part in 30 skirmishes"
-_BORDER_FORCES = re.compile(r"\bborder\s+(?:guards?|troops|forces|service|units?|patrols?|posts?|outposts?|guard(?:\s+\w+)?\s+(?:service|forces|units?|directorate))\b|\bfrontier (?:guards|posts?|troops)\b", re.I)
+_BORDER_FORCES = re.compile(
+    r"\bborder\s+(?:guards?|troops|forces|service|units?|patrols?|posts?|outposts?|guard(?:\s+\w+)?\s+(?:service|forces|units?|directorate))\b"
+    r"|\bfrontier (?:guards|posts?|troops)\b",
+    re.I,
+)
 # "Sher Khan Bandar town at the border …": the border phrase locates the place right before it
 _AT_THE_BORDER_AFTER = re.compile(
     # possessive whitespace: the optional words between make plain '\s*' runs backtrack in O(n^4)

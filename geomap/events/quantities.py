@@ -158,6 +158,8 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
     """Quantities of known categories in one sentence (years and distances excluded)."""
     found: list[Quantity] = []
     listed: tuple[int, str] = (-1, "")  # where the last casualty count's noun phrase ended, and its category
+    low: int | None
+    high: int | None
     for match in _matches(sentence):
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):
@@ -182,9 +184,10 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
             start, end = match.span("num")
             if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
                 continue
-            best = parse_number(match.group("num"))
-            if best is None or (1900 <= best <= 2100 and "," not in match.group("num")):
+            number = parse_number(match.group("num"))
+            if number is None or (1900 <= number <= 2100 and "," not in match.group("num")):
                 continue  # a year, not a count
+            best = number
             second = parse_number(match.group("num2")) if match.group("num2") else None
             low, high = (best, second) if second and second > best else (None, None)
             if second and second > best:

@@ -32,6 +32,7 @@ from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
     IN_COUNTRY,
+    BorderZone,
     PlaceChoice,
     SentencePlaces,
     descriptive_clauses,
@@ -389,8 +390,8 @@ class ArticleFrame:
     published: date | None
     toponyms: tuple[Toponym, ...]  # sorted by offset
     lexicon: Lexicon
-    border_zones: tuple
-    article_zone: object
+    border_zones: tuple[BorderZone, ...]
+    article_zone: BorderZone | None
     organisations: tuple[tuple[int, int], ...]  # organisation-name spans, article offsets
     filed: int  # end of the dateline's date: dates are not read before it
     lead_end: int  # end of the lead paragraph's first sentence
@@ -567,14 +568,14 @@ def _actors(
     return as_forces(found, frame.lexicon) if family in _ARMED_FAMILIES else found
 
 
-def _forces_border(frame: ArticleFrame, in_sentence: list[Toponym]) -> object:
+def _forces_border(frame: ArticleFrame, in_sentence: list[Toponym]) -> BorderZone | None:
     """The article's border, for border forces acting with no place named, when the sentence's
     countries (if any) include one of its two."""
     zone = frame.article_zone
     if zone is None:
         return None
     countries = {t.place.country for t in in_sentence if t.place.feature_type == "country"}
-    return zone if not countries or countries & set(zone.countries) else None  # type: ignore[attr-defined]
+    return zone if not countries or countries & set(zone.countries) else None
 
 
 def _own_place(
@@ -596,7 +597,7 @@ def _own_place(
         or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in spans)
     )
     sentence = frame.text[start:end]
-    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None  # type: ignore[arg-type]
+    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None
     border_zone = _forces_border(frame, in_sentence)
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
     return sentence_place(

@@ -42,7 +42,6 @@ from geomap.gazetteer.sources import (
 from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
-
 INDEX_FORMAT = 14  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
@@ -277,6 +276,51 @@ def _cache_key(settings: Settings, user_files: tuple[Path, ...]) -> str:
 def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[Path, ...] = ()) -> Gazetteer:
     """Build the gazetteer from its sources (slow: ~15 s; see :func:`load_gazetteer`)."""
     problems: list[str] = []
+    entries = _read_entries(settings, user_files, problems)
+    names = _NameKeys.of(entries)
+    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source != "geonames"}
+    _add_demonyms(settings, names, index_by_id, problems)
+    _add_organisations(settings, names)
+
+    kinds: list[int] = []
+    offsets: list[int] = [0]
+    flat: list[int] = []
+
+    def add(members: list[int], kind: int) -> int:
+        kinds.append(kind)
+        flat.extend(members)
+        offsets.append(len(flat))
+        return len(kinds) - 1
+
+    folded_keys = {key: add(names.folded_members[key], kind) for key, kind in names.folded_kind.items()}
+    normal_keys = {key: add(ids, KIND_PLACE) for key, ids in names.normal_members.items()}
+
+    places = [entry.place for entry in entries]
+    common, known = _english_words(settings.common_word_zipf, settings.known_word_zipf)
+    fuzzy_pool = _fuzzy_pool(folded_keys, normal_keys, kinds, offsets, flat, places)
+    return Gazetteer(
+        places=PlaceTable(places),
+        folded_keys=folded_keys,
+        normal_keys=normal_keys,
+        key_kind=np.array(kinds, dtype=np.int8),
+        key_offsets=np.array(offsets, dtype=np.int64),
+        key_members=np.array(flat, dtype=np.int32),
+        max_key_tokens=min(8, max(k.count(" ") + 1 for k in (*folded_keys, *normal_keys))),
+        exact_names=names.exact_names,
+        common_words=common,
+        known_words=known,
+        country_by_iso2=names.country_by_iso2,
+        fuzzy_pool={bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()},
+        folded_prefixes=_proper_prefixes(folded_keys),
+        normal_prefixes=_proper_prefixes(normal_keys),
+        problems=problems,
+        lines=read_river_lines(settings.path(RIVER_LINES_FILE), index_by_id, problems),
+    )
+
+
+def _read_entries(settings: Settings, user_files: tuple[Path, ...], problems: list[str]) -> list[GazetteerEntry]:
+    """Every entry, in index order: the user's, the curated ones and the countries, features,
+    world regions no curated entry covers, then GeoNames."""
     entries: list[GazetteerEntry] = []
     for user_file in user_files:
         entries += read_place_csv(Path(user_file), "user", problems)
@@ -290,63 +334,70 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
     entries += read_table(settings.path(FEATURES_FILE), "features", problems)
     entries += _not_curated_again(read_table(settings.path(WORLD_FILE), "world", problems), entries)
     entries += read_geonames(settings.geonames_min_population)
+    return entries
 
-    folded_members: dict[str, list[int]] = defaultdict(list)
-    folded_kind: dict[str, int] = {}
-    normal_members: dict[str, list[int]] = defaultdict(list)
-    exact_names: dict[int, frozenset[str]] = {}
-    country_by_iso2: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        place = entry.place
-        if place.source in GENERIC_SOURCES:
-            for key in _keys_for(entry.names, fold=False):
-                _append_unique(normal_members[key], index)
-            continue
-        exact_names[index] = frozenset(normalise_name(n) for n in entry.names)
-        if place.feature_type == "country" and place.source == "countries":
-            country_by_iso2.setdefault(place.country, index)
-        for key in _keys_for(entry.names, fold=True):
-            _append_unique(folded_members[key], index)
-            folded_kind[key] = KIND_PLACE
 
-    index_by_id = {entry.place.id: i for i, entry in enumerate(entries) if entry.place.source != "geonames"}
+@dataclass
+class _NameKeys:
+    """The name keys of the entries while the index is built: folded keys (analysts' entries,
+    countries, demonyms, organisations) with their kind, and normalised keys (GeoNames)."""
+
+    folded_members: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    folded_kind: dict[str, int] = field(default_factory=dict)
+    normal_members: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    exact_names: dict[int, frozenset[str]] = field(default_factory=dict)
+    country_by_iso2: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entries: list[GazetteerEntry]) -> _NameKeys:
+        names = cls()
+        for index, entry in enumerate(entries):
+            place = entry.place
+            if place.source in GENERIC_SOURCES:
+                for key in _keys_for(entry.names, fold=False):
+                    _append_unique(names.normal_members[key], index)
+                continue
+            names.exact_names[index] = frozenset(normalise_name(n) for n in entry.names)
+            if place.feature_type == "country" and place.source == "countries":
+                names.country_by_iso2.setdefault(place.country, index)
+            for key in _keys_for(entry.names, fold=True):
+                _append_unique(names.folded_members[key], index)
+                names.folded_kind[key] = KIND_PLACE
+        return names
+
+
+def _add_demonyms(settings: Settings, names: _NameKeys, index_by_id: dict[str, int], problems: list[str]) -> None:
     demonym_rows = read_simple_table(settings.path(settings.demonyms), "demonym")
     demonym_rows += read_simple_table(settings.path(REGION_DEMONYMS_FILE), "demonym")
     for row in demonym_rows:
         # a demonym names a country ("Tajik"), or with place_id any curated place ("Central Asian")
         place_id = (row.get("place_id") or "").strip()
-        target = index_by_id.get(place_id) if place_id else country_by_iso2.get((row.get("country_iso2") or "").strip().upper())
+        target = index_by_id.get(place_id) if place_id else names.country_by_iso2.get((row.get("country_iso2") or "").strip().upper())
         if target is None:
             if place_id:
                 problems.append(f"{settings.path(settings.demonyms)}: place_id {place_id!r} is not in the gazetteer")
             continue
         forms = [row["demonym"], *(row.get("plural_forms") or "").split("|")]
         for key in _keys_for((f for f in forms if f.strip()), fold=True):
-            if key not in folded_kind:  # a curated place or country of the same name wins
-                folded_kind[key] = KIND_DEMONYM
-                folded_members[key] = [target]
+            if key not in names.folded_kind:  # a curated place or country of the same name wins
+                names.folded_kind[key] = KIND_DEMONYM
+                names.folded_members[key] = [target]
+
+
+def _add_organisations(settings: Settings, names: _NameKeys) -> None:
     for row in read_simple_table(settings.path(settings.organisations), "name"):
-        names = [row["name"], *(row.get("aliases") or "").split("|")]
-        for key in _keys_for((n for n in names if n.strip()), fold=True):
-            if folded_kind.get(key) in (None, KIND_DEMONYM) or " " in key:
-                folded_kind[key] = KIND_ORGANISATION  # multi-word organisation names beat places
-                folded_members[key] = []
+        forms = [row["name"], *(row.get("aliases") or "").split("|")]
+        for key in _keys_for((n for n in forms if n.strip()), fold=True):
+            if names.folded_kind.get(key) in (None, KIND_DEMONYM) or " " in key:
+                names.folded_kind[key] = KIND_ORGANISATION  # multi-word organisation names beat places
+                names.folded_members[key] = []
 
-    kinds: list[int] = []
-    offsets: list[int] = [0]
-    flat: list[int] = []
 
-    def add(members: list[int], kind: int) -> int:
-        kinds.append(kind)
-        flat.extend(members)
-        offsets.append(len(flat))
-        return len(kinds) - 1
-
-    folded_keys = {key: add(folded_members[key], kind) for key, kind in folded_kind.items()}
-    normal_keys = {key: add(ids, KIND_PLACE) for key, ids in normal_members.items()}
-
-    places = [entry.place for entry in entries]
-    common, known = _english_words(settings.common_word_zipf, settings.known_word_zipf)
+def _fuzzy_pool(
+    folded_keys: dict[str, int], normal_keys: dict[str, int], kinds: list[int], offsets: list[int], flat: list[int], places: list[Place]
+) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """(first letter, length) → the folded keys of important places (six letters or more)
+    that a misspelling of that length may stand for, with their key numbers."""
     fuzzy_pool: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
     for keys, fold in ((folded_keys, False), (normal_keys, True)):
         for key, number in keys.items():
@@ -358,24 +409,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
                 continue
             for length in (len(folded) - 1, len(folded), len(folded) + 1):
                 fuzzy_pool[(folded[0], length)].append((folded, number))
-    return Gazetteer(
-        places=PlaceTable(places),
-        folded_keys=folded_keys,
-        normal_keys=normal_keys,
-        key_kind=np.array(kinds, dtype=np.int8),
-        key_offsets=np.array(offsets, dtype=np.int64),
-        key_members=np.array(flat, dtype=np.int32),
-        max_key_tokens=min(8, max(k.count(" ") + 1 for k in (*folded_keys, *normal_keys))),
-        exact_names=exact_names,
-        common_words=common,
-        known_words=known,
-        country_by_iso2=country_by_iso2,
-        fuzzy_pool={bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()},
-        folded_prefixes=_proper_prefixes(folded_keys),
-        normal_prefixes=_proper_prefixes(normal_keys),
-        problems=problems,
-        lines=read_river_lines(settings.path(RIVER_LINES_FILE), index_by_id, problems),
-    )
+    return fuzzy_pool
 
 
 def _not_curated_again(world: list[GazetteerEntry], curated: list[GazetteerEntry]) -> list[GazetteerEntry]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from geomap.errors import GeomapError
 from geomap.model import Place
 
 FEATURE_TYPES = {
@@ -27,7 +28,7 @@ _LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’\-.,()\u00c0-\u024f\u0400-\u04ff]+$"
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(GeomapError, ValueError):
     """A gazetteer file cannot be used at all (missing, wrong columns)."""
 
 

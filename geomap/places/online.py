@@ -27,7 +27,8 @@ from geomap.model import Mention, Place, Toponym
 log = logging.getLogger(__name__)
 
 _CANDIDATE = re.compile(
-    r"\b(?:in|near|at|outside|(?:village|town|city|district|settlement|outpost|area|province|region) of)\s+(?:the\s+)?(?:(?:village|town|city|district|settlement|outpost|area|province|region)\s+of\s+)?"
+    r"\b(?:in|near|at|outside|(?:village|town|city|district|settlement|outpost|area|province|region) of)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|district|settlement|outpost|area|province|region)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 EARTH_KM_PER_DEGREE = 111.32

@@ -11,7 +11,8 @@ misspellings of important names ("Tajakistan").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.extra import GENERIC_SOURCES, MAJOR_AREAS
@@ -131,7 +132,7 @@ def recognise(
     for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if kind == KIND_ORGANISATION or any(covered[first:last]):
             continue
-        if kind == KIND_PLACE and not _plausible_place(text, tok, first, last, ids, candidates, gazetteer, place_starts, covered, in_places):
+        if kind == KIND_PLACE and not _plausible_place(_Span(text, tok, first, last, ids, candidates, gazetteer, place_starts, covered, in_places)):
             continue
         if kind == KIND_DEMONYM and first > 0 and tok.normal[first - 1] == "ethnic":
             continue  # "ethnic Tajiks" are a people, not the country
@@ -249,86 +250,178 @@ def _strong(gazetteer: Gazetteer, ids: tuple[int, ...]) -> bool:
     )
 
 
-def _plausible_place(
-    text: str,
-    tok: TokenisedText,
-    first: int,
-    last: int,
-    ids: tuple[int, ...],
-    candidates: _Candidates,
-    gazetteer: Gazetteer,
-    place_starts: set[int],
-    covered: list[bool],
-    in_places: _PlaceSpans,
-) -> bool:
-    """Context rules that reject capitalised words that are probably not place names."""
-    places = gazetteer.places
-    authoritative, strong = candidates.authoritative, candidates.strong
-    surface = text[tok.starts[first] : tok.ends[last - 1]]
-    normal_tokens = tok.normal[first:last]
-    normal_surface = " ".join(normal_tokens)
-    single = last - first == 1
-    if single and surface.isupper() and len(surface) <= 5:
-        # acronyms (ISIS, CSTO, AP) are places only as a curated or country name written
-        # exactly so ("USA", "UK"): "OMON" merely folds to Oman
-        if not any(places.source(i) != "geonames" and gazetteer.is_exact(i, normal_surface) for i in ids):
-            return False
-    if not authoritative and all(t in gazetteer.known_words for t in normal_tokens):
-        if normal_surface not in candidates.names:
-            return False  # "Drug": an English word that is only a former or alternate name (of Durg)
-    if not authoritative and _hyphen_joined_to_a_non_place(text, tok, first, last, in_places, ids, candidates, gazetteer):
-        return False  # "Buzurg" in "Shahr-e-Buzurg", "Kyzyl" in "Kyzyl-Rabot": part of a longer name the gazetteer lacks
-    if _fragment_or_misleading(text, tok, first, last, ids, candidates, gazetteer, normal_surface):
-        return False  # "Tahrir" of "Tahrir Square", "China" of "South China Sea"; "Iron" (folds to Iran)
-    if not strong and all(t in gazetteer.common_words for t in normal_tokens):
-        return False  # "Along", "The", "In an": English words that also name villages
-    previous = tok.normal[first - 1] if first > 0 else ""
-    same_clause = first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2
-    everyday = (
-        single
-        and not authoritative
-        and all(t in gazetteer.common_words for t in normal_tokens)
-        # "Moscow" and "Kabul" are frequent words too: a big place called exactly so stays
-        and normal_surface not in candidates.million_names
+@dataclass(slots=True)
+class _Span:
+    """A capitalised span whose words are a place name in the gazetteer, and what the
+    context rules of :func:`_plausible_place` read around it."""
+
+    text: str
+    tok: TokenisedText
+    first: int
+    last: int
+    ids: tuple[int, ...]
+    candidates: _Candidates
+    gazetteer: Gazetteer
+    place_starts: set[int]  # tokens where a place match starts
+    covered: list[int]  # token states (FREE, COVERED, WEAK) so far
+    in_places: _PlaceSpans
+    surface: str = field(init=False)
+    normal_tokens: list[str] = field(init=False)
+    normal_surface: str = field(init=False)
+    single: bool = field(init=False)  # one token
+    previous: str = field(init=False)  # the normal form of the token before, "" at the start
+    same_clause: bool = field(init=False)  # the token before is at most two characters away
+
+    def __post_init__(self) -> None:
+        tok, first, last = self.tok, self.first, self.last
+        self.surface = self.text[tok.starts[first] : tok.ends[last - 1]]
+        self.normal_tokens = tok.normal[first:last]
+        self.normal_surface = " ".join(self.normal_tokens)
+        self.single = last - first == 1
+        self.previous = tok.normal[first - 1] if first > 0 else ""
+        self.same_clause = first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2
+
+
+def _unknown_acronym(s: _Span) -> bool:
+    # acronyms (ISIS, CSTO, AP) are places only as a curated or country name written
+    # exactly so ("USA", "UK"): "OMON" merely folds to Oman
+    places = s.gazetteer.places
+    return (
+        s.single
+        and s.surface.isupper()
+        and len(s.surface) <= 5
+        and not any(places.source(i) != "geonames" and s.gazetteer.is_exact(i, s.normal_surface) for i in s.ids)
     )
-    if (not strong or everyday) and all(t in gazetteer.known_words for t in normal_tokens):
-        if not (previous in LOCATIVE_WORDS and same_clause):
-            # "the Taliban": a known English word naming a village somewhere; "Man speaking":
-            # an everyday word is a GeoNames city (Man, Côte d'Ivoire) only after "in", "to", …
-            return False
-    if not single and strong:
-        return True
-    is_country = candidates.is_country
-    if previous in PERSON_TITLES and same_clause and not is_country:
-        return False  # "General McKenzie", "President Rahmon"
+
+
+def _english_word_for_a_former_name(s: _Span) -> bool:
+    # "Drug": an English word that is only a former or alternate name (of Durg)
+    return not s.candidates.authoritative and all(t in s.gazetteer.known_words for t in s.normal_tokens) and s.normal_surface not in s.candidates.names
+
+
+def _part_of_a_hyphenated_name(s: _Span) -> bool:
+    # "Buzurg" in "Shahr-e-Buzurg", "Kyzyl" in "Kyzyl-Rabot": part of a longer name the gazetteer lacks
+    return not s.candidates.authoritative and _hyphen_joined_to_a_non_place(s.text, s.tok, s.first, s.last, s.in_places, s.ids, s.candidates, s.gazetteer)
+
+
+def _fragment_or_misleading_name(s: _Span) -> bool:
+    # "Tahrir" of "Tahrir Square", "China" of "South China Sea"; "Iron" (folds to Iran)
+    return _fragment_or_misleading(s.text, s.tok, s.first, s.last, s.ids, s.candidates, s.gazetteer, s.normal_surface)
+
+
+def _common_english_words(s: _Span) -> bool:
+    # "Along", "The", "In an": English words that also name villages
+    return not s.candidates.strong and all(t in s.gazetteer.common_words for t in s.normal_tokens)
+
+
+def _known_word_without_a_locative(s: _Span) -> bool:
+    # "the Taliban": a known English word naming a village somewhere; "Man speaking": an
+    # everyday word is a GeoNames city (Man, Côte d'Ivoire) only after "in", "to", …
+    candidates = s.candidates
+    everyday = (
+        s.single
+        and not candidates.authoritative
+        and all(t in s.gazetteer.common_words for t in s.normal_tokens)
+        # "Moscow" and "Kabul" are frequent words too: a big place called exactly so stays
+        and s.normal_surface not in candidates.million_names
+    )
+    return (
+        (not candidates.strong or everyday)
+        and all(t in s.gazetteer.known_words for t in s.normal_tokens)
+        and not (s.previous in LOCATIVE_WORDS and s.same_clause)
+    )
+
+
+def _strong_compound_name(s: _Span) -> bool:
+    return not s.single and s.candidates.strong
+
+
+def _after_a_person_title(s: _Span) -> bool:
+    # "General McKenzie", "President Rahmon"
+    return s.previous in PERSON_TITLES and s.same_clause and not s.candidates.is_country
+
+
+def _given_name(s: _Span) -> bool:
+    # "Vladimir Putin", "Sherali Mirzo": a given name before a surname; "Imomnazar
+    # Imomnazarov": even a curated name is a given name before a surname-like word
+    tok, last = s.tok, s.last
     following_capitalised = (
         last < len(tok.normal)
         and tok.starts[last] - tok.ends[last - 1] <= 1
-        and _is_capitalised(text, tok.starts[last])
-        and last not in place_starts
+        and _is_capitalised(s.text, tok.starts[last])
+        and last not in s.place_starts
         and tok.normal[last] not in PLACE_GENERIC_WORDS
         and tok.normal[last] not in PERSON_TITLES
     )
-    if following_capitalised and not authoritative:
-        return False  # "Vladimir Putin", "Sherali Mirzo": a given name before a surname
-    if following_capitalised and not is_country and _looks_like_a_surname(tok.normal[last]):
-        return False  # "Imomnazar Imomnazarov": even a curated name is a given name here
-    initial = _sentence_initial(text, tok, first)
-    previous_capitalised = first > 0 and _is_capitalised(text, tok.starts[first - 1])
+    return following_capitalised and (not s.candidates.authoritative or (not s.candidates.is_country and _looks_like_a_surname(tok.normal[last])))
+
+
+def _one_space_after_previous(s: _Span) -> bool:
+    """One space between the token before and the span: no comma, no hyphen."""
+    return s.first > 0 and s.text[s.tok.ends[s.first - 1] : s.tok.starts[s.first]] == " "
+
+
+def _after_an_unknown_capitalised_word(s: _Span) -> bool:
+    # a GeoNames name after an unknown capitalised word is part of a person's name:
+    # "Mullah Mohammad Hassan Akhund" (Hassan, India), "Nisar Ahmad Ahmadi" (Al Ahmadi);
     # a capitalised word, not "08:00" nor a capitalised function word ("The Moscow-led bloc")
-    previous_upper = first > 0 and text[tok.starts[first - 1]].isupper() and tok.normal[first - 1] not in gazetteer.common_words
-    adjacent = first > 0 and text[tok.ends[first - 1] : tok.starts[first]] == " "  # one space: no comma, no hyphen
-    if not authoritative and previous_upper and adjacent and covered[first - 1] != COVERED and not initial:
-        if single or normal_surface not in candidates.names:
-            # a GeoNames name after an unknown capitalised word is part of a person's name:
-            # "Mullah Mohammad Hassan Akhund" (Hassan, India), "Nisar Ahmad Ahmadi" (Al Ahmadi)
-            return False
-    if not authoritative and normal_surface not in candidates.names and _SPEAKS_AFTER.match(text, tok.ends[last - 1]):
-        return False  # "Ahmadi said": only an alternate name, and a person speaking
-    if strong:
-        return True
-    if previous_capitalised and adjacent and not covered[first - 1] and not initial:
-        return False  # "Kenneth McKenzie": a surname after an unknown capitalised word
+    first, tok = s.first, s.tok
+    previous_upper = first > 0 and s.text[tok.starts[first - 1]].isupper() and tok.normal[first - 1] not in s.gazetteer.common_words
+    return (
+        not s.candidates.authoritative
+        and previous_upper
+        and _one_space_after_previous(s)
+        and s.covered[first - 1] != COVERED
+        and not _sentence_initial(s.text, tok, first)
+        and (s.single or s.normal_surface not in s.candidates.names)
+    )
+
+
+def _speaker(s: _Span) -> bool:
+    # "Ahmadi said": only an alternate name, and a person speaking
+    return not s.candidates.authoritative and s.normal_surface not in s.candidates.names and bool(_SPEAKS_AFTER.match(s.text, s.tok.ends[s.last - 1]))
+
+
+def _strong_name(s: _Span) -> bool:
+    return s.candidates.strong
+
+
+def _surname(s: _Span) -> bool:
+    # "Kenneth McKenzie": a surname after an unknown capitalised word
+    first = s.first
+    return (
+        first > 0
+        and _is_capitalised(s.text, s.tok.starts[first - 1])
+        and _one_space_after_previous(s)
+        and not s.covered[first - 1]
+        and not _sentence_initial(s.text, s.tok, first)
+    )
+
+
+# The context rules in the order they are asked: the first that applies decides (False:
+# not a place, True: a place); a span no rule decides is a place.
+_PLACE_RULES: tuple[tuple[Callable[[_Span], bool], bool], ...] = (
+    (_unknown_acronym, False),
+    (_english_word_for_a_former_name, False),
+    (_part_of_a_hyphenated_name, False),
+    (_fragment_or_misleading_name, False),
+    (_common_english_words, False),
+    (_known_word_without_a_locative, False),
+    (_strong_compound_name, True),
+    (_after_a_person_title, False),
+    (_given_name, False),
+    (_after_an_unknown_capitalised_word, False),
+    (_speaker, False),
+    (_strong_name, True),
+    (_surname, False),
+)
+
+
+def _plausible_place(span: _Span) -> bool:
+    """Context rules that reject capitalised words that are probably not place names."""
+    for applies, verdict in _PLACE_RULES:
+        if applies(span):
+            return verdict
     return True
 
 
@@ -399,7 +492,7 @@ def _in_person_name(text: str, tok: TokenisedText, first: int, last: int, covere
 
 
 def _fuzzy_mentions(
-    text: str, tok: TokenisedText, gazetteer: Gazetteer, covered: list[bool], min_length: int
+    text: str, tok: TokenisedText, gazetteer: Gazetteer, covered: list[int], min_length: int
 ) -> list[Mention]:
     """Misspellings of important names: one edit (two for long names), capitalised.
 

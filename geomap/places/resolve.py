@@ -125,7 +125,7 @@ def resolve(
         if len(sources) == 1:
             only_named_by.setdefault(next(iter(sources)), set()).add(country)
     # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
-    decided: dict[tuple, tuple | None] = {}
+    decided: dict[tuple, _Decision | None] = {}
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
     focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
     alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
@@ -153,8 +153,9 @@ def resolve(
         own_region = region_only_by.get(index)
         mention_regions = {k: v for k, v in regions.items() if k != own_region} if own_region else regions
         evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
-        decision = decided.get(evidence, _UNDECIDED)
-        if decision is _UNDECIDED:
+        if evidence in decided:
+            decision = decided[evidence]
+        else:
             alternate_only = alternates.get((mention.candidate_ids, normalised))
             if alternate_only is None:
                 alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
@@ -277,10 +278,10 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     region_only_by: dict[int, tuple[str, str]] = {}
     for anchor, positions in anchor_positions.items():
         if places.feature_type(anchor) == "admin1" and places.text["admin1"][anchor]:
-            key = (places.country(anchor), places.text["admin1"][anchor])
-            regions[key] = places.text["name"][anchor]
+            region = (places.country(anchor), places.text["admin1"][anchor])
+            regions[region] = places.text["name"][anchor]
             if len(positions) == 1:
-                region_only_by[next(iter(positions))] = key
+                region_only_by[next(iter(positions))] = region
     return country_sources, anchor_positions, regions, region_only_by
 
 
@@ -391,12 +392,12 @@ def _own_entries(ids: tuple[int, ...], gazetteer: Gazetteer) -> list[int]:
     return [i for i in ids if source(i) not in GENERIC_SOURCES] or [i for i in ids if source(i) == "world"]
 
 
-_UNDECIDED = object()
+_Decision = tuple[int, float, list[str], int | None, float | None]  # place index, confidence, reasons, runner-up index and score
 
 
 def _decide(
     scored: list[tuple[float, int, list[str]]], mention: Mention, gazetteer: Gazetteer, settings: Settings
-) -> tuple[int, float, list[str], int | None, float | None] | None:
+) -> _Decision | None:
     """The winner of the scored candidates: ``(place index, confidence, reasons, runner-up
     index, runner-up score)``, or None when no candidate is good enough."""
     if not scored:
@@ -529,6 +530,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
         score += WEIGHTS["population"] * math.log10(population + 1)
         reasons.append(f"population {population:,}")
     distance = float(haversine_km(settings.focus_lat, settings.focus_lon, places.lat[index], places.lon[index]))
+    focus_reasons: tuple[str, ...]
     if distance <= settings.focus_radius_km:
         focus, focus_reasons = WEIGHTS["focus_region"], (f"in the focus region ({distance:.0f} km from its centre)",)
     elif distance <= 2 * settings.focus_radius_km:
@@ -548,7 +550,7 @@ def _place_features(index: int, gazetteer: Gazetteer, settings: Settings) -> _Pl
     )
 
 
-def _score(
+def _score(  # noqa: PLR0913 (each argument is one kind of evidence the score weighs)
     index: int,
     mention: Mention,
     normalised: str,

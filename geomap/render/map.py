@@ -18,14 +18,15 @@ import base64
 import html
 import json
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geomap.config import DATA_DIR
@@ -321,8 +322,8 @@ class _Controls(MacroElement):
         events: GeoJsonOverlay,
         places: GeoJsonOverlay,
         options_id: str,
-        layers: dict[str, folium.map.Layer] | None = None,
-        tiles: list[folium.map.Layer] | None = None,
+        layers: Mapping[str, Element | None] | None = None,
+        tiles: Sequence[Element] | None = None,
     ) -> None:
         super().__init__()
         self.events = events
@@ -346,7 +347,7 @@ class _Attribution(MacroElement):
         self.text_id = text_id
 
 
-def render_map(
+def render_map(  # noqa: PLR0913 (every layer and option of the page is a keyword)
     events: list[dict[str, Any]],
     places: list[dict[str, Any]],
     borders: list[dict[str, Any]],
@@ -396,12 +397,13 @@ def render_map(
     data = PageData()
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
     page.default_js, page.default_css = [], []
-    page.get_root().header.add_child(Element(_inline_leaflet()), name="leaflet_inline", index=0)
+    root = cast(Figure, page.get_root())  # a folium map's root is its page
+    root.header.add_child(Element(_inline_leaflet()), name="leaflet_inline", index=0)
     tiles = [] if offline else _add_tile_layers(page)
     none = None if offline else NoTiles("Offline base map only", show=False).add_to(page)
-    page.get_root().header.add_child(Element(_STYLE))
+    root.header.add_child(Element(_STYLE))
     script = package_files.files("geomap.render").joinpath("geomap.js").read_text(encoding="utf-8")
-    page.get_root().script.add_child(Element(script), name="geomap_js", index=0)
+    root.script.add_child(Element(script), name="geomap_js", index=0)
 
     base_layer = BaseMapOverlay(outlines, basemap if basemap is not None else load_basemap(), "Offline base map", data)
     base_layer.add_to(page)
@@ -431,8 +433,8 @@ def render_map(
     }
     layers = {"outlines": base_layer, "border": border_layer, "heat": heat_layer, "none": none}
     _Controls(event_layer, place_layer, data.add(options), layers, tiles).add_to(page)
-    page.get_root().html.add_child(Element(_DATA_MARKER), name="geomap_data", index=0)
-    _stable_ids(page.get_root())
+    root.html.add_child(Element(_DATA_MARKER), name="geomap_data", index=0)
+    _stable_ids(root)
     return MapPage(page, data)
 
 
