@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import date
+from functools import partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.events.actors import actor_ids_in, article_parties, territory_holder, with_references
