@@ -530,3 +530,17 @@ def test_a_crossing_point_operational_again_is_a_crossing_status(resources):
 def test_refugees_returned_across_a_border_are_a_displacement(resources):
     events = parse_text("Uzbekistan said it had returned 150 Afghans at the refugees' own request.", date(2021, 9, 2), resources).events
     assert events and events[0].event_class == "displacement", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence, reference, start, end", [
+    ("killed during the operation in Khorog last summer", date(2013, 7, 24), date(2012, 6, 1), date(2012, 8, 31)),
+    ("clashes erupted last winter", date(2014, 3, 20), date(2013, 12, 1), date(2014, 2, 28)),
+    ("in the summer of 2012 fighting broke out", date(2014, 3, 20), date(2012, 6, 1), date(2012, 8, 31)),
+    ("they arrived about six months ago", date(2014, 3, 20), date(2013, 9, 1), date(2013, 9, 30)),
+    ("two years ago the post was attacked", date(2014, 3, 20), date(2012, 1, 1), date(2012, 12, 31)),
+])
+def test_seasons_and_months_or_years_ago(sentence, reference, start, end):
+    from geomap.events.dates import date_mentions
+
+    [mention] = date_mentions(sentence, reference)
+    assert (mention.date.start, mention.date.end) == (start, end)

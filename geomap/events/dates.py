@@ -45,7 +45,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    # "last summer", "in the winter of 2012", "spring 2021"
+    ("season", re.compile(
+        r"\b(?:(?P<which>last|this|next|past|previous|coming)\s+(?P<season>summer|winter|spring|autumn|fall)"
+        rf"|(?:in\s+)?(?:the\s+)?(?P<season_of>summer|winter|spring|autumn|fall)\s+(?:of\s+)?{_YEAR})\b", re.I)),
     # "slated for 2026-27", "in 2026–2027"
     ("year_range", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)?\d{{2}})\b(?![-–/.]\d)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
@@ -65,6 +69,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "year": ("in", "during", "since", "of"),
     "year_range": ("19", "20"),
+    "season": ("last", "this", "next", "past", "previous", "coming", "in", "the", "summer", "winter", "spring", "autumn", "fall"),
 }
 _start_matcher = None
 
@@ -382,11 +387,49 @@ def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: d
 
 def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-    if groups["unit"].lower().startswith("day"):
+    unit = groups["unit"].lower()
+    if unit.startswith("day"):
         day = reference - timedelta(days=count)
         return EventDate(day, day, "day", "text", text)
+    if unit.startswith("month"):  # "six months ago": the month that many before the article's
+        year, month = divmod(reference.year * 12 + reference.month - 1 - count, 12)
+        start, end = _month_range(year, month + 1, None)
+        return EventDate(start, end, "month", "text", text)
+    if unit.startswith("year"):
+        year = reference.year - count
+        return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
     monday = reference - timedelta(days=reference.weekday() + 7 * count)
     return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+
+
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
+
+
+def _season_range(season: str, year: int) -> tuple[date, date]:
+    """The three months of ``season`` of ``year`` (a winter runs into the next year)."""
+    first = _SEASON_MONTHS[season]
+    start = date(year, first, 1)
+    last_year, last_month = divmod(year * 12 + first - 1 + 2, 12)
+    return start, _month_range(last_year, last_month + 1, None)[1]
+
+
+def _season(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    """"In the summer of 2012"; "last summer", "this winter", "next spring" against the article
+    date (the last one is the latest that has ended, or begun for "this"). Month precision, as
+    every span over twelve days."""
+    if groups["season_of"]:
+        start, end = _season_range(groups["season_of"].lower(), int(groups["year"]))
+        return EventDate(start, end, "month", "text", text)
+    if reference is None:
+        return None
+    season, which = groups["season"].lower(), groups["which"].lower()
+    year = reference.year if _SEASON_MONTHS[season] <= reference.month else reference.year - 1  # the latest begun
+    if which in ("last", "past", "previous") and _season_range(season, year)[1] >= reference:
+        year -= 1  # that one is still running: the one before
+    elif which in ("next", "coming"):
+        year += 1
+    start, end = _season_range(season, year)
+    return EventDate(start, end, "month", "text", text)
 
 
 def _relative_span_reader(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
@@ -402,6 +445,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], E
     "month": _month,
     "year_range": _year_range,
     "year": _year,
+    "season": _season,
 }
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {
     "relative_month": _relative_month,
