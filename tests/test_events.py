@@ -544,3 +544,14 @@ def test_seasons_and_months_or_years_ago(sentence, reference, start, end):
 
     [mention] = date_mentions(sentence, reference)
     assert (mention.date.start, mention.date.end) == (start, end)
+
+
+@pytest.mark.parametrize("sentence, second", [
+    ("They also demanded the withdrawal of the troops from Khorog.", None),
+    ("The protesters called for the reopening of the border crossing.", None),
+    ("Dushanbe accused the Taliban of attacking the post.", "attack"),  # an accusation tells what happened
+])
+def test_a_demand_tells_no_second_event(resources, sentence, second):
+    events = parse_text(sentence, date(2012, 8, 22), resources).events
+    assert events[0].event_class == "statement"
+    assert [e.event_class for e in events[1:]] == ([second] if second else [])

@@ -441,6 +441,8 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
     main_clause = clause_span(sentence, main.hit.start)
     main_end = main.hit.start + len(main.hit.text)
     speech = main.event_class == "statement"
+    if speech and _ASKED_FOR.match(main.hit.text):
+        return None  # what is demanded or proposed has not happened
     pool = [
         h for h in hits
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
@@ -455,6 +457,8 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
     return ClassChoice(best, best.event_class, f"{best.text!r}: a second event the sentence tells ({best.event_class} cue, weight {best.weight:g})")
 
 
+# speech acts whose content has not happened: "demanded the withdrawal of the troops"
+_ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push)", re.I)
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
