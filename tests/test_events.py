@@ -555,3 +555,12 @@ def test_a_demand_tells_no_second_event(resources, sentence, second):
     events = parse_text(sentence, date(2012, 8, 22), resources).events
     assert events[0].event_class == "statement"
     assert [e.event_class for e in events[1:]] == ([second] if second else [])
+
+
+def test_a_year_from_a_summary_sentence_does_not_date_todays_incident(resources):
+    text = (" date 2017-06-24\nBorder guards seized 25 kilograms of drugs from smugglers in Hamadoni district, "
+            "the agency told reporters Saturday. The smugglers opened fire and escaped to Afghanistan. "
+            "The border has seen 13 armed clashes in Hamadoni district since the beginning of 2017.")
+    events = parse_text(text, None, resources).events
+    fire = [e for e in events if e.sentence.startswith("The smugglers opened fire")]
+    assert fire and fire[0].date is not None and fire[0].date.precision != "year", [(e.sentence[:25], e.date) for e in events]

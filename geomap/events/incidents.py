@@ -543,7 +543,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return None, "no date: what usually happens"
     if reading.date is not None:
         return reading.date, reading.date_reason
-    if day is not None and reading.modality in ("reported", "historical", "planned"):
+    if day is not None and reading.modality in ("reported", "historical", "planned") and day[0].precision != "year":
+        # a year ("since the beginning of 2017") says less of an undated sentence's day than
+        # the article's own date does
         inherited, _ = day
         told = reading.context_date
         if told is not None and inherited.precision == "day" and inherited.start < told.start <= shift_days(inherited.end, DATE_SLACK_DAYS):
