@@ -564,3 +564,10 @@ def test_a_year_from_a_summary_sentence_does_not_date_todays_incident(resources)
     events = parse_text(text, None, resources).events
     fire = [e for e in events if e.sentence.startswith("The smugglers opened fire")]
     assert fire and fire[0].date is not None and fire[0].date.precision != "year", [(e.sentence[:25], e.date) for e in events]
+
+
+def test_the_police_of_an_article_set_in_one_country_are_its_police(resources):
+    text = (" date 2018-11-07\nA police officer fired a pistol at a group of people in Khorog's Tirshid "
+            "neighbourhood, wounding three men, residents of Khorog said.")
+    [event] = [e for e in parse_text(text, None, resources).events if e.event_class == "attack"]
+    assert any("Tajikistan" in actor and "Police" in actor for actor in event.actors), event.actors

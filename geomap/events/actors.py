@@ -302,3 +302,11 @@ def territory_holder(lexicon: Lexicon, iso2: str, day: date | None, agents: Sequ
         if undated and agent.country_iso3 == holder.country_iso3 and agent.actor_type in _STATE_TYPES:
             return None
     return holder.name
+
+
+def home_force(lexicon: Lexicon, iso2: str, actor_type: str) -> str | None:
+    """The country's own actor of ``actor_type`` ("the border guards" of a Tajik article are
+    Tajikistan's border troops): the one with the plainest name, if the vocabulary has one."""
+    iso3 = next((i3 for i3, i2 in lexicon.iso2_by_iso3.items() if i2 == iso2), "")
+    found = [a for a in lexicon.actors if iso3 and a.country_iso3 == iso3 and a.actor_type == actor_type]
+    return min(found, key=lambda a: (len(a.name), a.name)).name if found else None

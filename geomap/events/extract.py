@@ -22,7 +22,7 @@ from datetime import date
 from functools import partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import actor_ids_in, article_parties, territory_holder, with_references
+from geomap.events.actors import actor_ids_in, article_parties, home_force, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -135,14 +135,18 @@ def _home_country(toponyms: Sequence[Toponym]) -> str:
 
 def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None) -> list[Reading]:
     """"The border guards", "the authorities": the article's actor of that type, named
-    elsewhere with its country; "the authorities" and "the security forces" of an article
-    whose places lie in one country are that country's government and the forces holding it
-    on the article's day."""
+    elsewhere with its country; "the authorities", "the border guards", "the police" and "the
+    security forces" of an article whose places lie in one country are that country's
+    government, border force, police and the forces holding it on the article's day."""
     parties = article_parties([r.actors for r in readings], lexicon)
     if "government" not in parties and home:
         government = lexicon.government_of().get(home)
         if government is not None:
             parties["government"] = government
+    for kind in ("border_guard", "police"):
+        own = home_force(lexicon, home, kind) if home and kind not in parties else None
+        if own is not None:
+            parties[kind] = own
     holder = lexicon.holder_of(home, published) if home else None
     if holder is not None and holder.actor_type == "military":
         named = lexicon.actor_named(parties.get("military", ""))
