@@ -338,7 +338,7 @@ def _planned_outputs(
     results, lexicon = products.run.results, resources.lexicon
     planned: Planned = []
     if "jsonl" in formats:
-        planned.append(("articles.jsonl", lambda: jsonl_output([article_record(r, lexicon) for r in results])))
+        planned.append(("articles.jsonl", lambda: jsonl_output(lambda: (article_record(r, lexicon) for r in results))))
     if "geojson" in formats:
         planned.append(("events.geojson", lambda: geojson_output(products.events, "events")))
         planned.append(("places.geojson", lambda: geojson_output(products.places, "places")))

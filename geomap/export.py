@@ -21,7 +21,7 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -672,12 +672,37 @@ def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) 
     write_checked(destination, *geojson_output(features, name))
 
 
-def jsonl_output(records: list[dict[str, Any]]) -> tuple[Writer, Checker]:
-    """Writer and checker of one JSON object per line."""
-    return text_output(
-        lambda: "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in records),
-        lambda path: check_jsonl(path, len(records)),
-    )
+def jsonl_output(records: list[dict[str, Any]] | Callable[[], Iterable[dict[str, Any]]]) -> tuple[Writer, Checker]:
+    """Writer and checker of one JSON object per line.
+
+    ``records`` may be a function that yields them: each line is then written as it is made,
+    so a corpus of 20,000 articles never holds its whole ``articles.jsonl`` in memory (the
+    checker compares a running SHA-256 of what was written with the file read back).
+    """
+    expected: dict[str, Any] = {"size": 0, "lines": 0}
+
+    def write(path: Path) -> None:
+        digest = hashlib.sha256()
+        with path.open("wb") as stream:
+            for record in (records() if callable(records) else records):
+                data = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+                stream.write(data)
+                digest.update(data)
+                expected["size"] += len(data)
+                expected["lines"] += 1
+        expected["sha256"] = digest.hexdigest()
+
+    def verify(path: Path) -> None:
+        digest, size = hashlib.sha256(), 0
+        with path.open("rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+                size += len(chunk)
+        if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
+            raise CheckFailed(f"read back {size} bytes that differ from the {expected['size']} written")
+        check_jsonl(path, expected["lines"])
+
+    return write, verify
 
 
 def write_jsonl(destination: Path, records: list[dict[str, Any]]) -> None:
