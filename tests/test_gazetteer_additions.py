@@ -132,3 +132,58 @@ def test_somoniyon_no_longer_sits_on_chorkuh(resources):
 def test_gurgan_district_of_faryab(resources):
     text = "The governors of the Andkhoy, Khancharbag and Gurgan districts of Faryab province met."
     assert resolved(text, "Gurgan", resources).country == "AF"
+
+
+# ---------------------------------------------------------------- every district of Tajikistan
+
+
+def test_rudaki_district_is_the_tajik_district_not_roorkee(resources):
+    # "Rudaki" is an alternate name of Roorkee (India); the district (formerly Lenin) is south of Dushanbe
+    for text in ("Rudaki district of Tajikistan was hit by mudflows.", "Police raided a house in Rudaki district, 60 km west of Dushanbe."):
+        place = resolved(text, "Rudaki district", resources)
+        assert (place.country, place.feature_type, place.admin1) == ("TJ", "admin2", "Districts of Republican Subordination")
+        assert km(place, 38.44, 68.78) <= 5  # the district centre Somoniyon
+
+
+def test_other_tajik_districts_and_their_former_names(resources):
+    cases = [
+        ("Farmers in Jomi district of Khatlon harvested cotton.", "Jomi district", "Khatlon", (37.95, 68.81)),
+        ("Flooding hit Khojamaston district.", "Khojamaston district", "Khatlon", (37.95, 68.81)),
+        ("A school opened in Devashtich district of Sughd.", "Devashtich district", "Sughd", (39.96, 69.13)),
+        ("Landslides blocked roads in Rasht district.", "Rasht district", "Districts of Republican Subordination", (39.03, 70.37)),
+        ("Kushoniyon district officials met in Bokhtar.", "Kushoniyon district", "Khatlon", (37.77, 68.80)),
+        ("Yovon district of Khatlon reported floods.", "Yovon district", "Khatlon", (38.31, 69.04)),
+    ]
+    for text, surface, admin1, (lat, lon) in cases:
+        place = resolved(text, surface, resources)
+        assert (place.country, place.feature_type, place.admin1) == ("TJ", "admin2", admin1), text
+        assert km(place, lat, lon) <= 5, text
+
+
+def test_vahdat_district_is_the_city_district_not_lakhsh(resources):
+    place = resolved("Residents of Vahdat district east of Dushanbe were evacuated.", "Vahdat district", resources)
+    assert place.id == "geomap:vahdat-district" and km(place, 38.556, 69.014) <= 1
+
+
+def test_every_current_tajik_district_has_a_row(resources):
+    """The 2020 list (Wikipedia: Districts of Tajikistan) plus the city-districts of former districts."""
+    import csv
+    from pathlib import Path
+
+    rows = csv.DictReader((Path(__file__).resolve().parents[1] / "data/gazetteer/regional.csv").open(encoding="utf-8"))
+    names = {r["name"] for r in rows if r["feature_type"] == "admin2" and r["country"] == "TJ"}
+    expected = {
+        # Sughd
+        "Mastchoh", "Bobojon Ghafurov", "Asht", "Zafarobod", "Spitamen", "Jabbor Rasulov", "Shahriston", "Devashtich", "Ayni",
+        "Kuhistoni Mastchoh", "Konibodom", "Isfara", "Istaravshan", "Panjakent",
+        # Districts of Republican Subordination
+        "Fayzobod", "Lakhsh", "Nurobod", "Rasht", "Rudaki", "Sangvor", "Shahrinav", "Tojikobod", "Varzob", "Hisor", "Roghun",
+        "Tursunzoda", "Vahdat",
+        # Khatlon
+        "Abdurahmoni Jomi", "Baljuvon", "Danghara", "Dusti", "Farkhor", "Hamadoni", "Jaloliddini Balkhi", "Jayhun", "Khovaling",
+        "Khuroson", "Kushoniyon", "Muminobod", "Nosiri Khusrav", "Panj", "Qubodiyon", "Shahritus", "Shamsiddin Shohin",
+        "Temurmalik", "Vakhsh", "Vose", "Yovon", "Kulob", "Levakant", "Norak",
+        # Gorno-Badakhshan
+        "Darvoz", "Vanj", "Rushon", "Shughnon", "Roshtqal'a", "Ishkoshim", "Murghob",
+    }
+    assert {e + " District" for e in expected} <= names

@@ -68,6 +68,34 @@ def test_a_square_is_not_its_namesake_town(resources):
     assert "Tahrir" not in found and found["Cairo"].country == "EG"
 
 
+def test_a_square_named_after_a_curated_town_is_not_that_town(resources):
+    # Vahdat Square ("Unity Square") is in Khorog; Vahdat town is 250 km away near Dushanbe
+    found = places("3,000 people gathered in Vahdat Square outside the Khorog mayor's office.", resources)
+    assert "Vahdat" not in found and found["Khorog"].country == "TJ"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A rally was held on Moscow Street in Khujand.", "Moscow"),
+    ("The Osh Bazaar in Bishkek was closed.", "Osh"),
+    ("They met at the Vakhsh Hotel in Dushanbe.", "Vakhsh"),
+    ("Worshippers left the Kabul Mosque in Kunduz.", "Kabul"),
+    ("Police closed Kulob Market and Bokhtar Park on Friday.", "Kulob"),
+])
+def test_commemorative_facility_names_are_not_towns(resources, text, name):
+    assert name not in places(text, resources)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The plane landed at Kulob airport.", "Kulob airport", "TJ"),
+    ("Fans filled Dushanbe Stadium.", "Dushanbe", "TJ"),
+    ("He was taken to Khorog hospital.", "Khorog", "TJ"),
+    ("Traders at the Kulob market protested.", "Kulob", "TJ"),  # lower case: the town's own market
+    ("Students of Khujand State University marched.", "Khujand", "TJ"),
+])
+def test_a_towns_own_facility_stays_in_the_town(resources, text, name, country):
+    assert places(text, resources)[name].country == country
+
+
 def test_a_sea_is_not_the_town_or_country_it_is_named_after(resources):
     found = places("Ships sailed in the Aral Sea, the Caspian Sea and the South China Sea.", resources)
     assert found["Aral Sea"].feature_type == "sea"

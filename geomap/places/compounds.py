@@ -27,9 +27,25 @@ from geomap.text import TokenisedText
 #: alone names that feature's namesake, not the feature ("Tahrir Square", "Aral Sea").
 OWN_NAME_WORDS_AFTER = frozenset({
     "square", "street", "avenue", "road", "boulevard", "lane", "plaza", "park", "county", "parish",
+    "prospect", "prospekt", "mosque", "hotel", "bazaar", "market",
     "sea", "ocean", "gulf", "bay", "strait", "straits", "lake", "river", "valley", "mountains", "mountain",
     "range", "desert", "island", "islands", "peninsula", "canal", "glacier", "pass", "gorge", "hills",
     "plateau", "basin", "delta", "creek", "falls", "canyon", "reservoir", "channel", "heights", "sound",
+})
+#: Facilities whose name commemorates something rather than locating them: a square, a
+#: street or a bazaar is named after a person, an ideal or *another* town as often as after
+#: its own ("Vahdat Square" — Unity Square — in Khorog, 250 km from Vahdat town; "Moscow
+#: Street" in Khujand; "Osh Bazaar" in Bishkek; "Rudaki Avenue" in Dushanbe). Capitalised
+#: after a name, they make the name no town at all, even a curated one. Facilities that a
+#: town has of its own and names after itself — airport, station, stadium, hospital,
+#: university, school ("Kulob airport", "Dushanbe Stadium", "Khorog hospital") — are left
+#: out on purpose: there the name is the town the facility is in, and it keeps resolving
+#: to it. Lower-case ("the Osh bazaar", "Vahdat's central square") is the town's own
+#: facility too. Conservative by design: a commemorative word drops the town reading, it
+#: never places the facility anywhere else.
+COMMEMORATIVE_WORDS_AFTER = frozenset({
+    "square", "street", "avenue", "boulevard", "lane", "plaza", "park", "prospect", "prospekt",
+    "mosque", "hotel", "bazaar", "market",
 })
 #: Water bodies: named after a country ("South China Sea") they are not the country.
 WATER_WORDS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "lake", "channel", "sound"})
@@ -56,7 +72,9 @@ def generic_word_fragment(text: str, tok: TokenisedText, first: int, last: int, 
     and so must not be read as the place X.
 
     A regional or country entry stays ("Kunduz River" is at Kunduz), except a country
-    before a water word ("South China Sea" is not China).
+    before a water word ("South China Sea" is not China) and a regional entry before a
+    commemorative facility word ("Vahdat Square" in Khorog is not Vahdat town; see
+    :data:`COMMEMORATIVE_WORDS_AFTER`).
     """
     after = tok.normal[last] if last < len(tok.normal) and tok.starts[last] - tok.ends[last - 1] == 1 else ""
     before = tok.normal[first - 1] if first > 0 and tok.starts[first] - tok.ends[first - 1] == 1 else ""
@@ -66,6 +84,8 @@ def generic_word_fragment(text: str, tok: TokenisedText, first: int, last: int, 
         return False
     if is_country:
         return after in WATER_WORDS or before == "lake"
+    if after_word and after in COMMEMORATIVE_WORDS_AFTER:
+        return True
     return not authoritative
 
 
