@@ -257,22 +257,52 @@ def _distance_record(borders, lat: float, lon: float, pair: str) -> dict:
     return {**record(requested), "nearest_border": nearest_record}
 
 
-def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tuple[str, str] = ("lat", "lon")) -> int:
-    import numpy as np
+# the columns ``distance --csv`` adds to the input's
+_DISTANCE_CSV_FIELDS = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg",
+                        "nearest_border", "nearest_border_km", "nearest_border_side"]
 
-    lat_col, lon_col = columns
+
+def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tuple[str, str] = ("lat", "lon")) -> int:
+    header, rows = _read_point_rows(source, columns)
+    good, problems = _valid_points(rows, source, columns)
+    records = _distance_rows(borders, pair, good)
+    fields = list(header)
+    target: TextIO = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
+    try:
+        writer = csv.DictWriter(target, fieldnames=fields + [f for f in _DISTANCE_CSV_FIELDS if f not in fields])
+        writer.writeheader()
+        for record in records:
+            writer.writerow(record)
+    finally:
+        if out:
+            target.close()
+    for problem in problems:
+        print(f"geomap: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _read_point_rows(source: Path, columns: tuple[str, str]) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and rows of a ``distance --csv`` file; an error naming the missing columns."""
     with source.open(newline="", encoding="utf-8-sig") as stream:
         reader = csv.DictReader(stream)
         rows = list(reader)
-        header = reader.fieldnames or []
+        header = list(reader.fieldnames or [])
     missing = [c for c in columns if c not in header]
     if missing:
         raise ValueError(
             f"{source}: no column {' or '.join(map(repr, missing))} (columns: {', '.join(header) or 'none'}); "
             "name them with --lat-col and --lon-col"
         )
+    return header, rows
+
+
+def _valid_points(
+    rows: list[dict[str, str]], source: Path, columns: tuple[str, str]
+) -> tuple[list[tuple[dict[str, str], float, float]], list[str]]:
+    """The rows with a valid latitude and longitude (with them), and a problem per other row."""
+    lat_col, lon_col = columns
     good, problems = [], []
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=2):  # line 1 is the header
         try:
             lat, lon = float(row[lat_col]), float(row[lon_col])
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -280,36 +310,35 @@ def _distance_csv(borders, pair: str, source: Path, out: str | None, columns: tu
             good.append((row, lat, lon))
         except (TypeError, ValueError):
             problems.append(f"{source}:{number}: {lat_col}/{lon_col} {row.get(lat_col)!r}/{row.get(lon_col)!r} invalid; row skipped")
-    values = borders.measure(np.array([g[1] for g in good]), np.array([g[2] for g in good]), pair) if good else {}
-    # the nearest border of all lines too (Termez: 45 km from TJK-AFG, 4 km from UZB-AFG)
-    nearest = [m.nearest for m in borders.measure_places([g[1] for g in good], [g[2] for g in good], (pair,))] if good else []
-    fields = list(header)
-    extra = ["border", "distance_km", "side", "side_uncertain", "nearest_lat", "nearest_lon", "bearing_deg",
-             "nearest_border", "nearest_border_km", "nearest_border_side"]
-    target: TextIO = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
-    try:
-        writer = csv.DictWriter(target, fieldnames=fields + [f for f in extra if f not in fields])
-        writer.writeheader()
-        for i, (row, _, _) in enumerate(good):
-            writer.writerow({
-                **row,
-                "border": borders.line(pair).pair,
-                "distance_km": f"{values['distance_km'][i]:.3f}",
-                "side": values["side"][i],
-                "side_uncertain": bool(values["side_uncertain"][i]),
-                "nearest_lat": f"{values['nearest_lat'][i]:.5f}",
-                "nearest_lon": f"{values['nearest_lon'][i]:.5f}",
-                "bearing_deg": f"{values['bearing_deg'][i]:.1f}",
-                "nearest_border": nearest[i].border,
-                "nearest_border_km": f"{nearest[i].distance_km:.3f}",
-                "nearest_border_side": nearest[i].side,
-            })
-    finally:
-        if out:
-            target.close()
-    for problem in problems:
-        print(f"geomap: {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return good, problems
+
+
+def _distance_rows(borders, pair: str, good: list[tuple[dict[str, str], float, float]]) -> list[dict[str, object]]:
+    """Each valid row with the requested border's metrics and the nearest border of all lines
+    (Termez: 45 km from TJK-AFG, 4 km from UZB-AFG), formatted for the CSV."""
+    if not good:
+        return []
+    import numpy as np
+
+    lats, lons = [g[1] for g in good], [g[2] for g in good]
+    values = borders.measure(np.array(lats), np.array(lons), pair)
+    nearest = [m.nearest for m in borders.measure_places(lats, lons, (pair,))]
+    return [
+        {
+            **row,
+            "border": borders.line(pair).pair,
+            "distance_km": f"{values['distance_km'][i]:.3f}",
+            "side": values["side"][i],
+            "side_uncertain": bool(values["side_uncertain"][i]),
+            "nearest_lat": f"{values['nearest_lat'][i]:.5f}",
+            "nearest_lon": f"{values['nearest_lon'][i]:.5f}",
+            "bearing_deg": f"{values['bearing_deg'][i]:.1f}",
+            "nearest_border": nearest[i].border,
+            "nearest_border_km": f"{nearest[i].distance_km:.3f}",
+            "nearest_border_side": nearest[i].side,
+        }
+        for i, (row, _, _) in enumerate(good)
+    ]
 
 
 def _places(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ import json
 import math
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -531,56 +531,66 @@ def _event_report_lines(e: dict[str, Any]) -> list[str]:
     return lines
 
 
+_TOPONYM_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+    ("gold / predicted", lambda m: f"{m['exact']['n_gold']}/{m['exact']['n_pred']}"),
+    ("exact P", lambda m: _fmt(m["exact"]["precision"])),
+    ("exact R", lambda m: _fmt(m["exact"]["recall"])),
+    ("exact F1", lambda m: _fmt(m["exact"]["f1"])),
+    ("overlap P", lambda m: _fmt(m["overlap"]["precision"])),
+    ("overlap R", lambda m: _fmt(m["overlap"]["recall"])),
+    ("overlap F1", lambda m: _fmt(m["overlap"]["f1"])),
+    ("resolved (n)", lambda m: _fmt(m["resolution"]["n"])),
+    ("accuracy@161 km", lambda m: _fmt(m["resolution"]["accuracy_161"])),
+    ("mean error km", lambda m: _fmt(m["resolution"]["mean_error_km"], 1)),
+    ("median error km", lambda m: _fmt(m["resolution"]["median_error_km"], 1)),
+    ("AUC (lower=better)", lambda m: _fmt(m["resolution"]["auc"])),
+    ("within gold radius", lambda m: _fmt(m["resolution"]["within_gold_radius"])),
+    ("within own uncertainty", lambda m: _fmt(m["resolution"]["within_pred_uncertainty"])),
+    ("fine (r<=161) n", lambda m: _fmt(m["resolution_fine"]["n"])),
+    ("fine accuracy@161", lambda m: _fmt(m["resolution_fine"]["accuracy_161"])),
+    ("fine mean error km", lambda m: _fmt(m["resolution_fine"]["mean_error_km"], 1)),
+]  # the toponym table of the report: a label and how to read its cell from one kind's metrics
+
+
 def format_report(metrics: dict[str, Any], show_issues: bool = False) -> str:
     """A plain-text report of :func:`evaluate`'s metrics (optionally with every issue)."""
     lines = [f"geomap evaluation: {metrics.get('gold_path', '')} ({metrics.get('articles', 0)} articles)"]
-    kinds = [k for k in ("toponyms", "adjectivals", "all_mentions") if k in metrics]
+    kinds: list[str] = [k for k in ("toponyms", "adjectivals", "all_mentions") if k in metrics]
     if kinds:
-        lines.append("")
-        header = f"{'':24}" + "".join(f"{k:>14}" for k in kinds)
-        lines.append(header)
-        rows = [
-            ("gold / predicted", lambda m: f"{m['exact']['n_gold']}/{m['exact']['n_pred']}"),
-            ("exact P", lambda m: _fmt(m["exact"]["precision"])),
-            ("exact R", lambda m: _fmt(m["exact"]["recall"])),
-            ("exact F1", lambda m: _fmt(m["exact"]["f1"])),
-            ("overlap P", lambda m: _fmt(m["overlap"]["precision"])),
-            ("overlap R", lambda m: _fmt(m["overlap"]["recall"])),
-            ("overlap F1", lambda m: _fmt(m["overlap"]["f1"])),
-            ("resolved (n)", lambda m: _fmt(m["resolution"]["n"])),
-            ("accuracy@161 km", lambda m: _fmt(m["resolution"]["accuracy_161"])),
-            ("mean error km", lambda m: _fmt(m["resolution"]["mean_error_km"], 1)),
-            ("median error km", lambda m: _fmt(m["resolution"]["median_error_km"], 1)),
-            ("AUC (lower=better)", lambda m: _fmt(m["resolution"]["auc"])),
-            ("within gold radius", lambda m: _fmt(m["resolution"]["within_gold_radius"])),
-            ("within own uncertainty", lambda m: _fmt(m["resolution"]["within_pred_uncertainty"])),
-            ("fine (r<=161) n", lambda m: _fmt(m["resolution_fine"]["n"])),
-            ("fine accuracy@161", lambda m: _fmt(m["resolution_fine"]["accuracy_161"])),
-            ("fine mean error km", lambda m: _fmt(m["resolution_fine"]["mean_error_km"], 1)),
-        ]
-        for label, get in rows:
-            lines.append(f"{label:24}" + "".join(f"{get(metrics[k]):>14}" for k in kinds))
-        lines.append(f"kind confusions (toponym <-> adjectival, same span): {metrics.get('kind_confusions', 0)}")
-        far = [
-            (kind, name, entry)
-            for kind in ("toponyms", "adjectivals")
-            if kind in metrics
-            for name, entry in metrics[kind]["by_place"].items()
-            if entry["accuracy_161"] is not None and entry["accuracy_161"] < 1.0
-        ]
-        if far:
-            lines.append("gold places resolved more than 161 km away (mean error, geomap's choice):")
-            for kind, name, entry in far:
-                chosen = ", ".join(f"{k} x{v}" for k, v in entry["predicted"].items())
-                lines.append(
-                    f"  {kind[:-1]:10} {name:30} n={entry['n']:<3} acc@161={entry['accuracy_161']:.2f}"
-                    f" mean {entry['mean_error_km']:.0f} km -> {chosen}"
-                )
+        lines += _toponym_report_lines(metrics, kinds)
     if "events" in metrics:
         lines += ["", "events", *_event_report_lines(metrics["events"])]
-    issues = metrics.get("issues", [])
-    lines.append("")
-    lines.append(f"{len(issues)} issues" + ("" if show_issues else " (--errors to list them)"))
+    lines += _issue_report_lines(metrics.get("issues", []), show_issues)
+    return "\n".join(lines)
+
+
+def _toponym_report_lines(metrics: dict[str, Any], kinds: list[str]) -> list[str]:
+    """The toponym table (a column per kind of mention) and the gold places resolved far away."""
+    lines = ["", f"{'':24}" + "".join(f"{k:>14}" for k in kinds)]
+    for label, get in _TOPONYM_ROWS:
+        lines.append(f"{label:24}" + "".join(f"{get(metrics[k]):>14}" for k in kinds))
+    lines.append(f"kind confusions (toponym <-> adjectival, same span): {metrics.get('kind_confusions', 0)}")
+    far = [
+        (kind, name, entry)
+        for kind in ("toponyms", "adjectivals")
+        if kind in metrics
+        for name, entry in metrics[kind]["by_place"].items()
+        if entry["accuracy_161"] is not None and entry["accuracy_161"] < 1.0
+    ]
+    if far:
+        lines.append("gold places resolved more than 161 km away (mean error, geomap's choice):")
+        for kind, name, entry in far:
+            chosen = ", ".join(f"{k} x{v}" for k, v in entry["predicted"].items())
+            lines.append(
+                f"  {kind[:-1]:10} {name:30} n={entry['n']:<3} acc@161={entry['accuracy_161']:.2f}"
+                f" mean {entry['mean_error_km']:.0f} km -> {chosen}"
+            )
+    return lines
+
+
+def _issue_report_lines(issues: list[dict[str, Any]], show_issues: bool) -> list[str]:
+    """The number of issues, and with ``show_issues`` one line each."""
+    lines = ["", f"{len(issues)} issues" + ("" if show_issues else " (--errors to list them)")]
     if show_issues:
         for issue in issues:
             detail = {k: v for k, v in issue.items() if k not in ("file", "kind", "problem", "context")}
@@ -588,7 +598,7 @@ def format_report(metrics: dict[str, Any], show_issues: bool = False) -> str:
                 f"  [{issue['kind']}/{issue['problem']}] {Path(issue['file']).name}: «{issue['context']}» "
                 + json.dumps(detail, ensure_ascii=False)
             )
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:

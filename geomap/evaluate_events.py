@@ -294,42 +294,69 @@ def _score_fields(
     published: date | None = None,
 ) -> bool:
     """Score one matched pair field by field; whether its class is right."""
+    class_ok = _score_class(scores, g, p, base)
+    conventions = "modality" in g  # older annotations mark what they did not annotate with null
+    if conventions:
+        _score_modality(scores, g, p, base)
+    if "date_start" in g and (conventions or g.get("date_start")):
+        _score_date(scores, g, p, base)
+    if "lat" in g and (conventions or g.get("lat") is not None):
+        _score_place(scores, g, p, base)
+    if actors is not None and g.get("actors"):
+        _score_actors(scores, g, p, base, actors, published)
+    if g.get("fatalities") is not None:
+        _score_fatalities(scores, g, p, base)
+    return class_ok
+
+
+def _score_class(scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any]) -> bool:
     class_ok = p.event_class == g.get("event_class")
     scores.count("class", class_ok)
     scores.count("class_lenient", class_ok or p.event_class in (g.get("class_alternatives") or []))
     if not class_ok:
         scores.issues.append({**base, "problem": "class", "predicted": p.event_class})
-    if "modality" in g:
-        modality_ok = p.modality == g["modality"]
-        scores.count("modality", modality_ok)
-        scores.count("modality_lenient", modality_ok or p.modality in (g.get("modality_alternatives") or []))
-        if not modality_ok:
-            scores.issues.append({**base, "problem": "modality", "gold": g["modality"], "predicted": p.modality})
-    conventions = "modality" in g  # older annotations mark what they did not annotate with null
-    if "date_start" in g and (conventions or g.get("date_start")):
-        ok = date_right(g, p)
-        scores.count("date", ok)
-        if not ok:
-            scores.issues.append({**base, "problem": "date", "gold": [g.get("date_start"), g.get("date_end")],
-                                  "predicted": p.date_start.isoformat() if p.date_start else None})
-    if "lat" in g and (conventions or g.get("lat") is not None):
-        ok = place_right(g, p)
-        scores.count("place", ok)
-        scores.count("place_lenient", place_right(g, p, alternatives=True))
-        if not ok:
-            error = geodesic_km(g["lat"], g["lon"], p.lat, p.lon) if g.get("lat") is not None and p.lat is not None and p.lon is not None else None
-            scores.issues.append({**base, "problem": "place", "gold": g.get("place_name"),
-                                  "predicted": [p.lat, p.lon] if p.lat is not None else None,
-                                  "error_km": round(error, 1) if error is not None else None})
-    if actors is not None and g.get("actors"):
-        for name in g["actors"]:
-            ok = actors.found(name, p.actors, published)
-            scores.count("actors", ok)
-            if not ok:
-                scores.issues.append({**base, "problem": "actor", "gold": name, "predicted": list(p.actors)})
-    if g.get("fatalities") is not None:
-        ok = p.fatalities == int(g["fatalities"])
-        scores.count("fatalities", ok)
-        if not ok:
-            scores.issues.append({**base, "problem": "fatalities", "gold": g["fatalities"], "predicted": p.fatalities})
     return class_ok
+
+
+def _score_modality(scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any]) -> None:
+    modality_ok = p.modality == g["modality"]
+    scores.count("modality", modality_ok)
+    scores.count("modality_lenient", modality_ok or p.modality in (g.get("modality_alternatives") or []))
+    if not modality_ok:
+        scores.issues.append({**base, "problem": "modality", "gold": g["modality"], "predicted": p.modality})
+
+
+def _score_date(scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any]) -> None:
+    ok = date_right(g, p)
+    scores.count("date", ok)
+    if not ok:
+        scores.issues.append({**base, "problem": "date", "gold": [g.get("date_start"), g.get("date_end")],
+                              "predicted": p.date_start.isoformat() if p.date_start else None})
+
+
+def _score_place(scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any]) -> None:
+    ok = place_right(g, p)
+    scores.count("place", ok)
+    scores.count("place_lenient", place_right(g, p, alternatives=True))
+    if not ok:
+        error = geodesic_km(g["lat"], g["lon"], p.lat, p.lon) if g.get("lat") is not None and p.lat is not None and p.lon is not None else None
+        scores.issues.append({**base, "problem": "place", "gold": g.get("place_name"),
+                              "predicted": [p.lat, p.lon] if p.lat is not None else None,
+                              "error_km": round(error, 1) if error is not None else None})
+
+
+def _score_actors(
+    scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any], actors: ActorMatcher, published: date | None
+) -> None:
+    for name in g["actors"]:
+        ok = actors.found(name, p.actors, published)
+        scores.count("actors", ok)
+        if not ok:
+            scores.issues.append({**base, "problem": "actor", "gold": name, "predicted": list(p.actors)})
+
+
+def _score_fatalities(scores: EventScores, g: dict[str, Any], p: PredictedEvent, base: dict[str, Any]) -> None:
+    ok = p.fatalities == int(g["fatalities"])
+    scores.count("fatalities", ok)
+    if not ok:
+        scores.issues.append({**base, "problem": "fatalities", "gold": g["fatalities"], "predicted": p.fatalities})

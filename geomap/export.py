@@ -28,8 +28,8 @@ from typing import Any, Literal
 
 from geomap.border import BorderIndex, BorderReading, border_reading, place_area
 from geomap.errors import GeomapError
-from geomap.events.lexicon import Lexicon
-from geomap.model import ArticleResult, Event, Incident, Toponym, to_plain
+from geomap.events.lexicon import EventClass, Lexicon
+from geomap.model import ArticleResult, Event, EventDate, Incident, Place, Toponym, to_plain
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -342,17 +342,10 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "event_type": event.event_class,
         "event_label": codes.label if codes else event.event_class,
         "modality": event.modality,
-        "date": event.date.start.isoformat() if event.date else None,
-        "date_end": event.date.end.isoformat() if event.date else None,
-        "date_precision": event.date.precision if event.date else None,
-        "date_basis": event.date.basis if event.date else None,
-        "date_text": event.date.text if event.date else None,
+        **_date_fields(event.date),
         "actors": event.actors,
         "recipients": event.recipients,
-        "place_name": place.name if place else None,
-        "place_id": place.id if place else None,
-        "lat": round(place.lat, 6) if place else None,
-        "lon": round(place.lon, 6) if place else None,
+        **_place_point(place),
         "place_relation": event.place_relation,
         "geo_level": event.geo_level,
         "precision": event.precision,
@@ -364,13 +357,7 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "quantities": [to_plain(q) for q in event.quantities],
         "trigger": event.trigger,
         "confidence": event.confidence,
-        "acled_event_type": event.acled[1] if event.acled else codes.acled_event_type if codes else "",
-        "acled_sub_event_type": event.acled[2] if event.acled else codes.acled_sub_event_type if codes else "",
-        "cameo_code": codes.cameo_code if codes else "",
-        "plover_event": codes.plover_event if codes else "",
-        "plover_mode": codes.plover_mode if codes else "",
-        "color": codes.color if codes else "#555555",
-        "glyph": codes.glyph if codes else "?",
+        **_class_codes(codes, event.acled),
         "source_file": event.source_file,
         "article_id": event.article_id,
         "incident_id": event.incident_id,
@@ -380,6 +367,43 @@ def event_record(event: Event, lexicon: Lexicon) -> dict[str, Any]:
         "sentence_end": event.sentence_end,
     }
     return record
+
+
+def _date_fields(when: EventDate | None) -> dict[str, Any]:
+    """The date properties of an event, all None when it has no date."""
+    if when is None:
+        return {"date": None, "date_end": None, "date_precision": None, "date_basis": None, "date_text": None}
+    return {
+        "date": when.start.isoformat(),
+        "date_end": when.end.isoformat(),
+        "date_precision": when.precision,
+        "date_basis": when.basis,
+        "date_text": when.text,
+    }
+
+
+def _place_point(place: Place | None) -> dict[str, Any]:
+    """Name, id and position of an event's place, all None when it has none."""
+    if place is None:
+        return {"place_name": None, "place_id": None, "lat": None, "lon": None}
+    return {"place_name": place.name, "place_id": place.id, "lat": round(place.lat, 6), "lon": round(place.lon, 6)}
+
+
+def _class_codes(codes: EventClass | None, acled: tuple[str, str, str] | tuple[()]) -> dict[str, Any]:
+    """The crosswalk codes and map style of an event's class; a trigger's own ACLED
+    refinement overrides the class's ACLED types."""
+    fields = {
+        "acled_event_type": codes.acled_event_type if codes else "",
+        "acled_sub_event_type": codes.acled_sub_event_type if codes else "",
+        "cameo_code": codes.cameo_code if codes else "",
+        "plover_event": codes.plover_event if codes else "",
+        "plover_mode": codes.plover_mode if codes else "",
+        "color": codes.color if codes else "#555555",
+        "glyph": codes.glyph if codes else "?",
+    }
+    if acled:
+        fields["acled_event_type"], fields["acled_sub_event_type"] = acled[1], acled[2]
+    return fields
 
 
 def _border_fields(metrics, place, geo_level: str) -> dict[str, Any]:

@@ -524,8 +524,20 @@ def compile_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
 
 def _compile_tables(settings: Settings) -> Lexicon:
     problems: list[str] = []
+    classes = _event_classes(settings.path(settings.event_classes), problems)
+    triggers = _triggers(settings.path(settings.event_triggers), classes, problems)
+    cues = _modality_cues(settings.path(settings.modality_cues), problems)
+    actors = _actors(settings.path(settings.actors), problems)
+    units = _quantity_units(settings.path("lexicon/quantity_units.csv"), problems)
+    codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
+    periods = _actor_periods(settings.path("lexicon/actor_periods.csv"), {a.id for a in actors}, problems)
+    references = _actor_references(settings.path("lexicon/actor_references.csv"), {a.actor_type for a in actors}, problems)
+    return Lexicon(classes, triggers, cues, actors, units, codes, periods=periods, references=references, problems=problems)
+
+
+def _event_classes(path: Path, problems: list[str]) -> dict[str, EventClass]:
+    """The event classes (``event_classes.csv``) by name, with their crosswalk codes and map style."""
     classes: dict[str, EventClass] = {}
-    path = settings.path(settings.event_classes)
     for line, row in _rows(path):
         try:
             priority = int(row.get("priority") or 0)
@@ -549,33 +561,44 @@ def _compile_tables(settings: Settings) -> Lexicon:
             demonym_locates=(row.get("demonym_locates") or "yes").lower() not in ("no", "false", "0"),
             family=row.get("family") or row["class"],
         )
+    return classes
+
+
+def _triggers(path: Path, classes: dict[str, EventClass], problems: list[str]) -> list[Trigger]:
+    """The trigger patterns (``event_triggers.csv``); a row of an unknown class or with a
+    pattern that does not compile is skipped."""
     triggers: list[Trigger] = []
-    path = settings.path(settings.event_triggers)
     for line, row in _rows(path):
         where = f"{path}:{line}"
         if row.get("class") not in classes:
             problems.append(f"{where}: unknown class {row.get('class')!r}; trigger skipped")
             continue
         pattern = _compile(row.get("pattern", ""), where, problems)
-        if pattern is None:
-            continue
-        triggers.append(
-            Trigger(
-                event_class=row["class"],
-                pattern=pattern,
-                weight=float(row.get("weight") or 0.5),
-                requires=_compile(row.get("requires", ""), where, problems),
-                excludes=_compile(row.get("excludes", ""), where, problems),
-                literals=_branch_literals(branches := _analysed(literal_branches, row.get("pattern", ""), _NO_BRANCHES, f"{where} (pattern)", problems)),
-                branches=branches,
-                acled=_acled_refinement(row.get("acled", ""), where, problems),
-                role=_trigger_role(row.get("role", ""), where, problems),
-                requires_literals=_analysed(literal_branches, row["requires"], _NO_BRANCHES, f"{where} (requires)", problems) if row.get("requires") else (),
-                excludes_literals=_analysed(literal_branches, row["excludes"], _NO_BRANCHES, f"{where} (excludes)", problems) if row.get("excludes") else (),
-            )
-        )
+        if pattern is not None:
+            triggers.append(_trigger(row, pattern, where, problems))
+    return triggers
+
+
+def _trigger(row: dict[str, str], pattern: re.Pattern[str], where: str, problems: list[str]) -> Trigger:
+    """One trigger row: its patterns, the words its prefilter looks for, its ACLED refinement and role."""
+    return Trigger(
+        event_class=row["class"],
+        pattern=pattern,
+        weight=float(row.get("weight") or 0.5),
+        requires=_compile(row.get("requires", ""), where, problems),
+        excludes=_compile(row.get("excludes", ""), where, problems),
+        literals=_branch_literals(branches := _analysed(literal_branches, row.get("pattern", ""), _NO_BRANCHES, f"{where} (pattern)", problems)),
+        branches=branches,
+        acled=_acled_refinement(row.get("acled", ""), where, problems),
+        role=_trigger_role(row.get("role", ""), where, problems),
+        requires_literals=_analysed(literal_branches, row["requires"], _NO_BRANCHES, f"{where} (requires)", problems) if row.get("requires") else (),
+        excludes_literals=_analysed(literal_branches, row["excludes"], _NO_BRANCHES, f"{where} (excludes)", problems) if row.get("excludes") else (),
+    )
+
+
+def _modality_cues(path: Path, problems: list[str]) -> list[ModalityCue]:
+    """The modality cues (``modality_cues.csv``); an unknown scope is read as 'clause'."""
     cues: list[ModalityCue] = []
-    path = settings.path(settings.modality_cues)
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
@@ -587,8 +610,13 @@ def _compile_tables(settings: Settings) -> Lexicon:
             cues.append(
                 ModalityCue(row["modality"], pattern, float(row.get("weight") or 0.5), _branch_literals(branches), (), branches, scope)
             )
+    return cues
+
+
+def _actors(path: Path, problems: list[str]) -> list[Actor]:
+    """The actors (``actors.csv``) with their alias patterns and phrases; a row with no
+    usable alias is skipped."""
     actors: list[Actor] = []
-    path = settings.path(settings.actors)
     for line, row in _rows(path):
         pattern = _alias_pattern(row.get("aliases", ""), f"{path}:{line}", problems)
         phrases, open_phrases, guarded_phrases = _alias_phrases(row.get("aliases", ""))
@@ -611,16 +639,17 @@ def _compile_tables(settings: Settings) -> Lexicon:
                 parent=row.get("parent", "") or "",
             )
         )
+    return actors
+
+
+def _quantity_units(path: Path, problems: list[str]) -> list[QuantityUnit]:
+    """The counted units (``quantity_units.csv``) in table order: the first that matches wins."""
     units: list[QuantityUnit] = []
-    path = settings.path("lexicon/quantity_units.csv")
     for line, row in _rows(path):
         pattern = _compile(row.get("pattern", ""), f"{path}:{line}", problems)
         if pattern is not None:
             units.append(QuantityUnit(row["category"], pattern))
-    codes = {row["iso3"]: row["iso2"] for _, row in _rows(settings.path("gazetteer/countries.csv"))}
-    periods = _actor_periods(settings.path("lexicon/actor_periods.csv"), {a.id for a in actors}, problems)
-    references = _actor_references(settings.path("lexicon/actor_references.csv"), {a.actor_type for a in actors}, problems)
-    return Lexicon(classes, triggers, cues, actors, units, codes, periods=periods, references=references, problems=problems)
+    return units
 
 
 def _actor_references(path: Path, types: set[str], problems: list[str]) -> list[tuple[str, re.Pattern[str]]]:

@@ -281,30 +281,62 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
     if context.family == "diplomacy":
         return _introduced_location(context, candidates)
     clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
-    named = [t for t in candidates if not t.adjectival and not in_dateline(context.text, t)]
     border_phrase = context.zone is not None and bool(BORDER_PHRASE.search(context.sentence))
+    named = _named_locations(context, candidates, border_phrase)
+    if named:
+        choice = _named_place(context, named, candidates, clauses, border_phrase)
+        if choice is not None:
+            return choice
+    if border_phrase and context.zone is not None:
+        return _border_choice(context)
+    choice = _named_country(context, candidates, clauses)
+    if choice is not None:
+        return choice
+    return _border_forces_place(context)
+
+
+def _named_locations(context: SentencePlaces, candidates: list[Toponym], border_phrase: bool) -> list[Toponym]:
+    """The places the sentence names (not adjectivally, not in its dateline); with a border
+    phrase, only those it introduces as locations or the phrase is about."""
+    named = [t for t in candidates if not t.adjectival and not in_dateline(context.text, t)]
     if border_phrase:
         # "held near the Tajik-Afghan border, designed to show Moscow stands ready": a place the
         # sentence does not introduce as a location does not beat the border it does, unless the
         # border phrase is about that place ("Sher Khan Bandar town at the border …")
         named = [t for t in named if _locative(context.text, t) or _AT_THE_BORDER_AFTER.match(context.text, t.mention.end)]
-    if named:
-        chosen = min(named, key=lambda t: _rank(context, t, clauses))
-        shared = _shared_border(context, named) if geo_level(chosen) == "country" else None
-        if shared is not None:
-            choice = _border_choice(replace(context, zone=shared))
-            return replace(choice, reason=f"violence between the two countries of the {shared.pair} border, no finer place")
-        if geo_level(chosen) != "country" or not border_phrase:
-            return _with_relation(context.text, _own_country_yields(context, chosen, candidates, clauses))
-    if border_phrase and context.zone is not None:
-        return _border_choice(context)
+    return named
+
+
+def _named_place(
+    context: SentencePlaces, named: list[Toponym], candidates: list[Toponym], clauses: list[tuple[int, int]], border_phrase: bool
+) -> PlaceChoice | None:
+    """The best-ranked named place; None when it is a country and the sentence's border
+    phrase says more."""
+    chosen = min(named, key=lambda t: _rank(context, t, clauses))
+    shared = _shared_border(context, named) if geo_level(chosen) == "country" else None
+    if shared is not None:
+        choice = _border_choice(replace(context, zone=shared))
+        return replace(choice, reason=f"violence between the two countries of the {shared.pair} border, no finer place")
+    if geo_level(chosen) != "country" or not border_phrase:
+        return _with_relation(context.text, _own_country_yields(context, chosen, candidates, clauses))
+    return None
+
+
+def _named_country(context: SentencePlaces, candidates: list[Toponym], clauses: list[tuple[int, int]]) -> PlaceChoice | None:
+    """A country the sentence names (adjectivally too, where the class allows it), if any."""
     countries = [
         t for t in candidates if t.place.feature_type == "country" and (context.demonym_locates or not t.adjectival)
     ]
-    if countries:
-        chosen = min(countries, key=lambda t: _rank(context, t, clauses))
-        how = "named adjectivally" if chosen.adjectival else "named"
-        return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}", weak=chosen.adjectival)
+    if not countries:
+        return None
+    chosen = min(countries, key=lambda t: _rank(context, t, clauses))
+    how = "named adjectivally" if chosen.adjectival else "named"
+    return PlaceChoice(chosen, "in", "country", f"the country the sentence {how}: {chosen.mention.text!r}", weak=chosen.adjectival)
+
+
+def _border_forces_place(context: SentencePlaces) -> PlaceChoice:
+    """Violence by border forces in a sentence that names no place: along the border of the
+    sentence's countries (else the article's); otherwise no place."""
     if context.family == "violence" and context.border_zone is not None and _BORDER_FORCES.search(context.sentence):
         choice = _border_choice(replace(context, zone=context.border_zone))
         return replace(choice, reason=f"border forces act at their border: the {choice.zone.pair} border")  # type: ignore[union-attr]

@@ -158,45 +158,18 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
     """Quantities of known categories in one sentence (years and distances excluded)."""
     found: list[Quantity] = []
     listed: tuple[int, str] = (-1, "")  # where the last casualty count's noun phrase ended, and its category
-    low: int | None
-    high: int | None
     for match in _matches(sentence):
         tail = match.group("tail").lstrip()
         if _MEASURE.match(tail):
             continue  # "12.7 mm machine guns", "20 km", "90 percent": a measure, not a count
-        unit = _first_unit(units, tail)
-        verb = _casualty_verb(sentence, match.start())
-        if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
-            verb = listed[1]
-        if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
-            category = verb
-            unit_match = unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
-        elif unit is None:
+        counted = _counted(sentence, match, tail, units, listed)
+        if counted is None:
             continue
-        else:
-            category = unit.category
-            unit_match = unit.pattern.match(tail)
-        approx = (match.group("approx") or "").lower()
-        if match.group("vague"):
-            best, low, high = _VAGUE[match.group("vague").lower()]
-            approximate = True
-        else:
-            start, end = match.span("num")
-            if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
-                continue
-            number = parse_number(match.group("num"))
-            if number is None or (1900 <= number <= 2100 and "," not in match.group("num")):
-                continue  # a year, not a count
-            best = number
-            second = parse_number(match.group("num2")) if match.group("num2") else None
-            low, high = (best, second) if second and second > best else (None, None)
-            if second and second > best:
-                best = (best + second) // 2
-            approximate = bool(approx) or second is not None
-            if approx in ("more than", "over", "at least"):
-                low = best
-            elif approx in ("up to", "fewer than", "less than", "as many as"):
-                high = best
+        category, unit_match = counted
+        amount = _amount(sentence, match)
+        if amount is None:
+            continue
+        best, low, high, approximate = amount
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         if category in ("fatalities", "injured"):
             listed = (match.end() + (len(match.group("tail")) - len(tail)) + unit_match.end(), category)  # type: ignore[union-attr]
@@ -214,6 +187,57 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
     if not any(q.category == "fatalities" for q in found):
         found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
     return found
+
+
+def _counted(
+    sentence: str, match: re.Match[str], tail: str, units: list[QuantityUnit], listed: tuple[int, str]
+) -> tuple[str, re.Match[str] | None] | None:
+    """What a number counts: its category and the match of the counted words in ``tail``;
+    None when it counts nothing the units or a casualty verb name.  A number after a killing
+    or wounding verb counts people ("killed 12"), and so does one listed after such a count
+    ("one killed and four wounded")."""
+    unit = _first_unit(units, tail)
+    verb = _casualty_verb(sentence, match.start())
+    if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
+        verb = listed[1]
+    if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
+        return verb, unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
+    if unit is None:
+        return None
+    return unit.category, unit.pattern.match(tail)
+
+
+def _amount(sentence: str, match: re.Match[str]) -> tuple[int, int | None, int | None, bool] | None:
+    """The best value, low and high bounds and whether approximate of a quantity match;
+    None when its number is a day of the month or a year, not a count."""
+    if match.group("vague"):
+        best, low, high = _VAGUE[match.group("vague").lower()]
+        return best, low, high, True
+    start, end = match.span("num")
+    if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or (1900 <= number <= 2100 and "," not in match.group("num")):
+        return None  # a year, not a count
+    return _bounded(number, match)
+
+
+def _bounded(best: int, match: re.Match[str]) -> tuple[int, int | None, int | None, bool]:
+    """A number with its range ("300 to 400": the middle, with both bounds) and approximation
+    words ("more than": a low bound, "up to": a high bound)."""
+    approx = (match.group("approx") or "").lower()
+    second = parse_number(match.group("num2")) if match.group("num2") else None
+    low: int | None
+    high: int | None
+    low, high = (best, second) if second and second > best else (None, None)
+    if second and second > best:
+        best = (best + second) // 2
+    approximate = bool(approx) or second is not None
+    if approx in ("more than", "over", "at least"):
+        low = best
+    elif approx in ("up to", "fewer than", "less than", "as many as"):
+        high = best
+    return best, low, high, approximate
 
 
 _UNIT_CHOICE: dict[int, tuple[list[QuantityUnit], re.Pattern[str]]] = {}

@@ -590,31 +590,48 @@ def _options(node: Node, limit: int, skip_assertions: bool) -> set[str] | None:
     if isinstance(node, Char):
         return {node.char.casefold()}
     if isinstance(node, CharSet):
-        if node.negated or any(kind != "char" for kind, *_ in node.items):
-            return None
-        return {item[1].casefold() for item in node.items}
+        return _charset_options(node)
     if isinstance(node, Group):
         return None if node.flags else _expand(node.body, limit, skip_assertions)
     if isinstance(node, Alternation):
-        options: set[str] = set()
-        for branch in node.branches:
-            part = _expand(branch, limit, skip_assertions)
-            if part is None:
-                return None
-            options |= part
-        return options
-    if isinstance(node, Repeat) and node.mode == "greedy" and node.high is not None and node.high <= 2:
-        item = _expand(node.body, limit, skip_assertions)
-        if item is None:
-            return None
-        options = set()
-        for count in range(node.low, node.high + 1):
-            repeated = {""}
-            for _ in range(count):
-                repeated = {a + b for a in repeated for b in item}
-            options |= repeated
-        return options
+        return _alternation_options(node, limit, skip_assertions)
+    if isinstance(node, Repeat):
+        return _repeat_options(node, limit, skip_assertions)
     return None
+
+
+def _charset_options(node: CharSet) -> set[str] | None:
+    """The characters of a set that lists only single characters."""
+    if node.negated or any(kind != "char" for kind, *_ in node.items):
+        return None
+    return {item[1].casefold() for item in node.items}
+
+
+def _alternation_options(node: Alternation, limit: int, skip_assertions: bool) -> set[str] | None:
+    options: set[str] = set()
+    for branch in node.branches:
+        part = _expand(branch, limit, skip_assertions)
+        if part is None:
+            return None
+        options |= part
+    return options
+
+
+def _repeat_options(node: Repeat, limit: int, skip_assertions: bool) -> set[str] | None:
+    """The strings of a greedy repeat of at most two copies (``s?``, ``x{1,2}``); any other
+    repeat is not expanded."""
+    if node.mode != "greedy" or node.high is None or node.high > 2:
+        return None
+    item = _expand(node.body, limit, skip_assertions)
+    if item is None:
+        return None
+    options: set[str] = set()
+    for count in range(node.low, node.high + 1):
+        repeated = {""}
+        for _ in range(count):
+            repeated = {a + b for a in repeated for b in item}
+        options |= repeated
+    return options
 
 
 __all__ = [
