@@ -97,14 +97,32 @@ def recognise(
         Shortest folded name a fuzzy (misspelling) match may correct.
     """
     tok = tokens or tokenise(text, start)
+    matches = _gazetteer_matches(text, tok, gazetteer)
+    covered = [FREE] * len(tok.normal)
+    organisations = _organisation_mentions(text, tok, matches, covered)
+    mentions = _place_mentions(text, tok, matches, gazetteer, covered)
+
+    fuzzy = _fuzzy_mentions(text, tok, gazetteer, covered, min_length)
+    if fuzzy:
+        mentions = [m for m in mentions if not any(f.start <= m.start < f.end for f in fuzzy)] + fuzzy
+    mentions.sort(key=lambda m: m.start)
+    organisations.sort(key=lambda m: m.start)
+    return Recognised(mentions, organisations)
+
+
+_Match = tuple[int, int, int, tuple[int, ...], "_Candidates"]  # (first, last+1, kind, ids, what they are)
+
+
+def _gazetteer_matches(text: str, tok: TokenisedText, gazetteer: Gazetteer) -> list[_Match]:
+    """Every token span that is a gazetteer key, from each capitalised token (every token of
+    an all-capitals text), extended while a longer key starts so."""
     count = len(tok.normal)
-    all_caps_text = text.isupper()
-    matches: list[tuple[int, int, int, tuple[int, ...], _Candidates]] = []  # (first, last+1, kind, ids, what they are)
+    matches: list[_Match] = []
     max_len = gazetteer.max_key_tokens
     spans = gazetteer.memo("recognise spans")  # normalised span → (lookup answer, a longer key starts so, _Candidates)
     known_span = spans.get
     starts, ends, normal_tokens = tok.starts, tok.ends, tok.normal
-    for i in range(count) if all_caps_text else tok.capitalised:
+    for i in range(count) if text.isupper() else tok.capitalised:
         normal = normal_tokens[i]
         j = i
         while True:
@@ -117,15 +135,24 @@ def recognise(
             if not answer[1] or j >= count or j - i >= max_len or starts[j] - ends[j - 1] > 2:
                 break
             normal = f"{normal} {normal_tokens[j]}"
+    return matches
 
-    covered = [FREE] * count
+
+def _organisation_mentions(text: str, tok: TokenisedText, matches: list[_Match], covered: list[int]) -> list[Mention]:
+    """Organisation names, longest first where they overlap; their tokens are ``covered``."""
     organisations: list[Mention] = []
     for first, last, kind, _, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
         if kind == KIND_ORGANISATION and not any(covered[first:last]):
             organisations.append(_mention(text, tok, first, last, "toponym", ()))
             for t in range(first, last):
                 covered[t] = COVERED
+    return organisations
 
+
+def _place_mentions(text: str, tok: TokenisedText, matches: list[_Match], gazetteer: Gazetteer, covered: list[int]) -> list[Mention]:
+    """Place and demonym mentions, longest first, outside organisation names and each other,
+    each passing the plausibility rules; their tokens are ``covered`` (weakly for a place
+    whose candidates are all weak)."""
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
     in_places = _PlaceSpans(tok, matches)
     mentions: list[Mention] = []
@@ -141,13 +168,7 @@ def recognise(
         weak = kind == KIND_PLACE and not candidates.strong
         for t in range(first, last):
             covered[t] = WEAK if weak else COVERED
-
-    fuzzy = _fuzzy_mentions(text, tok, gazetteer, covered, min_length)
-    if fuzzy:
-        mentions = [m for m in mentions if not any(f.start <= m.start < f.end for f in fuzzy)] + fuzzy
-    mentions.sort(key=lambda m: m.start)
-    organisations.sort(key=lambda m: m.start)
-    return Recognised(mentions, organisations)
+    return mentions
 
 
 def _span_answer(gazetteer: Gazetteer, spans: dict, normal: str) -> tuple:

@@ -130,46 +130,14 @@ def resolve(
     focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
     alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
+    article = _ArticleContext(
+        text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
+        nearest_anchor, focus_factor, decided, surfaces, alternates,
+    )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
     for index, mention in enumerate(mentions):
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        container = _container_country(text, mention, following, gazetteer) or _possessor_country(
-            text, mentions[index - 1] if index else None, mention, gazetteer
-        )
-        cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
-        feature_word = cue.group(1).lower() if cue else ""
-        if feature_word in _NAMED_AFTER_WORDS and all(places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
-            continue  # "the Dushanbe post": a frontier post named after the capital, not the capital
-        own = only_named_by.get(index)
-        document_countries = all_countries - own if own else all_countries
-        normalised = surfaces.get(mention.text)
-        if normalised is None:
-            if len(surfaces) > 200_000:
-                surfaces.clear()
-            normalised = surfaces[mention.text] = " ".join(_WORD.findall(mention.text.lower()))
-        # "the Panj" with a river among the candidates: the article speaks of the river
-        definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
-        own_region = region_only_by.get(index)
-        mention_regions = {k: v for k, v in regions.items() if k != own_region} if own_region else regions
-        evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
-        if evidence in decided:
-            decision = decided[evidence]
-        else:
-            alternate_only = alternates.get((mention.candidate_ids, normalised))
-            if alternate_only is None:
-                alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
-            # most names need none of this evidence: scoring skips it then
-            context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
-            decision = decided[evidence] = _decide(
-                [
-                    _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor, mention_regions, feature_word, context)
-                    for i in mention.candidate_ids
-                ],
-                mention,
-                gazetteer,
-                settings,
-            )
+        decision = _mention_decision(index, mention, article)
         if decision is None:
             continue
         best_index, confidence, reasons, runner_index, runner_score = decision
@@ -185,6 +153,80 @@ def resolve(
         if best_index in gazetteer.lines:
             rivers.append((len(resolved) - 1, best_index))
     return place_on_stretches(resolved, rivers, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleContext:
+    """What every mention's decision in one article shares (its memos included)."""
+
+    text: str
+    mentions: list[Mention]
+    gazetteer: Gazetteer
+    settings: Settings
+    static: dict
+    only_named_by: dict[int, set[str]]
+    all_countries: frozenset[str]
+    regions: dict
+    region_only_by: dict
+    nearest_anchor: dict[int, float]
+    focus_factor: float
+    decided: dict
+    surfaces: dict
+    alternates: dict
+
+
+def _mention_decision(index: int, mention: Mention, article: _ArticleContext) -> _Decision | None:
+    """The decision for one mention (None: not a place here), made once per kind of evidence."""
+    text, gazetteer = article.text, article.gazetteer
+    container, feature_word = _mention_cues(index, mention, article)
+    if feature_word in _NAMED_AFTER_WORDS and all(gazetteer.places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
+        return None  # "the Dushanbe post": a frontier post named after the capital, not the capital
+    own = article.only_named_by.get(index)
+    document_countries = article.all_countries - own if own else article.all_countries
+    normalised = _normalised_surface(mention.text, article.surfaces)
+    # "the Panj" with a river among the candidates: the article speaks of the river
+    definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
+    own_region = article.region_only_by.get(index)
+    mention_regions = {k: v for k, v in article.regions.items() if k != own_region} if own_region else article.regions
+    evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
+    if evidence in article.decided:
+        return article.decided[evidence]
+    settings, static, alternates = article.settings, article.static, article.alternates
+    alternate_only = alternates.get((mention.candidate_ids, normalised))
+    if alternate_only is None:
+        alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
+    # most names need none of this evidence: scoring skips it then
+    focus_factor = article.focus_factor
+    context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
+    scores = [
+        _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, article.nearest_anchor,
+               mention_regions, feature_word, context)
+        for i in mention.candidate_ids
+    ]
+    decision = article.decided[evidence] = _decide(scores, mention, gazetteer, settings)
+    return decision
+
+
+def _mention_cues(index: int, mention: Mention, article: _ArticleContext) -> tuple[str, str]:
+    """The country the text puts the mention in ("Kulob, Tajikistan", "Tajikistan's Kulob"),
+    and the kind word after it ("district", "river"), if any."""
+    text, mentions, gazetteer = article.text, article.mentions, article.gazetteer
+    following = mentions[index + 1] if index + 1 < len(mentions) else None
+    container = _container_country(text, mention, following, gazetteer) or _possessor_country(
+        text, mentions[index - 1] if index else None, mention, gazetteer
+    )
+    cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
+    return container, cue.group(1).lower() if cue else ""
+
+
+def _normalised_surface(surface: str, surfaces: dict) -> str:
+    """The lower-cased words of a mention's text, memoised (cleared when it grows large)."""
+    normalised = surfaces.get(surface)
+    if normalised is None:
+        if len(surfaces) > 200_000:
+            surfaces.clear()
+        normalised = surfaces[surface] = " ".join(_WORD.findall(surface.lower()))
+    return normalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,21 +611,47 @@ def _score(  # noqa: PLR0913 (each argument is one kind of evidence the score we
     place = static.get(index)
     if place is None:
         place = static[index] = _place_features(index, gazetteer, settings)
-    score = place.prior
     reasons = list(place.prior_reasons)
-    feature, country = place.feature, place.country
-    if mention.kind != "adjectival" and gazetteer.is_exact(index, normalised):
-        if place.source != "geonames" or place.geonames_name == normalised:
-            score += WEIGHTS["exact"]
-            reasons.append("exact name")
-        else:
-            score += WEIGHTS["exact"] / 2
-            reasons.append("exact alternate name")
-    if country and country in document_countries and feature != "country":
+    # each step adds to the running score in this order (the sum is order-sensitive in floats)
+    score = _exact_evidence(place.prior, index, place, mention, normalised, gazetteer, reasons)
+    if place.country and place.country in document_countries and place.feature != "country":
         score += WEIGHTS["document_country"]
-        reasons.append(f"country {country} mentioned in the article")
+        reasons.append(f"country {place.country} mentioned in the article")
     if place.focus:
         score += _focus_evidence(place, context, reasons)
+    score = _neighbourhood_evidence(score, index, place, gazetteer, nearest_anchor, regions, container, reasons)
+    score = _wording_evidence(score, place, mention, feature_word, reasons)
+    if context is not None:
+        score += _name_evidence(index, place, context, reasons)
+    return score, index, reasons
+
+
+def _exact_evidence(
+    score: float, index: int, place: _PlaceFeatures, mention: Mention, normalised: str, gazetteer: Gazetteer, reasons: list[str]
+) -> float:
+    """The score after the name itself: exactly the place's name, or only an alternate one."""
+    if mention.kind == "adjectival" or not gazetteer.is_exact(index, normalised):
+        return score
+    if place.source != "geonames" or place.geonames_name == normalised:
+        reasons.append("exact name")
+        return score + WEIGHTS["exact"]
+    reasons.append("exact alternate name")
+    return score + WEIGHTS["exact"] / 2
+
+
+def _neighbourhood_evidence(  # noqa: PLR0913 (the article's three kinds of neighbourhood evidence)
+    score: float,
+    index: int,
+    place: _PlaceFeatures,
+    gazetteer: Gazetteer,
+    nearest_anchor: dict[int, float],
+    regions: dict[tuple[str, str], str] | None,
+    container: str,
+    reasons: list[str],
+) -> float:
+    """The score after the article's other places: near one, inside a region it names, or
+    followed by its country ("Kulob, Tajikistan")."""
+    feature, country = place.feature, place.country
     if nearest_anchor and feature != "country":
         nearest = nearest_anchor[index]
         if nearest <= NEAR_OTHER_PLACES_KM:
@@ -598,15 +666,18 @@ def _score(  # noqa: PLR0913 (each argument is one kind of evidence the score we
     if container and container == country and feature != "country":
         score += WEIGHTS["container_pattern"]
         reasons.append(f"followed by its country ({container})")
-    if feature_word and feature in _FEATURE_WORDS[feature_word]:
+    return score
+
+
+def _wording_evidence(score: float, place: _PlaceFeatures, mention: Mention, feature_word: str, reasons: list[str]) -> float:
+    """The score after the words around the name: a kind word after it, a misspelling."""
+    if feature_word and place.feature in _FEATURE_WORDS[feature_word]:
         score += WEIGHTS["feature_word"]
-        reasons.append(f"a {feature.replace('_', ' ')}, as the word after it says ({feature_word!r})")
+        reasons.append(f"a {place.feature.replace('_', ' ')}, as the word after it says ({feature_word!r})")
     if mention.fuzzy:
         score += WEIGHTS["fuzzy"]
         reasons.append("fuzzy match (misspelling)")
-    if context is not None:
-        score += _name_evidence(index, place, context, reasons)
-    return score, index, reasons
+    return score
 
 
 def _focus_evidence(place: _PlaceFeatures, context: _NameContext | None, reasons: list[str]) -> float:
