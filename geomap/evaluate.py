@@ -412,7 +412,8 @@ def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[
         for i, j in match_events(gold, predicted):
             gold_q = [(q["category"], int(q["best"])) for q in gold[i].get("quantities", [])]
             pred_q = [(q.category, int(q.best)) for q in events[j].quantities]
-            base = {"file": record["file"], "kind": "event", "sentence_start": int(gold[i]["sentence_start"])}
+            at = int(gold[i]["sentence_start"])
+            base = {"file": record["file"], "kind": "event", "sentence_start": at, "context": " ".join(record["text"][at : at + 90].split())}
             if gold_q:
                 remaining = list(pred_q)
                 for q in gold_q:
@@ -595,7 +596,7 @@ def _issue_report_lines(issues: list[dict[str, Any]], show_issues: bool) -> list
         for issue in issues:
             detail = {k: v for k, v in issue.items() if k not in ("file", "kind", "problem", "context")}
             lines.append(
-                f"  [{issue['kind']}/{issue['problem']}] {Path(issue['file']).name}: «{issue['context']}» "
+                f"  [{issue['kind']}/{issue['problem']}] {Path(issue['file']).name}: «{issue.get('context', '')}» "
                 + json.dumps(detail, ensure_ascii=False)
             )
     return lines

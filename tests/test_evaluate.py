@@ -214,3 +214,14 @@ def test_event_extraction(event_metrics):
     assert event_metrics["date_accuracy"] >= 0.95  # measured 1.00
     assert event_metrics["place_accuracy"] >= 0.9  # measured 0.955
     assert event_metrics["quantity_accuracy"] >= 0.8  # measured 0.83
+
+
+def test_event_errors_are_listed_with_their_sentence(capsys):
+    """`geomap eval data/devset/dev.jsonl --errors` lists every event issue, quantities too, each
+    with the words of its sentence."""
+    from geomap.evaluate import main
+
+    main([str(ROOT / "data" / "devset" / "dev.jsonl"), "--errors"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  [event/")]
+    assert any(line.startswith("  [event/quantities]") for line in lines)
+    assert lines and all("«»" not in line for line in lines)
