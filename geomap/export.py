@@ -21,7 +21,7 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -683,38 +683,25 @@ def border_features(borders: BorderIndex, pairs: tuple[str, ...]) -> list[dict[s
     return features
 
 
-def geojson_output(features: list[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
-    """Writer and checker of a FeatureCollection (NaN or Infinity anywhere is an error, not invalid JSON)."""
-    return text_output(
-        lambda: json.dumps(feature_collection(features, name), ensure_ascii=False, allow_nan=False),
-        lambda path: check_geojson(path, len(features)),
-    )
+# a file written piece by piece is checked byte for byte against a running SHA-256; below this
+# size it is also parsed back (a large file parsed whole would need several times its size)
+PARSE_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
-def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) -> None:
-    """Write a FeatureCollection, checked and moved into place atomically."""
-    write_checked(destination, *geojson_output(features, name))
-
-
-def jsonl_output(records: list[dict[str, Any]] | Callable[[], Iterable[dict[str, Any]]]) -> tuple[Writer, Checker]:
-    """Writer and checker of one JSON object per line.
-
-    ``records`` may be a function that yields them: each line is then written as it is made,
-    so a corpus of 20,000 articles never holds its whole ``articles.jsonl`` in memory (the
-    checker compares a running SHA-256 of what was written with the file read back).
-    """
-    expected: dict[str, Any] = {"size": 0, "lines": 0}
+def streamed_output(pieces: Callable[[], Iterable[str]], check: Checker | None = None) -> tuple[Writer, Checker]:
+    """Writer and checker of a text made of ``pieces`` (UTF-8), written as they are made, so
+    no output of a large corpus is ever held whole in memory."""
+    expected: dict[str, Any] = {}
 
     def write(path: Path) -> None:
-        digest = hashlib.sha256()
+        digest, size = hashlib.sha256(), 0
         with path.open("wb") as stream:
-            for record in (records() if callable(records) else records):
-                data = (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+            for piece in pieces():
+                data = piece.encode("utf-8")
                 stream.write(data)
                 digest.update(data)
-                expected["size"] += len(data)
-                expected["lines"] += 1
-        expected["sha256"] = digest.hexdigest()
+                size += len(data)
+        expected["size"], expected["sha256"] = size, digest.hexdigest()
 
     def verify(path: Path) -> None:
         digest, size = hashlib.sha256(), 0
@@ -724,9 +711,51 @@ def jsonl_output(records: list[dict[str, Any]] | Callable[[], Iterable[dict[str,
                 size += len(chunk)
         if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
             raise CheckFailed(f"read back {size} bytes that differ from the {expected['size']} written")
-        check_jsonl(path, expected["lines"])
+        if check is not None and size <= PARSE_CHECK_MAX_BYTES:
+            check(path)
 
     return write, verify
+
+
+def geojson_output(features: list[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
+    """Writer and checker of a FeatureCollection (NaN or Infinity anywhere is an error, not
+    invalid JSON), written feature by feature: the same bytes as one ``json.dumps``."""
+
+    def pieces() -> Iterator[str]:
+        shell = json.dumps(feature_collection([], name), ensure_ascii=False)
+        cut = shell.index('"features": [') + len('"features": [')
+        yield shell[:cut]
+        for number, feature in enumerate(features):
+            yield (", " if number else "") + json.dumps(feature, ensure_ascii=False, allow_nan=False)
+        yield shell[cut:]
+
+    return streamed_output(pieces, lambda path: check_geojson(path, len(features)))
+
+
+def write_geojson(destination: Path, features: list[dict[str, Any]], name: str) -> None:
+    """Write a FeatureCollection, checked and moved into place atomically."""
+    write_checked(destination, *geojson_output(features, name))
+
+
+def jsonl_output(records: list[dict[str, Any]] | Callable[[], Iterable[dict[str, Any]]]) -> tuple[Writer, Checker]:
+    """Writer and checker of one JSON object per line, each written as it is made (``records``
+    may be a function that yields them: a corpus of 20,000 articles then never holds its
+    whole ``articles.jsonl``, nor all its records, in memory)."""
+    lines = {"count": 0}
+
+    def pieces() -> Iterator[str]:
+        lines["count"] = 0
+        for record in records() if callable(records) else records:
+            lines["count"] += 1
+            yield json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
+
+    writer, verify_bytes = streamed_output(pieces)
+
+    def verify(path: Path) -> None:
+        verify_bytes(path)
+        check_jsonl(path, lines["count"])  # line by line: cheap at any size
+
+    return writer, verify
 
 
 def write_jsonl(destination: Path, records: list[dict[str, Any]]) -> None:
