@@ -19,13 +19,13 @@ from conftest import ROOT
 FLOORS = {
     "recall": 0.78,  # the issue asks 0.80
     "precision": 0.90,
-    "place_accuracy": 0.74,
+    "place_accuracy": 0.76,
     "class_accuracy": 0.75,  # the issue asks 0.85
     "date_accuracy": 0.78,  # the issue asks 0.80
     "modality_accuracy": 0.88,
-    "actor_recall": 0.75,
+    "actor_recall": 0.77,
     "fatalities_accuracy": 0.84,
-    "incident_recall": 0.66,  # the issue asks 0.65 on unseen news
+    "incident_recall": 0.67,  # the issue asks 0.65 on unseen news
 }
 
 
