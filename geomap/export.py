@@ -413,14 +413,21 @@ def _border_fields(metrics, place, geo_level: str) -> dict[str, Any]:
     area = place_area(place.feature_type, place.source, geo_level, place.uncertainty_km) if place else ""
     reading: BorderReading = border_reading(metrics, place.uncertainty_km if place else 0.0, area)
     return {
+        **_reading_fields(reading),
+        "location_area": area,  # "country" / "border" / "region": the point is a stand-in, not a site
+        "area_id": _area_id(place, area),
+    }
+
+
+def _reading_fields(reading: BorderReading) -> dict[str, Any]:
+    """A border reading as output properties (events, incidents and places alike)."""
+    return {
         "distance_to_border_km": reading.distance_km,
         "distance_within_km": reading.within_km,
         "border_side": reading.side,
         "side_uncertain": reading.side_uncertain,
         "border": reading.border,
         "border_text": reading.text,
-        "location_area": area,  # "country" / "border" / "region": the point is a stand-in, not a site
-        "area_id": _area_id(place, area),
     }
 
 
@@ -643,12 +650,7 @@ def place_features(summaries: list[PlaceSummary], borders: BorderIndex, pairs: t
                     "surface_forms": summary.surface_forms,
                     "confidence": round(summary.confidence, 3),
                     "reasons": summary.toponym.reasons,
-                    "distance_to_border_km": reading.distance_km,
-                    "distance_within_km": reading.within_km,
-                    "border_side": reading.side,
-                    "side_uncertain": reading.side_uncertain,
-                    "border": reading.border,
-                    "border_text": reading.text,
+                    **_reading_fields(reading),
                     "location_area": area,
                     "distances_km": {m.border: m.distance_km for m in measured[i].requested} if len(pairs) > 1 else {},
                 },
