@@ -571,3 +571,12 @@ def test_the_police_of_an_article_set_in_one_country_are_its_police(resources):
             "neighbourhood, wounding three men, residents of Khorog said.")
     [event] = [e for e in parse_text(text, None, resources).events if e.event_class == "attack"]
     assert any("Tajikistan" in actor and "Police" in actor for actor in event.actors), event.actors
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militia has beaten back several attempts by the Taliban to cross the border.",
+    "Local defenders pushed the Taliban back from the village and from the border on Monday.",
+])
+def test_pushing_attackers_back_is_a_clash(resources, sentence):
+    events = parse_text(sentence, date(2014, 3, 20), resources).events
+    assert events and events[0].event_class == "armed_clash", [(e.event_class, e.reasons["class"]) for e in events]
