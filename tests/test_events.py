@@ -580,3 +580,9 @@ def test_the_police_of_an_article_set_in_one_country_are_its_police(resources):
 def test_pushing_attackers_back_is_a_clash(resources, sentence):
     events = parse_text(sentence, date(2014, 3, 20), resources).events
     assert events and events[0].event_class == "armed_clash", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_a_delegation_that_travelled_for_talks_is_a_meeting(resources):
+    text = "The Ministry of Interior has announced that a delegation led by the governor of Badakhshan has traveled to Tajikistan for border talks."
+    events = parse_text(text, date(2025, 11, 27), resources).events
+    assert events and events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons["class"]) for e in events]
