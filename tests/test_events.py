@@ -586,3 +586,10 @@ def test_a_delegation_that_travelled_for_talks_is_a_meeting(resources):
     text = "The Ministry of Interior has announced that a delegation led by the governor of Badakhshan has traveled to Tajikistan for border talks."
     events = parse_text(text, date(2025, 11, 27), resources).events
     assert events and events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_an_attack_responded_to_that_killed_people_is_reported(resources):
+    text = ("Tajik border guards have responded to an armed attack from Afghanistan that occurred on December 23, "
+            "resulting in the deaths of two officers.")
+    events = parse_text(text, date(2025, 12, 25), resources).events
+    assert events and events[0].event_class in ("attack", "armed_clash"), [(e.event_class, e.reasons["class"]) for e in events]
