@@ -593,3 +593,12 @@ def test_an_attack_responded_to_that_killed_people_is_reported(resources):
             "resulting in the deaths of two officers.")
     events = parse_text(text, date(2025, 12, 25), resources).events
     assert events and events[0].event_class in ("attack", "armed_clash"), [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The main public places of the capital were taken under increased control of the security forces.",
+    "Armed security forces stand along the road and pass vehicles only after a thorough inspection.",
+])
+def test_places_put_under_increased_control_are_an_alert(resources, sentence):
+    events = parse_text(sentence, date(2019, 11, 6), resources).events
+    assert events and events[0].event_class == "alert_raised", [(e.event_class, e.reasons["class"]) for e in events]
