@@ -602,3 +602,9 @@ def test_an_attack_responded_to_that_killed_people_is_reported(resources):
 def test_places_put_under_increased_control_are_an_alert(resources, sentence):
     events = parse_text(sentence, date(2019, 11, 6), resources).events
     assert events and events[0].event_class == "alert_raised", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_movement_of_military_vehicles_is_a_deployment(resources):
+    events = parse_text("Movement of military vehicles was noticed on the road from Dushanbe to Bokhtar on Wednesday.",
+                        date(2019, 11, 6), resources).events
+    assert events and events[0].event_class == "deployment", [(e.event_class, e.reasons["class"]) for e in events]
