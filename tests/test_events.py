@@ -608,3 +608,12 @@ def test_movement_of_military_vehicles_is_a_deployment(resources):
     events = parse_text("Movement of military vehicles was noticed on the road from Dushanbe to Bokhtar on Wednesday.",
                         date(2019, 11, 6), resources).events
     assert events and events[0].event_class == "deployment", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_a_headline_takes_its_leads_day_not_the_earliest_background_day(resources):
+    text = (" date 2012-07-29\nTajik Rebels Surrender After Assault Threat\n\n"
+            "Rebels facing off against government troops in Khorog began laying down their weapons Sunday. "
+            "On Saturday, after several days of talks, the rebels in Khorog were told to lay down their weapons.")
+    events = parse_text(text, None, resources).events
+    headline = [e for e in events if e.sentence.startswith("Tajik Rebels")]
+    assert headline and headline[0].date is not None and headline[0].date.start == date(2012, 7, 29), [(e.sentence[:20], e.date) for e in events]

@@ -73,9 +73,11 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
         told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
+        headline_day = _lead_day(readings, members) or day
         for index in members:
             told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
-            events[index] = _event(readings[index], incident_id, site, day, agents, recipients, facts, told_as)
+            own_day = headline_day if readings[index].lead else day
+            events[index] = _event(readings[index], incident_id, site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
 
@@ -400,6 +402,17 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
         key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
+
+
+def _lead_day(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
+    """The day the lead gives the incident ("began laying down their weapons Sunday"): an
+    undated headline tells the news of its lead, not the earliest day of the background the
+    incident gathered ("on Saturday the authorities issued a final warning")."""
+    for i in members:
+        day = readings[i].date
+        if readings[i].lead and day is not None and day.precision == "day":
+            return day, i
+    return None
 
 
 def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[list[str], list[str]]:
