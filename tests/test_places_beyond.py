@@ -7,34 +7,22 @@ Every test here failed before the change it covers (measured on the commit befor
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.extra import FEATURES_FILE, RIVER_LINES_FILE, WORLD_FILE
-from geomap.pipeline import load_resources, parse_text
+from geomap.pipeline import parse_text
+from geomap.places.resolve import haversine_km as km
 from geomap.places.rivers import nearest_on_line
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@pytest.fixture(scope="module")
-def resources():
-    return load_resources(DEFAULT_SETTINGS)
-
-
 def places(text, resources):
     """``{surface: place}`` of the article's toponyms (last mention of a surface wins)."""
     return {t.mention.text: t.place for t in parse_text(text, resources=resources).toponyms}
-
-
-def km(a_lat, a_lon, b_lat, b_lon):
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 # ---------------------------------------------------------------- compound names

@@ -7,32 +7,19 @@ Every test here failed before the change it covers (measured on the commit befor
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
-import pytest
 
-from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.sources import COUNTRY_POINTS_FILE, read_countries
-from geomap.pipeline import load_resources, parse_text
+from geomap.pipeline import parse_text
+from geomap.places.resolve import haversine_km as km
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return load_resources(DEFAULT_SETTINGS)
 
 
 def places(text, resources):
     """``{surface: place}`` of the article's toponyms (last mention of a surface wins)."""
     return {t.mention.text: t.place for t in parse_text(text, resources=resources).toponyms}
-
-
-def km(a_lat, a_lon, b_lat, b_lon):
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _rows(name):
