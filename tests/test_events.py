@@ -617,3 +617,22 @@ def test_a_headline_takes_its_leads_day_not_the_earliest_background_day(resource
     events = parse_text(text, None, resources).events
     headline = [e for e in events if e.sentence.startswith("Tajik Rebels")]
     assert headline and headline[0].date is not None and headline[0].date.start == date(2012, 7, 29), [(e.sentence[:20], e.date) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out between government forces and the Taliban in the village of Kavo on Monday. "
+    "Hundreds of residents fled to the district centre. Police said four officers had been wounded.",
+    "Clashes erupted between border guards and smugglers near the village of Bogh on Tuesday. "
+    "Dozens of families were evacuated from the village. As a result, two guards were injured.",
+])
+def test_a_casualty_count_reports_the_violence_not_the_flight_told_before_it(resources, text):
+    events = parse_text(text, date(2020, 5, 6), resources).events
+    assert events[-1].event_class == "armed_clash", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+def test_the_incident_as_a_whole_is_the_one_told_first(resources):
+    text = ("Masked gunmen attacked a border post in the village of Kavo on Sunday. "
+            "Security forces later killed eight of the attackers in a shootout. "
+            "The incident occurred on a public holiday.")
+    events = parse_text(text, date(2020, 5, 6), resources).events
+    assert events[-1].event_class == "attack", [(e.event_class, e.reasons["class"]) for e in events]

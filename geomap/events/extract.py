@@ -24,7 +24,7 @@ from functools import partial
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.events.actors import actor_ids_in, article_parties, home_force, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
-from geomap.events.incidents import ArticleFacts, BorderMeasure, assemble
+from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
@@ -116,6 +116,7 @@ def extract_events(
         published=article.date,
         historical_after_days=settings.historical_after_days,
         class_priority={name: cls.priority for name, cls in lexicon.classes.items()},
+        harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
     )

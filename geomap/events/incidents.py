@@ -41,6 +41,8 @@ NEARBY = 40  # anchors (and earlier sentences) a sentence is compared with, on e
 SAME_SITE_KM = 30.0
 BORDER_NEAR_KM = 150.0  # a site this close to the border a sentence names can be where "along the border" happened
 STRETCH_NEAR_KM = 150.0  # article places this close to a border locate "along the border" on it
+# ACLED's event types whose events kill and wound (political violence and riots)
+HARMFUL_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 MODALITY_FACTOR = {"reported": 1.0, "planned": 0.9, "historical": 0.8, "hypothetical": 0.7, "denied": 0.7}
 
 #: ``(pair, lat, lon) -> (distance km, nearest border lat, nearest border lon)``
@@ -56,6 +58,9 @@ class ArticleFacts:
     published: date | None
     historical_after_days: int
     class_priority: dict[str, int]
+    # classes whose events kill and wound (ACLED's violent event types): what a bare casualty
+    # count reports; a flight, a protest or a detention told nearby is not what hurt people
+    harmful_classes: frozenset[str] = frozenset()
     measure: BorderMeasure | None = None
     # who held a country on a day, unless the given takers are that authority (see actors.territory_holder)
     territory_holder: Callable[[str, date | None, Sequence[str]], str | None] | None = None
@@ -72,7 +77,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         site = _incident_place(readings, members, facts)
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
-        told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
+        told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
         for index in members:
             told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
@@ -428,14 +433,27 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
     return agents, recipients
 
 
+def _told(readings: Sequence[Reading], members: list[int], harmful: frozenset[str]) -> list[int]:
+    """The incident's sentences that say what happened, in order: those telling harm when
+    there are any, else all its violent ones."""
+    told = [i for i in members if readings[i].family == "violence" and readings[i].choice.hit.role != "incident"]
+    return [i for i in told if readings[i].event_class in harmful] or told
+
+
+# "the incident took place on …": a definite description of the incident as a whole, the one
+# the article introduced first, not of the last thing told
+_THE_INCIDENT = re.compile(r"\bthe (?:\w+ )?incident\b", re.I)
+
+
 def _told_as(readings: Sequence[Reading], told: list[int], index: int) -> tuple[str, str] | None:
     """For a bare casualty count (sentence ``index``): the class of the incident's sentence it
     follows (else the next one) that says what happened (``told``: those sentences, in
-    order), and that sentence's words."""
+    order), and that sentence's words; for "the incident", its first such sentence."""
     if not told:
         return None
     at = bisect_left(told, index)
-    source = readings[told[at - 1] if at else told[0]]
+    first = _THE_INCIDENT.search(readings[index].choice.hit.text) is not None
+    source = readings[told[at - 1] if at and not first else told[0]]
     return source.event_class, source.choice.hit.text
 
 
