@@ -212,3 +212,14 @@ def test_the_authorities_of_an_article_set_in_one_country_are_its_government(res
     )
     accused = _events(text, resources)[-1]
     assert "Government of Tajikistan (1994-)" in accused.actors
+
+
+def test_an_armed_group_seizing_power_is_territorial_control(resources):
+    assert _class("The rebels' swift rise to power has alarmed the neighbouring states.", resources) == "territorial_control"
+    assert _class("Two years after the Taliban took power, trade across the river is growing again.", resources) == "territorial_control"
+    assert _class("Officials feared the militants' takeover would bring refugees.", resources) == "statement"
+    # a background seizure of power is a second event of a sentence that tells another
+    events = _events("Uzbekistan reopened its border crossing on Monday, closed since the Taliban seized power in 2021.", resources)
+    assert [e.event_class for e in events] == ["border_crossing_status", "territorial_control"], [(e.event_class, e.reasons["class"]) for e in events]
+    # a president who came to power in an election took no territory
+    assert _class("The president, who came to power in 1994, said the border was calm.", resources) == "statement"
