@@ -223,3 +223,11 @@ def test_an_armed_group_seizing_power_is_territorial_control(resources):
     assert [e.event_class for e in events] == ["border_crossing_status", "territorial_control"], [(e.event_class, e.reasons["class"]) for e in events]
     # a president who came to power in an election took no territory
     assert _class("The president, who came to power in 1994, said the border was calm.", resources) == "statement"
+
+
+def test_words_inside_a_longer_cue_are_read_by_it(resources):
+    # the rallies of "banned rallies" are not held: a ban, not a protest
+    assert _class("Authorities in Osh have banned rallies outside the mayor's office until June.", resources) == "other"
+    assert _class("A judge in Khujand banned demonstrations near the court building.", resources) == "other"
+    # "the clash occurred" only wraps the clash: the clash stays the event
+    assert _class("The spokesman said the clash had occurred between border guards and smugglers.", resources) == "armed_clash"

@@ -161,9 +161,20 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     if not hits:
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
+    strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
     return _without_strong_cues(hits, lexicon)
+
+
+def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
+    """Whether the words of ``hit`` are part of a longer cue of another class: "banned
+    rallies" is a ban, not a rally; the longer match says what those words do."""
+    end = hit.start + len(hit.text)
+    return any(
+        o.role == "" and o.event_class != hit.event_class and o.start <= hit.start and end <= o.start + len(o.text) and len(o.text) > len(hit.text)
+        for o in others
+    )
 
 
 def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str) -> ClassChoice:
