@@ -231,3 +231,9 @@ def test_words_inside_a_longer_cue_are_read_by_it(resources):
     assert _class("A judge in Khujand banned demonstrations near the court building.", resources) == "other"
     # "the clash occurred" only wraps the clash: the clash stays the event
     assert _class("The spokesman said the clash had occurred between border guards and smugglers.", resources) == "armed_clash"
+
+
+def test_an_investigation_under_way_is_another_event(resources):
+    assert _class("Prosecutors in Isfara said the investigation is still ongoing.", resources) == "other"
+    assert _class("An investigation team has been set up at the site, officials said.", resources) == "other"
+    assert _class("Border officials of both countries are continuing the investigation.", resources) == "other"
