@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,8 +126,8 @@ class Products:
     """Everything a build derives from the parsed corpus before writing it."""
 
     run: CorpusRun
-    groups: list[IncidentGroup]
-    events: list[dict[str, Any]]
+    groups: Sequence[IncidentGroup]
+    events: Sequence[dict[str, Any]]
     places: list[dict[str, Any]]
     lines: list[dict[str, Any]]
     claims: list[dict[str, Any]]
@@ -371,7 +371,7 @@ def _map_html(products: Products, resources: Resources, offline: bool, out: Path
     from geomap.render.map import page_html
 
     page = render_map(
-        products.events, products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
+        list(products.events), products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
         resources.borders.attributions(), claims=products.claims, buffers=products.buffers, offline=offline,
         source_root=out,  # each event links to its source file relative to map.html
     )

@@ -21,7 +21,7 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +30,7 @@ from geomap.border import BorderIndex, BorderReading, border_reading, place_area
 from geomap.errors import GeomapError
 from geomap.events.lexicon import EventClass, Lexicon
 from geomap.model import ArticleResult, Event, EventDate, Incident, Place, Toponym, to_plain
+from geomap.packed import PackedList
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -546,7 +547,7 @@ def _report(event: Event) -> dict[str, Any]:
     }
 
 
-def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: list | None = None) -> list[dict[str, Any]]:
+def incident_features(results: Sequence[ArticleResult], lexicon: Lexicon, groups: Sequence | None = None) -> Sequence[dict[str, Any]]:
     """One GeoJSON feature per incident; incidents without a place get ``geometry: null``.
 
     With ``groups`` (from :func:`geomap.events.merge.link_reports`) every feature of a
@@ -554,7 +555,8 @@ def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: li
     and lists the sources of its incident (``group_sources``, the first
     :data:`GROUP_SOURCES_LISTED`; ``group_source_count`` counts them all).  A feature never
     carries the reasons of the whole group: with k copies of a story that would be k² lines
-    (the ACLED row of the incident lists every source once).
+    (the ACLED row of the incident lists every source once).  The features are kept packed
+    (:class:`geomap.packed.PackedList`).
     """
     from geomap.events.merge import report_key
 
@@ -563,7 +565,7 @@ def incident_features(results: list[ArticleResult], lexicon: Lexicon, groups: li
         sources = group.sources
         for incident, reason in zip(group.incidents, group.link_reasons, strict=True):
             group_info[report_key(incident)] = (group.id, len(group.incidents), sources[:GROUP_SOURCES_LISTED], len(sources), reason)
-    features = []
+    features: PackedList[dict[str, Any]] = PackedList()
     for result in results:
         for incident in result.incidents:
             properties = incident_record(incident, result, lexicon)
@@ -596,7 +598,7 @@ class PlaceSummary:
     confidence: float = 0.0
 
 
-def summarise_places(results: list[ArticleResult]) -> list[PlaceSummary]:
+def summarise_places(results: Sequence[ArticleResult]) -> list[PlaceSummary]:
     """Group resolved mentions by place; a place only named adjectivally is left out."""
     by_place: dict[str, PlaceSummary] = {}
     for result in results:
@@ -719,7 +721,7 @@ def streamed_output(pieces: Callable[[], Iterable[str]], check: Checker | None =
     return write, verify
 
 
-def geojson_output(features: list[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
+def geojson_output(features: Sequence[dict[str, Any]], name: str) -> tuple[Writer, Checker]:
     """Writer and checker of a FeatureCollection (NaN or Infinity anywhere is an error, not
     invalid JSON), written feature by feature: the same bytes as one ``json.dumps``."""
 
@@ -775,7 +777,7 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _frame(features: list[dict[str, Any]]):
+def _frame(features: Sequence[dict[str, Any]]):
     """A GeoDataFrame of features with flattened properties (rows without geometry kept)."""
     import geopandas as gpd
     from shapely.geometry import shape
@@ -823,7 +825,7 @@ def gpkg_timestamp() -> str:
     return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def gpkg_output(layers: dict[str, list[dict[str, Any]]]) -> tuple[Writer, Checker]:
+def gpkg_output(layers: Mapping[str, Sequence[dict[str, Any]]]) -> tuple[Writer, Checker]:
     """Writer and checker of a GeoPackage with one layer per non-empty entry of ``layers``."""
     import pyogrio
 
@@ -846,7 +848,7 @@ def write_gpkg(destination: Path, layers: dict[str, list[dict[str, Any]]]) -> No
     write_checked(destination, *gpkg_output(layers))
 
 
-def kml_output(features: list[dict[str, Any]]) -> tuple[Writer, Checker]:
+def kml_output(features: Sequence[dict[str, Any]]) -> tuple[Writer, Checker]:
     """Writer and checker of the located features as KML (layer and document "events")."""
     located = [f for f in features if f["geometry"]]
 
@@ -866,7 +868,7 @@ def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:
         write_checked(destination, *kml_output(features))
 
 
-def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def acled_rows(groups: Sequence, results: Sequence[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """ACLED-layout rows, one per real incident (linked reports merged); the rest counted by reason.
 
     ACLED codes no country-level-only incidents and no statements; a year-precision date
@@ -875,10 +877,12 @@ def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, cou
     """
     rows: list[dict[str, Any]] = []
     left_out: dict[str, int] = defaultdict(int)
-    article_by_source = {r.article.source_file: r for r in results}
+    # positions and labels, not the results: a packed corpus is unpacked a chunk at a time
+    position_of = {r.article.source_file: i for i, r in enumerate(results)}
+    label_of = {r.article.source_file: r.article.url or Path(r.article.source_file).name for r in results}
     for group in groups:
         incident = group.representative
-        result = article_by_source[incident.source_file]
+        result = results[position_of[incident.source_file]]
         if len(group.incidents) > 1:
             left_out["merged into another report of the same incident"] += len(group.incidents) - 1
         codes = lexicon.classes.get(incident.event_class)
@@ -887,8 +891,7 @@ def acled_rows(groups: list, results: list[ArticleResult], lexicon: Lexicon, cou
             left_out[reason] += 1
             continue
         row = _acled_row(incident, incident_record(incident, result, lexicon), codes, result, country_codes)
-        sources = [article_by_source[i.source_file].article for i in group.incidents]
-        row["source"] = "; ".join(dict.fromkeys(a.url or Path(a.source_file).name for a in sources))
+        row["source"] = "; ".join(dict.fromkeys(label_of[i.source_file] for i in group.incidents))
         row["geomap_group_size"] = len(group.incidents)
         rows.append(row)
     return rows, dict(left_out)
@@ -980,7 +983,7 @@ def _acled_country(place, record: dict[str, Any], country_codes: dict) -> str:
     return ""
 
 
-def claim_features(results: list[ArticleResult]) -> list[dict[str, Any]]:
+def claim_features(results: Sequence[ArticleResult]) -> list[dict[str, Any]]:
     """Claims as GeoJSON features, placed on the place (or border midpoint) they are about."""
     features = []
     for result in results:
@@ -1003,17 +1006,17 @@ def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: Lit
     return write, lambda path: check_csv(path, columns, len(rows))
 
 
-def claim_rows(results: list[ArticleResult]) -> list[dict[str, Any]]:
+def claim_rows(results: Sequence[ArticleResult]) -> list[dict[str, Any]]:
     """Every claim of the corpus as a ``claims.csv`` row."""
     return [to_plain(claim) for result in results for claim in result.claims]
 
 
-def claims_output(results: list[ArticleResult]) -> tuple[Writer, Checker]:
+def claims_output(results: Sequence[ArticleResult]) -> tuple[Writer, Checker]:
     """Writer and checker of ``claims.csv``."""
     return csv_output(CLAIM_COLUMNS, claim_rows(results), extrasaction="ignore")
 
 
-def write_claims_csv(destination: Path, results: list[ArticleResult]) -> None:
+def write_claims_csv(destination: Path, results: Sequence[ArticleResult]) -> None:
     """Write every claim with its verdict to a CSV."""
     write_checked(destination, *claims_output(results))
 

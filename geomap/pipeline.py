@@ -32,6 +32,7 @@ from geomap.events.extract import BorderZone, EventExtraction, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.model import Article, ArticleResult, BorderMetrics, Event, Mention, Place, SkippedInput, Toponym
+from geomap.packed import PackedList
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
 from geomap.places.online import OnlineGeocoder, online_toponyms
@@ -300,7 +301,7 @@ def parse_text(text: str, date: date | str | None = None, resources: Resources |
 class CorpusRun:
     """Results of running the per-article stages over a corpus."""
 
-    results: list[ArticleResult] = field(default_factory=list)
+    results: PackedList[ArticleResult] = field(default_factory=PackedList)  # compressed: a corpus can be large
     skipped: list[SkippedInput] = field(default_factory=list)
     failed: list[SkippedInput] = field(default_factory=list)
     date_problems: list[SkippedInput] = field(default_factory=list)  # date fields not read; articles kept

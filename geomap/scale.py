@@ -9,7 +9,8 @@ one (tested).  Dask is optional: ``pip install "geomap[dask]"``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,15 +89,44 @@ def run_corpus_dask(
     spec = ResourceSpec(settings, tuple(str(p) for p in gazetteer_files), tuple(borders))
     import os
 
-    partitions = partitions or max(1, min(len(files), 4 * (os.cpu_count() or 1)))
-    bag = db.from_sequence(files, npartitions=partitions).map_partitions(_parse_partition, spec)
+    workers = os.cpu_count() or 1
+    # a partition per file at most, and many of them: each comes back whole, and a batch of
+    # them is all that is ever held unpacked
+    partitions = partitions or max(1, min(len(files), max(4 * workers, len(files) // FILES_PER_PARTITION)))
+    parts = db.from_sequence(files, npartitions=partitions).map_partitions(_parse_partition, spec).to_delayed()
+    for parsed in _computed_in_batches(parts, scheduler, address, workers):
+        run.add(parsed)
+    return run
+
+
+FILES_PER_PARTITION = 25
+
+
+def _computed_in_batches(parts: list, scheduler: str, address: str | None, batch: int) -> Iterator[ArticleResult | SkippedInput]:
+    """The partitions' items in corpus order, computed ``batch`` partitions at a time, so that
+    the results of a whole corpus are never held unpacked at once."""
+    with ExitStack() as stack:
+        compute = _batch_computer(stack, scheduler, address)
+        for start in range(0, len(parts), batch):
+            for items in compute(parts[start : start + batch]):
+                yield from items
+
+
+def _batch_computer(stack: ExitStack, scheduler: str, address: str | None) -> Callable[[list], Sequence]:
+    """A function computing a list of delayed partitions on the chosen scheduler; one pool of
+    worker processes serves every batch (each loads the resources once)."""
+    import dask
+
     if address:
         from dask.distributed import Client  # needs the "distributed" package
 
-        with Client(address) as client:
-            items = client.compute(bag).result()
-    else:
-        items = bag.compute(scheduler=scheduler)
-    for item in items:
-        run.add(item)
-    return run
+        client = stack.enter_context(Client(address))
+        return lambda batch: client.gather(client.compute(batch))
+    if scheduler == "processes":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, as Dask's own process pool does: the parent may run threads (a progress bar)
+        pool = stack.enter_context(ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")))
+        return lambda batch: dask.compute(*batch, scheduler="processes", pool=pool)
+    return lambda batch: dask.compute(*batch, scheduler=scheduler)

@@ -20,7 +20,7 @@ from geomap.model import ArticleResult, Article, EventDate, Incident, Mention, P
 
 def all_pairs_groups(results, max_km=merge.DEFAULT_MAX_KM, slack=merge.DEFAULT_DATE_SLACK_DAYS):
     """The groups of the old algorithm: every pair compared, connected components."""
-    events = [i for r in results for i in r.incidents]
+    events = merge._reports(results)  # what linking reads of each incident record
     parent = list(range(len(events)))
 
     def root(i):
@@ -34,7 +34,7 @@ def all_pairs_groups(results, max_km=merge.DEFAULT_MAX_KM, slack=merge.DEFAULT_D
                 parent[root(j)] = root(i)
     groups = {}
     for i, event in enumerate(events):
-        groups.setdefault(root(i), set()).add(report_key(event))
+        groups.setdefault(root(i), set()).add((event.source_file, event.id))
     return {frozenset(members) for members in groups.values()}
 
 

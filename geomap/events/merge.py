@@ -31,11 +31,13 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from geomap.events.dates import shift_days
-from geomap.model import ArticleResult, Incident
+from geomap.model import ArticleResult, EventDate, Incident, Place
+from geomap.packed import PackedList
 from geomap.places.resolve import EARTH_RADIUS_KM, haversine_km
 
 DEFAULT_MAX_KM = 50.0
@@ -77,7 +79,7 @@ def report_key(incident: Incident) -> tuple[str, str]:
     return incident.source_file, incident.id
 
 
-def _interval(event: Incident, slack: int) -> tuple[date, date] | None:
+def _interval(event: _Report, slack: int) -> tuple[date, date] | None:
     if event.date is None:
         return None
     start, end = event.date.start, event.date.end
@@ -86,7 +88,7 @@ def _interval(event: Incident, slack: int) -> tuple[date, date] | None:
     return start, end
 
 
-def _link_reason(a: Incident, b: Incident, max_km: float, slack: int) -> str | None:
+def _link_reason(a: _Report, b: _Report, max_km: float, slack: int) -> str | None:
     """Why ``a`` and ``b`` are reports of one event, or None when they are not."""
     if a.event_class != b.event_class or a.modality != b.modality:
         return None
@@ -99,10 +101,10 @@ def _link_reason(a: Incident, b: Incident, max_km: float, slack: int) -> str | N
         return None
     if a.place is None or b.place is None or not _specific(a) or not _specific(b):
         return None
-    if a.place.place.id == b.place.place.id:
-        where = f"same place ({a.place.place.name})"
+    if a.place.id == b.place.id:
+        where = f"same place ({a.place.name})"
     else:
-        distance = float(haversine_km(a.place.place.lat, a.place.place.lon, b.place.place.lat, b.place.place.lon))
+        distance = float(haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon))
         if distance > max_km:
             return None
         where = f"places {distance:.0f} km apart"
@@ -113,25 +115,25 @@ def _link_reason(a: Incident, b: Incident, max_km: float, slack: int) -> str | N
     return f"{a.event_class}; dates overlap; {where}; {who}"
 
 
-def _specific(event: Incident) -> bool:
+def _specific(event: _Report) -> bool:
     """A place precise enough to tell two events apart: not a country, not the whole border."""
     return (
         event.geo_level != "country"
         and event.place is not None
-        and event.place.place.source != "border"
-        and bool(event.place.place.country)  # a gazetteer row for a whole border or region belongs to no country
+        and event.place.source != "border"
+        and bool(event.place.country)  # a gazetteer row for a whole border or region belongs to no country
     )
 
 
 def link_reports(
-    results: list[ArticleResult], max_km: float = DEFAULT_MAX_KM, date_slack_days: int = DEFAULT_DATE_SLACK_DAYS
-) -> list[IncidentGroup]:
+    results: Sequence[ArticleResult], max_km: float = DEFAULT_MAX_KM, date_slack_days: int = DEFAULT_DATE_SLACK_DAYS
+) -> Sequence[IncidentGroup]:
     """Group the incidents of a corpus into real incidents.
 
     Parameters
     ----------
-    results : list of ArticleResult
-        The parsed corpus.
+    results : sequence of ArticleResult
+        The parsed corpus (read twice, in order).
     max_km : float
         Largest distance between the places of two reports of one incident.
     date_slack_days : int
@@ -139,28 +141,60 @@ def link_reports(
 
     Returns
     -------
-    list of IncidentGroup
+    sequence of IncidentGroup
         One group per real incident, in the order of their first report; each group's
-        ``reasons`` hold one line per linked report.
+        ``reasons`` hold one line per linked report.  The groups are kept packed
+        (:class:`geomap.packed.PackedList`): a corpus's incident records are held whole only
+        while a group is being gathered.
     """
-    events = [incident for result in results for incident in result.incidents]
-    links = _Links(len(events))
+    reports = _reports(results)
+    links = _Links(len(reports))
     candidates = _Candidates(max_km, date_slack_days)
-    for index, event in enumerate(events):
-        if not _linkable(event, date_slack_days):
+    for index, report in enumerate(reports):
+        if not _linkable(report, date_slack_days):
             continue  # undated, too coarse a date, or no specific place: linked to nothing
-        copy_of = candidates.copy_of(event, index)
+        copy_of = candidates.copy_of(report, index)
         if copy_of is not None:
-            links.join(copy_of, index, _link_reason(events[copy_of], event, max_km, date_slack_days))
+            links.join(copy_of, index, _link_reason(reports[copy_of], report, max_km, date_slack_days))
             continue
-        for other in candidates.near(event):
+        for other in candidates.near(report):
             if links.root(other) == links.root(index):
                 continue  # already in one group: the reason of another link is enough
-            reason = _link_reason(events[other], event, max_km, date_slack_days)
+            reason = _link_reason(reports[other], report, max_km, date_slack_days)
             if reason is not None:
                 links.join(other, index, reason)
-        candidates.add(event, index)
-    return _groups(events, links)
+        candidates.add(report, index)
+    return PackedList(_gathered(results, _plans(reports, links)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """What linking reads of one incident record (its place shared with every other report
+    of the same gazetteer entry)."""
+
+    event_class: str
+    modality: str
+    date: EventDate | None
+    place: Place | None
+    geo_level: str
+    actors: tuple[str, ...]
+    source_file: str
+    id: str
+
+
+def _reports(results: Iterable[ArticleResult]) -> list[_Report]:
+    places: dict[str, Place] = {}
+    reports = []
+    for result in results:
+        for incident in result.incidents:
+            place = places.setdefault(incident.place.place.id, incident.place.place) if incident.place else None
+            reports.append(
+                _Report(
+                    incident.event_class, incident.modality, incident.date, place, incident.geo_level,
+                    tuple(incident.actors), incident.source_file, incident.id,
+                )
+            )
+    return reports
 
 
 class _Links:
@@ -186,7 +220,7 @@ class _Links:
             self.edges.append((i, j, reason))
 
 
-def _linkable(event: Incident, slack: int) -> bool:
+def _linkable(event: _Report, slack: int) -> bool:
     """Whether ``event`` can be a report of the same event as anything (see :func:`_link_reason`)."""
     interval = _interval(event, slack)
     return (
@@ -215,27 +249,29 @@ class _Candidates:
         self.cells: dict[tuple, list[int]] = defaultdict(list)
         self.first_copy: dict[tuple, int] = {}
 
-    def _key(self, event: Incident) -> tuple:
+    def _key(self, event: _Report) -> tuple:
         start = _interval(event, self.slack)[0].toordinal()  # type: ignore[index]
-        place = event.place.place  # type: ignore[union-attr]
+        place = event.place
+        assert place is not None  # only linkable reports are keyed
         lat, lon = math.radians(place.lat), math.radians(place.lon)
         xyz = (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
         return (event.event_class, event.modality, start // self.days, *(math.floor(c / self.cell) for c in xyz))
 
     @staticmethod
-    def _signature(event: Incident) -> tuple:
-        date, place = event.date, event.place.place  # type: ignore[union-attr]
+    def _signature(event: _Report) -> tuple:
+        date, place = event.date, event.place
+        assert place is not None
         return (
             event.event_class, event.modality, date.start, date.end, date.basis,  # type: ignore[union-attr]
             place.id, place.lat, place.lon, frozenset(event.actors),
         )
 
-    def copy_of(self, event: Incident, index: int) -> int | None:
+    def copy_of(self, event: _Report, index: int) -> int | None:
         """The first event with everything a link looks at equal to ``event``'s, if any."""
         first = self.first_copy.setdefault(self._signature(event), index)
         return None if first == index else first
 
-    def near(self, event: Incident) -> list[int]:
+    def near(self, event: _Report) -> list[int]:
         """Earlier candidates in the neighbouring cells, in corpus order."""
         kind, modality, window, x, y, z = self._key(event)
         found: list[int] = []
@@ -246,32 +282,58 @@ class _Candidates:
                         found += self.cells.get((kind, modality, window + dw, x + dx, y + dy, z + dz), ())
         return sorted(found)
 
-    def add(self, event: Incident, index: int) -> None:
+    def add(self, event: _Report, index: int) -> None:
         self.cells[self._key(event)].append(index)
 
 
-def _groups(events: list[Incident], links: _Links) -> list[IncidentGroup]:
-    """The groups of ``links``, each with one reason per linked report."""
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A group before its incident records are gathered: positions of its reports in the
+    corpus (ascending), their link reasons and the group id."""
+
+    id: str
+    members: tuple[int, ...]
+    link_reasons: tuple[str, ...]
+
+
+def _plans(reports: list[_Report], links: _Links) -> list[_Plan]:
+    """The groups of ``links`` in the order of their first report, each with one reason per linked report."""
     members_of: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(events)):
+    for index in range(len(reports)):
         members_of[links.root(index)].append(index)
     reason_of: dict[int, str] = {}
     for i, j, reason in links.edges:
         # each link explains the report it brought in; the first report is explained by its first link
-        reason_of.setdefault(j, f"{_label(events[j])} ~ {_label(events[i])}: {reason}")
-        reason_of.setdefault(i, f"{_label(events[i])} ~ {_label(events[j])}: {reason}")
-    groups = []
+        reason_of.setdefault(j, f"{_label(reports[j])} ~ {_label(reports[i])}: {reason}")
+        reason_of.setdefault(i, f"{_label(reports[i])} ~ {_label(reports[j])}: {reason}")
+    plans = []
     for members in members_of.values():
-        digest = hashlib.sha1("|".join("|".join(report_key(events[i])) for i in members).encode())
-        groups.append(
-            IncidentGroup(
-                id=f"gmg-{digest.hexdigest()[:12]}",
-                incidents=[events[i] for i in members],
-                link_reasons=[reason_of.get(i, "") for i in members],
-            )
-        )
-    return groups
+        digest = hashlib.sha1("|".join(f"{reports[i].source_file}|{reports[i].id}" for i in members).encode())
+        plans.append(_Plan(f"gmg-{digest.hexdigest()[:12]}", tuple(members), tuple(reason_of.get(i, "") for i in members)))
+    return plans
 
 
-def _label(event: Incident) -> str:
+def _gathered(results: Iterable[ArticleResult], plans: list[_Plan]) -> Iterator[IncidentGroup]:
+    """The groups of ``plans`` with their incident records, in plan order, from one pass over
+    the corpus: a group is complete at its last report and waits only for earlier groups."""
+    plan_of = [0] * sum(len(plan.members) for plan in plans)
+    for number, plan in enumerate(plans):
+        for position in plan.members:
+            plan_of[position] = number
+    gathering: dict[int, list[Incident]] = defaultdict(list)
+    complete: dict[int, IncidentGroup] = {}
+    next_plan = 0
+    incidents = (incident for result in results for incident in result.incidents)
+    for position, incident in enumerate(incidents):
+        number = plan_of[position]
+        gathering[number].append(incident)
+        plan = plans[number]
+        if position == plan.members[-1]:
+            complete[number] = IncidentGroup(plan.id, gathering.pop(number), list(plan.link_reasons))
+            while next_plan in complete:
+                yield complete.pop(next_plan)
+                next_plan += 1
+
+
+def _label(event: _Report) -> str:
     return event.id
