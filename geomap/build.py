@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -355,6 +356,12 @@ def _planned_outputs(
     if "claims" in formats:
         planned.append(("claims.csv", lambda: claims_output(results)))
     if "map" in formats:
+        limit = resources.settings.map_max_events
+        if len(products.events) > limit:
+            summary.warnings.append(
+                f"map.html shows the {limit:,} most recent of {len(products.events):,} incidents (map_max_events); "
+                "the data files hold every one"
+            )
         planned.append(("map.html", lambda: text_output(lambda: _map_html(products, resources, offline, out))))
     return planned
 
@@ -366,12 +373,27 @@ def _acled(products: Products, resources: Resources, summary: BuildSummary) -> t
     return acled_output(rows)
 
 
+def map_events(events: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The incidents a map shows: all of them, or the ``limit`` most recent (by start date,
+    undated last; corpus order among equals), kept in corpus order."""
+    if len(events) <= limit:
+        return list(events)
+    newest_first = sorted(range(len(events)), key=lambda i: _newest_first_key(events[i], i))
+    chosen = set(newest_first[:limit])
+    return [feature for index, feature in enumerate(events) if index in chosen]
+
+
+def _newest_first_key(feature: dict[str, Any], index: int) -> tuple[int, int]:
+    day = feature["properties"].get("date")
+    return (-date.fromisoformat(day).toordinal() if day else 1, index)
+
+
 def _map_html(products: Products, resources: Resources, offline: bool, out: Path | None = None) -> str:
     from geomap.render import render_map
     from geomap.render.map import page_html
 
     page = render_map(
-        list(products.events), products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
+        map_events(products.events, resources.settings.map_max_events), products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
         resources.borders.attributions(), claims=products.claims, buffers=products.buffers, offline=offline,
         source_root=out,  # each event links to its source file relative to map.html
     )

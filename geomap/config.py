@@ -120,6 +120,10 @@ class Settings:
     # an event that ended more than this many days before its article is background (historical)
     historical_after_days: int = 30
 
+    # map: a browser lays out this many incidents smoothly (the map benchmark's largest size);
+    # a larger corpus's map shows its most recent ones and says so, the data files keep all
+    map_max_events: int = 100_000
+
     # border
     borders_file: str = "boundaries/borders.geojson"
     countries_file: str = "boundaries/countries.geojson"

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from xml.sax.saxutils import escape as xml_escape
 
 from geomap.border import BorderIndex, BorderReading, border_reading, place_area
 from geomap.errors import GeomapError
@@ -790,29 +793,115 @@ def _frame(features: Sequence[dict[str, Any]]):
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-def gis_typed(frame):
+def gis_typed(frame, kinds: Mapping[str, str] | None = None):
     """``frame`` with real field types for a GeoPackage: columns holding only booleans
     (and nulls) become BOOLEAN, columns holding only ``YYYY-MM-DD`` days become DATETIME
     (midnight; pyogrio writes no DATE type without pyarrow).  Without this both are
-    TEXT ("True", "2022-05-20"), which a GIS cannot filter or sort as such."""
+    TEXT ("True", "2022-05-20"), which a GIS cannot filter or sort as such.  ``kinds``
+    (column -> :func:`column_kind`) types the rows of a layer written in chunks as the
+    whole layer's columns, so that every chunk has the same fields."""
+    typed = frame.copy()
+    for column in frame.columns:
+        if column == frame.geometry.name:
+            continue
+        kind = kinds[column] if kinds is not None else column_kind(frame[column])
+        typed[column] = _typed_column(frame[column], kind)
+    return typed
+
+
+def column_kind(values: Iterable[Any]) -> str:
+    """What a column holds, nulls aside: ``boolean``, ``day`` (``YYYY-MM-DD`` text),
+    ``integer``, ``number``, ``empty`` or ``other``."""
+    return _kind_of({_value_kind(v) for v in values})
+
+
+def _value_kind(value: Any) -> str:
+    import numpy as np
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "null"
+    if isinstance(value, (bool, np.bool_)):
+        return "boolean"
+    if isinstance(value, (int, np.integer)):
+        return "integer"
+    if isinstance(value, (float, np.floating)):
+        return "number"
+    return "day" if isinstance(value, str) and _ISO_DAY.match(value) else "other"
+
+
+def _typed_column(column, kind: str):
     import numpy as np
     import pandas as pd
 
-    typed = frame.copy()
-    for column in frame.columns:
-        kind = frame[column].dtype
-        if column == frame.geometry.name or not (pd.api.types.is_object_dtype(kind) or pd.api.types.is_string_dtype(kind)):
-            continue
-        values = frame[column].dropna()
-        if values.empty:
-            continue
-        if all(isinstance(v, (bool, np.bool_)) for v in values):
-            typed[column] = frame[column].astype("boolean")
-        elif all(isinstance(v, str) and _ISO_DAY.match(v) for v in values):
-            # numpy days reach 0001-01-01 to 9999-12-31 (pandas' default nanoseconds stop at 2262)
-            days = np.array([v if isinstance(v, str) else "NaT" for v in frame[column]], dtype="datetime64[D]")
-            typed[column] = pd.Series(days.astype("datetime64[s]"), index=frame.index)
-    return typed
+    if kind == "boolean":
+        return column.astype("boolean")
+    if kind == "day":
+        # numpy days reach 0001-01-01 to 9999-12-31 (pandas' default nanoseconds stop at 2262)
+        days = np.array([v if isinstance(v, str) else "NaT" for v in column], dtype="datetime64[D]")
+        return pd.Series(days.astype("datetime64[s]"), index=column.index)
+    if kind == "integer":
+        return column.astype("int64")
+    if kind == "number":
+        return column.astype("float64")
+    return column
+
+
+GPKG_CHUNK_ROWS = 10_000
+"""Features of a layer written to a GeoPackage at a time: a layer of a large corpus is never
+held as one data frame."""
+
+
+@dataclass(frozen=True)
+class _LayerSchema:
+    """The fields and geometry type of a whole layer, read in one pass over its features."""
+
+    columns: dict[str, str]  # name -> column_kind, in first-seen order
+    geometry_type: str
+    promote_to_multi: bool
+
+    @classmethod
+    def of(cls, features: Iterable[dict[str, Any]]) -> _LayerSchema:
+        seen: dict[str, set[str]] = {}
+        present: dict[str, int] = defaultdict(int)
+        geometries: set[str] = set()
+        count = 0
+        for feature in features:
+            count += 1
+            for key, value in feature["properties"].items():
+                seen.setdefault(key, set()).add(_value_kind(_flat(value)))
+                present[key] += 1
+            if feature["geometry"]:
+                geometries.add(feature["geometry"]["type"])
+        # a key some features lack is null there
+        columns = {key: _kind_of(kinds | ({"null"} if present[key] < count else set())) for key, kinds in seen.items()}
+        singles = {kind.removeprefix("Multi") for kind in geometries}
+        if len(singles) == 1 and len(geometries) == 2:
+            return cls(columns, f"Multi{singles.pop()}", True)
+        return cls(columns, geometries.pop() if len(geometries) == 1 else "Unknown", False)
+
+
+def _kind_of(kinds: set[str]) -> str:
+    if "integer" in kinds and "null" in kinds:
+        kinds = kinds | {"number"}  # a null among integers: REAL, as pandas reads the whole column
+    kinds = kinds - {"null"}
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    return "number" if kinds == {"integer", "number"} else ("empty" if not kinds else "other")
+
+
+def _write_gpkg_layer(path: Path, name: str, features: Sequence[dict[str, Any]], chunk_rows: int = GPKG_CHUNK_ROWS) -> None:
+    """Write one layer ``chunk_rows`` features at a time, every chunk typed as the whole layer."""
+    import pyogrio
+
+    schema = _LayerSchema.of(features)
+    rows = iter(features)
+    for number in range(0, len(features), chunk_rows):
+        chunk = _frame(list(itertools.islice(rows, chunk_rows)))
+        chunk = chunk.reindex(columns=[*schema.columns, chunk.geometry.name])
+        pyogrio.write_dataframe(
+            gis_typed(chunk, schema.columns), path, layer=name, driver="GPKG", append=number > 0,
+            geometry_type=schema.geometry_type, promote_to_multi=schema.promote_to_multi,
+        )
 
 
 def gpkg_timestamp() -> str:
@@ -836,7 +925,7 @@ def gpkg_output(layers: Mapping[str, Sequence[dict[str, Any]]]) -> tuple[Writer,
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": gpkg_timestamp()})
         try:
             for name, features in kept.items():
-                gis_typed(_frame(features)).to_file(path, layer=name, driver="GPKG", engine="pyogrio")
+                _write_gpkg_layer(path, name, features)
         finally:
             pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": before})
 
@@ -848,17 +937,68 @@ def write_gpkg(destination: Path, layers: dict[str, list[dict[str, Any]]]) -> No
     write_checked(destination, *gpkg_output(layers))
 
 
+KML_FIELD_TYPES = {"integer": "int", "number": "float", "boolean": "int"}
+"""KML ``SimpleField`` types of :func:`column_kind` kinds; every other kind is a string."""
+
+KML_NAME, KML_DESCRIPTION = "event_label", "sentence"
+"""The properties shown as a placemark's name and description (not repeated as data)."""
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def kml_output(features: Sequence[dict[str, Any]]) -> tuple[Writer, Checker]:
-    """Writer and checker of the located features as KML (layer and document "events")."""
-    located = [f for f in features if f["geometry"]]
+    """Writer and checker of the located point features as KML 2.2 (document and layer
+    "events"), written placemark by placemark: a corpus's KML is never held whole.  Each
+    placemark keeps every property as typed ``ExtendedData``; GDAL, QGIS and Google Earth
+    read it."""
+    located = [index for index, feature in enumerate(features) if feature["geometry"]]
 
-    def write(path: Path) -> None:
-        frame = _frame(located)
-        if "event_label" in frame:
-            frame = frame.rename(columns={"event_label": "Name", "sentence": "Description"})
-        frame.to_file(path, layer="events", driver="KML", engine="pyogrio")
+    def pieces() -> Iterator[str]:
+        schema = _LayerSchema.of(features[i] for i in located)
+        fields = [name for name in schema.columns if name not in (KML_NAME, KML_DESCRIPTION)]
+        yield '<?xml version="1.0" encoding="utf-8" ?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document id="root_doc">\n'
+        yield '<Schema name="events" id="events">\n'
+        for name in fields:
+            yield f'\t<SimpleField name="{_xml(name)}" type="{KML_FIELD_TYPES.get(schema.columns[name], "string")}"></SimpleField>\n'
+        yield "</Schema>\n<Folder><name>events</name>\n"
+        for number, index in enumerate(located, start=1):
+            yield _placemark(features[index], number, fields)
+        yield "</Folder>\n</Document></kml>\n"
 
-    return write, lambda path: check_kml(path, len(located))
+    return streamed_output(pieces, lambda path: check_kml(path, len(located)))
+
+
+def _placemark(feature: dict[str, Any], number: int, fields: list[str]) -> str:
+    properties = feature["properties"]
+    if feature["geometry"]["type"] != "Point":
+        raise ValueError(f"KML output takes point features, not {feature['geometry']['type']}")
+    lon, lat = feature["geometry"]["coordinates"][:2]
+    data = "".join(
+        f'\t\t<SimpleData name="{_xml(name)}">{_xml(_kml_value(properties[name]))}</SimpleData>\n'
+        for name in fields
+        if properties.get(name) is not None
+    )
+    return (
+        f'  <Placemark id="events.{number}">\n'
+        f"\t<name>{_xml(_kml_value(properties.get(KML_NAME)))}</name>\n"
+        f"\t<description>{_xml(_kml_value(properties.get(KML_DESCRIPTION)))}</description>\n"
+        f'\t<ExtendedData><SchemaData schemaUrl="#events">\n{data}\t</SchemaData></ExtendedData>\n'
+        f"      <Point><coordinates>{lon!r},{lat!r}</coordinates></Point>\n  </Placemark>\n"
+    )
+
+
+def _kml_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(_flat(value))
+
+
+def _xml(text: str) -> str:
+    """Text as XML character data or attribute value: escaped, and without the characters
+    XML 1.0 cannot carry (article text may hold any)."""
+    return xml_escape(_NOT_XML.sub("\ufffd", text), {'"': "&quot;"})
 
 
 def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:

@@ -193,3 +193,28 @@ def test_acled_country_is_left_blank_where_the_side_is_unknown(resources):
     by_location = {row["location"]: row["country"] for row in rows}
     assert by_location.get("TJK-AFG border area") == ""  # the line's midpoint is on neither side for sure
     assert by_location.get("Kulob") == "Tajikistan"
+
+
+def test_a_map_over_its_limit_shows_the_most_recent_incidents_in_corpus_order():
+    from geomap.build import map_events
+
+    def feature(number, day):
+        return {"type": "Feature", "geometry": None, "properties": {"event_id": f"e{number}", "date": day}}
+
+    events = [feature(0, "2021-01-05"), feature(1, None), feature(2, "2023-02-01"), feature(3, "2022-07-09"), feature(4, "2023-02-01")]
+    assert [f["properties"]["event_id"] for f in map_events(events, 3)] == ["e2", "e3", "e4"]
+    assert [f["properties"]["event_id"] for f in map_events(events, 2)] == ["e2", "e4"]
+    assert map_events(events, 10) == events
+
+
+def test_a_build_over_the_map_limit_says_so_and_keeps_every_incident_in_the_data(tmp_path, resources):
+    from dataclasses import replace
+
+    limited = replace(resources, settings=replace(resources.settings, map_max_events=3))
+    summary = build([SEEDS], tmp_path, resources=limited, formats=["map", "geojson"])
+    assert summary.incidents > 3
+    assert any(f"shows the 3 most recent of {summary.incidents} incidents" in w for w in summary.warnings)
+    assert len(read_geojson(tmp_path / "events.geojson")["features"]) == summary.incidents
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    ids = {f["properties"]["event_id"] for f in read_geojson(tmp_path / "events.geojson")["features"]}
+    assert sum(1 for event_id in ids if event_id in html) == 3

@@ -93,25 +93,24 @@ def test_a_failed_write_keeps_the_old_file_and_names_the_new_one(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.geojson"]  # no staging folder left
 
 
-def test_a_kml_gdal_truncated_without_a_word_is_caught(tmp_path, monkeypatch, seed_build):
-    """GDAL's KML driver ignores failed writes: the check reads the file back (D2)."""
-    import geopandas as gpd
+def test_a_truncated_kml_is_caught_and_the_old_file_kept(tmp_path, seed_build):
+    """A KML cut short on its way to disk (D2) fails its read-back check: the old file stays."""
+    from geomap.export import write_checked
 
     _, seeds_out = seed_build
     features = read_geojson(seeds_out / "events.geojson")["features"]
     target = tmp_path / "events.kml"
     target.write_bytes(b"<kml>the old file</kml>")
-    original = gpd.GeoDataFrame.to_file
+    write, check = kml_output(features)
 
-    def truncating(self, filename, *args, **kwargs):
-        original(self, filename, *args, **kwargs)
-        with open(filename, "r+b") as stream:
-            stream.truncate(os.path.getsize(filename) // 2)
+    def truncating(path):
+        write(path)
+        with open(path, "r+b") as stream:
+            stream.truncate(os.path.getsize(path) // 2)
 
-    monkeypatch.setattr(gpd.GeoDataFrame, "to_file", truncating)
     with pytest.raises(OutputError) as failure:
-        write_kml(target, features)
-    assert failure.value.path == target and "KML" in failure.value.reason
+        write_checked(target, truncating, check)
+    assert failure.value.path == target and "differ" in failure.value.reason
     assert target.read_bytes() == b"<kml>the old file</kml>"
 
 
