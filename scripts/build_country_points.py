@@ -4,8 +4,9 @@ GeoNames (CC BY 4.0) gives each country record (feature class A, ``PCLI`` and ki
 point; geoparsing benchmarks built on GeoNames (GeoWebNews, LGL) score a country mention
 against it, while ``countries.csv`` places a country at the pole of inaccessibility of its
 Natural Earth outline (Russia 63.6° N 94.7° E against GeoNames' 60° N 100° E). The table
-built here lets the gazetteer use GeoNames' point for the countries that have no curated
-position of their own (the analysts' rows in ``regional.csv`` still win).
+built here gives the gazetteer GeoNames' point for every country; the curated country rows
+of ``regional.csv`` carry the same points (their radius grown by the distance moved), so a
+country has one point whichever entry names it.
 
 Either source gives the same table (nothing is downloaded; bring the files):
 
