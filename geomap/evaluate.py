@@ -5,7 +5,7 @@ Gold files are JSON Lines, one article per line:
 * toponyms (``tests/data/gold_toponyms.jsonl``)::
 
       {"file": "seeds/x.txt", "text": "...", "date": "2021-07-29" | null,
-       "toponyms": [{"start": 17, "end": 23, "lat": 61.52, "lon": 105.32,
+       "toponyms": [{"start": 17, "end": 23, "lat": 60.0, "lon": 100.0,
                      "adjectival": false, "name": "Russia", "radius_km": 4500}, ...]}
 
 * events (``tests/data/gold_events.jsonl``)::
@@ -302,6 +302,7 @@ class _Tally:
         self.radii: list[float | None] = []
         self.uncertainty: list[float | None] = []
         self.fine_errors: list[float] = []
+        self.fine_gold = self.fine_right = 0  # gold places known to within 161 km; those found and resolved within 161 km
         self.unresolvable = 0
         self.by_place: dict[str, dict[str, Any]] = {}
 
@@ -312,6 +313,7 @@ class _Tally:
         pspans = [(p.start, p.end) for p in pred]
         self.n_gold += len(gold)
         self.n_pred += len(pred)
+        self.fine_gold += sum(1 for g in gold if _fine(g))
         self.exact += len(match_exact(gspans, pspans))
         pairs = match_overlap(gspans, pspans)
         self.overlap += len(pairs)
@@ -327,8 +329,9 @@ class _Tally:
             self.errors.append(error)
             self.radii.append(g.radius_km)
             self.uncertainty.append(p.uncertainty_km)
-            if g.radius_km is not None and g.radius_km <= ACCURACY_KM:
+            if _fine(g):
                 self.fine_errors.append(error)
+                self.fine_right += error <= ACCURACY_KM
             entry = self.by_place.setdefault(g.name, {"n": 0, "errors_km": [], "predicted": {}})
             entry["n"] += 1
             entry["errors_km"].append(error)
@@ -350,6 +353,7 @@ class _Tally:
             "overlap": prf(self.overlap, self.n_pred, self.overlap, self.n_gold),
             "resolution": resolution_metrics(self.errors, self.radii, self.uncertainty),
             "resolution_fine": resolution_metrics(self.fine_errors),
+            "fine_found_and_right": {"n": self.fine_gold, "share": self.fine_right / self.fine_gold if self.fine_gold else None},
             "unresolvable_gold_matched": self.unresolvable,
             "by_place": {
                 name: {
@@ -361,6 +365,11 @@ class _Tally:
                 for name, entry in sorted(self.by_place.items())
             },
         }
+
+
+def _fine(gold: _Gold) -> bool:
+    """A gold place known to within 161 km: a town, district or small region, not a country."""
+    return gold.lat is not None and gold.lon is not None and gold.radius_km is not None and gold.radius_km <= ACCURACY_KM
 
 
 def _issue(  # noqa: PLR0913 (the fields of one reported issue)
@@ -550,6 +559,7 @@ _TOPONYM_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("fine (r<=161) n", lambda m: _fmt(m["resolution_fine"]["n"])),
     ("fine accuracy@161", lambda m: _fmt(m["resolution_fine"]["accuracy_161"])),
     ("fine mean error km", lambda m: _fmt(m["resolution_fine"]["mean_error_km"], 1)),
+    ("fine found and right", lambda m: _fmt(m["fine_found_and_right"]["share"])),
 ]  # the toponym table of the report: a label and how to read its cell from one kind's metrics
 
 

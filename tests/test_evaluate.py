@@ -225,3 +225,22 @@ def test_event_errors_are_listed_with_their_sentence(capsys):
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  [event/")]
     assert any(line.startswith("  [event/quantities]") for line in lines)
     assert lines and all("«»" not in line for line in lines)
+
+
+def test_fine_found_and_right_counts_missed_and_far_places_against_the_gold():
+    from geomap.evaluate import _Gold, _Pred, _Tally
+
+    gold = [
+        _Gold(0, 5, 37.9, 69.8, 10, "Kulob"),  # found, right
+        _Gold(10, 15, 37.2, 69.1, 10, "Panj"),  # found, 300 km off
+        _Gold(20, 25, 38.5, 68.8, 10, "Dushanbe"),  # missed
+        _Gold(30, 40, 39.0, 71.0, 379, "Tajikistan"),  # a country: not a fine place
+    ]
+    pred = [
+        _Pred(0, 5, "Kulob", 37.91, 69.78, 5, "Kulob"),
+        _Pred(10, 15, "Panj", 40.0, 71.5, 5, "Elsewhere"),
+        _Pred(30, 40, "Tajikistan", 39.0, 71.0, 379, "Tajikistan"),
+    ]
+    tally = _Tally()
+    tally.add("f.txt", "x" * 50, gold, pred, "toponym", [])
+    assert tally.metrics()["fine_found_and_right"] == {"n": 3, "share": 1 / 3}
