@@ -1008,14 +1008,14 @@ def write_kml(destination: Path, features: list[dict[str, Any]]) -> None:
         write_checked(destination, *kml_output(features))
 
 
-def acled_rows(groups: Sequence, results: Sequence[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def acled_rows(groups: Sequence, results: Sequence[ArticleResult], lexicon: Lexicon, country_codes: dict) -> tuple[Sequence[dict[str, Any]], dict[str, int]]:
     """ACLED-layout rows, one per real incident (linked reports merged); the rest counted by reason.
 
     ACLED codes no country-level-only incidents and no statements; a year-precision date
     has no ACLED time precision.  Such incidents stay in the GeoJSON and JSONL outputs.
     The ``source`` column lists every report of the incident.
     """
-    rows: list[dict[str, Any]] = []
+    rows: PackedList[dict[str, Any]] = PackedList()  # one row per real incident of a corpus
     left_out: dict[str, int] = defaultdict(int)
     # positions and labels, not the results: a packed corpus is unpacked a chunk at a time
     position_of = {r.article.source_file: i for i, r in enumerate(results)}
@@ -1134,7 +1134,7 @@ def claim_features(results: Sequence[ArticleResult]) -> list[dict[str, Any]]:
     return features
 
 
-def csv_output(columns: list[str], rows: list[dict[str, Any]], extrasaction: Literal["raise", "ignore"] = "raise") -> tuple[Writer, Checker]:
+def csv_output(columns: list[str], rows: Sequence[dict[str, Any]], extrasaction: Literal["raise", "ignore"] = "raise") -> tuple[Writer, Checker]:
     """Writer and checker of a CSV with ``columns`` and one line per row."""
 
     def write(path: Path) -> None:
@@ -1161,12 +1161,12 @@ def write_claims_csv(destination: Path, results: Sequence[ArticleResult]) -> Non
     write_checked(destination, *claims_output(results))
 
 
-def acled_output(rows: list[dict[str, Any]]) -> tuple[Writer, Checker]:
+def acled_output(rows: Sequence[dict[str, Any]]) -> tuple[Writer, Checker]:
     """Writer and checker of the ACLED-compatible CSV."""
     return csv_output(ACLED_COLUMNS + GEOMAP_COLUMNS, rows)
 
 
-def write_acled_csv(destination: Path, rows: list[dict[str, Any]]) -> None:
+def write_acled_csv(destination: Path, rows: Sequence[dict[str, Any]]) -> None:
     """Write the ACLED-compatible CSV (31 ACLED columns, then geomap's own ``geomap_*``).
 
     The file follows ACLED's layout; it is not ACLED data, and the coding is geomap's.
