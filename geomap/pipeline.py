@@ -36,6 +36,7 @@ from geomap.packed import PackedList
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
 from geomap.places.online import OnlineGeocoder, online_toponyms
+from geomap.places.spans import with_kind_words
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +267,7 @@ def find_places(article: Article, resources: Resources) -> FoundPlaces:
     found = recognise(
         article.text, resources.gazetteer, article.body_start, min_length=resources.settings.fuzzy_min_length
     )
-    toponyms = resolve(article.text, found.mentions, resources.gazetteer, resources.settings)
+    toponyms = with_kind_words(article.text, resolve(article.text, found.mentions, resources.gazetteer, resources.settings))
     extra = find_coordinates(article.text, article.body_start)
     if resources.online is not None:
         extra += online_toponyms(article.text, article.body_start, toponyms + extra, resources.gazetteer, resources.online)

@@ -254,3 +254,32 @@ def test_places_command_shows_new_kinds_with_sources(capsys, resources):
     assert main(["places", "Akbaital Pass"]) == 0
     out = capsys.readouterr().out
     assert '"feature_type": "pass"' in out and '"source": "features"' in out
+
+
+# ---------------------------------------------------------------- districts named bare, one sense per article, kind words
+
+
+def test_a_district_named_bare_is_the_district_when_its_country_has_no_town_of_that_name(resources):
+    found = places("Poppy eradication teams were attacked in Argo, a district of Badakhshan province.", resources)
+    assert found["Argo"].feature_type == "admin2" and found["Argo"].country == "AF"
+    # where a town of the name exists, the bare name stays the town
+    assert places("Fighting near Panj killed two.", resources)["Panj"].feature_type != "admin2"
+
+
+def test_a_name_taken_for_a_place_once_is_that_place_again_where_it_stands_bare(resources):
+    text = "Troops from a garrison near the city of Mary were sent south. Mary is about 400 kilometers north of Serhetabad."
+    mentions = [t for t in parse_text(text, resources=resources).toponyms if t.mention.text == "Mary"]
+    assert len(mentions) == 2 and {t.place.country for t in mentions} == {"TM"}
+    # an everyday name never placed by the article stays a word
+    assert "Mary" not in places("Mary is about to leave for the conference.", resources)
+
+
+def test_a_kind_word_after_a_place_is_part_of_the_mention_and_the_place_stays(resources):
+    text = "Guards fought in Shahrtuz district near the Amu Darya river; drills at Momirak training grounds and Bagram base."
+    found = {t.mention.text: t.place for t in parse_text(text, resources=resources).toponyms}
+    assert {"Shahrtuz district", "Amu Darya river", "Momirak training grounds", "Bagram base"} <= set(found)
+    assert found["Amu Darya river"].feature_type == "river"
+    assert text[text.index("Shahrtuz") :].startswith("Shahrtuz district")
+    # settlement words stay outside the name, and a country takes no kind word
+    found = {t.mention.text for t in parse_text("Kunduz city fell; the Afghanistan region is tense.", resources=resources).toponyms}
+    assert "Afghanistan" in found and "Afghanistan region" not in found

@@ -42,7 +42,7 @@ from geomap.gazetteer.sources import (
 from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
-INDEX_FORMAT = 14  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 15  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -363,7 +363,30 @@ class _NameKeys:
             for key in _keys_for(entry.names, fold=True):
                 _append_unique(names.folded_members[key], index)
                 names.folded_kind[key] = KIND_PLACE
+        names.add_district_stems(entries)
         return names
+
+    def add_district_stems(self, entries: list[GazetteerEntry]) -> None:
+        """A district is named bare as often as with its kind word ("fighting in Argo" for
+        Argo District): its stem becomes one of its names when no other entry of its country
+        has that name (then the bare name is the town, as "Panj" is)."""
+        for index, entry in enumerate(entries):
+            place = entry.place
+            if place.source in GENERIC_SOURCES or place.feature_type != "admin2":
+                continue
+            stems = {_DISTRICT_WORD.sub("", name) for name in entry.names if _DISTRICT_WORD.search(name)}
+            for stem in sorted(stems - set(entry.names)):
+                if self._named_in(stem, place.country, entries, index):
+                    continue
+                for key in _keys_for([stem], fold=True):
+                    _append_unique(self.folded_members[key], index)
+                    self.folded_kind.setdefault(key, KIND_PLACE)
+                self.exact_names[index] = self.exact_names[index] | {normalise_name(stem)}
+
+    def _named_in(self, name: str, country: str, entries: list[GazetteerEntry], index: int) -> bool:
+        """Whether another entry of ``country`` is called ``name``."""
+        members = [*self.folded_members.get(fold_name(name), ()), *self.normal_members.get(normalise_name(name), ())]
+        return any(i != index and entries[i].place.country == country for i in members)
 
 
 def _add_demonyms(settings: Settings, names: _NameKeys, index_by_id: dict[str, int], problems: list[str]) -> None:
@@ -410,6 +433,9 @@ def _fuzzy_pool(
             for length in (len(folded) - 1, len(folded), len(folded) + 1):
                 fuzzy_pool[(folded[0], length)].append((folded, number))
     return fuzzy_pool
+
+
+_DISTRICT_WORD = re.compile(r"\s+district(?:\s+\([^)]*\))?$", re.IGNORECASE)
 
 
 def _not_curated_again(world: list[GazetteerEntry], curated: list[GazetteerEntry]) -> list[GazetteerEntry]:

@@ -156,19 +156,43 @@ def _place_mentions(text: str, tok: TokenisedText, matches: list[_Match], gazett
     place_starts = {m[0] for m in matches if m[2] != KIND_ORGANISATION}
     in_places = _PlaceSpans(tok, matches)
     mentions: list[Mention] = []
-    for first, last, kind, ids, candidates in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+    as_words: list[_Match] = []  # places read as ordinary words for want of a locative
+    for match in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        first, last, kind, ids, candidates = match
         if kind == KIND_ORGANISATION or any(covered[first:last]):
             continue
-        if kind == KIND_PLACE and not _plausible_place(_Span(text, tok, first, last, ids, candidates, gazetteer, place_starts, covered, in_places)):
-            continue
+        if kind == KIND_PLACE:
+            rule = _deciding_rule(_Span(text, tok, first, last, ids, candidates, gazetteer, place_starts, covered, in_places))
+            if rule is not None and not rule[1]:
+                if rule[0] in _WORD_RULES:
+                    as_words.append(match)
+                continue
         if kind == KIND_DEMONYM and first > 0 and tok.normal[first - 1] == "ethnic":
             continue  # "ethnic Tajiks" are a people, not the country
-        mention_kind = "adjectival" if kind == KIND_DEMONYM else "toponym"
-        mentions.append(_mention(text, tok, first, last, mention_kind, ids))
-        weak = kind == KIND_PLACE and not candidates.strong
-        for t in range(first, last):
-            covered[t] = WEAK if weak else COVERED
+        _take(mentions, covered, text, tok, match)
+    _take_named_places_again(mentions, covered, text, tok, as_words)
     return mentions
+
+
+def _take(mentions: list[Mention], covered: list[int], text: str, tok: TokenisedText, match: _Match) -> None:
+    first, last, kind, ids, candidates = match
+    mentions.append(_mention(text, tok, first, last, "adjectival" if kind == KIND_DEMONYM else "toponym", ids))
+    weak = kind == KIND_PLACE and not candidates.strong
+    for t in range(first, last):
+        covered[t] = WEAK if weak else COVERED
+
+
+def _take_named_places_again(mentions: list[Mention], covered: list[int], text: str, tok: TokenisedText, as_words: list[_Match]) -> None:
+    """One sense per article: a name taken for a place where the text said so ("near the city
+    of Mary") is that place again where it stands bare ("Mary is about 400 km north of …"),
+    if only its being an ordinary word spoke against it."""
+    if not as_words:
+        return
+    places = {(m.text, m.candidate_ids) for m in mentions if m.kind == "toponym"}
+    for match in sorted(as_words, key=lambda m: m[0]):
+        first, last, _, ids, _ = match
+        if not any(covered[first:last]) and (text[tok.starts[first] : tok.ends[last - 1]], ids) in places:
+            _take(mentions, covered, text, tok, match)
 
 
 def _span_answer(gazetteer: Gazetteer, spans: dict, normal: str) -> tuple:
@@ -438,12 +462,23 @@ _PLACE_RULES: tuple[tuple[Callable[[_Span], bool], bool], ...] = (
 )
 
 
+#: The rules that reject a name only for being an everyday word: another mention of the same
+#: place in the article outweighs them.
+_WORD_RULES = frozenset({_common_english_words, _known_word_without_a_locative})
+
+
 def _plausible_place(span: _Span) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
-    for applies, verdict in _PLACE_RULES:
-        if applies(span):
-            return verdict
-    return True
+    rule = _deciding_rule(span)
+    return rule is None or rule[1]
+
+
+def _deciding_rule(span: _Span) -> tuple[Callable[[_Span], bool], bool] | None:
+    """The first context rule that applies to ``span`` (with its verdict), or None."""
+    for rule in _PLACE_RULES:
+        if rule[0](span):
+            return rule
+    return None
 
 
 def _fragment_or_misleading(
