@@ -636,3 +636,13 @@ def test_the_incident_as_a_whole_is_the_one_told_first(resources):
             "The incident occurred on a public holiday.")
     events = parse_text(text, date(2020, 5, 6), resources).events
     assert events[-1].event_class == "attack", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a border post in the village of Kavo on March 3. The attack in March left two guards wounded.",
+    "Smugglers opened fire on border guards near the village of Bogh on March 3. "
+    "The exchange of fire earlier this month wounded two guards.",
+])
+def test_a_month_of_the_incident_takes_the_day_another_sentence_gives(resources, text):
+    events = parse_text(text, date(2020, 3, 10), resources).events
+    assert events[-1].date is not None and events[-1].date.start == date(2020, 3, 3), [(e.sentence[:25], e.date) for e in events]

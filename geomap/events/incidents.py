@@ -573,6 +573,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if reading.habitual:
         return None, "no date: what usually happens"
     if reading.date is not None:
+        finer = _finer_day(reading.date, day)
+        if finer is not None:
+            return finer
         return reading.date, reading.date_reason
     if day is not None and reading.modality in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
@@ -591,6 +594,18 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
+
+
+def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[EventDate, str] | None:
+    """The incident's day, for a sentence that dates it only to a month, week or year the day
+    falls in ("the exchange of fire in January" of a clash another sentence dates to January
+    11): the same incident, told more precisely elsewhere."""
+    if day is None or own.precision == "day":
+        return None
+    inherited = day[0]
+    if inherited.precision != "day" or not own.start <= inherited.start <= own.end:
+        return None
+    return replace(inherited, basis="incident"), f"the incident's day, inside the sentence's {own.text!r}: {inherited.text!r}"
 
 
 def _with_incident_parties(reading: Reading, agents: list[str], recipients: list[str]) -> tuple[list[str], list[str]]:
