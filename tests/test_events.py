@@ -646,3 +646,12 @@ def test_the_incident_as_a_whole_is_the_one_told_first(resources):
 def test_a_month_of_the_incident_takes_the_day_another_sentence_gives(resources, text):
     events = parse_text(text, date(2020, 3, 10), resources).events
     assert events[-1].date is not None and events[-1].date.start == date(2020, 3, 3), [(e.sentence[:25], e.date) for e in events]
+
+
+def test_the_day_a_threat_was_voiced_does_not_date_what_happened(resources):
+    text = (" date 2015-05-10\nGunmen began laying down their weapons in the village of Kavo on Sunday. "
+            "On Saturday, officials warned the gunmen that troops would storm the village unless they surrendered. "
+            "A police source said the gunmen had started to surrender in the morning.")
+    events = parse_text(text, None, resources).events
+    last = [e for e in events if e.sentence.startswith("A police source")]
+    assert last and last[0].date is not None and last[0].date.start == date(2015, 5, 10), [(e.sentence[:25], e.modality, e.date) for e in events]

@@ -399,6 +399,9 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     gives its site.  A statement's own date dates only an incident of statements."""
     speech_only = all(readings[i].family == "speech" for i in members)
     dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
+    # the day a threat or a denial was voiced ("on Saturday they warned they would attack
+    # unless …") is not the day anything happened, when a sentence dates what did happen
+    dated = [i for i in dated if readings[i].modality not in _UNREAL] or dated
     if not dated:
         return None
     site_start = site.source_start if site is not None else -1
@@ -407,6 +410,9 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
         key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
+
+
+_UNREAL = frozenset({"hypothetical", "denied"})
 
 
 def _lead_day(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
