@@ -655,3 +655,14 @@ def test_the_day_a_threat_was_voiced_does_not_date_what_happened(resources):
     events = parse_text(text, None, resources).events
     last = [e for e in events if e.sentence.startswith("A police source")]
     assert last and last[0].date is not None and last[0].date.start == date(2015, 5, 10), [(e.sentence[:25], e.modality, e.date) for e in events]
+
+
+@pytest.mark.parametrize("sentence,forward,start,end", [
+    ("Rebels captured the district centre several hours ago.", False, date(2021, 9, 16), date(2021, 9, 16)),
+    ("The post fell to the militants two hours ago, a resident said.", False, date(2021, 9, 16), date(2021, 9, 16)),
+    ("Gunmen stormed the checkpoint minutes ago.", False, date(2021, 9, 16), date(2021, 9, 16)),
+])
+def test_hours_or_minutes_ago_is_the_day_of_the_report(sentence, forward, start, end):
+    found = extract_date(sentence, date(2021, 9, 16), forward=forward)
+    assert found is not None and (found.start, found.end) == (start, end)
+    assert extract_date("Smugglers crossed the river a few weeks ago.", date(2021, 9, 16)) is None

@@ -45,7 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "last summer", "in the winter of 2012", "spring 2021"
     ("season", re.compile(
         r"\b(?:(?P<which>last|this|next|past|previous|coming)\s+(?P<season>summer|winter|spring|autumn|fall)"
@@ -386,8 +386,12 @@ def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: d
 
 
 def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
     unit = groups["unit"].lower()
+    if unit.startswith(("minute", "hour")):  # "several hours ago": the day of the report
+        return EventDate(reference, reference, "day", "text", text)
+    if not groups["n"] or groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
+        return None  # "a few weeks ago" names no week
+    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
     if unit.startswith("day"):
         day = reference - timedelta(days=count)
         return EventDate(day, day, "day", "text", text)
