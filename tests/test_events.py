@@ -666,3 +666,16 @@ def test_hours_or_minutes_ago_is_the_day_of_the_report(sentence, forward, start,
     found = extract_date(sentence, date(2021, 9, 16), forward=forward)
     assert found is not None and (found.start, found.end) == (start, end)
     assert extract_date("Smugglers crossed the river a few weeks ago.", date(2021, 9, 16)) is None
+
+
+@pytest.mark.parametrize("sentence,forward,start,end", [
+    ("The alliance will hold drills on the border in a month.", True, date(2021, 10, 1), date(2021, 10, 31)),
+    ("Talks on the border will resume in two weeks' time.", True, date(2021, 9, 27), date(2021, 10, 3)),
+    ("The delegation will arrive in Khorog in three days.", True, date(2021, 9, 19), date(2021, 9, 19)),
+])
+def test_a_plan_in_a_month_or_in_two_weeks_is_dated_from_the_article(sentence, forward, start, end):
+    found = extract_date(sentence, date(2021, 9, 16), forward=forward)
+    assert found is not None and (found.start, found.end) == (start, end)
+    # a duration is no date: "in two days of fighting", "prices doubled in a month"
+    assert extract_date("Ten fighters were killed in two days of fighting.", date(2021, 9, 16), forward=True) is None
+    assert extract_date("Flour prices doubled in a month.", date(2021, 9, 16)) is None

@@ -46,6 +46,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    # "will be held in a month", "in two weeks' time": a plan's date counted from the article
+    ("ahead", re.compile(rf"\b(?:in|within)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)(?:['’]s?\s+time)?\b(?!\s+(?:of|after|before|later|earlier|ago)\b|['’])", re.I)),
     # "last summer", "in the winter of 2012", "spring 2021"
     ("season", re.compile(
         r"\b(?:(?P<which>last|this|next|past|previous|coming)\s+(?P<season>summer|winter|spring|autumn|fall)"
@@ -68,6 +70,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "year": ("in", "during", "since", "of"),
+    "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "season": ("last", "this", "next", "past", "previous", "coming", "in", "the", "summer", "winter", "spring", "autumn", "fall"),
 }
@@ -406,6 +409,27 @@ def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forw
     return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
 
 
+def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"In a month", "in two weeks": the day, week, month or year that far after the article;
+    only a plan is dated so ("doubled in a month" is a duration)."""
+    if not forward:
+        return None
+    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
+    unit = groups["unit"].lower()
+    if unit.startswith("day"):
+        day = shift_days(reference, count)
+        return EventDate(day, day, "day", "text", text)
+    if unit.startswith("week"):
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=count)
+        return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+    if unit.startswith("month"):
+        year, month = divmod(reference.year * 12 + reference.month - 1 + count, 12)
+        start, end = _month_range(year, month + 1, None)
+        return EventDate(start, end, "month", "text", text)
+    year = reference.year + count
+    return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+
+
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
 
 
@@ -456,6 +480,7 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool],
     "weekday": _weekday,
     "relative_day": _relative_day,
     "ago": _ago,
+    "ahead": _ahead,
     "relative_span": _relative_span_reader,
 }
 
