@@ -679,3 +679,15 @@ def test_a_plan_in_a_month_or_in_two_weeks_is_dated_from_the_article(sentence, f
     # a duration is no date: "in two days of fighting", "prices doubled in a month"
     assert extract_date("Ten fighters were killed in two days of fighting.", date(2021, 9, 16), forward=True) is None
     assert extract_date("Flour prices doubled in a month.", date(2021, 9, 16)) is None
+
+
+def test_a_later_sentence_of_the_same_class_goes_on_about_it_across_another_event(resources):
+    text = (" date 2021-09-16\nSecurity chiefs of the alliance met in Dushanbe on Thursday. "
+            "Refugees from Afghanistan crossed into Tajikistan on Wednesday. "
+            "The alliance announced that joint military exercises will be held next month on the Tajik-Afghan border. "
+            "The minister said the fighting in Afghanistan might spill over. "
+            "A series of large-scale exercises of the collective forces will take place.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("A series")]
+    assert last.date is not None and last.date.start == date(2021, 10, 1), [(e.sentence[:20], e.event_class, e.date) for e in events]
+    assert last.place is not None

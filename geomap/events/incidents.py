@@ -166,6 +166,9 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
         return
     if i > 0 and _goes_on(reading, readings[i - 1]):
         yield i - 1
+    told_before = _same_class_before(i, readings)
+    if told_before is not None:
+        yield told_before
     yield from _anchor_donors(i, readings, anchors, facts)
     if i > 0 and _continues(reading, readings[i - 1]):
         yield i - 1
@@ -264,6 +267,24 @@ def _goes_on(reading: Reading, previous: Reading) -> bool:
     if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric):
         return False
     return _continues(reading, previous)
+
+
+# how many event sentences back a sentence of the same class still goes on about that one
+SAME_CLASS_BACK = 3
+
+
+def _same_class_before(i: int, readings: Sequence[Reading]) -> int | None:
+    """The latest of the few event sentences before ``i`` that tells an event of its class,
+    when ``i`` names no place of its own and goes on about it: "the exercises will be held
+    in a month on the border … a series of large-scale exercises will take place", with a
+    sentence of another kind between them."""
+    reading = readings[i]
+    if reading.place.toponym is not None:
+        return None
+    for j in range(i - 2, max(-1, i - 1 - SAME_CLASS_BACK), -1):
+        if readings[j].event_class == reading.event_class:
+            return j if _continues(reading, readings[j]) else None
+    return None
 
 
 def _continues(reading: Reading, previous: Reading) -> bool:
