@@ -68,6 +68,15 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_a_participle_with_its_agent_is_no_plan(resources):
+    signed = _events("The two sides agreed to speed up the border programme proposed by Kyrgyzstan.", resources)
+    assert signed[0].modality == "reported", signed[0].reasons["modality"]
+    drills = _events("The drills planned by the ministry were held near Kulob.", resources)
+    assert drills[0].modality == "reported", drills[0].reasons["modality"]
+    upcoming = _events("The proposed talks on the border will take place in Dushanbe.", resources)
+    assert upcoming[0].modality == "planned"
+
+
 def test_old_dated_events_are_historical_and_future_ones_planned(resources):
     old = _events("In 2019, border guards clashed with smugglers near Panj.", resources)[0]
     assert old.modality == "historical" and old.date.start.year == 2019
