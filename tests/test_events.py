@@ -691,3 +691,12 @@ def test_a_later_sentence_of_the_same_class_goes_on_about_it_across_another_even
     [last] = [e for e in events if e.sentence.startswith("A series")]
     assert last.date is not None and last.date.start == date(2021, 10, 1), [(e.sentence[:20], e.event_class, e.date) for e in events]
     assert last.place is not None
+
+
+def test_a_whole_border_lies_at_the_stretch_nearest_a_town_the_article_names_elsewhere(resources):
+    text = (" date 2022-04-06\nTwo men were shot dead in a skirmish along the Uzbek-Kyrgyz border on Tuesday. "
+            "Uzbek border guards opened fire on a group of smugglers. "
+            "Officials said both men were residents of the town of Kara-Suu in the Osh region.")
+    events = parse_text(text, None, resources).events
+    [fire] = [e for e in events if e.sentence.startswith("Uzbek border guards")]
+    assert fire.place is not None and "Kara Suu" in fire.place.place.name, fire.reasons["place"]

@@ -28,7 +28,7 @@ from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMea
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
-from geomap.model import Article, Event, EventDate, Incident, Mention, Toponym
+from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
 
 __all__ = [
@@ -119,9 +119,17 @@ def extract_events(
         harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
+        towns=_towns(ordered),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
+
+
+def _towns(toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
+    """The towns and sites the article names as places (not as nationality words)."""
+    return tuple(dict.fromkeys(
+        t.place for t in toponyms if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1
+    ))
 
 
 def _home_country(toponyms: Sequence[Toponym]) -> str:

@@ -64,6 +64,9 @@ class ArticleFacts:
     measure: BorderMeasure | None = None
     # who held a country on a day, unless the given takers are that authority (see actors.territory_holder)
     territory_holder: Callable[[str, date | None, Sequence[str]], str | None] | None = None
+    # the towns and sites the article names outside its event sentences ("the men lived in
+    # the village of Deires"): where "along the border" lies when no event sentence says
+    towns: tuple[Place, ...] = ()
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -385,13 +388,8 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     the distance."""
     zone = site.choice.zone
     assert zone is not None and facts.measure is not None
-    nearby: list[tuple[float, float, float, Place]] = []
-    for reading in readings:
-        if reading.place.specific:
-            place = reading.place.toponym.place  # type: ignore[union-attr]
-            distance, lat, lon = facts.measure(zone.pair, place.lat, place.lon)
-            if distance <= STRETCH_NEAR_KM:
-                nearby.append((distance, lat, lon, place))
+    placed = [r.place.toponym.place for r in readings if r.place.specific]  # type: ignore[union-attr]
+    nearby = _near_border(zone.pair, placed, facts.measure) or _near_border(zone.pair, facts.towns, facts.measure)
     if not nearby:
         return None
     distance, lat, lon, place = min(nearby, key=lambda n: n[0])
@@ -412,6 +410,17 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     assert old is not None
     toponym = Toponym(mention=old.mention, place=stretch, confidence=old.confidence, reasons=[reason])
     return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start, site.family)
+
+
+def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> list[tuple[float, float, float, Place]]:
+    """The places within ``STRETCH_NEAR_KM`` of the border, with their distance and the
+    border's nearest point."""
+    nearby = []
+    for place in places:
+        distance, lat, lon = measure(pair, place.lat, place.lon)
+        if distance <= STRETCH_NEAR_KM:
+            nearby.append((distance, lat, lon, place))
+    return nearby
 
 
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
