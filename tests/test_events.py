@@ -700,3 +700,11 @@ def test_a_whole_border_lies_at_the_stretch_nearest_a_town_the_article_names_els
     events = parse_text(text, None, resources).events
     [fire] = [e for e in events if e.sentence.startswith("Uzbek border guards")]
     assert fire.place is not None and "Kara Suu" in fire.place.place.name, fire.reasons["place"]
+
+
+def test_the_sentence_that_names_the_whole_border_takes_its_stretch_too(resources):
+    text = (" date 2022-04-06\nGunfire erupted along the Uzbek-Kyrgyz border on Tuesday, local officials said. "
+            "On Wednesday officials of both countries held talks in the town of Kara-Suu.")
+    events = parse_text(text, None, resources).events
+    [fire] = [e for e in events if e.sentence.startswith("Gunfire")]
+    assert fire.place is not None and "near Kara Suu" in fire.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]

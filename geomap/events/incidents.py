@@ -589,7 +589,7 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
         return False
     if reading.family == "speech" and site.family not in _GATHERINGS:
         return False
-    if reading.place.toponym is None or reading.place.weak:
+    if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
         return True
     if not _inside(reading.place, site.choice.toponym.place, facts):
         return False  # Moscow does not refine "along the Afghan border"
@@ -598,6 +598,12 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
         # "in Gorno-Badakhshan" of an incident sited in Khorog: the finer place inside it
         return finer and reading.place.geo_level in _REGION_LEVELS and _within(site.choice, reading.place)
     return finer or site.choice.specific
+
+
+def _stretch_of(site: PlaceChoice, own: PlaceChoice) -> bool:
+    """Whether the incident's site is a stretch of the whole border the sentence names: the
+    part of that border the article's places point to, finer than the border."""
+    return own.zone is not None and site.zone is not None and site.zone.pair == own.zone.pair and site.toponym is not own.toponym
 
 
 def _within(inner: PlaceChoice, outer: PlaceChoice) -> bool:
