@@ -708,3 +708,15 @@ def test_the_sentence_that_names_the_whole_border_takes_its_stretch_too(resource
     events = parse_text(text, None, resources).events
     [fire] = [e for e in events if e.sentence.startswith("Gunfire")]
     assert fire.place is not None and "near Kara Suu" in fire.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+def test_refugees_take_their_own_camp_not_the_far_crossing_told_in_their_incident(resources):
+    text = (" date 2021-07-15\nBorder guards said on Wednesday that 200 refugees from Afghanistan had crossed into the country, "
+            "fleeing gains by Taliban fighters. "
+            "The militants have brought large areas under their control, including the Shir Khan Bandar border crossing. "
+            "Hundreds of families have fled the fighting in Afghanistan's Badakhshan province. "
+            "The refugees were being housed in two camps in the Murghab district. "
+            "The refugees had brought their livestock with them, officials said.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("The refugees had")]
+    assert last.place is not None and "Murg" in last.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]

@@ -85,7 +85,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         for index in members:
             told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
-            events[index] = _event(readings[index], incident_id, site, own_day, agents, recipients, facts, told_as)
+            own_site = _class_site(readings, members, index, site, facts) or site
+            events[index] = _event(readings[index], incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
 
@@ -380,6 +381,21 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     if site.choice.zone is not None and facts.measure is not None:
         return _border_stretch(site, readings, facts) or site
     return site
+
+
+def _class_site(readings: Sequence[Reading], members: list[int], index: int, site: _Site | None, facts: ArticleFacts) -> _Site | None:
+    """The site the incident's sentences of ``index``'s class give, when the incident mixes
+    classes and its site lies outside that one: the refugees' camp in the Pamirs for the
+    refugees, not the crossing the Taliban took far away (a town inside the class's province
+    still refines it)."""
+    own_class = readings[index].event_class
+    same = [i for i in members if readings[i].event_class == own_class]
+    if site is None or site.choice.toponym is None or len(same) == len(members):
+        return None
+    found = _incident_place(readings, same, facts)
+    if found is None or not found.choice.specific or _within(site.choice, found.choice):
+        return None
+    return found
 
 
 def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFacts) -> _Site | None:
