@@ -82,10 +82,14 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         agents, recipients = _incident_parties(readings, members)
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
+        class_sites: dict[str, _Site | None] = {}
         for index in members:
             told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
-            own_site = _class_site(readings, members, index, site, facts) or site
+            own_class = readings[index].event_class
+            if own_class not in class_sites:
+                class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
+            own_site = class_sites[own_class] or site
             events[index] = _event(readings[index], incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
@@ -383,12 +387,11 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     return site
 
 
-def _class_site(readings: Sequence[Reading], members: list[int], index: int, site: _Site | None, facts: ArticleFacts) -> _Site | None:
-    """The site the incident's sentences of ``index``'s class give, when the incident mixes
+def _class_site(readings: Sequence[Reading], members: list[int], own_class: str, site: _Site | None, facts: ArticleFacts) -> _Site | None:
+    """The site the incident's sentences of ``own_class`` give, when the incident mixes
     classes and its site lies outside that one: the refugees' camp in the Pamirs for the
     refugees, not the crossing the Taliban took far away (a town inside the class's province
     still refines it)."""
-    own_class = readings[index].event_class
     same = [i for i in members if readings[i].event_class == own_class]
     if site is None or site.choice.toponym is None or len(same) == len(members):
         return None
