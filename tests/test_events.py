@@ -720,3 +720,15 @@ def test_refugees_take_their_own_camp_not_the_far_crossing_told_in_their_inciden
     events = parse_text(text, None, resources).events
     [last] = [e for e in events if e.sentence.startswith("The refugees had")]
     assert last.place is not None and "Murg" in last.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "The smugglers had crossed the river in order to reach the major city of Kulob.",
+    "The smugglers were on their way to Kulob with the drugs, officials said.",
+    "The smugglers were heading to Kulob with 20 kilograms of heroin.",
+])
+def test_where_a_journey_was_headed_is_not_where_it_happened(resources, second):
+    text = " date 2021-05-04\nTajik border guards detained three Afghan smugglers in Shamsiddin Shohin district on Monday. " + second
+    events = parse_text(text, None, resources).events
+    last = events[-1]
+    assert last.place is None or "Kulob" not in last.place.place.name, [(e.event_class, e.reasons["place"]) for e in events]

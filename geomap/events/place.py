@@ -47,7 +47,7 @@ _DISTANCE = re.compile(
 # place nouns or names ("in the northern town of Kunduz"), not any words ("to demonstrate Moscow")
 LOCATION_FILLER = (
     r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
-    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border|major|main|key|strategic"
     r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
 )
 _LOCATIVE = re.compile(
@@ -87,7 +87,10 @@ _ORIGIN = re.compile(
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
     rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
     # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
-    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into))"
+    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
+    # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
+    # a journey was headed, not where it happened
+    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
@@ -120,7 +123,8 @@ _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
-                 "transfer", "brought", "transport", "airlift", "hospital", "deport")
+                 "transfer", "brought", "transport", "airlift", "hospital", "deport", "reach", "get to", "way to", "route", "bound",
+                 "head")
 
 
 @dataclass(frozen=True, slots=True)
