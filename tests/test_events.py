@@ -732,3 +732,10 @@ def test_where_a_journey_was_headed_is_not_where_it_happened(resources, second):
     events = parse_text(text, None, resources).events
     last = events[-1]
     assert last.place is None or "Kulob" not in last.place.place.name, [(e.event_class, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("dateline", ["KHUJAND. Sept 17 (Interfax) - ", "BISHKEK, September 17. /TASS/. ", "OSH, 17 September (AKIpress) - "])
+def test_a_wire_datelines_day_without_a_year_is_when_it_was_filed(resources, dateline):
+    text = " date 2018-09-17\n" + dateline + "Joint military exercises will begin near Kulob on Tuesday, the ministry told reporters."
+    events = parse_text(text, None, resources).events
+    assert events and events[0].date is not None and events[0].date.start == date(2018, 9, 18), [(e.date, e.reasons["date"]) for e in events]

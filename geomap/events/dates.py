@@ -175,7 +175,18 @@ def dateline_end(text: str, start: int = 0, window: int = 400) -> int:
     """Offset where the dateline's date ends (``start`` when there is none): event
     dates are not read from it, it says when the report was filed."""
     found = _dateline(text, start, window)
-    return found[1] if found else start
+    if found:
+        return found[1]
+    # "DUSHANBE. Sept 17 (Interfax) -", "BISHKEK, September 16. /TASS/.": a wire dateline's
+    # day and month, with no year, followed by the agency
+    short = _WIRE_DATELINE.search(text, start, min(len(text), start + window))
+    return short.end() if short else start
+
+
+_WIRE_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z .'’-]{{2,}}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*[(/\-–—])",
+    re.M,
+)
 
 
 def _dateline(text: str, start: int, window: int) -> tuple[date, int] | None:
