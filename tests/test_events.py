@@ -739,3 +739,12 @@ def test_a_wire_datelines_day_without_a_year_is_when_it_was_filed(resources, dat
     text = " date 2018-09-17\n" + dateline + "Joint military exercises will begin near Kulob on Tuesday, the ministry told reporters."
     events = parse_text(text, None, resources).events
     assert events and events[0].date is not None and events[0].date.start == date(2018, 9, 18), [(e.date, e.reasons["date"]) for e in events]
+
+
+def test_words_said_after_a_dated_meeting_are_dated_by_the_meeting(resources):
+    text = (" date 2021-09-02\nThe agency said Thursday that the interior minister had met the UN refugee envoy. "
+            "During the meeting on Wednesday the minister said that 50 Afghan families were seeking to cross into the country. "
+            "The minister warned that the country could not receive a large number of refugees.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("The minister warned")]
+    assert last.date is not None and last.date.start == date(2021, 9, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]

@@ -149,9 +149,12 @@ _SPEECH_BEFORE = re.compile(
     r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
     r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?$"
     # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
-    r"|\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$",
+    r"|" + (_DURING_GATHERING := r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$"),
     re.I,
 )
+# the day of a meeting or visit: what was said there was said that day, and the article's
+# story stands at that day
+_GATHERING_BEFORE = re.compile(_DURING_GATHERING, re.I)
 _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
 _DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|kilomet|people|troops|soldiers|killed))", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
@@ -240,6 +243,7 @@ class DateMention:
     end: int
     date: EventDate
     speech: bool
+    gathering: bool = False  # the day of a meeting or visit ("during the meeting on Wednesday")
 
 
 _CLOCK_AFTER = re.compile(r"\s*[-–—,|]?\s*\d{1,2}:\d{2}\b")
@@ -265,7 +269,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
             normalised = _normalise(kind, match, reference, forward and not speech)
             if normalised is not None:
-                found.append(DateMention(match.start(), match.end(), normalised, speech))
+                gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
+                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering))
     return sorted(found, key=lambda m: m.start)
 
 

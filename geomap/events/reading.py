@@ -537,7 +537,7 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
     if it is recent (see :func:`in_narrative_window`)."""
     if published is None:
         return None
-    return next((m.date for m in reversed(mentions) if not m.speech and m.date.precision == "day"), None)
+    return next((m.date for m in reversed(mentions) if (not m.speech or m.gathering) and m.date.precision == "day"), None)
 
 
 def in_narrative_window(day: EventDate, published: date) -> bool:
