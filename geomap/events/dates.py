@@ -143,13 +143,14 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
     return reference.year
 
 
+# "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
+_DURING_GATHERING = r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$"
 _SPEECH_BEFORE = re.compile(
     # the saying's own date: "said on Monday", "told RFE/RL today", "said in a statement on Monday"
     r"\b(?:said|says|told|tells|announced|stated|reported|reports|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
     r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
     r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?$"
-    # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
-    r"|" + (_DURING_GATHERING := r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$"),
+    r"|" + _DURING_GATHERING,
     re.I,
 )
 # the day of a meeting or visit: what was said there was said that day, and the article's
