@@ -246,3 +246,12 @@ def test_an_investigation_under_way_is_another_event(resources):
     assert _class("Prosecutors in Isfara said the investigation is still ongoing.", resources) == "other"
     assert _class("An investigation team has been set up at the site, officials said.", resources) == "other"
     assert _class("Border officials of both countries are continuing the investigation.", resources) == "other"
+
+
+def test_since_when_a_party_has_been_in_a_state_does_not_date_the_event(resources):
+    text = "On December 20, three gunmen, who had been on the wanted list since November 2, were killed in an operation near Kulob."
+    [event] = [e for e in _events(text, resources) if e.event_class != "statement"][:1]
+    assert event.date is not None and event.date.start == date(2025, 12, 20), event.reasons["date"]
+    # the state itself is dated by its start ("the border has been closed since November 2")
+    closed = _events("The border crossing near Kulob has been closed since November 2.", resources)[0]
+    assert closed.date is not None and closed.date.start == date(2025, 11, 2), closed.reasons["date"]

@@ -481,6 +481,22 @@ def _relative(sentence: str, offset: int) -> bool:
     return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether the date at ``offset`` says since when a party has been in some state, in a
+    relative clause about it ("the men, who had been on the wanted list since May 18, were
+    killed"): it dates the party's state, not the event."""
+    if not _SINCE_BEFORE.search(sentence, max(0, offset - 8), offset):
+        return False
+    start, _ = clause_span(sentence, offset)
+    if start == 0 or not (_relative(sentence, offset) or _relative(sentence, start - 1)):
+        return False
+    party_start, _ = clause_span(sentence, start - 1) if not _relative(sentence, offset) else (start, 0)
+    return not party_start <= trigger_at < offset
+
+
 def _reading(
     frame: ArticleFrame,
     start: int,
@@ -499,6 +515,7 @@ def _reading(
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
     mentions = [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from]
+    mentions = [m for m in mentions if not _party_state_since(sentence, m.start, choice.hit.start)]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
