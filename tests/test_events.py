@@ -748,3 +748,13 @@ def test_words_said_after_a_dated_meeting_are_dated_by_the_meeting(resources):
     events = parse_text(text, None, resources).events
     [last] = [e for e in events if e.sentence.startswith("The minister warned")]
     assert last.date is not None and last.date.start == date(2021, 9, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "Police are still searching for the gunmen who attacked the post.",
+    "More troops are being sent to the district, officials said.",
+])
+def test_what_is_going_on_now_is_todays_news_not_the_incidents_earlier_day(resources, second):
+    text = " date 2016-11-01\nGunmen attacked a border post in Hamadoni district on October 20, killing a guard. " + second
+    events = parse_text(text, None, resources).events
+    assert events[-1].date is not None and events[-1].date.start == date(2016, 11, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]

@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
-from geomap.events.reading import Reading, dated_modality
+from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -638,6 +638,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         if finer is not None:
             return finer
         return reading.date, reading.date_reason
+    if day is not None and reading.modality == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
+        published = facts.published
+        return EventDate(published, published, "day", "article", ""), "going on now (present progressive): the article's date, not the incident's earlier one"
     if day is not None and reading.modality in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
         # the article's own date does
@@ -655,6 +658,21 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
+
+
+# "authorities are taking efforts to identify", "more troops are being sent": going on as told
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b", re.I
+)
+
+
+def _ongoing_now(reading: Reading, inherited: EventDate, published: date) -> bool:
+    """Whether an undated sentence in the present progressive tells what is going on now,
+    when its incident is dated only to a week or month, or to a day over a week before the
+    article: then it is today's news, not that earlier time."""
+    if reading.family == "speech" or not _PROGRESSIVE.search(reading.sentence):
+        return False
+    return inherited.precision != "day" or inherited.start < shift_days(published, -NARRATIVE_DAYS)
 
 
 def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[EventDate, str] | None:
