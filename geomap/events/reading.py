@@ -491,9 +491,12 @@ def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
     if not _SINCE_BEFORE.search(sentence, max(0, offset - 8), offset):
         return False
     start, _ = clause_span(sentence, offset)
-    if start == 0 or not (_relative(sentence, offset) or _relative(sentence, start - 1)):
+    if _relative(sentence, offset):
+        party_start = start  # "who had been held since May 18"
+    elif start and _relative(sentence, start - 1):
+        party_start = clause_span(sentence, start - 1)[0]  # "who have been wanted | since May 18"
+    else:
         return False
-    party_start, _ = clause_span(sentence, start - 1) if not _relative(sentence, offset) else (start, 0)
     return not party_start <= trigger_at < offset
 
 
