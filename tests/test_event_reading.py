@@ -255,3 +255,12 @@ def test_since_when_a_party_has_been_in_a_state_does_not_date_the_event(resource
     # the state itself is dated by its start ("the border has been closed since November 2")
     closed = _events("The border crossing near Kulob has been closed since November 2.", resources)[0]
     assert closed.date is not None and closed.date.start == date(2025, 11, 2), closed.reasons["date"]
+
+
+def test_a_date_in_a_since_phrase_dates_the_event_it_names(resources):
+    seized = _events("It was the first time the militants have seized a district centre since the offensive in 2015.", resources)[0]
+    assert seized.date is None or seized.date.start.year == 2025, seized.reasons["date"]
+    assert seized.modality != "historical"
+    # a state dates from the event that began it
+    closed = _events("The crossing near Kulob has remained closed since the clashes in January.", resources)[0]
+    assert closed.date is not None and closed.date.start == date(2025, 1, 1), closed.reasons["date"]

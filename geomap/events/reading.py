@@ -500,6 +500,22 @@ def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
     return not party_start <= trigger_at < offset
 
 
+_SINCE_EVENT = re.compile(r"\W*since\s+(?:the|an?|their|its|his|her)\s+\S", re.I)
+_STATE = re.compile(r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut)\b", re.I)
+
+
+def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether the date at ``offset`` dates the event a "since" phrase names ("the first time
+    the insurgents have seized a city since the U.S.-led invasion in 2001"): that event's
+    date, not this one's, unless this one is a state that began then ("the border has been
+    closed since the clashes in January")."""
+    start, _ = clause_span(sentence, offset)
+    if not _SINCE_EVENT.match(sentence, start) or start <= trigger_at < offset:
+        return False
+    trigger_start, trigger_end = clause_span(sentence, trigger_at)
+    return not _STATE.search(sentence, trigger_start, trigger_end)
+
+
 def _reading(
     frame: ArticleFrame,
     start: int,
@@ -518,7 +534,10 @@ def _reading(
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
     mentions = [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from]
-    mentions = [m for m in mentions if not _party_state_since(sentence, m.start, choice.hit.start)]
+    mentions = [
+        m for m in mentions
+        if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
+    ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
