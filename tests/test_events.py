@@ -758,3 +758,12 @@ def test_what_is_going_on_now_is_todays_news_not_the_incidents_earlier_day(resou
     text = " date 2016-11-01\nGunmen attacked a border post in Hamadoni district on October 20, killing a guard. " + second
     events = parse_text(text, None, resources).events
     assert events[-1].date is not None and events[-1].date.start == date(2016, 11, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]
+
+
+def test_protesters_speak_where_they_protest(resources):
+    text = (" date 2012-08-22\nSeveral thousand people gathered near the mayor's office in Khorog on Wednesday. "
+            "Officials said the situation remained tense. "
+            "The demonstrators accused the authorities of breaking the ceasefire agreement.")
+    events = parse_text(text, None, resources).events
+    [said] = [e for e in events if e.sentence.startswith("The demonstrators")][:1]
+    assert said.place is not None and said.place.place.name.startswith("Khor"), [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]

@@ -169,6 +169,8 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
     reading = readings[i]
     if reading.family == "speech":
         venue = _speech_venue(i, readings, incidents)
+        if venue is None and _said_by_protesters(reading):
+            venue = _protest_before(i, readings)
         if venue is not None:
             yield venue
         return
@@ -203,6 +205,23 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
     return _same_speaker(i, readings, incidents)
+
+
+PROTESTERS = "Protesters (unspecified)"
+_PROTESTS = frozenset({"protest", "riot"})
+
+
+def _said_by_protesters(reading: Reading) -> bool:
+    """"Demonstrators demanded …": protesters speak where they protest."""
+    return bool(reading.actors.names) and reading.actors.names[0] == PROTESTERS
+
+
+def _protest_before(i: int, readings: Sequence[Reading]) -> int | None:
+    """The latest protest told before sentence ``i`` (within ``NEARBY`` sentences)."""
+    for j in range(i - 1, max(-1, i - 1 - NEARBY), -1):
+        if readings[j].event_class in _PROTESTS and readings[j].modality == "reported":
+            return j
+    return None
 
 
 # "Earlier, Japarov said …": words from another occasion
@@ -606,7 +625,7 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
     a statement only the place of the meeting or ceremony it was made at."""
     if site is None or site.choice.toponym is None or site.choice is reading.place:
         return False
-    if reading.family == "speech" and site.family not in _GATHERINGS:
+    if reading.family == "speech" and site.family not in _GATHERINGS and not _said_by_protesters(reading):
         return False
     if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
         return True
