@@ -767,3 +767,12 @@ def test_protesters_speak_where_they_protest(resources):
     events = parse_text(text, None, resources).events
     [said] = [e for e in events if e.sentence.startswith("The demonstrators")][:1]
     assert said.place is not None and said.place.place.name.startswith("Khor"), [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Border guards clashed with smugglers just days before a meeting of the two presidents in Kulob.",
+    "The clash on the border comes a week after the defence ministers held talks in Kulob.",
+])
+def test_the_place_of_an_event_this_one_is_set_against_is_not_its_place(resources, sentence):
+    events = parse_text(sentence, date(2019, 7, 23), resources).events
+    assert events and (events[0].place is None or events[0].place.place.feature_type not in ("town", "city")), [e.reasons["place"] for e in events]

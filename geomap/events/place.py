@@ -360,13 +360,36 @@ def _shared_border(context: SentencePlaces, named: list[Toponym]) -> BorderZone 
     return next((z for z in zones if len(z.countries) == 2 and set(z.countries) <= countries), None)
 
 
+# "The visit comes days after a delegation held talks in Kabul", "the incident took place just
+# days before a meeting of the presidents in Isfara": what follows tells another event, the
+# one this one is set against
+_SET_AGAINST = re.compile(
+    r"\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,4}"
+    r"|(?:just|only|barely|shortly|days|weeks|months|hours)\s+(?:(?:a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,3})"
+    r"(?:after|before|ahead\s+of)\b",
+    re.I,
+)
+
+
+def _another_events_part(context: SentencePlaces) -> int:
+    """Where the part of the sentence about another event begins (``context.end`` if none)."""
+    lowered = context.sentence.lower()
+    if "after" not in lowered and "before" not in lowered and "ahead" not in lowered:
+        return context.end
+    found = _SET_AGAINST.search(context.text, context.trigger_at, context.end)
+    return found.start() if found else context.end
+
+
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
     country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of
-    flight, ends of a route."""
+    flight, ends of a route, places of another event it is set against ("days before a
+    meeting in Isfara")."""
+    other_event = _another_events_part(context)
     return [
         t for t in context.toponyms
-        if not _MODIFIER_AFTER.match(context.text, t.mention.end)
+        if t.mention.start < other_event
+        and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not (not t.adjectival and is_origin(context.text, t.mention.start))
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
