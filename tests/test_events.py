@@ -776,3 +776,12 @@ def test_protesters_speak_where_they_protest(resources):
 def test_the_place_of_an_event_this_one_is_set_against_is_not_its_place(resources, sentence):
     events = parse_text(sentence, date(2019, 7, 23), resources).events
     assert events and (events[0].place is None or events[0].place.place.feature_type not in ("town", "city")), [e.reasons["place"] for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two presidents held talks on the outskirts of Khujand on Monday.",
+    "The border commissions met in the territory of Isfara district on Monday.",
+])
+def test_the_outskirts_or_territory_of_a_place_introduce_it_as_a_location(resources, sentence):
+    events = parse_text(sentence, date(2019, 7, 23), resources).events
+    assert events and events[0].place is not None and events[0].place.place.feature_type != "country", [e.reasons["place"] for e in events]

@@ -48,7 +48,7 @@ _DISTANCE = re.compile(
 LOCATION_FILLER = (
     r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
     r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border|major|main|key|strategic"
-    r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
+    r"|town|city|village|district|province|region|area|settlement|territory|outskirts|vicinity|suburbs?|of|(?-i:[A-Z][\w'’.-]*))"
 )
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
