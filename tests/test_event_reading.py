@@ -264,3 +264,10 @@ def test_a_date_in_a_since_phrase_dates_the_event_it_names(resources):
     # a state dates from the event that began it
     closed = _events("The crossing near Kulob has remained closed since the clashes in January.", resources)[0]
     assert closed.date is not None and closed.date.start == date(2025, 1, 1), closed.reasons["date"]
+
+
+def test_a_place_in_what_was_said_is_not_where_it_was_said(resources):
+    told = _events("The minister told reporters in Khujand that the talks had failed.", resources)[0]
+    assert told.event_class == "statement" and told.place is not None and told.place.place.name == "Khujand"
+    content = _events("The governor warned that the situation in Khujand was getting worse.", resources)[0]
+    assert content.event_class == "statement" and content.place is None, content.reasons["place"]

@@ -451,6 +451,13 @@ def _border_choice(context: SentencePlaces) -> PlaceChoice:
     return PlaceChoice(toponym, "along the border", "subnational_region", reason, zone)
 
 
+# between a speech act and a place, words that open what was said ("said that …", "said 22
+# planes were landed at Termez"): the place is in the content, not where it was said
+_WHAT_WAS_SAID = re.compile(
+    r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could)\b|[\"“”]", re.I
+)
+
+
 def _venue(context: SentencePlaces) -> PlaceChoice:
     """Where a statement was made, when the text says so ("told reporters in Kabul", "at a
     press conference in Bishkek"): a town or site introduced by "in" or "at" after the words
@@ -462,6 +469,7 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
         and SPECIFICITY[geo_level(t)] <= SPECIFICITY["adm2"]
         and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
         and not in_dateline(context.text, t)
+        and not _WHAT_WAS_SAID.search(context.text, context.trigger_at, t.mention.start)
     ]
     if not venues:
         return NO_PLACE
