@@ -785,3 +785,9 @@ def test_the_place_of_an_event_this_one_is_set_against_is_not_its_place(resource
 def test_the_outskirts_or_territory_of_a_place_introduce_it_as_a_location(resources, sentence):
     events = parse_text(sentence, date(2019, 7, 23), resources).events
     assert events and events[0].place is not None and events[0].place.place.feature_type != "country", [e.reasons["place"] for e in events]
+
+
+def test_where_troops_came_from_is_not_where_they_were_sent(resources):
+    text = "More troops from an army garrison near the city of Kulob are being sent to the Afghan border."
+    events = parse_text(text, date(2021, 7, 12), resources).events
+    assert events and "along the border" in events[0].place_relation, [e.reasons["place"] for e in events]

@@ -85,6 +85,8 @@ _AT_THE_BORDER_AFTER = re.compile(
 _ORIGIN = re.compile(
     # "20 km from", "not far from", "away from": a distance to the place, not an origin
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    # "troops from an army garrison near the city of Mary": where the troops came from
+    r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
     rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
     # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
     rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
