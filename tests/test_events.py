@@ -791,3 +791,12 @@ def test_where_troops_came_from_is_not_where_they_were_sent(resources):
     text = "More troops from an army garrison near the city of Kulob are being sent to the Afghan border."
     events = parse_text(text, date(2021, 7, 12), resources).events
     assert events and "along the border" in events[0].place_relation, [e.reasons["place"] for e in events]
+
+
+def test_the_air_base_is_the_base_the_article_names_in_that_country(resources):
+    text = (" date 2016-12-09\nRussian ground attack aircraft arrived in Tajikistan for a joint exercise on Friday. "
+            "After the exercise the aircraft will return to the air base in Kyrgyzstan. "
+            "Kant Air Base hosts Russian air force units.")
+    events = parse_text(text, None, resources).events
+    [back] = [e for e in events if e.sentence.startswith("After the exercise")]
+    assert back.place is not None and back.place.place.name == "Kant Air Base", back.reasons["place"]

@@ -654,7 +654,7 @@ def _own_place(
     zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None
     border_zone = _forces_border(frame, in_sentence)
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
-    return sentence_place(
+    chosen = sentence_place(
         SentencePlaces(
             text=frame.text,
             start=start,
@@ -669,3 +669,29 @@ def _own_place(
             zones=frame.border_zones,
         )
     )
+    if family in _SAID_OR_MET or chosen.specific:
+        return chosen
+    return _the_named_base(frame, start, sentence, chosen) or chosen
+
+
+# "will return to the air base in Kyrgyzstan", "the facility": a base the article names
+_THE_BASE = re.compile(r"\bthe\s+(?:(?:military|air|army|russian)\s+)?(?:base|airbase|air base|airfield|facility)\b", re.I)
+_BASE_FEATURES = frozenset({"military_base", "airfield"})
+
+
+def _the_named_base(frame: ArticleFrame, start: int, sentence: str, chosen: PlaceChoice) -> PlaceChoice | None:
+    """For "the base" with no finer place: the base or airfield the article names (in the
+    country the sentence names, if any), the one named nearest the sentence."""
+    found = _THE_BASE.search(sentence)
+    if found is None:
+        return None
+    country = chosen.toponym.place.country if chosen.toponym is not None else ""
+    at = start + found.start()
+    bases = [
+        t for t in frame.toponyms
+        if t.place.feature_type in _BASE_FEATURES and not t.adjectival and (not country or t.place.country == country)
+    ]
+    if not bases:
+        return None
+    base = min(bases, key=lambda t: abs(t.mention.start - at))
+    return PlaceChoice(base, "in", "site", f"{found.group(0)!r}: the base the article names, {base.mention.text!r}")
