@@ -271,3 +271,12 @@ def test_a_place_in_what_was_said_is_not_where_it_was_said(resources):
     assert told.event_class == "statement" and told.place is not None and told.place.place.name == "Khujand"
     content = _events("The governor warned that the situation in Khujand was getting worse.", resources)[0]
     assert content.event_class == "statement" and content.place is None, content.reasons["place"]
+
+
+def test_a_possessive_date_dates_the_event_it_names(resources):
+    text = "The drills near Kulob showed close cooperation, even as last month's attack on a concert hall strained relations."
+    [event] = [e for e in _events(text, resources) if e.event_class == "military_exercise"] or _events(text, resources)[:1]
+    assert event.date is None or event.date.start.month == 12, event.reasons["date"]
+    # the possessive of the event's own words dates it
+    own = _events("Friday's clash near Kulob killed two guards.", resources)[0]
+    assert own.date is not None and own.date.start == date(2025, 12, 19), own.reasons["date"]

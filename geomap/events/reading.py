@@ -516,6 +516,17 @@ def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
     return not _STATE.search(sentence, trigger_start, trigger_end)
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
+def _dates_a_named_event(sentence: str, mention: DateMention, hit: TriggerHit) -> bool:
+    """Whether a possessive date ("last month's concert attack", "Friday's clashes") dates a
+    noun other than the event's words: that event's date, not this one's."""
+    if not _POSSESSIVE.match(sentence, mention.end):
+        return False
+    return not mention.end < hit.start <= mention.end + 30
+
+
 def _reading(
     frame: ArticleFrame,
     start: int,
@@ -537,6 +548,7 @@ def _reading(
     mentions = [
         m for m in mentions
         if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
+        and not _dates_a_named_event(sentence, m, choice.hit)
     ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
