@@ -280,3 +280,8 @@ def test_a_possessive_date_dates_the_event_it_names(resources):
     # the possessive of the event's own words dates it
     own = _events("Friday's clash near Kulob killed two guards.", resources)[0]
     assert own.date is not None and own.date.start == date(2025, 12, 19), own.reasons["date"]
+
+
+def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
+    opened = _events("Some crossings on the Kyrgyz-Tajik border have opened for the first time since mid-October.", resources)[0]
+    assert opened.modality == "reported" and opened.date is not None and opened.date.start.month == 12, opened.reasons["date"]
