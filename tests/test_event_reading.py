@@ -285,3 +285,5 @@ def test_a_possessive_date_dates_the_event_it_names(resources):
 def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
     opened = _events("Some crossings on the Kyrgyz-Tajik border have opened for the first time since mid-October.", resources)[0]
     assert opened.modality == "reported" and opened.date is not None and opened.date.start.month == 12, opened.reasons["date"]
+    third = _events("It was the third deadly clash since October on the border near Kulob.", resources)[0]
+    assert third.modality == "reported" and third.date is not None and third.date.start.month == 12, third.reasons["date"]

@@ -501,7 +501,7 @@ def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
 
 
 _SINCE_EVENT = re.compile(r"\W*since\s+(?:the|an?|their|its|his|her)\s+\S", re.I)
-_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}?\bsince\s+(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?$", re.I)
+_FIRST_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest)\b[^.;]{0,60}?\bsince\s+(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?$", re.I)
 _SINCE_START = re.compile(r"since\s", re.I)
 _STATE = re.compile(r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut)\b", re.I)
 
@@ -511,7 +511,8 @@ def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
     the insurgents have seized a city since the U.S.-led invasion in 2001"): that event's
     date, not this one's, unless this one is a state that began then ("the border has been
     closed since the clashes in January")."""
-    # "opened for the first time since mid-January": the last time, not this one
+    # "opened for the first time since mid-January", "the second clash since November": the
+    # last time, or the span counted, not this event
     since_at = offset + 6 if _SINCE_START.match(sentence, offset) else offset
     if _FIRST_SINCE.search(sentence, max(0, offset - 80), since_at):
         return True
