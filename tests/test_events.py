@@ -800,3 +800,15 @@ def test_the_air_base_is_the_base_the_article_names_in_that_country(resources):
     events = parse_text(text, None, resources).events
     [back] = [e for e in events if e.sentence.startswith("After the exercise")]
     assert back.place is not None and back.place.place.name == "Kant Air Base", back.reasons["place"]
+
+
+def test_undated_past_sentences_after_an_old_day_go_on_with_that_background(resources):
+    text = (" date 2013-07-24\nHundreds of people marched in Khorog today to mark the anniversary of last year's events. "
+            "We recall that clashes began in Khorog on July 24, 2012 when government forces launched an operation. "
+            "The authorities accused a former commander of organising the attack. "
+            "Police are now patrolling the streets of Khorog.")
+    events = parse_text(text, None, resources).events
+    accused = next(e for e in events if e.sentence.startswith("The authorities accused"))
+    assert accused.date is not None and accused.date.start.year == 2012, (accused.date, accused.reasons["date"])
+    [now] = [e for e in events if e.sentence.startswith("Police are now")] or [None]
+    assert now is None or now.date is None or now.date.start.year == 2013

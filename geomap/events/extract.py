@@ -108,7 +108,7 @@ def extract_events(
     )
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
-    readings = _in_narrative_time(readings, narrative, article.date)
+    readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
     readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
     facts = ArticleFacts(
         article_id=article.id,
@@ -185,22 +185,41 @@ def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tu
     return readings, narrative
 
 
-def _in_narrative_time(readings: list[Reading], narrative: list[tuple[int, EventDate]], published: date | None) -> list[Reading]:
-    """Each undated sentence gets the last day told before it, when that day is recent (its
-    own incident's date, if any, still comes first)."""
+def _in_narrative_time(
+    readings: list[Reading], narrative: list[tuple[int, EventDate]], published: date | None, historical_after_days: int = 30
+) -> list[Reading]:
+    """Each undated sentence gets the last day told before it, when that day is recent, or
+    when it is background (over ``historical_after_days`` old) the sentence goes on telling in
+    the past tense (its own incident's date, if any, still comes first)."""
     if published is None:
         return readings
     told = sorted([*narrative, *((r.start, r.narrative_day) for r in readings if r.narrative_day is not None)], key=lambda d: d[0])
     out: list[Reading] = []
-    index, current = 0, None
+    index, current, background = 0, None, None
     for reading in readings:
         while index < len(told) and told[index][0] < reading.start:
-            current = told[index][1] if in_narrative_window(told[index][1], published) else None
+            recent = in_narrative_window(told[index][1], published)
+            current = told[index][1] if recent else None
+            old = told[index][1].end < shift_days(published, -historical_after_days)
+            background = told[index][1] if old else None
             index += 1
         if reading.date is None and current is not None and not reading.habitual:
             reading = replace(reading, context_date=current)
+        elif reading.date is None and background is not None and _told_in_the_past(reading):
+            reading = replace(reading, context_date=background)
         out.append(reading)
     return out
+
+
+# a verb in the present or future: news of now, not the background told before it
+_NOW = re.compile(r"\b(?:is|are|am|will|shall|remains?|continues?|says|do|does)\b|\b(?:has|have)\s+(?:not\s+)?(?:yet\s+)?(?!been\b)\w+", re.I)
+
+
+def _told_in_the_past(reading: Reading) -> bool:
+    """Whether an undated sentence after a day told long before the article ("the clashes
+    began in Khorog on July 24, 2012 … the authorities blamed Ayombekov") goes on with that
+    background: a reported event in the past tense."""
+    return reading.modality in ("reported", "historical") and not _NOW.search(reading.sentence)
 
 
 def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:
