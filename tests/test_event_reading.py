@@ -287,3 +287,7 @@ def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
     assert opened.modality == "reported" and opened.date is not None and opened.date.start.month == 12, opened.reasons["date"]
     third = _events("It was the third deadly clash since October on the border near Kulob.", resources)[0]
     assert third.modality == "reported" and third.date is not None and third.date.start.month == 12, third.reasons["date"]
+    after = _events("It is the first skirmish at the Panji Poyon crossing after the Taliban came to power in August 2021.", resources)
+    assert after[0].modality == "reported" and after[0].date is not None and after[0].date.start.year == 2025, after[0].reasons["date"]
+    # the event the phrase names keeps its date
+    assert any(e.date is not None and e.date.start.year == 2021 for e in after[1:]), [(e.event_class, e.date) for e in after]

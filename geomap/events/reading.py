@@ -501,7 +501,9 @@ def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
 
 
 _SINCE_EVENT = re.compile(r"\W*since\s+(?:the|an?|their|its|his|her)\s+\S", re.I)
-_FIRST_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest)\b[^.;]{0,60}?\bsince\s+(?:(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+)?$", re.I)
+# "the first time since mid-January", "the second clash since November", "the first case of
+# skirmish … after the Taliban came to power in August last year"
+_FIRST_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest)\b[^.;]{0,100}?\b(?P<since>since|after)\b[^.;]{0,80}$", re.I)
 _SINCE_START = re.compile(r"since\s", re.I)
 _STATE = re.compile(r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut)\b", re.I)
 
@@ -514,7 +516,8 @@ def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
     # "opened for the first time since mid-January", "the second clash since November": the
     # last time, or the span counted, not this event
     since_at = offset + 6 if _SINCE_START.match(sentence, offset) else offset
-    if _FIRST_SINCE.search(sentence, max(0, offset - 80), since_at):
+    counted = _FIRST_SINCE.search(sentence, max(0, offset - 180), since_at)
+    if counted and not counted.start("since") <= trigger_at < offset:
         return True
     start, _ = clause_span(sentence, offset)
     if not _SINCE_EVENT.match(sentence, start) or start <= trigger_at < offset:
