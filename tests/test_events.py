@@ -812,3 +812,11 @@ def test_undated_past_sentences_after_an_old_day_go_on_with_that_background(reso
     assert accused.date is not None and accused.date.start.year == 2012, (accused.date, accused.reasons["date"])
     [now] = [e for e in events if e.sentence.startswith("Police are now")] or [None]
     assert now is None or now.date is None or now.date.start.year == 2013
+
+
+def test_a_country_before_a_phrase_about_the_border_is_no_border_name(resources):
+    text = "A delegation led by the governor of Badakhshan has travelled to Tajikistan for border talks."
+    events = parse_text(text, date(2025, 11, 27), resources).events
+    assert events and events[0].place is not None and events[0].place.place.name == "Tajikistan", [e.reasons["place"] for e in events]
+    along = parse_text("Troops were sent to the Tajikistan border on Monday.", date(2025, 11, 27), resources).events
+    assert along and along[0].place_relation == "along the border", [e.reasons["place"] for e in along]

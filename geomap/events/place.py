@@ -178,7 +178,7 @@ def zone_for(
         return None
     default = default or zones[0]
     countries = [t for t in toponyms if t.place.feature_type == "country"]
-    naming = {t.place.country for t in countries if text and names_a_border(text, t.mention.start, t.mention.end)}
+    naming = {t.place.country for t in countries if text and _names_a_border(text, t.mention.start, t.mention.end)}
     named = naming | {t.place.country for t in countries if _names_a_party(text, t)}
     for chosen in (naming, named):
         both = [z for z in zones if z.countries and set(z.countries) <= chosen]
@@ -240,6 +240,15 @@ def is_route_end(text: str, toponym: Toponym) -> bool:
     return bool(_ROUTE_END_BEFORE.search(before)) and (
         not before.rstrip().endswith(("-", "\u2013", "\u2014")) or bool(_ROUTE_AFTER.match(text, end))
     )
+
+
+# "travelled to Tajikistan for border talks": a preposition after the name starts another
+# phrase, the name is no part of a border's name
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|and|in|at|on|with|from|by|over|about|amid)\s", re.I)
+
+
+def _names_a_border(text: str, start: int, end: int) -> bool:
+    return names_a_border(text, start, end) and not _PREPOSITION_AFTER.match(text, end)
 
 
 def is_origin(text: str, start: int) -> bool:
@@ -405,7 +414,7 @@ def _locative(text: str, toponym: Toponym) -> bool:
 def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
     level = geo_level(t)
     own = level == "country" and bool(context.home_country) and t.place.country == context.home_country
-    aside = (level == "country" and names_a_border(context.text, t.mention.start, t.mention.end)) or any(
+    aside = (level == "country" and _names_a_border(context.text, t.mention.start, t.mention.end)) or any(
         a <= t.mention.start < b for a, b in clauses
     )
     locative = _locative(context.text, t)
@@ -485,7 +494,7 @@ def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> 
     located = [
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
-        and not names_a_border(context.text, t.mention.start, t.mention.end)
+        and not _names_a_border(context.text, t.mention.start, t.mention.end)
     ]
     if not located:
         filed = [t for t in candidates if not t.adjectival and in_dateline(context.text, t) and geo_level(t) != "country"]
