@@ -820,3 +820,11 @@ def test_a_country_before_a_phrase_about_the_border_is_no_border_name(resources)
     assert events and events[0].place is not None and events[0].place.place.name == "Tajikistan", [e.reasons["place"] for e in events]
     along = parse_text("Troops were sent to the Tajikistan border on Monday.", date(2025, 11, 27), resources).events
     assert along and along[0].place_relation == "along the border", [e.reasons["place"] for e in along]
+
+
+def test_a_place_talked_about_is_not_where_the_meeting_was(resources):
+    text = "The interior minister met the UN refugee envoy in Dushanbe to discuss the humanitarian crisis in Afghanistan."
+    events = parse_text(text, date(2021, 9, 2), resources).events
+    assert events and events[0].place is not None and events[0].place.place.name == "Dushanbe", [e.reasons["place"] for e in events]
+    unplaced = parse_text("The minister met the UN envoy to discuss the crisis in Afghanistan.", date(2021, 9, 2), resources).events
+    assert unplaced and unplaced[0].place is None, [e.reasons["place"] for e in unplaced]

@@ -488,6 +488,12 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
     return PlaceChoice(chosen, "in", geo_level(chosen), f"the statement was made in {chosen.mention.text!r}")
 
 
+# "met … to discuss the humanitarian crisis in Afghanistan": what was talked about, not where
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation)\b[^.;:()]{0,90}$", re.I
+)
+
+
 def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
     """A meeting's place: one the sentence introduces as a location ("talks in Termez"), else
     its dateline city; never the countries of the parties."""
@@ -495,6 +501,7 @@ def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> 
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
         and not _names_a_border(context.text, t.mention.start, t.mention.end)
+        and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
     ]
     if not located:
         filed = [t for t in candidates if not t.adjectival and in_dateline(context.text, t) and geo_level(t) != "country"]
