@@ -828,3 +828,13 @@ def test_a_place_talked_about_is_not_where_the_meeting_was(resources):
     assert events and events[0].place is not None and events[0].place.place.name == "Dushanbe", [e.reasons["place"] for e in events]
     unplaced = parse_text("The minister met the UN envoy to discuss the crisis in Afghanistan.", date(2021, 9, 2), resources).events
     assert unplaced and unplaced[0].place is None, [e.reasons["place"] for e in unplaced]
+
+
+def test_an_incident_is_dated_by_its_exact_day_before_a_span_that_brackets_it(resources):
+    text = (" date 2021-06-22\nTaliban militants have seized the border town of Sher Khan Bandar, a reporter said Tuesday. "
+            "Taliban militants seized Sher Khan Bandar several hours ago, he said. "
+            "But the government is under attack and this past weekend saw some of the largest Taliban gains yet. "
+            "According to him, some Afghan officials are among refugees who crossed the Tajik border.")
+    events = parse_text(text, None, resources).events
+    fell = next(e for e in events if e.sentence.startswith("According to him"))
+    assert fell.date is not None and fell.date.start == date(2021, 6, 22), [(e.sentence[:20], e.incident_id, e.date) for e in events]

@@ -463,8 +463,9 @@ def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> 
 
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
     """The date the incident is told with: its earliest day-precise date (an incident is dated
-    by when it began), else its earliest coarser one; among equals that of the sentence that
-    gives its site.  A statement's own date dates only an incident of statements."""
+    by when it began; an exact day before a span of days that only brackets it, "this past
+    weekend"), else its earliest coarser one; among equals that of the sentence that gives its
+    site.  A statement's own date dates only an incident of statements."""
     speech_only = all(readings[i].family == "speech" for i in members)
     dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
     # the day a threat or a denial was voiced ("on Saturday they warned they would attack
@@ -475,7 +476,7 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
+        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.precision != "day", readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
 
