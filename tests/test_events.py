@@ -838,3 +838,9 @@ def test_an_incident_is_dated_by_its_exact_day_before_a_span_that_brackets_it(re
     events = parse_text(text, None, resources).events
     fell = next(e for e in events if e.sentence.startswith("According to him"))
     assert fell.date is not None and fell.date.start == date(2021, 6, 22), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+
+
+def test_the_dateline_city_does_not_say_where_along_the_border(resources):
+    text = " date 2022-04-06\nDUSHANBE -- Gunfire erupted along the Tajik-Uzbek border on Tuesday, officials said."
+    events = parse_text(text, None, resources).events
+    assert events and "near" not in (events[0].place.place.name if events[0].place else ""), events[0].reasons["place"]

@@ -26,7 +26,7 @@ from geomap.events.actors import actor_ids_in, article_parties, home_force, terr
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
-from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
+from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
@@ -119,16 +119,18 @@ def extract_events(
         harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
-        towns=_towns(ordered),
+        towns=_towns(article.text, ordered),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
 
 
-def _towns(toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
-    """The towns and sites the article names as places (not as nationality words)."""
+def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
+    """The towns and sites the article names as places (not as nationality words, nor the
+    dateline's city, where the report was filed)."""
     return tuple(dict.fromkeys(
-        t.place for t in toponyms if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1
+        t.place for t in toponyms
+        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1 and not in_dateline(text, t)
     ))
 
 
