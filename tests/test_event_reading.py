@@ -264,6 +264,8 @@ def test_a_date_in_a_since_phrase_dates_the_event_it_names(resources):
     # a state dates from the event that began it
     closed = _events("The crossing near Kulob has remained closed since the clashes in January.", resources)[0]
     assert closed.date is not None and closed.date.start == date(2025, 1, 1), closed.reasons["date"]
+    trend = _events("The number of bomb attacks has declined since the Taliban seized power in August 2021.", resources)[0]
+    assert trend.modality == "historical", trend.reasons["date"]
 
 
 def test_a_place_in_what_was_said_is_not_where_it_was_said(resources):

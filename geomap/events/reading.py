@@ -505,14 +505,20 @@ _SINCE_EVENT = re.compile(r"\W*since\s+(?:the|an?|their|its|his|her)\s+\S", re.I
 # skirmish … after the Taliban came to power in August last year"
 _FIRST_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest)\b[^.;]{0,100}?\b(?P<since>since|after)\b[^.;]{0,80}$", re.I)
 _SINCE_START = re.compile(r"since\s", re.I)
-_STATE = re.compile(r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut)\b", re.I)
+# a state, or a trend over the span since the event ("has declined since the takeover")
+_STATE = re.compile(
+    r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut|declined|increased|risen|rose|fallen|fell|grown|grew|dropped"
+    r"|doubled|tripled|improved|worsened|deteriorated|eased|surged|slowed)\b",
+    re.I,
+)
 
 
 def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
     """Whether the date at ``offset`` dates the event a "since" phrase names ("the first time
     the insurgents have seized a city since the U.S.-led invasion in 2001"): that event's
-    date, not this one's, unless this one is a state that began then ("the border has been
-    closed since the clashes in January")."""
+    date, not this one's, unless this one is a state or trend that began then ("the border
+    has been closed since the clashes in January", "attacks have declined since the takeover
+    in August 2021")."""
     # "opened for the first time since mid-January", "the second clash since November": the
     # last time, or the span counted, not this event
     since_at = offset + 6 if _SINCE_START.match(sentence, offset) else offset
