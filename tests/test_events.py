@@ -844,3 +844,12 @@ def test_the_dateline_city_does_not_say_where_along_the_border(resources):
     text = " date 2022-04-06\nDUSHANBE -- Gunfire erupted along the Tajik-Uzbek border on Tuesday, officials said."
     events = parse_text(text, None, resources).events
     assert events and "near" not in (events[0].place.place.name if events[0].place else ""), events[0].reasons["place"]
+
+
+def test_a_month_long_past_is_background_for_the_past_tense_sentences_after_it(resources):
+    text = (" date 2014-03-20\nVillagers in Karkin say the Taliban arrived about six months ago. "
+            "The militants kidnapped and killed several villagers in Karkin. "
+            "Local officials are now arming the men of the village.")
+    events = parse_text(text, None, resources).events
+    killed = next(e for e in events if e.sentence.startswith("The militants kidnapped"))
+    assert killed.date is not None and killed.date.start == date(2013, 9, 1) and killed.modality == "historical", (killed.date, killed.reasons["date"])

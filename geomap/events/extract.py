@@ -200,10 +200,7 @@ def _in_narrative_time(
     index, current, background = 0, None, None
     for reading in readings:
         while index < len(told) and told[index][0] < reading.start:
-            recent = in_narrative_window(told[index][1], published)
-            current = told[index][1] if recent else None
-            old = told[index][1].end < shift_days(published, -historical_after_days)
-            background = told[index][1] if old else None
+            current, background = _narrative_after(told[index][1], current, published, historical_after_days)
             index += 1
         if reading.date is None and current is not None and not reading.habitual:
             reading = replace(reading, context_date=current)
@@ -211,6 +208,18 @@ def _in_narrative_time(
             reading = replace(reading, context_date=background)
         out.append(reading)
     return out
+
+
+def _narrative_after(
+    told: EventDate, current: EventDate | None, published: date, historical_after_days: int
+) -> tuple[EventDate | None, EventDate | None]:
+    """The narrative's current day and its background after a sentence told ``told``: a
+    recent day is the current one; a day or month long past is background (a month long past,
+    "six months ago", leaves the current day as it was)."""
+    old = told.end < shift_days(published, -historical_after_days)
+    if told.precision != "day":
+        return current, told if old else None
+    return (told if in_narrative_window(told, published) else None), (told if old else None)
 
 
 # a verb in the present or future: news of now, not the background told before it

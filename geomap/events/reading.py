@@ -366,6 +366,8 @@ def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> 
 # how far back a day stays the narrative's time for undated sentences after it: the week
 # that undated current news covers
 NARRATIVE_DAYS = 7
+# a narrative month this far back is background, never current news
+BACKGROUND_DAYS = 60
 
 
 def dated_modality(modality: str, own: EventDate | None, published: date | None, historical_after_days: int) -> tuple[str, str]:
@@ -604,7 +606,11 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
     if it is recent (see :func:`in_narrative_window`)."""
     if published is None:
         return None
-    return next((m.date for m in reversed(mentions) if (not m.speech or m.gathering) and m.date.precision == "day"), None)
+    told = [m for m in mentions if not m.speech or m.gathering]
+    day = next((m.date for m in reversed(told) if m.date.precision == "day"), None)
+    # "they arrived about six months ago": a month long past is background the story goes on with
+    month = next((m.date for m in reversed(told) if m.date.precision == "month" and m.date.end < shift_days(published, -BACKGROUND_DAYS)), None)
+    return day or month
 
 
 def in_narrative_window(day: EventDate, published: date) -> bool:
