@@ -68,6 +68,15 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_a_participle_with_its_agent_is_no_plan(resources):
+    signed = _events("The two sides agreed to speed up the border programme proposed by Kyrgyzstan.", resources)
+    assert signed[0].modality == "reported", signed[0].reasons["modality"]
+    drills = _events("The drills planned by the ministry were held near Kulob.", resources)
+    assert drills[0].modality == "reported", drills[0].reasons["modality"]
+    upcoming = _events("The proposed talks on the border will take place in Dushanbe.", resources)
+    assert upcoming[0].modality == "planned"
+
+
 def test_old_dated_events_are_historical_and_future_ones_planned(resources):
     old = _events("In 2019, border guards clashed with smugglers near Panj.", resources)[0]
     assert old.modality == "historical" and old.date.start.year == 2019
@@ -237,3 +246,50 @@ def test_an_investigation_under_way_is_another_event(resources):
     assert _class("Prosecutors in Isfara said the investigation is still ongoing.", resources) == "other"
     assert _class("An investigation team has been set up at the site, officials said.", resources) == "other"
     assert _class("Border officials of both countries are continuing the investigation.", resources) == "other"
+
+
+def test_since_when_a_party_has_been_in_a_state_does_not_date_the_event(resources):
+    text = "On December 20, three gunmen, who had been on the wanted list since November 2, were killed in an operation near Kulob."
+    [event] = [e for e in _events(text, resources) if e.event_class != "statement"][:1]
+    assert event.date is not None and event.date.start == date(2025, 12, 20), event.reasons["date"]
+    # the state itself is dated by its start ("the border has been closed since November 2")
+    closed = _events("The border crossing near Kulob has been closed since November 2.", resources)[0]
+    assert closed.date is not None and closed.date.start == date(2025, 11, 2), closed.reasons["date"]
+
+
+def test_a_date_in_a_since_phrase_dates_the_event_it_names(resources):
+    seized = _events("It was the first time the militants have seized a district centre since the offensive in 2015.", resources)[0]
+    assert seized.date is None or seized.date.start.year == 2025, seized.reasons["date"]
+    assert seized.modality != "historical"
+    # a state dates from the event that began it
+    closed = _events("The crossing near Kulob has remained closed since the clashes in January.", resources)[0]
+    assert closed.date is not None and closed.date.start == date(2025, 1, 1), closed.reasons["date"]
+    trend = _events("The number of bomb attacks has declined since the Taliban seized power in August 2021.", resources)[0]
+    assert trend.modality == "historical", trend.reasons["date"]
+
+
+def test_a_place_in_what_was_said_is_not_where_it_was_said(resources):
+    told = _events("The minister told reporters in Khujand that the talks had failed.", resources)[0]
+    assert told.event_class == "statement" and told.place is not None and told.place.place.name == "Khujand"
+    content = _events("The governor warned that the situation in Khujand was getting worse.", resources)[0]
+    assert content.event_class == "statement" and content.place is None, content.reasons["place"]
+
+
+def test_a_possessive_date_dates_the_event_it_names(resources):
+    text = "The drills near Kulob showed close cooperation, even as last month's attack on a concert hall strained relations."
+    [event] = [e for e in _events(text, resources) if e.event_class == "military_exercise"] or _events(text, resources)[:1]
+    assert event.date is None or event.date.start.month == 12, event.reasons["date"]
+    # the possessive of the event's own words dates it
+    own = _events("Friday's clash near Kulob killed two guards.", resources)[0]
+    assert own.date is not None and own.date.start == date(2025, 12, 19), own.reasons["date"]
+
+
+def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
+    opened = _events("Some crossings on the Kyrgyz-Tajik border have opened for the first time since mid-October.", resources)[0]
+    assert opened.modality == "reported" and opened.date is not None and opened.date.start.month == 12, opened.reasons["date"]
+    third = _events("It was the third deadly clash since October on the border near Kulob.", resources)[0]
+    assert third.modality == "reported" and third.date is not None and third.date.start.month == 12, third.reasons["date"]
+    after = _events("It is the first skirmish at the Panji Poyon crossing after the Taliban came to power in August 2021.", resources)
+    assert after[0].modality == "reported" and after[0].date is not None and after[0].date.start.year == 2025, after[0].reasons["date"]
+    # the event the phrase names keeps its date
+    assert any(e.date is not None and e.date.start.year == 2021 for e in after[1:]), [(e.event_class, e.date) for e in after]

@@ -636,3 +636,220 @@ def test_the_incident_as_a_whole_is_the_one_told_first(resources):
             "The incident occurred on a public holiday.")
     events = parse_text(text, date(2020, 5, 6), resources).events
     assert events[-1].event_class == "attack", [(e.event_class, e.reasons["class"]) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a border post in the village of Kavo on March 3. The attack in March left two guards wounded.",
+    "Smugglers opened fire on border guards near the village of Bogh on March 3. "
+    "The exchange of fire earlier this month wounded two guards.",
+])
+def test_a_month_of_the_incident_takes_the_day_another_sentence_gives(resources, text):
+    events = parse_text(text, date(2020, 3, 10), resources).events
+    assert events[-1].date is not None and events[-1].date.start == date(2020, 3, 3), [(e.sentence[:25], e.date) for e in events]
+
+
+def test_the_day_a_threat_was_voiced_does_not_date_what_happened(resources):
+    text = (" date 2015-05-10\nGunmen began laying down their weapons in the village of Kavo on Sunday. "
+            "On Saturday, officials warned the gunmen that troops would storm the village unless they surrendered. "
+            "A police source said the gunmen had started to surrender in the morning.")
+    events = parse_text(text, None, resources).events
+    last = [e for e in events if e.sentence.startswith("A police source")]
+    assert last and last[0].date is not None and last[0].date.start == date(2015, 5, 10), [(e.sentence[:25], e.modality, e.date) for e in events]
+
+
+@pytest.mark.parametrize("sentence,forward,start,end", [
+    ("Rebels captured the district centre several hours ago.", False, date(2021, 9, 16), date(2021, 9, 16)),
+    ("The post fell to the militants two hours ago, a resident said.", False, date(2021, 9, 16), date(2021, 9, 16)),
+    ("Gunmen stormed the checkpoint minutes ago.", False, date(2021, 9, 16), date(2021, 9, 16)),
+])
+def test_hours_or_minutes_ago_is_the_day_of_the_report(sentence, forward, start, end):
+    found = extract_date(sentence, date(2021, 9, 16), forward=forward)
+    assert found is not None and (found.start, found.end) == (start, end)
+    assert extract_date("Smugglers crossed the river a few weeks ago.", date(2021, 9, 16)) is None
+
+
+@pytest.mark.parametrize("sentence,forward,start,end", [
+    ("The alliance will hold drills on the border in a month.", True, date(2021, 10, 1), date(2021, 10, 31)),
+    ("Talks on the border will resume in two weeks' time.", True, date(2021, 9, 27), date(2021, 10, 3)),
+    ("The delegation will arrive in Khorog in three days.", True, date(2021, 9, 19), date(2021, 9, 19)),
+])
+def test_a_plan_in_a_month_or_in_two_weeks_is_dated_from_the_article(sentence, forward, start, end):
+    found = extract_date(sentence, date(2021, 9, 16), forward=forward)
+    assert found is not None and (found.start, found.end) == (start, end)
+    # a duration is no date: "in two days of fighting", "prices doubled in a month"
+    assert extract_date("Ten fighters were killed in two days of fighting.", date(2021, 9, 16), forward=True) is None
+    assert extract_date("Flour prices doubled in a month.", date(2021, 9, 16)) is None
+
+
+def test_a_later_sentence_of_the_same_class_goes_on_about_it_across_another_event(resources):
+    text = (" date 2021-09-16\nSecurity chiefs of the alliance met in Dushanbe on Thursday. "
+            "Refugees from Afghanistan crossed into Tajikistan on Wednesday. "
+            "The alliance announced that joint military exercises will be held next month on the Tajik-Afghan border. "
+            "The minister said the fighting in Afghanistan might spill over. "
+            "A series of large-scale exercises of the collective forces will take place.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("A series")]
+    assert last.date is not None and last.date.start == date(2021, 10, 1), [(e.sentence[:20], e.event_class, e.date) for e in events]
+    assert last.place is not None
+
+
+def test_a_whole_border_lies_at_the_stretch_nearest_a_town_the_article_names_elsewhere(resources):
+    text = (" date 2022-04-06\nTwo men were shot dead in a skirmish along the Uzbek-Kyrgyz border on Tuesday. "
+            "Uzbek border guards opened fire on a group of smugglers. "
+            "Officials said both men were residents of the town of Kara-Suu in the Osh region.")
+    events = parse_text(text, None, resources).events
+    [fire] = [e for e in events if e.sentence.startswith("Uzbek border guards")]
+    assert fire.place is not None and "Kara Suu" in fire.place.place.name, fire.reasons["place"]
+
+
+def test_the_sentence_that_names_the_whole_border_takes_its_stretch_too(resources):
+    text = (" date 2022-04-06\nGunfire erupted along the Uzbek-Kyrgyz border on Tuesday, local officials said. "
+            "On Wednesday officials of both countries held talks in the town of Kara-Suu.")
+    events = parse_text(text, None, resources).events
+    [fire] = [e for e in events if e.sentence.startswith("Gunfire")]
+    assert fire.place is not None and "near Kara Suu" in fire.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+def test_refugees_take_their_own_camp_not_the_far_crossing_told_in_their_incident(resources):
+    text = (" date 2021-07-15\nBorder guards said on Wednesday that 200 refugees from Afghanistan had crossed into the country, "
+            "fleeing gains by Taliban fighters. "
+            "The militants have brought large areas under their control, including the Shir Khan Bandar border crossing. "
+            "Hundreds of families have fled the fighting in Afghanistan's Badakhshan province. "
+            "The refugees were being housed in two camps in the Murghab district. "
+            "The refugees had brought their livestock with them, officials said.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("The refugees had")]
+    assert last.place is not None and "Murg" in last.place.place.name, [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "The smugglers had crossed the river in order to reach the major city of Kulob.",
+    "The smugglers were on their way to Kulob with the drugs, officials said.",
+    "The smugglers were heading to Kulob with 20 kilograms of heroin.",
+])
+def test_where_a_journey_was_headed_is_not_where_it_happened(resources, second):
+    text = " date 2021-05-04\nTajik border guards detained three Afghan smugglers in Shamsiddin Shohin district on Monday. " + second
+    events = parse_text(text, None, resources).events
+    last = events[-1]
+    assert last.place is None or "Kulob" not in last.place.place.name, [(e.event_class, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("dateline", ["KHUJAND. Sept 17 (Interfax) - ", "BISHKEK, September 17. /TASS/. ", "OSH, 17 September (AKIpress) - "])
+def test_a_wire_datelines_day_without_a_year_is_when_it_was_filed(resources, dateline):
+    text = " date 2018-09-17\n" + dateline + "Joint military exercises will begin near Kulob on Tuesday, the ministry told reporters."
+    events = parse_text(text, None, resources).events
+    assert events and events[0].date is not None and events[0].date.start == date(2018, 9, 18), [(e.date, e.reasons["date"]) for e in events]
+
+
+def test_words_said_after_a_dated_meeting_are_dated_by_the_meeting(resources):
+    text = (" date 2021-09-02\nThe agency said Thursday that the interior minister had met the UN refugee envoy. "
+            "During the meeting on Wednesday the minister said that 50 Afghan families were seeking to cross into the country. "
+            "The minister warned that the country could not receive a large number of refugees.")
+    events = parse_text(text, None, resources).events
+    [last] = [e for e in events if e.sentence.startswith("The minister warned")]
+    assert last.date is not None and last.date.start == date(2021, 9, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "Police are still searching for the gunmen who attacked the post.",
+    "More troops are being sent to the district, officials said.",
+])
+def test_what_is_going_on_now_is_todays_news_not_the_incidents_earlier_day(resources, second):
+    text = " date 2016-11-01\nGunmen attacked a border post in Hamadoni district on October 20, killing a guard. " + second
+    events = parse_text(text, None, resources).events
+    assert events[-1].date is not None and events[-1].date.start == date(2016, 11, 1), [(e.sentence[:20], e.date, e.reasons["date"]) for e in events]
+
+
+def test_protesters_speak_where_they_protest(resources):
+    text = (" date 2012-08-22\nSeveral thousand people gathered near the mayor's office in Khorog on Wednesday. "
+            "Officials said the situation remained tense. "
+            "The demonstrators accused the authorities of breaking the ceasefire agreement.")
+    events = parse_text(text, None, resources).events
+    [said] = [e for e in events if e.sentence.startswith("The demonstrators")][:1]
+    assert said.place is not None and said.place.place.name.startswith("Khor"), [(e.event_class, e.incident_id, e.reasons["place"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Border guards clashed with smugglers just days before a meeting of the two presidents in Kulob.",
+    "The clash on the border comes a week after the defence ministers held talks in Kulob.",
+])
+def test_the_place_of_an_event_this_one_is_set_against_is_not_its_place(resources, sentence):
+    events = parse_text(sentence, date(2019, 7, 23), resources).events
+    assert events and (events[0].place is None or events[0].place.place.feature_type not in ("town", "city")), [e.reasons["place"] for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two presidents held talks on the outskirts of Khujand on Monday.",
+    "The border commissions met in the territory of Isfara district on Monday.",
+])
+def test_the_outskirts_or_territory_of_a_place_introduce_it_as_a_location(resources, sentence):
+    events = parse_text(sentence, date(2019, 7, 23), resources).events
+    assert events and events[0].place is not None and events[0].place.place.feature_type != "country", [e.reasons["place"] for e in events]
+
+
+def test_where_troops_came_from_is_not_where_they_were_sent(resources):
+    text = "More troops from an army garrison near the city of Kulob are being sent to the Afghan border."
+    events = parse_text(text, date(2021, 7, 12), resources).events
+    assert events and "along the border" in events[0].place_relation, [e.reasons["place"] for e in events]
+
+
+def test_the_air_base_is_the_base_the_article_names_in_that_country(resources):
+    text = (" date 2016-12-09\nRussian ground attack aircraft arrived in Tajikistan for a joint exercise on Friday. "
+            "After the exercise the aircraft will return to the air base in Kyrgyzstan. "
+            "Kant Air Base hosts Russian air force units.")
+    events = parse_text(text, None, resources).events
+    [back] = [e for e in events if e.sentence.startswith("After the exercise")]
+    assert back.place is not None and back.place.place.name == "Kant Air Base", back.reasons["place"]
+
+
+def test_undated_past_sentences_after_an_old_day_go_on_with_that_background(resources):
+    text = (" date 2013-07-24\nHundreds of people marched in Khorog today to mark the anniversary of last year's events. "
+            "We recall that clashes began in Khorog on July 24, 2012 when government forces launched an operation. "
+            "The authorities accused a former commander of organising the attack. "
+            "Police are now patrolling the streets of Khorog.")
+    events = parse_text(text, None, resources).events
+    accused = next(e for e in events if e.sentence.startswith("The authorities accused"))
+    assert accused.date is not None and accused.date.start.year == 2012, (accused.date, accused.reasons["date"])
+    [now] = [e for e in events if e.sentence.startswith("Police are now")] or [None]
+    assert now is None or now.date is None or now.date.start.year == 2013
+
+
+def test_a_country_before_a_phrase_about_the_border_is_no_border_name(resources):
+    text = "A delegation led by the governor of Badakhshan has travelled to Tajikistan for border talks."
+    events = parse_text(text, date(2025, 11, 27), resources).events
+    assert events and events[0].place is not None and events[0].place.place.name == "Tajikistan", [e.reasons["place"] for e in events]
+    along = parse_text("Troops were sent to the Tajikistan border on Monday.", date(2025, 11, 27), resources).events
+    assert along and along[0].place_relation == "along the border", [e.reasons["place"] for e in along]
+
+
+def test_a_place_talked_about_is_not_where_the_meeting_was(resources):
+    text = "The interior minister met the UN refugee envoy in Dushanbe to discuss the humanitarian crisis in Afghanistan."
+    events = parse_text(text, date(2021, 9, 2), resources).events
+    assert events and events[0].place is not None and events[0].place.place.name == "Dushanbe", [e.reasons["place"] for e in events]
+    unplaced = parse_text("The minister met the UN envoy to discuss the crisis in Afghanistan.", date(2021, 9, 2), resources).events
+    assert unplaced and unplaced[0].place is None, [e.reasons["place"] for e in unplaced]
+
+
+def test_an_incident_is_dated_by_its_exact_day_before_a_span_that_brackets_it(resources):
+    text = (" date 2021-06-22\nTaliban militants have seized the border town of Sher Khan Bandar, a reporter said Tuesday. "
+            "Taliban militants seized Sher Khan Bandar several hours ago, he said. "
+            "But the government is under attack and this past weekend saw some of the largest Taliban gains yet. "
+            "According to him, some Afghan officials are among refugees who crossed the Tajik border.")
+    events = parse_text(text, None, resources).events
+    fell = next(e for e in events if e.sentence.startswith("According to him"))
+    assert fell.date is not None and fell.date.start == date(2021, 6, 22), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+
+
+def test_the_dateline_city_does_not_say_where_along_the_border(resources):
+    text = " date 2022-04-06\nDUSHANBE -- Gunfire erupted along the Tajik-Uzbek border on Tuesday, officials said."
+    events = parse_text(text, None, resources).events
+    assert events and "near" not in (events[0].place.place.name if events[0].place else ""), events[0].reasons["place"]
+
+
+def test_a_month_long_past_is_background_for_the_past_tense_sentences_after_it(resources):
+    text = (" date 2014-03-20\nVillagers in Karkin say the Taliban arrived about six months ago. "
+            "The militants kidnapped and killed several villagers in Karkin. "
+            "Local officials are now arming the men of the village.")
+    events = parse_text(text, None, resources).events
+    killed = next(e for e in events if e.sentence.startswith("The militants kidnapped"))
+    assert killed.date is not None and killed.date.start == date(2013, 9, 1) and killed.modality == "historical", (killed.date, killed.reasons["date"])

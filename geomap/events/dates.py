@@ -45,7 +45,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    # "will be held in a month", "in two weeks' time": a plan's date counted from the article
+    ("ahead", re.compile(rf"\b(?:in|within)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)(?:['’]s?\s+time)?\b(?!\s+(?:of|after|before|later|earlier|ago)\b|['’])", re.I)),
     # "last summer", "in the winter of 2012", "spring 2021"
     ("season", re.compile(
         r"\b(?:(?P<which>last|this|next|past|previous|coming)\s+(?P<season>summer|winter|spring|autumn|fall)"
@@ -68,6 +70,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "year": ("in", "during", "since", "of"),
+    "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "season": ("last", "this", "next", "past", "previous", "coming", "in", "the", "summer", "winter", "spring", "autumn", "fall"),
 }
@@ -140,15 +143,19 @@ def _infer_year(month: int, day: int, reference: date, forward: bool) -> int:
     return reference.year
 
 
+# "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
+_DURING_GATHERING = r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$"
 _SPEECH_BEFORE = re.compile(
     # the saying's own date: "said on Monday", "told RFE/RL today", "said in a statement on Monday"
     r"\b(?:said|says|told|tells|announced|stated|reported|reports|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
     r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
     r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?$"
-    # "During a meeting with Rahmon in Dushanbe on April 11, the secretary general said … will …"
-    r"|\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:meeting|visit|talks|conference|summit|call|session|trip)\b[^.;]{0,80}$",
+    r"|" + _DURING_GATHERING,
     re.I,
 )
+# the day of a meeting or visit: what was said there was said that day, and the article's
+# story stands at that day
+_GATHERING_BEFORE = re.compile(_DURING_GATHERING, re.I)
 _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
 _DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|kilomet|people|troops|soldiers|killed))", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
@@ -172,7 +179,18 @@ def dateline_end(text: str, start: int = 0, window: int = 400) -> int:
     """Offset where the dateline's date ends (``start`` when there is none): event
     dates are not read from it, it says when the report was filed."""
     found = _dateline(text, start, window)
-    return found[1] if found else start
+    if found:
+        return found[1]
+    # "DUSHANBE. Sept 17 (Interfax) -", "BISHKEK, September 16. /TASS/.": a wire dateline's
+    # day and month, with no year, followed by the agency
+    short = _WIRE_DATELINE.search(text, start, min(len(text), start + window))
+    return short.end() if short else start
+
+
+_WIRE_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z .'’-]{{2,}}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*[(/\-–—])",
+    re.M,
+)
 
 
 def _dateline(text: str, start: int, window: int) -> tuple[date, int] | None:
@@ -226,6 +244,7 @@ class DateMention:
     end: int
     date: EventDate
     speech: bool
+    gathering: bool = False  # the day of a meeting or visit ("during the meeting on Wednesday")
 
 
 _CLOCK_AFTER = re.compile(r"\s*[-–—,|]?\s*\d{1,2}:\d{2}\b")
@@ -251,7 +270,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
             normalised = _normalise(kind, match, reference, forward and not speech)
             if normalised is not None:
-                found.append(DateMention(match.start(), match.end(), normalised, speech))
+                gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
+                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -386,8 +406,12 @@ def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: d
 
 
 def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
     unit = groups["unit"].lower()
+    if unit.startswith(("minute", "hour")):  # "several hours ago": the day of the report
+        return EventDate(reference, reference, "day", "text", text)
+    if not groups["n"] or groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
+        return None  # "a few weeks ago" names no week
+    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
     if unit.startswith("day"):
         day = reference - timedelta(days=count)
         return EventDate(day, day, "day", "text", text)
@@ -400,6 +424,27 @@ def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forw
         return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
     monday = reference - timedelta(days=reference.weekday() + 7 * count)
     return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+
+
+def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"In a month", "in two weeks": the day, week, month or year that far after the article;
+    only a plan is dated so ("doubled in a month" is a duration)."""
+    if not forward:
+        return None
+    count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
+    unit = groups["unit"].lower()
+    if unit.startswith("day"):
+        day = shift_days(reference, count)
+        return EventDate(day, day, "day", "text", text)
+    if unit.startswith("week"):
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=count)
+        return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+    if unit.startswith("month"):
+        year, month = divmod(reference.year * 12 + reference.month - 1 + count, 12)
+        start, end = _month_range(year, month + 1, None)
+        return EventDate(start, end, "month", "text", text)
+    year = reference.year + count
+    return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
 
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
@@ -452,6 +497,7 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool],
     "weekday": _weekday,
     "relative_day": _relative_day,
     "ago": _ago,
+    "ahead": _ahead,
     "relative_span": _relative_span_reader,
 }
 

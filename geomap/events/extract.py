@@ -26,9 +26,9 @@ from geomap.events.actors import actor_ids_in, article_parties, home_force, terr
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
-from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone
+from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
-from geomap.model import Article, Event, EventDate, Incident, Mention, Toponym
+from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
 
 __all__ = [
@@ -108,7 +108,7 @@ def extract_events(
     )
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
-    readings = _in_narrative_time(readings, narrative, article.date)
+    readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
     readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
     facts = ArticleFacts(
         article_id=article.id,
@@ -119,9 +119,19 @@ def extract_events(
         harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
+        towns=_towns(article.text, ordered),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
+
+
+def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
+    """The towns and sites the article names as places (not as nationality words, nor the
+    dateline's city, where the report was filed)."""
+    return tuple(dict.fromkeys(
+        t.place for t in toponyms
+        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1 and not in_dateline(text, t)
+    ))
 
 
 def _home_country(toponyms: Sequence[Toponym]) -> str:
@@ -177,22 +187,50 @@ def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tu
     return readings, narrative
 
 
-def _in_narrative_time(readings: list[Reading], narrative: list[tuple[int, EventDate]], published: date | None) -> list[Reading]:
-    """Each undated sentence gets the last day told before it, when that day is recent (its
-    own incident's date, if any, still comes first)."""
+def _in_narrative_time(
+    readings: list[Reading], narrative: list[tuple[int, EventDate]], published: date | None, historical_after_days: int = 30
+) -> list[Reading]:
+    """Each undated sentence gets the last day told before it, when that day is recent, or
+    when it is background (over ``historical_after_days`` old) the sentence goes on telling in
+    the past tense (its own incident's date, if any, still comes first)."""
     if published is None:
         return readings
     told = sorted([*narrative, *((r.start, r.narrative_day) for r in readings if r.narrative_day is not None)], key=lambda d: d[0])
     out: list[Reading] = []
-    index, current = 0, None
+    index, current, background = 0, None, None
     for reading in readings:
         while index < len(told) and told[index][0] < reading.start:
-            current = told[index][1] if in_narrative_window(told[index][1], published) else None
+            current, background = _narrative_after(told[index][1], current, published, historical_after_days)
             index += 1
         if reading.date is None and current is not None and not reading.habitual:
             reading = replace(reading, context_date=current)
+        elif reading.date is None and background is not None and _told_in_the_past(reading):
+            reading = replace(reading, context_date=background)
         out.append(reading)
     return out
+
+
+def _narrative_after(
+    told: EventDate, current: EventDate | None, published: date, historical_after_days: int
+) -> tuple[EventDate | None, EventDate | None]:
+    """The narrative's current day and its background after a sentence told ``told``: a
+    recent day is the current one; a day or month long past is background (a month long past,
+    "six months ago", leaves the current day as it was)."""
+    old = told.end < shift_days(published, -historical_after_days)
+    if told.precision != "day":
+        return current, told if old else None
+    return (told if in_narrative_window(told, published) else None), (told if old else None)
+
+
+# a verb in the present or future: news of now, not the background told before it
+_NOW = re.compile(r"\b(?:is|are|am|will|shall|remains?|continues?|says|do|does)\b|\b(?:has|have)\s+(?:not\s+)?(?:yet\s+)?(?!been\b)\w+", re.I)
+
+
+def _told_in_the_past(reading: Reading) -> bool:
+    """Whether an undated sentence after a day told long before the article ("the clashes
+    began in Khorog on July 24, 2012 … the authorities blamed Ayombekov") goes on with that
+    background: a reported event in the past tense."""
+    return reading.modality in ("reported", "historical") and not _NOW.search(reading.sentence)
 
 
 def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:

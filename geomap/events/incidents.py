@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
-from geomap.events.reading import Reading, dated_modality
+from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -64,6 +64,9 @@ class ArticleFacts:
     measure: BorderMeasure | None = None
     # who held a country on a day, unless the given takers are that authority (see actors.territory_holder)
     territory_holder: Callable[[str, date | None, Sequence[str]], str | None] | None = None
+    # the towns and sites the article names outside its event sentences ("the men lived in
+    # the village of Deires"): where "along the border" lies when no event sentence says
+    towns: tuple[Place, ...] = ()
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -79,10 +82,15 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         agents, recipients = _incident_parties(readings, members)
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
+        class_sites: dict[str, _Site | None] = {}
         for index in members:
             told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
-            events[index] = _event(readings[index], incident_id, site, own_day, agents, recipients, facts, told_as)
+            own_class = readings[index].event_class
+            if own_class not in class_sites:
+                class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
+            own_site = class_sites[own_class] or site
+            events[index] = _event(readings[index], incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
 
@@ -161,11 +169,16 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
     reading = readings[i]
     if reading.family == "speech":
         venue = _speech_venue(i, readings, incidents)
+        if venue is None and _said_by_protesters(reading):
+            venue = _protest_before(i, readings)
         if venue is not None:
             yield venue
         return
     if i > 0 and _goes_on(reading, readings[i - 1]):
         yield i - 1
+    told_before = _same_class_before(i, readings)
+    if told_before is not None:
+        yield told_before
     yield from _anchor_donors(i, readings, anchors, facts)
     if i > 0 and _continues(reading, readings[i - 1]):
         yield i - 1
@@ -192,6 +205,23 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
     return _same_speaker(i, readings, incidents)
+
+
+PROTESTERS = "Protesters (unspecified)"
+_PROTESTS = frozenset({"protest", "riot"})
+
+
+def _said_by_protesters(reading: Reading) -> bool:
+    """"Demonstrators demanded …": protesters speak where they protest."""
+    return bool(reading.actors.names) and reading.actors.names[0] == PROTESTERS
+
+
+def _protest_before(i: int, readings: Sequence[Reading]) -> int | None:
+    """The latest protest told before sentence ``i`` (within ``NEARBY`` sentences)."""
+    for j in range(i - 1, max(-1, i - 1 - NEARBY), -1):
+        if readings[j].event_class in _PROTESTS and readings[j].modality == "reported":
+            return j
+    return None
 
 
 # "Earlier, Japarov said …": words from another occasion
@@ -264,6 +294,24 @@ def _goes_on(reading: Reading, previous: Reading) -> bool:
     if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric):
         return False
     return _continues(reading, previous)
+
+
+# how many event sentences back a sentence of the same class still goes on about that one
+SAME_CLASS_BACK = 3
+
+
+def _same_class_before(i: int, readings: Sequence[Reading]) -> int | None:
+    """The latest of the few event sentences before ``i`` that tells an event of its class,
+    when ``i`` names no place of its own and goes on about it: "the exercises will be held
+    in a month on the border … a series of large-scale exercises will take place", with a
+    sentence of another kind between them."""
+    reading = readings[i]
+    if reading.place.toponym is not None:
+        return None
+    for j in range(i - 2, max(-1, i - 1 - SAME_CLASS_BACK), -1):
+        if readings[j].event_class == reading.event_class:
+            return j if _continues(reading, readings[j]) else None
+    return None
 
 
 def _continues(reading: Reading, previous: Reading) -> bool:
@@ -358,19 +406,28 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     return site
 
 
+def _class_site(readings: Sequence[Reading], members: list[int], own_class: str, site: _Site | None, facts: ArticleFacts) -> _Site | None:
+    """The site the incident's sentences of ``own_class`` give, when the incident mixes
+    classes and its site lies outside that one: the refugees' camp in the Pamirs for the
+    refugees, not the crossing the Taliban took far away (a town inside the class's province
+    still refines it)."""
+    same = [i for i in members if readings[i].event_class == own_class]
+    if site is None or site.choice.toponym is None or len(same) == len(members):
+        return None
+    found = _incident_place(readings, same, facts)
+    if found is None or not found.choice.specific or _within(site.choice, found.choice):
+        return None
+    return found
+
+
 def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFacts) -> _Site | None:
     """The stretch of the border nearest the article's own places below country level
     (where any lies within ``STRETCH_NEAR_KM`` of it), as a point with a radius that covers
     the distance."""
     zone = site.choice.zone
     assert zone is not None and facts.measure is not None
-    nearby: list[tuple[float, float, float, Place]] = []
-    for reading in readings:
-        if reading.place.specific:
-            place = reading.place.toponym.place  # type: ignore[union-attr]
-            distance, lat, lon = facts.measure(zone.pair, place.lat, place.lon)
-            if distance <= STRETCH_NEAR_KM:
-                nearby.append((distance, lat, lon, place))
+    placed = [r.place.toponym.place for r in readings if r.place.specific]  # type: ignore[union-attr]
+    nearby = _near_border(zone.pair, placed, facts.measure) or _near_border(zone.pair, facts.towns, facts.measure)
     if not nearby:
         return None
     distance, lat, lon, place = min(nearby, key=lambda n: n[0])
@@ -393,20 +450,38 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start, site.family)
 
 
+def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> list[tuple[float, float, float, Place]]:
+    """The places within ``STRETCH_NEAR_KM`` of the border, with their distance and the
+    border's nearest point."""
+    nearby = []
+    for place in places:
+        distance, lat, lon = measure(pair, place.lat, place.lon)
+        if distance <= STRETCH_NEAR_KM:
+            nearby.append((distance, lat, lon, place))
+    return nearby
+
+
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
     """The date the incident is told with: its earliest day-precise date (an incident is dated
-    by when it began), else its earliest coarser one; among equals that of the sentence that
-    gives its site.  A statement's own date dates only an incident of statements."""
+    by when it began; an exact day before a span of days that only brackets it, "this past
+    weekend"), else its earliest coarser one; among equals that of the sentence that gives its
+    site.  A statement's own date dates only an incident of statements."""
     speech_only = all(readings[i].family == "speech" for i in members)
     dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
+    # the day a threat or a denial was voiced ("on Saturday they warned they would attack
+    # unless …") is not the day anything happened, when a sentence dates what did happen
+    dated = [i for i in dated if readings[i].modality not in _UNREAL] or dated
     if not dated:
         return None
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
+        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.precision != "day", readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
+
+
+_UNREAL = frozenset({"hypothetical", "denied"})
 
 
 def _lead_day(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
@@ -551,9 +626,9 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
     a statement only the place of the meeting or ceremony it was made at."""
     if site is None or site.choice.toponym is None or site.choice is reading.place:
         return False
-    if reading.family == "speech" and site.family not in _GATHERINGS:
+    if reading.family == "speech" and site.family not in _GATHERINGS and not _said_by_protesters(reading):
         return False
-    if reading.place.toponym is None or reading.place.weak:
+    if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
         return True
     if not _inside(reading.place, site.choice.toponym.place, facts):
         return False  # Moscow does not refine "along the Afghan border"
@@ -562,6 +637,12 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
         # "in Gorno-Badakhshan" of an incident sited in Khorog: the finer place inside it
         return finer and reading.place.geo_level in _REGION_LEVELS and _within(site.choice, reading.place)
     return finer or site.choice.specific
+
+
+def _stretch_of(site: PlaceChoice, own: PlaceChoice) -> bool:
+    """Whether the incident's site is a stretch of the whole border the sentence names: the
+    part of that border the article's places point to, finer than the border."""
+    return own.zone is not None and site.zone is not None and site.zone.pair == own.zone.pair and site.toponym is not own.toponym
 
 
 def _within(inner: PlaceChoice, outer: PlaceChoice) -> bool:
@@ -573,7 +654,13 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if reading.habitual:
         return None, "no date: what usually happens"
     if reading.date is not None:
+        finer = _finer_day(reading.date, day)
+        if finer is not None:
+            return finer
         return reading.date, reading.date_reason
+    if day is not None and reading.modality == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
+        published = facts.published
+        return EventDate(published, published, "day", "article", ""), "going on now (present progressive): the article's date, not the incident's earlier one"
     if day is not None and reading.modality in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
         # the article's own date does
@@ -591,6 +678,33 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
+
+
+# "authorities are taking efforts to identify", "more troops are being sent": going on as told
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b", re.I
+)
+
+
+def _ongoing_now(reading: Reading, inherited: EventDate, published: date) -> bool:
+    """Whether an undated sentence in the present progressive tells what is going on now,
+    when its incident is dated only to a week or month, or to a day over a week before the
+    article: then it is today's news, not that earlier time."""
+    if reading.family == "speech" or not _PROGRESSIVE.search(reading.sentence):
+        return False
+    return inherited.precision != "day" or inherited.start < shift_days(published, -NARRATIVE_DAYS)
+
+
+def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[EventDate, str] | None:
+    """The incident's day, for a sentence that dates it only to a month, week or year the day
+    falls in ("the exchange of fire in January" of a clash another sentence dates to January
+    11): the same incident, told more precisely elsewhere."""
+    if day is None or own.precision == "day":
+        return None
+    inherited = day[0]
+    if inherited.precision != "day" or not own.start <= inherited.start <= own.end:
+        return None
+    return replace(inherited, basis="incident"), f"the incident's day, inside the sentence's {own.text!r}: {inherited.text!r}"
 
 
 def _with_incident_parties(reading: Reading, agents: list[str], recipients: list[str]) -> tuple[list[str], list[str]]:

@@ -47,8 +47,8 @@ _DISTANCE = re.compile(
 # place nouns or names ("in the northern town of Kunduz"), not any words ("to demonstrate Moscow")
 LOCATION_FILLER = (
     r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
-    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border"
-    r"|town|city|village|district|province|region|area|settlement|of|(?-i:[A-Z][\w'’.-]*))"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border|major|main|key|strategic"
+    r"|town|city|village|district|province|region|area|settlement|territory|outskirts|vicinity|suburbs?|of|(?-i:[A-Z][\w'’.-]*))"
 )
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
@@ -85,9 +85,14 @@ _AT_THE_BORDER_AFTER = re.compile(
 _ORIGIN = re.compile(
     # "20 km from", "not far from", "away from": a distance to the place, not an origin
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    # "troops from an army garrison near the city of Mary": where the troops came from
+    r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
     rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
     # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
-    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into))"
+    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
+    # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
+    # a journey was headed, not where it happened
+    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
@@ -120,7 +125,8 @@ _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
-                 "transfer", "brought", "transport", "airlift", "hospital", "deport")
+                 "transfer", "brought", "transport", "airlift", "hospital", "deport", "reach", "get to", "way to", "route", "bound",
+                 "head")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +178,7 @@ def zone_for(
         return None
     default = default or zones[0]
     countries = [t for t in toponyms if t.place.feature_type == "country"]
-    naming = {t.place.country for t in countries if text and names_a_border(text, t.mention.start, t.mention.end)}
+    naming = {t.place.country for t in countries if text and _names_a_border(text, t.mention.start, t.mention.end)}
     named = naming | {t.place.country for t in countries if _names_a_party(text, t)}
     for chosen in (naming, named):
         both = [z for z in zones if z.countries and set(z.countries) <= chosen]
@@ -234,6 +240,15 @@ def is_route_end(text: str, toponym: Toponym) -> bool:
     return bool(_ROUTE_END_BEFORE.search(before)) and (
         not before.rstrip().endswith(("-", "\u2013", "\u2014")) or bool(_ROUTE_AFTER.match(text, end))
     )
+
+
+# "travelled to Tajikistan for border talks": a preposition after the name starts another
+# phrase, the name is no part of a border's name
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|and|in|at|on|with|from|by|over|about|amid)\s", re.I)
+
+
+def _names_a_border(text: str, start: int, end: int) -> bool:
+    return names_a_border(text, start, end) and not _PREPOSITION_AFTER.match(text, end)
 
 
 def is_origin(text: str, start: int) -> bool:
@@ -356,13 +371,36 @@ def _shared_border(context: SentencePlaces, named: list[Toponym]) -> BorderZone 
     return next((z for z in zones if len(z.countries) == 2 and set(z.countries) <= countries), None)
 
 
+# "The visit comes days after a delegation held talks in Kabul", "the incident took place just
+# days before a meeting of the presidents in Isfara": what follows tells another event, the
+# one this one is set against
+_SET_AGAINST = re.compile(
+    r"\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,4}"
+    r"|(?:just|only|barely|shortly|days|weeks|months|hours)\s+(?:(?:a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,3})"
+    r"(?:after|before|ahead\s+of)\b",
+    re.I,
+)
+
+
+def _another_events_part(context: SentencePlaces) -> int:
+    """Where the part of the sentence about another event begins (``context.end`` if none)."""
+    lowered = context.sentence.lower()
+    if "after" not in lowered and "before" not in lowered and "ahead" not in lowered:
+        return context.end
+    found = _SET_AGAINST.search(context.text, context.trigger_at, context.end)
+    return found.start() if found else context.end
+
+
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
     country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of
-    flight, ends of a route."""
+    flight, ends of a route, places of another event it is set against ("days before a
+    meeting in Isfara")."""
+    other_event = _another_events_part(context)
     return [
         t for t in context.toponyms
-        if not _MODIFIER_AFTER.match(context.text, t.mention.end)
+        if t.mention.start < other_event
+        and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not (not t.adjectival and is_origin(context.text, t.mention.start))
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
@@ -376,7 +414,7 @@ def _locative(text: str, toponym: Toponym) -> bool:
 def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
     level = geo_level(t)
     own = level == "country" and bool(context.home_country) and t.place.country == context.home_country
-    aside = (level == "country" and names_a_border(context.text, t.mention.start, t.mention.end)) or any(
+    aside = (level == "country" and _names_a_border(context.text, t.mention.start, t.mention.end)) or any(
         a <= t.mention.start < b for a, b in clauses
     )
     locative = _locative(context.text, t)
@@ -424,6 +462,13 @@ def _border_choice(context: SentencePlaces) -> PlaceChoice:
     return PlaceChoice(toponym, "along the border", "subnational_region", reason, zone)
 
 
+# between a speech act and a place, words that open what was said ("said that …", "said 22
+# planes were landed at Termez"): the place is in the content, not where it was said
+_WHAT_WAS_SAID = re.compile(
+    r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could)\b|[\"“”]", re.I
+)
+
+
 def _venue(context: SentencePlaces) -> PlaceChoice:
     """Where a statement was made, when the text says so ("told reporters in Kabul", "at a
     press conference in Bishkek"): a town or site introduced by "in" or "at" after the words
@@ -435,11 +480,18 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
         and SPECIFICITY[geo_level(t)] <= SPECIFICITY["adm2"]
         and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
         and not in_dateline(context.text, t)
+        and not _WHAT_WAS_SAID.search(context.text, context.trigger_at, t.mention.start)
     ]
     if not venues:
         return NO_PLACE
     chosen = min(venues, key=lambda t: (SPECIFICITY[geo_level(t)], abs(t.mention.start - context.trigger_at)))
     return PlaceChoice(chosen, "in", geo_level(chosen), f"the statement was made in {chosen.mention.text!r}")
+
+
+# "met … to discuss the humanitarian crisis in Afghanistan": what was talked about, not where
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation)\b[^.;:()]{0,90}$", re.I
+)
 
 
 def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
@@ -448,7 +500,8 @@ def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> 
     located = [
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
-        and not names_a_border(context.text, t.mention.start, t.mention.end)
+        and not _names_a_border(context.text, t.mention.start, t.mention.end)
+        and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
     ]
     if not located:
         filed = [t for t in candidates if not t.adjectival and in_dateline(context.text, t) and geo_level(t) != "country"]

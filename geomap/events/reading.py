@@ -366,6 +366,8 @@ def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> 
 # how far back a day stays the narrative's time for undated sentences after it: the week
 # that undated current news covers
 NARRATIVE_DAYS = 7
+# a narrative month this far back is background, never current news
+BACKGROUND_DAYS = 60
 
 
 def dated_modality(modality: str, own: EventDate | None, published: date | None, historical_after_days: int) -> tuple[str, str]:
@@ -481,6 +483,68 @@ def _relative(sentence: str, offset: int) -> bool:
     return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _party_state_since(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether the date at ``offset`` says since when a party has been in some state, in a
+    relative clause about it ("the men, who had been on the wanted list since May 18, were
+    killed"): it dates the party's state, not the event."""
+    if not _SINCE_BEFORE.search(sentence, max(0, offset - 8), offset):
+        return False
+    start, _ = clause_span(sentence, offset)
+    if _relative(sentence, offset):
+        party_start = start  # "who had been held since May 18"
+    elif start and _relative(sentence, start - 1):
+        party_start = clause_span(sentence, start - 1)[0]  # "who have been wanted | since May 18"
+    else:
+        return False
+    return not party_start <= trigger_at < offset
+
+
+_SINCE_EVENT = re.compile(r"\W*since\s+(?:the|an?|their|its|his|her)\s+\S", re.I)
+# "the first time since mid-January", "the second clash since November", "the first case of
+# skirmish … after the Taliban came to power in August last year"
+_FIRST_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|latest)\b[^.;]{0,100}?\b(?P<since>since|after)\b[^.;]{0,80}$", re.I)
+_SINCE_START = re.compile(r"since\s", re.I)
+# a state, or a trend over the span since the event ("has declined since the takeover")
+_STATE = re.compile(
+    r"\b(?:been|remain(?:s|ed)?|stay(?:s|ed)?|kept|closed|shut|declined|increased|risen|rose|fallen|fell|grown|grew|dropped"
+    r"|doubled|tripled|improved|worsened|deteriorated|eased|surged|slowed)\b",
+    re.I,
+)
+
+
+def _since_another_event(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether the date at ``offset`` dates the event a "since" phrase names ("the first time
+    the insurgents have seized a city since the U.S.-led invasion in 2001"): that event's
+    date, not this one's, unless this one is a state or trend that began then ("the border
+    has been closed since the clashes in January", "attacks have declined since the takeover
+    in August 2021")."""
+    # "opened for the first time since mid-January", "the second clash since November": the
+    # last time, or the span counted, not this event
+    since_at = offset + 6 if _SINCE_START.match(sentence, offset) else offset
+    counted = _FIRST_SINCE.search(sentence, max(0, offset - 180), since_at)
+    if counted and not counted.start("since") <= trigger_at < offset:
+        return True
+    start, _ = clause_span(sentence, offset)
+    if not _SINCE_EVENT.match(sentence, start) or start <= trigger_at < offset:
+        return False
+    trigger_start, trigger_end = clause_span(sentence, trigger_at)
+    return not _STATE.search(sentence, trigger_start, trigger_end)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
+def _dates_a_named_event(sentence: str, mention: DateMention, hit: TriggerHit) -> bool:
+    """Whether a possessive date ("last month's concert attack", "Friday's clashes") dates a
+    noun other than the event's words: that event's date, not this one's."""
+    if not _POSSESSIVE.match(sentence, mention.end):
+        return False
+    return not mention.end < hit.start <= mention.end + 30
+
+
 def _reading(
     frame: ArticleFrame,
     start: int,
@@ -499,6 +563,11 @@ def _reading(
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
     mentions = [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from]
+    mentions = [
+        m for m in mentions
+        if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
+        and not _dates_a_named_event(sentence, m, choice.hit)
+    ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
@@ -537,7 +606,11 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
     if it is recent (see :func:`in_narrative_window`)."""
     if published is None:
         return None
-    return next((m.date for m in reversed(mentions) if not m.speech and m.date.precision == "day"), None)
+    told = [m for m in mentions if not m.speech or m.gathering]
+    day = next((m.date for m in reversed(told) if m.date.precision == "day"), None)
+    # "they arrived about six months ago": a month long past is background the story goes on with
+    month = next((m.date for m in reversed(told) if m.date.precision == "month" and m.date.end < shift_days(published, -BACKGROUND_DAYS)), None)
+    return day or month
 
 
 def in_narrative_window(day: EventDate, published: date) -> bool:
@@ -615,7 +688,7 @@ def _own_place(
     zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None
     border_zone = _forces_border(frame, in_sentence)
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
-    return sentence_place(
+    chosen = sentence_place(
         SentencePlaces(
             text=frame.text,
             start=start,
@@ -630,3 +703,29 @@ def _own_place(
             zones=frame.border_zones,
         )
     )
+    if family in _SAID_OR_MET or chosen.specific:
+        return chosen
+    return _the_named_base(frame, start, sentence, chosen) or chosen
+
+
+# "will return to the air base in Kyrgyzstan", "the facility": a base the article names
+_THE_BASE = re.compile(r"\bthe\s+(?:(?:military|air|army|russian)\s+)?(?:base|airbase|air base|airfield|facility)\b", re.I)
+_BASE_FEATURES = frozenset({"military_base", "airfield"})
+
+
+def _the_named_base(frame: ArticleFrame, start: int, sentence: str, chosen: PlaceChoice) -> PlaceChoice | None:
+    """For "the base" with no finer place: the base or airfield the article names (in the
+    country the sentence names, if any), the one named nearest the sentence."""
+    found = _THE_BASE.search(sentence)
+    if found is None:
+        return None
+    country = chosen.toponym.place.country if chosen.toponym is not None else ""
+    at = start + found.start()
+    bases = [
+        t for t in frame.toponyms
+        if t.place.feature_type in _BASE_FEATURES and not t.adjectival and (not country or t.place.country == country)
+    ]
+    if not bases:
+        return None
+    base = min(bases, key=lambda t: abs(t.mention.start - at))
+    return PlaceChoice(base, "in", "site", f"{found.group(0)!r}: the base the article names, {base.mention.text!r}")
