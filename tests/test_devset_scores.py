@@ -17,15 +17,15 @@ from conftest import ROOT
 # before any rule saw it) scores lower than the older ones, so some floors sit under the
 # issue's (README, docs/events.md)
 FLOORS = {
-    "recall": 0.78,  # the issue asks 0.80
+    "recall": 0.79,  # the issue asks 0.80
     "precision": 0.90,
-    "place_accuracy": 0.76,
-    "class_accuracy": 0.75,  # the issue asks 0.85
-    "date_accuracy": 0.78,  # the issue asks 0.80
-    "modality_accuracy": 0.88,
-    "actor_recall": 0.77,
+    "place_accuracy": 0.81,
+    "class_accuracy": 0.78,  # the issue asks 0.85
+    "date_accuracy": 0.85,
+    "modality_accuracy": 0.90,
+    "actor_recall": 0.78,
     "fatalities_accuracy": 0.84,
-    "incident_recall": 0.67,  # the issue asks 0.65 on unseen news
+    "incident_recall": 0.70,  # the issue asks 0.65 on unseen news
 }
 
 
