@@ -283,3 +283,8 @@ def test_a_kind_word_after_a_place_is_part_of_the_mention_and_the_place_stays(re
     # settlement words stay outside the name, and a country takes no kind word
     found = {t.mention.text for t in parse_text("Kunduz city fell; the Afghanistan region is tense.", resources=resources).toponyms}
     assert "Afghanistan" in found and "Afghanistan region" not in found
+
+
+def test_a_district_stem_that_folds_onto_a_nearby_town_stays_the_town(resources):
+    # Yawan District (Badakhshan) folds onto Yovon, a Khatlon town 140 km away
+    assert places("Residents of Yovon protested.", resources)["Yovon"].country == "TJ"

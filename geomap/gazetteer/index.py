@@ -42,7 +42,7 @@ from geomap.gazetteer.sources import (
 from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
-INDEX_FORMAT = 15  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 19  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -368,25 +368,28 @@ class _NameKeys:
 
     def add_district_stems(self, entries: list[GazetteerEntry]) -> None:
         """A district is named bare as often as with its kind word ("fighting in Argo" for
-        Argo District): its stem becomes one of its names when no other entry of its country
-        has that name (then the bare name is the town, as "Panj" is)."""
+        Argo District): its stem becomes one of its names unless another analysts' entry, or
+        a GeoNames place of its country or within :data:`NAMESAKE_KM`, is called so after
+        folding (then the bare name is that place: "Panj" is the town, and "Yawan" of
+        Badakhshan folds onto Yovon of Khatlon, 140 km away)."""
+        generic_folded: dict[str, list[int]] = defaultdict(list)
+        for key, members in self.normal_members.items():
+            generic_folded[fold_name(key)] += members
         for index, entry in enumerate(entries):
             place = entry.place
             if place.source in GENERIC_SOURCES or place.feature_type != "admin2":
                 continue
             stems = {_DISTRICT_WORD.sub("", name) for name in entry.names if _DISTRICT_WORD.search(name)}
             for stem in sorted(stems - set(entry.names)):
-                if self._named_in(stem, place.country, entries, index):
+                folded = fold_name(stem)
+                if any(i != index for i in self.folded_members.get(folded, ())) or any(
+                    _namesake_near(place, entries[i].place) for i in generic_folded.get(folded, ())
+                ):
                     continue
                 for key in _keys_for([stem], fold=True):
                     _append_unique(self.folded_members[key], index)
                     self.folded_kind.setdefault(key, KIND_PLACE)
                 self.exact_names[index] = self.exact_names[index] | {normalise_name(stem)}
-
-    def _named_in(self, name: str, country: str, entries: list[GazetteerEntry], index: int) -> bool:
-        """Whether another entry of ``country`` is called ``name``."""
-        members = [*self.folded_members.get(fold_name(name), ()), *self.normal_members.get(normalise_name(name), ())]
-        return any(i != index and entries[i].place.country == country for i in members)
 
 
 def _add_demonyms(settings: Settings, names: _NameKeys, index_by_id: dict[str, int], problems: list[str]) -> None:
@@ -433,6 +436,16 @@ def _fuzzy_pool(
             for length in (len(folded) - 1, len(folded), len(folded) + 1):
                 fuzzy_pool[(folded[0], length)].append((folded, number))
     return fuzzy_pool
+
+
+NAMESAKE_KM = 500.0
+"""A place of the same name this close to a district makes its bare name ambiguous to a reader."""
+
+
+def _namesake_near(district: Place, other: Place) -> bool:
+    from geomap.places.resolve import haversine_km  # places build on the gazetteer: imported when compiling
+
+    return other.country == district.country or float(haversine_km(district.lat, district.lon, other.lat, other.lon)) <= NAMESAKE_KM
 
 
 _DISTRICT_WORD = re.compile(r"\s+district(?:\s+\([^)]*\))?$", re.IGNORECASE)
