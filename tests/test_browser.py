@@ -1341,10 +1341,19 @@ def test_a_popup_opened_after_panning_shows_its_own_event_as_text(watch, large_m
     _check_dom_follows_view(page, watch.map_var)
     target = next(m for m in page.evaluate(JS_EVENT_MARKERS_INDEXED, watch.map_var)
                   if m["topmost"] and 80 < m["x"] < 1000 and 80 < m["y"] < 720)
+    p = features[target["index"]]["properties"]
+    # hover: its tooltip (as text) and its uncertainty circle, gone when the pointer leaves
+    page.mouse.move(target["x"], target["y"])
+    page.locator(".leaflet-tooltip").wait_for(state="visible")
+    assert p["place_name"] in page.locator(".leaflet-tooltip").inner_text()
+    assert page.locator("path.geomap-uncertainty").count() == 1
+    page.mouse.move(*_free_map_point(page, [(1200, 700), (1100, 150), (300, 700)]))
+    page.wait_for_timeout(100)
+    assert page.locator("path.geomap-uncertainty").count() == 0
     page.mouse.click(target["x"], target["y"])
     popup = page.locator(".leaflet-popup-content .geomap-event-popup")
     popup.wait_for(state="visible")
-    p = features[target["index"]]["properties"]
+    assert page.locator("path.geomap-uncertainty").count() == 1, "an open popup shows its event's uncertainty"
     text = popup.inner_text()
     assert LARGE_SENTENCE.format(i=target["index"]) in text  # the markup, the braces and the emoji as written
     assert p["place_name"] in text and p["actors"][0] in text
@@ -1354,6 +1363,9 @@ def test_a_popup_opened_after_panning_shows_its_own_event_as_text(watch, large_m
     assert "img" not in tags and "b" not in tags
     page.wait_for_timeout(200)
     assert page.evaluate("typeof window.__xss") == "undefined"
+    page.evaluate("(v) => window[v].closePopup()", watch.map_var)
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert page.locator("path.geomap-uncertainty").count() == 0
     assert watch.page_errors == [] and watch.real_console_errors() == []
 
 

@@ -74,7 +74,7 @@ def _point(feature: dict[str, Any]) -> tuple[float | None, float | None]:
 def encode_columns(columns: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
     """Each column encoded (``encode_column``); a table identical to an earlier one is named, not repeated."""
     encoded = {name: encode_column(values) for name, values in columns.items()}
-    first_with: dict[tuple[tuple[str, Any], ...], str] = {}
+    first_with: dict[tuple[Any, ...], str] = {}
     for name, column in encoded.items():
         if "table" not in column:
             continue
@@ -137,18 +137,19 @@ def utf16_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _key(value: Any) -> tuple[str, Any]:
-    # by type too: True, 1 and 1.0 are equal in Python but not the same JSON
-    return type(value).__name__, value
+def _key(value: Any) -> Any:
+    # by type too: True, 1 and 1.0 are equal in Python but not the same JSON (text, the
+    # most common, is its own key)
+    return value if value.__class__ is str else (value.__class__, value)
 
 
 def _table(values: Iterable[Any]) -> tuple[list[Any], list[int]]:
     """The distinct values in order of first use, and each value's position there."""
-    positions: dict[tuple[str, Any], int] = {}
+    positions: dict[Any, int] = {}
     table: list[Any] = []
     index = []
     for value in values:
-        key = _key(value)
+        key = value if value.__class__ is str else (value.__class__, value)  # _key, inlined: 100,000s of calls
         position = positions.get(key)
         if position is None:
             position = positions[key] = len(table)

@@ -261,17 +261,21 @@
     return slots;
   }
 
-  function Grid(cell) { this.cell = cell; this.cells = {}; }
-  Grid.prototype.key = function (x, y) { return Math.floor(x / this.cell) + "," + Math.floor(y / this.cell); };
+  // Grid cells get numeric keys, column * CELL_ROW + row (no string made per lookup): 2^22
+  // rows are more than the 20 px cells of a 2^26 px high world (zoom 18) need.
+  var CELL_ROW = 4194304;
+
+  // Items by the square cell of `cell` px they fall in, for lookups of what is near a point.
+  function Grid(cell) { this.cell = cell; this.cells = new Map(); }
   Grid.prototype.add = function (x, y, item) {
-    var k = this.key(x, y);
-    (this.cells[k] = this.cells[k] || []).push(item);
+    var k = Math.floor(x / this.cell) * CELL_ROW + Math.floor(y / this.cell), list = this.cells.get(k);
+    if (list) list.push(item); else this.cells.set(k, [item]);
   };
   Grid.prototype.near = function (x, y) {
     var cx = Math.floor(x / this.cell), cy = Math.floor(y / this.cell), out = [];
     for (var i = -1; i <= 1; i++) {
       for (var j = -1; j <= 1; j++) {
-        var list = this.cells[(cx + i) + "," + (cy + j)];
+        var list = this.cells.get((cx + i) * CELL_ROW + cy + j);
         if (list) out.push.apply(out, list);
       }
     }
@@ -281,7 +285,6 @@
   var DENSE_CELL = 4 * SPACING;  // px, grid cell of the density test
   var DENSE_LIMIT = 100;         // events within a 3×3 block of cells (240 px) beyond which a cell is summarised
 
-  var CELL_ROW = 4194304;  // 2^22 cells per row: more than a 2^26 px wide world (zoom 18) has of DENSE_CELL
 
   // Which shown events become count bubbles at this zoom. Spreading needs about one
   // marker-sized square (20 × 20 px) per event; a 240 × 240 px block holds 144 of them.
@@ -501,8 +504,9 @@
     return area === "country" || area === "border" || area === "region";
   }
 
-  // The marker of event i, made when it enters the DOM. Its popup and tooltip are built
-  // (as DOM nodes, from the event's columns) only when first shown.
+  // The marker of event i, made when it enters the DOM. Its popup, tooltip and uncertainty
+  // circle belong to the event layer (eventOverlays), which shows them for the marker they
+  // open on: binding them to every marker would cost more than making the marker.
   function eventMarker(store, i) {
     var label = store.get("event_label", i), colour = safeColour(store.get("color", i));
     var marker = L.marker(store.latLng(i), {
@@ -516,10 +520,33 @@
     marker.geomapIndex = i;
     // The GeoJSON feature, for scripts that look at the map's layers (decoded when read).
     Object.defineProperty(marker, "feature", { get: function () { return store.feature(i); } });
-    marker.bindPopup(function () { return eventPopup(store.properties(i)); }, { maxWidth: 440 });
-    marker.bindTooltip(function () { return el("span", eventTitle(store, i)); }, { sticky: true });
-    uncertaintyOnHover(marker, function () { return marker.getLatLng(); }, store.get("uncertainty_km", i), colour);
     return marker;
+  }
+
+  // The popup and tooltip of the event layer's markers (built, as DOM nodes, from the
+  // event's columns when they open), and the uncertainty circle of the marker under the
+  // pointer and of the one whose popup is open.
+  function eventOverlays(layer, store) {
+    layer.bindPopup(function (marker) { return eventPopup(store.properties(marker.geomapIndex)); }, { maxWidth: 440 });
+    layer.bindTooltip(function (marker) { return el("span", eventTitle(store, marker.geomapIndex)); }, { sticky: true });
+    var circles = { hover: null, popup: null };
+    function show(slot, marker) {
+      if (circles[slot]) circles[slot].remove();
+      circles[slot] = null;
+      var km = marker ? store.get("uncertainty_km", marker.geomapIndex) : null;
+      if (!marker || !(km >= 1) || !layer._map) return;
+      circles[slot] = L.circle(marker.getLatLng(), { radius: km * 1000, color: safeColour(store.get("color", marker.geomapIndex)),
+        weight: 1.5, dashArray: "4 4", fillOpacity: 0.06, interactive: false, className: "geomap-uncertainty" }).addTo(layer._map);
+      circles[slot].geomapMarker = marker;
+    }
+    function source(e) { return e.propagatedFrom || e.layer || null; }
+    layer.on("mouseover", function (e) {
+      var marker = source(e);
+      show("hover", circles.popup && circles.popup.geomapMarker === marker ? null : marker);
+    });
+    layer.on("mouseout", function () { show("hover", null); });
+    layer.on("popupopen", function (e) { show("hover", null); show("popup", source(e)); });
+    layer.on("popupclose remove", function () { show("hover", null); show("popup", null); });
   }
 
   // The uncertainty circle of a place or event, drawn only while the pointer is on its
@@ -855,6 +882,7 @@
       L.FeatureGroup.prototype.initialize.call(this);
       this.geomapStore = new EventStore(data);
       this.geomapKept = new Uint8Array(this.geomapStore.count).fill(1);
+      eventOverlays(this, this.geomapStore);
       this.geomapAreas = this.geomapStore.areas;
       this.geomapBubbles = L.layerGroup();
       this.geomapLayoutStats = [];  // the last layouts: zoom, markers, bubbles, ms
@@ -966,6 +994,7 @@
           self.addLayer(marker);
         } else {
           setOffset(marker, item.offset[0], item.offset[1]);
+          if (self._popup && self._popup._source === marker && self.isPopupOpen()) self._popup.update();
         }
       });
       layout.bubbles.forEach(function (item) {
