@@ -504,12 +504,35 @@
     return area === "country" || area === "border" || area === "region";
   }
 
+  // An event marker. A Leaflet marker registers three listeners on the map (zoom, viewreset,
+  // zoomanim), and Leaflet checks each new listener against all others of its kind: with
+  // 2,000 markers that check alone takes longer than making them. The event layer listens
+  // once for all of its markers instead (EventLayer.getEvents); Leaflet 1.9's own marker
+  // code does the rest.
+  var EventMarker = L.Marker.extend({
+    getEvents: function () { return {}; },
+    onAdd: function (map) {
+      var animated = this._zoomAnimated && map.options.markerZoomAnimation;
+      this._zoomAnimated = false;  // so that L.Marker's onAdd adds no zoomanim listener
+      L.Marker.prototype.onAdd.call(this, map);
+      this._zoomAnimated = animated;
+      if (animated) {
+        L.DomUtil.removeClass(this._icon, "leaflet-zoom-hide");
+        L.DomUtil.addClass(this._icon, "leaflet-zoom-animated");
+      }
+    },
+    onRemove: function (map) {
+      this._zoomAnimated = false;  // it has no zoomanim listener to take off
+      L.Marker.prototype.onRemove.call(this, map);
+    }
+  });
+
   // The marker of event i, made when it enters the DOM. Its popup, tooltip and uncertainty
   // circle belong to the event layer (eventOverlays), which shows them for the marker they
   // open on: binding them to every marker would cost more than making the marker.
   function eventMarker(store, i) {
     var label = store.get("event_label", i), colour = safeColour(store.get("color", i));
-    var marker = L.marker(store.latLng(i), {
+    var marker = new EventMarker(store.latLng(i), {
       riseOnHover: true,
       icon: new EventIcon({
         glyph: glyphFor(store.get("glyph", i), label), colour: colour,
@@ -905,7 +928,15 @@
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
     getEvents: function () {
-      return { zoomend: this.geomapRelayout, moveend: this._moved };
+      return { zoomend: this.geomapRelayout, moveend: this._moved, zoom: this._updateMarkers, viewreset: this._updateMarkers,
+               zoomanim: this._animateMarkers };
+    },
+    // What each Leaflet marker does on its own on these map events (see EventMarker).
+    _updateMarkers: function () {
+      for (var index in this._markers) this._markers[index].update();
+    },
+    _animateMarkers: function (e) {
+      for (var index in this._markers) if (this._markers[index]._zoomAnimated) this._markers[index]._animateZoom(e);
     },
     // The indices of the events the filters keep that have a site (on the map or in a bubble).
     geomapShown: function () {
