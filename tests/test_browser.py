@@ -7,7 +7,9 @@ Tile requests are aborted, so the map has no background but must still initialis
 
 Covered: layers, popups, hostile text, the offline page, the time filter, search, summary,
 co-located markers, count bubbles for dense maps, the heat map, the distance tool, full
-screen, the overview map and that no two controls overlap.
+screen, the overview map, that no two controls overlap, and on a large map the event
+columns (every property read back as written) and the layout of the events near the view
+only (markers in the DOM, laid out again after a drag, popups and tooltips after panning).
 
 Run: ``python -m pytest tests/test_browser.py -m browser -q``.  With
 ``GEOMAP_SCREENSHOT=1`` the seeds map is also saved to ``docs/map.png``.
