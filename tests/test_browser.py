@@ -1368,6 +1368,16 @@ def test_a_popup_opened_after_panning_shows_its_own_event_as_text(watch, large_m
     page.evaluate("(v) => window[v].closePopup()", watch.map_var)
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.locator("path.geomap-uncertainty").count() == 0
+    # keyboard focus on a marker shows what hovering shows
+    page.mouse.move(*_free_map_point(page, [(1200, 700), (1100, 150), (300, 700)]))
+    page.evaluate("() => document.activeElement.blur()")  # the click focused the marker
+    page.locator(".leaflet-tooltip").wait_for(state="detached")
+    page.evaluate("([v, i]) => window[v].eachLayer((l) => { if (l.geomapIndex === i) l.getElement().focus(); })",
+                  [watch.map_var, target["index"]])
+    page.locator(".leaflet-tooltip").wait_for(state="visible")
+    assert p["place_name"] in page.locator(".leaflet-tooltip").inner_text()
+    page.evaluate("() => document.activeElement.blur()")
+    page.locator(".leaflet-tooltip").wait_for(state="detached")
     assert watch.page_errors == [] and watch.real_console_errors() == []
 
 

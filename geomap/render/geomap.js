@@ -546,6 +546,15 @@
     return marker;
   }
 
+  // Keyboard focus on a marker (markers are tab stops) shows what the pointer shows: the
+  // layer's tooltip and uncertainty circle, which listen to the marker's mouse events.
+  function focusLikeHover(marker) {
+    var icon = marker.getElement();
+    if (!icon) return;
+    L.DomEvent.on(icon, "focus", function () { marker.fire("mouseover", {}, true); });
+    L.DomEvent.on(icon, "blur", function () { marker.fire("mouseout", {}, true); });
+  }
+
   // The popup and tooltip of the event layer's markers (built, as DOM nodes, from the
   // event's columns when they open), and the uncertainty circle of the marker under the
   // pointer and of the one whose popup is open.
@@ -1023,6 +1032,7 @@
           marker = self._markers[index] = eventMarker(store, item.index);
           setOffset(marker, item.offset[0], item.offset[1]);
           self.addLayer(marker);
+          focusLikeHover(marker);
         } else {
           setOffset(marker, item.offset[0], item.offset[1]);
           if (self._popup && self._popup._source === marker && self.isPopupOpen()) self._popup.update();
