@@ -479,7 +479,7 @@
     var size = bubbleSize(members.length);
     var centre = L.latLng(lat / members.length, lng / members.length);
     var bounds = L.latLngBounds([south, west], [north, east]);
-    var bubble = L.marker(centre, {
+    var bubble = new FlatMarker(centre, {
       icon: new BubbleIcon({ count: members.length, iconSize: [size, size] }),
       riseOnHover: true,
       keyboard: true
@@ -504,26 +504,29 @@
     return area === "country" || area === "border" || area === "region";
   }
 
-  // An event marker. A Leaflet marker registers three listeners on the map (zoom, viewreset,
-  // zoomanim), and Leaflet checks each new listener against all others of its kind: with
-  // 2,000 markers that check alone takes longer than making them. The event layer listens
-  // once for all of its markers instead (EventLayer.getEvents); Leaflet 1.9's own marker
-  // code does the rest.
-  var EventMarker = L.Marker.extend({
+  // The markers of the event layer (events and count bubbles), a Leaflet 1.9 marker with three
+  // differences that matter when there are thousands of them:
+  // - placed by left/top, not by Leaflet's translate3d, which makes every marker a compositing
+  //   layer of its own (without a GPU, most of the time after a zoom into 2,000 markers);
+  // - hidden during a zoom animation (Leaflet's leaflet-zoom-hide) rather than animated: the
+  //   zoom lays them out again anyway;
+  // - no map listeners of their own (Leaflet checks each new one against all others of its
+  //   kind): their layer moves them on zoom (EventLayer._updateMarkers).
+  var FlatMarker = L.Marker.extend({
     getEvents: function () { return {}; },
     onAdd: function (map) {
-      var animated = this._zoomAnimated && map.options.markerZoomAnimation;
-      this._zoomAnimated = false;  // so that L.Marker's onAdd adds no zoomanim listener
+      this._zoomAnimated = false;  // no zoomanim listener; the icon gets leaflet-zoom-hide
       L.Marker.prototype.onAdd.call(this, map);
-      this._zoomAnimated = animated;
-      if (animated) {
-        L.DomUtil.removeClass(this._icon, "leaflet-zoom-hide");
-        L.DomUtil.addClass(this._icon, "leaflet-zoom-animated");
-      }
     },
-    onRemove: function (map) {
-      this._zoomAnimated = false;  // it has no zoomanim listener to take off
-      L.Marker.prototype.onRemove.call(this, map);
+    _setPos: function (pos) {
+      var icon = this._icon;
+      if (icon) {
+        icon._leaflet_pos = pos;  // where L.DomUtil.getPosition looks
+        icon.style.left = pos.x + "px";
+        icon.style.top = pos.y + "px";
+      }
+      this._zIndex = pos.y + this.options.zIndexOffset;
+      this._resetZIndex();
     }
   });
 
@@ -532,7 +535,7 @@
   // open on: binding them to every marker would cost more than making the marker.
   function eventMarker(store, i) {
     var label = store.get("event_label", i), colour = safeColour(store.get("color", i));
-    var marker = new EventMarker(store.latLng(i), {
+    var marker = new FlatMarker(store.latLng(i), {
       riseOnHover: true,
       icon: new EventIcon({
         glyph: glyphFor(store.get("glyph", i), label), colour: colour,
@@ -937,15 +940,12 @@
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
     getEvents: function () {
-      return { zoomend: this.geomapRelayout, moveend: this._moved, zoom: this._updateMarkers, viewreset: this._updateMarkers,
-               zoomanim: this._animateMarkers };
+      return { zoomend: this.geomapRelayout, moveend: this._moved, zoom: this._updateMarkers, viewreset: this._updateMarkers };
     },
-    // What each Leaflet marker does on its own on these map events (see EventMarker).
+    // What a Leaflet marker does on its own on a zoom or a view reset (see FlatMarker).
     _updateMarkers: function () {
       for (var index in this._markers) this._markers[index].update();
-    },
-    _animateMarkers: function (e) {
-      for (var index in this._markers) if (this._markers[index]._zoomAnimated) this._markers[index]._animateZoom(e);
+      this.geomapBubbles.eachLayer(function (bubble) { bubble.update(); });
     },
     // The indices of the events the filters keep that have a site (on the map or in a bubble).
     geomapShown: function () {
