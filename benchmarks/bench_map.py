@@ -26,6 +26,11 @@
     taken in the page's ``popupopen`` handler.
 
 * Median of 3 loads per size; the 1,000-event map is the baseline of the same run.
+* Panning (one more load per size, not part of the medians): at zoom 12 over the middle of
+  the events, ``PAN_DRAGS`` real mouse drags of ``PAN_STEP_PX`` × ``PAN_STEPS`` px (each
+  waited out to its ``moveend``, inertia included); reported: the longest and the 95th
+  percentile gap between animation frames while dragging, the layouts a drag set off and
+  their time, and the event markers in the DOM.
 * One more, separate load of the 10,000-event map wraps the ``geomap.*`` factories (an init
   script) to time each step of page start-up (profile); it is not part of the medians.
 """
@@ -265,6 +270,57 @@ def load_once(browser, path: Path, profile: bool = False) -> dict:
         context.close()
 
 
+PAN_ZOOM = 12
+PAN_DRAGS = 8
+PAN_STEPS = 20
+PAN_STEP_PX = 20  # a 400 px drag: half a view across, so some drags leave the laid-out region
+PAN_DIRECTIONS = ((1, 0), (0, 1), (-1, 0), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1))
+
+# Records the gaps between animation frames until window.__panDone is set.
+JS_FRAME_GAPS = """() => {
+  const gaps = window.__frameGaps = [];
+  let last = performance.now();
+  const frame = (now) => { gaps.push(now - last); last = now; if (!window.__panDone) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+}"""
+
+
+def pan_once(browser, path: Path) -> dict:
+    """Drag the map around at zoom PAN_ZOOM (see the module docstring); frame gaps and layouts."""
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_function("() => window.geomapReadyAt !== undefined", polling=10)
+        map_var = page.evaluate(JS_MAP)
+        lat, lon = sum(BOX["lat"]) / 2, sum(BOX["lon"]) / 2
+        page.evaluate("([v, lat, lon, z]) => window[v].setView([lat, lon], z, {animate: false})", [map_var, lat, lon, PAN_ZOOM])
+        page.wait_for_timeout(300)
+        layouts_before = page.evaluate("(v) => window[v].geomap.events.geomapLayoutStats.length", map_var)
+        page.evaluate(JS_FRAME_GAPS)
+        dom = []
+        x0, y0 = VIEWPORT["width"] / 2, VIEWPORT["height"] / 2
+        for dx, dy in PAN_DIRECTIONS[:PAN_DRAGS]:
+            page.evaluate("(v) => { window.__moved = false; window[v].once('moveend', () => { window.__moved = true; }); }", map_var)
+            page.mouse.move(x0, y0)
+            page.mouse.down()
+            for step in range(1, PAN_STEPS + 1):
+                page.mouse.move(x0 + dx * PAN_STEP_PX * step, y0 + dy * PAN_STEP_PX * step)
+            page.mouse.up()
+            page.wait_for_function("() => window.__moved", polling=10)
+            dom.append(page.evaluate("() => document.querySelectorAll('.geomap-event').length"))
+        page.evaluate("() => { window.__panDone = true; }")
+        gaps = sorted(page.evaluate("() => window.__frameGaps")[1:])
+        layouts = page.evaluate("([v, n]) => window[v].geomap.events.geomapLayoutStats.slice(n)", [map_var, layouts_before])
+        return {"zoom": PAN_ZOOM, "drags": PAN_DRAGS, "drag_px": PAN_STEPS * PAN_STEP_PX, "frames": len(gaps),
+                "longest_frame_ms": gaps[-1] if gaps else None,
+                "p95_frame_ms": gaps[int(0.95 * (len(gaps) - 1))] if gaps else None,
+                "layouts": len(layouts), "layout_ms": [stats["ms"] for stats in layouts], "dom_markers": dom}
+    finally:
+        context.close()
+
+
 def run(quick: bool = False, workdir: Path | None = None, events: int = 10_000, repeats: int = 3) -> dict:
     """Build the ``events``-event (10,000 by default; ``--events 100000`` for issue 13's
     scale row) and 1,000-event maps and time them; every number in a dict."""
@@ -289,6 +345,7 @@ def run(quick: bool = False, workdir: Path | None = None, events: int = 10_000, 
                     if errors:
                         raise RuntimeError(f"page errors on the {key} map: {errors}")
                     out[key] = {
+                        "pan": pan_once(browser, info["path"]),
                         "events": info["events"], "places": info["places"], "html_bytes": info["bytes"],
                         "render_s": info["render_s"], "runs": runs,
                         **{f"{k}_ms": statistics.median(r[k] for r in runs)
@@ -338,9 +395,16 @@ def markdown_details(result: dict) -> list[str]:
         )
         for label, stats in (("Initial layout", init), ("Layout after zooming into a bubble", zoom)):
             if stats:
-                text += (f" {label} (zoom {stats['zoom']}): {stats['markers']:,} events spread, {stats['bubbles']} bubbles, "
-                         f"{stats['dom']:,} markers put in the DOM (near the view); {stats['ms']:.0f} ms "
-                         f"({stats['layout_ms']:.0f} ms layout, the rest adding/removing markers).")
+                text += (f" {label} (zoom {stats['zoom']}): {stats['markers']:,} events spread and {stats['bubbles']} bubbles "
+                         f"in the laid-out region, {stats['dom']:,} markers put in the DOM (near the view); {stats['ms']:.0f} ms "
+                         f"({stats['layout_ms']:.0f} ms layout, the rest adding/removing markers and bubbles).")
+        pan = r.get("pan")
+        if pan:
+            text += (f" Panning at zoom {pan['zoom']} ({pan['drags']} drags of {pan['drag_px']} px): longest frame "
+                     f"{pan['longest_frame_ms']:.0f} ms, 95th percentile {pan['p95_frame_ms']:.0f} ms over {pan['frames']} frames; "
+                     f"{pan['layouts']} drags laid the region out again ("
+                     + (", ".join(f"{ms:.0f}" for ms in pan["layout_ms"]) or "–")
+                     + f" ms); {min(pan['dom_markers']):,}–{max(pan['dom_markers']):,} markers in the DOM.")
         text += " Runs (interactive ms): " + ", ".join(f"{run['interactive']:.0f}" for run in r["runs"]) + "."
         add(text)
     if "profile" in result:

@@ -7,7 +7,9 @@ Tile requests are aborted, so the map has no background but must still initialis
 
 Covered: layers, popups, hostile text, the offline page, the time filter, search, summary,
 co-located markers, count bubbles for dense maps, the heat map, the distance tool, full
-screen, the overview map and that no two controls overlap.
+screen, the overview map, that no two controls overlap, and on a large map the event
+columns (every property read back as written) and the layout of the events near the view
+only (markers in the DOM, laid out again after a drag, popups and tooltips after panning).
 
 Run: ``python -m pytest tests/test_browser.py -m browser -q``.  With
 ``GEOMAP_SCREENSHOT=1`` the seeds map is also saved to ``docs/map.png``.
@@ -1110,10 +1112,15 @@ def test_no_event_point_at_a_stand_in(watch, seeds_map, geomap_resources):
     page = watch.page
     watch.open(path)
     points = page.evaluate(
-        "(v) => window[v].geomap.events.geomapMarkers.map(m => [m.latlng.lat, m.latlng.lng, m.feature.properties.location_area])",
+        "(v) => window[v].geomap.events.geomapShown().map(i => { const s = window[v].geomap.events.geomapStore;"
+        " return [s.lat[i], s.lng[i], s.get('location_area', i)]; })",
         watch.map_var)
     assert points and all(not area for _, _, area in points)
     assert not {(round(a, 4), round(b, 4)) for a, b, _ in points} & stand_ins
+    drawn_areas = page.evaluate(
+        "(v) => { const out = []; window[v].eachLayer(l => { if (l.geomapIndex !== undefined)"
+        " out.push(l.feature.properties.location_area || ''); }); return out; }", watch.map_var)
+    assert len(drawn_areas) == len(points) and not any(drawn_areas), "a marker stands for an area-level incident"
     _overlay_checkbox(page, "Event heat map").click()
     drawn = page.evaluate("(v) => { const h = window[v].geomap.heat; return h._count; }", watch.map_var)
     assert drawn <= len(points)
@@ -1228,4 +1235,183 @@ def test_fifty_identical_reports_are_one_listing_bubble(watch, site_root):
     page.locator(".geomap-cluster").click()
     page.locator(".geomap-bubble-list").wait_for(state="visible")
     assert page.locator(".geomap-bubble-list li").count() == 50
+    assert watch.page_errors == []
+
+
+# ---------------------------------------------------------------- large maps: event columns, viewport-only layout
+
+LARGE_EVENTS = 3000
+LARGE_SENTENCE = "<img src=x onerror=window.__xss=1> report {i} – naïve 😀 {{ 7*7 }}"
+
+
+def _large_event(i: int, lon: float, lat: float) -> dict:
+    kind = ("armed_clash", "Armed clash", "#d62728", "C") if i % 3 else ("attack", "Attack / strike", "#7f0000", "A")
+    return {"type": "Feature", "id": f"e{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"event_type": kind[0], "event_label": kind[1], "color": kind[2], "glyph": kind[3],
+                           "modality": "reported" if i % 5 else "planned", "date": f"2021-05-{1 + i % 28:02d}",
+                           "date_end": f"2021-05-{1 + i % 28:02d}", "date_precision": "day", "precision": 1 + i % 3,
+                           "actors": [["Taliban", "Tajik border guards"][i % 2]], "place_name": f"Place <b>{i % 40}</b>",
+                           "sentence": LARGE_SENTENCE.format(i=i), "uncertainty_km": 2.0,
+                           "quantities": [{"raw_text": f"{i} troops", "best": i}] if i % 7 == 0 else []}}
+
+
+@pytest.fixture(scope="session")
+def large_map(site_root):
+    """3,000 events spread over a 3° × 2° box (a dense map at zoom 6, a sparse one at zoom 12)."""
+    import random
+
+    from geomap.events.lexicon import load_lexicon
+    from geomap.render.map import render_map, save_map
+
+    rng = random.Random(5)
+    features = [_large_event(i, round(rng.uniform(68, 71), 5), round(rng.uniform(36.5, 38.5), 5)) for i in range(LARGE_EVENTS)]
+    out = site_root / "large"
+    out.mkdir(exist_ok=True)
+    save_map(render_map(features, [], [], None, load_lexicon(), ["test"], offline=True), out / "map.html")
+    return "/large/map.html", features
+
+
+# Per event: its true point in container pixels; and the events whose marker is in the DOM.
+JS_EVENT_SCREEN = """
+(v) => {
+  const map = window[v], layer = map.geomap.events, store = layer.geomapStore, points = [], dom = [];
+  for (let i = 0; i < store.count; i++) {
+    const p = map.latLngToContainerPoint([store.lat[i], store.lng[i]]);
+    points.push([p.x, p.y]);
+  }
+  map.eachLayer((l) => { if (l.geomapIndex !== undefined && l.getElement()) dom.push(l.geomapIndex); });
+  return {points: points, dom: dom, bubbles: document.querySelectorAll('.geomap-cluster').length,
+          stats: layer.geomapLayoutStats.slice(-1)[0], layouts: layer.geomapLayoutStats.length};
+}
+"""
+
+
+def _check_dom_follows_view(page, map_var: str) -> dict:
+    """Every event well inside the 1280 × 800 view has its marker in the DOM; no marker is
+    far outside it; and far fewer markers than events were made or laid out."""
+    screen = page.evaluate(JS_EVENT_SCREEN, map_var)
+    inside = {i for i, (x, y) in enumerate(screen["points"]) if 40 < x < 1240 and 40 < y < 760}
+    dom = set(screen["dom"])
+    assert len(dom) == len(screen["dom"]), "an event has two markers"
+    assert inside and inside <= dom, f"{len(inside - dom)} events in view have no marker"
+    far = [i for i in dom if not (-400 < screen["points"][i][0] < 1680 and -300 < screen["points"][i][1] < 1100)]
+    assert far == [], f"{len(far)} markers far outside the view are in the DOM"
+    assert screen["bubbles"] == 0 and len(dom) < LARGE_EVENTS / 5
+    assert screen["stats"]["markers"] < LARGE_EVENTS / 2, "the layout covered the whole map, not the region around the view"
+    return screen
+
+
+def test_a_large_map_keeps_only_events_near_the_view_in_the_dom(watch, large_map):
+    path, features = large_map
+    page = watch.page
+    watch.open(path)
+    # zoom 6: one dense cluster of bubbles; every event is counted once
+    counts = [int(t) for t in page.locator(".geomap-cluster").all_text_contents()]
+    assert counts and sum(counts) + _event_count(page) == LARGE_EVENTS
+
+    page.evaluate("(v) => window[v].setView([37.5, 69.5], 12, {animate: false})", watch.map_var)
+    before = _check_dom_follows_view(page, watch.map_var)
+
+    # a real drag far enough to leave the laid-out region: laid out again around the new view
+    start = _free_map_point(page, [(700, 450), (600, 500), (800, 350)])
+    page.evaluate("(v) => { window.__panned = false; window[v].once('moveend', () => { window.__panned = true; }); }",
+                  watch.map_var)
+    page.mouse.move(*start)
+    page.mouse.down()
+    for step in range(1, 21):
+        page.mouse.move(start[0] - 40 * step, start[1] - 20 * step)
+    page.mouse.up()
+    page.wait_for_function("() => window.__panned")  # after the inertia
+    after = _check_dom_follows_view(page, watch.map_var)
+    assert after["layouts"] > before["layouts"], "panning out of the laid-out region did not lay it out again"
+    assert set(after["dom"]) != set(before["dom"])
+
+    # the class filter takes its markers off the map at once
+    page.locator(".geomap-filters-toggle").click()
+    page.locator(".geomap-filter-choice input[value='attack']").uncheck()
+    shown = page.evaluate(JS_EVENT_SCREEN, watch.map_var)["dom"]
+    assert shown and all(features[i]["properties"]["event_type"] == "armed_clash" for i in shown)
+    assert watch.page_errors == [] and watch.real_console_errors() == []
+
+
+def test_a_popup_opened_after_panning_shows_its_own_event_as_text(watch, large_map):
+    path, features = large_map
+    page = watch.page
+    watch.open(path)
+    page.evaluate("(v) => window[v].setView([37.3, 69.2], 12, {animate: false})", watch.map_var)
+    page.evaluate("(v) => window[v].panBy([1500, 900], {animate: false})", watch.map_var)
+    _check_dom_follows_view(page, watch.map_var)
+    target = next(m for m in page.evaluate(JS_EVENT_MARKERS_INDEXED, watch.map_var)
+                  if m["topmost"] and 80 < m["x"] < 1000 and 80 < m["y"] < 720)
+    p = features[target["index"]]["properties"]
+    # hover: its tooltip (as text) and its uncertainty circle, gone when the pointer leaves
+    page.mouse.move(target["x"], target["y"])
+    page.locator(".leaflet-tooltip").wait_for(state="visible")
+    assert p["place_name"] in page.locator(".leaflet-tooltip").inner_text()
+    assert page.locator("path.geomap-uncertainty").count() == 1
+    page.mouse.move(*_free_map_point(page, [(1200, 700), (1100, 150), (300, 700)]))
+    page.wait_for_timeout(100)
+    assert page.locator("path.geomap-uncertainty").count() == 0
+    page.mouse.click(target["x"], target["y"])
+    popup = page.locator(".leaflet-popup-content .geomap-event-popup")
+    popup.wait_for(state="visible")
+    assert page.locator("path.geomap-uncertainty").count() == 1, "an open popup shows its event's uncertainty"
+    text = popup.inner_text()
+    assert LARGE_SENTENCE.format(i=target["index"]) in text  # the markup, the braces and the emoji as written
+    assert p["place_name"] in text and p["actors"][0] in text
+    if p["quantities"]:
+        assert p["quantities"][0]["raw_text"] in text
+    tags = set(page.evaluate("() => [...document.querySelectorAll('.leaflet-popup-content *')].map(e => e.localName)"))
+    assert "img" not in tags and "b" not in tags
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    page.evaluate("(v) => window[v].closePopup()", watch.map_var)
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert page.locator("path.geomap-uncertainty").count() == 0
+    # keyboard focus on a marker shows what hovering shows
+    page.mouse.move(*_free_map_point(page, [(1200, 700), (1100, 150), (300, 700)]))
+    page.evaluate("() => document.activeElement.blur()")  # the click focused the marker
+    page.locator(".leaflet-tooltip").wait_for(state="detached")
+    page.evaluate("([v, i]) => window[v].eachLayer((l) => { if (l.geomapIndex === i) l.getElement().focus(); })",
+                  [watch.map_var, target["index"]])
+    page.locator(".leaflet-tooltip").wait_for(state="visible")
+    assert p["place_name"] in page.locator(".leaflet-tooltip").inner_text()
+    page.evaluate("() => document.activeElement.blur()")
+    page.locator(".leaflet-tooltip").wait_for(state="detached")
+    assert watch.page_errors == [] and watch.real_console_errors() == []
+
+
+# Markers in the DOM with their event index and (when topmost at their centre) where to click.
+JS_EVENT_MARKERS_INDEXED = """
+(v) => {
+  const out = [];
+  window[v].eachLayer((l) => {
+    const el = l.getElement ? l.getElement() : null;
+    if (l.geomapIndex === undefined || !el) return;
+    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    out.push({index: l.geomapIndex, x: x, y: y, topmost: document.elementFromPoint(x, y) === el});
+  });
+  return out;
+}
+"""
+
+
+def test_the_page_reads_every_event_property_as_written(watch, hostile_map, large_map, site_root):
+    """The page's reader of the event columns gives back each event's page properties."""
+    from geomap.render.map import page_event_properties
+
+    def without_nulls(value):
+        if isinstance(value, dict):
+            return {k: without_nulls(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list):
+            return [without_nulls(v) for v in value]
+        return value
+
+    for (path, features), root in ((hostile_map, site_root / "hostile"), (large_map, None)):
+        watch.open(path)
+        got = watch.page.evaluate(
+            "(v) => { const s = window[v].geomap.events.geomapStore, out = [];"
+            " for (let i = 0; i < s.count; i++) out.push(s.properties(i)); return out; }", watch.map_var)
+        expected = [without_nulls(p) for p in page_event_properties(features, root)]
+        assert len(got) == len(expected) and got == expected
     assert watch.page_errors == []

@@ -1,4 +1,4 @@
-/* geomap map helpers: build layers from embedded GeoJSON with DOM-built popups.
+/* geomap map helpers: build layers from the embedded data with DOM-built popups.
  *
  * Article text is untrusted. Every value reaches the page through textContent on
  * elements created here, never through innerHTML: popups and tooltips get DOM nodes,
@@ -8,7 +8,9 @@
  * Needs only Leaflet: event symbols (spread when co-located, summarised by count bubbles
  * where dense), the heat map, the time filter, the place search, the summary panel, the
  * distance tool, full screen and the overview map are all built here from the embedded
- * GeoJSON (no plugins, no icon fonts).
+ * data (no plugins, no icon fonts). Events come as columns (geomap.render.event_table),
+ * read per event only when needed: a page of 100,000 events lays out and puts in the DOM
+ * only those near the view, and builds a popup only when it opens.
  */
 (function (global) {
   "use strict";
@@ -259,17 +261,21 @@
     return slots;
   }
 
-  function Grid(cell) { this.cell = cell; this.cells = {}; }
-  Grid.prototype.key = function (x, y) { return Math.floor(x / this.cell) + "," + Math.floor(y / this.cell); };
+  // Grid cells get numeric keys, column * CELL_ROW + row (no string made per lookup): 2^22
+  // rows are more than the 20 px cells of a 2^26 px high world (zoom 18) need.
+  var CELL_ROW = 4194304;
+
+  // Items by the square cell of `cell` px they fall in, for lookups of what is near a point.
+  function Grid(cell) { this.cell = cell; this.cells = new Map(); }
   Grid.prototype.add = function (x, y, item) {
-    var k = this.key(x, y);
-    (this.cells[k] = this.cells[k] || []).push(item);
+    var k = Math.floor(x / this.cell) * CELL_ROW + Math.floor(y / this.cell), list = this.cells.get(k);
+    if (list) list.push(item); else this.cells.set(k, [item]);
   };
   Grid.prototype.near = function (x, y) {
     var cx = Math.floor(x / this.cell), cy = Math.floor(y / this.cell), out = [];
     for (var i = -1; i <= 1; i++) {
       for (var j = -1; j <= 1; j++) {
-        var list = this.cells[(cx + i) + "," + (cy + j)];
+        var list = this.cells.get((cx + i) * CELL_ROW + cy + j);
         if (list) out.push.apply(out, list);
       }
     }
@@ -279,26 +285,31 @@
   var DENSE_CELL = 4 * SPACING;  // px, grid cell of the density test
   var DENSE_LIMIT = 100;         // events within a 3×3 block of cells (240 px) beyond which a cell is summarised
 
+
   // Which shown events become count bubbles at this zoom. Spreading needs about one
   // marker-sized square (20 × 20 px) per event; a 240 × 240 px block holds 144 of them.
   // Where more than DENSE_LIMIT events fall within the 3 × 3 cells around a cell of at
   // least two events, that cell's events are summarised by one bubble (at their mean
-  // position) that zooms in when clicked. Linear in the number of events (one grid pass).
-  // Never at the map's maximum zoom, and never when at most DENSE_LIMIT events are shown,
-  // so small maps always show (and spread) every event.
-  function denseCells(points, zoom, maxZoom) {
-    var cells = {}, dense = [];
-    if (points.length <= DENSE_LIMIT || zoom >= maxZoom) return dense;
-    points.forEach(function (p, i) {
-      var cx = Math.floor(p.x / DENSE_CELL), cy = Math.floor(p.y / DENSE_CELL), k = cx + "," + cy;
-      (cells[k] = cells[k] || { x: cx, y: cy, members: [] }).members.push(i);
-    });
-    Object.keys(cells).forEach(function (k) {
-      var c = cells[k], around = 0;
+  // position) that zooms in when clicked. Linear in the number of events (one grid pass,
+  // numeric cell keys). Never at the map's maximum zoom, and never when at most
+  // DENSE_LIMIT events are shown in all, so small maps always show (and spread) every event.
+  // Cells are fixed to the pixel grid of the zoom, so the points of any region whose edges
+  // lie on cell edges fill whole cells: a bubble counts the same in every layout.
+  function denseCells(xs, ys, zoom, maxZoom, shownTotal) {
+    var cells = new Map(), dense = [];
+    if (shownTotal <= DENSE_LIMIT || zoom >= maxZoom) return dense;
+    for (var i = 0; i < xs.length; i++) {
+      var cx = Math.floor(xs[i] / DENSE_CELL), cy = Math.floor(ys[i] / DENSE_CELL), k = cx * CELL_ROW + cy;
+      var cell = cells.get(k);
+      if (!cell) cells.set(k, cell = { x: cx, y: cy, members: [] });
+      cell.members.push(i);
+    }
+    cells.forEach(function (c) {
+      var around = 0;
       if (c.members.length < 2) return;
       for (var i = -1; i <= 1; i++) {
         for (var j = -1; j <= 1; j++) {
-          var n = cells[(c.x + i) + "," + (c.y + j)];
+          var n = cells.get((c.x + i) * CELL_ROW + c.y + j);
           if (n) around += n.members.length;
         }
       }
@@ -309,12 +320,11 @@
 
   var RING_MAX = 12;  // co-located events spread into a ring up to this many; more become a listing bubble
 
-  // Groups of more than RING_MAX points (not already in a bubble) lying within one marker
-  // width of their first point, as lists of point indices.
-  function crowdedGroups(points, skip) {
+  // Groups of more than RING_MAX points lying within one marker width of their first
+  // point, as lists of point indices.
+  function crowdedGroups(points) {
     var seeds = new Grid(SPACING), groups = [];
     points.forEach(function (p, i) {
-      if (skip[i]) return;
       var found = null;
       seeds.near(p.x, p.y).some(function (g) {
         var dx = g.seed.x - p.x, dy = g.seed.y - p.y;
@@ -421,19 +431,24 @@
     return isFinite(fit) ? Math.min(maxZoom, Math.max(zoom + 1, fit)) : null;
   }
 
+  function eventTitle(store, i) {
+    var place = store.get("place_name", i), reports = store.get("report_count", i);
+    return store.get("event_label", i) + (place ? " – " + place : "") + (reports > 1 ? " (" + reports + " reports)" : "");
+  }
+
   // The events of a bubble as a list (built with textContent): each line opens the event's
   // popup; a button zooms to the deepest level, where every event is spread around its point.
-  function bubbleList(map, members, at) {
+  function bubbleList(map, store, members, at) {
     var box = el("div", null, "geomap-popup geomap-bubble-list");
     box.appendChild(el("h4", members.length + " events at this point"));
     var list = el("ol");
     list.style.cssText = "max-height: 260px; overflow-y: auto; margin: 0; padding-left: 22px;";
-    members.slice(0, BUBBLE_LIST_MAX).forEach(function (m) {
-      var p = m.feature.properties, item = el("li");
-      var link = el("button", p.event_label + (p.date ? " · " + p.date : "") + (p.place_name ? " · " + p.place_name : ""), "geomap-link");
+    members.slice(0, BUBBLE_LIST_MAX).forEach(function (i) {
+      var date = store.get("date", i), place = store.get("place_name", i), item = el("li");
+      var link = el("button", store.get("event_label", i) + (date ? " · " + date : "") + (place ? " · " + place : ""), "geomap-link");
       link.type = "button";
       link.addEventListener("click", function () {
-        L.popup({ maxWidth: 420 }).setLatLng(m.getLatLng()).setContent(eventPopup(p)).openOn(map);
+        L.popup({ maxWidth: 420 }).setLatLng(store.latLng(i)).setContent(eventPopup(store.properties(i))).openOn(map);
       });
       item.appendChild(link);
       list.appendChild(item);
@@ -449,13 +464,22 @@
     return box;
   }
 
-  function addBubble(map, group, members) {
-    var lat = 0, lng = 0;
-    members.forEach(function (m) { var ll = m.getLatLng(); lat += ll.lat; lng += ll.lng; });
+  // The marker of a count bubble: at its members' mean position; a click zooms to their
+  // bounds or, where zooming cannot separate them, lists them.
+  function bubbleMarker(map, store, members) {
+    var lat = 0, lng = 0, south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+    members.forEach(function (i) {
+      lat += store.lat[i];
+      lng += store.lng[i];
+      south = Math.min(south, store.lat[i]);
+      north = Math.max(north, store.lat[i]);
+      west = Math.min(west, store.lng[i]);
+      east = Math.max(east, store.lng[i]);
+    });
     var size = bubbleSize(members.length);
     var centre = L.latLng(lat / members.length, lng / members.length);
-    var bounds = L.latLngBounds(members.map(function (m) { return m.getLatLng(); }));
-    var bubble = L.marker(centre, {
+    var bounds = L.latLngBounds([south, west], [north, east]);
+    var bubble = new FlatMarker(centre, {
       icon: new BubbleIcon({ count: members.length, iconSize: [size, size] }),
       riseOnHover: true,
       keyboard: true
@@ -467,57 +491,97 @@
     bubble.on("click", function () {
       var zoom = bubbleZoom(map, bounds);
       if (zoom === null) {
-        L.popup({ maxWidth: 420, offset: [0, -size / 2] }).setLatLng(centre).setContent(bubbleList(map, members, centre)).openOn(map);
+        L.popup({ maxWidth: 420, offset: [0, -size / 2] }).setLatLng(centre)
+          .setContent(bubbleList(map, store, members, centre)).openOn(map);
       } else {
         map.setView(bounds.getCenter(), zoom);
       }
     });
-    group.addLayer(bubble);
+    return bubble;
   }
 
-  function isArea(p) {
-    return p.location_area === "country" || p.location_area === "border" || p.location_area === "region";
+  function isArea(area) {
+    return area === "country" || area === "border" || area === "region";
   }
 
-  // A located incident of the event layer: its point, its feature, whether the filters
-  // keep it, its icon offset, and its Leaflet marker once it has been needed.
-  function EventEntry(feature) {
-    var c = feature.geometry.coordinates;
-    this.feature = feature;
-    this.latlng = L.latLng(c[1], c[0]);
-    this.geomapKept = true;
-    this.offset = [0, 0];
-    this.marker = null;
-    this.geomapPoint = null;
-  }
-  EventEntry.prototype.getLatLng = function () { return this.latlng; };
-  EventEntry.prototype.setOffset = function (dx, dy) {
-    this.offset = [dx, dy];
-    if (this.marker) setOffset(this.marker, dx, dy);
-  };
-  EventEntry.prototype.getMarker = function () {
-    if (this.marker) return this.marker;
-    var p = this.feature.properties, entry = this;
-    var marker = L.marker(this.latlng, {
+  // The markers of the event layer (events and count bubbles), a Leaflet 1.9 marker with three
+  // differences that matter when there are thousands of them:
+  // - placed by left/top, not by Leaflet's translate3d, which makes every marker a compositing
+  //   layer of its own (without a GPU, most of the time after a zoom into 2,000 markers);
+  // - hidden during a zoom animation (Leaflet's leaflet-zoom-hide) rather than animated: the
+  //   zoom lays them out again anyway;
+  // - no map listeners of their own (Leaflet checks each new one against all others of its
+  //   kind): their layer moves them on zoom (EventLayer._updateMarkers).
+  var FlatMarker = L.Marker.extend({
+    getEvents: function () { return {}; },
+    onAdd: function (map) {
+      this._zoomAnimated = false;  // no zoomanim listener; the icon gets leaflet-zoom-hide
+      L.Marker.prototype.onAdd.call(this, map);
+    },
+    _setPos: function (pos) {
+      var icon = this._icon;
+      if (icon) {
+        icon._leaflet_pos = pos;  // where L.DomUtil.getPosition looks
+        icon.style.left = pos.x + "px";
+        icon.style.top = pos.y + "px";
+      }
+      this._zIndex = pos.y + this.options.zIndexOffset;
+      this._resetZIndex();
+    }
+  });
+
+  // The marker of event i, made when it enters the DOM. Its popup, tooltip and uncertainty
+  // circle belong to the event layer (eventOverlays), which shows them for the marker they
+  // open on: binding them to every marker would cost more than making the marker.
+  function eventMarker(store, i) {
+    var label = store.get("event_label", i), colour = safeColour(store.get("color", i));
+    var marker = new FlatMarker(store.latLng(i), {
       riseOnHover: true,
       icon: new EventIcon({
-        glyph: glyphFor(p.glyph, p.event_label), colour: safeColour(p.color),
-        className: "geomap-event geomap-event-" + safeClass(p.event_type) +
-          (p.modality === "reported" ? "" : " geomap-event-unconfirmed")
+        glyph: glyphFor(store.get("glyph", i), label), colour: colour,
+        className: "geomap-event geomap-event-" + safeClass(store.get("event_type", i)) +
+          (store.get("modality", i) === "reported" ? "" : " geomap-event-unconfirmed")
       })
     });
-    marker.feature = this.feature;
-    marker.geomapEntry = this;
-    // Popup and tooltip content is built (as DOM nodes) only when first shown.
-    marker.bindPopup(function () { return eventPopup(p); }, { maxWidth: 440 });
-    marker.bindTooltip(function () {
-      return el("span", p.event_label + (p.place_name ? " – " + p.place_name : "") +
-        (p.report_count > 1 ? " (" + p.report_count + " reports)" : ""));
-    }, { sticky: true });
-    uncertaintyOnHover(marker, function () { return entry.latlng; }, p.uncertainty_km, safeColour(p.color));
-    setOffset(marker, this.offset[0], this.offset[1]);
-    this.marker = marker;
+    marker.geomapIndex = i;
+    // The GeoJSON feature, for scripts that look at the map's layers (decoded when read).
+    Object.defineProperty(marker, "feature", { get: function () { return store.feature(i); } });
     return marker;
+  }
+
+  // Keyboard focus on a marker (markers are tab stops) shows what the pointer shows: the
+  // layer's tooltip and uncertainty circle, which listen to the marker's mouse events.
+  function focusLikeHover(marker) {
+    var icon = marker.getElement();
+    if (!icon) return;
+    L.DomEvent.on(icon, "focus", function () { marker.fire("mouseover", {}, true); });
+    L.DomEvent.on(icon, "blur", function () { marker.fire("mouseout", {}, true); });
+  }
+
+  // The popup and tooltip of the event layer's markers (built, as DOM nodes, from the
+  // event's columns when they open), and the uncertainty circle of the marker under the
+  // pointer and of the one whose popup is open.
+  function eventOverlays(layer, store) {
+    layer.bindPopup(function (marker) { return eventPopup(store.properties(marker.geomapIndex)); }, { maxWidth: 440 });
+    layer.bindTooltip(function (marker) { return el("span", eventTitle(store, marker.geomapIndex)); }, { sticky: true });
+    var circles = { hover: null, popup: null };
+    function show(slot, marker) {
+      if (circles[slot]) circles[slot].remove();
+      circles[slot] = null;
+      var km = marker ? store.get("uncertainty_km", marker.geomapIndex) : null;
+      if (!marker || !(km >= 1) || !layer._map) return;
+      circles[slot] = L.circle(marker.getLatLng(), { radius: km * 1000, color: safeColour(store.get("color", marker.geomapIndex)),
+        weight: 1.5, dashArray: "4 4", fillOpacity: 0.06, interactive: false, className: "geomap-uncertainty" }).addTo(layer._map);
+      circles[slot].geomapMarker = marker;
+    }
+    function source(e) { return e.propagatedFrom || e.layer || null; }
+    layer.on("mouseover", function (e) {
+      var marker = source(e);
+      show("hover", circles.popup && circles.popup.geomapMarker === marker ? null : marker);
+    });
+    layer.on("mouseout", function () { show("hover", null); });
+    layer.on("popupopen", function (e) { show("hover", null); show("popup", source(e)); });
+    layer.on("popupclose remove", function () { show("hover", null); show("popup", null); });
   }
 
   // The uncertainty circle of a place or event, drawn only while the pointer is on its
@@ -541,72 +605,450 @@
     layer.on("popupclose remove", function () { open = false; hover = false; sync(); });
   }
 
-  var CULL_LIMIT = 500;  // with more spread markers than this, only those near the view are in the DOM
+  /* ------------------------------------------------------------ event table */
 
-  // Lay out the shown markers of an event layer for the current zoom: dense cells become
-  // bubbles (their markers leave the map), the rest are spread so that none hides
-  // another. Only the icons move: every marker keeps its true LatLng. Runs after a zoom
-  // and when the time filter changes; panning only calls cullEvents.
-  function layoutEvents(layer) {
-    var map = layer._map;
-    if (!map) return;
-    var started = Date.now(), zoom = map.getZoom();
-    var shown = layer.geomapMarkers.filter(function (m) { return m.geomapKept; });
-    var points = shown.map(function (m) { return map.project(m.getLatLng(), zoom); });
-    var inBubble = new Array(shown.length), dense = denseCells(points, zoom, map.getMaxZoom());
-    layer.geomapBubbles.clearLayers();
-    dense.forEach(function (cell) {
-      cell.members.forEach(function (i) { inBubble[i] = true; });
-      addBubble(map, layer.geomapBubbles, cell.members.map(function (i) { return shown[i]; }));
+  // Unsigned integers as fixed-width base-64 digits (geomap.render.event_table.ints).
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_VALUES = (function () {
+    var values = new Int8Array(128);
+    for (var k = 0; k < DIGITS.length; k++) values[DIGITS.charCodeAt(k)] = k;
+    return values;
+  })();
+
+  function intReader(spec) {
+    var digits = (spec && spec.digits) || "", width = (spec && spec.width) || 1;
+    var read = function (i) {
+      var value = 0;
+      for (var k = i * width, end = k + width; k < end; k++) value = value * 64 + DIGIT_VALUES[digits.charCodeAt(k)];
+      return value;
+    };
+    read.count = digits.length / width;
+    return read;
+  }
+
+  // Where the items of row i start and how many it has (-1: none), from SIZES (0 for
+  // none, n + 1 for n items). The starts are summed once, on first use.
+  function spansReader(spec) {
+    var code = intReader(spec), starts = null;
+    return {
+      size: function (i) { return code(i) - 1; },
+      start: function (i) {
+        if (!starts) {
+          starts = new Float64Array(code.count + 1);
+          for (var r = 0; r < code.count; r++) starts[r + 1] = starts[r] + Math.max(0, code(r) - 1);
+        }
+        return starts[i];
+      }
+    };
+  }
+
+  // A reader of one column (geomap.render.event_table): read(i) is the value of row i,
+  // null where it has none. `tables` are the tables of the column's level, by column name.
+  function columnReader(spec, tables) {
+    var table = spec.table || tables[spec.table_of] || [];
+    if (spec.index) return tableReader(table, intReader(spec.index));
+    if (spec.items) return listReader(table, intReader(spec.items), spansReader(spec.sizes));
+    if (spec.columns) return recordReader(spansReader(spec.sizes), readers(spec.columns));
+    if (typeof spec.text === "string") return textReader(spec.text, spansReader(spec.sizes));
+    var values = spec.values || [];
+    return function (i) { return values[i]; };
+  }
+
+  function tableReader(table, index) {
+    var read = function (i) { return table[index(i)]; };
+    read.table = table;
+    read.index = index;
+    return read;
+  }
+
+  function listReader(table, items, spans) {
+    var read = function (i) {
+      var size = spans.size(i), start = size > 0 ? spans.start(i) : 0, out = [];
+      if (size < 0) return null;
+      for (var k = start; k < start + size; k++) out.push(table[items(k)]);
+      return out;
+    };
+    read.table = table;
+    read.items = items;
+    read.spans = spans;
+    return read;
+  }
+
+  function recordReader(spans, fields) {
+    return function (i) {
+      var size = spans.size(i), start = size > 0 ? spans.start(i) : 0, out = [];
+      if (size < 0) return null;
+      for (var k = start; k < start + size; k++) out.push(record(fields, k));
+      return out;
+    };
+  }
+
+  function textReader(text, spans) {
+    return function (i) {
+      var size = spans.size(i), start = size > 0 ? spans.start(i) : 0;
+      return size < 0 ? null : text.slice(start, start + size);
+    };
+  }
+
+  function readers(columns) {
+    var tables = {};
+    Object.keys(columns).forEach(function (name) { if (columns[name].table) tables[name] = columns[name].table; });
+    return Object.keys(columns).map(function (name) { return { name: name, read: columnReader(columns[name], tables) }; });
+  }
+
+  // Row i of some columns as an object, with the properties that have a value.
+  function record(fields, i) {
+    var out = {};
+    for (var k = 0; k < fields.length; k++) {
+      var value = fields[k].read(i);
+      if (value !== null && value !== undefined) out[fields[k].name] = value;
+    }
+    return out;
+  }
+
+  // Web Mercator (EPSG:3857, Leaflet's and folium's default) at zoom 0 as a unit square:
+  // times the CRS scale of a zoom, the projected pixel position of a point at that zoom.
+  var MAX_LATITUDE = 85.0511287798;
+
+  function mercatorY(lat) {
+    var s = Math.sin(Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI / 180);
+    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+  }
+
+  // The page's events, by index: positions in typed arrays (a layout at any zoom is one
+  // multiplication per event), every other property read from its column when asked for.
+  // An event is mapped when it has a point and is not known only to a country, a border
+  // or a region: those are no sites (the area panel lists them).
+  function EventStore(data) {
+    data = data || {};
+    var n = this.count = data.count || 0, lats = data.lat || [], lngs = data.lon || [];
+    var fields = this.fields = readers(data.columns || {}), read = this.read = {};
+    fields.forEach(function (f) { read[f.name] = f.read; });
+    this.lat = new Float64Array(n);
+    this.lng = new Float64Array(n);
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.mapped = new Uint8Array(n);
+    this.areas = [];
+    for (var i = 0; i < n; i++) {
+      var located = typeof lats[i] === "number" && typeof lngs[i] === "number", area = isArea(this.get("location_area", i));
+      this.lat[i] = located ? lats[i] : NaN;
+      this.lng[i] = located ? lngs[i] : NaN;
+      this.x[i] = located ? 0.5 + lngs[i] / 360 : NaN;
+      this.y[i] = located ? mercatorY(lats[i]) : NaN;
+      this.mapped[i] = located && !area ? 1 : 0;
+      if (area) this.areas.push(i);
+    }
+  }
+  EventStore.prototype.get = function (name, i) {
+    var read = this.read[name], value = read ? read(i) : null;
+    return value === null ? undefined : value;
+  };
+  // Whether the list property `name` of event i holds `value` (no list is built).
+  EventStore.prototype.includes = function (name, i, value) {
+    var read = this.read[name];
+    if (!read || !read.items) return [].concat(this.get(name, i) || []).indexOf(value) >= 0;
+    var size = read.spans.size(i), start = size > 0 ? read.spans.start(i) : 0;
+    for (var k = start; k < start + size; k++) if (read.table[read.items(k)] === value) return true;
+    return false;
+  };
+  EventStore.prototype.properties = function (i) { return record(this.fields, i); };
+  EventStore.prototype.latLng = function (i) { return L.latLng(this.lat[i], this.lng[i]); };
+  EventStore.prototype.feature = function (i) {
+    var point = isNaN(this.lat[i]) ? null : { type: "Point", coordinates: [this.lng[i], this.lat[i]] };
+    return { type: "Feature", geometry: point, properties: this.properties(i) };
+  };
+  // The indices of the events `test` keeps (every event without one).
+  EventStore.prototype.ids = function (test) {
+    var out = [];
+    for (var i = 0; i < this.count; i++) if (!test || test(i)) out.push(i);
+    return out;
+  };
+  // The values of `name` among the events `ids` (all by default), each item of a list
+  // separately, with how often each occurs: [value, count] pairs (null for none). Tabled
+  // columns are counted by table position, without reading any value.
+  EventStore.prototype.distinct = function (name, ids) {
+    var read = this.read[name], n = ids ? ids.length : this.count, k, i;
+    if (read && (read.index || read.items)) {
+      var tally = new Array(read.table.length).fill(0), missing = 0;
+      for (k = 0; k < n; k++) {
+        i = ids ? ids[k] : k;
+        if (read.index) {
+          tally[read.index(i)] += 1;
+          continue;
+        }
+        var size = read.spans.size(i), start = size > 0 ? read.spans.start(i) : 0;
+        if (size < 0) missing += 1;
+        for (var item = start; item < start + size; item++) tally[read.items(item)] += 1;
+      }
+      var pairs = [];
+      read.table.forEach(function (value, position) { if (tally[position]) pairs.push([value, tally[position]]); });
+      if (missing) pairs.push([null, missing]);
+      return pairs;
+    }
+    var counts = new Map();
+    for (k = 0; k < n; k++) {
+      var value = read ? read(ids ? ids[k] : k) : null;
+      [].concat(value === undefined ? null : value).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+    }
+    return Array.from(counts);
+  };
+  // How many of the events `ids` (all by default) have each value of `name` (each item of
+  // a list), by value as text; empty values are not counted.
+  EventStore.prototype.countBy = function (name, ids) {
+    var counts = {};
+    this.distinct(name, ids).forEach(function (pair) {
+      var value = pair[0];
+      if (value === undefined || value === null || value === "") return;
+      counts[value] = (counts[value] || 0) + pair[1];
     });
+    return counts;
+  };
+  // A reader of fn(value of `name`) for event i: for a tabled column fn runs once per
+  // table entry, however many events share it.
+  EventStore.prototype.derived = function (name, fn) {
+    var read = this.read[name], self = this;
+    if (read && read.index) {
+      var values = read.table.map(function (value) { return fn(value === null ? undefined : value); });
+      return function (i) { return values[read.index(i)]; };
+    }
+    return function (i) { return fn(self.get(name, i)); };
+  };
+  // The first of the events `ids` whose `name` is `value` (as text), or -1.
+  EventStore.prototype.first = function (name, value, ids) {
+    var all = ids || this.ids();
+    for (var k = 0; k < all.length; k++) if (String(this.get(name, all[k])) === String(value)) return all[k];
+    return -1;
+  };
+
+  /* ------------------------------------------------------------ event layout */
+
+  var CULL_LIMIT = 500;  // with more shown events than this, only those near the view are laid out and in the DOM
+  var LAYOUT_PAD = 0.5;  // the laid-out region reaches this many view sizes beyond the view on every side
+
+  // Whether projected pixel (x, y) lies in `box` (half-open, as cells are: a point on an
+  // edge between two regions belongs to one of them).
+  function inside(box, x, y) {
+    return x >= box.min.x && x < box.max.x && y >= box.min.y && y < box.max.y;
+  }
+
+  // The region laid out for the current view: the view and LAYOUT_PAD views around it,
+  // its edges on cell edges (projected pixels of the current zoom).
+  function layoutRegion(map) {
+    var view = map.getPixelBounds(), pad = view.getSize().multiplyBy(LAYOUT_PAD);
+    return L.bounds(
+      L.point(Math.floor((view.min.x - pad.x) / DENSE_CELL) * DENSE_CELL, Math.floor((view.min.y - pad.y) / DENSE_CELL) * DENSE_CELL),
+      L.point(Math.ceil((view.max.x + pad.x) / DENSE_CELL) * DENSE_CELL, Math.ceil((view.max.y + pad.y) / DENSE_CELL) * DENSE_CELL));
+  }
+
+  // Where markers and bubbles are put in the DOM: the view and an eighth of it on every side.
+  function cullBox(map) {
+    var view = map.getPixelBounds(), pad = view.getSize().divideBy(8).add([MARKER_SIZE, MARKER_SIZE]);
+    return L.bounds(view.min.subtract(pad), view.max.add(pad));
+  }
+
+  // The shown events with a site inside `box` (all of them without one), and their
+  // projected pixel positions at `scale`.
+  function pickEvents(store, kept, scale, box) {
+    var ids = [], xs = [], ys = [];
+    for (var i = 0; i < store.count; i++) {
+      if (!kept[i] || !store.mapped[i]) continue;
+      var x = store.x[i] * scale, y = store.y[i] * scale;
+      if (box && !inside(box, x, y)) continue;
+      ids.push(i);
+      xs.push(x);
+      ys.push(y);
+    }
+    return { ids: ids, xs: xs, ys: ys };
+  }
+
+  function meanPoint(picked, members) {
+    var x = 0, y = 0;
+    members.forEach(function (k) { x += picked.xs[k]; y += picked.ys[k]; });
+    return { x: x / members.length, y: y / members.length };
+  }
+
+  // The layout of the shown events in `region` (everywhere when null) at the map's zoom:
+  // bubbles for dense cells and for crowds of more than RING_MAX events at one spot, and
+  // every other event spread so that none hides another. The events of the cells around
+  // the region are read too, so that a cell at its edge is judged by its whole neighbourhood.
+  function layOut(map, store, kept, region, shownTotal) {
+    var zoom = map.getZoom(), maxZoom = map.getMaxZoom();
+    var margin = region && L.bounds(region.min.subtract([DENSE_CELL, DENSE_CELL]), region.max.add([DENSE_CELL, DENSE_CELL]));
+    var picked = pickEvents(store, kept, map.options.crs.scale(zoom), margin);
+    var skip = picked.ids.map(function (i, k) { return !!region && !inside(region, picked.xs[k], picked.ys[k]); });
+    var bubbles = [];
+    function bubble(members) {
+      members.forEach(function (k) { skip[k] = true; });
+      bubbles.push({ members: members.map(function (k) { return picked.ids[k]; }), at: meanPoint(picked, members) });
+    }
+    denseCells(picked.xs, picked.ys, zoom, maxZoom, shownTotal).forEach(function (cell) {
+      if (!skip[cell.members[0]]) bubble(cell.members);  // a cell beyond the region is not laid out
+    });
+    var rest = [];
+    skip.forEach(function (skipped, k) { if (!skipped) rest.push(k); });
+    var points = rest.map(function (k) { return { x: picked.xs[k], y: picked.ys[k] }; }), crowded = [];
     // Crowds: more than RING_MAX events within one marker width (50 reports of one place)
     // would make a ring wider than a country; they become a bubble that lists them.
     // (At the deepest zoom they are spread: the list's "Zoom in to spread them" leads there.)
-    var crowds = zoom >= map.getMaxZoom() ? [] : crowdedGroups(points, inBubble);
-    crowds.forEach(function (members) {
-      members.forEach(function (i) { inBubble[i] = true; });
-      addBubble(map, layer.geomapBubbles, members.map(function (i) { return shown[i]; }));
+    if (zoom < maxZoom) {
+      crowdedGroups(points).forEach(function (members) {
+        members.forEach(function (n) { crowded[n] = true; });
+        bubble(members.map(function (n) { return rest[n]; }));
+      });
+    }
+    var spread = [];
+    points.forEach(function (p, n) { if (!crowded[n]) spread.push(n); });
+    var offsets = ringLayout(spread.map(function (n) { return points[n]; }));
+    var markers = spread.map(function (n, m) {
+      var dx = offsets[m][0], dy = offsets[m][1];
+      return { index: picked.ids[rest[n]], offset: [dx, dy], at: { x: points[n].x + dx, y: points[n].y + dy } };
     });
-    var spread = [], spreadPoints = [];
-    layer.geomapMarkers.forEach(function (m) { m.geomapPoint = null; });
-    shown.forEach(function (m, i) {
-      if (inBubble[i]) return;
-      spread.push(m);
-      spreadPoints.push(points[i]);
-    });
-    var offsets = ringLayout(spreadPoints);
-    spread.forEach(function (m, i) {
-      m.setOffset(offsets[i][0], offsets[i][1]);
-      m.geomapPoint = L.point(spreadPoints[i].x + offsets[i][0], spreadPoints[i].y + offsets[i][1]);
-    });
-    layer.geomapSpreadCount = spread.length;
-    var laidOut = Date.now();
-    cullEvents(layer);
-    var stats = { zoom: zoom, markers: spread.length, bubbles: dense.length + crowds.length, dom: layer.geomapInDom,
-                  layout_ms: laidOut - started, ms: Date.now() - started };
-    layer.geomapLayoutStats.push(stats);
-    if (layer.geomapLayoutStats.length > 20) layer.geomapLayoutStats.shift();
-    layer.fire("geomaplayout", stats);
+    return { zoom: zoom, region: region, markers: markers, bubbles: bubbles };
   }
 
-  // Put in the DOM the laid-out markers that should be there: all of them, or, with more
-  // than CULL_LIMIT, those within the view plus an eighth of it on every side.
-  function cullEvents(layer) {
-    var map = layer._map;
-    if (!map) return;
-    var box = null, count = 0;
-    if (layer.geomapSpreadCount > CULL_LIMIT) {
-      var view = map.getPixelBounds(), size = view.getSize(), pad = size.divideBy(8).add([MARKER_SIZE, MARKER_SIZE]);
-      box = L.bounds(view.min.subtract(pad), view.max.add(pad));
+  // The event overlay. Each shown event with a site is a marker or counted in a bubble;
+  // with more than CULL_LIMIT shown, only those in and around the view are laid out (again
+  // when the view leaves that region) and only those near the view are in the DOM, so a
+  // 100,000-event page makes a few hundred markers, not 100,000. Layout runs after a zoom
+  // and when a filter changes what is shown; panning within the region only culls.
+  var EventLayer = L.FeatureGroup.extend({
+    initialize: function (data) {
+      L.FeatureGroup.prototype.initialize.call(this);
+      this.geomapStore = new EventStore(data);
+      this.geomapKept = new Uint8Array(this.geomapStore.count).fill(1);
+      eventOverlays(this, this.geomapStore);
+      this.geomapAreas = this.geomapStore.areas;
+      this.geomapBubbles = L.layerGroup();
+      this.geomapLayoutStats = [];  // the last layouts: zoom, markers, bubbles, ms
+      this.geomapInDom = 0;
+      this._filters = {};
+      this._layout = null;
+      this._markers = {};  // event index → its marker while it is in the DOM
+    },
+    onAdd: function (map) {
+      L.FeatureGroup.prototype.onAdd.call(this, map);
+      map.addLayer(this.geomapBubbles);
+      this.geomapRelayout();
+    },
+    onRemove: function (map) {
+      this.clearLayers();
+      this.geomapBubbles.clearLayers();
+      map.removeLayer(this.geomapBubbles);
+      this._markers = {};
+      this._layout = null;
+      L.FeatureGroup.prototype.onRemove.call(this, map);
+    },
+    getEvents: function () {
+      return { zoomend: this.geomapRelayout, moveend: this._moved, zoom: this._updateMarkers, viewreset: this._updateMarkers };
+    },
+    // What a Leaflet marker does on its own on a zoom or a view reset (see FlatMarker).
+    _updateMarkers: function () {
+      for (var index in this._markers) this._markers[index].update();
+      this.geomapBubbles.eachLayer(function (bubble) { bubble.update(); });
+    },
+    // The indices of the events the filters keep that have a site (on the map or in a bubble).
+    geomapShown: function () {
+      var store = this.geomapStore, kept = this.geomapKept;
+      return store.ids(function (i) { return kept[i] && store.mapped[i]; });
+    },
+    // Whether every filter (time, class, actor, modality, precision) keeps event i.
+    geomapKeeps: function (i) {
+      return !!this.geomapKept[i];
+    },
+    // Sets the filter `name` to keep(i) for event i, or drops it when `keep` is null (a
+    // filter that keeps everything is best dropped: nothing to evaluate). Each filter's
+    // verdicts are kept, so changing one filter evaluates that one only.
+    geomapSetFilter: function (name, keep) {
+      if (keep) {
+        var verdicts = new Uint8Array(this.geomapStore.count);
+        for (var i = 0; i < verdicts.length; i++) verdicts[i] = keep(i) ? 1 : 0;
+        this._filters[name] = verdicts;
+      } else {
+        delete this._filters[name];
+      }
+      return this.geomapFilter();
+    },
+    geomapFilter: function () {
+      var store = this.geomapStore, kept = this.geomapKept, shown = 0, changed = false, filters = this._filters;
+      var verdicts = Object.keys(filters).map(function (name) { return filters[name]; });
+      for (var i = 0; i < store.count; i++) {
+        var on = 1;
+        for (var k = 0; k < verdicts.length && on; k++) on = verdicts[k][i];
+        if (on && store.mapped[i]) shown += 1;
+        if (on !== kept[i]) { kept[i] = on; changed = true; }
+      }
+      this._shownTotal = shown;
+      if (changed) this.geomapRelayout();
+      this.fire("geomapfilter", { shown: shown });
+      return shown;
+    },
+    geomapRelayout: function () {
+      var map = this._map;
+      if (!map) return;
+      var started = Date.now(), store = this.geomapStore;
+      if (this._shownTotal === undefined) this._shownTotal = this.geomapShown().length;
+      var region = this._shownTotal > CULL_LIMIT ? layoutRegion(map) : null;
+      this._layout = layOut(map, store, this.geomapKept, region, this._shownTotal);
+      this.geomapBubbles.clearLayers();
+      var laidOut = Date.now();
+      this._cull();
+      var stats = { zoom: this._layout.zoom, markers: this._layout.markers.length, bubbles: this._layout.bubbles.length,
+                    dom: this.geomapInDom, layout_ms: laidOut - started, ms: Date.now() - started };
+      this.geomapLayoutStats.push(stats);
+      if (this.geomapLayoutStats.length > 20) this.geomapLayoutStats.shift();
+      this.fire("geomaplayout", stats);
+    },
+    // After a pan: lay out again once the view nears the edge of the laid-out region.
+    _moved: function () {
+      var layout = this._layout;
+      if (!layout) return;
+      if (layout.zoom !== this._map.getZoom() || (layout.region && !layout.region.contains(cullBox(this._map)))) {
+        this.geomapRelayout();
+      } else {
+        this._cull();
+      }
+    },
+    // Puts in the DOM the markers and bubbles of the layout that should be there (all of
+    // them when the whole map is laid out, else those near the view), and takes out the rest.
+    _cull: function () {
+      var map = this._map, layout = this._layout, store = this.geomapStore;
+      if (!map || !layout) return;
+      var box = layout.region ? cullBox(map) : null, wanted = {}, count = 0, self = this;
+      layout.markers.forEach(function (item) {
+        if (box && !box.contains([item.at.x, item.at.y])) return;
+        wanted[item.index] = item;
+        count += 1;
+      });
+      Object.keys(this._markers).forEach(function (index) {
+        if (!wanted[index]) {
+          self.removeLayer(self._markers[index]);
+          delete self._markers[index];
+        }
+      });
+      Object.keys(wanted).forEach(function (index) {
+        var item = wanted[index], marker = self._markers[index];
+        if (!marker) {
+          marker = self._markers[index] = eventMarker(store, item.index);
+          setOffset(marker, item.offset[0], item.offset[1]);
+          self.addLayer(marker);
+          focusLikeHover(marker);
+        } else {
+          setOffset(marker, item.offset[0], item.offset[1]);
+          if (self._popup && self._popup._source === marker && self.isPopupOpen()) self._popup.update();
+        }
+      });
+      layout.bubbles.forEach(function (item) {
+        var want = !box || box.contains([item.at.x, item.at.y]);
+        if (want && !item.marker) self.geomapBubbles.addLayer(item.marker = bubbleMarker(map, store, item.members));
+        else if (!want && item.marker) {
+          self.geomapBubbles.removeLayer(item.marker);
+          item.marker = null;
+        }
+      });
+      this.geomapInDom = count;
     }
-    layer.geomapMarkers.forEach(function (m) {
-      var want = !!m.geomapPoint && (!box || box.contains(m.geomapPoint)), present = !!m.marker && layer.hasLayer(m.marker);
-      if (want) count += 1;
-      if (want && !present) layer.addLayer(m.getMarker());
-      else if (!want && present) layer.removeLayer(m.marker);
-    });
-    layer.geomapInDom = count;
-  }
+  });
 
   /* ------------------------------------------------------------ dates and weeks */
 
@@ -619,30 +1061,65 @@
     return new Date(day * 864e5).toISOString().slice(0, 10);
   }
 
+  // The Monday on or before a day (day 0, 1970-01-01, was a Thursday: three days after one).
   function weekStart(day) {
-    return day - ((new Date(day * 864e5).getUTCDay() + 6) % 7);  // Monday
+    return day - (((day + 3) % 7) + 7) % 7;
   }
 
-  function eventRange(p) {
-    if (!p.date) return null;
-    return [String(p.date).slice(0, 10), String(p.date_end || p.date).slice(0, 10)];
+  function isoDate(value) {
+    return value ? String(value).slice(0, 10) : null;
   }
 
-  // Bar chart of events per week (by start date), built from divs. onPick(from, to) is
-  // called with the ISO dates of a clicked bar; highlight(from, to) greys bars outside.
-  function weekChart(dates, onPick) {
-    var days = dates.map(dayNumber).filter(function (d) { return d !== null; });
+  // The dates of the events: first(i) and last(i), the first and last day of event i (ISO
+  // dates, null when it is undated), each worked out once per distinct date.
+  function eventDates(store) {
+    if (store.dates) return store.dates;
+    var first = store.derived("date", isoDate), end = store.derived("date_end", isoDate);
+    store.dates = { first: first, last: function (i) { return first(i) && (end(i) || first(i)); } };
+    return store.dates;
+  }
+
+  // How many of the events `ids` start on each day: [day number, count] pairs, and how
+  // many are undated.
+  function startDays(store, ids) {
+    var days = [], undated = 0;
+    store.distinct("date", ids).forEach(function (pair) {
+      var day = dayNumber(pair[0]);
+      if (day === null) undated += pair[1]; else days.push([day, pair[1]]);
+    });
+    return { days: days, undated: undated };
+  }
+
+  // The first and last day (ISO dates) of the events `ids`, from their first and last
+  // days (an event's last day is never before its first).
+  function dateSpan(store, ids) {
+    var span = { first: null, last: null };
+    store.distinct("date", ids).concat(store.distinct("date_end", ids)).forEach(function (pair) {
+      var day = isoDate(pair[0]);
+      if (!day) return;
+      if (!span.first || day < span.first) span.first = day;
+      if (!span.last || day > span.last) span.last = day;
+    });
+    return span;
+  }
+
+  // Bar chart of events per week (from [start day number, count] pairs), built from divs.
+  // onPick(from, to) is called with the ISO dates of a clicked bar; highlight(from, to)
+  // greys bars outside.
+  function weekChart(days, onPick) {
     var box = el("div", null, "geomap-weeks");
     if (!days.length) {
       box.appendChild(el("div", "no dated events", "geomap-muted"));
       return { node: box, highlight: function () {} };
     }
-    var first = weekStart(Math.min.apply(null, days)), last = weekStart(Math.max.apply(null, days));
+    var earliest = days[0][0], latest = days[0][0];
+    days.forEach(function (d) { earliest = Math.min(earliest, d[0]); latest = Math.max(latest, d[0]); });
+    var first = weekStart(earliest), last = weekStart(latest);
     var weeks = (last - first) / 7 + 1, step = Math.max(1, Math.ceil(weeks / 80));
     var counts = [], i;
     for (i = 0; i < Math.ceil(weeks / step); i++) counts.push(0);
-    days.forEach(function (d) { counts[Math.floor((weekStart(d) - first) / 7 / step)] += 1; });
-    var top = Math.max.apply(null, counts);
+    days.forEach(function (d) { counts[Math.floor((weekStart(d[0]) - first) / 7 / step)] += d[1]; });
+    var top = counts.reduce(function (a, b) { return Math.max(a, b); }, 0);
     var chart = el("div", null, "geomap-bars"), bars = [];
     counts.forEach(function (count, index) {
       var from = first + index * 7 * step, to = from + 7 * step - 1;
@@ -698,10 +1175,6 @@
     var ctl = L.control({ position: position });
     ctl.onAdd = build;
     return ctl;
-  }
-
-  function locatedEvents(layer) {
-    return ((layer.geomapData && layer.geomapData.features) || []).filter(function (f) { return !!f.geometry; });
   }
 
   var PLACE_LABELS = {
@@ -799,22 +1272,21 @@
 
   /* ------------------------------------------------------------ filters and areas */
 
-  function precisionKey(p) {
-    if (isArea(p)) return "area";
-    return p.precision >= 1 && p.precision <= 3 ? String(p.precision) : "other";
+  function precisionKey(store, i) {
+    if (isArea(store.get("location_area", i))) return "area";
+    var precision = store.get("precision", i);
+    return precision >= 1 && precision <= 3 ? String(precision) : "other";
   }
 
   var PRECISION_CHOICES = [["1", "1 · site or town"], ["2", "2 · near a town, district"], ["3", "3 · region"],
     ["other", "unknown"], ["area", "country or whole border (listed, not mapped)"]];
 
-  function countBy(features, key) {
+  function countWith(store, key) {
     var counts = {};
-    features.forEach(function (f) {
-      [].concat(key(f.properties)).forEach(function (k) {
-        if (k === undefined || k === null || k === "") return;
-        counts[k] = (counts[k] || 0) + 1;
-      });
-    });
+    for (var i = 0; i < store.count; i++) {
+      var k = key(i);
+      counts[k] = (counts[k] || 0) + 1;
+    }
     return counts;
   }
 
@@ -841,7 +1313,7 @@
   // Filters by class, actor, modality and precision (the time filter has its own panel);
   // they apply to the map, the heat map and the list of country-level events alike.
   function addFilterControl(map, eventLayer, legend) {
-    var all = (eventLayer.geomapData && eventLayer.geomapData.features) || [];
+    var store = eventLayer.geomapStore;
     var api = {};
     control("topright", function () {
       var div = panel("geomap-filters");
@@ -856,21 +1328,21 @@
       });
       div.appendChild(button);
       div.appendChild(body);
-      var classCounts = countBy(all, function (p) { return p.event_type; });
+      var classCounts = store.countBy("event_type");
       var classChoices = (legend || []).map(function (e) { return [e.type, e.label, swatch(e.glyph, e.label, e.color)]; });
       Object.keys(classCounts).forEach(function (t) {
         if (!classChoices.some(function (c) { return c[0] === t; })) {
-          var f = all.filter(function (x) { return x.properties.event_type === t; })[0].properties;
-          classChoices.push([t, f.event_label || t, swatch(f.glyph, f.event_label, f.color)]);
+          var i = store.first("event_type", t), label = store.get("event_label", i);
+          classChoices.push([t, label || t, swatch(store.get("glyph", i), label, store.get("color", i))]);
         }
       });
       var classes = checkboxGroup("Class", classChoices, classCounts, apply);
-      var modalityCounts = countBy(all, function (p) { return p.modality; });
+      var modalityCounts = store.countBy("modality");
       var modalities = checkboxGroup("Modality", Object.keys(modalityCounts).sort().map(function (m) { return [m, m]; }),
         modalityCounts, apply);
       var precisions = checkboxGroup("Location precision", PRECISION_CHOICES,
-        countBy(all, function (p) { return precisionKey(p); }), apply);
-      var actorCounts = countBy(all, function (p) { return p.actors || []; });
+        countWith(store, function (i) { return precisionKey(store, i); }), apply);
+      var actorCounts = store.countBy("actors");
       var actor = el("select", null, "geomap-filter-actor");
       actor.setAttribute("aria-label", "Actor");
       var any = el("option", "any actor");
@@ -902,14 +1374,19 @@
       foot.appendChild(reset);
       body.appendChild(foot);
 
-      function keep(p) {
-        return classes.on(p.event_type) && modalities.on(p.modality) && precisions.on(precisionKey(p)) &&
-          (!actor.value || (p.actors || []).indexOf(actor.value) >= 0);
+      function keep(i) {
+        return classes.on(store.get("event_type", i)) && modalities.on(store.get("modality", i)) &&
+          precisions.on(precisionKey(store, i)) && (!actor.value || store.includes("actors", i, actor.value));
+      }
+      function keepsAll() {
+        return !actor.value && [classes, modalities, precisions].every(function (g) {
+          return Object.keys(g.inputs).every(function (k) { return g.inputs[k].checked; });
+        });
       }
       function apply() {
-        eventLayer.geomapSetFilter("attributes", keep);
-        var kept = all.filter(function (f) { return eventLayer.geomapKeeps(f.properties); }).length;
-        status.textContent = kept + " of " + all.length + " incidents pass";
+        eventLayer.geomapSetFilter("attributes", keepsAll() ? null : keep);
+        var kept = eventLayer.geomapKept.reduce(function (sum, on) { return sum + on; }, 0);
+        status.textContent = kept + " of " + store.count + " incidents pass";
       }
       api.apply = apply;
       api.keep = keep;
@@ -943,7 +1420,7 @@
   // Incidents known only to a country or a whole border: listed, never drawn as points or
   // heat; hovering an entry highlights the area, clicking opens its popup over the area.
   function addAreaControl(map, eventLayer, layers) {
-    var areas = eventLayer.geomapAreas || [];
+    var store = eventLayer.geomapStore, areas = eventLayer.geomapAreas || [];
     var api = { highlight: null };
     control("topright", function () {
       var div = panel("geomap-areas");
@@ -972,10 +1449,10 @@
       }
       function render() {
         list.textContent = "";
-        var shown = areas.filter(function (f) { return eventLayer.geomapKeeps(f.properties); });
+        var shown = areas.filter(function (i) { return eventLayer.geomapKept[i]; });
         button.textContent = "Known only to country or region level (" + shown.length + ")";
-        shown.forEach(function (f) {
-          var p = f.properties, item = el("li", null, "geomap-area-item");
+        shown.forEach(function (i) {
+          var p = store.properties(i), item = el("li", null, "geomap-area-item");
           var link = el("button", p.event_label + (p.date ? " · " + p.date : "") + " · " +
             (p.location_area === "border" ? p.area_id + " border" : (p.place_name || p.area_id)), "geomap-link");
           link.type = "button";
@@ -1004,14 +1481,10 @@
   }
 
   function addTimeControl(map, eventLayer, onChange) {
-    var located = locatedEvents(eventLayer);
-    var ranges = located.map(function (f) { return eventRange(f.properties); }).filter(Boolean);
-    var undated = located.length - ranges.length;
+    var store = eventLayer.geomapStore, located = store.ids(function (i) { return store.mapped[i]; });
+    var starts = startDays(store, located), undated = starts.undated, dates = eventDates(store);
     // the full range covers the listed country-level incidents too, so "All dates" keeps them all
-    var every = ranges.concat((eventLayer.geomapAreas || []).map(function (f) { return eventRange(f.properties); })
-      .filter(Boolean));
-    var minDate = every.reduce(function (m, r) { return !m || r[0] < m ? r[0] : m; }, null);
-    var maxDate = every.reduce(function (m, r) { return !m || r[1] > m ? r[1] : m; }, null);
+    var span = dateSpan(store, located.concat(eventLayer.geomapAreas || [])), minDate = span.first, maxDate = span.last;
     var state = { from: minDate, to: maxDate, undated: true };
     var api = {};
 
@@ -1032,15 +1505,15 @@
       box.className = "geomap-time-undated";
       reset.type = "button";
       reset.className = "geomap-time-reset";
-      var dates = el("div", null, "geomap-time-inputs");
-      dates.appendChild(labelled("from", from));
-      dates.appendChild(labelled("to", to));
-      div.appendChild(dates);
+      var inputs = el("div", null, "geomap-time-inputs");
+      inputs.appendChild(labelled("from", from));
+      inputs.appendChild(labelled("to", to));
+      div.appendChild(inputs);
       var undatedLabel = el("label", null, "geomap-time-undated-label");
       undatedLabel.appendChild(box);
       undatedLabel.appendChild(document.createTextNode(" show undated (" + undated + ")"));
       div.appendChild(undatedLabel);
-      var chart = weekChart(ranges.map(function (r) { return r[0]; }), function (a, b) { api.setRange(a, b); });
+      var chart = weekChart(starts.days, function (a, b) { api.setRange(a, b); });
       div.appendChild(chart.node);
       var status = el("div", null, "geomap-time-status");
       var foot = el("div", null, "geomap-time-foot");
@@ -1052,10 +1525,12 @@
         state.from = from.value || null;
         state.to = to.value || null;
         state.undated = box.checked;
-        var shown = eventLayer.geomapSetFilter("time", function (p) {
-          var r = eventRange(p);
-          if (!r) return state.undated;
-          return !(state.from && r[1] < state.from) && !(state.to && r[0] > state.to);
+        var everything = state.undated && (!state.from || !minDate || state.from <= minDate) &&
+          (!state.to || !maxDate || state.to >= maxDate);
+        var shown = eventLayer.geomapSetFilter("time", everything ? null : function (i) {
+          var first = dates.first(i);
+          if (!first) return state.undated;
+          return !(state.from && dates.last(i) < state.from) && !(state.to && first > state.to);
         });
         status.textContent = shown + " of " + located.length + " events shown";
         chart.highlight(state.from, state.to);
@@ -1167,15 +1642,132 @@
     return t;
   }
 
+  // Events by class, in legend order, and what is not on the map.
+  function summaryClasses(body, eventLayer, options) {
+    var store = eventLayer.geomapStore, located = store.ids(function (i) { return store.mapped[i]; });
+    var counts = store.countBy("event_type", located), classes = {}, order = [];
+    (options.legend || []).forEach(function (e) { order.push(e.type); });
+    Object.keys(counts).forEach(function (type) {
+      var i = store.first("event_type", type, located), label = store.get("event_label", i);
+      classes[type] = { label: label || type, color: store.get("color", i), glyph: store.get("glyph", i), count: counts[type] };
+      if (order.indexOf(type) < 0) order.push(type);
+    });
+    body.appendChild(el("h4", "Events by class"));
+    var t = table(["", "class", "events"]);
+    order.forEach(function (type) {
+      var c = classes[type];
+      if (!c) return;
+      var tr = el("tr", null, "geomap-summary-class");
+      var cell = el("td");
+      cell.appendChild(swatch(c.glyph, c.label, c.color));
+      tr.appendChild(cell);
+      tr.appendChild(el("td", c.label));
+      var count = el("td", c.count, "geomap-count");
+      count.setAttribute("data-count", String(c.count));
+      tr.appendChild(count);
+      t.appendChild(tr);
+    });
+    var total = el("tr", null, "geomap-summary-total");
+    total.appendChild(el("td"));
+    total.appendChild(el("th", "on the map"));
+    total.appendChild(el("th", located.length));
+    t.appendChild(total);
+    body.appendChild(t);
+    var areaCount = (eventLayer.geomapAreas || []).length, unplaced = store.count - located.length - areaCount;
+    if (areaCount) {
+      body.appendChild(el("div", areaCount + " more incident(s) are known only to a country or a whole border: " +
+        "listed under “Known only to country or region level”, not drawn.", "geomap-muted"));
+    }
+    if (unplaced > 0) {
+      body.appendChild(el("div", unplaced + " more incident(s) have no place and are not on the map.", "geomap-muted"));
+    }
+    return located;
+  }
+
+  function summaryWeeks(body, store, located, timeApi) {
+    body.appendChild(el("h4", "Events by week"));
+    var starts = startDays(store, located);
+    var chart = weekChart(starts.days, timeApi && timeApi.setRange ? function (a, b) { timeApi.setRange(a, b); } : null);
+    body.appendChild(chart.node);
+    body.appendChild(el("div", starts.undated + " undated; click a bar to show only that week.",
+      "geomap-muted"));
+  }
+
+  // Places nearest a border: only those whose uncertainty leaves the distance meaningful,
+  // each with the border it was measured to.
+  function summaryPlaces(body, map, placeLayer) {
+    body.appendChild(el("h4", "Places nearest a border"));
+    var nearest = (placeLayer.geomapPlaces || []).filter(function (entry) {
+      var p = entry.feature.properties;
+      return p.feature_type !== "country" && p.distance_to_border_km !== null && p.distance_to_border_km !== undefined;
+    }).sort(function (a, b) {
+      return a.feature.properties.distance_to_border_km - b.feature.properties.distance_to_border_km;
+    }).slice(0, 10);
+    if (!nearest.length) {
+      body.appendChild(el("div", "no place with a meaningful distance", "geomap-muted"));
+      return;
+    }
+    var places = table(["place", "km", "border", "side"]);
+    nearest.forEach(function (entry) {
+      var p = entry.feature.properties, tr = el("tr", null, "geomap-summary-place");
+      var cell = el("td"), link = el("button", p.name, "geomap-link");
+      link.type = "button";
+      link.addEventListener("click", function () { showPlace(map, placeLayer, entry); });
+      cell.appendChild(link);
+      tr.appendChild(cell);
+      tr.appendChild(el("td", Number(p.distance_to_border_km).toFixed(1), "geomap-num"));
+      tr.appendChild(el("td", p.border || "", "geomap-summary-border"));
+      tr.appendChild(el("td", (p.border_side || "outside") + (p.side_uncertain ? "?" : "")));
+      tr.title = p.border_text || "";
+      places.appendChild(tr);
+    });
+    body.appendChild(places);
+    body.appendChild(el("div", "left out: countries, and places whose uncertainty exceeds their distance", "geomap-muted"));
+  }
+
+  function summaryClaims(body, claims) {
+    body.appendChild(el("h4", "Claims"));
+    if (!claims.length) {
+      body.appendChild(el("div", "no numeric claims found", "geomap-muted"));
+      return;
+    }
+    var ct = table(["claim", "stated", "measured", "verdict"]);
+    claims.forEach(function (p) {
+      var tr = el("tr", null, "geomap-summary-claim");
+      tr.appendChild(el("td", p.text));
+      var stated = (p.stated_value !== null && p.stated_value !== undefined ? p.stated_value : "?") + " " + (p.stated_unit || "");
+      if (p.stated_unit && p.stated_unit !== "km" && p.stated_km !== null && p.stated_km !== undefined) {
+        stated += " (" + km(p.stated_km) + ")";
+      }
+      tr.appendChild(el("td", stated));
+      tr.appendChild(el("td", km(p.computed_km) || "–"));
+      var verdict = el("td", p.verdict, "geomap-verdict");
+      verdict.style.color = VERDICT_COLOURS[p.verdict] || "#555";
+      tr.appendChild(verdict);
+      tr.title = p.reason ? String(p.reason) : "";
+      ct.appendChild(tr);
+    });
+    body.appendChild(ct);
+  }
+
+  // The summary panel: collapsed at first, its tables made when it is first opened (on a
+  // large map they cost a pass over every event, which the start of the page need not wait for).
   function addSummaryControl(map, eventLayer, placeLayer, options, timeApi) {
     control("topleft", function () {
       var div = panel("geomap-summary");
       var button = el("button", "Summary", "geomap-summary-toggle");
       button.type = "button";
       button.setAttribute("aria-expanded", "false");
-      var body = el("div", null, "geomap-summary-body");
+      var body = el("div", null, "geomap-summary-body"), filled = false;
       body.hidden = true;
       button.addEventListener("click", function () {
+        if (!filled) {
+          var located = summaryClasses(body, eventLayer, options);
+          summaryWeeks(body, eventLayer.geomapStore, located, timeApi);
+          summaryPlaces(body, map, placeLayer);
+          summaryClaims(body, options.claims || []);
+          filled = true;
+        }
         body.hidden = !body.hidden;
         button.setAttribute("aria-expanded", body.hidden ? "false" : "true");
         div.classList.toggle("geomap-summary-open", !body.hidden);
@@ -1184,113 +1776,6 @@
       });
       div.appendChild(button);
       div.appendChild(body);
-
-      // Events by class, in legend order.
-      var all = (eventLayer.geomapData && eventLayer.geomapData.features) || [];
-      var located = locatedEvents(eventLayer);
-      var classes = {}, order = [];
-      (options.legend || []).forEach(function (e) { order.push(e.type); });
-      located.forEach(function (f) {
-        var p = f.properties, type = String(p.event_type);
-        if (!classes[type]) {
-          classes[type] = { label: p.event_label || type, color: p.color, glyph: p.glyph, count: 0 };
-          if (order.indexOf(type) < 0) order.push(type);
-        }
-        classes[type].count += 1;
-      });
-      body.appendChild(el("h4", "Events by class"));
-      var t = table(["", "class", "events"]);
-      order.forEach(function (type) {
-        var c = classes[type];
-        if (!c) return;
-        var tr = el("tr", null, "geomap-summary-class");
-        var cell = el("td");
-        cell.appendChild(swatch(c.glyph, c.label, c.color));
-        tr.appendChild(cell);
-        tr.appendChild(el("td", c.label));
-        var count = el("td", c.count, "geomap-count");
-        count.setAttribute("data-count", String(c.count));
-        tr.appendChild(count);
-        t.appendChild(tr);
-      });
-      var total = el("tr", null, "geomap-summary-total");
-      total.appendChild(el("td"));
-      total.appendChild(el("th", "on the map"));
-      total.appendChild(el("th", located.length));
-      t.appendChild(total);
-      body.appendChild(t);
-      var areaCount = (eventLayer.geomapAreas || []).length, unplaced = all.length - located.length - areaCount;
-      if (areaCount) {
-        body.appendChild(el("div", areaCount + " more incident(s) are known only to a country or a whole border: " +
-          "listed under “Known only to country or region level”, not drawn.", "geomap-muted"));
-      }
-      if (unplaced > 0) {
-        body.appendChild(el("div", unplaced + " more incident(s) have no place and are not on the map.", "geomap-muted"));
-      }
-
-      // Events by week.
-      body.appendChild(el("h4", "Events by week"));
-      var ranges = located.map(function (f) { return eventRange(f.properties); }).filter(Boolean);
-      var chart = weekChart(ranges.map(function (r) { return r[0]; }), timeApi && timeApi.setRange ?
-        function (a, b) { timeApi.setRange(a, b); } : null);
-      body.appendChild(chart.node);
-      body.appendChild(el("div", (located.length - ranges.length) + " undated; click a bar to show only that week.",
-        "geomap-muted"));
-
-      // Places nearest a border: only those whose uncertainty leaves the distance meaningful,
-      // each with the border it was measured to.
-      body.appendChild(el("h4", "Places nearest a border"));
-      var nearest = (placeLayer.geomapPlaces || []).filter(function (entry) {
-        var p = entry.feature.properties;
-        return p.feature_type !== "country" && p.distance_to_border_km !== null && p.distance_to_border_km !== undefined;
-      }).sort(function (a, b) {
-        return a.feature.properties.distance_to_border_km - b.feature.properties.distance_to_border_km;
-      }).slice(0, 10);
-      if (nearest.length) {
-        var places = table(["place", "km", "border", "side"]);
-        nearest.forEach(function (entry) {
-          var p = entry.feature.properties, tr = el("tr", null, "geomap-summary-place");
-          var cell = el("td"), link = el("button", p.name, "geomap-link");
-          link.type = "button";
-          link.addEventListener("click", function () { showPlace(map, placeLayer, entry); });
-          cell.appendChild(link);
-          tr.appendChild(cell);
-          tr.appendChild(el("td", Number(p.distance_to_border_km).toFixed(1), "geomap-num"));
-          tr.appendChild(el("td", p.border || "", "geomap-summary-border"));
-          tr.appendChild(el("td", (p.border_side || "outside") + (p.side_uncertain ? "?" : "")));
-          tr.title = p.border_text || "";
-          places.appendChild(tr);
-        });
-        body.appendChild(places);
-        body.appendChild(el("div", "left out: countries, and places whose uncertainty exceeds their distance", "geomap-muted"));
-      } else {
-        body.appendChild(el("div", "no place with a meaningful distance", "geomap-muted"));
-      }
-
-      // Claims.
-      body.appendChild(el("h4", "Claims"));
-      var claims = options.claims || [];
-      if (claims.length) {
-        var ct = table(["claim", "stated", "measured", "verdict"]);
-        claims.forEach(function (p) {
-          var tr = el("tr", null, "geomap-summary-claim");
-          tr.appendChild(el("td", p.text));
-          var stated = (p.stated_value !== null && p.stated_value !== undefined ? p.stated_value : "?") + " " + (p.stated_unit || "");
-          if (p.stated_unit && p.stated_unit !== "km" && p.stated_km !== null && p.stated_km !== undefined) {
-            stated += " (" + km(p.stated_km) + ")";
-          }
-          tr.appendChild(el("td", stated));
-          tr.appendChild(el("td", km(p.computed_km) || "–"));
-          var verdict = el("td", p.verdict, "geomap-verdict");
-          verdict.style.color = VERDICT_COLOURS[p.verdict] || "#555";
-          tr.appendChild(verdict);
-          tr.title = p.reason ? String(p.reason) : "";
-          ct.appendChild(tr);
-        });
-        body.appendChild(ct);
-      } else {
-        body.appendChild(el("div", "no numeric claims found", "geomap-muted"));
-      }
       return div;
     }).addTo(map);
   }
@@ -1313,6 +1798,12 @@
     ctx.fillRect(0, 0, 256, 1);
     return ctx.getImageData(0, 0, 256, 1).data;
   }
+
+  // Events closer than HEAT_BIN px are stamped together, at their mean position (at most
+  // half a bin from where each is, against a 36 px stamp), by at most HEAT_REPEAT stamps:
+  // 100,000 events in view are ~10,000 stamps instead of 100,000.
+  var HEAT_BIN = 6;
+  var HEAT_REPEAT = 4;
 
   // A canvas covering the map, redrawn after every move or zoom and
   // whenever the time filter changes which events are shown. Each located event adds a
@@ -1376,22 +1867,38 @@
       canvas.height = size.y;
       var ctx = canvas.getContext("2d");
       ctx.clearRect(0, 0, size.x, size.y);
-      var points = [], cells = {}, densest = 1;
-      this._eventLayer.geomapShown().forEach(function (m) {
-        var p = map.latLngToContainerPoint(m.getLatLng());
-        if (p.x < -r || p.y < -r || p.x > size.x + r || p.y > size.y + r) return;
-        points.push(p);
-        var k = Math.floor(p.x / r) + "," + Math.floor(p.y / r);
-        cells[k] = (cells[k] || 0) + 1;
-        if (cells[k] > densest) densest = cells[k];
-      });
-      this._count = points.length;
-      if (!points.length) return;
+      var bins = new Map(), cells = new Map(), densest = 1, drawn = 0;
+      var store = this._eventLayer.geomapStore, kept = this._eventLayer.geomapKept;
+      // projected pixel position of the canvas's top left corner: a container point is a
+      // projected one less this (no LatLng or Point made per event)
+      var scale = map.options.crs.scale(map.getZoom()), corner = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
+      for (var e = 0; e < store.count; e++) {
+        if (!kept[e] || !store.mapped[e]) continue;
+        var x = store.x[e] * scale - corner.x, y = store.y[e] * scale - corner.y;
+        if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
+        drawn += 1;
+        var key = Math.floor(x / HEAT_BIN) * CELL_ROW + Math.floor(y / HEAT_BIN), bin = bins.get(key);
+        if (!bin) bins.set(key, bin = { x: 0, y: 0, n: 0 });
+        bin.x += x;
+        bin.y += y;
+        bin.n += 1;
+        var k = Math.floor(x / r) * CELL_ROW + Math.floor(y / r), count = (cells.get(k) || 0) + 1;
+        cells.set(k, count);
+        if (count > densest) densest = count;
+      }
+      this._count = drawn;
+      if (!drawn) return;
       // Alpha per event such that the densest cell comes out near-opaque (alpha composes as
       // 1 - (1 - a)^n); the colouring below lifts faint values so single events show.
-      ctx.globalAlpha = Math.max(0.04, Math.min(0.9, 1 - Math.pow(0.05, 1 / densest)));
-      var stamp = this._stamp();
-      points.forEach(function (p) { ctx.drawImage(stamp, Math.round(p.x) - r, Math.round(p.y) - r); });
+      var alpha = Math.max(0.04, Math.min(0.9, 1 - Math.pow(0.05, 1 / densest))), stamp = this._stamp();
+      bins.forEach(function (bin) {
+        // n stamps of alpha a give 1 - (1 - a)^n where they overlap fully; k of alpha
+        // 1 - (1 - a)^(n / k) give the same there (and the same everywhere when k = n)
+        var repeat = Math.min(bin.n, HEAT_REPEAT);
+        var x = Math.round(bin.x / bin.n) - r, y = Math.round(bin.y / bin.n) - r;
+        ctx.globalAlpha = 1 - Math.pow(1 - alpha, bin.n / repeat);
+        for (var k = 0; k < repeat; k++) ctx.drawImage(stamp, x, y);
+      });
       var image = ctx.getImageData(0, 0, size.x, size.y), pixels = image.data;
       var palette = this._palette || (this._palette = heatPalette());
       for (var i = 3; i < pixels.length; i += 4) {
@@ -1843,62 +2350,7 @@
       return node ? JSON.parse(node.textContent) : null;
     },
     eventLayer: function (data) {
-      // One light entry per located incident; its Leaflet marker is made only when it first
-      // enters the DOM (cullEvents), so a 100,000-event page builds no 100,000 markers.
-      // Incidents known only to a country or a whole border get no entry: they are no site
-      // (areaPanel lists them).
-      var layer = L.featureGroup(), markers = [], areas = [];
-      ((data && data.features) || []).forEach(function (f) {
-        if (f.geometry && f.geometry.type === "Point" && !isArea(f.properties)) markers.push(new EventEntry(f));
-        else if (isArea(f.properties)) areas.push(f);
-      });
-      var layout = function () { layoutEvents(layer); };
-      var cull = function () { cullEvents(layer); };
-      var filters = {};
-      layer.geomapData = data;
-      layer.geomapMarkers = markers;
-      layer.geomapAreas = areas;
-      layer.geomapBubbles = L.layerGroup();
-      layer.geomapLayoutStats = [];  // the last layouts: zoom, markers, bubbles, ms
-      // The events the filters keep (on the map or summarised by a bubble).
-      layer.geomapShown = function () { return markers.filter(function (m) { return m.geomapKept; }); };
-      // Whether every filter (time, class, actor, modality, precision) keeps an event.
-      layer.geomapKeeps = function (p) {
-        for (var name in filters) if (filters.hasOwnProperty(name) && !filters[name](p)) return false;
-        return true;
-      };
-      layer.geomapSetFilter = function (name, keep) {
-        if (keep) filters[name] = keep; else delete filters[name];
-        return layer.geomapFilter(layer.geomapKeeps);
-      };
-      layer.geomapFilter = function (keep) {
-        var shown = 0, changed = false;
-        markers.forEach(function (marker) {
-          var on = !!keep(marker.feature.properties);
-          if (on) shown += 1;
-          if (on !== marker.geomapKept) { marker.geomapKept = on; changed = true; }
-        });
-        if (changed || !layer.geomapLaidOut) {
-          if (layer._map) layout(); else layer.clearLayers();
-          layer.geomapLaidOut = !!layer._map;
-        }
-        layer.fire("geomapfilter", { shown: shown });
-        return shown;
-      };
-      layer.on("add", function (e) {
-        if (e.target !== layer) return;
-        layer._map.addLayer(layer.geomapBubbles);
-        layer._map.on("zoomend viewreset", layout);
-        layer._map.on("moveend", cull);
-        layout();
-        layer.geomapLaidOut = true;
-      });
-      layer.on("remove", function (e) {
-        if (e.target !== layer) return;
-        if (layer._map) layer._map.off("zoomend viewreset", layout).off("moveend", cull);
-        layer.geomapBubbles.remove();
-      });
-      return layer;
+      return new EventLayer(data);
     },
     placeLayer: function (data) {
       // Countries are not drawn: their point is a stand-in, not a place on the ground.

@@ -1,15 +1,17 @@
 """The interactive map: a folium (Leaflet) page with toggleable layers.
 
-Overlays are built in the browser by ``geomap.js`` from GeoJSON embedded in the page,
-with popups assembled through ``textContent`` so hostile article text cannot run.  The
-same script adds the legend, a place search box, a time filter (date range, undated
-events, events per week), a collapsible summary panel, an event heat map (canvas), a
-distance tool, a full-screen button and an overview map, spreads co-located event
-markers in screen space so each one stays visible, and summarises dense areas by count
-bubbles.  The page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome
-defaults are dropped), and Leaflet is inlined: every page renders without a network.  Online
-tile layers are offered unless ``offline``; the offline base map (``data/basemap/``) lies
-under them and shows wherever they do not load.
+Overlays are built in the browser by ``geomap.js`` from data embedded in the page (GeoJSON;
+the events as columns, ``geomap.render.event_table``, so that a page of 100,000 events stays
+small and quick to start), with popups assembled through ``textContent`` so hostile article
+text cannot run.  The same script adds the legend, a place search box, a time filter (date
+range, undated events, events per week), a collapsible summary panel, an event heat map
+(canvas), a distance tool, a full-screen button and an overview map, spreads co-located
+event markers in screen space so each one stays visible, and summarises dense areas by
+count bubbles; on a large map only the events near the view are laid out and drawn.  The
+page needs only Leaflet itself (folium's jQuery/Bootstrap/Font Awesome defaults are
+dropped), and Leaflet is inlined: every page renders without a network.  Online tile
+layers are offered unless ``offline``; the offline base map (``data/basemap/``) lies under
+them and shows wherever they do not load.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import base64
 import html
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
@@ -31,6 +33,7 @@ from jinja2 import Template
 
 from geomap.config import DATA_DIR
 from geomap.events.lexicon import Lexicon
+from geomap.render.event_table import event_table
 
 LEAFLET_VERSION = "1.9.4"  # the version shipped by django-js-lib-leaflet, inlined into every page
 DATA_ATTRIBUTION = (
@@ -228,7 +231,7 @@ class MapPage:
 
 
 class GeoJsonOverlay(folium.map.Layer):
-    """An overlay built by a ``geomap.*Layer`` JS factory from embedded GeoJSON."""
+    """An overlay built by a ``geomap.*Layer`` JS factory from embedded data (GeoJSON, or the events' columns)."""
 
     _template = Template(
         """
@@ -372,8 +375,8 @@ def render_map(  # noqa: PLR0913 (every layer and option of the page is a keywor
     ----------
     events, places, borders : list of GeoJSON features
         As written to ``events.geojson``, ``places.geojson``, ``border.geojson`` (the page
-        leaves out the event properties in ``MAP_EVENT_OMIT``, which it never reads).  The
-        first border is the primary one.
+        embeds the events as columns, ``page_events``, without the properties in
+        ``MAP_EVENT_OMIT``, which it never reads).  The first border is the primary one.
     outlines : GeoJSON FeatureCollection or None
         Country polygons of the offline base map.
     lexicon : Lexicon
@@ -413,9 +416,7 @@ def render_map(  # noqa: PLR0913 (every layer and option of the page is a keywor
     border_layer.add_to(page)
     place_layer = GeoJsonOverlay("placeLayer", {"type": "FeatureCollection", "features": places}, "Places", data, show=True)
     place_layer.add_to(page)
-    event_layer = GeoJsonOverlay(
-        "eventLayer", {"type": "FeatureCollection", "features": page_events(events, source_root)}, "Events", data, show=True
-    )
+    event_layer = GeoJsonOverlay("eventLayer", page_events(events, source_root), "Events", data, show=True)
     event_layer.add_to(page)
     heat_layer = HeatOverlay(event_layer, "Event heat map", show=False)
     heat_layer.add_to(page)
@@ -479,11 +480,15 @@ def styled_borders(borders: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def page_events(events: list[dict[str, Any]], source_root: Path | None) -> list[dict[str, Any]]:
-    """The event features as the page needs them: without the properties it never reads
-    (``MAP_EVENT_OMIT``), with a relative link to each source file."""
+def page_events(events: list[dict[str, Any]], source_root: Path | None) -> dict[str, Any]:
+    """The events as the page embeds them: columns (``event_table``) of the properties it
+    reads (not those in ``MAP_EVENT_OMIT``), with a relative link to each source file."""
+    return event_table(events, page_event_properties(events, source_root))
+
+
+def page_event_properties(events: list[dict[str, Any]], source_root: Path | None) -> Iterator[dict[str, Any]]:
+    """Each event's properties as the page reads them."""
     links: dict[str, str] = {}
-    shown = []
     for feature in events:
         properties = {k: v for k, v in feature["properties"].items() if k not in MAP_EVENT_OMIT}
         source = properties.get("source_file")
@@ -491,8 +496,7 @@ def page_events(events: list[dict[str, Any]], source_root: Path | None) -> list[
             if source not in links:
                 links[source] = source_href(source, source_root)
             properties["source_href"] = links[source]
-        shown.append({**feature, "properties": properties})
-    return shown
+        yield properties
 
 
 def source_href(source_file: str, root: Path) -> str:
