@@ -288,3 +288,10 @@ def test_a_kind_word_after_a_place_is_part_of_the_mention_and_the_place_stays(re
 def test_a_district_stem_that_folds_onto_a_nearby_town_stays_the_town(resources):
     # Yawan District (Badakhshan) folds onto Yovon, a Khatlon town 140 km away
     assert places("Residents of Yovon protested.", resources)["Yovon"].country == "TJ"
+
+
+def test_settlement_words_and_border_areas_stay_outside_a_name_and_operations_are_no_places(resources):
+    found = {t.mention.text for t in parse_text("Kunduz city fell. The Tajik-Afghan border region is tense. Flights to Kuwait City resumed.", resources=resources).toponyms}
+    assert {"Kunduz", "Tajik-Afghan border", "Kuwait City"} <= found
+    assert not {"Kunduz city", "Tajik-Afghan border region"} & found
+    assert "Jayhun" not in places("Border guards conducted Operation Jayhun in Shahrtuz district.", resources)

@@ -381,6 +381,11 @@ def _strong_compound_name(s: _Span) -> bool:
     return not s.single and s.candidates.strong
 
 
+def _operation_name(s: _Span) -> bool:
+    # "Operation Jayhun", "Operation Enduring Freedom": the name of a military operation
+    return s.first > 0 and s.previous == "operation" and _is_capitalised(s.text, s.tok.starts[s.first - 1])
+
+
 def _after_a_person_title(s: _Span) -> bool:
     # "General McKenzie", "President Rahmon"
     return s.previous in PERSON_TITLES and s.same_clause and not s.candidates.is_country
@@ -454,6 +459,7 @@ _PLACE_RULES: tuple[tuple[Callable[[_Span], bool], bool], ...] = (
     (_known_word_without_a_locative, False),
     (_strong_compound_name, True),
     (_after_a_person_title, False),
+    (_operation_name, False),
     (_given_name, False),
     (_after_an_unknown_capitalised_word, False),
     (_speaker, False),

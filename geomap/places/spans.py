@@ -35,9 +35,19 @@ def with_kind_words(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
 
 def _widened(text: str, toponym: Toponym) -> Toponym:
     mention = toponym.mention
-    if toponym.adjectival or toponym.place.feature_type in _NO_KIND_WORD:
+    settlement = _SETTLEMENT_WORD.search(mention.text)
+    if settlement:  # "Kunduz city": the gazetteer knows the phrase, the name is "Kunduz"
+        end = mention.start + settlement.start()
+        return replace(toponym, mention=replace(mention, end=end, text=text[mention.start : end]))
+    if toponym.adjectival or toponym.place.feature_type in _NO_KIND_WORD or _BORDER_WORD.search(mention.text):
         return toponym
     kind = _KIND_AFTER.match(text, mention.end)
     if kind is None:
         return toponym
     return replace(toponym, mention=replace(mention, end=kind.end(), text=text[mention.start : kind.end()]))
+
+
+# lower case only: "Kuwait City" and "Cape Town" are names
+_SETTLEMENT_WORD = re.compile(r" (?:city|town|village)$")
+# "the Tajik-Afghan border region" is the area around the border, not a longer name
+_BORDER_WORD = re.compile(r"(?:border|frontier|boundary)$", re.IGNORECASE)
