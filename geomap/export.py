@@ -1015,25 +1015,33 @@ def acled_rows(groups: Sequence, results: Sequence[ArticleResult], lexicon: Lexi
     has no ACLED time precision.  Such incidents stay in the GeoJSON and JSONL outputs.
     The ``source`` column lists every report of the incident.
     """
-    rows: PackedList[dict[str, Any]] = PackedList()  # one row per real incident of a corpus
     left_out: dict[str, int] = defaultdict(int)
     # positions and labels, not the results: a packed corpus is unpacked a chunk at a time
     position_of = {r.article.source_file: i for i, r in enumerate(results)}
     label_of = {r.article.source_file: r.article.url or Path(r.article.source_file).name for r in results}
-    for group in groups:
+    coded: list[tuple[int, int, Incident, str, int]] = []  # (article position, group number, report, sources, size)
+    for number, group in enumerate(groups):
         incident = group.representative
-        result = results[position_of[incident.source_file]]
         if len(group.incidents) > 1:
             left_out["merged into another report of the same incident"] += len(group.incidents) - 1
-        codes = lexicon.classes.get(incident.event_class)
-        reason = _acled_left_out(incident, codes)
+        reason = _acled_left_out(incident, lexicon.classes.get(incident.event_class))
         if reason:
             left_out[reason] += 1
             continue
+        sources = "; ".join(dict.fromkeys(label_of[i.source_file] for i in group.incidents))
+        coded.append((position_of[incident.source_file], number, incident, sources, len(group.incidents)))
+    # the reports' articles are read in corpus order (a group's best report can lie anywhere
+    # in a packed corpus), and the rows put back in the order of the groups
+    made: dict[int, dict[str, Any]] = {}
+    coded.sort(key=lambda item: (item[0], item[1]))
+    for position, number, incident, sources, size in coded:
+        result = results[position]
+        codes = lexicon.classes.get(incident.event_class)
         row = _acled_row(incident, incident_record(incident, result, lexicon), codes, result, country_codes)
-        row["source"] = "; ".join(dict.fromkeys(label_of[i.source_file] for i in group.incidents))
-        row["geomap_group_size"] = len(group.incidents)
-        rows.append(row)
+        row["source"] = sources
+        row["geomap_group_size"] = size
+        made[number] = row
+    rows: PackedList[dict[str, Any]] = PackedList(made[number] for number in sorted(made))  # one row per real incident
     return rows, dict(left_out)
 
 
