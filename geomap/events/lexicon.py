@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from geomap.config import DEFAULT_SETTINGS, Settings
+from geomap.events.lazy_regex import LazyPattern
 from geomap.events.regex_literals import UnanalysablePattern, literal_branches, phrase_expansions, required_literals
 from geomap.events.regex_literals import required_literal_sets as required_literal_sets  # the prefilter's words, read here by callers
 from geomap.text import casefold_same_length
@@ -389,7 +390,8 @@ def _compile(text: str, where: str, problems: list[str]) -> re.Pattern[str] | No
     if not text:
         return None
     try:
-        return re.compile(text, re.IGNORECASE)
+        # checked now, compiled again only when first used after the cache is loaded
+        return cast("re.Pattern[str]", LazyPattern(text, re.IGNORECASE, re.compile(text, re.IGNORECASE)))
     except re.error as exc:
         problems.append(f"{where}: invalid regular expression ({exc}); entry skipped")
         return None
@@ -487,7 +489,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 16  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 17  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
