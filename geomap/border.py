@@ -414,8 +414,26 @@ def load_borders(settings: Settings = DEFAULT_SETTINGS, source: str | None = Non
     return _load_borders(settings, source or settings.border_source)
 
 
+BORDER_CACHE_FORMAT = 1  # bump when BorderIndex's layout or how it is built changes
+
+
 @lru_cache(maxsize=4)
 def _load_borders(settings: Settings, source: str) -> BorderIndex:
+    """From the disk cache beside the gazetteer's (keyed by the boundary files and the
+    settings that shape the index), else built: projecting and densifying the lines and
+    making the country polygons takes half a second of every cold start."""
+    from geomap.cache import load_or_build, source_key
+
+    files = [settings.path(settings.borders_file), settings.path(_countries_file(settings, source))]
+    tag = f"borders|{BORDER_CACHE_FORMAT}|{source}|{settings.projection}|{settings.densify_m}"
+    return load_or_build(settings.cache_dir, "borders", source_key(tag, files), lambda: _build_borders(settings, source))
+
+
+def _countries_file(settings: Settings, source: str) -> str:
+    return settings.countries_file if source == "osm" else "boundaries/countries_ne.geojson"
+
+
+def _build_borders(settings: Settings, source: str) -> BorderIndex:
     to_plane = Transformer.from_crs("EPSG:4326", settings.projection, always_xy=True)
     lines_file = settings.path(settings.borders_file)
     collection = _read_geojson(lines_file)
@@ -445,7 +463,7 @@ def _load_borders(settings: Settings, source: str) -> BorderIndex:
         )
     if not lines:
         raise BorderDataError(f"{lines_file}: no border lines with source {source!r}")
-    countries_file = settings.path(settings.countries_file if source == "osm" else "boundaries/countries_ne.geojson")
+    countries_file = settings.path(_countries_file(settings, source))
     countries = _read_geojson(countries_file)["features"]
     return BorderIndex(
         lines=lines,

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 notice = logging.getLogger("geomap.notice")
 T = TypeVar("T")
 
-_WHAT = {"gazetteer": "gazetteer index", "lexicon": "event vocabulary"}
+_WHAT = {"gazetteer": "gazetteer index", "lexicon": "event vocabulary", "borders": "border index"}
 
 
 def source_key(tag: str, files: Iterable[Path]) -> str:
