@@ -426,7 +426,9 @@ def _load_borders(settings: Settings, source: str) -> BorderIndex:
 
     files = [settings.path(settings.borders_file), settings.path(_countries_file(settings, source))]
     tag = f"borders|{BORDER_CACHE_FORMAT}|{source}|{settings.projection}|{settings.densify_m}"
-    return load_or_build(settings.cache_dir, "borders", source_key(tag, files), lambda: _build_borders(settings, source))
+    index = load_or_build(settings.cache_dir, "borders", source_key(tag, files), lambda: _build_borders(settings, source))
+    index.settings = settings  # the caller's thresholds and threads; the key covers what shaped the index
+    return index
 
 
 def _countries_file(settings: Settings, source: str) -> str:

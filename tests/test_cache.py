@@ -37,3 +37,20 @@ def test_cache_reuses_rebuilds_and_prunes(tmp_path):
     assert len(kept) == KEEP_PER_NAME
     assert f"thing-{new_key}.pickle" in kept  # the most recently used survives
     assert not list(cache.glob("*.tmp"))
+
+
+def test_the_border_index_comes_from_the_cache_with_the_callers_settings(tmp_path):
+    from dataclasses import replace
+
+    from geomap.border import _load_borders
+    from geomap.config import DEFAULT_SETTINGS
+
+    settings = replace(DEFAULT_SETTINGS, cache_dir=tmp_path)
+    built = _load_borders(settings, "osm")
+    assert list(tmp_path.glob("borders-*.pickle"))
+    other = replace(settings, threads=1, measure_chunk=7)
+    loaded = _load_borders(other, "osm")
+    assert loaded is not built and loaded.settings.threads == 1 and loaded.settings.measure_chunk == 7
+    assert sorted(loaded.lines) == sorted(built.lines)
+    point = loaded.metrics_many([37.5], [69.3], "TJK-AFG")[0]
+    assert point.distance_km == built.metrics_many([37.5], [69.3], "TJK-AFG")[0].distance_km
