@@ -1398,14 +1398,9 @@ JS_EVENT_MARKERS_INDEXED = """
 
 def test_the_page_reads_every_event_property_as_written(watch, hostile_map, large_map, site_root):
     """The page's reader of the event columns gives back each event's page properties."""
-    from geomap.render.map import page_event_properties
+    from test_event_table import without_nulls
 
-    def without_nulls(value):
-        if isinstance(value, dict):
-            return {k: without_nulls(v) for k, v in value.items() if v is not None}
-        if isinstance(value, list):
-            return [without_nulls(v) for v in value]
-        return value
+    from geomap.render.map import page_event_properties
 
     for (path, features), root in ((hostile_map, site_root / "hostile"), (large_map, None)):
         watch.open(path)
