@@ -31,7 +31,20 @@ from geomap.events.dates import dateline_date
 from geomap.events.extract import BorderZone, EventExtraction, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.model import Article, ArticleResult, BorderMetrics, Event, Mention, Place, SkippedInput, Toponym
+from geomap.model import (
+    Article,
+    ArticleResult,
+    BorderMetrics,
+    Claim,
+    Event,
+    EventDate,
+    Incident,
+    Mention,
+    Place,
+    Quantity,
+    SkippedInput,
+    Toponym,
+)
 from geomap.packed import PackedList
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
@@ -298,11 +311,20 @@ def parse_text(text: str, date: date | str | None = None, resources: Resources |
     return parse_article(without_surrogates(article), resources)
 
 
+_RESULT_RECORDS = (ArticleResult, Article, Toponym, Mention, Event, EventDate, Quantity, BorderMetrics, Incident, Claim)
+
+
+def packed_results() -> PackedList[ArticleResult]:
+    """An empty compressed list for a corpus's results: its records are stored by their
+    fields, and each gazetteer place once (every pass over the corpus unpickles them)."""
+    return PackedList(by_fields=_RESULT_RECORDS, shared=(Place,))
+
+
 @dataclass
 class CorpusRun:
     """Results of running the per-article stages over a corpus."""
 
-    results: PackedList[ArticleResult] = field(default_factory=PackedList)  # compressed: a corpus can be large
+    results: PackedList[ArticleResult] = field(default_factory=packed_results)  # compressed: a corpus can be large
     skipped: list[SkippedInput] = field(default_factory=list)
     failed: list[SkippedInput] = field(default_factory=list)
     date_problems: list[SkippedInput] = field(default_factory=list)  # date fields not read; articles kept

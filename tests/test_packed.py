@@ -42,3 +42,75 @@ def test_appending_continues_after_a_read():
 def test_a_chunk_size_below_one_is_refused():
     with pytest.raises(ValueError, match="chunk_items"):
         PackedList(chunk_items=0)
+
+
+def _toponyms(count):
+    from geomap.model import Mention, Toponym
+
+    shared = places(3)
+    return [
+        Toponym(Mention(i, i + 5, f"Name{i}", "toponym", (i % 3,)), shared[i % 3], 0.9, [f"reason {i}"], None, None)
+        for i in range(count)
+    ]
+
+
+def test_records_declared_by_fields_and_shared_read_back_equal():
+    from geomap.model import Mention, Toponym
+
+    records = _toponyms(40)
+    packed = PackedList(records, chunk_items=8, by_fields=(Toponym, Mention), shared=(Place,))
+    assert list(packed) == records
+    assert packed[17] == records[17]
+
+
+def test_shared_values_are_stored_once_and_read_back_as_one_object():
+    from geomap.model import Mention, Toponym
+
+    records = _toponyms(64)
+    declared = PackedList(records, chunk_items=16, by_fields=(Toponym, Mention), shared=(Place,))
+    plain = PackedList(records, chunk_items=16)
+    assert len(declared._shared.values) == 3  # three distinct places behind 64 toponyms
+    first, later = declared[0], declared[48]  # different chunks
+    assert first.place is later.place
+    assert declared.packed_bytes < plain.packed_bytes
+
+
+def test_a_declared_list_survives_pickling_with_its_declarations():
+    from geomap.model import Mention, Toponym
+
+    records = _toponyms(21)
+    packed = PackedList(records, chunk_items=8, by_fields=(Toponym, Mention), shared=(Place,))
+    copy = pickle.loads(pickle.dumps(packed))
+    assert list(copy) == records
+    copy.extend(_toponyms(30))  # appending still uses the declared storage
+    assert len(copy) == 51 and copy[50] == _toponyms(30)[29]
+
+
+def test_a_dataclass_that_cannot_be_rebuilt_from_its_fields_is_refused():
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Derived:
+        value: int
+        double: int = field(init=False)
+
+        def __post_init__(self):
+            self.double = 2 * self.value
+
+    with pytest.raises(TypeError, match="cannot be rebuilt"):
+        PackedList(by_fields=(Derived,))
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    packed = PackedList(places(40), chunk_items=8)
+    assert gc.isenabled()
+    list(packed)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(packed)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
