@@ -356,12 +356,9 @@ def _planned_outputs(
     if "claims" in formats:
         planned.append(("claims.csv", lambda: claims_output(results)))
     if "map" in formats:
-        limit = resources.settings.map_max_events
-        if len(products.events) > limit:
-            summary.warnings.append(
-                f"map.html shows the {limit:,} most recent of {len(products.events):,} incidents (map_max_events); "
-                "the data files hold every one"
-            )
+        notice = map_notice(len(products.events), resources.settings.map_max_events)
+        if notice:
+            summary.warnings.append(f"map.html {notice} (map_max_events)")
         planned.append(("map.html", lambda: text_output(lambda: _map_html(products, resources, offline, out))))
     return planned
 
@@ -371,6 +368,17 @@ def _acled(products: Products, resources: Resources, summary: BuildSummary) -> t
     rows, left_out = acled_rows(products.groups, products.run.results, resources.lexicon, codes)
     summary.acled_rows, summary.acled_left_out = len(rows), left_out
     return acled_output(rows)
+
+
+def map_notice(incidents: int, limit: int) -> str:
+    """What the map leaves out of ``incidents`` when it shows at most ``limit``, or ""."""
+    if incidents <= limit:
+        return ""
+    return f"shows the {limit:,} most recent of {incidents:,} incidents; the data files hold every one"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def map_events(events: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
@@ -396,6 +404,7 @@ def _map_html(products: Products, resources: Resources, offline: bool, out: Path
         map_events(products.events, resources.settings.map_max_events), products.places, products.lines, resources.borders.outline_features(), resources.lexicon,
         resources.borders.attributions(), claims=products.claims, buffers=products.buffers, offline=offline,
         source_root=out,  # each event links to its source file relative to map.html
+        events_notice=_sentence(map_notice(len(products.events), resources.settings.map_max_events)),
     )
     return page_html(page)
 

@@ -1238,6 +1238,24 @@ def test_fifty_identical_reports_are_one_listing_bubble(watch, site_root):
     assert watch.page_errors == []
 
 
+def test_a_map_that_leaves_incidents_out_says_so_in_its_legend(watch, site_root):
+    """Issue 14: a map capped at map_max_events tells the reader, as text, above the classes."""
+    from geomap.events.lexicon import load_lexicon
+    from geomap.render.map import render_map, save_map
+
+    notice = "Shows the 2 most recent of 5 incidents <img src=x onerror=window.__xss=9>"
+    out = site_root / "capped"
+    out.mkdir(exist_ok=True)
+    page_events = [_clash(i, 69.0 + i, 37.5) for i in range(2)]
+    save_map(render_map(page_events, [], [], None, load_lexicon(), ["test"], offline=True, events_notice=notice), out / "map.html")
+    page = watch.page
+    watch.open("/capped/map.html")
+    shown = page.locator(".geomap-legend-events .geomap-legend-notice")
+    assert shown.count() == 1 and shown.inner_text() == notice
+    assert page.evaluate("window.__xss") is None
+    assert watch.page_errors == []
+
+
 # ---------------------------------------------------------------- large maps: event columns, viewport-only layout
 
 LARGE_EVENTS = 3000

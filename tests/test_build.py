@@ -220,3 +220,12 @@ def test_a_build_over_the_map_limit_says_so_and_keeps_every_incident_in_the_data
     assert summary.incidents > 3 and drawn == [3]
     assert any(f"shows the 3 most recent of {summary.incidents} incidents" in w for w in summary.warnings)
     assert len(read_geojson(tmp_path / "events.geojson")["features"]) == summary.incidents
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert f"Shows the 3 most recent of {summary.incidents} incidents" in page
+
+
+def test_a_build_within_the_map_limit_has_no_notice():
+    from geomap.build import map_notice
+
+    assert map_notice(5, 5) == "" and map_notice(0, 100_000) == ""
+    assert map_notice(123_456, 100_000) == "shows the 100,000 most recent of 123,456 incidents; the data files hold every one"

@@ -1211,12 +1211,14 @@
   // One legend for the borders (one line per pair, the primary first), the places (one
   // entry per type on the map) and the events (one per class); a section hides while its
   // layer is off.
-  function addLegend(map, entries, note, layers) {
+  function addLegend(map, entries, note, layers, notice) {
     var api = {};
     control("bottomleft", function () {
       var div = el("div", null, "geomap-legend leaflet-control");
       L.DomEvent.disableScrollPropagation(div);
       var ev = legendSection(div, "Events", "geomap-legend-events");
+      // what the map leaves out (a corpus larger than the map shows), before the classes
+      if (notice) ev.appendChild(el("div", notice, "geomap-legend-notice"));
       entries.forEach(function (e) {
         var line = el("div", null, "geomap-legend-event");
         line.appendChild(swatch(e.glyph, e.label, e.color));
@@ -2447,7 +2449,7 @@
       map.setMaxZoom(MAX_ZOOM);
       var fallback = tileFallback(map, layers.tiles || [], layers.none || null);
       var legend = addLegend(map, options.legend || [], options.legend_note || "",
-        { events: eventLayer, places: placeLayer, border: layers.border });
+        { events: eventLayer, places: placeLayer, border: layers.border }, options.events_notice || "");
       var tools = addTools(map);
       addSearchControl(map, placeLayer);
       var filters = addFilterControl(map, eventLayer, options.legend || []);

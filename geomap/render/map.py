@@ -145,6 +145,7 @@ _STYLE = """
   .geomap-legend-section + .geomap-legend-section { margin-top: 5px; border-top: 1px solid #ddd; padding-top: 3px; }
   .geomap-legend-section[hidden] { display: none; }
   .geomap-legend-section > b { display: block; }
+  .geomap-legend-notice { color: #8a4b00; font-weight: bold; white-space: normal; margin: 2px 0; }
   .geomap-legend-section > div { line-height: 17px; white-space: nowrap; }
   .geomap-line-sample { vertical-align: middle; margin-right: 3px; }
   .geomap-legend-section > div.geomap-legend-place { display: inline-block; width: 50%; font-size: 11px;
@@ -364,6 +365,7 @@ def render_map(  # noqa: PLR0913 (every layer and option of the page is a keywor
     offline: bool = False,
     source_root: Path | None = None,
     basemap: dict[str, Any] | None = None,
+    events_notice: str = "",
 ) -> MapPage:
     """Build the folium map (not yet saved).
 
@@ -396,6 +398,9 @@ def render_map(  # noqa: PLR0913 (every layer and option of the page is a keywor
         path relative to it.
     basemap : dict, optional
         The offline base map layers (``data/basemap/basemap.json`` when omitted).
+    events_notice : str
+        Shown at the top of the legend's events: what the map leaves out, for example
+        that it shows only the most recent incidents of a large corpus (escaped as text).
     """
     data = PageData()
     page = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
@@ -430,6 +435,7 @@ def render_map(  # noqa: PLR0913 (every layer and option of the page is a keywor
     options = {
         "legend": legend_entries(events, lexicon),
         "legend_note": "faded = planned/denied/hypothetical",
+        "events_notice": events_notice,
         "claims": [claim["properties"] for claim in claims or []],
     }
     layers = {"outlines": base_layer, "border": border_layer, "heat": heat_layer, "none": none}
