@@ -125,10 +125,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+_CHATTY_LIBRARIES = ("pyogrio", "fiona", "urllib3", "matplotlib")
+
+
 def _configure_logging(verbose: bool) -> None:
     """Warnings (and with -v details) on stderr; one-line notices ("compiling the
     gazetteer index...") always, so a long first run does not look like a hang."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    for library in _CHATTY_LIBRARIES:  # -v is about geomap's stages, not every chunk a library writes
+        logging.getLogger(library).setLevel(logging.WARNING)
     notices = logging.getLogger("geomap.notice")
     notices.setLevel(logging.INFO)
     notices.propagate = False

@@ -239,3 +239,10 @@ def test_build_without_paths_outside_the_repository_reads_the_samples(tmp_path, 
     assert (Path(cli._input_paths([])[0]) / "000_fa006a58655b3e69.txt").exists()
     monkeypatch.chdir(ROOT)
     assert cli._input_paths([]) == ["seeds"]
+
+
+def test_verbose_build_does_not_echo_every_chunk_a_library_writes(tmp_path):
+    done = run_cli("-v", "build", str(SEEDS), "-o", str(tmp_path / "out"), "--format", "gpkg")
+    assert done.returncode == 0, done.stderr
+    assert "Created" not in done.stderr  # pyogrio logs each chunk of features at INFO
+    assert "seconds by stage" in done.stdout + done.stderr
