@@ -8,7 +8,7 @@ decimal degrees.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
@@ -241,10 +241,19 @@ class ArticleResult:
     incidents: list[Incident] = field(default_factory=list)
 
 
+PACKABLE_RECORDS: tuple[type, ...] = (
+    ArticleResult, Article, Toponym, Mention, Event, EventDate, Quantity, BorderMetrics, Incident, Claim,
+)
+"""Records rebuilt by calling their class with their field values (no ``init=False`` field, no
+``__post_init__``): a :class:`geomap.packed.PackedList` stores them by fields, and :class:`Place`
+values once per list."""
+
+
 def to_plain(obj: Any) -> Any:
     """Convert records (recursively) to JSON-ready plain Python values."""
     if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_plain(v) for k, v in asdict(obj).items()}
+        # the fields walked directly: dataclasses.asdict deep-copies every value first
+        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
     if isinstance(obj, dict):
         return {k: to_plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

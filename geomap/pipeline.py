@@ -31,20 +31,7 @@ from geomap.events.dates import dateline_date
 from geomap.events.extract import BorderZone, EventExtraction, extract_events
 from geomap.events.lexicon import Lexicon, load_lexicon
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.model import (
-    Article,
-    ArticleResult,
-    BorderMetrics,
-    Claim,
-    Event,
-    EventDate,
-    Incident,
-    Mention,
-    Place,
-    Quantity,
-    SkippedInput,
-    Toponym,
-)
+from geomap.model import PACKABLE_RECORDS, Article, ArticleResult, BorderMetrics, Event, Mention, Place, SkippedInput, Toponym
 from geomap.packed import PackedList
 from geomap.places import recognise, resolve
 from geomap.places.coordinates import find_coordinates
@@ -311,13 +298,10 @@ def parse_text(text: str, date: date | str | None = None, resources: Resources |
     return parse_article(without_surrogates(article), resources)
 
 
-_RESULT_RECORDS = (ArticleResult, Article, Toponym, Mention, Event, EventDate, Quantity, BorderMetrics, Incident, Claim)
-
-
 def packed_results() -> PackedList[ArticleResult]:
     """An empty compressed list for a corpus's results: its records are stored by their
     fields, and each gazetteer place once (every pass over the corpus unpickles them)."""
-    return PackedList(by_fields=_RESULT_RECORDS, shared=(Place,))
+    return PackedList(by_fields=PACKABLE_RECORDS, shared=(Place,))
 
 
 @dataclass

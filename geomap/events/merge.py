@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from geomap.events.dates import shift_days
-from geomap.model import ArticleResult, EventDate, Incident, Place
+from geomap.model import PACKABLE_RECORDS, ArticleResult, EventDate, Incident, Place
 from geomap.packed import PackedList
 from geomap.places.resolve import EARTH_RADIUS_KM, haversine_km
 
@@ -164,7 +164,7 @@ def link_reports(
             if reason is not None:
                 links.join(other, index, reason)
         candidates.add(report, index)
-    return PackedList(_gathered(results, _plans(reports, links)))
+    return PackedList(_gathered(results, _plans(reports, links)), by_fields=(IncidentGroup, *PACKABLE_RECORDS), shared=(Place,))
 
 
 @dataclass(frozen=True, slots=True)
