@@ -54,7 +54,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
-    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which)\s)"
+    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
 )
@@ -181,7 +181,9 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     """The class when a confident event cue matched: the main clause's event, unless speech
     governs it or the event is only judged."""
     # a bare casualty count says least of what happened: any other event cue goes first
-    told = [h for h in strong if h.role != "incident"] or strong
+    # ... and so does a cue that describes a party or a place ("in an area where a road is
+    # being built"): it tells no event of the sentence's own
+    told = [h for h in strong if h.role != "incident" and not _relative(sentence, h.start, _DESCRIBING)] or strong
     main = [h for h in told if not _subordinate(sentence, h.start)] or told
     best = _best(main, lexicon, hits)
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
@@ -473,14 +475,17 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
 # speech acts whose content has not happened: "demanded the withdrawal of the troops"
 _ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push)", re.I)
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+# a clause that describes a party or a place ("the area where a highway is being built")
+_DESCRIBING = _RELATIVE_PRONOUNS | {"where"}
 
 
-def _relative(sentence: str, offset: int) -> bool:
+def _relative(sentence: str, offset: int, heads: frozenset[str] = _RELATIVE_PRONOUNS) -> bool:
     """Whether the clause around ``offset`` is a relative clause ("smugglers who crossed the
-    border"): it describes a party of the event, it tells no event of its own."""
+    border"; with ``heads``, the words that may begin one): it describes a party of the
+    event, it tells no event of its own."""
     start, _ = clause_span(sentence, offset)
     words = sentence[start : start + 12].lstrip(" ,").split(" ", 1)
-    return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
+    return bool(words) and words[0].lower() in heads
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)

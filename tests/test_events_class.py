@@ -1,0 +1,52 @@
+"""Event classes by kind of phrasing (geomap.events.reading, geomap.events.incidents).
+
+Each test states one rule with made-up sentences worded in several ways: the rule is about
+the kind of phrasing, not one sentence of the development set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.events.reading import choose_class, trigger_hits
+from geomap.pipeline import parse_text
+
+DAY = date(2025, 6, 12)  # a Thursday
+
+
+def _class(text: str, resources) -> str:
+    choice = choose_class(trigger_hits(text, resources.lexicon), resources.lexicon, text)
+    assert choice is not None, text
+    return choice.event_class
+
+
+def _classes(text: str, resources, day: date = DAY) -> list[str]:
+    return [e.event_class for e in parse_text(text, day, resources).events]
+
+
+# ---------------------------------------------------------------- follow-up sentences
+
+
+def test_a_shooting_takes_the_class_of_the_incident_it_belongs_to(resources):
+    exchanged = "Tajik and Afghan border guards exchanged fire near Panj on Monday. The shooting lasted two hours."
+    assert _classes(exchanged, resources) == ["armed_clash", "armed_clash"]
+    clashed = "Border guards clashed with a group of smugglers near the village of Kavo on Tuesday. The shooting went on until dawn, officials said."
+    assert _classes(clashed, resources) == ["armed_clash", "armed_clash"]
+    one_sided = "A policeman fired a pistol at a group of villagers in Khorog on Sunday. The shooting happened near the market."
+    assert _classes(one_sided, resources) == ["attack", "attack"]
+
+
+def test_harm_with_no_harm_told_in_its_incident_keeps_its_own_class(resources):
+    # a protest or a flight told before did not hurt anyone: the deaths are harm of their own
+    after_rally = "Hundreds of residents rallied in Khorog on Sunday. Two people were killed in Khorog that night."
+    assert _classes(after_rally, resources)[-1] == "attack"
+    after_march = "Farmers marched in protest through Ishkashim on Monday. Later three men were wounded in Ishkashim, police said."
+    assert _classes(after_march, resources)[-1] == "attack"
+    after_flight = "Dozens of families fled the village of Andarob on Friday. Four of them were killed on the road out of Andarob."
+    assert _classes(after_flight, resources)[-1] == "attack"
+
+
+def test_a_cue_that_describes_a_place_tells_no_event_of_the_sentence(resources):
+    assert _class("Two soldiers were killed in a valley where the government is building a new road.", resources) == "attack"
+    assert _class("Three guards were wounded near a village where workers are constructing a canal.", resources) == "attack"
+    assert _class("The shootings were in a district where Tajikistan is constructing a new bridge.", resources) == "attack"
