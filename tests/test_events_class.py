@@ -32,6 +32,8 @@ def test_a_shooting_takes_the_class_of_the_incident_it_belongs_to(resources):
     assert _classes(exchanged, resources) == ["armed_clash", "armed_clash"]
     clashed = "Border guards clashed with a group of smugglers near the village of Kavo on Tuesday. The shooting went on until dawn, officials said."
     assert _classes(clashed, resources) == ["armed_clash", "armed_clash"]
+    fought = "Kyrgyz and Tajik troops fought near Vorukh on Friday. Residents said the shooting could be heard for hours."
+    assert _classes(fought, resources) == ["armed_clash", "armed_clash"]
     one_sided = "A policeman fired a pistol at a group of villagers in Khorog on Sunday. The shooting happened near the market."
     assert _classes(one_sided, resources) == ["attack", "attack"]
 
@@ -47,6 +49,22 @@ def test_harm_with_no_harm_told_in_its_incident_keeps_its_own_class(resources):
 
 
 def test_a_cue_that_describes_a_place_tells_no_event_of_the_sentence(resources):
-    assert _class("Two soldiers were killed in a valley where the government is building a new road.", resources) == "attack"
-    assert _class("Three guards were wounded near a village where workers are constructing a canal.", resources) == "attack"
-    assert _class("The shootings were in a district where Tajikistan is constructing a new bridge.", resources) == "attack"
+    assert _classes("Two soldiers were killed in a valley where the government is building a new road.", resources) == ["attack"]
+    assert _classes("Three guards were wounded near a village where workers are constructing a canal.", resources) == ["attack"]
+    assert _classes("The shootings were in a district where Tajikistan is constructing a new bridge.", resources) == ["attack"]
+    # after a comma, a "where" clause may go on with the story: a second event
+    assert _classes("Hundreds of farmers rallied in Khorog, where police later detained their leaders.", resources) == ["protest", "arrest"]
+
+
+# ---------------------------------------------------------------- who moves
+
+
+def test_forces_on_the_move_are_not_displaced_people(resources):
+    assert _class("Hundreds of soldiers poured into the border town of Ishkashim on Sunday.", resources) == "deployment"
+    assert _class("Thousands of troops poured into the province ahead of the offensive.", resources) == "deployment"
+    assert _class("Four Kyrgyz border guards crossed the border illegally near Vorukh.", resources) == "border_incident"
+    assert _class("Dozens of Afghan soldiers crossed into Uzbekistan on Sunday.", resources) != "displacement"
+    assert _class("Tajik servicemen were evacuated from the outpost after the avalanche.", resources) == "withdrawal"
+    # people who are not forces still are
+    assert _class("Hundreds of villagers poured into Ishkashim after the fighting.", resources) == "displacement"
+    assert _class("Afghan families crossed the border into Tajikistan, fleeing the fighting.", resources) == "displacement"

@@ -183,7 +183,7 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     # a bare casualty count says least of what happened: any other event cue goes first
     # ... and so does a cue that describes a party or a place ("in an area where a road is
     # being built"): it tells no event of the sentence's own
-    told = [h for h in strong if h.role != "incident" and not _relative(sentence, h.start, _DESCRIBING)] or strong
+    told = [h for h in strong if h.role != "incident" and not _describing(sentence, h.start)] or strong
     main = [h for h in told if not _subordinate(sentence, h.start)] or told
     best = _best(main, lexicon, hits)
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
@@ -463,7 +463,7 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
         and not (h.start < main_end and main.hit.start < h.start + len(h.text))
         and (speech or clause_span(sentence, h.start) != main_clause)
-        and not _relative(sentence, h.start)
+        and not _describing(sentence, h.start)
     ]
     if not pool:
         return None
@@ -475,17 +475,24 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
 # speech acts whose content has not happened: "demanded the withdrawal of the troops"
 _ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push)", re.I)
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-# a clause that describes a party or a place ("the area where a highway is being built")
-_DESCRIBING = _RELATIVE_PRONOUNS | {"where"}
 
 
-def _relative(sentence: str, offset: int, heads: frozenset[str] = _RELATIVE_PRONOUNS) -> bool:
+def _relative(sentence: str, offset: int) -> bool:
     """Whether the clause around ``offset`` is a relative clause ("smugglers who crossed the
-    border"; with ``heads``, the words that may begin one): it describes a party of the
-    event, it tells no event of its own."""
+    border"): it describes a party of the event, it tells no event of its own."""
     start, _ = clause_span(sentence, offset)
     words = sentence[start : start + 12].lstrip(" ,").split(" ", 1)
-    return bool(words) and words[0].lower() in heads
+    return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
+
+
+def _describing(sentence: str, offset: int) -> bool:
+    """Whether the clause around ``offset`` describes a party or a place: a relative clause,
+    or a "where" clause with no comma before it ("the area where a highway is being built";
+    after a comma, "…, where police fired on them", it may go on with the story)."""
+    if _relative(sentence, offset):
+        return True
+    start, _ = clause_span(sentence, offset)
+    return sentence.startswith("where ", start) and not sentence[:start].rstrip().endswith(",")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
