@@ -68,3 +68,18 @@ def test_forces_on_the_move_are_not_displaced_people(resources):
     # people who are not forces still are
     assert _class("Hundreds of villagers poured into Ishkashim after the fighting.", resources) == "displacement"
     assert _class("Afghan families crossed the border into Tajikistan, fleeing the fighting.", resources) == "displacement"
+
+
+# ---------------------------------------------------------------- statement or content
+
+
+def test_a_complaint_is_a_statement_about_what_happened(resources):
+    assert _classes("The minister complained that Afghan refugees had been sent back across the border.", resources)[0] == "statement"
+    assert _class("Farmers complained that border guards had closed the crossing without warning.", resources) == "statement"
+    assert _class("Kyrgyz officials are complaining that Tajik troops moved closer to the disputed road.", resources) == "statement"
+
+
+def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
+    assert _classes("Dushanbe hopes that Moscow will send more troops to the border.", resources) == ["statement"]
+    assert _classes('"We hope for an early reopening of the crossing," the governor said.', resources) == ["statement"]
+    assert _classes("Officials are hoping that the drills will calm the situation.", resources) == ["statement"]

@@ -472,8 +472,9 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
     return ClassChoice(best, best.event_class, f"{best.text!r}: a second event the sentence tells ({best.event_class} cue, weight {best.weight:g})")
 
 
-# speech acts whose content has not happened: "demanded the withdrawal of the troops"
-_ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push)", re.I)
+# speech acts whose content has not happened: "demanded the withdrawal of the troops", "hopes
+# that the crossing will reopen"
+_ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push|hop)", re.I)
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
