@@ -83,3 +83,15 @@ def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
     assert _classes("Dushanbe hopes that Moscow will send more troops to the border.", resources) == ["statement"]
     assert _classes('"We hope for an early reopening of the crossing," the governor said.', resources) == ["statement"]
     assert _classes("Officials are hoping that the drills will calm the situation.", resources) == ["statement"]
+
+
+# ---------------------------------------------------------------- military moves
+
+
+def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
+    assert _class("Uzbekistan is sending tanks and artillery to its border with Afghanistan.", resources) == "deployment"
+    assert _class("Attack helicopters were dispatched to the frontier after the incursion.", resources) == "deployment"
+    assert _class("Turkmenistan moved air defence systems closer to the Afghan border on Monday.", resources) == "deployment"
+    # a delivery to another state's forces stays a transfer, border forces included
+    assert _class("Russia delivered 20 armoured vehicles to Tajik border troops.", resources) == "arms_transfer"
+    assert _class("China supplied drones and night-vision equipment to Tajikistan's border service.", resources) == "arms_transfer"
