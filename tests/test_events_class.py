@@ -85,6 +85,13 @@ def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
     assert _classes("Officials are hoping that the drills will calm the situation.", resources) == ["statement"]
 
 
+def test_what_forces_stand_ready_for_is_not_the_event(resources):
+    assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
+    assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
+    assert _classes('"Our forces are prepared for an attack on the crossing," the commander said.', resources) == ["statement"]
+    assert _classes("Villages near the border are bracing for renewed shelling, residents said.", resources) == ["statement"]
+
+
 # ---------------------------------------------------------------- military moves
 
 

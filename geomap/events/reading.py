@@ -162,9 +162,25 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
     strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
+    strong = [h for h in strong if not _prepared_for(sentence, h)]
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
     return _without_strong_cues(hits, lexicon)
+
+
+# "on alert for possible deployment", "prepared for an attack", "in case of an escalation":
+# what forces stand ready for has not happened, it is not the sentence's event
+_READY_FOR = re.compile(
+    r"\b(?:in (?:the )?case of|in the event of|for (?:a |an |any )?(?:possible|potential|eventual)"
+    r"|(?:prepared|preparing|prepare|ready|readiness|get ready|brace[ds]?|bracing) (?:for|to repel|to respond to)"
+    r"|against (?:a |an |any )?(?:possible|potential))\s+(?:(?:a|an|the|any|possible|potential)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _prepared_for(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue names what is prepared for or guarded against (see ``_READY_FOR``)."""
+    return bool(sentence) and _READY_FOR.search(sentence, max(0, hit.start - 60), hit.start) is not None
 
 
 def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
@@ -463,7 +479,7 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
         and not (h.start < main_end and main.hit.start < h.start + len(h.text))
         and (speech or clause_span(sentence, h.start) != main_clause)
-        and not _describing(sentence, h.start)
+        and not _describing(sentence, h.start) and not _prepared_for(sentence, h)
     ]
     if not pool:
         return None
