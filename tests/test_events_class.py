@@ -102,3 +102,12 @@ def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
     # a delivery to another state's forces stays a transfer, border forces included
     assert _class("Russia delivered 20 armoured vehicles to Tajik border troops.", resources) == "arms_transfer"
     assert _class("China supplied drones and night-vision equipment to Tajikistan's border service.", resources) == "arms_transfer"
+
+
+def test_an_aircraft_that_lands_is_no_attack_and_a_forced_landing_a_border_incident(resources):
+    assert _class("The crew of the damaged helicopter landed safely at Kulob airfield, officials said.", resources) == "statement"
+    assert _classes("Two Afghan military jets landed at Termez airport on Sunday.", resources) == []
+    assert _class("Uzbek air defences forced the landing of an Afghan military plane near Termez.", resources) == "border_incident"
+    assert _class("An Afghan helicopter was forced to land after it entered Uzbek airspace.", resources) == "border_incident"
+    # a drone that lands on a target is its strike
+    assert _class("A Kyrgyz drone landed in a schoolyard in Vorukh, killing a child.", resources) == "attack"
