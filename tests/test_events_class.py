@@ -85,6 +85,13 @@ def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
     assert _classes("Officials are hoping that the drills will calm the situation.", resources) == ["statement"]
 
 
+def test_protesters_who_speak_make_a_statement_whatever_comes_between(resources):
+    assert _class("The protesters, in turn, said they would not leave the square.", resources) == "statement"
+    assert _class("Demonstrators, however, insisted that the governor resign.", resources) == "statement"
+    assert _class("The protestors, for their part, told reporters the police had beaten them.", resources) == "statement"
+    assert _class("Protesters blocked the road to the airport on Monday.", resources) == "protest"
+
+
 def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
     assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
