@@ -111,6 +111,14 @@ def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
     assert _class("China supplied drones and night-vision equipment to Tajikistan's border service.", resources) == "arms_transfer"
 
 
+def test_a_return_to_base_after_the_end_of_drills_is_a_withdrawal(resources):
+    # the drills only say when it happened: no second event either
+    assert _classes("Upon completion of the drills, the battalion returned to its permanent base.", resources) == ["withdrawal"]
+    assert _classes("At the end of the exercise, the Russian jets will return to the air base in Kant.", resources) == ["withdrawal"]
+    assert _classes("On completion of the manoeuvres, the units will return to the garrison in Kulob.", resources) == ["withdrawal"]
+    assert _class("Upon arrival at the border, the troops took up positions near Panj.", resources) == "deployment"
+
+
 def test_an_aircraft_that_lands_is_no_attack_and_a_forced_landing_a_border_incident(resources):
     assert _class("The crew of the damaged helicopter landed safely at Kulob airfield, officials said.", resources) == "statement"
     assert _classes("Two Afghan military jets landed at Termez airport on Sunday.", resources) == []

@@ -183,6 +183,16 @@ def _prepared_for(sentence: str, hit: TriggerHit) -> bool:
     return bool(sentence) and _READY_FOR.search(sentence, max(0, hit.start - 60), hit.start) is not None
 
 
+# "upon completion of the drills", "at the end of the exercise": the event named tells when
+# the sentence's event happened, it is not a second one
+_END_OF = re.compile(r"\b(?:upon|on|at|after)\s+(?:the\s+)?(?:completion|conclusion|end|close)\s+of\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _time_frame(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue names the event whose end dates another (see ``_END_OF``)."""
+    return _END_OF.search(sentence, max(0, hit.start - 50), hit.start) is not None
+
+
 def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
     """Whether the words of ``hit`` are part of a longer cue of another class: "banned
     rallies" is a ban, not a rally; the longer match says what those words do."""
@@ -280,7 +290,7 @@ _NOUN_BEFORE = re.compile(
 # the clause a cue sits in begins with one of these: it is background to the main clause
 _SUBORDINATORS = frozenset({
     "after", "since", "following", "amid", "before", "as", "when", "where", "which", "who", "whom", "whose", "because",
-    "despite", "while", "until", "whereas", "although", "though",
+    "despite", "while", "until", "whereas", "although", "though", "upon",
 })
 
 
@@ -295,6 +305,8 @@ def _subordinate(sentence: str, offset: int) -> bool:
     ("since an exchange of gunfire …", "after heavy fighting")."""
     if not sentence:
         return False
+    if offset < _clause_breaks(sentence)[0]:
+        return True  # in the leading subordinate clause ("upon completion of the drills, …")
     start, _ = clause_span(sentence, offset)
     head = sentence[start : start + 12].lstrip(" ,").split(" ", 1)[0].lower()
     return head in _SUBORDINATORS
@@ -315,7 +327,9 @@ def _looked_through(hits: Sequence[TriggerHit]) -> str:
 
 
 _LEADING_SUBORDINATE = re.compile(
-    r"^\W*(?:after|since|following|amid|before|as|when|because|despite|while|although|though)\b[^,;]{0,100},", re.I
+    r"^\W*(?:after|since|following|amid|before|as|when|because|despite|while|although|though|upon"
+    r"|(?:on|at) the (?:completion|conclusion|end) of|on completion of)\b[^,;]{0,100},",
+    re.I,
 )
 
 
@@ -479,7 +493,7 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
         and not (h.start < main_end and main.hit.start < h.start + len(h.text))
         and (speech or clause_span(sentence, h.start) != main_clause)
-        and not _describing(sentence, h.start) and not _prepared_for(sentence, h)
+        and not _describing(sentence, h.start) and not _prepared_for(sentence, h) and not _time_frame(sentence, h)
     ]
     if not pool:
         return None
