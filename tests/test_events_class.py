@@ -126,3 +126,14 @@ def test_an_aircraft_that_lands_is_no_attack_and_a_forced_landing_a_border_incid
     assert _class("An Afghan helicopter was forced to land after it entered Uzbek airspace.", resources) == "border_incident"
     # a drone that lands on a target is its strike
     assert _class("A Kyrgyz drone landed in a schoolyard in Vorukh, killing a child.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- control of territory
+
+
+def test_a_place_held_under_the_takers_control_is_territorial_control(resources):
+    assert _class("Most of the district is now under Taliban control, a local official said.", resources) == "territorial_control"
+    assert _class("The border crossing remained under militants' control on Friday.", resources) == "territorial_control"
+    assert _class("By evening the insurgents had the town under their control.", resources) == "territorial_control"
+    # a situation under control is calm, nobody took it
+    assert _class("The situation on the border is under full control, the ministry said.", resources) == "statement"
