@@ -56,6 +56,38 @@ def test_a_cue_that_describes_a_place_tells_no_event_of_the_sentence(resources):
     assert _classes("Hundreds of farmers rallied in Khorog, where police later detained their leaders.", resources) == ["protest", "arrest"]
 
 
+# ---------------------------------------------------------------- one-sided violence
+
+
+def test_a_killing_of_civilians_in_a_clash_story_is_an_attack(resources):
+    clash = "Tajik and Kyrgyz troops clashed at the border on Monday. Kyrgyz troops killed a farmer in Vorukh, the ministry said."
+    assert _classes(clash, resources) == ["armed_clash", "attack"]
+    fighting = "Fighting broke out near Kok-Tash on Friday. Soldiers gunned down three villagers, residents said."
+    assert _classes(fighting, resources) == ["armed_clash", "attack"]
+    shootout = "Taliban fighters and Turkmen guards exchanged fire near the border on Sunday. The guards had shot dead two shepherds the day before, Taliban officials said."
+    assert _classes(shootout, resources) == ["armed_clash", "attack"]
+
+
+def test_shots_fired_at_people_in_the_passive_are_an_attack(resources):
+    assert _class("Several shots were fired towards the villagers from the Tajik side.", resources) == "attack"
+    came_under_fire = "Police came under fire near Khorog on Sunday. Shots were also fired towards residents of the town."
+    assert _classes(came_under_fire, resources) == ["armed_clash", "attack"]
+    assert _class("A volley was fired towards the farmers from across the river.", resources) == "attack"
+
+
+def test_casualties_told_without_a_count_or_with_a_grave_wound_are_harm(resources):
+    assert _class("Two of the guards were fatally wounded, officials said.", resources) == "attack"
+    assert _class("There are dead and wounded on both sides, the ministry said.", resources) == "attack"
+    clash = "Kyrgyz and Tajik guards clashed near Vorukh on Monday. There are dead and wounded on both sides, the ministry said."
+    assert _classes(clash, resources) == ["armed_clash", "armed_clash"]
+
+
+def test_a_kidnapping_told_in_the_present_is_an_attack(resources):
+    assert _class("Gangs kidnap shepherds near the border and demand ransom, officials say.", resources) == "attack"
+    assert _class("Smugglers often kidnap villagers who owe them money, police say.", resources) == "attack"
+    assert _class("The group kidnaps farmers on both sides of the river, residents say.", resources) == "attack"
+
+
 # ---------------------------------------------------------------- who moves
 
 
