@@ -131,6 +131,14 @@ def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Villages near the border are bracing for renewed shelling, residents said.", resources) == ["statement"]
 
 
+def test_what_a_speaker_is_asked_about_is_not_the_event(resources):
+    assert _classes("Asked about the reported airstrike, a border guard spokesman said he could not confirm it.", resources) == ["statement"]
+    assert _classes("Questioned about the clashes near Vorukh, the governor said the situation was calm.", resources) == ["statement"]
+    assert _classes("Asked whether more troops would be deployed to the border, the minister said no decision had been taken.", resources) == ["statement"]
+    # the answer may tell an event of its own
+    assert _class("Asked about the talks, he said the shelling of the village had killed two people.", resources) == "attack"
+
+
 # ---------------------------------------------------------------- military moves
 
 

@@ -162,7 +162,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
     strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
-    strong = [h for h in strong if not _prepared_for(sentence, h)]
+    strong = [h for h in strong if not _named_only(sentence, h)]
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
     return _without_strong_cues(hits, lexicon)
@@ -176,11 +176,22 @@ _READY_FOR = re.compile(
     r"|against (?:a |an |any )?(?:possible|potential))\s+(?:(?:a|an|the|any|possible|potential)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "asked about the reported airstrike, the spokesman said he could not confirm it": what a
+# speaker is asked about is the topic of the answer, not what the sentence reports
+_ASKED_ABOUT = re.compile(
+    r"\b(?:asked|questioned|quizzed|pressed|a question)\s+(?:\S+\s+){0,6}?(?:about|on|over|regarding|whether|if)\s+"
+    r"(?:(?:the|a|an|any|reported|alleged|possible|claimed)\s+){0,2}(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 
 
-def _prepared_for(sentence: str, hit: TriggerHit) -> bool:
-    """Whether the cue names what is prepared for or guarded against (see ``_READY_FOR``)."""
-    return bool(sentence) and _READY_FOR.search(sentence, max(0, hit.start - 60), hit.start) is not None
+def _named_only(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue only names an event the sentence does not tell: what forces stand
+    ready for (``_READY_FOR``) or what a speaker was asked about (``_ASKED_ABOUT``)."""
+    if not sentence:
+        return False
+    window = max(0, hit.start - 80)
+    return _READY_FOR.search(sentence, window, hit.start) is not None or _ASKED_ABOUT.search(sentence, window, hit.start) is not None
 
 
 # "upon completion of the drills", "at the end of the exercise": the event named tells when
@@ -493,7 +504,7 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
         and not (h.start < main_end and main.hit.start < h.start + len(h.text))
         and (speech or clause_span(sentence, h.start) != main_clause)
-        and not _describing(sentence, h.start) and not _prepared_for(sentence, h) and not _time_frame(sentence, h)
+        and not _describing(sentence, h.start) and not _named_only(sentence, h) and not _time_frame(sentence, h)
     ]
     if not pool:
         return None
