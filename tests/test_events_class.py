@@ -177,3 +177,10 @@ def test_a_place_held_under_the_takers_control_is_territorial_control(resources)
     assert _class("By evening the insurgents had the town under their control.", resources) == "territorial_control"
     # a situation under control is calm, nobody took it
     assert _class("The situation on the border is under full control, the ministry said.", resources) == "statement"
+
+
+def test_a_named_person_captured_is_an_arrest_not_a_place_taken(resources):
+    assert _class("An operation was carried out in the village of Tavdem to capture Ali Saidov, who was wanted for murder.", resources) == "arrest"
+    assert _class("Police captured Karim Nazarov, who had led the gang, near the district centre.", resources) == "arrest"
+    assert _class("Border troops captured Saidali Rahimov, who is accused of smuggling, in the village of Nulvand.", resources) == "arrest"
+    assert _class("The Taliban captured Kunduz, which has a population of 300,000.", resources) == "territorial_control"
