@@ -124,6 +124,14 @@ def test_protesters_who_speak_make_a_statement_whatever_comes_between(resources)
     assert _class("Protesters blocked the road to the airport on Monday.", resources) == "protest"
 
 
+def test_protests_told_as_having_happened_are_a_protest(resources):
+    assert _class("A statement said there had been protests against the eradication campaign in Argo.", resources) == "protest"
+    assert _class("Protests were held in three districts of Badakhshan on Friday.", resources) == "protest"
+    assert _class("Farmers staged protests outside the district office, local media said.", resources) == "protest"
+    # a diplomatic protest is a statement
+    assert _class("Tajikistan protested to Kyrgyzstan over the incident, the foreign ministry said.", resources) == "statement"
+
+
 def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
     assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
