@@ -132,6 +132,14 @@ def test_protests_told_as_having_happened_are_a_protest(resources):
     assert _class("Tajikistan protested to Kyrgyzstan over the incident, the foreign ministry said.", resources) == "statement"
 
 
+def test_protesters_named_through_their_representatives_are_a_party_of_another_event(resources):
+    assert _class("The governor was negotiating with some 40 representatives of protesters in his office.", resources) == "agreement_meeting"
+    assert _class("Officials negotiated with leaders of the demonstrators late into the night.", resources) == "agreement_meeting"
+    assert _class("Police detained two leaders of the protesters on Monday.", resources) == "arrest"
+    assert _class("Representatives of the protesters met the deputy prime minister in Khorog.", resources) == "agreement_meeting"
+    assert _class("Hundreds of protesters gathered outside the governor's office.", resources) == "protest"
+
+
 def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
     assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
