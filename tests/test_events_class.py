@@ -140,6 +140,13 @@ def test_protesters_named_through_their_representatives_are_a_party_of_another_e
     assert _class("Hundreds of protesters gathered outside the governor's office.", resources) == "protest"
 
 
+def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
+    assert _class("Military leaders from the four countries gathered in Urumqi on August 4 to announce the alliance.", resources) == "agreement_meeting"
+    assert _class("Security chiefs of the Central Asian states gathered in Bishkek on Tuesday.", resources) == "agreement_meeting"
+    assert _class("Presidents of the five republics convened for a summit in Astana, officials said.", resources) == "agreement_meeting"
+    assert _classes("Taliban commanders gathered their fighters near the border.", resources) == []
+
+
 def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
     assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
