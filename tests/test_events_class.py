@@ -111,6 +111,14 @@ def test_a_complaint_is_a_statement_about_what_happened(resources):
     assert _class("Kyrgyz officials are complaining that Tajik troops moved closer to the disputed road.", resources) == "statement"
 
 
+def test_dismissing_reports_is_a_denial_and_standing_ready_to_help_a_pledge(resources):
+    assert _class("The Kremlin dismissed reports that Russian troops would be deployed to Afghanistan.", resources) == "statement"
+    assert _class("Kabul dismissed as groundless claims that its fighters had crossed the border.", resources) == "statement"
+    assert _class("The CSTO is ready to help Tajikistan if the situation deteriorates.", resources) == "statement"
+    assert _class("Russia stands ready to provide military assistance to Dushanbe, the minister said.", resources) == "statement"
+    assert _class("The soldier dismissed from the army was later arrested.", resources) == "arrest"
+
+
 def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
     assert _classes("Dushanbe hopes that Moscow will send more troops to the border.", resources) == ["statement"]
     assert _classes('"We hope for an early reopening of the crossing," the governor said.', resources) == ["statement"]
