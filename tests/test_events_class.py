@@ -155,6 +155,29 @@ def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
     assert _classes("Taliban commanders gathered their fighters near the border.", resources) == []
 
 
+def test_an_earlier_event_named_by_its_date_yields_to_the_event_told(resources):
+    assert _class("Last month's clashes prompted Bishkek to seal the border with Tajikistan.", resources) == "border_crossing_status"
+    assert _class("The 2021 Taliban takeover prompted Tajikistan to mobilise 20,000 reservists.", resources) == "deployment"
+    assert _class("Last year's fighting led Kyrgyzstan to send more troops to Batken.", resources) == "deployment"
+    # alone, the dated event is what the sentence tells
+    assert _class("Last year's clashes killed more than 100 people, the report said.", resources) == "armed_clash"
+    assert _class("The 2010 clashes left 20 dead.", resources) == "armed_clash"
+
+
+def test_an_event_said_to_have_changed_things_is_an_assessment(resources):
+    assert _class("Analysts say the 2021 Taliban takeover has changed the security situation in Central Asia.", resources) == "statement"
+    assert _class("The clashes have strained relations between the two countries.", resources) == "statement"
+    assert _class("The Taliban takeover of the district has complicated life for residents.", resources) == "statement"
+    assert _class("The closure of the crossing has strained trade between the two countries.", resources) == "statement"
+
+
+def test_a_fall_in_trade_or_numbers_is_no_place_taken(resources):
+    assert _class("Trade has fallen since the 2022 border war, traders say.", resources) == "statement"
+    assert _class("Exports to Afghanistan have fallen by a third, officials said.", resources) == "statement"
+    assert _class("Prices have fallen sharply in the border markets, residents said.", resources) == "statement"
+    assert _class("Kunduz has fallen to the Taliban, officials said.", resources) == "territorial_control"
+
+
 def test_what_forces_stand_ready_for_is_not_the_event(resources):
     assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
     assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]

@@ -162,7 +162,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
     strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
-    strong = [h for h in strong if not _named_only(sentence, h)]
+    strong = _without_dated_nouns(sentence, [h for h in strong if not _named_only(sentence, h)])
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
     return _without_strong_cues(hits, lexicon)
@@ -184,6 +184,14 @@ _ASKED_ABOUT = re.compile(
     re.I,
 )
 
+# "the 2021 Taliban takeover", "last year's clashes": an event named by its date, as a noun,
+# is background the sentence refers to
+_DATED_NOUN = re.compile(
+    r"(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)(?:[\w-]+\s+)?(?:1[89]\d\d|20\d\d)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:last|previous|past) (?:year|month|week|summer|winter|spring|autumn|fall)['’]s\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
 
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
@@ -192,6 +200,24 @@ def _named_only(sentence: str, hit: TriggerHit) -> bool:
         return False
     window = max(0, hit.start - 80)
     return _READY_FOR.search(sentence, window, hit.start) is not None or _ASKED_ABOUT.search(sentence, window, hit.start) is not None
+
+
+def _dated(sentence: str, hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
+    """Whether the cue is the noun a date or a past possessive modifies (``_DATED_NOUN``): no
+    other cue stands between them ("the 2010 fighting forced villagers to flee": the
+    flight is not dated)."""
+    found = _DATED_NOUN.search(sentence, max(0, hit.start - 60), hit.start)
+    return found is not None and not any(found.start() <= o.start < hit.start for o in others)
+
+
+def _without_dated_nouns(sentence: str, strong: list[TriggerHit]) -> list[TriggerHit]:
+    """The cues but an earlier event named by its date ("the 2021 takeover prompted Dushanbe
+    to send troops"), when another event cue tells what the sentence reports; alone, the
+    dated event is what the sentence tells ("last year's clashes killed 100 people")."""
+    dated = [h for h in strong if h.role == "" and _dated(sentence, h, strong)]
+    if not dated or not any(h.role == "" and h not in dated for h in strong):
+        return strong
+    return [h for h in strong if h not in dated]
 
 
 # "upon completion of the drills", "at the end of the exercise": the event named tells when
@@ -277,7 +303,7 @@ _EVALUATED = re.compile(
     r"(?:(?:would|will|could|should|may|might|must|can)\s+(?:not\s+|also\s+|only\s+|further\s+)?"
     r"(?:be (?:a|an|the|very|more|most|of)\b|become|serve|bolster|strengthen|weaken|help|contribute|improve|ensure|boost"
     r"|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
-    r"|has (?:shown|proved|proven|demonstrated|become)|have (?:shown|proved|proven|demonstrated)"
+    r"|(?:has|have) (?:shown|proved|proven|demonstrated|become|changed|transformed|reshaped|altered|affected|complicated|strained|worsened|improved)"
     r"|showed|proved|demonstrated"
     r"|(?:appears?|appeared|seems?|seemed) to (?:have|be)"
     r"|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
