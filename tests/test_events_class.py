@@ -148,6 +148,15 @@ def test_protesters_named_through_their_representatives_are_a_party_of_another_e
     assert _class("Hundreds of protesters gathered outside the governor's office.", resources) == "protest"
 
 
+def test_what_the_sides_agreed_to_do_is_the_content_of_an_agreement(resources):
+    assert _classes("Kyrgyz and Tajik officials agreed to withdraw troops from the border.", resources) == ["agreement_meeting"]
+    assert _classes("The two sides agreed on the reopening of all crossings on the border.", resources) == ["agreement_meeting"]
+    assert _classes("The sides signed an agreement on the withdrawal of heavy weapons from the frontier.", resources) == ["agreement_meeting"]
+    assert _classes("The leaders reached an agreement to deploy a joint monitoring force.", resources) == ["agreement_meeting"]
+    # an event done after an agreement is that event
+    assert _class("Tajik troops withdrew from the area after the sides agreed to a ceasefire.", resources) == "withdrawal"
+
+
 def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
     assert _class("Military leaders from the four countries gathered in Urumqi on August 4 to announce the alliance.", resources) == "agreement_meeting"
     assert _class("Security chiefs of the Central Asian states gathered in Bishkek on Tuesday.", resources) == "agreement_meeting"

@@ -256,12 +256,35 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
         if act.role == "denial" and _denies_the_event(sentence, act, best):
             return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
         return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
+    framed = _framed(sentence, best, hits)
+    if framed is not None:
+        return framed
+    return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+
+
+def _framed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> ClassChoice | None:
+    """The class of what frames the event's words, if anything does: an assessment of it ("the
+    exercise has shown …"), an accusation ("… were behind the attack") or an agreement whose
+    content it is ("agreed to withdraw their troops")."""
     judged = _EVALUATED.match(sentence, best.start + len(best.text))
     if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
         return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
     if _BLAMED_FOR.search(sentence, max(0, best.start - 60), best.start):
         return ClassChoice(best, "statement", f"someone is blamed for {best.text!r}: an accusation")
-    return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+    agreed = _AGREED_TO.search(sentence, max(0, best.start - 60), best.start)
+    if agreed and best.event_class != "agreement_meeting":
+        pact = next((h for h in hits if h.event_class == "agreement_meeting" and agreed.start() <= h.start < best.start), best)
+        return ClassChoice(pact, "agreement_meeting", f"{best.text!r} is what was agreed ({agreed.group(0).strip()!r}): an agreement")
+    return None
+
+
+# "agreed to withdraw their troops", "an agreement on the reopening of the crossings": what
+# the sides agreed on has not happened yet; the agreement is the event
+_AGREED_TO = re.compile(
+    r"\b(?:agree(?:d|s|ing)?|(?:signed|reached|concluded) (?:an? )?(?:agreement|deal|accord|understanding))\s+(?:to|on|upon)\s+"
+    r"(?:(?:the|a|an|their|its|all|mutual|gradual|joint|full)\s+){0,2}(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
 
 
 def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon) -> ClassChoice:
