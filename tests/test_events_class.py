@@ -157,6 +157,13 @@ def test_what_the_sides_agreed_to_do_is_the_content_of_an_agreement(resources):
     assert _class("Tajik troops withdrew from the area after the sides agreed to a ceasefire.", resources) == "withdrawal"
 
 
+def test_a_meeting_to_come_is_a_meeting_and_meeting_standards_is_not(resources):
+    assert _class("The two presidents will meet in Dushanbe next week.", resources) == "agreement_meeting"
+    assert _class("Kyrgyz and Tajik foreign ministers are due to meet in Batken on Friday.", resources) == "agreement_meeting"
+    assert _class("Border commissions of the two countries would meet again in March, the ministry said.", resources) == "agreement_meeting"
+    assert _class("The new checkpoint will meet international standards, officials said.", resources) == "statement"
+
+
 def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
     assert _class("Military leaders from the four countries gathered in Urumqi on August 4 to announce the alliance.", resources) == "agreement_meeting"
     assert _class("Security chiefs of the Central Asian states gathered in Bishkek on Tuesday.", resources) == "agreement_meeting"
