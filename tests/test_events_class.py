@@ -102,6 +102,13 @@ def test_forces_on_the_move_are_not_displaced_people(resources):
     assert _class("Afghan families crossed the border into Tajikistan, fleeing the fighting.", resources) == "displacement"
 
 
+def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resources):
+    assert _class("Two Afghan nationals illegally crossed into Tajikistan on Sunday.", resources) == "border_incident"
+    assert _class("Seven Afghan citizens illegally crossed the Panj river into Tajikistan.", resources) == "border_incident"
+    assert _class("Dozens of people illegally crossed into Kazakhstan last week, police said.", resources) == "border_incident"
+    assert _class("Hundreds of Afghan families crossed into Tajikistan fleeing the fighting.", resources) == "displacement"
+
+
 # ---------------------------------------------------------------- statement or content
 
 
