@@ -68,6 +68,15 @@ def test_a_killing_of_civilians_in_a_clash_story_is_an_attack(resources):
     assert _classes(shootout, resources) == ["armed_clash", "attack"]
 
 
+def test_arson_and_killings_told_in_headline_present_are_attacks(resources):
+    assert _class("Gunmen Kill Two Chinese Workers Near Afghan Border", resources) == "attack"
+    assert _class("Rebels Kill Five Soldiers Near Border Town", resources) == "attack"
+    assert _class("Unknown assailants set fire to a border post.", resources) == "attack"
+    assert _class("The attackers set the car ablaze and fled.", resources) == "attack"
+    # a crowd doing it is a riot
+    assert _class("Protesters set fire to the police station.", resources) == "riot"
+
+
 def test_shots_fired_at_people_in_the_passive_are_an_attack(resources):
     assert _class("Several shots were fired towards the villagers from the Tajik side.", resources) == "attack"
     came_under_fire = "Police came under fire near Khorog on Sunday. Shots were also fired towards residents of the town."
@@ -100,6 +109,13 @@ def test_forces_on_the_move_are_not_displaced_people(resources):
     # people who are not forces still are
     assert _class("Hundreds of villagers poured into Ishkashim after the fighting.", resources) == "displacement"
     assert _class("Afghan families crossed the border into Tajikistan, fleeing the fighting.", resources) == "displacement"
+
+
+def test_soldiers_fleeing_across_a_border_are_a_withdrawal(resources):
+    assert _class("Afghan troops abandoned their positions and crossed into Tajikistan.", resources) == "withdrawal"
+    assert _class("Dozens of government soldiers fled the fighting and crossed the river into Uzbekistan.", resources) == "withdrawal"
+    assert _class("Border guards retreated and illegally crossed into Tajik territory, officials said.", resources) == "withdrawal"
+    assert _class("Smugglers crossed into Tajikistan near Panj.", resources) == "border_incident"
 
 
 def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resources):
