@@ -284,3 +284,12 @@ def test_a_named_person_captured_is_an_arrest_not_a_place_taken(resources):
     assert _class("Police captured Karim Nazarov, who had led the gang, near the district centre.", resources) == "arrest"
     assert _class("Border troops captured Saidali Rahimov, who is accused of smuggling, in the village of Nulvand.", resources) == "arrest"
     assert _class("The Taliban captured Kunduz, which has a population of 300,000.", resources) == "territorial_control"
+
+
+# ---------------------------------------------------------------- other
+
+
+def test_bodies_repatriated_or_handed_over_are_other(resources):
+    assert _class("The bodies of the two men were repatriated to Kyrgyzstan on Wednesday.", resources) == "other"
+    assert _class("The body of the border guard has been handed over to the Tajik side.", resources) == "other"
+    assert _class("Uzbek officials returned the bodies to Kyrgyz authorities at the Dostuk checkpoint.", resources) == "other"
