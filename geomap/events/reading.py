@@ -193,20 +193,41 @@ _DATED_NOUN = re.compile(
 )
 
 
+# words one of which each frame holds: its regex is tried only where one of them is
+_READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
+_ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
+_DATED_WORDS = ("19", "20", "'s", "’s")
+_END_WORDS = ("completion", "conclusion", "end of", "close of")
+_AGREED_WORDS = ("agree", "deal", "accord", "understanding")
+
+
+def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str], words: tuple[str, ...]) -> re.Match[str] | None:
+    """The frame ``pattern`` ending at ``end`` (within ``reach`` characters before it); the
+    regex is tried only when one of the frame's ``words`` is there."""
+    start = max(0, end - reach)
+    before = sentence[start:end].lower()
+    for word in words:
+        if word in before:
+            return pattern.search(sentence, start, end)
+    return None
+
+
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
     ready for (``_READY_FOR``) or what a speaker was asked about (``_ASKED_ABOUT``)."""
     if not sentence:
         return False
-    window = max(0, hit.start - 80)
-    return _READY_FOR.search(sentence, window, hit.start) is not None or _ASKED_ABOUT.search(sentence, window, hit.start) is not None
+    return (
+        _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
+        or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
+    )
 
 
 def _dated(sentence: str, hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
     """Whether the cue is the noun a date or a past possessive modifies (``_DATED_NOUN``): no
     other cue stands between them ("the 2010 fighting forced villagers to flee": the
     flight is not dated)."""
-    found = _DATED_NOUN.search(sentence, max(0, hit.start - 60), hit.start)
+    found = _frame_before(sentence, hit.start, 60, _DATED_NOUN, _DATED_WORDS)
     return found is not None and not any(found.start() <= o.start < hit.start for o in others)
 
 
@@ -227,7 +248,7 @@ _END_OF = re.compile(r"\b(?:upon|on|at|after)\s+(?:the\s+)?(?:completion|conclus
 
 def _time_frame(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue names the event whose end dates another (see ``_END_OF``)."""
-    return _END_OF.search(sentence, max(0, hit.start - 50), hit.start) is not None
+    return _frame_before(sentence, hit.start, 50, _END_OF, _END_WORDS) is not None
 
 
 def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
@@ -271,7 +292,7 @@ def _framed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> Clas
         return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
     if _BLAMED_FOR.search(sentence, max(0, best.start - 60), best.start):
         return ClassChoice(best, "statement", f"someone is blamed for {best.text!r}: an accusation")
-    agreed = _AGREED_TO.search(sentence, max(0, best.start - 60), best.start)
+    agreed = _frame_before(sentence, best.start, 60, _AGREED_TO, _AGREED_WORDS)
     if agreed and best.event_class != "agreement_meeting":
         pact = next((h for h in hits if h.event_class == "agreement_meeting" and agreed.start() <= h.start < best.start), best)
         return ClassChoice(pact, "agreement_meeting", f"{best.text!r} is what was agreed ({agreed.group(0).strip()!r}): an agreement")
@@ -580,6 +601,8 @@ def _describing(sentence: str, offset: int) -> bool:
     """Whether the clause around ``offset`` describes a party or a place: a relative clause,
     or a "where" clause with no comma before it ("the area where a highway is being built";
     after a comma, "…, where police fired on them", it may go on with the story)."""
+    if "wh" not in sentence and "that" not in sentence:
+        return False  # no relative word at all: the common case, decided without the clauses
     if _relative(sentence, offset):
         return True
     start, _ = clause_span(sentence, offset)
