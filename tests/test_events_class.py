@@ -134,6 +134,14 @@ def test_a_complaint_is_a_statement_about_what_happened(resources):
     assert _class("Kyrgyz officials are complaining that Tajik troops moved closer to the disputed road.", resources) == "statement"
 
 
+def test_an_allegation_is_a_statement_about_what_happened(resources):
+    assert _classes("Dushanbe alleged that Kyrgyz troops had opened fire first.", resources) == ["statement", "armed_clash"]
+    assert _classes("The Taliban alleged that Tajik guards had shelled their positions.", resources) == ["statement", "attack"]
+    assert _class("Kyrgyz media are alleging that Tajik forces seized a border post.", resources) == "statement"
+    # an alleged party is no speech act
+    assert _class("Alleged smugglers were detained near the river.", resources) == "arrest"
+
+
 def test_dismissing_reports_is_a_denial_and_standing_ready_to_help_a_pledge(resources):
     assert _class("The Kremlin dismissed reports that Russian troops would be deployed to Afghanistan.", resources) == "statement"
     assert _class("Kabul dismissed as groundless claims that its fighters had crossed the border.", resources) == "statement"
