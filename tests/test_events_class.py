@@ -243,6 +243,14 @@ def test_what_a_speaker_is_asked_about_is_not_the_event(resources):
 # ---------------------------------------------------------------- military moves
 
 
+def test_an_area_cordoned_off_is_a_security_measure(resources):
+    assert _class("Police cordoned off the area around the market.", resources) == "alert_raised"
+    assert _class("Troops sealed off the village after the attack.", resources) == "alert_raised"
+    assert _class("The area has been cordoned off, officials said.", resources) == "alert_raised"
+    assert _class("Security forces set up a cordon around the district centre.", resources) == "alert_raised"
+    assert _class("Uzbekistan sealed off its border with Afghanistan.", resources) == "border_crossing_status"
+
+
 def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
     assert _class("Uzbekistan is sending tanks and artillery to its border with Afghanistan.", resources) == "deployment"
     assert _class("Attack helicopters were dispatched to the frontier after the incursion.", resources) == "deployment"
