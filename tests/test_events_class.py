@@ -125,6 +125,12 @@ def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resou
     assert _class("Hundreds of Afghan families crossed into Tajikistan fleeing the fighting.", resources) == "displacement"
 
 
+def test_people_detained_for_crossing_illegally_are_an_arrest(resources):
+    assert _class("Border guards detained three Afghans for illegally crossing the border.", resources) == "arrest"
+    assert _class("Police arrested two Tajiks who had illegally crossed into Kyrgyzstan.", resources) == "arrest"
+    assert _class("Uzbek guards detained five Afghans who were trying to cross the river illegally.", resources) == "arrest"
+
+
 # ---------------------------------------------------------------- statement or content
 
 
@@ -199,7 +205,7 @@ def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
     assert _class("Military leaders from the four countries gathered in Urumqi on August 4 to announce the alliance.", resources) == "agreement_meeting"
     assert _class("Security chiefs of the Central Asian states gathered in Bishkek on Tuesday.", resources) == "agreement_meeting"
     assert _class("Presidents of the five republics convened for a summit in Astana, officials said.", resources) == "agreement_meeting"
-    assert _classes("Taliban commanders gathered their fighters near the border.", resources) == []
+    assert _classes("Taliban commanders gathered their fighters near the border.", resources) == ["deployment"]
 
 
 def test_an_earlier_event_named_by_its_date_yields_to_the_event_told(resources):
@@ -249,6 +255,13 @@ def test_an_area_cordoned_off_is_a_security_measure(resources):
     assert _class("The area has been cordoned off, officials said.", resources) == "alert_raised"
     assert _class("Security forces set up a cordon around the district centre.", resources) == "alert_raised"
     assert _class("Uzbekistan sealed off its border with Afghanistan.", resources) == "border_crossing_status"
+
+
+def test_armed_men_gathering_near_a_border_are_a_deployment(resources):
+    assert _class("Hundreds of Taliban fighters have gathered near the Tajik border.", resources) == "deployment"
+    assert _class("Armed militants gathered at the border in large numbers, local officials said.", resources) == "deployment"
+    assert _class("Kyrgyz troops have been concentrated close to the border with Tajikistan.", resources) == "deployment"
+    assert _class("Residents gathered near the border crossing to protest its closure.", resources) == "protest"
 
 
 def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
