@@ -56,6 +56,13 @@ def test_a_cue_that_describes_a_place_tells_no_event_of_the_sentence(resources):
     assert _classes("Hundreds of farmers rallied in Khorog, where police later detained their leaders.", resources) == ["protest", "arrest"]
 
 
+def test_what_usually_happens_at_a_place_is_no_second_event(resources):
+    assert _classes("Troops were sent to the valley, where smugglers usually cross into Tajikistan.", resources) == ["deployment"]
+    assert _classes("Kyrgyzstan closed the Kayragach crossing, where clashes have broken out time and again.", resources) == ["border_crossing_status"]
+    over_the_years = "The bodies were handed over at the checkpoint, where there have been many clashes over the years."
+    assert _classes(over_the_years, resources) == ["other"]
+
+
 # ---------------------------------------------------------------- one-sided violence
 
 

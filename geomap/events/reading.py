@@ -558,7 +558,10 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     other = secondary_choice(hits, choice, lexicon, sentence) if second else None
     if other is None:
         return [main]
-    return [main, _reading(frame, start, end, present, other, in_sentence, main.quantities)]
+    another = _reading(frame, start, end, present, other, in_sentence, main.quantities)
+    # what usually happens there ("where there have been many clashes over the years") is
+    # background to the sentence, not a second event of its own
+    return [main] if another.habitual else [main, another]
 
 
 def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:
