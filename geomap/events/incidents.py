@@ -84,7 +84,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         headline_day = _lead_day(readings, members) or day
         class_sites: dict[str, _Site | None] = {}
         for index in members:
-            told_as = _told_as(readings, told, index) if readings[index].choice.hit.role == "incident" else None
+            told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
             own_class = readings[index].event_class
             if own_class not in class_sites:
@@ -520,15 +520,19 @@ def _told(readings: Sequence[Reading], members: list[int], harmful: frozenset[st
 _THE_INCIDENT = re.compile(r"\bthe (?:\w+ )?incident\b", re.I)
 
 
-def _told_as(readings: Sequence[Reading], told: list[int], index: int) -> tuple[str, str] | None:
-    """For a bare casualty count (sentence ``index``): the class of the incident's sentence it
-    follows (else the next one) that says what happened (``told``: those sentences, in
-    order), and that sentence's words; for "the incident", its first such sentence."""
+def _told_as(readings: Sequence[Reading], told: list[int], index: int, harmful: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """For a bare casualty count or shooting (sentence ``index``): the class of the incident's
+    sentence it follows (else the next one) that says what happened (``told``: those
+    sentences, in order), and that sentence's words; for "the incident", its first such
+    sentence.  None when the sentence tells harm and the incident tells none: a protest or a
+    flight told nearby is not what hurt people, and the harm keeps its own class."""
     if not told:
         return None
     at = bisect_left(told, index)
     first = _THE_INCIDENT.search(readings[index].choice.hit.text) is not None
     source = readings[told[at - 1] if at and not first else told[0]]
+    if readings[index].event_class in harmful and source.event_class not in harmful:
+        return None
     return source.event_class, source.choice.hit.text
 
 

@@ -54,7 +54,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
-    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which)\s)"
+    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
 )
@@ -162,9 +162,93 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
     strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
+    strong = _without_dated_nouns(sentence, [h for h in strong if not _named_only(sentence, h)])
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
     return _without_strong_cues(hits, lexicon)
+
+
+# "on alert for possible deployment", "prepared for an attack", "in case of an escalation":
+# what forces stand ready for has not happened, it is not the sentence's event
+_READY_FOR = re.compile(
+    r"\b(?:in (?:the )?case of|in the event of|for (?:a |an |any )?(?:possible|potential|eventual)"
+    r"|(?:prepared|preparing|prepare|ready|readiness|get ready|brace[ds]?|bracing) (?:for|to repel|to respond to)"
+    r"|against (?:a |an |any )?(?:possible|potential))\s+(?:(?:a|an|the|any|possible|potential)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "asked about the reported airstrike, the spokesman said he could not confirm it": what a
+# speaker is asked about is the topic of the answer, not what the sentence reports
+_ASKED_ABOUT = re.compile(
+    r"\b(?:asked|questioned|quizzed|pressed|a question)\s+(?:\S+\s+){0,6}?(?:about|on|over|regarding|whether|if)\s+"
+    r"(?:(?:the|a|an|any|reported|alleged|possible|claimed)\s+){0,2}(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+# "the 2021 Taliban takeover", "last year's clashes": an event named by its date, as a noun,
+# is background the sentence refers to
+_DATED_NOUN = re.compile(
+    r"(?:^|\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)(?:[\w-]+\s+)?(?:1[89]\d\d|20\d\d)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:last|previous|past) (?:year|month|week|summer|winter|spring|autumn|fall)['’]s\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+# words one of which each frame holds: its regex is tried only where one of them is
+_READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
+_ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
+_DATED_WORDS = ("19", "20", "'s", "’s")
+_END_WORDS = ("completion", "conclusion", "end of", "close of")
+_AGREED_WORDS = ("agree", "deal", "accord", "understanding")
+
+
+def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str], words: tuple[str, ...]) -> re.Match[str] | None:
+    """The frame ``pattern`` ending at ``end`` (within ``reach`` characters before it); the
+    regex is tried only when one of the frame's ``words`` is there."""
+    start = max(0, end - reach)
+    before = sentence[start:end].lower()
+    for word in words:
+        if word in before:
+            return pattern.search(sentence, start, end)
+    return None
+
+
+def _named_only(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue only names an event the sentence does not tell: what forces stand
+    ready for (``_READY_FOR``) or what a speaker was asked about (``_ASKED_ABOUT``)."""
+    if not sentence:
+        return False
+    return (
+        _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
+        or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
+    )
+
+
+def _dated(sentence: str, hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
+    """Whether the cue is the noun a date or a past possessive modifies (``_DATED_NOUN``): no
+    other cue stands between them ("the 2010 fighting forced villagers to flee": the
+    flight is not dated)."""
+    found = _frame_before(sentence, hit.start, 60, _DATED_NOUN, _DATED_WORDS)
+    return found is not None and not any(found.start() <= o.start < hit.start for o in others)
+
+
+def _without_dated_nouns(sentence: str, strong: list[TriggerHit]) -> list[TriggerHit]:
+    """The cues but an earlier event named by its date ("the 2021 takeover prompted Dushanbe
+    to send troops"), when another event cue tells what the sentence reports; alone, the
+    dated event is what the sentence tells ("last year's clashes killed 100 people")."""
+    dated = [h for h in strong if h.role == "" and _dated(sentence, h, strong)]
+    if not dated or not any(h.role == "" and h not in dated for h in strong):
+        return strong
+    return [h for h in strong if h not in dated]
+
+
+# "upon completion of the drills", "at the end of the exercise": the event named tells when
+# the sentence's event happened, it is not a second one
+_END_OF = re.compile(r"\b(?:upon|on|at|after)\s+(?:the\s+)?(?:completion|conclusion|end|close)\s+of\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _time_frame(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue names the event whose end dates another (see ``_END_OF``)."""
+    return _frame_before(sentence, hit.start, 50, _END_OF, _END_WORDS) is not None
 
 
 def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
@@ -181,7 +265,9 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     """The class when a confident event cue matched: the main clause's event, unless speech
     governs it or the event is only judged."""
     # a bare casualty count says least of what happened: any other event cue goes first
-    told = [h for h in strong if h.role != "incident"] or strong
+    # ... and so does a cue that describes a party or a place ("in an area where a road is
+    # being built"): it tells no event of the sentence's own
+    told = [h for h in strong if h.role != "incident" and not _describing(sentence, h.start)] or strong
     main = [h for h in told if not _subordinate(sentence, h.start)] or told
     best = _best(main, lexicon, hits)
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
@@ -191,12 +277,35 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
         if act.role == "denial" and _denies_the_event(sentence, act, best):
             return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
         return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
+    framed = _framed(sentence, best, hits)
+    if framed is not None:
+        return framed
+    return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+
+
+def _framed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> ClassChoice | None:
+    """The class of what frames the event's words, if anything does: an assessment of it ("the
+    exercise has shown …"), an accusation ("… were behind the attack") or an agreement whose
+    content it is ("agreed to withdraw their troops")."""
     judged = _EVALUATED.match(sentence, best.start + len(best.text))
     if judged and _NOMINAL_BEFORE.search(sentence, max(0, best.start - 12), best.start):
         return ClassChoice(best, "statement", f"{best.text!r} is judged ({judged.group(0).strip()!r}): an assessment")
     if _BLAMED_FOR.search(sentence, max(0, best.start - 60), best.start):
         return ClassChoice(best, "statement", f"someone is blamed for {best.text!r}: an accusation")
-    return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+    agreed = _frame_before(sentence, best.start, 60, _AGREED_TO, _AGREED_WORDS)
+    if agreed and best.event_class != "agreement_meeting":
+        pact = next((h for h in hits if h.event_class == "agreement_meeting" and agreed.start() <= h.start < best.start), best)
+        return ClassChoice(pact, "agreement_meeting", f"{best.text!r} is what was agreed ({agreed.group(0).strip()!r}): an agreement")
+    return None
+
+
+# "agreed to withdraw their troops", "an agreement on the reopening of the crossings": what
+# the sides agreed on has not happened yet; the agreement is the event
+_AGREED_TO = re.compile(
+    r"\b(?:agree(?:d|s|ing)?|(?:signed|reached|concluded) (?:an? )?(?:agreement|deal|accord|understanding))\s+(?:to|on|upon)\s+"
+    r"(?:(?:the|a|an|their|its|all|mutual|gradual|joint|full)\s+){0,2}(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
 
 
 def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon) -> ClassChoice:
@@ -238,7 +347,7 @@ _EVALUATED = re.compile(
     r"(?:(?:would|will|could|should|may|might|must|can)\s+(?:not\s+|also\s+|only\s+|further\s+)?"
     r"(?:be (?:a|an|the|very|more|most|of)\b|become|serve|bolster|strengthen|weaken|help|contribute|improve|ensure|boost"
     r"|promote|undermine|threaten|harm|hurt|damage|allow|enable|make|mark|pave|lead to)"
-    r"|has (?:shown|proved|proven|demonstrated|become)|have (?:shown|proved|proven|demonstrated)"
+    r"|(?:has|have) (?:shown|proved|proven|demonstrated|become|changed|transformed|reshaped|altered|affected|complicated|strained|worsened|improved)"
     r"|showed|proved|demonstrated"
     r"|(?:appears?|appeared|seems?|seemed) to (?:have|be)"
     r"|(?:is|was|are|were) (?:a|an|evidence|proof|a testament|important|significant|historic|a sign))\b",
@@ -262,7 +371,7 @@ _NOUN_BEFORE = re.compile(
 # the clause a cue sits in begins with one of these: it is background to the main clause
 _SUBORDINATORS = frozenset({
     "after", "since", "following", "amid", "before", "as", "when", "where", "which", "who", "whom", "whose", "because",
-    "despite", "while", "until", "whereas", "although", "though",
+    "despite", "while", "until", "whereas", "although", "though", "upon",
 })
 
 
@@ -277,6 +386,8 @@ def _subordinate(sentence: str, offset: int) -> bool:
     ("since an exchange of gunfire …", "after heavy fighting")."""
     if not sentence:
         return False
+    if offset < _clause_breaks(sentence)[0]:
+        return True  # in the leading subordinate clause ("upon completion of the drills, …")
     start, _ = clause_span(sentence, offset)
     head = sentence[start : start + 12].lstrip(" ,").split(" ", 1)[0].lower()
     return head in _SUBORDINATORS
@@ -297,7 +408,9 @@ def _looked_through(hits: Sequence[TriggerHit]) -> str:
 
 
 _LEADING_SUBORDINATE = re.compile(
-    r"^\W*(?:after|since|following|amid|before|as|when|because|despite|while|although|though)\b[^,;]{0,100},", re.I
+    r"^\W*(?:after|since|following|amid|before|as|when|because|despite|while|although|though|upon"
+    r"|(?:on|at) the (?:completion|conclusion|end) of|on completion of)\b[^,;]{0,100},",
+    re.I,
 )
 
 
@@ -445,7 +558,10 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     other = secondary_choice(hits, choice, lexicon, sentence) if second else None
     if other is None:
         return [main]
-    return [main, _reading(frame, start, end, present, other, in_sentence, main.quantities)]
+    another = _reading(frame, start, end, present, other, in_sentence, main.quantities)
+    # what usually happens there ("where there have been many clashes over the years") is
+    # background to the sentence, not a second event of its own
+    return [main] if another.habitual else [main, another]
 
 
 def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:
@@ -461,7 +577,7 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
         if h.role == "" and h.weight >= CONFIDENT_CUE and h.event_class not in (main.event_class, "statement")
         and not (h.start < main_end and main.hit.start < h.start + len(h.text))
         and (speech or clause_span(sentence, h.start) != main_clause)
-        and not _relative(sentence, h.start)
+        and not _describing(sentence, h.start) and not _named_only(sentence, h) and not _time_frame(sentence, h)
     ]
     if not pool:
         return None
@@ -470,8 +586,9 @@ def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lex
     return ClassChoice(best, best.event_class, f"{best.text!r}: a second event the sentence tells ({best.event_class} cue, weight {best.weight:g})")
 
 
-# speech acts whose content has not happened: "demanded the withdrawal of the troops"
-_ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push)", re.I)
+# speech acts whose content has not happened: "demanded the withdrawal of the troops", "hopes
+# that the crossing will reopen"
+_ASKED_FOR = re.compile(r"(?:demand|call|urg|ask|appeal|propos|request|want|insist|push|hop)", re.I)
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
@@ -481,6 +598,18 @@ def _relative(sentence: str, offset: int) -> bool:
     start, _ = clause_span(sentence, offset)
     words = sentence[start : start + 12].lstrip(" ,").split(" ", 1)
     return bool(words) and words[0].lower() in _RELATIVE_PRONOUNS
+
+
+def _describing(sentence: str, offset: int) -> bool:
+    """Whether the clause around ``offset`` describes a party or a place: a relative clause,
+    or a "where" clause with no comma before it ("the area where a highway is being built";
+    after a comma, "…, where police fired on them", it may go on with the story)."""
+    if "wh" not in sentence and "that" not in sentence:
+        return False  # no relative word at all: the common case, decided without the clauses
+    if _relative(sentence, offset):
+        return True
+    start, _ = clause_span(sentence, offset)
+    return sentence.startswith("where ", start) and not sentence[:start].rstrip().endswith(",")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)

@@ -1,0 +1,331 @@
+"""Event classes by kind of phrasing (geomap.events.reading, geomap.events.incidents).
+
+Each test states one rule with made-up sentences worded in several ways: the rule is about
+the kind of phrasing, not one sentence of the development set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.events.reading import choose_class, trigger_hits
+from geomap.pipeline import parse_text
+
+DAY = date(2025, 6, 12)  # a Thursday
+
+
+def _class(text: str, resources) -> str:
+    choice = choose_class(trigger_hits(text, resources.lexicon), resources.lexicon, text)
+    assert choice is not None, text
+    return choice.event_class
+
+
+def _classes(text: str, resources, day: date = DAY) -> list[str]:
+    return [e.event_class for e in parse_text(text, day, resources).events]
+
+
+# ---------------------------------------------------------------- follow-up sentences
+
+
+def test_a_shooting_takes_the_class_of_the_incident_it_belongs_to(resources):
+    exchanged = "Tajik and Afghan border guards exchanged fire near Panj on Monday. The shooting lasted two hours."
+    assert _classes(exchanged, resources) == ["armed_clash", "armed_clash"]
+    clashed = "Border guards clashed with a group of smugglers near the village of Kavo on Tuesday. The shooting went on until dawn, officials said."
+    assert _classes(clashed, resources) == ["armed_clash", "armed_clash"]
+    fought = "Kyrgyz and Tajik troops fought near Vorukh on Friday. Residents said the shooting could be heard for hours."
+    assert _classes(fought, resources) == ["armed_clash", "armed_clash"]
+    one_sided = "A policeman fired a pistol at a group of villagers in Khorog on Sunday. The shooting happened near the market."
+    assert _classes(one_sided, resources) == ["attack", "attack"]
+
+
+def test_harm_with_no_harm_told_in_its_incident_keeps_its_own_class(resources):
+    # a protest or a flight told before did not hurt anyone: the deaths are harm of their own
+    after_rally = "Hundreds of residents rallied in Khorog on Sunday. Two people were killed in Khorog that night."
+    assert _classes(after_rally, resources)[-1] == "attack"
+    after_march = "Farmers marched in protest through Ishkashim on Monday. Later three men were wounded in Ishkashim, police said."
+    assert _classes(after_march, resources)[-1] == "attack"
+    after_flight = "Dozens of families fled the village of Andarob on Friday. Four of them were killed on the road out of Andarob."
+    assert _classes(after_flight, resources)[-1] == "attack"
+
+
+def test_a_cue_that_describes_a_place_tells_no_event_of_the_sentence(resources):
+    assert _classes("Two soldiers were killed in a valley where the government is building a new road.", resources) == ["attack"]
+    assert _classes("Three guards were wounded near a village where workers are constructing a canal.", resources) == ["attack"]
+    assert _classes("The shootings were in a district where Tajikistan is constructing a new bridge.", resources) == ["attack"]
+    # after a comma, a "where" clause may go on with the story: a second event
+    assert _classes("Hundreds of farmers rallied in Khorog, where police later detained their leaders.", resources) == ["protest", "arrest"]
+
+
+def test_what_usually_happens_at_a_place_is_no_second_event(resources):
+    assert _classes("Troops were sent to the valley, where smugglers usually cross into Tajikistan.", resources) == ["deployment"]
+    assert _classes("Kyrgyzstan closed the Kayragach crossing, where clashes have broken out time and again.", resources) == ["border_crossing_status"]
+    over_the_years = "The bodies were handed over at the checkpoint, where there have been many clashes over the years."
+    assert _classes(over_the_years, resources) == ["other"]
+
+
+# ---------------------------------------------------------------- one-sided violence
+
+
+def test_a_killing_of_civilians_in_a_clash_story_is_an_attack(resources):
+    clash = "Tajik and Kyrgyz troops clashed at the border on Monday. Kyrgyz troops killed a farmer in Vorukh, the ministry said."
+    assert _classes(clash, resources) == ["armed_clash", "attack"]
+    fighting = "Fighting broke out near Kok-Tash on Friday. Soldiers gunned down three villagers, residents said."
+    assert _classes(fighting, resources) == ["armed_clash", "attack"]
+    shootout = "Taliban fighters and Turkmen guards exchanged fire near the border on Sunday. The guards had shot dead two shepherds the day before, Taliban officials said."
+    assert _classes(shootout, resources) == ["armed_clash", "attack"]
+
+
+def test_arson_and_killings_told_in_headline_present_are_attacks(resources):
+    assert _class("Gunmen Kill Two Chinese Workers Near Afghan Border", resources) == "attack"
+    assert _class("Rebels Kill Five Soldiers Near Border Town", resources) == "attack"
+    assert _class("Unknown assailants set fire to a border post.", resources) == "attack"
+    assert _class("The attackers set the car ablaze and fled.", resources) == "attack"
+    # a crowd doing it is a riot
+    assert _class("Protesters set fire to the police station.", resources) == "riot"
+
+
+def test_shots_fired_at_people_in_the_passive_are_an_attack(resources):
+    assert _class("Several shots were fired towards the villagers from the Tajik side.", resources) == "attack"
+    came_under_fire = "Police came under fire near Khorog on Sunday. Shots were also fired towards residents of the town."
+    assert _classes(came_under_fire, resources) == ["armed_clash", "attack"]
+    assert _class("A volley was fired towards the farmers from across the river.", resources) == "attack"
+
+
+def test_casualties_told_without_a_count_or_with_a_grave_wound_are_harm(resources):
+    assert _class("Two of the guards were fatally wounded, officials said.", resources) == "attack"
+    assert _class("There are dead and wounded on both sides, the ministry said.", resources) == "attack"
+    clash = "Kyrgyz and Tajik guards clashed near Vorukh on Monday. There are dead and wounded on both sides, the ministry said."
+    assert _classes(clash, resources) == ["armed_clash", "armed_clash"]
+
+
+def test_a_kidnapping_told_in_the_present_is_an_attack(resources):
+    assert _class("Gangs kidnap shepherds near the border and demand ransom, officials say.", resources) == "attack"
+    assert _class("Smugglers often kidnap villagers who owe them money, police say.", resources) == "attack"
+    assert _class("The group kidnaps farmers on both sides of the river, residents say.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- who moves
+
+
+def test_forces_on_the_move_are_not_displaced_people(resources):
+    assert _class("Hundreds of soldiers poured into the border town of Ishkashim on Sunday.", resources) == "deployment"
+    assert _class("Thousands of troops poured into the province ahead of the offensive.", resources) == "deployment"
+    assert _class("Four Kyrgyz border guards crossed the border illegally near Vorukh.", resources) == "border_incident"
+    assert _class("Dozens of Afghan soldiers crossed into Uzbekistan on Sunday.", resources) != "displacement"
+    assert _class("Tajik servicemen were evacuated from the outpost after the avalanche.", resources) == "withdrawal"
+    # people who are not forces still are
+    assert _class("Hundreds of villagers poured into Ishkashim after the fighting.", resources) == "displacement"
+    assert _class("Afghan families crossed the border into Tajikistan, fleeing the fighting.", resources) == "displacement"
+
+
+def test_soldiers_fleeing_across_a_border_are_a_withdrawal(resources):
+    assert _class("Afghan troops abandoned their positions and crossed into Tajikistan.", resources) == "withdrawal"
+    assert _class("Dozens of government soldiers fled the fighting and crossed the river into Uzbekistan.", resources) == "withdrawal"
+    assert _class("Border guards retreated and illegally crossed into Tajik territory, officials said.", resources) == "withdrawal"
+    assert _class("Smugglers crossed into Tajikistan near Panj.", resources) == "border_incident"
+
+
+def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resources):
+    assert _class("Two Afghan nationals illegally crossed into Tajikistan on Sunday.", resources) == "border_incident"
+    assert _class("Seven Afghan citizens illegally crossed the Panj river into Tajikistan.", resources) == "border_incident"
+    assert _class("Dozens of people illegally crossed into Kazakhstan last week, police said.", resources) == "border_incident"
+    assert _class("Hundreds of Afghan families crossed into Tajikistan fleeing the fighting.", resources) == "displacement"
+
+
+def test_people_detained_for_crossing_illegally_are_an_arrest(resources):
+    assert _class("Border guards detained three Afghans for illegally crossing the border.", resources) == "arrest"
+    assert _class("Police arrested two Tajiks who had illegally crossed into Kyrgyzstan.", resources) == "arrest"
+    assert _class("Uzbek guards detained five Afghans who were trying to cross the river illegally.", resources) == "arrest"
+
+
+# ---------------------------------------------------------------- statement or content
+
+
+def test_a_complaint_is_a_statement_about_what_happened(resources):
+    assert _classes("The minister complained that Afghan refugees had been sent back across the border.", resources)[0] == "statement"
+    assert _class("Farmers complained that border guards had closed the crossing without warning.", resources) == "statement"
+    assert _class("Kyrgyz officials are complaining that Tajik troops moved closer to the disputed road.", resources) == "statement"
+
+
+def test_an_allegation_is_a_statement_about_what_happened(resources):
+    assert _classes("Dushanbe alleged that Kyrgyz troops had opened fire first.", resources) == ["statement", "armed_clash"]
+    assert _classes("The Taliban alleged that Tajik guards had shelled their positions.", resources) == ["statement", "attack"]
+    assert _class("Kyrgyz media are alleging that Tajik forces seized a border post.", resources) == "statement"
+    # an alleged party is no speech act
+    assert _class("Alleged smugglers were detained near the river.", resources) == "arrest"
+
+
+def test_dismissing_reports_is_a_denial_and_standing_ready_to_help_a_pledge(resources):
+    assert _class("The Kremlin dismissed reports that Russian troops would be deployed to Afghanistan.", resources) == "statement"
+    assert _class("Kabul dismissed as groundless claims that its fighters had crossed the border.", resources) == "statement"
+    assert _class("The CSTO is ready to help Tajikistan if the situation deteriorates.", resources) == "statement"
+    assert _class("Russia stands ready to provide military assistance to Dushanbe, the minister said.", resources) == "statement"
+    assert _class("The soldier dismissed from the army was later arrested.", resources) == "arrest"
+
+
+def test_what_is_hoped_for_is_a_statement_and_no_event(resources):
+    assert _classes("Dushanbe hopes that Moscow will send more troops to the border.", resources) == ["statement"]
+    assert _classes('"We hope for an early reopening of the crossing," the governor said.', resources) == ["statement"]
+    assert _classes("Officials are hoping that the drills will calm the situation.", resources) == ["statement"]
+
+
+def test_protesters_who_speak_make_a_statement_whatever_comes_between(resources):
+    assert _class("The protesters, in turn, said they would not leave the square.", resources) == "statement"
+    assert _class("Demonstrators, however, insisted that the governor resign.", resources) == "statement"
+    assert _class("The protestors, for their part, told reporters the police had beaten them.", resources) == "statement"
+    assert _class("Protesters blocked the road to the airport on Monday.", resources) == "protest"
+
+
+def test_protests_told_as_having_happened_are_a_protest(resources):
+    assert _class("A statement said there had been protests against the eradication campaign in Argo.", resources) == "protest"
+    assert _class("Protests were held in three districts of Badakhshan on Friday.", resources) == "protest"
+    assert _class("Farmers staged protests outside the district office, local media said.", resources) == "protest"
+    # a diplomatic protest is a statement
+    assert _class("Tajikistan protested to Kyrgyzstan over the incident, the foreign ministry said.", resources) == "statement"
+
+
+def test_protesters_named_through_their_representatives_are_a_party_of_another_event(resources):
+    assert _class("The governor was negotiating with some 40 representatives of protesters in his office.", resources) == "agreement_meeting"
+    assert _class("Officials negotiated with leaders of the demonstrators late into the night.", resources) == "agreement_meeting"
+    assert _class("Police detained two leaders of the protesters on Monday.", resources) == "arrest"
+    assert _class("Representatives of the protesters met the deputy prime minister in Khorog.", resources) == "agreement_meeting"
+    assert _class("Hundreds of protesters gathered outside the governor's office.", resources) == "protest"
+
+
+def test_what_the_sides_agreed_to_do_is_the_content_of_an_agreement(resources):
+    assert _classes("Kyrgyz and Tajik officials agreed to withdraw troops from the border.", resources) == ["agreement_meeting"]
+    assert _classes("The two sides agreed on the reopening of all crossings on the border.", resources) == ["agreement_meeting"]
+    assert _classes("The sides signed an agreement on the withdrawal of heavy weapons from the frontier.", resources) == ["agreement_meeting"]
+    assert _classes("The leaders reached an agreement to deploy a joint monitoring force.", resources) == ["agreement_meeting"]
+    # an event done after an agreement is that event
+    assert _class("Tajik troops withdrew from the area after the sides agreed to a ceasefire.", resources) == "withdrawal"
+
+
+def test_a_meeting_to_come_is_a_meeting_and_meeting_standards_is_not(resources):
+    assert _class("The two presidents will meet in Dushanbe next week.", resources) == "agreement_meeting"
+    assert _class("Kyrgyz and Tajik foreign ministers are due to meet in Batken on Friday.", resources) == "agreement_meeting"
+    assert _class("Border commissions of the two countries would meet again in March, the ministry said.", resources) == "agreement_meeting"
+    assert _class("The new checkpoint will meet international standards, officials said.", resources) == "statement"
+
+
+def test_leaders_of_several_states_who_gather_hold_a_meeting(resources):
+    assert _class("Military leaders from the four countries gathered in Urumqi on August 4 to announce the alliance.", resources) == "agreement_meeting"
+    assert _class("Security chiefs of the Central Asian states gathered in Bishkek on Tuesday.", resources) == "agreement_meeting"
+    assert _class("Presidents of the five republics convened for a summit in Astana, officials said.", resources) == "agreement_meeting"
+    assert _classes("Taliban commanders gathered their fighters near the border.", resources) == ["deployment"]
+
+
+def test_an_earlier_event_named_by_its_date_yields_to_the_event_told(resources):
+    assert _class("Last month's clashes prompted Bishkek to seal the border with Tajikistan.", resources) == "border_crossing_status"
+    assert _class("The 2021 Taliban takeover prompted Tajikistan to mobilise 20,000 reservists.", resources) == "deployment"
+    assert _class("Last year's fighting led Kyrgyzstan to send more troops to Batken.", resources) == "deployment"
+    # alone, the dated event is what the sentence tells
+    assert _class("Last year's clashes killed more than 100 people, the report said.", resources) == "armed_clash"
+    assert _class("The 2010 clashes left 20 dead.", resources) == "armed_clash"
+
+
+def test_an_event_said_to_have_changed_things_is_an_assessment(resources):
+    assert _class("Analysts say the 2021 Taliban takeover has changed the security situation in Central Asia.", resources) == "statement"
+    assert _class("The clashes have strained relations between the two countries.", resources) == "statement"
+    assert _class("The Taliban takeover of the district has complicated life for residents.", resources) == "statement"
+    assert _class("The closure of the crossing has strained trade between the two countries.", resources) == "statement"
+
+
+def test_a_fall_in_trade_or_numbers_is_no_place_taken(resources):
+    assert _class("Trade has fallen since the 2022 border war, traders say.", resources) == "statement"
+    assert _class("Exports to Afghanistan have fallen by a third, officials said.", resources) == "statement"
+    assert _class("Prices have fallen sharply in the border markets, residents said.", resources) == "statement"
+    assert _class("Kunduz has fallen to the Taliban, officials said.", resources) == "territorial_control"
+
+
+def test_what_forces_stand_ready_for_is_not_the_event(resources):
+    assert _classes("Reservists were told to stay on alert for possible deployment to the border.", resources) == ["alert_raised"]
+    assert _classes("Extra border guards were deployed to the valley in the event of fighting near the town.", resources) == ["deployment"]
+    assert _classes('"Our forces are prepared for an attack on the crossing," the commander said.', resources) == ["statement"]
+    assert _classes("Villages near the border are bracing for renewed shelling, residents said.", resources) == ["statement"]
+
+
+def test_what_a_speaker_is_asked_about_is_not_the_event(resources):
+    assert _classes("Asked about the reported airstrike, a border guard spokesman said he could not confirm it.", resources) == ["statement"]
+    assert _classes("Questioned about the clashes near Vorukh, the governor said the situation was calm.", resources) == ["statement"]
+    assert _classes("Asked whether more troops would be deployed to the border, the minister said no decision had been taken.", resources) == ["statement"]
+    # the answer may tell an event of its own
+    assert _class("Asked about the talks, he said the shelling of the village had killed two people.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- military moves
+
+
+def test_an_area_cordoned_off_is_a_security_measure(resources):
+    assert _class("Police cordoned off the area around the market.", resources) == "alert_raised"
+    assert _class("Troops sealed off the village after the attack.", resources) == "alert_raised"
+    assert _class("The area has been cordoned off, officials said.", resources) == "alert_raised"
+    assert _class("Security forces set up a cordon around the district centre.", resources) == "alert_raised"
+    assert _class("Uzbekistan sealed off its border with Afghanistan.", resources) == "border_crossing_status"
+
+
+def test_armed_men_gathering_near_a_border_are_a_deployment(resources):
+    assert _class("Hundreds of Taliban fighters have gathered near the Tajik border.", resources) == "deployment"
+    assert _class("Armed militants gathered at the border in large numbers, local officials said.", resources) == "deployment"
+    assert _class("Kyrgyz troops have been concentrated close to the border with Tajikistan.", resources) == "deployment"
+    assert _class("Residents gathered near the border crossing to protest its closure.", resources) == "protest"
+
+
+def test_hardware_sent_to_a_border_is_a_deployment_not_a_transfer(resources):
+    assert _class("Uzbekistan is sending tanks and artillery to its border with Afghanistan.", resources) == "deployment"
+    assert _class("Attack helicopters were dispatched to the frontier after the incursion.", resources) == "deployment"
+    assert _class("Turkmenistan moved air defence systems closer to the Afghan border on Monday.", resources) == "deployment"
+    # a delivery to another state's forces stays a transfer, border forces included
+    assert _class("Russia delivered 20 armoured vehicles to Tajik border troops.", resources) == "arms_transfer"
+    assert _class("China supplied drones and night-vision equipment to Tajikistan's border service.", resources) == "arms_transfer"
+
+
+def test_a_return_to_base_after_the_end_of_drills_is_a_withdrawal(resources):
+    # the drills only say when it happened: no second event either
+    assert _classes("Upon completion of the drills, the battalion returned to its permanent base.", resources) == ["withdrawal"]
+    assert _classes("At the end of the exercise, the Russian jets will return to the air base in Kant.", resources) == ["withdrawal"]
+    assert _classes("On completion of the manoeuvres, the units will return to the garrison in Kulob.", resources) == ["withdrawal"]
+    assert _class("Upon arrival at the border, the troops took up positions near Panj.", resources) == "deployment"
+
+
+def test_military_aircraft_arriving_for_drills_are_a_deployment(resources):
+    assert _class("Four military helicopters arrived in Khorog on Tuesday to take part in the exercise.", resources) == "deployment"
+    assert _class("Combat aircraft reached the Kant air base ahead of the manoeuvres.", resources) == "deployment"
+    assert _class("Six fighter jets landed at the airfield to join the drills.", resources) == "deployment"
+    assert _class("The president arrived in Dushanbe on a state visit.", resources) == "agreement_meeting"
+
+
+def test_an_aircraft_that_lands_is_no_attack_and_a_forced_landing_a_border_incident(resources):
+    assert _class("The crew of the damaged helicopter landed safely at Kulob airfield, officials said.", resources) == "statement"
+    assert "attack" not in _classes("Two Afghan military jets landed at Termez airport on Sunday.", resources)
+    assert _class("Uzbek air defences forced the landing of an Afghan military plane near Termez.", resources) == "border_incident"
+    assert _class("An Afghan helicopter was forced to land after it entered Uzbek airspace.", resources) == "border_incident"
+    # a drone that lands on a target is its strike
+    assert _class("A Kyrgyz drone landed in a schoolyard in Vorukh, killing a child.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- control of territory
+
+
+def test_a_place_held_under_the_takers_control_is_territorial_control(resources):
+    assert _class("Most of the district is now under Taliban control, a local official said.", resources) == "territorial_control"
+    assert _class("The border crossing remained under militants' control on Friday.", resources) == "territorial_control"
+    assert _class("By evening the insurgents had the town under their control.", resources) == "territorial_control"
+    # a situation under control is calm, nobody took it
+    assert _class("The situation on the border is under full control, the ministry said.", resources) == "statement"
+
+
+def test_a_named_person_captured_is_an_arrest_not_a_place_taken(resources):
+    assert _class("An operation was carried out in the village of Tavdem to capture Ali Saidov, who was wanted for murder.", resources) == "arrest"
+    assert _class("Police captured Karim Nazarov, who had led the gang, near the district centre.", resources) == "arrest"
+    assert _class("Border troops captured Saidali Rahimov, who is accused of smuggling, in the village of Nulvand.", resources) == "arrest"
+    assert _class("The Taliban captured Kunduz, which has a population of 300,000.", resources) == "territorial_control"
+
+
+# ---------------------------------------------------------------- other
+
+
+def test_bodies_repatriated_or_handed_over_are_other(resources):
+    assert _class("The bodies of the two men were repatriated to Kyrgyzstan on Wednesday.", resources) == "other"
+    assert _class("The body of the border guard has been handed over to the Tajik side.", resources) == "other"
+    assert _class("Uzbek officials returned the bodies to Kyrgyz authorities at the Dostuk checkpoint.", resources) == "other"
