@@ -36,12 +36,21 @@ __all__ = [
 ]
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_AFTER_EARLIER = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+(?:later|after(?:wards)?)"
-    r"|(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night))\b",
+_COUNT = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten"
+# "before" that ends its phrase ("the day before, …"): what follows it otherwise names another
+# event ("the day before the summit", "a week before Moscow hosts talks"), counted from that one
+_NOT_ANOTHER_EVENT = r"(?=\s*[,;:.]|\s*$)"
+# days counted from the event told before: "four days later", "the next day", "two days
+# earlier", "the previous day", "the day before", "the same day"
+_FROM_EARLIER = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?:later|after(?:wards)?)"
+    r"|(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night)"
+    rf"|(?P<back_n>{_COUNT})\s+(?P<back_unit>days?|weeks?)\s+(?:earlier|before{_NOT_ANOTHER_EVENT})"
+    rf"|(?:the\s+)?(?P<previous>previous|preceding)\s+(?:day|morning|evening|night)|(?P<before>the\s+(?:day|night)\s+before){_NOT_ANOTHER_EVENT}"
+    r"|(?P<same>(?:the|that)\s+(?:very\s+)?same\s+day|that\s+(?:very\s+)?day|(?:later|earlier)\s+that\s+(?:day|morning|evening|night)))\b",
     re.I,
 )
-_AFTER_WORDS = ("later", "after", " day", "morning", "evening", "night")
+_FROM_EARLIER_WORDS = ("later", "after", " day", "morning", "evening", "night", "earlier", "before")
 
 
 @dataclass
@@ -107,7 +116,7 @@ def extract_events(
         organisation_starts=tuple(sorted(m.start for m in organisations)),
     )
     readings, narrative = _read_sentences(frame, spans)
-    readings = _dated_from_earlier(readings)
+    readings = _dated_from_earlier(readings, article.date)
     readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
     readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
     facts = ArticleFacts(
@@ -233,28 +242,52 @@ def _told_in_the_past(reading: Reading) -> bool:
     return reading.modality in ("reported", "historical") and not _NOW.search(reading.sentence)
 
 
-def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:
-    """"Four days after the first attack", "the next day": the latest earlier day-precise
-    date, moved on."""
+def _dated_from_earlier(readings: list[Reading], published: date | None = None) -> list[Reading]:
+    """"Four days after the first attack", "the next day", "two days earlier", "the same day":
+    the latest earlier day-precise date, moved on or back (back from the article's date when
+    no earlier sentence gave a day: "the day before" is then the day before the report)."""
     out: list[Reading] = []
     anchor: EventDate | None = None  # the latest day-precise date so far
     for reading in readings:
-        if reading.date is None and anchor is not None:
-            lowered = reading.sentence.lower()
-            offset = _AFTER_EARLIER.search(reading.sentence) if any(w in lowered for w in _AFTER_WORDS) else None
-            if offset:
-                day = shift_days(anchor.end, _days(offset))
-                moved = EventDate(day, day, "day", "earlier event", offset.group(0))
-                reading = replace(reading, date=moved, date_reason=f"{offset.group(0)!r} after {anchor.text or anchor.start.isoformat()!r}")
+        if reading.date is None:
+            reading = _moved_from(reading, anchor, published)
         if reading.date is not None and reading.date.precision == "day":
             anchor = reading.date
         out.append(reading)
     return out
 
 
+def _moved_from(reading: Reading, anchor: EventDate | None, published: date | None) -> Reading:
+    """The undated ``reading`` dated by the days it counts from ``anchor`` (or, counting
+    back, from ``published`` when there is no anchor), if it counts any."""
+    lowered = reading.sentence.lower()
+    if not any(word in lowered for word in _FROM_EARLIER_WORDS):
+        return reading
+    offset = _FROM_EARLIER.search(reading.sentence)
+    if offset is None:
+        return reading
+    days = _days(offset)
+    if anchor is not None:
+        origin, name = (anchor.end if days > 0 else anchor.start), anchor.text or anchor.start.isoformat()
+    elif days < 0 and published is not None:
+        origin, name = published, "the article's date"
+    else:
+        return reading
+    day = shift_days(origin, days)
+    moved = EventDate(day, day, "day", "earlier event", offset.group(0))
+    return replace(reading, date=moved, date_reason=f"{offset.group(0)!r} from {name!r}")
+
+
 def _days(offset: re.Match[str]) -> int:
+    """The days a match of ``_FROM_EARLIER`` counts (negative: back)."""
     if offset.group("next"):
         return 1
-    count = offset.group("n").lower()
+    if offset.group("previous") or offset.group("before"):
+        return -1
+    if offset.group("same"):
+        return 0
+    forward = offset.group("n") is not None
+    count = (offset.group("n") if forward else offset.group("back_n")).lower()
+    unit = (offset.group("unit") if forward else offset.group("back_unit")).lower()
     number = int(count) if count.isdigit() else _COUNTS[count]
-    return number * (7 if offset.group("unit").lower().startswith("week") else 1)
+    return number * (7 if unit.startswith("week") else 1) * (1 if forward else -1)
