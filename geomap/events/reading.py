@@ -40,7 +40,7 @@ from geomap.events.place import (
     sentence_place,
     zone_for,
 )
-from geomap.events.quantities import extract_quantities
+from geomap.events.quantities import counts_of_events, extract_quantities
 from geomap.model import EventDate, Quantity, Toponym
 
 CONFIDENT_CUE = 0.6
@@ -441,11 +441,12 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     if choice is None:
         return []
     in_sentence = frame.toponyms_within(start, end)
-    main = _reading(frame, start, end, present, choice, in_sentence)
     other = secondary_choice(hits, choice, lexicon, sentence) if second else None
+    counts, other_counts = counts_of_events(sentence, lexicon.units, choice.hit.start, other.hit.start if other else None)
+    main = _reading(frame, start, end, present, choice, in_sentence, tuple(counts))
     if other is None:
         return [main]
-    return [main, _reading(frame, start, end, present, other, in_sentence, main.quantities)]
+    return [main, _reading(frame, start, end, present, other, in_sentence, tuple(other_counts))]
 
 
 def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:
