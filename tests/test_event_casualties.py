@@ -147,3 +147,37 @@ def test_the_count_reaches_the_event(resources):
     text = " date 2024-05-08\nThree border guards and two attackers were killed in a clash near Farkhor on Monday."
     event = parse_text(text, resources=resources).events[0]
     assert sum(q.best for q in event.quantities if q.category == "fatalities") == 5
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The shelling killed dozens of people.", 12),
+        ("Hundreds of people were killed in the fighting.", 100),
+        ("Gunmen attacked the post, killing 10 to 15 people.", 10),
+        ("More than 10 people died in the fighting.", 10),
+        ("Several soldiers were killed in the ambush.", 3),
+    ],
+)
+def test_casualties_are_counted_by_the_lowest_figure_reported(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_other_counts_keep_their_middle_figure(resources):
+    found = extract_quantities("Between 300 and 500 troops arrived at the border.", resources.lexicon.units)
+    assert [(q.category, q.best) for q in found] == [("personnel", 400)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Gunmen fired on the post but no one was killed.", "Not one soldier was killed in the attack.", "Officials said no one was wounded."],
+)
+def test_no_one_killed_is_no_casualty(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) is None and _wounded(sentence, resources.lexicon.units) is None
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Officials said 41 people, including 10 border guards, had died in the clashes.", "41 people have died in the clashes so far."]
+)
+def test_a_perfect_tense_death_counts(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 41

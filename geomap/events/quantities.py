@@ -72,7 +72,7 @@ _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
     rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}|(?P<died>died|perished|lost (?:his|her) life))\b"
     # "killed an armed fighter"
@@ -84,6 +84,8 @@ _ONE_CASUALTY = re.compile(
 )
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished")
+_CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
+_NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -206,6 +208,8 @@ def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int
         if amount is None:
             continue
         best, low, high, approximate = amount
+        if category in _CASUALTY_CATEGORIES and low is not None:
+            best = low  # casualties are counted by the lowest figure reported ("dozens": 12, "10 to 15": 10)
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         if category in ("fatalities", "injured"):
             listed = (match.end() + (len(match.group("tail")) - len(tail)) + unit_match.end(), category)  # type: ignore[union-attr]
@@ -269,6 +273,8 @@ def _amount(sentence: str, match: re.Match[str]) -> tuple[int, int | None, int |
     start, end = match.span("num")
     if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
         return None
+    if _NONE_BEFORE.search(sentence, max(0, match.start() - 5), match.start()):
+        return None  # "no one was killed", "not one soldier": nobody
     number = parse_number(match.group("num"))
     if number is None or (1900 <= number <= 2100 and "," not in match.group("num")):
         return None  # a year, not a count
