@@ -240,7 +240,7 @@ def test_a_country_named_as_the_location_is_neither_swapped_nor_an_actor(resourc
     assert drill.place.place.country == "TJ"
     assert not any("Tajikistan" in actor for actor in drill.actors)
     killing = _only_event("Chinese national killed by armed assailants in northeastern Afghanistan", resources)
-    assert killing.place.place.country == "AF" and killing.actors == []
+    assert killing.place.place.country == "AF" and not any("Afghanistan" in actor for actor in killing.actors)
     # the actor's own country still yields when it is not introduced as the location
     sent = _only_event("Russia sent 20 armoured vehicles to the Tajik army.", resources)
     assert sent.place.place.country == "TJ"

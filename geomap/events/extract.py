@@ -22,7 +22,7 @@ from datetime import date
 from functools import partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import actor_ids_in, article_parties, home_force, territory_holder, with_references
+from geomap.events.actors import Unnamed, actor_ids_in, article_parties, home_force, read_as_of, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -118,7 +118,8 @@ def extract_events(
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings, article.date)
     readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
-    readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
+    home = _home_country(ordered)
+    readings = _referenced_parties(readings, lexicon, home, article.date, _country_name(ordered, home))
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -153,12 +154,21 @@ def _home_country(toponyms: Sequence[Toponym]) -> str:
     return country if count * 3 >= len(countries) * 2 else ""
 
 
-def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None) -> list[Reading]:
+def _country_name(toponyms: Sequence[Toponym], iso2: str) -> str:
+    """The name of the country ``iso2`` as the article's places know it ("Tajikistan"), if it names it."""
+    return next((t.place.name for t in toponyms if iso2 and t.place.feature_type == "country" and t.place.country == iso2), "")
+
+
+def _referenced_parties(
+    readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None, home_name: str = ""
+) -> list[Reading]:
     """"The border guards", "the authorities": the article's actor of that type, named
     elsewhere with its country; "the authorities", "the border guards", "the police" and "the
-    security forces" of an article whose places lie in one country are that country's
-    government, border force, police and the forces holding it on the article's day."""
+    security forces" of an article whose places lie in one country are what the vocabulary
+    reads those words as with that country's name ("Tajikistan security forces"), else that
+    country's government, border force, police and the forces holding it on the article's day."""
     parties = article_parties([r.actors for r in readings], lexicon)
+    named_kinds = frozenset(parties)
     if "government" not in parties and home:
         government = lexicon.government_of().get(home)
         if government is not None:
@@ -176,9 +186,10 @@ def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "
             parties["military"] = holder.name
     if not parties:
         return readings
+    own_reading = partial(read_as_of, country=home_name, lexicon=lexicon, day=published) if home_name else None
     out = []
     for reading in readings:
-        actors, added = with_references(reading.actors, reading.sentence, lexicon, parties)
+        actors, added = with_references(reading.actors, reading.sentence, lexicon, parties, Unnamed(named_kinds, own_reading))
         out.append(replace(reading, actors=actors) if added else reading)
     return out
 
