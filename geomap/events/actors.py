@@ -48,11 +48,14 @@ _COORDINATED = re.compile(
     rf"(?P<noun>\s+(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})\b"
 )
 # "border guards of Kyrgyzstan and Tajikistan", "troops from Russia": the forces of each country named after them
-_FORCES_OF = re.compile(
-    rf"\b(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})\s+(?:of|from)\s+(?:the\s+)?"
-    r"(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)?)\b",
-    re.I,
+_OF_COUNTRIES = re.compile(
+    r"\s(?:of|from)\s+(?:the\s+)?(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)?)\b"
 )
+_FORCE_NOUN_WORDS = frozenset(
+    "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
+    "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers".split()
+)
+_FORCES_BEFORE = re.compile(rf"\b(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})$", re.I)
 
 Hit = tuple[int, int, str, str]  # start, end, actor name, ISO3
 
@@ -139,8 +142,14 @@ def _forces_of_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
     if " of " not in sentence and " from " not in sentence:
         return []
     hits: list[Hit] = []
-    for match in _FORCES_OF.finditer(sentence):
-        noun = " ".join(match.group("noun").split())
+    for match in _OF_COUNTRIES.finditer(sentence):
+        last_word = sentence[max(0, match.start() - 20) : match.start()].rsplit(None, 1)[-1:]
+        if not last_word or last_word[0].lower() not in _FORCE_NOUN_WORDS:
+            continue  # most "of <Name>" follow no force ("the Ministry of Defence")
+        forces = _FORCES_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+        if forces is None:
+            continue
+        noun = " ".join(forces.group("noun").split())
         countries = [(match.start("first"), match.group("first"))]
         countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(r"(?-i:[A-Z][a-z]+)", match.group("more"))]
         for start, country in countries:
@@ -301,6 +310,10 @@ def with_references(
     words ("the security forces" of a Tajik story are what "Tajikistan security forces" are)."""
     added: list[str] = []
     for kind, pattern in lexicon.references:
+        fallback = parties.get(kind)
+        own = unnamed.own is not None and kind not in unnamed.named
+        if not own and (fallback is None or fallback in actors.names):
+            continue
         for match in pattern.finditer(sentence):
             if any(a <= match.start() < b for a, b in actors.spans):
                 continue

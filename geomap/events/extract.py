@@ -19,14 +19,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
 from geomap.events.actors import Unnamed, actor_ids_in, article_parties, home_force, read_as_of, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
-from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline
+from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline, is_origin, where_said
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
@@ -130,6 +130,7 @@ def extract_events(
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
         towns=_towns(article.text, ordered),
+        named_elsewhere=_named_outside_events(article.text, ordered, readings),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
@@ -142,6 +143,19 @@ def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
         t.place for t in toponyms
         if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1 and not in_dateline(text, t)
     ))
+
+
+def _named_outside_events(text: str, toponyms: Sequence[Toponym], readings: Sequence[Reading]) -> tuple[Toponym, ...]:
+    """The places below country level that sentences telling no event name as places ("the
+    outpost where it happened lies in Shamsiddin Shohin district"): not nationality words, the
+    dateline's city, where something was said, or where someone came from."""
+    spans = [(r.start, r.end) for r in readings]
+    return tuple(
+        t for t in toponyms
+        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= SPECIFICITY["adm2"]
+        and t.place.source != "border" and not any(a <= t.mention.start < b for a, b in spans)
+        and not in_dateline(text, t) and not where_said(text, t) and not is_origin(text, t.mention.start)
+    )
 
 
 def _home_country(toponyms: Sequence[Toponym]) -> str:
@@ -186,7 +200,8 @@ def _referenced_parties(
             parties["military"] = holder.name
     if not parties:
         return readings
-    own_reading = partial(read_as_of, country=home_name, lexicon=lexicon, day=published) if home_name else None
+    # one article says "the authorities" many times: each wording is read once
+    own_reading = lru_cache(maxsize=None)(partial(read_as_of, country=home_name, lexicon=lexicon, day=published)) if home_name else None
     out = []
     for reading in readings:
         actors, added = with_references(reading.actors, reading.sentence, lexicon, parties, Unnamed(named_kinds, own_reading))

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from geomap.events.dates import shift_days
-from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
+from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
 from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
@@ -67,6 +67,9 @@ class ArticleFacts:
     # the towns and sites the article names outside its event sentences ("the men lived in
     # the village of Deires"): where "along the border" lies when no event sentence says
     towns: tuple[Place, ...] = ()
+    # the places below country level named by sentences that tell no event ("the outpost where
+    # it happened lies in Shamsiddin Shohin district"): an incident's site when its own say none
+    named_elsewhere: tuple[Toponym, ...] = ()
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -78,6 +81,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     for number, members in enumerate(groups, 1):
         incident_id = f"{facts.article_id}#{number}"
         site = _incident_place(readings, members, facts)
+        if site is None or not site.choice.specific:
+            site = _site_named_elsewhere(readings, members, facts) or site
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
         told = _told(readings, members, facts.harmful_classes)
@@ -404,6 +409,36 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     if site.choice.zone is not None and facts.measure is not None:
         return _border_stretch(site, readings, facts) or site
     return site
+
+
+def _site_named_elsewhere(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
+    """For an incident none of whose sentences names a site: the one place (or the finest of
+    places nested in each other) that the article's other sentences name, when it lies inside
+    what the incident's sentences do say (their country, their border).  Statements and
+    meetings take no such place."""
+    # a statement or a meeting is placed only where the text says it was held
+    told = [i for i in members if readings[i].family not in ("speech", "diplomacy")]
+    places = sorted(facts.named_elsewhere, key=lambda t: SPECIFICITY.get(_level(t), 9))
+    if not told or not places or not _nested([t.place for t in places]):
+        return None
+    finest = places[0]
+    if not all(_inside(readings[i].place, finest.place, facts) for i in told):
+        return None
+    level = _level(finest)
+    reason = f"the article places it in {finest.mention.text!r}, in a sentence that tells no event of its own"
+    return _Site(PlaceChoice(finest, "in", level, reason), finest.mention.start, readings[told[0]].family)
+
+
+def _level(toponym: Toponym) -> str:
+    return GEO_LEVEL_BY_FEATURE.get(toponym.place.feature_type, "settlement")
+
+
+def _nested(places: list[Place]) -> bool:
+    """Whether each place lies within every coarser one (``places`` finest first)."""
+    return all(
+        float(haversine_km(fine.lat, fine.lon, coarse.lat, coarse.lon)) <= coarse.uncertainty_km + fine.uncertainty_km
+        for k, fine in enumerate(places) for coarse in places[k + 1 :]
+    )
 
 
 def _class_site(readings: Sequence[Reading], members: list[int], own_class: str, site: _Site | None, facts: ArticleFacts) -> _Site | None:

@@ -251,6 +251,48 @@ def _names_a_border(text: str, start: int, end: int) -> bool:
     return names_a_border(text, start, end) and not _PREPOSITION_AFTER.match(text, end)
 
 
+# "said in Dushanbe", "told reporters in Kabul", "speaking at a news conference in Bishkek":
+# where the report was made; the words between the saying and the place are its day or its
+# addressee, never what was said ("said militants attacked in Darvoz" is the attack's place)
+_SAID_AT = re.compile(
+    r"\b(?:(?:said|says|stated|declared|announced|added|noted|reported|wrote|speaking|spoke|commented|briefed)"
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:(?-i:[A-Z][a-z]+day)|today|yesterday))?"
+    r"|(?:told|telling|tells|briefing|addressed|addressing)\s+(?:(?:a|an|the)\s+)?(?:[\w/.-]+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|conference|briefing|parliament|lawmakers|deputies|(?-i:[A-Z][\w/.-]*)))"
+    r"(?:\s+(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:news conference|press conference|conference|briefing|meeting|interview|statement|ceremony|session|forum|summit|speech))?"
+    r"\s+(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$",
+    re.I,
+)
+# "officials in Dushanbe said …": where the speakers are
+_SPEAKERS_IN = re.compile(
+    r"\b(?:officials?|authorities|spokes(?:man|woman|person)|sources?|ministry|government|diplomats?|representatives?"
+    r"|analysts?|experts?|correspondents?|journalists?|reporters?|observers?)\s+(?:based\s+)?in\s+$",
+    re.I,
+)
+_SAYS_AFTER = re.compile(
+    r"[\s,]+(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|tell|tells|reported|report|claimed|claim|confirmed|announced|believe|believed)\b", re.I
+)
+_SAID_WORDS = ("said", "says", "stated", "declared", "announced", "added", "noted", "reported", "wrote", "speak", "spok", "comment",
+               "brief", "told", "tell", "address")
+# every venue or speakers' place is introduced by one of these
+_INTRODUCED_AT = re.compile(r"\b(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$", re.I)
+
+
+def where_said(text: str, toponym: Toponym) -> bool:
+    """Whether the place is where something was said or where those who said it are ("said
+    in Dushanbe", "told reporters in Kabul", "officials in Bishkek said"): the venue of a
+    report, not where what it reports happened."""
+    start = toponym.mention.start
+    before = text[max(0, start - 90) : start]
+    if not _INTRODUCED_AT.search(before, max(0, len(before) - 24)):
+        return False
+    lowered = before.lower()
+    if any(word in lowered for word in _SAID_WORDS) and _SAID_AT.search(before):
+        return True
+    return bool(_SPEAKERS_IN.search(before)) and bool(_SAYS_AFTER.match(text, toponym.mention.end))
+
+
 def is_origin(text: str, start: int) -> bool:
     """Whether the place at ``start`` is introduced as an origin or a destination of flight."""
     window = text[max(0, start - 60) : start]
@@ -295,6 +337,7 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
     candidates = _locations(context)
     if context.family == "diplomacy":
         return _introduced_location(context, candidates)
+    candidates = [t for t in candidates if not where_said(context.text, t)]
     clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
     border_phrase = context.zone is not None and bool(BORDER_PHRASE.search(context.sentence))
     named = _named_locations(context, candidates, border_phrase)

@@ -36,6 +36,7 @@ from geomap.events.place import (
     PlaceChoice,
     SentencePlaces,
     descriptive_clauses,
+    in_dateline,
     is_origin,
     sentence_place,
     zone_for,
@@ -706,7 +707,34 @@ def _own_place(
     )
     if family in _SAID_OR_MET or chosen.specific:
         return chosen
-    return _the_named_base(frame, start, sentence, chosen) or chosen
+    return _the_named_base(frame, start, sentence, chosen) or _the_city(frame, start, sentence) or chosen
+
+
+# "in the city", "the town's main square": the city the article is about
+_THE_CITY = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into|throughout|within|(?:on\s+)?the\s+(?:outskirts|centre|center|streets)\s+of)"
+    r"\s+the\s+(?:city|town|regional\s+capital|provincial\s+capital)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b",
+    re.I,
+)
+_CITY_FEATURES = frozenset({"city", "town"})
+
+
+def _the_city(frame: ArticleFrame, start: int, sentence: str) -> PlaceChoice | None:
+    """For "in the city" with no city named in the sentence: the dateline's city ("KHOROG,
+    Tajikistan —"), else the city or town the article named last before the sentence."""
+    if "city" not in sentence and "town" not in sentence and "capital" not in sentence:
+        return None
+    found = _THE_CITY.search(sentence)
+    if found is None:
+        return None
+    cities = [
+        t for t in frame.toponyms if t.place.feature_type in _CITY_FEATURES and not t.adjectival and t.mention.start < start + found.start()
+    ]
+    filed = [t for t in cities if in_dateline(frame.text, t)]
+    if not (filed or cities):
+        return None
+    city = filed[0] if filed else cities[-1]
+    return PlaceChoice(city, "in", "settlement", f"{found.group(0)!r}: the city the article is about, {city.mention.text!r}")
 
 
 # "will return to the air base in Kyrgyzstan", "the facility": a base the article names
