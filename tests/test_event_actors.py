@@ -88,3 +88,50 @@ def test_a_type_the_article_names_keeps_the_named_country(resources):
     follow = next(e for e in events if e.sentence.startswith("The border guards"))
     assert "Military Forces of Russia (2000-) FSB Border Service" in follow.actors
     assert "Military Forces of Tajikistan (1994-) Border Troops" not in follow.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Bishkek accused Dushanbe of provoking the clash.", {"kgz_gov", "tjk_gov"}),
+        ("Dushanbe blamed Bishkek for the shelling.", {"tjk_gov", "kgz_gov"}),
+        ("Tashkent urged Kabul to secure the border.", {"uzb_gov", "afg_unspecified"}),
+        ("Moscow called on Dushanbe to show restraint.", {"rus_gov", "tjk_gov"}),
+    ],
+)
+def test_a_capital_that_accuses_or_is_accused_stands_for_its_government(resources, sentence, expected):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(sentence, resources)}
+    assert expected <= ids
+
+
+def test_a_capital_accused_is_not_where_it_happened(resources):
+    event = parse_text(H + "Bishkek accused Dushanbe of shelling Kyrgyz villages on Monday.", resources=resources).events[0]
+    assert event.place is None or event.place.place.name != "Dushanbe"
+
+
+@pytest.mark.parametrize("trade", ["fishermen", "hunters", "herdsmen", "labourers", "journalists", "passengers", "schoolchildren"])
+def test_civilians_of_any_trade_are_civilians_of_their_country(resources, trade):
+    assert "Civilians (Tajikistan)" in _names(f"Border guards fired on Tajik {trade} near the river.", resources)
+
+
+def test_a_resistance_leader_stands_for_his_front(resources):
+    assert "NRF: National Resistance Front" in _names("Fighters loyal to Ahmad Massoud attacked Taliban positions.", resources)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tajikistan's State Committee for National Security said its officers had detained three members of an armed group.",
+        "The Kyrgyz border service said its servicemen had shot dead two smugglers.",
+        "The Taliban said their forces had killed five militants.",
+    ],
+)
+def test_a_speaker_whose_own_forces_acted_is_a_party(resources, sentence):
+    event = parse_text(H + sentence, resources=resources).events[0]
+    speaker = sentence_actors(sentence, resources.lexicon).names[0]
+    assert any(speaker == name or speaker.split(" (")[0] in name for name in event.actors)
+
+
+def test_a_speaker_who_only_reports_violence_is_no_party(resources):
+    event = parse_text(H + "The Tajik foreign ministry said gunmen had killed two border guards.", resources=resources).events[0]
+    assert "Government of Tajikistan (1994-)" not in event.actors

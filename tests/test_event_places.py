@@ -93,3 +93,23 @@ def test_a_meeting_takes_no_site_named_elsewhere(resources):
     text = (H + "The heads of the Tajik and Kyrgyz border services met on Monday to discuss the border. "
             "Vorukh is an exclave of Tajikistan surrounded by Kyrgyzstan.")
     assert _place(text, resources, "met on Monday") is None
+
+
+def test_nationality_words_that_name_two_countries_make_their_border_the_articles(resources):
+    text = H + "Kyrgyz-Tajik clash at Golovnoy water intake\nBorder guards of the two countries exchanged fire on Monday, officials said."
+    assert _place(text, resources, "exchanged fire") == "Golovnoy water intake"
+
+
+def test_nationality_words_of_one_country_leave_the_primary_border(resources):
+    from geomap.events.place import article_zone
+
+    text = H + "Chinese workers were attacked near the border on Monday."
+    result = parse_text(text, resources=resources)
+    assert article_zone(resources.border_zones, result.toponyms, text) == resources.border_zones[0]
+
+
+def test_a_bare_casualty_count_belongs_to_the_incident_told_just_before(resources):
+    text = (H + "Gunmen attacked a border post in Darvoz district on Monday. Two guards were killed. "
+            "Separately, smugglers clashed with border guards in Farkhor district on Tuesday. One smuggler was killed.")
+    assert _place(text, resources, "One smuggler") == "Farkhor District"
+    assert _place(text, resources, "Two guards") == "Darvoz District"

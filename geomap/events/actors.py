@@ -220,9 +220,20 @@ def sentence_actors(
     )
 
 
+# "the committee said its officers detained …": the speaker's own forces acted
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:officers|forces|troops|soldiers|servicemen|fighters|units|guards|men|personnel"
+    r"|police|policemen|agents|operatives|staff|employees|servicemembers|patrols?)\b",
+    re.I,
+)
+
+
 def speakers(sentence: str, actors: SentenceActors) -> set[str]:
     """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
-    and nowhere else in the sentence."""
+    and nowhere else in the sentence, unless what they report their own forces did ("the
+    committee said its officers detained three men")."""
+    if _OWN_FORCES.search(sentence):
+        return set()
     by_name: dict[str, list[bool]] = {}
     for _, end, name, _ in actors.hits:
         by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))

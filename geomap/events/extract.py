@@ -107,7 +107,7 @@ def extract_events(
         toponyms=ordered,
         lexicon=lexicon,
         border_zones=border_zones,
-        article_zone=article_zone(border_zones, ordered),
+        article_zone=article_zone(border_zones, ordered, article.text),
         organisations=tuple(sorted((m.start, m.end) for m in organisations)),
         filed=dateline_end(article.text, article.body_start),
         lead_end=spans[min(1, len(spans) - 1)][1] if spans else article.body_start,

@@ -293,10 +293,12 @@ def _anchor_donors(i: int, readings: Sequence[Reading], anchors: list[int], fact
 
 
 def _goes_on(reading: Reading, previous: Reading) -> bool:
-    """A sentence of the same class right after another, or one that refers back to it
-    ("the drill", "the attackers"), tells the same incident: closer evidence than an anchor
-    further away."""
-    if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric):
+    """A sentence of the same class right after another, one that refers back to it ("the
+    drill", "the attackers"), or a bare casualty count after it tells the same incident:
+    closer evidence than an anchor further away."""
+    # a bare casualty count ("One smuggler was killed") tells the harm of the sentence before it
+    counted = reading.choice.hit.role == "incident"
+    if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric or counted):
         return False
     return _continues(reading, previous)
 

@@ -200,19 +200,35 @@ def _names_a_party(text: str, toponym: Toponym) -> bool:
     return bool(_FORCES_AFTER.match(text, toponym.mention.end))
 
 
-def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym]) -> BorderZone | None:
+def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], text: str = "") -> BorderZone | None:
     """The border an article is about: the one whose two countries it names most (the less
-    named of the two counts; demonyms do not: "Chinese workers" name no border), the primary
-    border on ties or when no border has both its countries named."""
+    named of the two counts; demonyms do not: "Chinese workers" name no border), else the one
+    whose two countries a pair of nationality words names ("a Kyrgyz-Tajik clash", "Kyrgyz
+    and Tajik guards"), the primary border on ties or when no border has both its countries
+    named."""
     if not zones:
         return None
-    counts = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+    for counted in (Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country), _paired_nationalities(text, toponyms)):
+        best = max(zones, key=lambda zone: min((counted[c] for c in zone.countries), default=0))  # the first of equals: the primary
+        if min((counted[c] for c in best.countries), default=0) > 0:
+            return best
+    return zones[0]
 
-    def named(zone: BorderZone) -> int:
-        return min((counts[c] for c in zone.countries), default=0)
 
-    best = max(zones, key=named)  # the first of equals: the primary border wins ties
-    return best if named(best) > 0 else zones[0]
+_PAIRED = re.compile(r"\s*(?:[-\u2013\u2014/]|and|&)\s*$", re.I)
+
+
+def _paired_nationalities(text: str, toponyms: Sequence[Toponym]) -> Counter[str]:
+    """The countries of nationality words written as a pair ("Kyrgyz-Tajik", "Kyrgyz and Tajik")."""
+    counted: Counter[str] = Counter()
+    if not text:
+        return counted
+    for first, second in zip(toponyms, toponyms[1:]):
+        if not (first.adjectival and second.adjectival) or first.place.country == second.place.country:
+            continue
+        if 0 <= second.mention.start - first.mention.end <= 5 and _PAIRED.match(text[first.mention.end : second.mention.start]):
+            counted.update((first.place.country, second.place.country))
+    return counted
 
 
 def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
