@@ -123,3 +123,20 @@ def test_days_before_another_event_are_not_counted_from_the_event_told_before(re
     text = ATTACK + "The clash came a week before Moscow hosts talks with the Taliban on Afghanistan."
     events = parse_text(text, resources=resources).events
     assert all(e.date is None or e.date.start != date(2024, 4, 29) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Uzbekistan said last month that it had returned 150 Afghan refugees.", (date(2024, 4, 1), date(2024, 4, 30))),
+        ("The ministry said on Monday that two border guards had been killed near Farkhor.", (date(2024, 5, 6), date(2024, 5, 6))),
+    ],
+)
+def test_an_event_dated_only_by_its_report_happened_by_then(resources, text, expected):
+    event = parse_text(" date 2024-05-08\n" + text, resources=resources).events[0]
+    assert expected[0] <= event.date.start <= expected[1]
+
+
+def test_the_events_own_date_beats_the_day_it_was_reported(resources):
+    text = " date 2024-05-08\nThe ministry said on Tuesday that two border guards were killed near Farkhor on Sunday."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 5)

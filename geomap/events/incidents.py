@@ -708,6 +708,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
             # terrorists were found … they opened fire"): the day the article last told
             return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+    if reading.said_on is not None and reading.modality in ("reported", "historical"):
+        said = reading.said_on
+        return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
     if reading.context_date is not None and reading.modality == "reported":
         told = reading.context_date
         return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"

@@ -117,6 +117,9 @@ class Reading:
     narrative_day: EventDate | None = None
     # the narrative's time where this sentence stands, when it has no date of its own
     context_date: EventDate | None = None
+    # the day the report of the event was made ("the ministry said last month that …"), for an
+    # event the sentence dates no other way: it happened by then
+    said_on: EventDate | None = None
 
     @property
     def event_class(self) -> str:
@@ -572,6 +575,7 @@ def _reading(
     ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
+    said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
         modality, modality_reason = by_date, why
@@ -592,6 +596,7 @@ def _reading(
         lead=start < frame.lead_end,
         habitual=habitual,
         narrative_day=_narrative_day(mentions, frame.published),
+        said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
     )
 
 
