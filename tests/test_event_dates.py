@@ -140,3 +140,43 @@ def test_an_event_dated_only_by_its_report_happened_by_then(resources, text, exp
 def test_the_events_own_date_beats_the_day_it_was_reported(resources):
     text = " date 2024-05-08\nThe ministry said on Tuesday that two border guards were killed near Farkhor on Sunday."
     assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("Four years after the Taliban seized power, trade across the border is growing.", (date(2020, 1, 1), date(2020, 12, 31)), "year"),
+        ("Two months after militants attacked the Ishkoshim post, the road remains closed.", (date(2024, 3, 1), date(2024, 3, 31)), "month"),
+        ("The visit comes three days after gunmen attacked a border post near Farkhor.", (date(2024, 5, 5), date(2024, 5, 5)), "day"),
+        ("The clash came a week before Moscow hosts talks with the Taliban.", (date(2024, 5, 13), date(2024, 5, 19)), "week"),
+    ],
+)
+def test_an_event_told_so_long_after_or_before_the_news_is_dated_so(text, expected, precision):
+    from geomap.events.dates import offset_event_date
+
+    words = ("seized", "attacked", "attacked", "hosts")
+    trigger = next(text.index(w) for w in words if w in text)
+    found = offset_event_date(text, trigger, WEDNESDAY)
+    assert (found.start, found.end, found.precision) == (*expected, precision)
+
+
+def test_an_event_in_another_clause_is_not_dated_by_the_offset():
+    from geomap.events.dates import offset_event_date
+
+    text = "Two years after the takeover, the Taliban opened a new crossing."
+    assert offset_event_date(text, text.index("opened"), WEDNESDAY) is None
+
+
+def test_the_offset_dates_the_event_and_makes_it_background(resources):
+    text = " date 2025-12-03\nBut four years after the Taliban seized power, economic cooperation is overriding old fears."
+    event = parse_text(text, resources=resources).events[0]
+    assert event.date.start.year == 2021 and event.modality == "historical"
+
+
+def test_a_count_from_an_event_named_as_a_noun_dates_what_follows_not_that_event():
+    from geomap.events.dates import offset_event_date
+
+    text = "Four days after the first attack, two more workers were killed."
+    assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None
+    text = "Two weeks after the attack on the post near Farkhor, the border remains closed."
+    assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None

@@ -456,18 +456,7 @@ def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forw
     if not groups["n"] or groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
         return None  # "a few weeks ago" names no week
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-    if unit.startswith("day"):
-        day = reference - timedelta(days=count)
-        return EventDate(day, day, "day", "text", text)
-    if unit.startswith("month"):  # "six months ago": the month that many before the article's
-        year, month = divmod(reference.year * 12 + reference.month - 1 - count, 12)
-        start, end = _month_range(year, month + 1, None)
-        return EventDate(start, end, "month", "text", text)
-    if unit.startswith("year"):
-        year = reference.year - count
-        return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
-    monday = reference - timedelta(days=reference.weekday() + 7 * count)
-    return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+    return _units_from(reference, -count, unit, text)
 
 
 def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
@@ -476,19 +465,54 @@ def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, fo
     if not forward:
         return None
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-    unit = groups["unit"].lower()
+    return _units_from(reference, count, groups["unit"].lower(), text)
+
+
+def _units_from(reference: date, count: int, unit: str, text: str) -> EventDate:
+    """The day, week, month or year ``count`` such units after ``reference`` (before it when
+    negative), at that unit's precision."""
     if unit.startswith("day"):
         day = shift_days(reference, count)
         return EventDate(day, day, "day", "text", text)
     if unit.startswith("week"):
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=count)
         return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
-    if unit.startswith("month"):
+    if unit.startswith("month"):  # "six months ago": the month that many before the article's
         year, month = divmod(reference.year * 12 + reference.month - 1 + count, 12)
         start, end = _month_range(year, month + 1, None)
         return EventDate(start, end, "month", "text", text)
     year = reference.year + count
     return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+
+
+# "four years after the Taliban seized power", "a week before Moscow hosts talks": the event
+# whose words follow, that long before (after) the news of the article
+_OFFSET_EVENT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<direction>after|before)\s+(?=\S)", re.I
+)
+
+
+# "after the first attack," "after the attack on the post": the event's words head a noun
+# phrase that names an event told before, with no clause of its own
+_DETERMINED = re.compile(r"(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}", re.I)
+_NOUN_PHRASE_END = re.compile(r"[\w'’-]+(?=\s*(?:[,;:.]|$)|\s+(?:on|in|at|near|of|against|by)\b)", re.I)
+
+
+def offset_event_date(sentence: str, trigger_at: int, reference: date | None) -> EventDate | None:
+    """The date of an event whose words (at ``trigger_at``) follow "N units after/before" in
+    the same clause ("four years after the Taliban seized power"), counted from the article's
+    date ``reference``; None when no such phrase leads to the event."""
+    if reference is None or ("after" not in sentence and "before" not in sentence):
+        return None
+    for match in _OFFSET_EVENT.finditer(sentence, 0, trigger_at):
+        if any(mark in sentence[match.end() : trigger_at] for mark in ",;:()\"\u201c\u201d"):
+            continue  # the event's words are in another clause
+        if _DETERMINED.fullmatch(sentence, match.end(), trigger_at) and _NOUN_PHRASE_END.match(sentence, trigger_at):
+            continue  # "four days after the first attack, …": an event told before, named; the count dates what follows
+        count = int(match.group("n")) if match.group("n").isdigit() else _COUNTS[match.group("n").lower()]
+        step = -count if match.group("direction").lower() == "after" else count
+        return _units_from(reference, step, match.group("unit").lower(), match.group(0).strip())
+    return None
 
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)

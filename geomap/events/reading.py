@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
-from geomap.events.dates import DateMention, date_mentions, shift_days
+from geomap.events.dates import DateMention, date_mentions, offset_event_date, shift_days
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
@@ -575,6 +575,8 @@ def _reading(
     ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
+    if own is None and not habitual:
+        own = offset_event_date(sentence, choice.hit.start, frame.published)
     said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
