@@ -135,3 +135,34 @@ def test_a_speaker_whose_own_forces_acted_is_a_party(resources, sentence):
 def test_a_speaker_who_only_reports_violence_is_no_party(resources):
     event = parse_text(H + "The Tajik foreign ministry said gunmen had killed two border guards.", resources=resources).events[0]
     assert "Government of Tajikistan (1994-)" not in event.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Chinese workers were killed in an attack near the border on Monday.",
+        "A Tajik border post came under attack on Monday; two guards were wounded.",
+        "The attack on the border post in Farkhor was carried out from inside Afghanistan, officials said.",
+    ],
+)
+def test_an_attack_with_no_attacker_named_was_by_an_unidentified_armed_group(resources, text):
+    events = parse_text(H + text, resources=resources).events
+    assert any("Unidentified Armed Group" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban fighters attacked a Tajik border post on Monday.",
+        "Officials denied that the border post had been attacked.",
+        "Kyrgyz and Tajik border guards clashed near Vorukh on Monday.",
+    ],
+)
+def test_a_named_attacker_a_denial_or_a_clash_adds_no_unknown_attackers(resources, text):
+    events = parse_text(H + text, resources=resources).events
+    assert not any("Unidentified Armed Group" in e.actors for e in events)
+
+
+@pytest.mark.parametrize("sentence", ["A Tajik border post came under attack.", "Tajik border guards came under heavy fire near the river."])
+def test_who_came_under_attack_is_its_target(resources, sentence):
+    assert "Military Forces of Tajikistan (1994-) Border Troops" in sentence_actors(sentence, resources.lexicon).recipients

@@ -26,10 +26,12 @@ _RECIPIENT = re.compile(
     r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
     re.I,
 )
-# the subject of a passive of violence is its target: "Chinese workers were killed"
+# the subject of a passive of violence is its target: "Chinese workers were killed", "the post came under fire"
 _PASSIVE_TARGET_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have been|had been|has been|got)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|attacked|shot|targeted|abducted|kidnapped|detained|arrested|ambushed|captured|taken hostage)\b",
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:were|was|have been|had been|has been|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|attacked|shot|targeted|abducted|kidnapped|detained|arrested|ambushed|captured|taken hostage)"
+    # "a border post came under attack", "guards came under fire"
+    r"|(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:attack|fire|shelling|assault|bombardment))\b",
     re.I,
 )
 _SPEECH_AFTER = re.compile(

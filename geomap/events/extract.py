@@ -53,6 +53,11 @@ _FROM_EARLIER = re.compile(
 _FROM_EARLIER_WORDS = ("later", "after", " day", "morning", "evening", "night", "earlier", "before")
 
 
+# who bears arms, and the actor of attackers no one names (``actors.csv``)
+_ARMED_TYPES = frozenset({"military", "border_guard", "police", "armed_group"})
+UNIDENTIFIED_ARMED = "unidentified_armed"
+
+
 @dataclass
 class EventExtraction:
     """The events of one article (one per event sentence) and the incidents they tell."""
@@ -131,6 +136,8 @@ def extract_events(
         territory_holder=partial(territory_holder, lexicon),
         towns=_towns(article.text, ordered),
         named_elsewhere=_named_outside_events(article.text, ordered, readings),
+        armed=frozenset(a.name for a in lexicon.actors if a.actor_type in _ARMED_TYPES),
+        unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)

@@ -70,6 +70,10 @@ class ArticleFacts:
     # the places below country level named by sentences that tell no event ("the outpost where
     # it happened lies in Shamsiddin Shohin district"): an incident's site when its own say none
     named_elsewhere: tuple[Toponym, ...] = ()
+    # the actors that bear arms, and the one who attacked when no armed party is named
+    # ("Chinese workers were killed in an attack": an unidentified armed group)
+    armed: frozenset[str] = frozenset()
+    unknown_attackers: str = ""
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -85,6 +89,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             site = _site_named_elsewhere(readings, members, facts) or site
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
+        if _attackers_unnamed(readings, members, agents, facts):
+            agents = [*agents, facts.unknown_attackers]
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
         class_sites: dict[str, _Site | None] = {}
@@ -543,6 +549,19 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
             if name not in agents and name not in recipients:
                 target.append(name)
     return agents, recipients
+
+
+_ATTACKS = frozenset({"attack"})
+_HAPPENED = frozenset({"reported", "historical"})
+
+
+def _attackers_unnamed(readings: Sequence[Reading], members: list[int], agents: list[str], facts: ArticleFacts) -> bool:
+    """Whether the incident tells an attack that happened and names no armed party among those
+    who acted (an armed party that was attacked is no attacker): then an unidentified armed
+    group attacked, as ACLED codes unknown perpetrators."""
+    if not facts.unknown_attackers or any(name in facts.armed for name in agents):
+        return False
+    return any(readings[i].event_class in _ATTACKS and readings[i].modality in _HAPPENED for i in members)
 
 
 def _told(readings: Sequence[Reading], members: list[int], harmful: frozenset[str]) -> list[int]:
