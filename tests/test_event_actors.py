@@ -166,3 +166,9 @@ def test_a_named_attacker_a_denial_or_a_clash_adds_no_unknown_attackers(resource
 @pytest.mark.parametrize("sentence", ["A Tajik border post came under attack.", "Tajik border guards came under heavy fire near the river."])
 def test_who_came_under_attack_is_its_target(resources, sentence):
     assert "Military Forces of Tajikistan (1994-) Border Troops" in sentence_actors(sentence, resources.lexicon).recipients
+
+
+@pytest.mark.parametrize("words", ["security personnel", "security force members", "security forces"])
+def test_security_personnel_are_the_security_forces(resources, words):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(f"More than 1,000 Afghan {words} fled into Tajikistan.", resources)}
+    assert "afg_unspecified" in ids

@@ -113,3 +113,15 @@ def test_a_bare_casualty_count_belongs_to_the_incident_told_just_before(resource
             "Separately, smugglers clashed with border guards in Farkhor district on Tuesday. One smuggler was killed.")
     assert _place(text, resources, "One smuggler") == "Farkhor District"
     assert _place(text, resources, "Two guards") == "Darvoz District"
+
+
+def test_the_province_is_the_one_the_article_named_last(resources):
+    text = (" date 2021-07-06\nMore than 1,000 Afghan soldiers fled into Tajikistan after clashes with the Taliban in "
+            "Badakhshan province, officials said. The Taliban took control of six districts in the province over the weekend.")
+    assert _place(text, resources, "six districts") == "Badakhshan Province"
+
+
+def test_the_district_is_the_one_the_article_named_last(resources):
+    text = (" date 2024-05-08\nResidents of Darvoz district said the road to Khorog was closed. "
+            "On Monday gunmen attacked a border post in the district.")
+    assert _place(text, resources, "gunmen attacked") == "Darvoz District"

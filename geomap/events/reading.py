@@ -31,6 +31,7 @@ from geomap.events.dates import DateMention, date_mentions, offset_event_date, s
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
+    GEO_LEVEL_BY_FEATURE,
     IN_COUNTRY,
     BorderZone,
     PlaceChoice,
@@ -714,34 +715,43 @@ def _own_place(
     )
     if family in _SAID_OR_MET or chosen.specific:
         return chosen
-    return _the_named_base(frame, start, sentence, chosen) or _the_city(frame, start, sentence) or chosen
+    return _the_named_base(frame, start, sentence, chosen) or _the_named_unit(frame, start, sentence) or chosen
 
 
-# "in the city", "the town's main square": the city the article is about
-_THE_CITY = re.compile(
+# "in the city", "the town's main square", "in the province": the city, district or province
+# the article is about
+_THE_UNIT = re.compile(
     r"\b(?:in|at|near|outside|around|across|into|throughout|within|(?:on\s+)?the\s+(?:outskirts|centre|center|streets)\s+of)"
-    r"\s+the\s+(?:city|town|regional\s+capital|provincial\s+capital)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b",
+    r"\s+the\s+(?P<unit>city|town|village|district|province|regional\s+capital|provincial\s+capital)\b(?!\s+of\b)"
+    r"|\bthe\s+(?P<owner>city|town|village|district|province)['’]s\b",
     re.I,
 )
-_CITY_FEATURES = frozenset({"city", "town"})
+_UNIT_FEATURES = {
+    "city": frozenset({"city", "town"}), "town": frozenset({"city", "town"}), "village": frozenset({"village", "town"}),
+    "district": frozenset({"admin2"}), "province": frozenset({"admin1"}),
+}
+_UNIT_WORDS = ("city", "town", "village", "district", "province", "capital")
 
 
-def _the_city(frame: ArticleFrame, start: int, sentence: str) -> PlaceChoice | None:
-    """For "in the city" with no city named in the sentence: the dateline's city ("KHOROG,
-    Tajikistan —"), else the city or town the article named last before the sentence."""
-    if "city" not in sentence and "town" not in sentence and "capital" not in sentence:
+def _the_named_unit(frame: ArticleFrame, start: int, sentence: str) -> PlaceChoice | None:
+    """For "in the city" ("the district", "the province") with no such place named in the
+    sentence: the dateline's city ("KHOROG, Tajikistan —"), else the one of that kind the
+    article named last before the words."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _UNIT_WORDS):
         return None
-    found = _THE_CITY.search(sentence)
+    found = _THE_UNIT.search(sentence)
     if found is None:
         return None
-    cities = [
-        t for t in frame.toponyms if t.place.feature_type in _CITY_FEATURES and not t.adjectival and t.mention.start < start + found.start()
-    ]
-    filed = [t for t in cities if in_dateline(frame.text, t)]
-    if not (filed or cities):
+    unit = (found.group("unit") or found.group("owner")).split()[-1].lower()
+    kinds = _UNIT_FEATURES.get(unit, _UNIT_FEATURES["city"])
+    named = [t for t in frame.toponyms if t.place.feature_type in kinds and not t.adjectival and t.mention.start < start + found.start()]
+    filed = [t for t in named if in_dateline(frame.text, t)]
+    if not named:
         return None
-    city = filed[0] if filed else cities[-1]
-    return PlaceChoice(city, "in", "settlement", f"{found.group(0)!r}: the city the article is about, {city.mention.text!r}")
+    place = filed[0] if filed else named[-1]
+    level = "settlement" if kinds & {"city", "town", "village"} else GEO_LEVEL_BY_FEATURE[place.place.feature_type]
+    return PlaceChoice(place, "in", level, f"{found.group(0)!r}: the {unit} the article is about, {place.mention.text!r}")
 
 
 # "will return to the air base in Kyrgyzstan", "the facility": a base the article names
