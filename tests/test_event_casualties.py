@@ -181,3 +181,37 @@ def test_no_one_killed_is_no_casualty(resources, sentence):
 )
 def test_a_perfect_tense_death_counts(resources, sentence):
     assert _deaths(sentence, resources.lexicon.units) == 41
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Two people, a man and a woman, were killed in the shelling.", 2),
+        ("Three civilians, two women and a child, died in the attack.", 3),
+    ],
+)
+def test_a_list_that_says_who_a_count_were_is_not_more_of_them(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Seven soldiers were killed, along with two civilians, in the fighting.", 9),
+        ("Three soldiers as well as a civilian were killed in the fighting.", 4),
+        ("Two guards together with a driver were killed.", 3),
+    ],
+)
+def test_casualties_added_with_along_with_or_as_well_as_count(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The shelling killed 13 people, nine of them civilians.", 13),
+        ("The shelling killed 13 people, among them nine civilians.", 13),
+    ],
+)
+def test_a_part_of_the_dead_is_not_more_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

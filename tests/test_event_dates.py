@@ -180,3 +180,33 @@ def test_a_count_from_an_event_named_as_a_noun_dates_what_follows_not_that_event
     assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None
     text = "Two weeks after the attack on the post near Farkhor, the border remains closed."
     assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Guards detained 12 smugglers over the past week.", (date(2024, 5, 1), WEDNESDAY)),
+        ("Guards detained 12 smugglers in the past three days.", (date(2024, 5, 5), WEDNESDAY)),
+        ("Guards detained 12 smugglers in recent days.", (date(2024, 5, 1), WEDNESDAY)),
+        ("Guards detained 12 smugglers over the last two weeks.", (date(2024, 4, 24), WEDNESDAY)),
+        ("Guards detained 12 smugglers in the past 24 hours.", (date(2024, 5, 7), WEDNESDAY)),
+        ("Guards detained 12 smugglers over the past month.", (date(2024, 4, 8), WEDNESDAY)),
+    ],
+)
+def test_a_recent_span_ends_on_the_articles_date(text, expected):
+    assert _day(text) == expected
+
+
+def test_last_week_stays_the_calendar_week_before():
+    assert _day("Guards detained 12 smugglers last week.") == (date(2024, 4, 29), date(2024, 5, 5))
+
+
+@pytest.mark.parametrize("span", ["in the past week", "in the past three days", "in the past 24 hours"])
+def test_a_recent_span_is_no_background(resources, span):
+    event = parse_text(f" date 2024-05-08\nBorder guards detained 12 smugglers near Farkhor {span}.", resources=resources).events[0]
+    assert event.modality == "reported" and event.date is not None
+
+
+def test_in_the_past_alone_is_still_background(resources):
+    event = parse_text(" date 2024-05-08\nIn the past, smugglers attacked border posts near Farkhor.", resources=resources).events[0]
+    assert event.modality == "historical"

@@ -57,7 +57,7 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "both": 2,
 }
 _COUNT = r"(?P<count>\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_WORDS = r"(?:(?!(?:and|or|were|was|had|have|has|who|which|that)\b)[\w'’-]+\s+){0,3}?"
+_WORDS = r"(?:(?!(?:and|or|were|was|had|have|has|who|which|that|of\s+(?:them|whom|those))\b)[\w'’-]+\s+){0,3}?"
 _TITLE = (
     r"(?:(?:Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|General|Gen\.|Sergeant|Sgt\.|Corporal|Private"
     r"|Commander|Senior|Junior|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+"
@@ -69,13 +69,13 @@ _MEMBER = re.compile(
     re.I,
 )
 _MEMBER_TEXT = _MEMBER.pattern.replace("?P<count>", "?:").replace("?P<one>", "?:").replace("?P<named>", "?:")
-_JOINER = r"\s*(?:,\s*(?:and\s+)?|\band\s+)"
+_JOINER = r"\s*(?:,\s*(?:and\s+)?|\band\s+|,?\s*\b(?:along with|as well as|together with)\s+)"
 _LIST = rf"(?:{_MEMBER_TEXT})(?:{_JOINER}(?:{_MEMBER_TEXT}))+"
 _ADVERB = r"(?:(?:also|reportedly|later|critically|seriously|severely|slightly|lightly|fatally|allegedly|all|both)\s+)?"
 _KILLED = r"killed|shot dead|shot and killed|murdered|slain|wounded|injured|hurt"
 # "… were killed", "… died": the verb whose subject a list is; the list ends right before it
 _SUBJECT_VERB = re.compile(
-    rf"\s+(?:(?:were|have been|had been)\s+{_ADVERB}(?P<how>{_KILLED})|(?P<died>died|perished|lost their lives))\b", re.I
+    rf",?\s+(?:(?:were|have been|had been)\s+{_ADVERB}(?P<how>{_KILLED})|(?P<died>died|perished|lost their lives))\b", re.I
 )
 # "both attackers were killed" counts too
 _SUBJECT_LIST = re.compile(rf"\b(?P<list>{_LIST}|both\s+{_WORDS}{PEOPLE}\b)$", re.I)
@@ -88,6 +88,8 @@ _LAST_WORD = re.compile(r"[\w'’-]+$")
 _NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel"}
 _SUBJECT_REACH = 200  # characters a list of subjects may take before its verb
 _WOUNDED = ("wound", "injur", "hurt")
+# a list of casualties is joined by one of these (or is "both …")
+_JOINER_WORDS = (" and ", ",", "both", " with ", " as well as ")
 # a list of casualties needs one of these words
 _LIST_WORDS = ("kill", "shot", "dead", "died", "perished", "lost their lives", "murdered", "slain", "wound", "injur", "hurt")
 
@@ -106,7 +108,7 @@ class Casualty:
 def listed_casualties(sentence: str) -> list[Casualty]:
     """The members of every list of casualties in ``sentence`` (see the module docstring), in order."""
     lowered = sentence.lower()
-    if not any(word in lowered for word in _LIST_WORDS) or not (" and " in lowered or "," in lowered or "both" in lowered):
+    if not any(word in lowered for word in _LIST_WORDS) or not any(joiner in lowered for joiner in _JOINER_WORDS):
         return []
     return sorted(_subject_lists(sentence) + _object_lists(sentence), key=lambda c: c.start)
 
@@ -141,6 +143,9 @@ def _members(sentence: str, span: tuple[int, int], category: str) -> list[Casual
         count = member.group("count")
         number = 1 if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
         members.append(Casualty(member.start(), member.end(), category, number, " ".join(member.group(0).split())))
+    # "two people, a man and a woman, were killed": the rest of the list says who the first were
+    if len(members) > 2 and members[0].count == sum(m.count for m in members[1:]) and "," in sentence[members[0].end : members[1].start]:
+        return members[:1]
     return members
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from geomap.model import EventDate
+from geomap.model import DatePrecision, EventDate
 from geomap.text import casefold_same_length
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -51,6 +51,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
     # "over the weekend", "at the weekend": the latest weekend (the coming one for a plan)
     ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
+    # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
+    ("recent_span", re.compile(
+        rf"\b(?:(?:the\s+)?(?:past|last)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS}|few|several|couple\s+of)\s+(?P<unit>hours|days|weeks|months)"
+        r"|recent\s+(?P<recent>days|weeks|months))\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "will be held in a month", "in two weeks' time": a plan's date counted from the article
@@ -78,6 +82,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night"),
     "the_weekend": ("over", "at", "during", "on", "throughout"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
+    "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
@@ -549,6 +554,24 @@ def _relative_span_reader(match: re.Match[str], groups: _Groups, text: str, refe
     return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
 
 
+# days each unit of a recent span covers ("the past week": the seven days up to the article)
+_SPAN_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30, "year": 365}
+_RECENT_DAYS = {"days": 7, "weeks": 30, "months": 180}  # "in recent days", "in recent weeks"
+
+
+def _recent_span(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"In the past three days", "over the last two weeks", "in recent days": the span that ends
+    on the article's date."""
+    if groups.get("recent"):
+        days = _RECENT_DAYS[groups["recent"].lower()]
+    else:
+        word = " ".join(groups["n"].lower().split())
+        count = int(word) if word.isdigit() else _COUNTS.get(word, 2 if word == "couple of" else 3)  # "a few", "several": three
+        days = max(1, count * _SPAN_DAYS[groups["unit"].lower().rstrip("s")] // (24 if groups["unit"].lower().startswith("hour") else 1))
+    start = shift_days(reference, -days)
+    return EventDate(start, reference, "days" if days <= 2 else "week" if days <= 7 else "month", "text", text)
+
+
 # Kinds of date expression (see PATTERNS) → their reader; a kind in _RELATIVE_READERS has
 # no date in an article without one.
 _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], EventDate | None]] = {
@@ -569,10 +592,17 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool],
     "ago": _ago,
     "ahead": _ahead,
     "relative_span": _relative_span_reader,
+    "recent_span": _recent_span,
 }
 
 
+_PAST_SPAN_PRECISION: dict[str, DatePrecision] = {"week": "week", "month": "month", "year": "year"}
+
+
 def _relative_span(which: str, unit: str, reference: date, text: str) -> EventDate:
+    if which == "past" and unit in ("week", "month", "year"):
+        # "over the past week": the span up to the article, not the calendar week before it
+        return EventDate(shift_days(reference, -_SPAN_DAYS[unit]), reference, _PAST_SPAN_PRECISION[unit], "text", text)
     step = -1 if which in ("last", "previous", "past") else 1 if which in ("next", "coming") else 0
     if unit in ("week", "weekend"):
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step)

@@ -68,7 +68,9 @@ _CASUALTY_WORDS = (
     "murder", "massacr", "slew", "slay", "assassinat", "behead",
 )
 # "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
-_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along with|as well as|together with)\s+)")
+# "killing 13 people, nine of them civilians": a part of the count before, not more of them
+_PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b", re.I)
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
@@ -255,7 +257,7 @@ def _counted(
     ("one killed and four wounded")."""
     unit = _first_unit(units, tail)
     verb = _casualty_verb(sentence, match.start())
-    if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
+    if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()) and not _PART_OF_THEM.match(tail):
         verb = listed[1]
     if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
         return verb, unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
