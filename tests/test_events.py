@@ -215,7 +215,7 @@ def test_a_cue_can_refine_the_acled_codes_of_its_class(resources):
         ("A suicide bomber killed five people including Taliban security forces on Tuesday.", [("fatalities", 5)]),
         ("Seven people were also wounded in the attack.", [("injured", 7)]),
         ("Militants attacked a mosque, killing nearly 50 Shiite Muslim worshipers and wounding dozens more.",
-         [("fatalities", 50), ("injured", 24)]),
+         [("fatalities", 50), ("injured", 12)]),  # casualties by the lowest figure: "dozens" is 12
         ("Officials said the blast had killed 46 worshipers and injured another 143.", [("fatalities", 46), ("injured", 143)]),
         ("Gunmen shot dead three border guards and injured two.", [("fatalities", 3), ("injured", 2)]),
         ("The attack killed 5 and wounded 7.", [("fatalities", 5), ("injured", 7)]),
@@ -240,7 +240,7 @@ def test_a_country_named_as_the_location_is_neither_swapped_nor_an_actor(resourc
     assert drill.place.place.country == "TJ"
     assert not any("Tajikistan" in actor for actor in drill.actors)
     killing = _only_event("Chinese national killed by armed assailants in northeastern Afghanistan", resources)
-    assert killing.place.place.country == "AF" and killing.actors == []
+    assert killing.place.place.country == "AF" and not any("Afghanistan" in actor for actor in killing.actors)
     # the actor's own country still yields when it is not introduced as the location
     sent = _only_event("Russia sent 20 armoured vehicles to the Tajik army.", resources)
     assert sent.place.place.country == "TJ"

@@ -12,7 +12,7 @@ violence ("Chinese workers were killed").  Actors who only report
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,10 +26,12 @@ _RECIPIENT = re.compile(
     r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
     re.I,
 )
-# the subject of a passive of violence is its target: "Chinese workers were killed"
+# the subject of a passive of violence is its target: "Chinese workers were killed", "the post came under fire"
 _PASSIVE_TARGET_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:were|was|have been|had been|has been|got)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|attacked|shot|targeted|abducted|kidnapped|detained|arrested|ambushed|captured|taken hostage)\b",
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:were|was|have been|had been|has been|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|attacked|shot|targeted|abducted|kidnapped|detained|arrested|ambushed|captured|taken hostage)"
+    # "a border post came under attack", "guards came under fire"
+    r"|(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:attack|fire|shelling|assault|bombardment))\b",
     re.I,
 )
 _SPEECH_AFTER = re.compile(
@@ -39,11 +41,23 @@ _SPEECH_AFTER = re.compile(
 )
 # "Kyrgyz and Tajik border guards", "Russian, Uzbek and Tajik troops": the nationality words
 # before the last one share its noun phrase
+_FORCE_NOUNS = (
+    r"(?:forces|troops|soldiers|guards|military|militaries|armies|army|servicem[ae]n|police|officers|authorities|officials"
+    r"|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals|sides|delegations|units|law enforcers)"
+)
 _COORDINATED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*)\s*,?\s+(?:and|&)\s+(?P<last>[A-Z][a-z]+)"
-    r"(?P<noun>\s+(?:[a-z-]+\s+){0,2}?(?:forces|troops|soldiers|guards|military|militaries|armies|army|servicem[ae]n"
-    r"|police|officers|authorities|officials|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals))\b"
+    rf"(?P<noun>\s+(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})\b"
 )
+# "border guards of Kyrgyzstan and Tajikistan", "troops from Russia": the forces of each country named after them
+_OF_COUNTRIES = re.compile(
+    r"\s(?:of|from)\s+(?:the\s+)?(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)?)\b"
+)
+_FORCE_NOUN_WORDS = frozenset(
+    "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
+    "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers".split()
+)
+_FORCES_BEFORE = re.compile(rf"\b(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})$", re.I)
 
 Hit = tuple[int, int, str, str]  # start, end, actor name, ISO3
 
@@ -81,6 +95,11 @@ def actor_hits(
         found = [h for h in found if not any(a <= h[0] and h[1] <= b and b - a > h[1] - h[0] for a, b in organisations)]
     if locations:
         found = [h for h in found if (h[0], h[1]) not in locations]
+    forces_of = _forces_of_hits(sentence, lexicon)
+    if forces_of:
+        # on the country's own words these stand for the country's government ("forces of Kyrgyzstan")
+        spans = {(h[0], h[1]) for h in forces_of}
+        found = forces_of + [h for h in found if (h[0], h[1]) not in spans]
     return _leftmost_longest(found)
 
 
@@ -103,18 +122,49 @@ def _leftmost_longest(found: list[Hit]) -> list[Hit]:
 def _coordinated_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
     """Actors of the nationality words that share the noun of the last one ("Kyrgyz and Tajik
     forces" → Kyrgyz forces too).  Each is read as "<nationality> <noun>" and spans just its
-    own word."""
+    own word (the last one's own longer phrase, where the vocabulary knows it, wins)."""
     if " and " not in sentence and "&" not in sentence:
         return []
     hits: list[Hit] = []
     for match in _COORDINATED.finditer(sentence):
         words = [(match.start("first"), match.group("first"))]
         words += [(match.start("more") + m.start(1), m.group(1)) for m in re.finditer(r"([A-Z][a-z]+)", match.group("more"))]
+        # the last one too: its own phrase may name nobody as written ("Tajik sides")
+        words.append((match.start("last"), match.group("last")))
         for start, word in words:
-            phrase = word + match.group("noun")
-            for _, _, name, iso3 in actor_hits_plain(phrase, lexicon):
+            for name, iso3 in _read_as(word + match.group("noun"), lexicon):
                 hits.append((start, start + len(word), name, iso3))
     return hits
+
+
+def _forces_of_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
+    """Actors of forces named before their countries ("border guards of Kyrgyzstan and
+    Tajikistan" → Kyrgyz and Tajik border guards), each read as "<country> <noun>" and
+    spanning just the country's name."""
+    if " of " not in sentence and " from " not in sentence:
+        return []
+    hits: list[Hit] = []
+    for match in _OF_COUNTRIES.finditer(sentence):
+        last_word = sentence[max(0, match.start() - 20) : match.start()].rsplit(None, 1)[-1:]
+        if not last_word or last_word[0].lower() not in _FORCE_NOUN_WORDS:
+            continue  # most "of <Name>" follow no force ("the Ministry of Defence")
+        forces = _FORCES_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+        if forces is None:
+            continue
+        noun = " ".join(forces.group("noun").split())
+        countries = [(match.start("first"), match.group("first"))]
+        countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(r"(?-i:[A-Z][a-z]+)", match.group("more"))]
+        for start, country in countries:
+            hits += [(start, start + len(country), name, iso3) for name, iso3 in _read_as(f"{country} {noun}", lexicon)]
+    return hits
+
+
+def _read_as(phrase: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The actors a short phrase names ("Kyrgyz sides" is read as "Kyrgyz side" when the plural names none)."""
+    found = actor_hits_plain(phrase, lexicon)
+    if not found and phrase.endswith("s"):
+        found = actor_hits_plain(phrase[:-1], lexicon)
+    return [(name, iso3) for _, _, name, iso3 in found]
 
 
 def actor_hits_plain(text: str, lexicon: Lexicon) -> list[Hit]:
@@ -172,9 +222,20 @@ def sentence_actors(
     )
 
 
+# "the committee said its officers detained …": the speaker's own forces acted
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:officers|forces|troops|soldiers|servicemen|fighters|units|guards|men|personnel"
+    r"|police|policemen|agents|operatives|staff|employees|servicemembers|patrols?)\b",
+    re.I,
+)
+
+
 def speakers(sentence: str, actors: SentenceActors) -> set[str]:
     """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
-    and nowhere else in the sentence."""
+    and nowhere else in the sentence, unless what they report their own forces did ("the
+    committee said its officers detained three men")."""
+    if _OWN_FORCES.search(sentence):
+        return set()
     by_name: dict[str, list[bool]] = {}
     for _, end, name, _ in actors.hits:
         by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
@@ -243,18 +304,36 @@ def article_parties(found: list[SentenceActors], lexicon: Lexicon) -> dict[str, 
     return {kind: next(iter(names.values())) for kind, names in seen.items() if len(names) == 1}
 
 
-def with_references(actors: SentenceActors, sentence: str, lexicon: Lexicon, parties: dict[str, str]) -> tuple[SentenceActors, list[str]]:
+@dataclass(frozen=True, slots=True)
+class Unnamed:
+    """How references to an actor type the article never names with its country are read:
+    ``named`` are the types it does name; ``own`` reads a reference's words as the home
+    country's ("the security forces" → "Tajikistan security forces"), None when it cannot."""
+
+    named: frozenset[str] = frozenset()
+    own: Callable[[str], str | None] | None = None
+
+
+def with_references(
+    actors: SentenceActors, sentence: str, lexicon: Lexicon, parties: dict[str, str], unnamed: Unnamed = Unnamed()
+) -> tuple[SentenceActors, list[str]]:
     """``actors`` plus the article's actors that unqualified references of the sentence stand
-    for ("the Border Guard Service reported …"), and the names added."""
+    for ("the Border Guard Service reported …"), and the names added.  A reference to a type
+    the article does not name is read as the home country's, where the vocabulary knows those
+    words ("the security forces" of a Tajik story are what "Tajikistan security forces" are)."""
     added: list[str] = []
     for kind, pattern in lexicon.references:
-        name = parties.get(kind)
-        if name is None or name in actors.names or name in added:
+        fallback = parties.get(kind)
+        own = unnamed.own is not None and kind not in unnamed.named
+        if not own and (fallback is None or fallback in actors.names):
             continue
         for match in pattern.finditer(sentence):
-            if not any(a <= match.start() < b for a, b in actors.spans):
+            if any(a <= match.start() < b for a, b in actors.spans):
+                continue
+            name = _reference(kind, match.group(0), parties, unnamed)
+            if name is not None and name not in actors.names and name not in added:
                 added.append(name)
-                break
+            break
     if not added:
         return actors, []
     return SentenceActors(
@@ -264,6 +343,28 @@ def with_references(actors: SentenceActors, sentence: str, lexicon: Lexicon, par
         recipients=actors.recipients,
         hits=actors.hits,
     ), added
+
+
+def _reference(kind: str, words: str, parties: dict[str, str], unnamed: Unnamed) -> str | None:
+    """The actor a reference of ``kind`` ("the security forces") stands for."""
+    if kind not in unnamed.named and unnamed.own is not None:
+        own = unnamed.own(words)
+        if own is not None:
+            return own
+    return parties.get(kind)
+
+
+_THE = re.compile(r"^\s*the\s+", re.I)
+
+
+def read_as_of(words: str, country: str, lexicon: Lexicon, day: date | None) -> str | None:
+    """The actor that ``words`` ("the security forces") name as ``country``'s ("Tajikistan
+    security forces"), read on ``day``; None when the vocabulary knows no such actor."""
+    found = [h for h in actor_hits_plain(f"{country} {_THE.sub('', words)}", lexicon) if h[1] > len(country) + 1]
+    if not found:
+        return None  # the country's name alone names its government, not what the words say
+    _, _, name, iso3 = found[0]
+    return on_date(SentenceActors((name,), ((0, 0),), (iso3,), ()), lexicon, day).names[0]
 
 
 def without_speakers(actors: SentenceActors, speaking: set[str]) -> SentenceActors:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from geomap.model import EventDate
+from geomap.model import DatePrecision, EventDate
 from geomap.text import casefold_same_length
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -37,13 +37,24 @@ _DAY_TO = r"(?:\s*(?:-|–|to|until|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # "31.05.2022": day, month and year as the region's outlets write them (never month first)
+    ("dotted", re.compile(r"\b(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<year>(?:19|20)\d{2})\b(?!\.\d)")),
     ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:\s+{_YEAR})?", re.I)),
     # "Saturday, October 24": the explicit date after the weekday decides
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)", re.I)),
-    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night|the day before)\b", re.I)),
+    # "Monday last week": the weekday of that week
+    ("weekday", re.compile(
+        rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)"
+        r"(?:\s+(?:of\s+)?(?P<week>last|this|next|previous|the\s+previous|the\s+following)\s+week\b)?", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    # "over the weekend", "at the weekend": the latest weekend (the coming one for a plan)
+    ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
+    # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
+    ("recent_span", re.compile(
+        rf"\b(?:(?:the\s+)?(?:past|last)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS}|few|several|couple\s+of)\s+(?P<unit>hours|days|weeks|months)"
+        r"|recent\s+(?P<recent>days|weeks|months))\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "will be held in a month", "in two weeks' time": a plan's date counted from the article
@@ -62,13 +73,16 @@ _MONTH_PREPOSITIONS = ("in", "during", "since", "by", "from", "at", "of", "until
 _DIGITS = tuple("0123456789")
 _START_WORDS: dict[str, tuple[str, ...]] = {
     "iso": _DIGITS,
+    "dotted": _DIGITS,
     "month_day": (*_BOUND_WORDS, *_MONTHS),
     "day_month": (*_BOUND_WORDS, *_DIGITS),
     "month": _MONTH_PREPOSITIONS,
     "relative_month": ("last", "this", "next", "coming", "past"),
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
-    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day before"),
+    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night"),
+    "the_weekend": ("over", "at", "during", "on", "throughout"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
+    "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
@@ -162,14 +176,15 @@ _RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next
 _DATELINE_DATE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*)?"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}"
-    rf"|(?P<day_first>\d{{1,2}})\s+{_MONTH_SECOND},?\s+(?P<year_second>(?:19|20)\d{{2}}))",
+    rf"|(?P<day_first>\d{{1,2}})\s+{_MONTH_SECOND},?\s+(?P<year_second>(?:19|20)\d{{2}})"
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{2})\.(?P<dot_year>(?:19|20)\d{2}))",
     re.M | re.I,
 )
 
 
 def dateline_date(text: str, start: int = 0, window: int = 400) -> date | None:
     """The date of a dateline near the top of an article ("DUSHANBE, July 24, 2013 (news.tj) -",
-    "17 Sep 2018 13:49"), for articles that come without a date: a full date with its
+    "17 Sep 2018 13:49", "DUSHANBE, 31.05.2022 (Khovar) –"), for articles that come without a date: a full date with its
     year at the start of one of the first lines."""
     found = _dateline(text, start, window)
     return found[0] if found else None
@@ -199,6 +214,8 @@ def _dateline(text: str, start: int, window: int) -> tuple[date, int] | None:
         try:
             if groups.get("day"):
                 found = date(int(groups["year"]), _MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
+            elif groups.get("dot_day"):
+                found = date(int(groups["dot_year"]), int(groups["dot_month"]), int(groups["dot_day"]))
             else:
                 found = date(int(groups["year_second"]), _MONTHS[groups["month_second"].lower().rstrip(".")], int(groups["day_first"]))
         except (ValueError, KeyError, OverflowError):
@@ -331,10 +348,27 @@ def _month_day(match: re.Match[str], groups: _Groups, text: str, reference: date
     return EventDate(day, day, "day", "text", text)
 
 
+# a month name that is also a word ("5 may be", "thousands march") reads as a month when the
+# phrase is written as a date: an ordinal ("6th May", "the 6th of May"), or what follows is
+# no verb: a punctuation mark, a year, a name or a function word ("on 6 May the Taliban …")
+_DATE_CLOSED_AFTER = re.compile(
+    r"\s*(?:[,.;:()!?\"\u201c\u201d\u2013\u2014-]|$)"
+    r"|\s+(?:(?-i:[A-Z])|(?:19|20)\d{2}\b|(?:and|at|in|on|when|as|while|after|before|to|from|the|a|an|this|that|last|with|near"
+    r"|along|by|amid|during|until|till|through|between|against|across|into|inside|around|or)\b)",
+    re.I,
+)
+_ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s+of\s", re.I)
+
+
 def _day_month(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
-    if groups["month"].lower().rstrip(".") in _MONTH_NAMES_AS_WORDS and not groups.get("year"):
-        return None  # "the 5 may" style false hits
+    if groups["month"].lower().rstrip(".") in _MONTH_NAMES_AS_WORDS and not groups.get("year") and not _reads_as_date(match):
+        return None  # "the 5 may be" style false hits
     return _month_day(match, groups, text, reference, forward)
+
+
+def _reads_as_date(match: re.Match[str]) -> bool:
+    """Whether a day and an ambiguous month word ("6 May") are written as a date."""
+    return bool(_ORDINAL_DAY.match(match.group(0)) or _DATE_CLOSED_AFTER.match(match.string, match.end()))
 
 
 def _month(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
@@ -389,6 +423,10 @@ def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference:
 def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     target = _WEEKDAYS[groups["weekday"].lower()]
     lowered = text.lower()
+    if groups.get("week"):
+        step = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[" ".join(groups["week"].lower().split())]
+        day = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step, days=target)
+        return EventDate(day, day, "day", "text", text)
     if lowered.startswith("next") or (forward and not lowered.startswith("last")):
         # "announced Friday" in a Friday article is that day; "next Friday" is a week on
         delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
@@ -400,30 +438,30 @@ def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, 
 
 
 def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    offset = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
     day = reference + timedelta(days=offset[groups["rel"].lower()])
     return EventDate(day, day, "day", "text", text)
 
 
+def _the_weekend(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"Over the weekend": the latest Saturday and Sunday that had begun by the article (the
+    coming ones for a plan)."""
+    saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+    if forward and saturday < reference - timedelta(days=1):
+        saturday += timedelta(weeks=1)
+    return EventDate(saturday, saturday + timedelta(days=1), "days", "text", text)
+
+
 def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     unit = groups["unit"].lower()
-    if unit.startswith(("minute", "hour")):  # "several hours ago": the day of the report
-        return EventDate(reference, reference, "day", "text", text)
+    if unit.startswith(("minute", "hour")):  # "several hours ago": the day of the report; "48 hours ago": two days back
+        hours = int(groups["n"]) if groups["n"] and groups["n"].isdigit() and unit.startswith("hour") else 0
+        day = reference - timedelta(days=hours // 24)
+        return EventDate(day, day, "day", "text", text)
     if not groups["n"] or groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
         return None  # "a few weeks ago" names no week
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-    if unit.startswith("day"):
-        day = reference - timedelta(days=count)
-        return EventDate(day, day, "day", "text", text)
-    if unit.startswith("month"):  # "six months ago": the month that many before the article's
-        year, month = divmod(reference.year * 12 + reference.month - 1 - count, 12)
-        start, end = _month_range(year, month + 1, None)
-        return EventDate(start, end, "month", "text", text)
-    if unit.startswith("year"):
-        year = reference.year - count
-        return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
-    monday = reference - timedelta(days=reference.weekday() + 7 * count)
-    return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
+    return _units_from(reference, -count, unit, text)
 
 
 def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
@@ -432,19 +470,54 @@ def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, fo
     if not forward:
         return None
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
-    unit = groups["unit"].lower()
+    return _units_from(reference, count, groups["unit"].lower(), text)
+
+
+def _units_from(reference: date, count: int, unit: str, text: str) -> EventDate:
+    """The day, week, month or year ``count`` such units after ``reference`` (before it when
+    negative), at that unit's precision."""
     if unit.startswith("day"):
         day = shift_days(reference, count)
         return EventDate(day, day, "day", "text", text)
     if unit.startswith("week"):
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=count)
         return EventDate(monday, monday + timedelta(days=6), "week", "text", text)
-    if unit.startswith("month"):
+    if unit.startswith("month"):  # "six months ago": the month that many before the article's
         year, month = divmod(reference.year * 12 + reference.month - 1 + count, 12)
         start, end = _month_range(year, month + 1, None)
         return EventDate(start, end, "month", "text", text)
     year = reference.year + count
     return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
+
+
+# "four years after the Taliban seized power", "a week before Moscow hosts talks": the event
+# whose words follow, that long before (after) the news of the article
+_OFFSET_EVENT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<direction>after|before)\s+(?=\S)", re.I
+)
+
+
+# "after the first attack," "after the attack on the post": the event's words head a noun
+# phrase that names an event told before, with no clause of its own
+_DETERMINED = re.compile(r"(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}", re.I)
+_NOUN_PHRASE_END = re.compile(r"[\w'’-]+(?=\s*(?:[,;:.]|$)|\s+(?:on|in|at|near|of|against|by)\b)", re.I)
+
+
+def offset_event_date(sentence: str, trigger_at: int, reference: date | None) -> EventDate | None:
+    """The date of an event whose words (at ``trigger_at``) follow "N units after/before" in
+    the same clause ("four years after the Taliban seized power"), counted from the article's
+    date ``reference``; None when no such phrase leads to the event."""
+    if reference is None or ("after" not in sentence and "before" not in sentence):
+        return None
+    for match in _OFFSET_EVENT.finditer(sentence, 0, trigger_at):
+        if any(mark in sentence[match.end() : trigger_at] for mark in ",;:()\"\u201c\u201d"):
+            continue  # the event's words are in another clause
+        if _DETERMINED.fullmatch(sentence, match.end(), trigger_at) and _NOUN_PHRASE_END.match(sentence, trigger_at):
+            continue  # "four days after the first attack, …": an event told before, named; the count dates what follows
+        count = int(match.group("n")) if match.group("n").isdigit() else _COUNTS[match.group("n").lower()]
+        step = -count if match.group("direction").lower() == "after" else count
+        return _units_from(reference, step, match.group("unit").lower(), match.group(0).strip())
+    return None
 
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern hemisphere)
@@ -481,10 +554,29 @@ def _relative_span_reader(match: re.Match[str], groups: _Groups, text: str, refe
     return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
 
 
+# days each unit of a recent span covers ("the past week": the seven days up to the article)
+_SPAN_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30, "year": 365}
+_RECENT_DAYS = {"days": 7, "weeks": 30, "months": 180}  # "in recent days", "in recent weeks"
+
+
+def _recent_span(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"In the past three days", "over the last two weeks", "in recent days": the span that ends
+    on the article's date."""
+    if groups.get("recent"):
+        days = _RECENT_DAYS[groups["recent"].lower()]
+    else:
+        word = " ".join(groups["n"].lower().split())
+        count = int(word) if word.isdigit() else _COUNTS.get(word, 2 if word == "couple of" else 3)  # "a few", "several": three
+        days = max(1, count * _SPAN_DAYS[groups["unit"].lower().rstrip("s")] // (24 if groups["unit"].lower().startswith("hour") else 1))
+    start = shift_days(reference, -days)
+    return EventDate(start, reference, "days" if days <= 2 else "week" if days <= 7 else "month", "text", text)
+
+
 # Kinds of date expression (see PATTERNS) → their reader; a kind in _RELATIVE_READERS has
 # no date in an article without one.
 _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], EventDate | None]] = {
     "iso": _iso_date,
+    "dotted": _iso_date,
     "month_day": _month_day,
     "day_month": _day_month,
     "month": _month,
@@ -496,13 +588,21 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool],
     "relative_month": _relative_month,
     "weekday": _weekday,
     "relative_day": _relative_day,
+    "the_weekend": _the_weekend,
     "ago": _ago,
     "ahead": _ahead,
     "relative_span": _relative_span_reader,
+    "recent_span": _recent_span,
 }
 
 
+_PAST_SPAN_PRECISION: dict[str, DatePrecision] = {"week": "week", "month": "month", "year": "year"}
+
+
 def _relative_span(which: str, unit: str, reference: date, text: str) -> EventDate:
+    if which == "past" and unit in ("week", "month", "year"):
+        # "over the past week": the span up to the article, not the calendar week before it
+        return EventDate(shift_days(reference, -_SPAN_DAYS[unit]), reference, _PAST_SPAN_PRECISION[unit], "text", text)
     step = -1 if which in ("last", "previous", "past") else 1 if which in ("next", "coming") else 0
     if unit in ("week", "weekend"):
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step)

@@ -19,14 +19,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import actor_ids_in, article_parties, home_force, territory_holder, with_references
+from geomap.events.actors import Unnamed, actor_ids_in, article_parties, home_force, read_as_of, territory_holder, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
-from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline
+from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline, is_origin, where_said
 from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
@@ -36,12 +36,26 @@ __all__ = [
 ]
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_AFTER_EARLIER = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+(?:later|after(?:wards)?)"
-    r"|(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night))\b",
+_COUNT = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten"
+# "before" that ends its phrase ("the day before, …"): what follows it otherwise names another
+# event ("the day before the summit", "a week before Moscow hosts talks"), counted from that one
+_NOT_ANOTHER_EVENT = r"(?=\s*[,;:.]|\s*$)"
+# days counted from the event told before: "four days later", "the next day", "two days
+# earlier", "the previous day", "the day before", "the same day"
+_FROM_EARLIER = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?:later|after(?:wards)?)"
+    r"|(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night)"
+    rf"|(?P<back_n>{_COUNT})\s+(?P<back_unit>days?|weeks?)\s+(?:earlier|before{_NOT_ANOTHER_EVENT})"
+    rf"|(?:the\s+)?(?P<previous>previous|preceding)\s+(?:day|morning|evening|night)|(?P<before>the\s+(?:day|night)\s+before){_NOT_ANOTHER_EVENT}"
+    r"|(?P<same>(?:the|that)\s+(?:very\s+)?same\s+day|that\s+(?:very\s+)?day|(?:later|earlier)\s+that\s+(?:day|morning|evening|night)))\b",
     re.I,
 )
-_AFTER_WORDS = ("later", "after", " day", "morning", "evening", "night")
+_FROM_EARLIER_WORDS = ("later", "after", " day", "morning", "evening", "night", "earlier", "before")
+
+
+# who bears arms, and the actor of attackers no one names (``actors.csv``)
+_ARMED_TYPES = frozenset({"military", "border_guard", "police", "armed_group"})
+UNIDENTIFIED_ARMED = "unidentified_armed"
 
 
 @dataclass
@@ -98,7 +112,7 @@ def extract_events(
         toponyms=ordered,
         lexicon=lexicon,
         border_zones=border_zones,
-        article_zone=article_zone(border_zones, ordered),
+        article_zone=article_zone(border_zones, ordered, article.text),
         organisations=tuple(sorted((m.start, m.end) for m in organisations)),
         filed=dateline_end(article.text, article.body_start),
         lead_end=spans[min(1, len(spans) - 1)][1] if spans else article.body_start,
@@ -107,9 +121,10 @@ def extract_events(
         organisation_starts=tuple(sorted(m.start for m in organisations)),
     )
     readings, narrative = _read_sentences(frame, spans)
-    readings = _dated_from_earlier(readings)
+    readings = _dated_from_earlier(readings, article.date)
     readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
-    readings = _referenced_parties(readings, lexicon, _home_country(ordered), article.date)
+    home = _home_country(ordered)
+    readings = _referenced_parties(readings, lexicon, home, article.date, _country_name(ordered, home))
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -120,6 +135,9 @@ def extract_events(
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
         towns=_towns(article.text, ordered),
+        named_elsewhere=_named_outside_events(article.text, ordered, readings),
+        armed=frozenset(a.name for a in lexicon.actors if a.actor_type in _ARMED_TYPES),
+        unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
@@ -134,6 +152,19 @@ def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
     ))
 
 
+def _named_outside_events(text: str, toponyms: Sequence[Toponym], readings: Sequence[Reading]) -> tuple[Toponym, ...]:
+    """The places below country level that sentences telling no event name as places ("the
+    outpost where it happened lies in Shamsiddin Shohin district"): not nationality words, the
+    dateline's city, where something was said, or where someone came from."""
+    spans = [(r.start, r.end) for r in readings]
+    return tuple(
+        t for t in toponyms
+        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= SPECIFICITY["adm2"]
+        and t.place.source != "border" and not any(a <= t.mention.start < b for a, b in spans)
+        and not in_dateline(text, t) and not where_said(text, t) and not is_origin(text, t.mention.start)
+    )
+
+
 def _home_country(toponyms: Sequence[Toponym]) -> str:
     """ISO2 of the country where the article's places below country level lie, when at least
     two thirds of them lie in one country."""
@@ -144,12 +175,21 @@ def _home_country(toponyms: Sequence[Toponym]) -> str:
     return country if count * 3 >= len(countries) * 2 else ""
 
 
-def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None) -> list[Reading]:
+def _country_name(toponyms: Sequence[Toponym], iso2: str) -> str:
+    """The name of the country ``iso2`` as the article's places know it ("Tajikistan"), if it names it."""
+    return next((t.place.name for t in toponyms if iso2 and t.place.feature_type == "country" and t.place.country == iso2), "")
+
+
+def _referenced_parties(
+    readings: list[Reading], lexicon: Lexicon, home: str = "", published: date | None = None, home_name: str = ""
+) -> list[Reading]:
     """"The border guards", "the authorities": the article's actor of that type, named
     elsewhere with its country; "the authorities", "the border guards", "the police" and "the
-    security forces" of an article whose places lie in one country are that country's
-    government, border force, police and the forces holding it on the article's day."""
+    security forces" of an article whose places lie in one country are what the vocabulary
+    reads those words as with that country's name ("Tajikistan security forces"), else that
+    country's government, border force, police and the forces holding it on the article's day."""
     parties = article_parties([r.actors for r in readings], lexicon)
+    named_kinds = frozenset(parties)
     if "government" not in parties and home:
         government = lexicon.government_of().get(home)
         if government is not None:
@@ -167,9 +207,11 @@ def _referenced_parties(readings: list[Reading], lexicon: Lexicon, home: str = "
             parties["military"] = holder.name
     if not parties:
         return readings
+    # one article says "the authorities" many times: each wording is read once
+    own_reading = lru_cache(maxsize=None)(partial(read_as_of, country=home_name, lexicon=lexicon, day=published)) if home_name else None
     out = []
     for reading in readings:
-        actors, added = with_references(reading.actors, reading.sentence, lexicon, parties)
+        actors, added = with_references(reading.actors, reading.sentence, lexicon, parties, Unnamed(named_kinds, own_reading))
         out.append(replace(reading, actors=actors) if added else reading)
     return out
 
@@ -233,28 +275,52 @@ def _told_in_the_past(reading: Reading) -> bool:
     return reading.modality in ("reported", "historical") and not _NOW.search(reading.sentence)
 
 
-def _dated_from_earlier(readings: list[Reading]) -> list[Reading]:
-    """"Four days after the first attack", "the next day": the latest earlier day-precise
-    date, moved on."""
+def _dated_from_earlier(readings: list[Reading], published: date | None = None) -> list[Reading]:
+    """"Four days after the first attack", "the next day", "two days earlier", "the same day":
+    the latest earlier day-precise date, moved on or back (back from the article's date when
+    no earlier sentence gave a day: "the day before" is then the day before the report)."""
     out: list[Reading] = []
     anchor: EventDate | None = None  # the latest day-precise date so far
     for reading in readings:
-        if reading.date is None and anchor is not None:
-            lowered = reading.sentence.lower()
-            offset = _AFTER_EARLIER.search(reading.sentence) if any(w in lowered for w in _AFTER_WORDS) else None
-            if offset:
-                day = shift_days(anchor.end, _days(offset))
-                moved = EventDate(day, day, "day", "earlier event", offset.group(0))
-                reading = replace(reading, date=moved, date_reason=f"{offset.group(0)!r} after {anchor.text or anchor.start.isoformat()!r}")
+        if reading.date is None:
+            reading = _moved_from(reading, anchor, published)
         if reading.date is not None and reading.date.precision == "day":
             anchor = reading.date
         out.append(reading)
     return out
 
 
+def _moved_from(reading: Reading, anchor: EventDate | None, published: date | None) -> Reading:
+    """The undated ``reading`` dated by the days it counts from ``anchor`` (or, counting
+    back, from ``published`` when there is no anchor), if it counts any."""
+    lowered = reading.sentence.lower()
+    if not any(word in lowered for word in _FROM_EARLIER_WORDS):
+        return reading
+    offset = _FROM_EARLIER.search(reading.sentence)
+    if offset is None:
+        return reading
+    days = _days(offset)
+    if anchor is not None:
+        origin, name = (anchor.end if days > 0 else anchor.start), anchor.text or anchor.start.isoformat()
+    elif days < 0 and published is not None:
+        origin, name = published, "the article's date"
+    else:
+        return reading
+    day = shift_days(origin, days)
+    moved = EventDate(day, day, "day", "earlier event", offset.group(0))
+    return replace(reading, date=moved, date_reason=f"{offset.group(0)!r} from {name!r}")
+
+
 def _days(offset: re.Match[str]) -> int:
+    """The days a match of ``_FROM_EARLIER`` counts (negative: back)."""
     if offset.group("next"):
         return 1
-    count = offset.group("n").lower()
+    if offset.group("previous") or offset.group("before"):
+        return -1
+    if offset.group("same"):
+        return 0
+    forward = offset.group("n") is not None
+    count = (offset.group("n") if forward else offset.group("back_n")).lower()
+    unit = (offset.group("unit") if forward else offset.group("back_unit")).lower()
     number = int(count) if count.isdigit() else _COUNTS[count]
-    return number * (7 if offset.group("unit").lower().startswith("week") else 1)
+    return number * (7 if unit.startswith("week") else 1) * (1 if forward else -1)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from geomap.events.dates import shift_days
-from geomap.events.place import ACLED_PRECISION, SPECIFICITY, PlaceChoice
+from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
 from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
@@ -67,6 +67,13 @@ class ArticleFacts:
     # the towns and sites the article names outside its event sentences ("the men lived in
     # the village of Deires"): where "along the border" lies when no event sentence says
     towns: tuple[Place, ...] = ()
+    # the places below country level named by sentences that tell no event ("the outpost where
+    # it happened lies in Shamsiddin Shohin district"): an incident's site when its own say none
+    named_elsewhere: tuple[Toponym, ...] = ()
+    # the actors that bear arms, and the one who attacked when no armed party is named
+    # ("Chinese workers were killed in an attack": an unidentified armed group)
+    armed: frozenset[str] = frozenset()
+    unknown_attackers: str = ""
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -78,8 +85,12 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     for number, members in enumerate(groups, 1):
         incident_id = f"{facts.article_id}#{number}"
         site = _incident_place(readings, members, facts)
+        if site is None or not site.choice.specific:
+            site = _site_named_elsewhere(readings, members, facts) or site
         day = _incident_date(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
+        if _attackers_unnamed(readings, members, agents, facts):
+            agents = [*agents, facts.unknown_attackers]
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
         class_sites: dict[str, _Site | None] = {}
@@ -288,10 +299,12 @@ def _anchor_donors(i: int, readings: Sequence[Reading], anchors: list[int], fact
 
 
 def _goes_on(reading: Reading, previous: Reading) -> bool:
-    """A sentence of the same class right after another, or one that refers back to it
-    ("the drill", "the attackers"), tells the same incident: closer evidence than an anchor
-    further away."""
-    if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric):
+    """A sentence of the same class right after another, one that refers back to it ("the
+    drill", "the attackers"), or a bare casualty count after it tells the same incident:
+    closer evidence than an anchor further away."""
+    # a bare casualty count ("One smuggler was killed") tells the harm of the sentence before it
+    counted = reading.choice.hit.role == "incident"
+    if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric or counted):
         return False
     return _continues(reading, previous)
 
@@ -406,6 +419,36 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     return site
 
 
+def _site_named_elsewhere(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
+    """For an incident none of whose sentences names a site: the one place (or the finest of
+    places nested in each other) that the article's other sentences name, when it lies inside
+    what the incident's sentences do say (their country, their border).  Statements and
+    meetings take no such place."""
+    # a statement or a meeting is placed only where the text says it was held
+    told = [i for i in members if readings[i].family not in ("speech", "diplomacy")]
+    places = sorted(facts.named_elsewhere, key=lambda t: SPECIFICITY.get(_level(t), 9))
+    if not told or not places or not _nested([t.place for t in places]):
+        return None
+    finest = places[0]
+    if not all(_inside(readings[i].place, finest.place, facts) for i in told):
+        return None
+    level = _level(finest)
+    reason = f"the article places it in {finest.mention.text!r}, in a sentence that tells no event of its own"
+    return _Site(PlaceChoice(finest, "in", level, reason), finest.mention.start, readings[told[0]].family)
+
+
+def _level(toponym: Toponym) -> str:
+    return GEO_LEVEL_BY_FEATURE.get(toponym.place.feature_type, "settlement")
+
+
+def _nested(places: list[Place]) -> bool:
+    """Whether each place lies within every coarser one (``places`` finest first)."""
+    return all(
+        float(haversine_km(fine.lat, fine.lon, coarse.lat, coarse.lon)) <= coarse.uncertainty_km + fine.uncertainty_km
+        for k, fine in enumerate(places) for coarse in places[k + 1 :]
+    )
+
+
 def _class_site(readings: Sequence[Reading], members: list[int], own_class: str, site: _Site | None, facts: ArticleFacts) -> _Site | None:
     """The site the incident's sentences of ``own_class`` give, when the incident mixes
     classes and its site lies outside that one: the refugees' camp in the Pamirs for the
@@ -506,6 +549,19 @@ def _incident_parties(readings: Sequence[Reading], members: list[int]) -> tuple[
             if name not in agents and name not in recipients:
                 target.append(name)
     return agents, recipients
+
+
+_ATTACKS = frozenset({"attack"})
+_HAPPENED = frozenset({"reported", "historical"})
+
+
+def _attackers_unnamed(readings: Sequence[Reading], members: list[int], agents: list[str], facts: ArticleFacts) -> bool:
+    """Whether the incident tells an attack that happened and names no armed party among those
+    who acted (an armed party that was attacked is no attacker): then an unidentified armed
+    group attacked, as ACLED codes unknown perpetrators."""
+    if not facts.unknown_attackers or any(name in facts.armed for name in agents):
+        return False
+    return any(readings[i].event_class in _ATTACKS and readings[i].modality in _HAPPENED for i in members)
 
 
 def _told(readings: Sequence[Reading], members: list[int], harmful: frozenset[str]) -> list[int]:
@@ -675,6 +731,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
             # terrorists were found … they opened fire"): the day the article last told
             return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+    if reading.said_on is not None and reading.modality in ("reported", "historical"):
+        said = reading.said_on
+        return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
     if reading.context_date is not None and reading.modality == "reported":
         told = reading.context_date
         return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"

@@ -200,19 +200,35 @@ def _names_a_party(text: str, toponym: Toponym) -> bool:
     return bool(_FORCES_AFTER.match(text, toponym.mention.end))
 
 
-def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym]) -> BorderZone | None:
+def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], text: str = "") -> BorderZone | None:
     """The border an article is about: the one whose two countries it names most (the less
-    named of the two counts; demonyms do not: "Chinese workers" name no border), the primary
-    border on ties or when no border has both its countries named."""
+    named of the two counts; demonyms do not: "Chinese workers" name no border), else the one
+    whose two countries a pair of nationality words names ("a Kyrgyz-Tajik clash", "Kyrgyz
+    and Tajik guards"), the primary border on ties or when no border has both its countries
+    named."""
     if not zones:
         return None
-    counts = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+    for counted in (Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country), _paired_nationalities(text, toponyms)):
+        best = max(zones, key=lambda zone: min((counted[c] for c in zone.countries), default=0))  # the first of equals: the primary
+        if min((counted[c] for c in best.countries), default=0) > 0:
+            return best
+    return zones[0]
 
-    def named(zone: BorderZone) -> int:
-        return min((counts[c] for c in zone.countries), default=0)
 
-    best = max(zones, key=named)  # the first of equals: the primary border wins ties
-    return best if named(best) > 0 else zones[0]
+_PAIRED = re.compile(r"\s*(?:[-\u2013\u2014/]|and|&)\s*$", re.I)
+
+
+def _paired_nationalities(text: str, toponyms: Sequence[Toponym]) -> Counter[str]:
+    """The countries of nationality words written as a pair ("Kyrgyz-Tajik", "Kyrgyz and Tajik")."""
+    counted: Counter[str] = Counter()
+    if not text:
+        return counted
+    for first, second in zip(toponyms, toponyms[1:]):
+        if not (first.adjectival and second.adjectival) or first.place.country == second.place.country:
+            continue
+        if 0 <= second.mention.start - first.mention.end <= 5 and _PAIRED.match(text[first.mention.end : second.mention.start]):
+            counted.update((first.place.country, second.place.country))
+    return counted
 
 
 def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
@@ -249,6 +265,48 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|and|in|at|on|with|from|by|over|ab
 
 def _names_a_border(text: str, start: int, end: int) -> bool:
     return names_a_border(text, start, end) and not _PREPOSITION_AFTER.match(text, end)
+
+
+# "said in Dushanbe", "told reporters in Kabul", "speaking at a news conference in Bishkek":
+# where the report was made; the words between the saying and the place are its day or its
+# addressee, never what was said ("said militants attacked in Darvoz" is the attack's place)
+_SAID_AT = re.compile(
+    r"\b(?:(?:said|says|stated|declared|announced|added|noted|reported|wrote|speaking|spoke|commented|briefed)"
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:(?-i:[A-Z][a-z]+day)|today|yesterday))?"
+    r"|(?:told|telling|tells|briefing|addressed|addressing)\s+(?:(?:a|an|the)\s+)?(?:[\w/.-]+\s+){0,2}?"
+    r"(?:reporters|journalists|media|press|conference|briefing|parliament|lawmakers|deputies|(?-i:[A-Z][\w/.-]*)))"
+    r"(?:\s+(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:news conference|press conference|conference|briefing|meeting|interview|statement|ceremony|session|forum|summit|speech))?"
+    r"\s+(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$",
+    re.I,
+)
+# "officials in Dushanbe said …": where the speakers are
+_SPEAKERS_IN = re.compile(
+    r"\b(?:officials?|authorities|spokes(?:man|woman|person)|sources?|ministry|government|diplomats?|representatives?"
+    r"|analysts?|experts?|correspondents?|journalists?|reporters?|observers?)\s+(?:based\s+)?in\s+$",
+    re.I,
+)
+_SAYS_AFTER = re.compile(
+    r"[\s,]+(?:[\w'’-]+\s+){0,3}?(?:said|say|says|told|tell|tells|reported|report|claimed|claim|confirmed|announced|believe|believed)\b", re.I
+)
+_SAID_WORDS = ("said", "says", "stated", "declared", "announced", "added", "noted", "reported", "wrote", "speak", "spok", "comment",
+               "brief", "told", "tell", "address")
+# every venue or speakers' place is introduced by one of these
+_INTRODUCED_AT = re.compile(r"\b(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$", re.I)
+
+
+def where_said(text: str, toponym: Toponym) -> bool:
+    """Whether the place is where something was said or where those who said it are ("said
+    in Dushanbe", "told reporters in Kabul", "officials in Bishkek said"): the venue of a
+    report, not where what it reports happened."""
+    start = toponym.mention.start
+    before = text[max(0, start - 90) : start]
+    if not _INTRODUCED_AT.search(before, max(0, len(before) - 24)):
+        return False
+    lowered = before.lower()
+    if any(word in lowered for word in _SAID_WORDS) and _SAID_AT.search(before):
+        return True
+    return bool(_SPEAKERS_IN.search(before)) and bool(_SAYS_AFTER.match(text, toponym.mention.end))
 
 
 def is_origin(text: str, start: int) -> bool:
@@ -295,6 +353,7 @@ def sentence_place(context: SentencePlaces) -> PlaceChoice:
     candidates = _locations(context)
     if context.family == "diplomacy":
         return _introduced_location(context, candidates)
+    candidates = [t for t in candidates if not where_said(context.text, t)]
     clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
     border_phrase = context.zone is not None and bool(BORDER_PHRASE.search(context.sentence))
     named = _named_locations(context, candidates, border_phrase)

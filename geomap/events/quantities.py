@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from geomap.events.casualties import PERSON, listed_casualties, running_total
 from geomap.events.lexicon import QuantityUnit
 from geomap.model import Quantity
 from geomap.text import casefold_same_length
@@ -54,33 +55,39 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 # ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
 _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claimed the lives of|deaths? of|bodies of"
+    r"|murder(?:ed|ing)|massacr(?:ed|ing)|slew|slaying|assassinat(?:ed|ing)|behead(?:ed|ing)"
     # "lost two soldiers", "losing an officer": a side's own dead
     r"|lost|losing"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
-    r"|the dead include[sd]?|death toll (?:rose |climbed |reached |stood )?(?:to |at )?)\s+(?:all\s+|another\s+|a further\s+)?$",
+    r"|the dead include[sd]?)\s+(?:all\s+|another\s+|a further\s+)?$",
     re.I,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
-_CASUALTY_WORDS = ("kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim", "neutrali", "eliminat", "liquidat", "los")
-# "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
-_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-# "A Tajik border guard officer has been killed": one person, though no number is written
-_PERSON = (
-    r"(?:soldier|officer|guard|border guard|serviceman|policeman|police officer|civilian|resident|villager|man|woman"
-    r"|child|boy|girl|fighter|militant|citizen|worker|person|ranger|commander|smuggler|trespasser|attacker|gunman)"
+_CASUALTY_WORDS = (
+    "kill", "dead", "death", "bodies", "gunned", "lives", "wound", "injur", "hurt", "maim", "neutrali", "eliminat", "liquidat", "los",
+    "murder", "massacr", "slew", "slay", "assassinat", "behead",
 )
+# "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along with|as well as|together with)\s+)")
+# "killing 13 people, nine of them civilians": a part of the count before, not more of them
+_PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b", re.I)
+_KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
+# "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{_PERSON}\b"
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+)?(?P<how>killed|shot dead|wounded|injured)|(?P<died>died))\b"
+    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}|(?P<died>died|perished|lost (?:his|her) life))\b"
     # "killed an armed fighter"
-    rf"|\b(?:killed|killing|shot dead|shooting dead|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON}\b"
-    # "Lieutenant Umedjon Hasanov was killed": one named person
-    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}\s+(?:was|has been|had been)\s+(?:reportedly\s+)?(?:killed|shot dead|shot in the \w+ and died)\b",
+    rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
+    # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
+    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
+    r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b",
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
-_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing")
+_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished")
+_CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
+_NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
 # what a casualty verb's number is not: "were killed two days ago", "injured 3 km away"
 _NOT_PEOPLE_AFTER = re.compile(
@@ -156,7 +163,40 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
 def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
     """Quantities of known categories in one sentence (years and distances excluded)."""
-    found: list[Quantity] = []
+    counted = _counted_numbers(sentence, units)
+    counted = _with_listed_casualties(sentence, counted)
+    found = _without_running_totals(sentence, counted)
+    if not any(q.category == "fatalities" for q in found):
+        found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
+    return found
+
+
+# ", a day after a shooting that left two dead": a clause that sets the event against another one
+_ANOTHER_EVENT_CLAUSE = re.compile(
+    r",\s*(?:(?:just|only|barely|shortly|some|about|nearly)\s+)?(?:(?:an?|one|two|three|four|five|six|several|a few|\d{1,2})\s+)?"
+    r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b|,\s*(?:shortly|just|soon|days|weeks|hours)\s+(?:after|before)\b",
+    re.I,
+)
+
+
+def counts_of_events(sentence: str, units: list[QuantityUnit], main_at: int, second_at: int | None = None) -> tuple[list[Quantity], list[Quantity]]:
+    """The counts of the event whose words are at ``main_at`` and of a second event at
+    ``second_at``: a clause after the main event that sets it against another one ("killing
+    eight militants, a day after a shooting that left two Tajiks dead") counts that one's
+    casualties, not the main event's."""
+    found = _ANOTHER_EVENT_CLAUSE.search(sentence, main_at) if "after" in sentence or "before" in sentence else None
+    if found is None:
+        counts = extract_quantities(sentence, units)
+        return counts, counts
+    main = extract_quantities(sentence[: found.start()], units)
+    if second_at is None or second_at < found.start():
+        return main, main
+    return main, extract_quantities(sentence[found.start() :], units)
+
+
+def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int, Quantity]]:
+    """Every number of the sentence that counts something, with its offset."""
+    found: list[tuple[int, Quantity]] = []
     listed: tuple[int, str] = (-1, "")  # where the last casualty count's noun phrase ended, and its category
     for match in _matches(sentence):
         tail = match.group("tail").lstrip()
@@ -170,23 +210,42 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
         if amount is None:
             continue
         best, low, high, approximate = amount
+        if category in _CASUALTY_CATEGORIES and low is not None:
+            best = low  # casualties are counted by the lowest figure reported ("dozens": 12, "10 to 15": 10)
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         if category in ("fatalities", "injured"):
             listed = (match.end() + (len(match.group("tail")) - len(tail)) + unit_match.end(), category)  # type: ignore[union-attr]
-        found.append(
-            Quantity(
-                category=category,
-                best=best,
-                raw_text=re.sub(r"\s+", " ", raw),
-                low=low,
-                high=high,
-                approximate=approximate,
-                item=_item(tail[: unit_match.end()]),  # type: ignore[union-attr]
-            )
+        quantity = Quantity(
+            category=category,
+            best=best,
+            raw_text=re.sub(r"\s+", " ", raw),
+            low=low,
+            high=high,
+            approximate=approximate,
+            item=_item(tail[: unit_match.end()]),  # type: ignore[union-attr]
         )
-    if not any(q.category == "fatalities" for q in found):
-        found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
+        found.append((match.start(), quantity))
     return found
+
+
+def _with_listed_casualties(sentence: str, counted: list[tuple[int, Quantity]]) -> list[tuple[int, Quantity]]:
+    """The counts, with every member of a list of casualties counted as one ("three border
+    guards and two attackers were killed": five dead, whatever the first noun alone counts)."""
+    listed = listed_casualties(sentence)
+    if not listed:
+        return counted
+    spans = [(c.start, c.end) for c in listed]
+    kept = [(at, q) for at, q in counted if not (q.category in _PEOPLE_CATEGORIES and any(a <= at < b for a, b in spans))]
+    added = [(c.start, Quantity(category=c.category, best=c.count, raw_text=c.text)) for c in listed]
+    return sorted(kept + added, key=lambda found: found[0])
+
+
+def _without_running_totals(sentence: str, counted: list[tuple[int, Quantity]]) -> list[Quantity]:
+    """The counts, without a running total of the dead ("bringing the death toll to 24") when
+    the sentence counts its own dead: the total is the incident's so far, not this event's."""
+    totals = {at for at, q in counted if q.category == "fatalities" and running_total(sentence, at)}
+    own = any(q.category == "fatalities" and at not in totals for at, q in counted)
+    return [q for at, q in counted if not (own and at in totals)]
 
 
 def _counted(
@@ -198,7 +257,7 @@ def _counted(
     ("one killed and four wounded")."""
     unit = _first_unit(units, tail)
     verb = _casualty_verb(sentence, match.start())
-    if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()):
+    if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()) and not _PART_OF_THEM.match(tail):
         verb = listed[1]
     if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
         return verb, unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
@@ -216,6 +275,8 @@ def _amount(sentence: str, match: re.Match[str]) -> tuple[int, int | None, int |
     start, end = match.span("num")
     if _DAY_BEFORE.search(sentence, max(0, start - 12), start) or _DAY_AFTER.match(sentence, end):
         return None
+    if _NONE_BEFORE.search(sentence, max(0, match.start() - 5), match.start()):
+        return None  # "no one was killed", "not one soldier": nobody
     number = parse_number(match.group("num"))
     if number is None or (1900 <= number <= 2100 and "," not in match.group("num")):
         return None  # a year, not a count
@@ -274,6 +335,8 @@ def _single_casualty(sentence: str) -> list[Quantity]:
 
 def _casualty_verb(sentence: str, start: int) -> str:
     """``"fatalities"`` or ``"injured"`` when a killing or wounding verb ends right before ``start``."""
+    if running_total(sentence, start):
+        return "fatalities"
     before = sentence[max(0, start - 40) : start]
     lowered = before.lower()
     if not any(word in lowered for word in _CASUALTY_WORDS):

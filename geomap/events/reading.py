@@ -27,20 +27,22 @@ from datetime import date
 from functools import lru_cache
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
-from geomap.events.dates import DateMention, date_mentions, shift_days
+from geomap.events.dates import DateMention, date_mentions, offset_event_date, shift_days
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
+    GEO_LEVEL_BY_FEATURE,
     IN_COUNTRY,
     BorderZone,
     PlaceChoice,
     SentencePlaces,
     descriptive_clauses,
+    in_dateline,
     is_origin,
     sentence_place,
     zone_for,
 )
-from geomap.events.quantities import extract_quantities
+from geomap.events.quantities import counts_of_events, extract_quantities
 from geomap.model import EventDate, Quantity, Toponym
 
 CONFIDENT_CUE = 0.6
@@ -116,6 +118,9 @@ class Reading:
     narrative_day: EventDate | None = None
     # the narrative's time where this sentence stands, when it has no date of its own
     context_date: EventDate | None = None
+    # the day the report of the event was made ("the ministry said last month that …"), for an
+    # event the sentence dates no other way: it happened by then
+    said_on: EventDate | None = None
 
     @property
     def event_class(self) -> str:
@@ -554,11 +559,12 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     if choice is None:
         return []
     in_sentence = frame.toponyms_within(start, end)
-    main = _reading(frame, start, end, present, choice, in_sentence)
     other = secondary_choice(hits, choice, lexicon, sentence) if second else None
+    counts, other_counts = counts_of_events(sentence, lexicon.units, choice.hit.start, other.hit.start if other else None)
+    main = _reading(frame, start, end, present, choice, in_sentence, tuple(counts))
     if other is None:
         return [main]
-    another = _reading(frame, start, end, present, other, in_sentence, main.quantities)
+    another = _reading(frame, start, end, present, other, in_sentence, tuple(other_counts))
     # what usually happens there ("where there have been many clashes over the years") is
     # background to the sentence, not a second event of its own
     return [main] if another.habitual else [main, another]
@@ -699,6 +705,9 @@ def _reading(
     ]
     mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
     own = mention.date if mention and not habitual else None
+    if own is None and not habitual:
+        own = offset_event_date(sentence, choice.hit.start, frame.published)
+    said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
         modality, modality_reason = by_date, why
@@ -719,6 +728,7 @@ def _reading(
         lead=start < frame.lead_end,
         habitual=habitual,
         narrative_day=_narrative_day(mentions, frame.published),
+        said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
     )
 
 
@@ -834,7 +844,43 @@ def _own_place(
     )
     if family in _SAID_OR_MET or chosen.specific:
         return chosen
-    return _the_named_base(frame, start, sentence, chosen) or chosen
+    return _the_named_base(frame, start, sentence, chosen) or _the_named_unit(frame, start, sentence) or chosen
+
+
+# "in the city", "the town's main square", "in the province": the city, district or province
+# the article is about
+_THE_UNIT = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into|throughout|within|(?:on\s+)?the\s+(?:outskirts|centre|center|streets)\s+of)"
+    r"\s+the\s+(?P<unit>city|town|village|district|province|regional\s+capital|provincial\s+capital)\b(?!\s+of\b)"
+    r"|\bthe\s+(?P<owner>city|town|village|district|province)['’]s\b",
+    re.I,
+)
+_UNIT_FEATURES = {
+    "city": frozenset({"city", "town"}), "town": frozenset({"city", "town"}), "village": frozenset({"village", "town"}),
+    "district": frozenset({"admin2"}), "province": frozenset({"admin1"}),
+}
+_UNIT_WORDS = ("city", "town", "village", "district", "province", "capital")
+
+
+def _the_named_unit(frame: ArticleFrame, start: int, sentence: str) -> PlaceChoice | None:
+    """For "in the city" ("the district", "the province") with no such place named in the
+    sentence: the dateline's city ("KHOROG, Tajikistan —"), else the one of that kind the
+    article named last before the words."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _UNIT_WORDS):
+        return None
+    found = _THE_UNIT.search(sentence)
+    if found is None:
+        return None
+    unit = (found.group("unit") or found.group("owner")).split()[-1].lower()
+    kinds = _UNIT_FEATURES.get(unit, _UNIT_FEATURES["city"])
+    named = [t for t in frame.toponyms if t.place.feature_type in kinds and not t.adjectival and t.mention.start < start + found.start()]
+    filed = [t for t in named if in_dateline(frame.text, t)]
+    if not named:
+        return None
+    place = filed[0] if filed else named[-1]
+    level = "settlement" if kinds & {"city", "town", "village"} else GEO_LEVEL_BY_FEATURE[place.place.feature_type]
+    return PlaceChoice(place, "in", level, f"{found.group(0)!r}: the {unit} the article is about, {place.mention.text!r}")
 
 
 # "will return to the air base in Kyrgyzstan", "the facility": a base the article names

@@ -1,0 +1,174 @@
+"""Actors named in ways the development articles rarely use: one gunman or militant, armed
+individuals, trespassers, forces named before their countries, coordinated sides, and
+unqualified references read as the home country's.  Every sentence is made up."""
+
+import pytest
+
+from geomap.evaluate_events import ActorMatcher
+from geomap.events.actors import read_as_of, sentence_actors
+from geomap.pipeline import parse_text
+
+H = " date 2024-05-08\n"
+
+
+def _names(sentence: str, resources) -> tuple[str, ...]:
+    return sentence_actors(sentence, resources.lexicon).names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A gunman opened fire on the patrol.",
+        "A militant was killed near the post.",
+        "An assailant stabbed a guard.",
+        "A group of armed individuals attacked the post.",
+        "Armed persons crossed the river at night.",
+        "Masked men set fire to the checkpoint.",
+        "An insurgent was captured after the raid.",
+    ],
+)
+def test_one_armed_attacker_or_armed_individuals_are_an_unidentified_armed_group(resources, sentence):
+    assert "Unidentified Armed Group" in _names(sentence, resources)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Armed trespassers clashed with the patrol.", "A trespasser was detained at the river.", "A drug trafficker was shot.", "Intruders opened fire on the post."],
+)
+def test_border_violators_of_any_wording_are_smugglers(resources, sentence):
+    assert "Smugglers / drug traffickers (unidentified)" in _names(sentence, resources)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Border guards from Kyrgyzstan and Tajikistan clashed near Vorukh.", {"kgz_mil", "tjk_border"}),
+        ("Troops of Kyrgyzstan and Tajikistan exchanged fire.", {"kgz_mil", "tjk_mil"}),
+        ("Soldiers from Russia, Kazakhstan and Tajikistan held drills.", {"rus_mil", "kaz_mil", "tjk_mil"}),
+        ("Border guards of Tajikistan detained two men.", {"tjk_border"}),
+    ],
+)
+def test_forces_named_before_their_countries_are_each_countrys_forces(resources, sentence, expected):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(sentence, resources)}
+    assert expected <= ids
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The Kyrgyz and Tajik sides exchanged fire.", {"kgz_gov", "tjk_gov"}),
+        ("The Uzbek and Tajik delegations met in Termez.", {"uzb_gov", "tjk_gov"}),
+        ("Kyrgyz and Tajik border guards exchanged fire.", {"kgz_mil", "tjk_border"}),
+    ],
+)
+def test_coordinated_nationalities_share_their_noun_in_the_plural_too(resources, sentence, expected):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(sentence, resources)}
+    assert expected <= ids
+
+
+def test_a_reference_reads_as_the_home_countrys_words(resources):
+    lexicon = resources.lexicon
+    assert read_as_of("the security forces", "Tajikistan", lexicon, None) == lexicon.actor_by_id("tjk_security").name
+    assert read_as_of("the border guards", "Kyrgyzstan", lexicon, None) == lexicon.actor_by_id("kgz_mil").name
+    assert read_as_of("the weather", "Tajikistan", lexicon, None) is None
+
+
+def test_the_security_forces_of_a_story_at_home_are_what_the_countrys_security_forces_are(resources):
+    text = H + ("Protesters in Khorog threw stones at the security forces on Monday. "
+                "Khorog is the capital of Tajikistan's Gorno-Badakhshan region.")
+    event = parse_text(text, resources=resources).events[0]
+    matcher = ActorMatcher(resources.lexicon)
+    assert matcher.found("Tajik security forces", [*event.actors, *event.recipients])
+
+
+def test_a_type_the_article_names_keeps_the_named_country(resources):
+    text = (H + "Russian border guards clashed with smugglers near Ishkoshim in Tajikistan on Monday. "
+            "The border guards said two smugglers were detained near Ishkoshim.")
+    events = parse_text(text, resources=resources).events
+    follow = next(e for e in events if e.sentence.startswith("The border guards"))
+    assert "Military Forces of Russia (2000-) FSB Border Service" in follow.actors
+    assert "Military Forces of Tajikistan (1994-) Border Troops" not in follow.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Bishkek accused Dushanbe of provoking the clash.", {"kgz_gov", "tjk_gov"}),
+        ("Dushanbe blamed Bishkek for the shelling.", {"tjk_gov", "kgz_gov"}),
+        ("Tashkent urged Kabul to secure the border.", {"uzb_gov", "afg_unspecified"}),
+        ("Moscow called on Dushanbe to show restraint.", {"rus_gov", "tjk_gov"}),
+    ],
+)
+def test_a_capital_that_accuses_or_is_accused_stands_for_its_government(resources, sentence, expected):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(sentence, resources)}
+    assert expected <= ids
+
+
+def test_a_capital_accused_is_not_where_it_happened(resources):
+    event = parse_text(H + "Bishkek accused Dushanbe of shelling Kyrgyz villages on Monday.", resources=resources).events[0]
+    assert event.place is None or event.place.place.name != "Dushanbe"
+
+
+@pytest.mark.parametrize("trade", ["fishermen", "hunters", "herdsmen", "labourers", "journalists", "passengers", "schoolchildren"])
+def test_civilians_of_any_trade_are_civilians_of_their_country(resources, trade):
+    assert "Civilians (Tajikistan)" in _names(f"Border guards fired on Tajik {trade} near the river.", resources)
+
+
+def test_a_resistance_leader_stands_for_his_front(resources):
+    assert "NRF: National Resistance Front" in _names("Fighters loyal to Ahmad Massoud attacked Taliban positions.", resources)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tajikistan's State Committee for National Security said its officers had detained three members of an armed group.",
+        "The Kyrgyz border service said its servicemen had shot dead two smugglers.",
+        "The Taliban said their forces had killed five militants.",
+    ],
+)
+def test_a_speaker_whose_own_forces_acted_is_a_party(resources, sentence):
+    event = parse_text(H + sentence, resources=resources).events[0]
+    speaker = sentence_actors(sentence, resources.lexicon).names[0]
+    assert any(speaker == name or speaker.split(" (")[0] in name for name in event.actors)
+
+
+def test_a_speaker_who_only_reports_violence_is_no_party(resources):
+    event = parse_text(H + "The Tajik foreign ministry said gunmen had killed two border guards.", resources=resources).events[0]
+    assert "Government of Tajikistan (1994-)" not in event.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Chinese workers were killed in an attack near the border on Monday.",
+        "A Tajik border post came under attack on Monday; two guards were wounded.",
+        "The attack on the border post in Farkhor was carried out from inside Afghanistan, officials said.",
+    ],
+)
+def test_an_attack_with_no_attacker_named_was_by_an_unidentified_armed_group(resources, text):
+    events = parse_text(H + text, resources=resources).events
+    assert any("Unidentified Armed Group" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban fighters attacked a Tajik border post on Monday.",
+        "Officials denied that the border post had been attacked.",
+        "Kyrgyz and Tajik border guards clashed near Vorukh on Monday.",
+    ],
+)
+def test_a_named_attacker_a_denial_or_a_clash_adds_no_unknown_attackers(resources, text):
+    events = parse_text(H + text, resources=resources).events
+    assert not any("Unidentified Armed Group" in e.actors for e in events)
+
+
+@pytest.mark.parametrize("sentence", ["A Tajik border post came under attack.", "Tajik border guards came under heavy fire near the river."])
+def test_who_came_under_attack_is_its_target(resources, sentence):
+    assert "Military Forces of Tajikistan (1994-) Border Troops" in sentence_actors(sentence, resources.lexicon).recipients
+
+
+@pytest.mark.parametrize("words", ["security personnel", "security force members", "security forces"])
+def test_security_personnel_are_the_security_forces(resources, words):
+    ids = {resources.lexicon.actor_named(n).id for n in _names(f"More than 1,000 Afghan {words} fled into Tajikistan.", resources)}
+    assert "afg_unspecified" in ids

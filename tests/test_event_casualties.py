@@ -1,0 +1,217 @@
+"""Casualty counts told in ways a bare number does not cover: lists of the killed, one
+person of any trade, other words for killing, asides on who the dead were, running totals,
+and casualties of another event the sentence sets its own against.  Every sentence is made up."""
+
+import pytest
+
+from geomap.events.casualties import listed_casualties, running_total
+from geomap.events.quantities import counts_of_events, extract_quantities
+from geomap.pipeline import parse_text
+
+
+def _deaths(sentence: str, units) -> int | None:
+    found = [q.best for q in extract_quantities(sentence, units) if q.category == "fatalities"]
+    return sum(found) if found else None
+
+
+def _wounded(sentence: str, units) -> int | None:
+    found = [q.best for q in extract_quantities(sentence, units) if q.category == "injured"]
+    return sum(found) if found else None
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Three border guards and two attackers were killed in a clash near Farkhor.", 5),
+        ("Six Taliban fighters and a Tajik border guard were killed in the clash.", 7),
+        ("A border guard and a civilian were killed in the shootout.", 2),
+        ("A soldier, a policeman and two civilians were killed when the shells hit the village.", 4),
+        ("Colonel Rustam Nazarov and three smugglers were killed in the firefight.", 4),
+        ("Both attackers were killed in the shootout with border guards.", 2),
+        ("Two soldiers and three civilians have been killed since Monday.", 5),
+    ],
+)
+def test_every_member_of_a_list_of_the_killed_counts(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The shootout killed a Tajik border guard and two smugglers.", 3),
+        ("Gunmen stormed the post, killing an officer, two soldiers and a cook's assistant.", 3),
+        ("The fighting killed 7 soldiers and 3 civilians.", 10),
+    ],
+)
+def test_a_list_after_a_killing_verb_counts_every_member(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_a_list_told_wounded_is_wounded(resources):
+    units = resources.lexicon.units
+    assert _wounded("Two soldiers and three civilians had been wounded.", units) == 5
+    assert _deaths("Two soldiers and three civilians had been wounded.", units) is None
+
+
+def test_the_object_of_a_killing_verb_and_the_subject_of_a_wounding_are_two_lists(resources):
+    units = resources.lexicon.units
+    sentence = "Gunmen killed three border guards and two civilians were wounded."
+    assert (_deaths(sentence, units), _wounded(sentence, units)) == (3, 2)
+
+
+def test_members_of_a_list_are_found_where_they_stand():
+    members = listed_casualties("Commander of the unit, Colonel Rustam Nazarov, and three trespassers were killed.")
+    assert [(m.category, m.count, m.text) for m in members] == [("fatalities", 1, "Colonel Rustam Nazarov"), ("fatalities", 3, "three trespassers")]
+    assert listed_casualties("Two guards were killed.") == []  # a single count is read by the number rules
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taliban fighters shot dead a Tajik hunter near the border.",
+        "A shepherd was killed by a landmine near the border.",
+        "A Kyrgyz farmer died after he was shot near the border.",
+        "A Tajik journalist was murdered in Khorog on Monday.",
+        "The commander of the unit, Ali Karimov, was killed in the ambush.",
+        "A teenager was shot and killed by border guards.",
+    ],
+)
+def test_one_person_of_any_trade_killed_is_one_death(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Four Tajik soldiers lost their lives in the clash.", 4),
+        ("Eleven people perished in the fighting.", 11),
+        ("15 members of the armed criminal group were neutralized, 5 were detained.", 15),
+        ("Three militants were eliminated during the operation.", 3),
+        ("Five people, including two soldiers, were killed in the shelling.", 5),
+        ("Twelve people, among them three children, died in the attack.", 12),
+    ],
+)
+def test_other_words_for_killing_and_asides_on_the_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The death toll rose to seven on Tuesday.", 7),
+        ("The death toll from the attack has risen to seven.", 7),
+        ("The toll now stands at 24.", 24),
+        ("The number of people killed in the attack has risen to 41.", 41),
+        ("Officials said the casualty toll had reached at least 13.", 13),
+    ],
+)
+def test_a_running_total_alone_is_the_count(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Nine people were killed in the clashes, bringing the death toll to 24.", 9),
+        ("Two more soldiers died in hospital, raising the toll to 13.", 2),
+    ],
+)
+def test_a_sentences_own_dead_come_before_the_running_total(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_running_total_reads_only_the_total():
+    sentence = "Nine people were killed, bringing the death toll to 24."
+    assert running_total(sentence, sentence.index("24")) and not running_total(sentence, sentence.index("Nine"))
+
+
+@pytest.mark.parametrize(
+    "connective", ["a day after", "two days after", "hours after", ", shortly after"],
+)
+def test_casualties_of_another_event_set_against_this_one_are_not_its_own(resources, connective):
+    connective = connective.lstrip(", ")
+    sentence = f"Aircraft struck Taliban positions near the border, killing eight militants, {connective} a shooting that left two Tajik guards dead."
+    units = resources.lexicon.units
+    main, second = counts_of_events(sentence, units, sentence.index("struck"), sentence.index("shooting"))
+    assert sum(q.best for q in main if q.category == "fatalities") == 8
+    assert sum(q.best for q in second if q.category == "fatalities") == 2
+
+
+def test_without_such_a_clause_both_events_share_the_counts(resources):
+    sentence = "Taliban fighters seized the crossing and 130 soldiers fled to Tajikistan."
+    main, second = counts_of_events(sentence, resources.lexicon.units, sentence.index("seized"), sentence.index("fled"))
+    assert main == second
+
+
+def test_the_count_reaches_the_event(resources):
+    text = " date 2024-05-08\nThree border guards and two attackers were killed in a clash near Farkhor on Monday."
+    event = parse_text(text, resources=resources).events[0]
+    assert sum(q.best for q in event.quantities if q.category == "fatalities") == 5
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The shelling killed dozens of people.", 12),
+        ("Hundreds of people were killed in the fighting.", 100),
+        ("Gunmen attacked the post, killing 10 to 15 people.", 10),
+        ("More than 10 people died in the fighting.", 10),
+        ("Several soldiers were killed in the ambush.", 3),
+    ],
+)
+def test_casualties_are_counted_by_the_lowest_figure_reported(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_other_counts_keep_their_middle_figure(resources):
+    found = extract_quantities("Between 300 and 500 troops arrived at the border.", resources.lexicon.units)
+    assert [(q.category, q.best) for q in found] == [("personnel", 400)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Gunmen fired on the post but no one was killed.", "Not one soldier was killed in the attack.", "Officials said no one was wounded."],
+)
+def test_no_one_killed_is_no_casualty(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) is None and _wounded(sentence, resources.lexicon.units) is None
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Officials said 41 people, including 10 border guards, had died in the clashes.", "41 people have died in the clashes so far."]
+)
+def test_a_perfect_tense_death_counts(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 41
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Two people, a man and a woman, were killed in the shelling.", 2),
+        ("Three civilians, two women and a child, died in the attack.", 3),
+    ],
+)
+def test_a_list_that_says_who_a_count_were_is_not_more_of_them(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Seven soldiers were killed, along with two civilians, in the fighting.", 9),
+        ("Three soldiers as well as a civilian were killed in the fighting.", 4),
+        ("Two guards together with a driver were killed.", 3),
+    ],
+)
+def test_casualties_added_with_along_with_or_as_well_as_count(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The shelling killed 13 people, nine of them civilians.", 13),
+        ("The shelling killed 13 people, among them nine civilians.", 13),
+    ],
+)
+def test_a_part_of_the_dead_is_not_more_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

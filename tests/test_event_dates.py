@@ -1,0 +1,212 @@
+"""Dates told in ways the development articles rarely use: day-month order with a month
+that is also a word, numeric dates, weekends, weekdays of a named week, hours ago, and days
+counted back from the event told before.  Every sentence is made up."""
+
+from datetime import date
+
+import pytest
+
+from geomap.events.dates import dateline_date, dateline_end, extract_date
+from geomap.pipeline import parse_text
+
+WEDNESDAY = date(2024, 5, 8)
+
+
+def _day(text: str, reference: date = WEDNESDAY, forward: bool = False) -> tuple[date, date] | None:
+    found = extract_date(text, reference, forward)
+    return (found.start, found.end) if found else None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen attacked the post on 6 May.", (date(2024, 5, 6), date(2024, 5, 6))),
+        ("On 6 May, gunmen attacked the post.", (date(2024, 5, 6), date(2024, 5, 6))),
+        ("On 6 May the Taliban attacked the post.", (date(2024, 5, 6), date(2024, 5, 6))),
+        ("Gunmen attacked the post on 6th May.", (date(2024, 5, 6), date(2024, 5, 6))),
+        ("It happened on the 6th of May.", (date(2024, 5, 6), date(2024, 5, 6))),
+        ("Drills were held on 2-4 May near Kulob.", (date(2024, 5, 2), date(2024, 5, 4))),
+        ("On the night of 5 to 6 May, gunmen attacked the post.", (date(2024, 5, 5), date(2024, 5, 6))),
+        ("Thousands rallied on 6 March in Khorog.", (date(2024, 3, 6), date(2024, 3, 6))),
+    ],
+)
+def test_a_day_before_a_month_that_is_also_a_word_is_a_date_when_written_as_one(text, expected):
+    assert _day(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Up to 30 may have died in the fighting.", "The 5 may be released soon.", "Some 300 may march to the border."]
+)
+def test_the_modal_may_after_a_number_is_no_date(text):
+    assert _day(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The clash occurred on 06.05.2024 near Farkhor.", date(2024, 5, 6)),
+        ("On 31.05.2022 militants were detained.", date(2022, 5, 31)),
+    ],
+)
+def test_day_month_year_with_dots_is_a_date(text, expected):
+    assert _day(text) == (expected, expected)
+
+
+def test_a_dotted_number_with_a_one_digit_month_or_inside_a_longer_number_is_no_date():
+    assert _day("Version 1.2.2024 of the report was released.") is None
+    assert _day("The figure rose to 3.06.2024.5 units.") is None
+
+
+def test_a_numeric_dateline_dates_an_undated_article_and_no_event():
+    text = " date 2022-05-31\nDUSHANBE, 31.05.2022 (Khovar) – Militants were detained in Rushon district."
+    assert dateline_date(text, 17) == date(2022, 5, 31)
+    assert text[dateline_end(text, 17):].startswith(" (Khovar)")
+
+
+@pytest.mark.parametrize("phrase", ["over the weekend", "at the weekend", "during the weekend", "on the weekend"])
+def test_the_weekend_is_the_latest_saturday_and_sunday(phrase):
+    assert _day(f"Gunmen attacked the post {phrase}.") == (date(2024, 5, 4), date(2024, 5, 5))
+    sunday = date(2024, 5, 5)
+    assert _day(f"Gunmen attacked the post {phrase}.", sunday) == (date(2024, 5, 4), date(2024, 5, 5))
+
+
+def test_a_planned_weekend_is_the_coming_one():
+    assert _day("Talks will be held at the weekend.", forward=True) == (date(2024, 5, 11), date(2024, 5, 12))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gunmen attacked the post on Monday last week.", date(2024, 4, 29)),
+        ("Gunmen attacked the post on Friday of last week.", date(2024, 5, 3)),
+        ("Talks will open on Tuesday next week.", date(2024, 5, 14)),
+        ("Gunmen attacked the post on Monday this week.", date(2024, 5, 6)),
+    ],
+)
+def test_a_weekday_of_a_named_week(text, expected):
+    assert _day(text, forward="will" in text) == (expected, expected)
+
+
+@pytest.mark.parametrize("text,expected", [("48 hours ago", date(2024, 5, 6)), ("72 hours ago", date(2024, 5, 5)), ("several hours ago", WEDNESDAY), ("12 hours ago", WEDNESDAY)])
+def test_hours_ago_count_whole_days_back(text, expected):
+    assert _day(f"Gunmen attacked the post {text}.") == (expected, expected)
+
+
+ATTACK = " date 2024-05-08\nGunmen attacked a Tajik border post in Panj district on Monday. "
+
+
+@pytest.mark.parametrize(
+    "follow_up,expected",
+    [
+        ("The day before, smugglers clashed with border guards near Farkhor.", date(2024, 5, 5)),
+        ("A day earlier, smugglers clashed with border guards near Farkhor.", date(2024, 5, 5)),
+        ("On the previous day, smugglers clashed with border guards near Farkhor.", date(2024, 5, 5)),
+        ("Two days earlier, smugglers clashed with border guards near Farkhor.", date(2024, 5, 4)),
+        ("Smugglers had clashed with border guards near Farkhor a week earlier.", date(2024, 4, 29)),
+        ("The same day, smugglers clashed with border guards near Farkhor.", date(2024, 5, 6)),
+        ("Later that day, smugglers clashed with border guards near Farkhor.", date(2024, 5, 6)),
+        ("The next day, smugglers clashed with border guards near Farkhor.", date(2024, 5, 7)),
+    ],
+)
+def test_days_counted_from_the_event_told_before(resources, follow_up, expected):
+    events = parse_text(ATTACK + follow_up, resources=resources).events
+    counted = next(e for e in events if "smugglers" in e.sentence.lower())
+    assert counted.date.start == expected
+
+
+def test_days_counted_back_with_no_earlier_day_count_from_the_article(resources):
+    text = " date 2024-05-08\nThe day before, smugglers clashed with border guards near Farkhor."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 7)
+
+
+def test_days_before_another_event_are_not_counted_from_the_event_told_before(resources):
+    text = ATTACK + "The clash came a week before Moscow hosts talks with the Taliban on Afghanistan."
+    events = parse_text(text, resources=resources).events
+    assert all(e.date is None or e.date.start != date(2024, 4, 29) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Uzbekistan said last month that it had returned 150 Afghan refugees.", (date(2024, 4, 1), date(2024, 4, 30))),
+        ("The ministry said on Monday that two border guards had been killed near Farkhor.", (date(2024, 5, 6), date(2024, 5, 6))),
+    ],
+)
+def test_an_event_dated_only_by_its_report_happened_by_then(resources, text, expected):
+    event = parse_text(" date 2024-05-08\n" + text, resources=resources).events[0]
+    assert expected[0] <= event.date.start <= expected[1]
+
+
+def test_the_events_own_date_beats_the_day_it_was_reported(resources):
+    text = " date 2024-05-08\nThe ministry said on Tuesday that two border guards were killed near Farkhor on Sunday."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("Four years after the Taliban seized power, trade across the border is growing.", (date(2020, 1, 1), date(2020, 12, 31)), "year"),
+        ("Two months after militants attacked the Ishkoshim post, the road remains closed.", (date(2024, 3, 1), date(2024, 3, 31)), "month"),
+        ("The visit comes three days after gunmen attacked a border post near Farkhor.", (date(2024, 5, 5), date(2024, 5, 5)), "day"),
+        ("The clash came a week before Moscow hosts talks with the Taliban.", (date(2024, 5, 13), date(2024, 5, 19)), "week"),
+    ],
+)
+def test_an_event_told_so_long_after_or_before_the_news_is_dated_so(text, expected, precision):
+    from geomap.events.dates import offset_event_date
+
+    words = ("seized", "attacked", "attacked", "hosts")
+    trigger = next(text.index(w) for w in words if w in text)
+    found = offset_event_date(text, trigger, WEDNESDAY)
+    assert (found.start, found.end, found.precision) == (*expected, precision)
+
+
+def test_an_event_in_another_clause_is_not_dated_by_the_offset():
+    from geomap.events.dates import offset_event_date
+
+    text = "Two years after the takeover, the Taliban opened a new crossing."
+    assert offset_event_date(text, text.index("opened"), WEDNESDAY) is None
+
+
+def test_the_offset_dates_the_event_and_makes_it_background(resources):
+    text = " date 2025-12-03\nBut four years after the Taliban seized power, economic cooperation is overriding old fears."
+    event = parse_text(text, resources=resources).events[0]
+    assert event.date.start.year == 2021 and event.modality == "historical"
+
+
+def test_a_count_from_an_event_named_as_a_noun_dates_what_follows_not_that_event():
+    from geomap.events.dates import offset_event_date
+
+    text = "Four days after the first attack, two more workers were killed."
+    assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None
+    text = "Two weeks after the attack on the post near Farkhor, the border remains closed."
+    assert offset_event_date(text, text.index("attack"), WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Guards detained 12 smugglers over the past week.", (date(2024, 5, 1), WEDNESDAY)),
+        ("Guards detained 12 smugglers in the past three days.", (date(2024, 5, 5), WEDNESDAY)),
+        ("Guards detained 12 smugglers in recent days.", (date(2024, 5, 1), WEDNESDAY)),
+        ("Guards detained 12 smugglers over the last two weeks.", (date(2024, 4, 24), WEDNESDAY)),
+        ("Guards detained 12 smugglers in the past 24 hours.", (date(2024, 5, 7), WEDNESDAY)),
+        ("Guards detained 12 smugglers over the past month.", (date(2024, 4, 8), WEDNESDAY)),
+    ],
+)
+def test_a_recent_span_ends_on_the_articles_date(text, expected):
+    assert _day(text) == expected
+
+
+def test_last_week_stays_the_calendar_week_before():
+    assert _day("Guards detained 12 smugglers last week.") == (date(2024, 4, 29), date(2024, 5, 5))
+
+
+@pytest.mark.parametrize("span", ["in the past week", "in the past three days", "in the past 24 hours"])
+def test_a_recent_span_is_no_background(resources, span):
+    event = parse_text(f" date 2024-05-08\nBorder guards detained 12 smugglers near Farkhor {span}.", resources=resources).events[0]
+    assert event.modality == "reported" and event.date is not None
+
+
+def test_in_the_past_alone_is_still_background(resources):
+    event = parse_text(" date 2024-05-08\nIn the past, smugglers attacked border posts near Farkhor.", resources=resources).events[0]
+    assert event.modality == "historical"

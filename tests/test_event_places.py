@@ -1,0 +1,127 @@
+"""Places told in ways the development articles rarely use: where a report was made is not
+where what it reports happened, "in the city" of a dateline, and a site named only in a
+sentence that tells no event.  Every sentence is made up."""
+
+import pytest
+
+from geomap.events.place import where_said
+from geomap.pipeline import parse_text
+
+H = " date 2024-05-08\n"
+
+
+def _place(text: str, resources, needle: str) -> str | None:
+    event = next(e for e in parse_text(text, resources=resources).events if needle in e.sentence)
+    return event.place.place.name if event.place is not None else None
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Speaking in Dushanbe, the minister said militants had attacked a border post in Darvoz district on Monday.", "attacked"),
+        ("Gunmen attacked a border post in Darvoz district on Monday, a spokesman told reporters in Dushanbe.", "Gunmen"),
+        ("Speaking at a news conference in Dushanbe, the minister said smugglers had clashed with guards in Darvoz district.", "clashed"),
+        ("The committee said in Dushanbe on Monday that border guards had killed two smugglers in Darvoz district.", "killed"),
+        ("Officials in Dushanbe said gunmen had attacked a border post in Darvoz district on Monday.", "attacked"),
+    ],
+)
+def test_where_a_report_was_made_is_not_where_it_happened(resources, text, needle):
+    assert _place(H + text, resources, needle) == "Darvoz District"
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("A spokesman in Kabul told AFP that Taliban fighters had clashed with resistance forces on Monday.", "clashed"),
+        ("The ministry said in Dushanbe that border guards had killed two smugglers on the border with Afghanistan.", "killed"),
+    ],
+)
+def test_the_place_of_a_report_alone_does_not_place_the_event(resources, text, needle):
+    assert _place(H + text, resources, needle) not in ("Kabul", "Dushanbe")
+
+
+def test_the_place_of_what_was_said_stays_the_events():
+    def said(text: str, name: str) -> bool:
+        from geomap.model import Mention, Place, Toponym
+
+        start = text.index(name)
+        place = Place(id="x", name=name, lat=0.0, lon=0.0, feature_type="city", country="TJ", uncertainty_km=5.0, source="test")
+        return where_said(text, Toponym(mention=Mention(start, start + len(name), name, "toponym"), place=place, confidence=1.0, reasons=[]))
+
+    assert said("The minister said in Dushanbe that the talks failed.", "Dushanbe")
+    assert said("Officials in Khorog said the road was closed.", "Khorog")
+    assert not said("The minister said gunmen attacked in Darvoz.", "Darvoz")
+    assert not said("Officials in Khorog closed the road.", "Khorog")
+    assert not said("The border service said the clash took place in Darvoz.", "Darvoz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHOROG, Tajikistan — Protesters gathered outside the regional administration building in the city on Monday.",
+        "KHOROG, Tajikistan (AP) — Police fired tear gas at protesters in the town's main square on Monday.",
+    ],
+)
+def test_the_city_of_a_dateline_is_where_in_the_city_is(resources, text):
+    assert _place(H + text, resources, "Monday") == "Khorugh"
+
+
+def test_the_city_named_before_is_where_in_the_city_is(resources):
+    text = H + "Residents of Khorog said the situation was tense. On Monday police detained ten people in the city."
+    assert _place(text, resources, "detained") == "Khorugh"
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The outpost where it happened lies in Shamsiddin Shohin district.",
+        "The border post is located in the Shamsiddin Shohin district of Khatlon province.",
+    ],
+)
+def test_a_site_named_only_in_a_sentence_without_an_event_places_the_incident(resources, follow):
+    text = H + "Two Tajik border guards were killed on Monday in a shootout with smugglers. " + follow
+    assert _place(text, resources, "Two Tajik") == "Shamsiddin Shohin District"
+
+
+def test_unrelated_places_named_elsewhere_place_nothing(resources):
+    text = (H + "Two Tajik border guards were killed on Monday in a shootout with smugglers. "
+            "Kulob and Khujand are the country's largest cities after Dushanbe.")
+    assert _place(text, resources, "Two Tajik") not in ("Kulob", "Khujand", "Dushanbe")
+
+
+def test_a_meeting_takes_no_site_named_elsewhere(resources):
+    text = (H + "The heads of the Tajik and Kyrgyz border services met on Monday to discuss the border. "
+            "Vorukh is an exclave of Tajikistan surrounded by Kyrgyzstan.")
+    assert _place(text, resources, "met on Monday") is None
+
+
+def test_nationality_words_that_name_two_countries_make_their_border_the_articles(resources):
+    text = H + "Kyrgyz-Tajik clash at Golovnoy water intake\nBorder guards of the two countries exchanged fire on Monday, officials said."
+    assert _place(text, resources, "exchanged fire") == "Golovnoy water intake"
+
+
+def test_nationality_words_of_one_country_leave_the_primary_border(resources):
+    from geomap.events.place import article_zone
+
+    text = H + "Chinese workers were attacked near the border on Monday."
+    result = parse_text(text, resources=resources)
+    assert article_zone(resources.border_zones, result.toponyms, text) == resources.border_zones[0]
+
+
+def test_a_bare_casualty_count_belongs_to_the_incident_told_just_before(resources):
+    text = (H + "Gunmen attacked a border post in Darvoz district on Monday. Two guards were killed. "
+            "Separately, smugglers clashed with border guards in Farkhor district on Tuesday. One smuggler was killed.")
+    assert _place(text, resources, "One smuggler") == "Farkhor District"
+    assert _place(text, resources, "Two guards") == "Darvoz District"
+
+
+def test_the_province_is_the_one_the_article_named_last(resources):
+    text = (" date 2021-07-06\nMore than 1,000 Afghan soldiers fled into Tajikistan after clashes with the Taliban in "
+            "Badakhshan province, officials said. The Taliban took control of six districts in the province over the weekend.")
+    assert _place(text, resources, "six districts") == "Badakhshan Province"
+
+
+def test_the_district_is_the_one_the_article_named_last(resources):
+    text = (" date 2024-05-08\nResidents of Darvoz district said the road to Khorog was closed. "
+            "On Monday gunmen attacked a border post in the district.")
+    assert _place(text, resources, "gunmen attacked") == "Darvoz District"
