@@ -105,6 +105,7 @@ def extract_events(
         historical_after_days=settings.historical_after_days,
         toponym_starts=tuple(t.mention.start for t in ordered),
         organisation_starts=tuple(sorted(m.start for m in organisations)),
+        harmful_classes=_harmful_classes(lexicon),
     )
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings)
@@ -116,13 +117,18 @@ def extract_events(
         published=article.date,
         historical_after_days=settings.historical_after_days,
         class_priority={name: cls.priority for name, cls in lexicon.classes.items()},
-        harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
+        harmful_classes=frame.harmful_classes,
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
         towns=_towns(article.text, ordered),
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(events, incidents)
+
+
+def _harmful_classes(lexicon: Lexicon) -> frozenset[str]:
+    """The classes whose events kill and wound (ACLED's violent event types)."""
+    return frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES)
 
 
 def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:

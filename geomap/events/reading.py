@@ -22,12 +22,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions, shift_days
+from geomap.events.further import (
+    at_another_time,
+    conjunct_start,
+    is_consequence,
+    is_inflicted,
+    is_predicate,
+    opens_a_conjunct,
+    tells_a_party_act,
+)
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
@@ -411,6 +420,8 @@ class ArticleFrame:
     historical_after_days: int
     toponym_starts: tuple[int, ...] = ()  # mention starts of ``toponyms``, for bisection
     organisation_starts: tuple[int, ...] = ()
+    # classes whose events kill and wound: their dead are the event, not a further one
+    harmful_classes: frozenset[str] = frozenset()
 
     def toponyms_within(self, start: int, end: int) -> list[Toponym]:
         """The toponyms inside ``[start, end)``, found by bisection (long articles stay linear)."""
@@ -442,10 +453,99 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
         return []
     in_sentence = frame.toponyms_within(start, end)
     main = _reading(frame, start, end, present, choice, in_sentence)
-    other = secondary_choice(hits, choice, lexicon, sentence) if second else None
-    if other is None:
-        return [main]
-    return [main, _reading(frame, start, end, present, other, in_sentence, main.quantities)]
+    others = further_choices(hits, choice, lexicon, sentence, frame.harmful_classes) if second else []
+    return [main, *(_reading(frame, start, end, present, other, in_sentence, _own_counts(sentence, other, choice, lexicon)) for other in others)]
+
+
+def _own_counts(sentence: str, further: ClassChoice, main: ClassChoice, lexicon: Lexicon) -> tuple[Quantity, ...]:
+    """The counts of a further event: those of its own words ("a day after a shooting that
+    left two killed"), not the main event's."""
+    low, high = own_span(sentence, further.hit, main.hit)
+    return tuple(extract_quantities(sentence[low:high], lexicon.units))
+
+
+def own_span(sentence: str, hit: TriggerHit, main: TriggerHit) -> tuple[int, int]:
+    """Where the event of ``hit`` is told, beside the main event of ``main``: its clause, or
+    in the main event's clause, its side of the coordinator between them."""
+    clause = clause_span(sentence, hit.start)
+    if clause != clause_span(sentence, main.start):
+        return clause
+    if hit.start < main.start:
+        return clause[0], conjunct_start(sentence, clause[0], main.start)
+    return conjunct_start(sentence, clause[0], hit.start), clause[1]
+
+
+def further_choices(
+    hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str, harmful: frozenset[str] = frozenset()
+) -> list[ClassChoice]:
+    """The event the sentence tells besides its main one, if any: a cue of another class in
+    another clause (:func:`secondary_choice`), or one the grammar of further events admits
+    (:func:`_further_reason`), the most severe first.
+
+    ``harmful``: the classes whose events kill and wound (their dead are no further event;
+    a casualty count after any other event is one)."""
+    classic = secondary_choice(hits, main, lexicon, sentence)
+    # a casualty count told as a further event is that event's own cue, not a count of the main one's
+    pool = [
+        ClassChoice(replace(h, role=""), h.event_class, why)
+        for h in hits
+        if h is not main.hit and (why := _further_reason(sentence, h, main, hits, harmful))
+    ]
+    if classic is not None:
+        pool.append(classic)
+    if not pool:
+        return []
+    classes = lexicon.classes
+    return [max(pool, key=lambda c: (classes[c.event_class].priority if c.event_class in classes else 0, c.hit.weight, -c.hit.start))]
+
+
+def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
+    """Why the cue tells an event besides the main one ("" when it does not; see
+    :mod:`geomap.events.further`)."""
+    main_end = main.hit.start + len(main.hit.text)
+    if hit.weight < CONFIDENT_CUE or main.event_class == "statement" or (hit.start < main_end and main.hit.start < hit.start + len(hit.text)):
+        return ""
+    if hit.role == "incident":
+        return _casualties_reason(sentence, hit, main, hits, harmful)
+    if hit.role == "speech":
+        return ""
+    if hit.role or hit.event_class == "statement" or (main.event_class in harmful and is_consequence(hit.text)):
+        return ""
+    clause = clause_span(sentence, hit.start)
+    if clause == clause_span(sentence, main.hit.start):
+        return _conjunct_reason(sentence, hit, main, hits, clause)
+    if hit.event_class == main.event_class:
+        return f"{hit.text!r}: another event of the class, at another time" if at_another_time(sentence, clause[0]) else ""
+    if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
+        return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
+    return ""
+
+
+def _casualties_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
+    """A casualty count after an event that hurt nobody ("the fighters had crossed over, …
+    adding that they killed one") tells the harm as a second event."""
+    if main.event_class in harmful or _relative(sentence, hit.start) or not is_inflicted(hit.text):
+        return ""
+    clause = clause_span(sentence, hit.start)
+    if clause == clause_span(sentence, main.hit.start) and not _conjunct_reason(sentence, hit, main, hits, clause):
+        return ""
+    return f"{hit.text!r}: the harm told after another event, a second event"
+
+
+def _conjunct_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], clause: tuple[int, int]) -> str:
+    """A cue of another class that heads a coordinated predicate of the main event's clause
+    ("seized the town and some soldiers surrendered")."""
+    if hit.event_class == main.event_class or not _is_predicate(sentence, hit):
+        return ""
+    earlier = [h.start for h in hits if h is not hit and h.role in ("", "incident", "speech") and _is_predicate(sentence, h)]
+    own = opens_a_conjunct(sentence, clause[0], hit.start, earlier)
+    if own or (_is_predicate(sentence, main.hit) and opens_a_conjunct(sentence, clause[0], main.hit.start, [hit.start])):
+        return f"{hit.text!r}: a predicate of its own, a second event ({hit.event_class} cue, weight {hit.weight:g})"
+    return ""
+
+
+def _is_predicate(sentence: str, hit: TriggerHit) -> bool:
+    return is_predicate(sentence, hit.start, hit.text, not _verbal(sentence, hit))
 
 
 def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:

@@ -1,0 +1,116 @@
+"""The grammar of a sentence's further events: which event words beside the main event's
+tell an event of their own.
+
+A sentence reports one main event (its matrix clause's, or its headline's) and often others
+beside it (``../shared/reference/event-annotation.md``: a second distinct event gets a
+secondary record).  Each helper here reads the words around one cue and answers one
+question; :func:`geomap.events.reading.further_choices` decides with them.
+
+* **A predicate of its own.**  "The Taliban seized the town and some soldiers surrendered",
+  "they killed one smuggler and detained four": a coordinator opens a second predicate in
+  the same clause.  The cue must be a verb there (a past form or participle, or after an
+  auxiliary or a pronoun), not a noun of a list ("terrorist activity and border violations")
+  nor an infinitive of purpose ("sent troops to reinforce the border").
+* **A party's act.**  "Smugglers who crossed the border overnight were killed": a clause about
+  a person tells what that party did before.
+* **Another time.**  "A day after a shooting", "days after the delegation held talks": a
+  clause that places an event before or after the main one tells a second event, also of the
+  main event's class.
+* **A consequence.**  "Guards clashed with smugglers, killing three": the dead of a violent
+  event are that event, not another.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a coordinator that opens a predicate, and at most three words of its subject or auxiliary:
+# "… and some government forces surrendered", ", five were detained", "and has come under attack"
+_CONJUNCT_OPENING = re.compile(
+    r"(?:,|\b(?:and|but|then|while)\b)\s+(?:(?:also|later|then|again|subsequently|both)\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I
+)
+# "sent troops to reinforce", "told to stay on alert", "warning people not to go into the streets"
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+# an auxiliary or a subject pronoun before a cue makes it a verb ("were detained", "they killed",
+# "has come under attack")
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|did|does|do"
+    r"|they|he|she|we|it|i)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+# past forms that do not end in -ed (the -ed and -ing forms are recognised by their ending)
+_IRREGULAR_PAST = frozenset(
+    "arose began bore beat bit blew broke brought built burnt caught came chose clung crept dealt drew drove ate fell fed "
+    "felt fought found fled flew forbade forgot froze got gave went ground grew hung had heard hid hit held hurt kept knew "
+    "laid led left lent let lay lit lost made meant met overran overtook paid put quit ran rang rose said saw sought sold "
+    "sent set shook shot shut sang sank sat slew slid spoke spent split spread sprang stood stole stuck struck swore swept "
+    "swam swung took taught tore told thought threw undertook understood upheld upset woke wore won withdrew wrote "
+    "begun borne beaten bitten blown broken chosen done drawn driven eaten fallen flown forgotten frozen given gone grown "
+    "hidden known lain overrun ridden risen seen shaken shown sworn spoken stolen stricken striven taken thrown torn woken "
+    "worn withdrawn written".split()
+)
+# a clause that places its event before or after another: a second event, of any class
+_OTHER_TIME_HEADS = frozenset({"after", "before", "since", "following"})
+# a clause about a person: what that party did ("smugglers who crossed the border")
+_PARTY_HEADS = frozenset({"who", "whom"})
+# the dead and wounded a violent event leaves ("…, killing three", "leaving two dead")
+_CASUALTIES = re.compile(r"^(?:killing|wounding|injuring|leaving)\b|\b(?:killed|wounded|injured|dead)$", re.I)
+# harm someone did ("they killed one", "was shot dead"), not deaths alone ("two babies died")
+_INFLICTED = re.compile(r"\b(?:kill(?:ed|ing)|shot|wound(?:ed|ing)|injur(?:ed|ing)|murder(?:ed|ing)|gunned down|beheaded|executed|stabbed)\b", re.I)
+
+
+def clause_head(sentence: str, clause_start: int) -> str:
+    """The first word of the clause that starts at ``clause_start``, in lower case."""
+    words = sentence[clause_start : clause_start + 16].lstrip(" ,").split(" ", 1)
+    return words[0].lower() if words else ""
+
+
+def is_predicate(sentence: str, start: int, words: str, nominal: bool) -> bool:
+    """Whether the cue ``words`` at ``start`` is a verb of its own: a past form or a
+    participle, or a word after an auxiliary or a subject pronoun; never a noun (``nominal``:
+    after a determiner or a preposition) nor an infinitive."""
+    before = sentence[max(0, start - 40) : start]
+    if nominal or _INFINITIVE_BEFORE.search(before):
+        return False
+    first = words.split(" ", 1)[0].lower()
+    return first.endswith(("ed", "ing")) or first in _IRREGULAR_PAST or _AUXILIARY_BEFORE.search(before) is not None
+
+
+def opens_a_conjunct(sentence: str, clause_start: int, start: int, earlier: list[int]) -> bool:
+    """Whether a coordinator opens a new predicate just before the cue at ``start``, after
+    one of the ``earlier`` predicates of the same clause (their offsets)."""
+    opening = _opening(sentence, clause_start, start)
+    return opening is not None and any(clause_start <= at < opening for at in earlier)
+
+
+def conjunct_start(sentence: str, clause_start: int, start: int) -> int:
+    """Where the predicate of the cue at ``start`` begins: at the coordinator before it, if
+    one opens it, else at the cue."""
+    opening = _opening(sentence, clause_start, start)
+    return start if opening is None else opening
+
+
+def _opening(sentence: str, clause_start: int, start: int) -> int | None:
+    found = _CONJUNCT_OPENING.search(sentence, max(clause_start, start - 48), start)
+    return None if found is None else found.start()
+
+
+def tells_a_party_act(sentence: str, clause_start: int) -> bool:
+    """Whether the clause is about a person ("who …"): it tells what that party did."""
+    return clause_head(sentence, clause_start) in _PARTY_HEADS
+
+
+def at_another_time(sentence: str, clause_start: int) -> bool:
+    """Whether the clause places its event before or after another ("a day after a
+    shooting", "since the Taliban took power")."""
+    return clause_head(sentence, clause_start) in _OTHER_TIME_HEADS
+
+
+def is_inflicted(words: str) -> bool:
+    """Whether the casualty cue tells harm someone did, not deaths alone."""
+    return _INFLICTED.search(words) is not None
+
+
+def is_consequence(words: str) -> bool:
+    """Whether the cue tells the dead or wounded an event left ("killing three")."""
+    return _CASUALTIES.search(words) is not None

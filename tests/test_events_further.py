@@ -1,0 +1,135 @@
+"""A sentence's further events (geomap.events.further, reading.further_choices): a second
+distinct event told beside the main one gets its own record, with its own class, date and
+counts; words that only complete the main event do not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.pipeline import parse_text
+
+DAY = date(2025, 12, 25)  # a Thursday
+
+
+def _classes(text: str, resources) -> list[str]:
+    return [e.event_class for e in parse_text(text, DAY, resources).events]
+
+
+# ---------------------------------------------------------------- coordinated predicates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Insurgents overran the district centre on Monday and some police officers surrendered to them.", ["territorial_control", "withdrawal"]),
+        ("Troops exchanged fire with the gang and detained three of its members near the river on Sunday.", ["armed_clash", "arrest"]),
+        ("In the operation nine members of the gang were neutralized, four were detained, the agency said.", ["armed_clash", "arrest"]),
+        ("The two sides agreed to a truce on Tuesday and would pull back their troops from the line.", ["withdrawal", "agreement_meeting"]),
+        ("The town fell to the rebels in 2019 and has come under attack several times since then.", ["territorial_control", "attack"]),
+    ],
+)
+def test_a_coordinated_predicate_tells_a_second_event(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # nouns of one list are one event's words, not predicates of their own
+        "Officials reported a wave of terrorist activity and border violations along the river this month.",
+        # an infinitive says what the event was for, not what else happened
+        "More troops from a garrison near Kulob are being sent to reinforce the border units.",
+        "Residents were told by the police not to go into the streets in crowds.",
+    ],
+)
+def test_a_noun_of_a_list_or_an_infinitive_tells_no_second_event(sentence, resources):
+    assert len(_classes(sentence, resources)) <= 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border guards fought 20 armed skirmishes with smugglers last year, killing 11 armed men.",
+        "Troops clashed with militants near the village on Monday, wounding four of them.",
+        "Gunmen ambushed a patrol near the post on Friday, killing two soldiers.",
+    ],
+)
+def test_the_dead_of_a_violent_event_are_that_event(sentence, resources):
+    assert len(_classes(sentence, resources)) == 1
+
+
+# ---------------------------------------------------------------- a party's act
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police detained five men who crossed the border illegally on Saturday.", ["arrest", "border_incident"]),
+        ("Guards are searching for a group of armed men who crossed the river from Afghanistan on Monday.", ["other", "border_incident"]),
+        ("The ministry said it had returned 300 soldiers who fled over the frontier when the rebels seized control of the province.", ["withdrawal", "territorial_control"]),
+    ],
+)
+def test_what_a_party_did_in_a_who_clause_is_a_second_event(sentence, expected, resources):
+    assert _classes(sentence, resources)[: len(expected)] == expected
+
+
+# ---------------------------------------------------------------- another event of the class
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jets struck militant positions near the border on Tuesday, a day after a rocket attack that killed three guards.", ["attack", "attack"]),
+        ("The official visit comes two days after a delegation held talks with the governor in Khorog.", ["agreement_meeting", "agreement_meeting"]),
+        ("Police said the shooting began after several young men attacked a patrol car.", ["attack", "attack"]),
+    ],
+)
+def test_an_event_before_or_after_the_main_one_is_a_second_event_of_its_class(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_a_restated_event_of_the_same_class_is_one_event(resources):
+    assert len(_classes("The district has fallen; the militants have taken all the key buildings in the town.", resources)) == 1
+    assert len(_classes("Troops came under fire from smugglers, adding that the soldiers returned fire.", resources)) == 1
+
+
+# ---------------------------------------------------------------- harm after another event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fighters had crossed into Tajikistan from Kunduz, the guards said, adding that they killed one of them.",
+        "The smugglers crossed the river on Monday night, and one of them was killed by a border patrol.",
+        "Afghan refugees crossed the border near the town on Sunday, officials said, adding that one of them was shot by unknown men.",
+    ],
+)
+def test_harm_told_after_an_event_that_hurt_nobody_is_a_second_event(sentence, resources):
+    classes = _classes(sentence, resources)
+    assert len(classes) == 2 and classes[1] == "attack", classes  # the harm, not a count of the crossing
+
+
+def test_harm_coordinated_with_an_arrest_is_a_second_event(resources):
+    assert _classes("Border troops killed one gunman and detained three others near the river on Sunday.", resources) == ["arrest", "attack"]
+
+
+def test_deaths_nobody_caused_are_no_second_event(resources):
+    assert len(_classes("Refugees crossed the border at night, adding that two children died during the crossing.", resources)) == 1
+
+
+# ---------------------------------------------------------------- counts
+
+
+def test_a_further_event_has_the_counts_of_its_own_words(resources):
+    events = parse_text(
+        "Aircraft hit militant positions in Takhar on Tuesday, killing six fighters, a day after a shooting that left two guards dead.",
+        DAY,
+        resources,
+    ).events
+    assert [e.event_class for e in events] == ["attack", "attack"]
+    assert [(q.category, q.best) for q in events[1].quantities] == [("fatalities", 2)]
+    border = parse_text("Security forces killed two smugglers who had crossed the border overnight.", DAY, resources).events
+    assert [e.event_class for e in border] == ["armed_clash", "border_incident"]
+    assert not [q for q in border[1].quantities if q.category == "fatalities"]  # the dead belong to the clash
