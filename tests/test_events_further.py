@@ -133,3 +133,32 @@ def test_a_further_event_has_the_counts_of_its_own_words(resources):
     border = parse_text("Security forces killed two smugglers who had crossed the border overnight.", DAY, resources).events
     assert [e.event_class for e in border] == ["armed_clash", "border_incident"]
     assert not [q for q in border[1].quantities if q.category == "fatalities"]  # the dead belong to the clash
+
+
+# ---------------------------------------------------------------- cues vetoed only as the main event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The border crossing remained closed after clashes between border guards of the two countries in March.", ["border_crossing_status", "armed_clash"]),
+        ("This was the first exercise held in the valley, where clashes between the army and rebels took place in 2012.", ["military_exercise", "armed_clash"]),
+        ("Militants took control of the district headquarters after heavy attacks on the police posts.", ["territorial_control", "attack"]),
+    ],
+)
+def test_background_an_excludes_keeps_from_the_main_event_is_a_further_event(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what is feared in its own clause stays no event
+        "The governors met in Isfara on Monday after fears of renewed clashes along the border.",
+        "The drills were held near the border amid a rising risk of attacks by militants.",
+        # an event word that modifies a threat names what is feared
+        "The rebels laid down their arms on Sunday after an assault threat by the army.",
+    ],
+)
+def test_what_is_feared_is_no_further_event(sentence, resources):
+    assert len(_classes(sentence, resources)) == 1

@@ -49,6 +49,8 @@ _IRREGULAR_PAST = frozenset(
     "hidden known lain overrun ridden risen seen shaken shown sworn spoken stolen stricken striven taken thrown torn woken "
     "worn withdrawn written".split()
 )
+# "an assault threat", "invasion fears": the event words name what is feared, as a modifier
+_THREAT_AFTER = re.compile(r"[\s-]+(?:threats?|fears?|risks?|dangers?|warnings?|alerts?|scares?)\b", re.I)
 # a clause that places its event before or after another: a second event, of any class
 _OTHER_TIME_HEADS = frozenset({"after", "before", "since", "following"})
 # a clause about a person: what that party did ("smugglers who crossed the border")
@@ -104,6 +106,12 @@ def at_another_time(sentence: str, clause_start: int) -> bool:
     """Whether the clause places its event before or after another ("a day after a
     shooting", "since the Taliban took power")."""
     return clause_head(sentence, clause_start) in _OTHER_TIME_HEADS
+
+
+def names_a_threat(sentence: str, end: int) -> bool:
+    """Whether the cue ending at ``end`` modifies a word for a threat ("assault threat"): what
+    is feared, no event."""
+    return _THREAT_AFTER.match(sentence, end) is not None
 
 
 def is_inflicted(words: str) -> bool:

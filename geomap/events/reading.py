@@ -34,6 +34,7 @@ from geomap.events.further import (
     is_consequence,
     is_inflicted,
     is_predicate,
+    names_a_threat,
     opens_a_conjunct,
     tells_a_party_act,
 )
@@ -131,9 +132,12 @@ class Reading:
         return self.choice.event_class
 
 
-def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> list[TriggerHit]:
+def trigger_hits(
+    sentence: str, lexicon: Lexicon, present: set[str] | None = None, vetoed: list[tuple[int, TriggerHit]] | None = None
+) -> list[TriggerHit]:
     """Every cue of the trigger table that matches ``sentence`` (its ``requires`` holding and
-    its ``excludes`` not), in table order."""
+    its ``excludes`` not), in table order; those only ``excludes`` vetoed go to ``vetoed``
+    (with their index in the table), when given."""
     present = lexicon.literals_in(sentence) if present is None else present
     hits: list[TriggerHit] = []
     # many cues of a class share one ``excludes`` regex: each is run once per sentence
@@ -147,9 +151,12 @@ def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = Non
             _may_match(trigger.requires_literals, present) and _found(trigger.requires, sentence, verdicts)
         ):
             continue
+        hit = TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role)
         if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and _found(trigger.excludes, sentence, verdicts):
+            if vetoed is not None:
+                vetoed.append((index, hit))
             continue
-        hits.append(TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role))
+        hits.append(hit)
     return hits
 
 
@@ -447,20 +454,57 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
     present = lexicon.literals_in(sentence)
-    hits = trigger_hits(sentence, lexicon, present)
+    vetoed: list[tuple[int, TriggerHit]] = []
+    hits = trigger_hits(sentence, lexicon, present, vetoed)
     choice = choose_class(hits, lexicon, sentence)
     if choice is None:
         return []
     in_sentence = frame.toponyms_within(start, end)
     main = _reading(frame, start, end, present, choice, in_sentence)
-    others = further_choices(hits, choice, lexicon, sentence, frame.harmful_classes) if second else []
-    return [main, *(_reading(frame, start, end, present, other, in_sentence, _own_counts(sentence, other, choice, lexicon)) for other in others)]
+    others = further_choices([*hits, *_own_clause_cues(sentence, vetoed, choice, lexicon)], choice, lexicon, sentence, frame.harmful_classes) if second else []
+    return [main, *(_reading(frame, start, end, present, other, in_sentence, _own_counts(sentence, other, main, lexicon)) for other in others)]
 
 
-def _own_counts(sentence: str, further: ClassChoice, main: ClassChoice, lexicon: Lexicon) -> tuple[Quantity, ...]:
+# the word that subordinates a clause, which an ``excludes`` may read as background
+_SUBORDINATOR = re.compile(r"\W*(?:and\s+)?(?:after|since|following|before|amid|as|when|where|while)\s+", re.I)
+
+
+def _own_clause_cues(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], main: ClassChoice, lexicon: Lexicon) -> list[TriggerHit]:
+    """Cues an ``excludes`` vetoed for the sentence that stand in their own clause, outside the
+    main event's: "closed after clashes between guards" reads the clashes as no main event,
+    yet they are a further one.  Read in its clause without its subordinator, the cue must
+    pass the veto (the clause's own "the risk of clashes" still vetoes it)."""
+    if not vetoed:
+        return []
+    main_clause = clause_span(sentence, main.hit.start)
+    found = []
+    for index, hit in vetoed:
+        if hit.weight < CONFIDENT_CUE or hit.role not in ("", "incident"):
+            continue
+        clause = clause_span(sentence, hit.start)
+        if clause == main_clause:
+            continue
+        excludes = lexicon.triggers[index].excludes
+        own = _clause_words(sentence, clause)
+        if excludes is not None and excludes.search(own) is None:
+            found.append(hit)
+    return found
+
+
+def _clause_words(sentence: str, clause: tuple[int, int]) -> str:
+    """The words of a clause with those that open it ("fears of …", "said …") but without a
+    subordinator ("after …", "where …"), which only makes the clause background."""
+    opening = next((a for a, b in _clause_breaks(sentence)[1] if b == clause[0]), clause[0])
+    words = _SUBORDINATOR.match(sentence, opening)
+    return sentence[words.end() if words else opening : clause[1]]
+
+
+def _own_counts(sentence: str, further: ClassChoice, main: Reading, lexicon: Lexicon) -> tuple[Quantity, ...]:
     """The counts of a further event: those of its own words ("a day after a shooting that
-    left two killed"), not the main event's."""
-    low, high = own_span(sentence, further.hit, main.hit)
+    left two killed"), not the main event's (a sentence with no counts has none to share)."""
+    if not main.quantities:
+        return ()
+    low, high = own_span(sentence, further.hit, main.choice.hit)
     return tuple(extract_quantities(sentence[low:high], lexicon.units))
 
 
@@ -493,6 +537,7 @@ def further_choices(
     ]
     if classic is not None:
         pool.append(classic)
+    pool = [c for c in pool if not names_a_threat(sentence, c.hit.start + len(c.hit.text))]
     if not pool:
         return []
     classes = lexicon.classes
