@@ -162,3 +162,28 @@ def test_background_an_excludes_keeps_from_the_main_event_is_a_further_event(sen
 )
 def test_what_is_feared_is_no_further_event(sentence, resources):
     assert len(_classes(sentence, resources)) == 1
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main_day", "further_day"),
+    [
+        ("Aircraft hit militant positions in Takhar on Tuesday, killing six fighters, a day after a shooting that left two guards dead.", date(2025, 12, 23), date(2025, 12, 22)),
+        ("The official visit on Monday comes two days after a delegation held talks with the governor in Khorog.", date(2025, 12, 22), date(2025, 12, 20)),
+        ("Both armies held drills on Monday, a week after clashes killed four guards.", date(2025, 12, 22), date(2025, 12, 15)),
+        ("Troops were sent to the border on Friday, hours after gunmen attacked a post near Panj.", date(2025, 12, 19), date(2025, 12, 19)),
+        ("The ministers met in Dushanbe on Monday, two days before the leaders signed the border treaty.", date(2025, 12, 22), date(2025, 12, 24)),
+    ],
+)
+def test_an_event_told_as_days_before_or_after_the_main_one_is_dated_by_it(sentence, main_day, further_day, resources):
+    main, further = parse_text(sentence, DAY, resources).events
+    assert main.date.start == main_day and further.date.start == further_day, (main.date, further.date, further.reasons["date"])
+    assert further.modality == "reported"
+
+
+def test_a_further_event_has_the_date_its_own_words_tell(resources):
+    main, further = parse_text("The crossing reopened on Monday after it was closed by clashes between guards in March 2024.", DAY, resources).events
+    assert (main.event_class, further.event_class) == ("border_crossing_status", "armed_clash")
+    assert main.date.start == date(2025, 12, 22) and further.date.start == date(2024, 3, 1) and further.modality == "historical"

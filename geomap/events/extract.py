@@ -27,7 +27,7 @@ from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline
-from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
+from geomap.events.reading import ArticleFrame, Reading, dated_modality, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
 
@@ -123,7 +123,29 @@ def extract_events(
         towns=_towns(article.text, ordered),
     )
     events, incidents = assemble(readings, facts)
-    return EventExtraction(events, incidents)
+    return EventExtraction(_dated_against_main(events, readings, article.date, settings.historical_after_days), incidents)
+
+
+def _dated_against_main(events: list[Event], readings: Sequence[Reading], published: date | None, historical_after_days: int) -> list[Event]:
+    """A further event told as "a day after a shooting" or "two days before the talks" took
+    place that long before (after) its sentence's main event, whatever date that one got;
+    the shifted date may make it background or a plan.  ``events`` and ``readings`` are
+    parallel, and a sentence's main reading comes first."""
+    out = list(events)
+    main = 0
+    for index, reading in enumerate(readings):
+        if reading.start != readings[main].start:
+            main = index
+        days, told = reading.days_before_main, events[main].date
+        if days is None or main == index or told is None:
+            continue
+        day = EventDate(shift_days(told.start, -days), shift_days(told.end, -days), told.precision, "earlier event", told.text)
+        # the main event's date, shifted, decides between past, present and plan
+        told_modality = events[index].modality
+        modality, _ = dated_modality("reported" if told_modality in ("planned", "historical") else told_modality, day, published, historical_after_days)
+        why = f"{abs(days)} day(s) {'before' if days >= 0 else 'after'} the sentence's main event ({told.start.isoformat()})"
+        out[index] = replace(events[index], date=day, modality=modality, reasons={**events[index].reasons, "date": why})
+    return out
 
 
 def _harmful_classes(lexicon: Lexicon) -> frozenset[str]:

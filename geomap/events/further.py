@@ -49,6 +49,13 @@ _IRREGULAR_PAST = frozenset(
     "hidden known lain overrun ridden risen seen shaken shown sworn spoken stolen stricken striven taken thrown torn woken "
     "worn withdrawn written".split()
 )
+# "a day after", "just two days after", "weeks before": how far the clause's event lies from the main one
+_SPAN_BEFORE_CLAUSE = re.compile(
+    r"\b(?:(?:just|only|barely|some|about|around|nearly|almost|less than|more than)\s+)?"
+    r"(?:(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?P<unit>hours?|days?|nights?|weeks?)\s+$",
+    re.I,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "an assault threat", "invasion fears": the event words name what is feared, as a modifier
 _THREAT_AFTER = re.compile(r"[\s-]+(?:threats?|fears?|risks?|dangers?|warnings?|alerts?|scares?)\b", re.I)
 # a clause that places its event before or after another: a second event, of any class
@@ -117,6 +124,24 @@ def names_a_threat(sentence: str, end: int) -> bool:
 def is_inflicted(words: str) -> bool:
     """Whether the casualty cue tells harm someone did, not deaths alone."""
     return _INFLICTED.search(words) is not None
+
+
+def days_before_main(sentence: str, clause_start: int) -> int | None:
+    """How many days before the main event the event of an after-clause happened ("a day
+    after a shooting": 1; "hours after": 0); negative for a before-clause ("two days before
+    the talks"); None when the sentence gives no span.  A span with no number ("days after")
+    counts as two of its unit, the fewest it can mean."""
+    head = clause_head(sentence, clause_start)
+    if head not in ("after", "before"):
+        return None
+    span = _SPAN_BEFORE_CLAUSE.search(sentence, max(0, clause_start - 40), clause_start)
+    if span is None:
+        return None
+    unit = span.group("unit").lower()
+    count = span.group("count")
+    number = (int(count) if count.isdigit() else _COUNTS[count.lower()]) if count else (2 if unit.endswith("s") else 1)
+    days = 0 if unit.startswith("hour") else number * (7 if unit.startswith("week") else 1)
+    return days if head == "after" else -days
 
 
 def is_consequence(words: str) -> bool:

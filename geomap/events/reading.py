@@ -31,6 +31,7 @@ from geomap.events.dates import DateMention, date_mentions, shift_days
 from geomap.events.further import (
     at_another_time,
     conjunct_start,
+    days_before_main,
     is_consequence,
     is_inflicted,
     is_predicate,
@@ -126,6 +127,9 @@ class Reading:
     narrative_day: EventDate | None = None
     # the narrative's time where this sentence stands, when it has no date of its own
     context_date: EventDate | None = None
+    # a further event told as "a day after a shooting": how many days before the sentence's
+    # main event it happened (negative: after it)
+    days_before_main: int | None = None
 
     @property
     def event_class(self) -> str:
@@ -462,7 +466,22 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     in_sentence = frame.toponyms_within(start, end)
     main = _reading(frame, start, end, present, choice, in_sentence)
     others = further_choices([*hits, *_own_clause_cues(sentence, vetoed, choice, lexicon)], choice, lexicon, sentence, frame.harmful_classes) if second else []
-    return [main, *(_reading(frame, start, end, present, other, in_sentence, _own_counts(sentence, other, main, lexicon)) for other in others)]
+    return [main, *(_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)]
+
+
+def _further_reading(
+    frame: ArticleFrame, start: int, end: int, present: set[str], further: ClassChoice, in_sentence: list[Toponym], main: Reading
+) -> Reading:
+    """A further event read like the main one, with the counts of its own words and, when its
+    clause says how long before or after the main event it happened, that span."""
+    sentence = main.sentence
+    own = own_span(sentence, further.hit, main.choice.hit)
+    clause = clause_span(sentence, further.hit.start)
+    days = None if clause == clause_span(sentence, main.choice.hit.start) else days_before_main(sentence, clause[0])
+    # its own words date it; else, unless it is told as "a day after", the sentence's date does
+    spans = (own,) if days is not None else (own, (0, len(sentence)))
+    reading = _reading(frame, start, end, present, further, in_sentence, _own_counts(sentence, own, main, frame.lexicon), spans)
+    return reading if days is None or reading.date is not None else replace(reading, days_before_main=days)
 
 
 # the word that subordinates a clause, which an ``excludes`` may read as background
@@ -499,13 +518,12 @@ def _clause_words(sentence: str, clause: tuple[int, int]) -> str:
     return sentence[words.end() if words else opening : clause[1]]
 
 
-def _own_counts(sentence: str, further: ClassChoice, main: Reading, lexicon: Lexicon) -> tuple[Quantity, ...]:
-    """The counts of a further event: those of its own words ("a day after a shooting that
-    left two killed"), not the main event's (a sentence with no counts has none to share)."""
+def _own_counts(sentence: str, own: tuple[int, int], main: Reading, lexicon: Lexicon) -> tuple[Quantity, ...]:
+    """The counts of a further event: those of its own words (``own``: "a day after a shooting
+    that left two killed"), not the main event's (a sentence with no counts has none to share)."""
     if not main.quantities:
         return ()
-    low, high = own_span(sentence, further.hit, main.choice.hit)
-    return tuple(extract_quantities(sentence[low:high], lexicon.units))
+    return tuple(extract_quantities(sentence[own[0] : own[1]], lexicon.units))
 
 
 def own_span(sentence: str, hit: TriggerHit, main: TriggerHit) -> tuple[int, int]:
@@ -698,7 +716,11 @@ def _reading(
     choice: ClassChoice,
     in_sentence: list[Toponym],
     quantities: tuple[Quantity, ...] | None = None,
+    dated_within: tuple[tuple[int, int], ...] = (),
 ) -> Reading:
+    """The reading of one event of a sentence.  For a further event, ``quantities`` are the
+    counts of its own words and ``dated_within`` the spans (offsets in the sentence) its date
+    is looked for in, the first that tells one."""
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
     event_class = lexicon.classes.get(choice.event_class)
@@ -713,7 +735,7 @@ def _reading(
         if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
     ]
-    mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
+    mention = _first_told(mentions, choice.hit.start, family in _SAID_OR_MET, dated_within or ((0, len(sentence)),))
     own = mention.date if mention and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
@@ -736,6 +758,15 @@ def _reading(
         habitual=habitual,
         narrative_day=_narrative_day(mentions, frame.published),
     )
+
+
+def _first_told(mentions: Sequence[DateMention], trigger_at: int, statement: bool, spans: tuple[tuple[int, int], ...]) -> DateMention | None:
+    """The date of the event (see :func:`choose_date`) in the first of ``spans`` that tells one."""
+    for low, high in spans:
+        mention = choose_date([m for m in mentions if low <= m.start < high], trigger_at, statement)
+        if mention is not None:
+            return mention
+    return None
 
 
 def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None:
