@@ -144,7 +144,7 @@ def _dated_against_main(events: list[Event], readings: Sequence[Reading], publis
         told_modality = events[index].modality
         modality, _ = dated_modality("reported" if told_modality in ("planned", "historical") else told_modality, day, published, historical_after_days)
         why = f"{abs(days)} day(s) {'before' if days >= 0 else 'after'} the sentence's main event ({told.start.isoformat()})"
-        out[index] = replace(events[index], date=day, modality=modality, reasons={**events[index].reasons, "date": why})
+        out[index] = replace(events[index], date=day, modality=modality, reasons={**events[index].reasons, "date": why})  # type: ignore[arg-type]
     return out
 
 
