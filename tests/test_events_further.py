@@ -187,3 +187,22 @@ def test_a_further_event_has_the_date_its_own_words_tell(resources):
     main, further = parse_text("The crossing reopened on Monday after it was closed by clashes between guards in March 2024.", DAY, resources).events
     assert (main.event_class, further.event_class) == ("border_crossing_status", "armed_clash")
     assert main.date.start == date(2025, 12, 22) and further.date.start == date(2024, 3, 1) and further.modality == "historical"
+
+
+# ---------------------------------------------------------------- a background event alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Commerce across the river faltered after the militants began attacks on several border districts.", "attack"),
+        ("Cooperation between the two armies has grown since foreign forces began withdrawing from the country in 2014.", "withdrawal"),
+        ("Trade across the border slowed after clashes between border guards in March.", "armed_clash"),
+    ],
+)
+def test_a_background_event_is_the_event_of_a_sentence_that_tells_no_other(sentence, expected, resources):
+    assert _classes(sentence, resources) == [expected]
+
+
+def test_a_background_clause_that_tells_only_a_risk_is_no_event(resources):
+    assert _classes("Trade has recovered since the risk of clashes eased.", resources) == []

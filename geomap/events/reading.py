@@ -460,7 +460,7 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     present = lexicon.literals_in(sentence)
     vetoed: list[tuple[int, TriggerHit]] = []
     hits = trigger_hits(sentence, lexicon, present, vetoed)
-    choice = choose_class(hits, lexicon, sentence)
+    choice = choose_class(hits, lexicon, sentence) or _background_only(sentence, vetoed, lexicon)
     if choice is None:
         return []
     in_sentence = frame.toponyms_within(start, end)
@@ -508,6 +508,20 @@ def _own_clause_cues(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], ma
         if excludes is not None and excludes.search(own) is None:
             found.append(hit)
     return found
+
+
+def _background_only(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], lexicon: Lexicon) -> ClassChoice | None:
+    """The event of a sentence whose only event words are in a background clause ("commerce
+    faltered after the Taliban began attacks in several provinces"): the background event,
+    when its own clause passes the veto that kept it from being a main event."""
+    own = []
+    for index, hit in vetoed:
+        clause = clause_span(sentence, hit.start)
+        excludes = lexicon.triggers[index].excludes
+        if hit.role == "" and _subordinate(sentence, hit.start) and excludes is not None and excludes.search(_clause_words(sentence, clause)) is None:
+            own.append(hit)
+    choice = choose_class(own, lexicon, sentence) if own else None
+    return None if choice is None else replace(choice, reason=f"{choice.reason}; the sentence's only event, told as background")
 
 
 def _clause_words(sentence: str, clause: tuple[int, int]) -> str:
