@@ -206,3 +206,32 @@ def test_a_background_event_is_the_event_of_a_sentence_that_tells_no_other(sente
 
 def test_a_background_clause_that_tells_only_a_risk_is_no_event(resources):
     assert _classes("Trade has recovered since the risk of clashes eased.", resources) == []
+
+
+# ---------------------------------------------------------------- two further events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Officials blamed the militants for the violence, saying they had attacked a police post, while heavy fighting was also reported near the border.",
+            ["statement", "armed_clash", "attack"],
+        ),
+        (
+            "Hundreds of villagers fled to the mountains on Sunday after militants attacked the district centre, while border guards detained two smugglers nearby.",
+            ["displacement", "attack", "arrest"],
+        ),
+        (
+            "Uzbekistan reopened the bridge on Monday, closed since the Taliban seized power in 2021 when the last foreign troops withdrew.",
+            ["border_crossing_status", "territorial_control", "withdrawal"],
+        ),
+    ],
+)
+def test_a_sentence_may_tell_two_further_events_in_clauses_of_their_own(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_two_further_events_are_not_told_in_one_clause(resources):
+    # the seizure goes on with the attack in its after-clause: one further event there
+    assert _classes("Troops were deployed to the valley on Friday after gunmen attacked a post and seized weapons.", resources) == ["deployment", "attack"]

@@ -551,29 +551,54 @@ def own_span(sentence: str, hit: TriggerHit, main: TriggerHit) -> tuple[int, int
     return conjunct_start(sentence, clause[0], hit.start), clause[1]
 
 
+# how many events a sentence may tell besides its main one, each in a clause of its own
+MAX_FURTHER = 2
+
+
 def further_choices(
     hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str, harmful: frozenset[str] = frozenset()
 ) -> list[ClassChoice]:
-    """The event the sentence tells besides its main one, if any: a cue of another class in
-    another clause (:func:`secondary_choice`), or one the grammar of further events admits
-    (:func:`_further_reason`), the most severe first.
+    """The events the sentence tells besides its main one (at most ``MAX_FURTHER``, of distinct
+    classes and clauses), the most severe first: a cue of another class in another clause
+    (:func:`secondary_choice`), or one the grammar of further events admits
+    (:func:`_further_reason`).
 
     ``harmful``: the classes whose events kill and wound (their dead are no further event;
     a casualty count after any other event is one)."""
-    classic = secondary_choice(hits, main, lexicon, sentence)
     # a casualty count told as a further event is that event's own cue, not a count of the main one's
-    pool = [
+    admitted = [
         ClassChoice(replace(h, role=""), h.event_class, why)
         for h in hits
         if h is not main.hit and (why := _further_reason(sentence, h, main, hits, harmful))
     ]
-    if classic is not None:
-        pool.append(classic)
-    pool = [c for c in pool if not names_a_threat(sentence, c.hit.start + len(c.hit.text))]
-    if not pool:
-        return []
-    classes = lexicon.classes
-    return [max(pool, key=lambda c: (classes[c.event_class].priority if c.event_class in classes else 0, c.hit.weight, -c.hit.start))]
+    chosen: list[ClassChoice] = []
+    remaining = list(hits)
+    while len(chosen) < MAX_FURTHER:
+        classic = secondary_choice(remaining, main, lexicon, sentence)
+        pool = [c for c in [*admitted, *([classic] if classic else [])] if _apart(sentence, c, chosen)]
+        if not pool:
+            break
+        best = max(pool, key=lambda c: _severity(c, lexicon))
+        chosen.append(best)
+        told = clause_span(sentence, best.hit.start)
+        remaining = [h for h in remaining if clause_span(sentence, h.start) != told]
+    return chosen
+
+
+def _severity(choice: ClassChoice, lexicon: Lexicon) -> tuple[int, float, int]:
+    """The order further events are taken in: the class's priority, then the cue's weight,
+    then the earlier cue."""
+    event_class = lexicon.classes.get(choice.event_class)
+    return (event_class.priority if event_class else 0, choice.hit.weight, -choice.hit.start)
+
+
+def _apart(sentence: str, choice: ClassChoice, chosen: Sequence[ClassChoice]) -> bool:
+    """Whether a further event is one of its own beside those ``chosen``: another class told
+    in another clause, and no threat named ("an assault threat")."""
+    if names_a_threat(sentence, choice.hit.start + len(choice.hit.text)):
+        return False
+    clause = clause_span(sentence, choice.hit.start)
+    return all(c.event_class != choice.event_class and clause_span(sentence, c.hit.start) != clause for c in chosen)
 
 
 def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
