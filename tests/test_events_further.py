@@ -235,3 +235,52 @@ def test_a_sentence_may_tell_two_further_events_in_clauses_of_their_own(sentence
 def test_two_further_events_are_not_told_in_one_clause(resources):
     # the seizure goes on with the attack in its after-clause: one further event there
     assert _classes("Troops were deployed to the valley on Friday after gunmen attacked a post and seized weapons.", resources) == ["deployment", "attack"]
+
+
+# ---------------------------------------------------------------- places taken or closed, one by one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("The Taliban captured Taloqan and Kunduz on Sunday.", ["Taloqan", "Kunduz"]),
+        ("The markets in Khorog and Ishkashim were closed on Monday.", ["Khorugh", "Ishkoshim"]),
+        ("Militants seized Kunduz, Taloqan and Sar-e Pul within a week.", ["Kunduz", "Taloqan", "Sar-e Pul"]),
+    ],
+)
+def test_each_place_a_list_names_is_taken_or_closed_in_an_event_of_its_own(sentence, places, resources):
+    events = parse_text(sentence, DAY, resources).events
+    assert [e.place.place.name for e in events] == places
+    assert len({e.event_class for e in events}) == 1 and len({e.date.start for e in events}) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The border markets in Badakhshan, Tajikistan, have closed.",  # a place and where it lies
+        "Clashes broke out in Vorukh and Kok-Tash on Monday.",  # a clash is not an act on its places
+    ],
+)
+def test_a_place_and_its_region_or_the_places_of_a_clash_are_one_event(sentence, resources):
+    assert len(parse_text(sentence, DAY, resources).events) == 1
+
+
+def test_the_next_sentence_goes_on_about_the_main_event_not_a_further_one(resources):
+    text = "The Taliban captured Taloqan and Kunduz on Sunday. The militants have taken control of the governor's office, a resident said."
+    *_, follow_up = parse_text(text, DAY, resources).events
+    assert follow_up.place.place.name == "Taloqan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a definite noun refers back to an event the article told before
+        "More police were deployed in the town after the clashes.",
+        "The crossing stayed closed for a week after this incident.",
+        "Reinforcements arrived at the post following the recent attack.",
+        # an event claimed, in its own clause, is what the claim is about
+        "Border guards were put on alert after the bombing was claimed by a militant group.",
+    ],
+)
+def test_a_background_event_referred_back_to_or_claimed_is_no_further_event(sentence, resources):
+    assert len(_classes(sentence, resources)) == 1

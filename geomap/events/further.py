@@ -58,6 +58,9 @@ _SPAN_BEFORE_CLAUSE = re.compile(
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "an assault threat", "invasion fears": the event words name what is feared, as a modifier
 _THREAT_AFTER = re.compile(r"[\s-]+(?:threats?|fears?|risks?|dangers?|warnings?|alerts?|scares?)\b", re.I)
+# "the attack", "this incident", "the recent clashes" (but "the Taliban's offensive", and "the
+# militants began attacks" tells the attacks)
+_DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+(?:(?![\w-]+(?:['’]s|s['’]))[\w-]+\s+)?", re.I)
 # a clause that places its event before or after another: a second event, of any class
 _OTHER_TIME_HEADS = frozenset({"after", "before", "since", "following"})
 # a clause about a person: what that party did ("smugglers who crossed the border")
@@ -66,6 +69,21 @@ _PARTY_HEADS = frozenset({"who", "whom"})
 _CASUALTIES = re.compile(r"^(?:killing|wounding|injuring|leaving)\b|\b(?:killed|wounded|injured|dead)$", re.I)
 # harm someone did ("they killed one", "was shot dead"), not deaths alone ("two babies died")
 _INFLICTED = re.compile(r"\b(?:kill(?:ed|ing)|shot|wound(?:ed|ing)|injur(?:ed|ing)|murder(?:ed|ing)|gunned down|beheaded|executed|stabbed)\b", re.I)
+
+
+# what joins the places of a list: "Kunduz and Taloqan", "Kunduz, Sar-e Pul and Taloqan"
+_PLACE_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?", re.I)
+
+
+def listed_with(sentence: str, spans: list[tuple[int, int]], index: int) -> list[int]:
+    """The indices of the place names (``spans``, in sentence order) listed together with the
+    one at ``index`` ("Sar-e Pul and Kunduz", "Khorog, Ishkashim and Darvaz")."""
+    first = last = index
+    while first > 0 and _PLACE_JOINER.fullmatch(sentence, spans[first - 1][1], spans[first][0]):
+        first -= 1
+    while last + 1 < len(spans) and _PLACE_JOINER.fullmatch(sentence, spans[last][1], spans[last + 1][0]):
+        last += 1
+    return [i for i in range(first, last + 1) if i != index]
 
 
 def clause_head(sentence: str, clause_start: int) -> str:
@@ -119,6 +137,15 @@ def names_a_threat(sentence: str, end: int) -> bool:
     """Whether the cue ending at ``end`` modifies a word for a threat ("assault threat"): what
     is feared, no event."""
     return _THREAT_AFTER.match(sentence, end) is not None
+
+
+def refers_back(sentence: str, phrase_start: int, start: int) -> bool:
+    """Whether the cue at ``start`` heads a definite noun phrase that begins at
+    ``phrase_start`` ("after the attack", "after this incident", "after the clashes of
+    2021"): an event the reader knows already, told before, no event of the sentence's own.
+    "The Taliban's offensive" is the Taliban's, and "the militants began attacks" tells the
+    attacks."""
+    return _DEFINITE.fullmatch(sentence, phrase_start, start) is not None
 
 
 def is_inflicted(words: str) -> bool:

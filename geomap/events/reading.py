@@ -35,8 +35,10 @@ from geomap.events.further import (
     is_consequence,
     is_inflicted,
     is_predicate,
+    listed_with,
     names_a_threat,
     opens_a_conjunct,
+    refers_back,
     tells_a_party_act,
 )
 from geomap.events.lexicon import Lexicon, some_branch_present
@@ -47,6 +49,7 @@ from geomap.events.place import (
     PlaceChoice,
     SentencePlaces,
     descriptive_clauses,
+    geo_level,
     is_origin,
     sentence_place,
     zone_for,
@@ -466,7 +469,48 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     in_sentence = frame.toponyms_within(start, end)
     main = _reading(frame, start, end, present, choice, in_sentence)
     others = further_choices([*hits, *_own_clause_cues(sentence, vetoed, choice, lexicon)], choice, lexicon, sentence, frame.harmful_classes) if second else []
-    return [main, *(_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)]
+    told = [main, *(_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)]
+    if second:
+        told += _at_listed_places(main, in_sentence, lexicon, MAX_FURTHER - len(others))
+    return told
+
+
+def _at_listed_places(main: Reading, in_sentence: list[Toponym], lexicon: Lexicon, room: int) -> list[Reading]:
+    """For a class that acts on its place (``per_place``: "the Taliban captured Sar-e Pul and
+    Kunduz"), the event again at each other place listed with the main event's place."""
+    event_class = lexicon.classes.get(main.event_class)
+    chosen = main.place.toponym
+    if room <= 0 or event_class is None or not event_class.per_place or chosen is None or chosen not in in_sentence:
+        return []
+    places = _one_mention_per_place(main, [t for t in in_sentence if not t.adjectival])
+    at = next((i for i, t in enumerate(places) if t.place.id == chosen.place.id), None)
+    if at is None:
+        return []
+    spans = [(t.mention.start - main.start, t.mention.end - main.start) for t in places]
+    # places of one level: "Badakhshan, Tajikistan" or "Khorog, GBAO" name one place and where it lies
+    level = geo_level(chosen)
+    listed = [places[i] for i in listed_with(main.sentence, spans, at) if places[i].place.id != chosen.place.id and geo_level(places[i]) == level]
+    return [
+        replace(main, place=PlaceChoice(t, main.place.relation, geo_level(t), f"{t.mention.text!r}: another place the sentence lists, an event of its own"))
+        for t in listed[:room]
+    ]
+
+
+# "Khorugh/Khorog", "Sher Khan Bandar (Shir Khan)": two names of one place
+_SAME_PLACE_GAP = re.compile(r"\s*[/(]\s*")
+
+
+def _one_mention_per_place(main: Reading, places: list[Toponym]) -> list[Toponym]:
+    """The sentence's places with the second of two names of one place ("Khorugh/Khorog")
+    folded into the first: its span reaches over both."""
+    out: list[Toponym] = []
+    for t in places:
+        last = out[-1] if out else None
+        if last is not None and last.place.id == t.place.id and _SAME_PLACE_GAP.fullmatch(main.sentence, last.mention.end - main.start, t.mention.start - main.start):
+            out[-1] = replace(last, mention=replace(last.mention, end=t.mention.end))
+            continue
+        out.append(t)
+    return out
 
 
 def _further_reading(
@@ -504,8 +548,7 @@ def _own_clause_cues(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], ma
         if clause == main_clause:
             continue
         excludes = lexicon.triggers[index].excludes
-        own = _clause_words(sentence, clause)
-        if excludes is not None and excludes.search(own) is None:
+        if excludes is not None and excludes.search(_clause_words(sentence, clause)) is None and not _refers_back(sentence, clause, hit):
             found.append(hit)
     return found
 
@@ -518,18 +561,30 @@ def _background_only(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], le
     for index, hit in vetoed:
         clause = clause_span(sentence, hit.start)
         excludes = lexicon.triggers[index].excludes
-        if hit.role == "" and _subordinate(sentence, hit.start) and excludes is not None and excludes.search(_clause_words(sentence, clause)) is None:
+        if (
+            hit.role == "" and _subordinate(sentence, hit.start) and excludes is not None
+            and excludes.search(_clause_words(sentence, clause)) is None and not _refers_back(sentence, clause, hit)
+        ):
             own.append(hit)
     choice = choose_class(own, lexicon, sentence) if own else None
     return None if choice is None else replace(choice, reason=f"{choice.reason}; the sentence's only event, told as background")
 
 
+def _refers_back(sentence: str, clause: tuple[int, int], hit: TriggerHit) -> bool:
+    """Whether the cue heads a definite noun phrase right after its clause's subordinator
+    ("sent to the area after the attack"): a reference to an event told before."""
+    words = _SUBORDINATOR.match(sentence, clause[0])
+    return refers_back(sentence, words.end() if words else clause[0], hit.start)
+
+
 def _clause_words(sentence: str, clause: tuple[int, int]) -> str:
-    """The words of a clause with those that open it ("fears of …", "said …") but without a
-    subordinator ("after …", "where …"), which only makes the clause background."""
-    opening = next((a for a, b in _clause_breaks(sentence)[1] if b == clause[0]), clause[0])
+    """The words of a clause with those that open and close it ("fears of …", "… was claimed")
+    but without a subordinator ("after …", "where …"), which only makes the clause background."""
+    breaks = _clause_breaks(sentence)[1]
+    opening = next((a for a, b in breaks if b == clause[0]), clause[0])
+    closing = next((b for a, b in breaks if a == clause[1]), clause[1])
     words = _SUBORDINATOR.match(sentence, opening)
-    return sentence[words.end() if words else opening : clause[1]]
+    return sentence[words.end() if words else opening : closing]
 
 
 def _own_counts(sentence: str, own: tuple[int, int], main: Reading, lexicon: Lexicon) -> tuple[Quantity, ...]:
@@ -617,7 +672,10 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
     if clause == clause_span(sentence, main.hit.start):
         return _conjunct_reason(sentence, hit, main, hits, clause)
     if hit.event_class == main.event_class:
-        return f"{hit.text!r}: another event of the class, at another time" if at_another_time(sentence, clause[0]) else ""
+        # before or after the main event, told in the main clause ("the visit comes days after
+        # talks were held"; in "after he visited, where he held talks" the two are one event)
+        other_time = at_another_time(sentence, clause[0]) and not _subordinate(sentence, main.hit.start)
+        return f"{hit.text!r}: another event of the class, at another time" if other_time else ""
     if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
         return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     return ""
