@@ -284,3 +284,23 @@ def test_the_next_sentence_goes_on_about_the_main_event_not_a_further_one(resour
 )
 def test_a_background_event_referred_back_to_or_claimed_is_no_further_event(sentence, resources):
     assert len(_classes(sentence, resources)) == 1
+
+
+# ---------------------------------------------------------------- the event told again
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("Rebels seized the district centre in 2018 and again in 2020, officials said.", [date(2018, 1, 1), date(2020, 1, 1)]),
+        ("Drones struck the village on Monday and once more on Thursday.", [date(2025, 12, 22), date(2025, 12, 25)]),
+        ("The crossing was closed on Monday and again on Wednesday.", [date(2025, 12, 22), date(2025, 12, 24)]),
+    ],
+)
+def test_an_event_told_again_at_another_time_is_a_further_event(sentence, days, resources):
+    events = parse_text(sentence, DAY, resources).events
+    assert len({e.event_class for e in events}) == 1 and [e.date.start for e in events] == days
+
+
+def test_again_with_no_other_time_is_no_further_event(resources):
+    assert len(parse_text("Talks were held in Khujand in 2019 and again in Isfara.", DAY, resources).events) == 1

@@ -86,6 +86,17 @@ def listed_with(sentence: str, spans: list[tuple[int, int]], index: int) -> list
     return [i for i in range(first, last + 1) if i != index]
 
 
+# "overran the city in 2015 and again in 2016", "closed on Monday and once more on Friday"
+_AGAIN = re.compile(r"\b(?:and|but)\s+(?:then\s+)?(?:again|once again|once more)\s+(?=(?:in|on|at|during|last|this|early|late|later)\b)", re.I)
+
+
+def told_again(sentence: str, after: int) -> int | None:
+    """Where the words that date a repetition of the event begin ("… in 2015 and again in
+    2016"), after offset ``after``; None when the sentence tells no repetition."""
+    found = _AGAIN.search(sentence, after)
+    return None if found is None else found.end()
+
+
 def clause_head(sentence: str, clause_start: int) -> str:
     """The first word of the clause that starts at ``clause_start``, in lower case."""
     words = sentence[clause_start : clause_start + 16].lstrip(" ,").split(" ", 1)

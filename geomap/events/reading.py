@@ -40,6 +40,7 @@ from geomap.events.further import (
     opens_a_conjunct,
     refers_back,
     tells_a_party_act,
+    told_again,
 )
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
@@ -472,7 +473,21 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     told = [main, *(_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)]
     if second:
         told += _at_listed_places(main, in_sentence, lexicon, MAX_FURTHER - len(others))
+        told += _repeated(frame, start, end, present, main, in_sentence, MAX_FURTHER + 1 - len(told))
     return told
+
+
+def _repeated(frame: ArticleFrame, start: int, end: int, present: set[str], main: Reading, in_sentence: list[Toponym], room: int) -> list[Reading]:
+    """The main event told again at another time ("overran the city in 2015 and again in
+    2016"): a further event dated by the words after "again"."""
+    again = told_again(main.sentence, main.choice.hit.start + len(main.choice.hit.text)) if room > 0 and main.date is not None else None
+    if again is None:
+        return []
+    repeated = _reading(frame, start, end, present, main.choice, in_sentence, main.quantities, ((again, clause_span(main.sentence, again)[1]),))
+    if repeated.date is None or repeated.date == main.date:
+        return []
+    why = f"{main.choice.reason}; told again, at another time"
+    return [replace(repeated, choice=replace(main.choice, reason=why))]
 
 
 def _at_listed_places(main: Reading, in_sentence: list[Toponym], lexicon: Lexicon, room: int) -> list[Reading]:
