@@ -27,7 +27,7 @@ from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
 from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY, BorderZone, article_zone, in_dateline, is_origin, where_said
-from geomap.events.reading import ArticleFrame, Reading, in_narrative_window, narrative_day, read_sentence_events
+from geomap.events.reading import ArticleFrame, Reading, dated_modality, in_narrative_window, narrative_day, read_sentence_events
 from geomap.model import Article, Event, EventDate, Incident, Mention, Place, Toponym
 from geomap.text import split_sentences
 
@@ -119,6 +119,7 @@ def extract_events(
         historical_after_days=settings.historical_after_days,
         toponym_starts=tuple(t.mention.start for t in ordered),
         organisation_starts=tuple(sorted(m.start for m in organisations)),
+        harmful_classes=_harmful_classes(lexicon),
     )
     readings, narrative = _read_sentences(frame, spans)
     readings = _dated_from_earlier(readings, article.date)
@@ -131,7 +132,7 @@ def extract_events(
         published=article.date,
         historical_after_days=settings.historical_after_days,
         class_priority={name: cls.priority for name, cls in lexicon.classes.items()},
-        harmful_classes=frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES),
+        harmful_classes=frame.harmful_classes,
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
         towns=_towns(article.text, ordered),
@@ -140,7 +141,34 @@ def extract_events(
         unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),
     )
     events, incidents = assemble(readings, facts)
-    return EventExtraction(events, incidents)
+    return EventExtraction(_dated_against_main(events, readings, article.date, settings.historical_after_days), incidents)
+
+
+def _dated_against_main(events: list[Event], readings: Sequence[Reading], published: date | None, historical_after_days: int) -> list[Event]:
+    """A further event told as "a day after a shooting" or "two days before the talks" took
+    place that long before (after) its sentence's main event, whatever date that one got;
+    the shifted date may make it background or a plan.  ``events`` and ``readings`` are
+    parallel, and a sentence's main reading comes first."""
+    out = list(events)
+    main = 0
+    for index, reading in enumerate(readings):
+        if reading.start != readings[main].start:
+            main = index
+        days, told = reading.days_before_main, events[main].date
+        if days is None or main == index or told is None:
+            continue
+        day = EventDate(shift_days(told.start, -days), shift_days(told.end, -days), told.precision, "earlier event", told.text)
+        # the main event's date, shifted, decides between past, present and plan
+        told_modality = events[index].modality
+        modality, _ = dated_modality("reported" if told_modality in ("planned", "historical") else told_modality, day, published, historical_after_days)
+        why = f"{abs(days)} day(s) {'before' if days >= 0 else 'after'} the sentence's main event ({told.start.isoformat()})"
+        out[index] = replace(events[index], date=day, modality=modality, reasons={**events[index].reasons, "date": why})  # type: ignore[arg-type]
+    return out
+
+
+def _harmful_classes(lexicon: Lexicon) -> frozenset[str]:
+    """The classes whose events kill and wound (ACLED's violent event types)."""
+    return frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES)
 
 
 def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:

@@ -185,16 +185,30 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
         if venue is not None:
             yield venue
         return
-    if i > 0 and _goes_on(reading, readings[i - 1]):
-        yield i - 1
+    before = _sentence_before(i, readings)
+    if before is not None and _goes_on(reading, readings[before]):
+        yield before
     told_before = _same_class_before(i, readings)
     if told_before is not None:
         yield told_before
     yield from _anchor_donors(i, readings, anchors, facts)
-    if i > 0 and _continues(reading, readings[i - 1]):
-        yield i - 1
+    if before is not None and _continues(reading, readings[before]):
+        yield before
     if reading.anaphoric or reading.lead:
         yield from _earlier_of_family(i, readings)
+
+
+def _sentence_before(i: int, readings: Sequence[Reading]) -> int | None:
+    """The main event of the event sentence before the one of reading ``i`` (a sentence's
+    further events come after its main one): what a next sentence goes on about."""
+    before = i - 1
+    while before >= 0 and readings[before].start == readings[i].start:
+        before -= 1
+    if before < 0:
+        return None
+    while before > 0 and readings[before - 1].start == readings[before].start:
+        before -= 1
+    return before
 
 
 _GATHERINGS = frozenset({"diplomacy", "other"})

@@ -49,6 +49,9 @@ class EventClass:
     # classes of one family can be sentences about one incident ("violence": a clash, the
     # attackers' weapons seized, the villagers who fled); "speech" never inherits a place
     family: str = ""
+    # an event of the class acts on its place (a town taken, a crossing closed): each place of
+    # a list ("captured Kunduz and Taloqan") is an event of its own
+    per_place: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,10 +563,18 @@ def _event_classes(path: Path, problems: list[str]) -> dict[str, EventClass]:
             plover_event=row.get("plover_event", ""),
             plover_mode=row.get("plover_mode", ""),
             plover_context=row.get("plover_context", ""),
-            demonym_locates=(row.get("demonym_locates") or "yes").lower() not in ("no", "false", "0"),
+            demonym_locates=_yes(row.get("demonym_locates"), True),
             family=row.get("family") or row["class"],
+            per_place=_yes(row.get("per_place"), False),
         )
     return classes
+
+
+def _yes(cell: str | None, default: bool) -> bool:
+    """A yes/no cell (``yes``/``no``, ``true``/``false``, ``1``/``0``); empty gives ``default``."""
+    if not cell:
+        return default
+    return cell.strip().lower() not in ("no", "false", "0")
 
 
 def _triggers(path: Path, classes: dict[str, EventClass], problems: list[str]) -> list[Trigger]:

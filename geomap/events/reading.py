@@ -22,12 +22,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions, offset_event_date, shift_days
+from geomap.events.further import (
+    at_another_time,
+    conjunct_start,
+    days_before_main,
+    is_consequence,
+    is_inflicted,
+    is_predicate,
+    listed_with,
+    names_a_threat,
+    opens_a_conjunct,
+    refers_back,
+    tells_a_party_act,
+    told_again,
+)
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
     BORDER_PHRASE,
@@ -37,6 +51,7 @@ from geomap.events.place import (
     PlaceChoice,
     SentencePlaces,
     descriptive_clauses,
+    geo_level,
     in_dateline,
     is_origin,
     sentence_place,
@@ -121,15 +136,21 @@ class Reading:
     # the day the report of the event was made ("the ministry said last month that …"), for an
     # event the sentence dates no other way: it happened by then
     said_on: EventDate | None = None
+    # a further event told as "a day after a shooting": how many days before the sentence's
+    # main event it happened (negative: after it)
+    days_before_main: int | None = None
 
     @property
     def event_class(self) -> str:
         return self.choice.event_class
 
 
-def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = None) -> list[TriggerHit]:
+def trigger_hits(
+    sentence: str, lexicon: Lexicon, present: set[str] | None = None, vetoed: list[tuple[int, TriggerHit]] | None = None
+) -> list[TriggerHit]:
     """Every cue of the trigger table that matches ``sentence`` (its ``requires`` holding and
-    its ``excludes`` not), in table order."""
+    its ``excludes`` not), in table order; those only ``excludes`` vetoed go to ``vetoed``
+    (with their index in the table), when given."""
     present = lexicon.literals_in(sentence) if present is None else present
     hits: list[TriggerHit] = []
     # many cues of a class share one ``excludes`` regex: each is run once per sentence
@@ -143,9 +164,12 @@ def trigger_hits(sentence: str, lexicon: Lexicon, present: set[str] | None = Non
             _may_match(trigger.requires_literals, present) and _found(trigger.requires, sentence, verdicts)
         ):
             continue
+        hit = TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role)
         if trigger.excludes is not None and _may_match(trigger.excludes_literals, present) and _found(trigger.excludes, sentence, verdicts):
+            if vetoed is not None:
+                vetoed.append((index, hit))
             continue
-        hits.append(TriggerHit(trigger.event_class, match.group(0), trigger.weight, match.start(), trigger.acled, trigger.role))
+        hits.append(hit)
     return hits
 
 
@@ -529,6 +553,8 @@ class ArticleFrame:
     historical_after_days: int
     toponym_starts: tuple[int, ...] = ()  # mention starts of ``toponyms``, for bisection
     organisation_starts: tuple[int, ...] = ()
+    # classes whose events kill and wound: their dead are the event, not a further one
+    harmful_classes: frozenset[str] = frozenset()
 
     def toponyms_within(self, start: int, end: int) -> list[Toponym]:
         """The toponyms inside ``[start, end)``, found by bisection (long articles stay linear)."""
@@ -554,20 +580,289 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
     present = lexicon.literals_in(sentence)
-    hits = trigger_hits(sentence, lexicon, present)
-    choice = choose_class(hits, lexicon, sentence)
+    vetoed: list[tuple[int, TriggerHit]] = []
+    hits = trigger_hits(sentence, lexicon, present, vetoed)
+    choice = choose_class(hits, lexicon, sentence) or _background_only(sentence, vetoed, lexicon)
     if choice is None:
         return []
     in_sentence = frame.toponyms_within(start, end)
-    other = secondary_choice(hits, choice, lexicon, sentence) if second else None
-    counts, other_counts = counts_of_events(sentence, lexicon.units, choice.hit.start, other.hit.start if other else None)
+    others = further_choices([*hits, *_own_clause_cues(sentence, vetoed, choice, lexicon)], choice, lexicon, sentence, frame.harmful_classes) if second else []
+    counts, _ = counts_of_events(sentence, lexicon.units, choice.hit.start)
     main = _reading(frame, start, end, present, choice, in_sentence, tuple(counts))
-    if other is None:
-        return [main]
-    another = _reading(frame, start, end, present, other, in_sentence, tuple(other_counts))
     # what usually happens there ("where there have been many clashes over the years") is
-    # background to the sentence, not a second event of its own
-    return [main] if another.habitual else [main, another]
+    # background to the sentence, not a further event of its own
+    further = [r for r in (_further_reading(frame, start, end, present, other, in_sentence, main) for other in others) if not r.habitual]
+    told = [main, *further]
+    if second:
+        told += _at_listed_places(main, in_sentence, lexicon, MAX_FURTHER - len(further))
+        told += _repeated(frame, start, end, present, main, in_sentence, MAX_FURTHER + 1 - len(told))
+    return told
+
+
+def _repeated(frame: ArticleFrame, start: int, end: int, present: set[str], main: Reading, in_sentence: list[Toponym], room: int) -> list[Reading]:
+    """The main event told again at another time ("overran the city in 2015 and again in
+    2016"): a further event dated by the words after "again"."""
+    again = told_again(main.sentence, main.choice.hit.start + len(main.choice.hit.text)) if room > 0 and main.date is not None else None
+    if again is None:
+        return []
+    repeated = _reading(frame, start, end, present, main.choice, in_sentence, main.quantities, ((again, clause_span(main.sentence, again)[1]),))
+    if repeated.date is None or repeated.date == main.date:
+        return []
+    why = f"{main.choice.reason}; told again, at another time"
+    return [replace(repeated, choice=replace(main.choice, reason=why))]
+
+
+def _at_listed_places(main: Reading, in_sentence: list[Toponym], lexicon: Lexicon, room: int) -> list[Reading]:
+    """For a class that acts on its place (``per_place``: "the Taliban captured Sar-e Pul and
+    Kunduz"), the event again at each other place listed with the main event's place."""
+    event_class = lexicon.classes.get(main.event_class)
+    chosen = main.place.toponym
+    if room <= 0 or event_class is None or not event_class.per_place or chosen is None or chosen not in in_sentence:
+        return []
+    places = _one_mention_per_place(main, [t for t in in_sentence if not t.adjectival])
+    at = next((i for i, t in enumerate(places) if t.place.id == chosen.place.id), None)
+    if at is None:
+        return []
+    spans = [(t.mention.start - main.start, t.mention.end - main.start) for t in places]
+    # places of one level: "Badakhshan, Tajikistan" or "Khorog, GBAO" name one place and where it lies
+    level = geo_level(chosen)
+    listed = [places[i] for i in listed_with(main.sentence, spans, at) if places[i].place.id != chosen.place.id and geo_level(places[i]) == level]
+    return [
+        replace(main, place=PlaceChoice(t, main.place.relation, geo_level(t), f"{t.mention.text!r}: another place the sentence lists, an event of its own"))
+        for t in listed[:room]
+    ]
+
+
+# "Khorugh/Khorog", "Sher Khan Bandar (Shir Khan)": two names of one place
+_SAME_PLACE_GAP = re.compile(r"\s*[/(]\s*")
+
+
+def _one_mention_per_place(main: Reading, places: list[Toponym]) -> list[Toponym]:
+    """The sentence's places with the second of two names of one place ("Khorugh/Khorog")
+    folded into the first: its span reaches over both."""
+    out: list[Toponym] = []
+    for t in places:
+        last = out[-1] if out else None
+        if last is not None and last.place.id == t.place.id and _SAME_PLACE_GAP.fullmatch(main.sentence, last.mention.end - main.start, t.mention.start - main.start):
+            out[-1] = replace(last, mention=replace(last.mention, end=t.mention.end))
+            continue
+        out.append(t)
+    return out
+
+
+def _further_reading(
+    frame: ArticleFrame, start: int, end: int, present: set[str], further: ClassChoice, in_sentence: list[Toponym], main: Reading
+) -> Reading:
+    """A further event read like the main one, with the counts of its own words and, when its
+    clause says how long before or after the main event it happened, that span."""
+    sentence = main.sentence
+    own = own_span(sentence, further.hit, main.choice.hit)
+    clause = clause_span(sentence, further.hit.start)
+    days = None if clause == clause_span(sentence, main.choice.hit.start) else days_before_main(sentence, clause[0])
+    # its own words date it; else, unless it is told as "a day after", the sentence's date does
+    spans = (own,) if days is not None else (own, (0, len(sentence)))
+    reading = _reading(
+        frame, start, end, present, further, in_sentence, _own_counts(sentence, own, main, frame.lexicon), spans,
+        dated_by_main=days is not None,
+    )
+    return reading if days is None or reading.date is not None else replace(reading, days_before_main=days)
+
+
+# the word that subordinates a clause, which an ``excludes`` may read as background
+_SUBORDINATOR = re.compile(r"\W*(?:and\s+)?(?:after|since|following|before|amid|as|when|where|while)\s+", re.I)
+
+
+def _own_clause_cues(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], main: ClassChoice, lexicon: Lexicon) -> list[TriggerHit]:
+    """Cues an ``excludes`` vetoed for the sentence that stand in their own clause, outside the
+    main event's: "closed after clashes between guards" reads the clashes as no main event,
+    yet they are a further one.  Read in its clause without its subordinator, the cue must
+    pass the veto (the clause's own "the risk of clashes" still vetoes it)."""
+    if not vetoed:
+        return []
+    main_clause = clause_span(sentence, main.hit.start)
+    found = []
+    for index, hit in vetoed:
+        if hit.weight < CONFIDENT_CUE or hit.role not in ("", "incident"):
+            continue
+        clause = clause_span(sentence, hit.start)
+        if clause == main_clause:
+            continue
+        excludes = lexicon.triggers[index].excludes
+        if excludes is not None and excludes.search(_clause_words(sentence, clause)) is None and not _refers_back(sentence, clause, hit):
+            found.append(hit)
+    return found
+
+
+def _background_only(sentence: str, vetoed: Sequence[tuple[int, TriggerHit]], lexicon: Lexicon) -> ClassChoice | None:
+    """The event of a sentence whose only event words are in a background clause ("commerce
+    faltered after the Taliban began attacks in several provinces"): the background event,
+    when its own clause passes the veto that kept it from being a main event."""
+    own = []
+    for index, hit in vetoed:
+        clause = clause_span(sentence, hit.start)
+        excludes = lexicon.triggers[index].excludes
+        if (
+            hit.role == "" and _subordinate(sentence, hit.start) and excludes is not None
+            and excludes.search(_clause_words(sentence, clause)) is None and not _refers_back(sentence, clause, hit)
+        ):
+            own.append(hit)
+    choice = choose_class(own, lexicon, sentence) if own else None
+    return None if choice is None else replace(choice, reason=f"{choice.reason}; the sentence's only event, told as background")
+
+
+def _refers_back(sentence: str, clause: tuple[int, int], hit: TriggerHit) -> bool:
+    """Whether the cue heads a definite noun phrase right after its clause's subordinator
+    ("sent to the area after the attack"): a reference to an event told before."""
+    words = _SUBORDINATOR.match(sentence, clause[0])
+    return refers_back(sentence, words.end() if words else clause[0], hit.start)
+
+
+def _clause_words(sentence: str, clause: tuple[int, int]) -> str:
+    """The words of a clause with those that open and close it ("fears of …", "… was claimed")
+    but without a subordinator ("after …", "where …"), which only makes the clause background."""
+    breaks = _clause_breaks(sentence)[1]
+    opening = next((a for a, b in breaks if b == clause[0]), clause[0])
+    closing = next((b for a, b in breaks if a == clause[1]), clause[1])
+    words = _SUBORDINATOR.match(sentence, opening)
+    return sentence[words.end() if words else opening : closing]
+
+
+def _own_counts(sentence: str, own: tuple[int, int], main: Reading, lexicon: Lexicon) -> tuple[Quantity, ...]:
+    """The counts of a further event: those of its own words (``own``: "a day after a shooting
+    that left two killed"), not the main event's (a sentence with no counts has none to share;
+    the main event's may be none while a clause set against it counts some)."""
+    if not main.quantities and not extract_quantities(main.sentence, lexicon.units):
+        return ()
+    return tuple(extract_quantities(sentence[own[0] : own[1]], lexicon.units))
+
+
+def own_span(sentence: str, hit: TriggerHit, main: TriggerHit) -> tuple[int, int]:
+    """Where the event of ``hit`` is told, beside the main event of ``main``: its clause, or
+    in the main event's clause, its side of the coordinator between them."""
+    clause = clause_span(sentence, hit.start)
+    if clause != clause_span(sentence, main.start):
+        return clause
+    if hit.start < main.start:
+        return clause[0], conjunct_start(sentence, clause[0], main.start)
+    return conjunct_start(sentence, clause[0], hit.start), clause[1]
+
+
+# how many events a sentence may tell besides its main one, each in a clause of its own
+MAX_FURTHER = 2
+
+
+def further_choices(
+    hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str, harmful: frozenset[str] = frozenset()
+) -> list[ClassChoice]:
+    """The events the sentence tells besides its main one (at most ``MAX_FURTHER``, of distinct
+    classes and clauses), the most severe first: a cue of another class in another clause
+    (:func:`secondary_choice`), or one the grammar of further events admits
+    (:func:`_further_reason`).
+
+    ``harmful``: the classes whose events kill and wound (their dead are no further event;
+    a casualty count after any other event is one)."""
+    # a casualty count told as a further event is that event's own cue, not a count of the main one's
+    admitted = [
+        ClassChoice(replace(h, role=""), h.event_class, why)
+        for h in hits
+        if h is not main.hit and (why := _further_reason(sentence, h, main, hits, harmful))
+    ]
+    chosen: list[ClassChoice] = []
+    remaining = list(hits)
+    while len(chosen) < MAX_FURTHER:
+        classic = secondary_choice(remaining, main, lexicon, sentence)
+        pool = [c for c in [*admitted, *([classic] if classic else [])] if _apart(sentence, c, chosen)]
+        if not pool:
+            break
+        best = max(pool, key=lambda c: _severity(c, lexicon))
+        chosen.append(best)
+        told = clause_span(sentence, best.hit.start)
+        remaining = [h for h in remaining if clause_span(sentence, h.start) != told]
+    return chosen
+
+
+def _severity(choice: ClassChoice, lexicon: Lexicon) -> tuple[int, float, int]:
+    """The order further events are taken in: the class's priority, then the cue's weight,
+    then the earlier cue."""
+    event_class = lexicon.classes.get(choice.event_class)
+    return (event_class.priority if event_class else 0, choice.hit.weight, -choice.hit.start)
+
+
+def _apart(sentence: str, choice: ClassChoice, chosen: Sequence[ClassChoice]) -> bool:
+    """Whether a further event is one of its own beside those ``chosen``: another class told
+    in another clause, and no threat named ("an assault threat")."""
+    if names_a_threat(sentence, choice.hit.start + len(choice.hit.text)):
+        return False
+    clause = clause_span(sentence, choice.hit.start)
+    return all(c.event_class != choice.event_class and clause_span(sentence, c.hit.start) != clause for c in chosen)
+
+
+def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
+    """Why the cue tells an event besides the main one ("" when it does not; see
+    :mod:`geomap.events.further`)."""
+    main_end = main.hit.start + len(main.hit.text)
+    if hit.weight < CONFIDENT_CUE or main.event_class == "statement" or (hit.start < main_end and main.hit.start < hit.start + len(hit.text)):
+        return ""
+    if hit.role == "incident":
+        return _told_before_main(sentence, hit, main) or _casualties_reason(sentence, hit, main, hits, harmful)
+    if hit.role == "speech":
+        return ""
+    if hit.role or hit.event_class == "statement" or (main.event_class in harmful and is_consequence(hit.text)):
+        return ""
+    clause = clause_span(sentence, hit.start)
+    if clause == clause_span(sentence, main.hit.start):
+        return _conjunct_reason(sentence, hit, main, hits, clause)
+    if hit.event_class == main.event_class:
+        # before or after the main event, told in the main clause ("the visit comes days after
+        # talks were held"; in "after he visited, where he held talks" the two are one event)
+        other_time = at_another_time(sentence, clause[0]) and not _subordinate(sentence, main.hit.start)
+        return f"{hit.text!r}: another event of the class, at another time" if other_time else ""
+    if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
+        return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
+    return ""
+
+
+def _told_before_main(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
+    """An incident word of the main event's class ("shooting") in a clause of its own, one of
+    the two clauses placing its event before or after the other ("a day after a shooting that
+    left two dead"; "the shooting began after young men attacked a patrol car"): an event of
+    its own, at another time."""
+    clause, main_clause = clause_span(sentence, hit.start), clause_span(sentence, main.hit.start)
+    if hit.event_class != main.event_class or clause == main_clause:
+        return ""
+    main_subordinate = _subordinate(sentence, main.hit.start)
+    if at_another_time(sentence, clause[0]) and not main_subordinate:
+        return f"{hit.text!r}: another event of the class, at another time"
+    if main_subordinate and not _subordinate(sentence, hit.start) and at_another_time(sentence, main_clause[0]):
+        return f"{hit.text!r}: the main clause's event, at another time than {main.hit.text!r}"
+    return ""
+
+
+def _casualties_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
+    """A casualty count after an event that hurt nobody ("the fighters had crossed over, …
+    adding that they killed one") tells the harm as a second event."""
+    if main.event_class in harmful or _relative(sentence, hit.start) or not is_inflicted(hit.text):
+        return ""
+    clause = clause_span(sentence, hit.start)
+    if clause == clause_span(sentence, main.hit.start) and not _conjunct_reason(sentence, hit, main, hits, clause):
+        return ""
+    return f"{hit.text!r}: the harm told after another event, a second event"
+
+
+def _conjunct_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], clause: tuple[int, int]) -> str:
+    """A cue of another class that heads a coordinated predicate of the main event's clause
+    ("seized the town and some soldiers surrendered")."""
+    if hit.event_class == main.event_class or not _is_predicate(sentence, hit):
+        return ""
+    earlier = [h.start for h in hits if h is not hit and h.role in ("", "incident", "speech") and _is_predicate(sentence, h)]
+    own = opens_a_conjunct(sentence, clause[0], hit.start, earlier)
+    if own or (_is_predicate(sentence, main.hit) and opens_a_conjunct(sentence, clause[0], main.hit.start, [hit.start])):
+        return f"{hit.text!r}: a predicate of its own, a second event ({hit.event_class} cue, weight {hit.weight:g})"
+    return ""
+
+
+def _is_predicate(sentence: str, hit: TriggerHit) -> bool:
+    return is_predicate(sentence, hit.start, hit.text, not _verbal(sentence, hit))
 
 
 def secondary_choice(hits: Sequence[TriggerHit], main: ClassChoice, lexicon: Lexicon, sentence: str) -> ClassChoice | None:
@@ -680,7 +975,7 @@ def _dates_a_named_event(sentence: str, mention: DateMention, hit: TriggerHit) -
     return not mention.end < hit.start <= mention.end + 30
 
 
-def _reading(
+def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hints)
     frame: ArticleFrame,
     start: int,
     end: int,
@@ -688,7 +983,13 @@ def _reading(
     choice: ClassChoice,
     in_sentence: list[Toponym],
     quantities: tuple[Quantity, ...] | None = None,
+    dated_within: tuple[tuple[int, int], ...] = (),
+    dated_by_main: bool = False,
 ) -> Reading:
+    """The reading of one event of a sentence.  For a further event, ``quantities`` are the
+    counts of its own words and ``dated_within`` the spans (offsets in the sentence) its date
+    is looked for in, the first that tells one; ``dated_by_main``: it is told as "a day
+    after" the main event, which dates it, not the article's day."""
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
     event_class = lexicon.classes.get(choice.event_class)
@@ -703,9 +1004,9 @@ def _reading(
         if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
     ]
-    mention = choose_date(mentions, choice.hit.start, family in _SAID_OR_MET)
+    mention = _first_told(mentions, choice.hit.start, family in _SAID_OR_MET, dated_within or ((0, len(sentence)),))
     own = mention.date if mention and not habitual else None
-    if own is None and not habitual:
+    if own is None and not habitual and not dated_by_main:
         own = offset_event_date(sentence, choice.hit.start, frame.published)
     said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
@@ -730,6 +1031,15 @@ def _reading(
         narrative_day=_narrative_day(mentions, frame.published),
         said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
     )
+
+
+def _first_told(mentions: Sequence[DateMention], trigger_at: int, statement: bool, spans: tuple[tuple[int, int], ...]) -> DateMention | None:
+    """The date of the event (see :func:`choose_date`) in the first of ``spans`` that tells one."""
+    for low, high in spans:
+        mention = choose_date([m for m in mentions if low <= m.start < high], trigger_at, statement)
+        if mention is not None:
+            return mention
+    return None
 
 
 def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None:
