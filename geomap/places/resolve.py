@@ -17,6 +17,7 @@ The winner's confidence combines its absolute score with its margin over the run
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -124,15 +125,19 @@ def resolve(
     for country, sources in country_sources.items():
         if len(sources) == 1:
             only_named_by.setdefault(next(iter(sources)), set()).add(country)
-    # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
-    decided: dict[tuple, _Decision | None] = {}
+    # a decision is a function of its evidence, and the same evidence recurs within and
+    # across articles ("Tajikistan" named ten times, in most articles): scored once
+    decided = gazetteer.memo(("resolve: decisions", settings.focus_lat, settings.focus_lon, settings.focus_radius_km, settings.min_confidence))
+    if len(decided) > 200_000:
+        decided.clear()
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
     focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
     alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     article = _ArticleContext(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
-        nearest_anchor, focus_factor, decided, surfaces, alternates,
+        nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
+        focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -169,10 +174,12 @@ class _ArticleContext:
     regions: dict
     region_only_by: dict
     nearest_anchor: dict[int, float]
+    near_anchor: dict[int, float]  # nearest_anchor within NEAR_OTHER_PLACES_KM: only those score
     focus_factor: float
-    decided: dict
+    decided: dict  # evidence → decision, shared by all articles (see _evidence)
     surfaces: dict
     alternates: dict
+    reads: dict  # candidate ids → _Reads
 
 
 def _mention_decision(index: int, mention: Mention, article: _ArticleContext) -> _Decision | None:
@@ -188,9 +195,10 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
     definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
     own_region = article.region_only_by.get(index)
     mention_regions = {k: v for k, v in article.regions.items() if k != own_region} if own_region else article.regions
-    evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
-    if evidence in article.decided:
-        return article.decided[evidence]
+    evidence = _evidence(mention, normalised, container, feature_word, definite, document_countries, mention_regions, article)
+    decision = article.decided.get(evidence, _UNDECIDED)
+    if decision is not _UNDECIDED:
+        return decision
     settings, static, alternates = article.settings, article.static, article.alternates
     alternate_only = alternates.get((mention.candidate_ids, normalised))
     if alternate_only is None:
@@ -205,6 +213,57 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
     ]
     decision = article.decided[evidence] = _decide(scores, mention, gazetteer, settings)
     return decision
+
+
+_UNDECIDED = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """What the scores of a candidate set read of the article, beyond the mention itself."""
+
+    countries: frozenset[str]  # countries of the candidates that are no country (document_country)
+    measured: tuple[int, ...]  # candidates that are no country (near_other_places)
+    regional: tuple[tuple[str, str], ...]  # (country, admin1) of those neither country nor admin1 (region_named)
+
+
+def _reads(ids: tuple[int, ...], gazetteer: Gazetteer, memo: dict) -> _Reads:
+    found = memo.get(ids)
+    if found is None:
+        places = gazetteer.places
+        feature, admin1 = places.feature_type, places.text["admin1"]
+        if len(memo) > 200_000:
+            memo.clear()
+        found = memo[ids] = _Reads(
+            countries=frozenset(places.country(i) for i in ids if places.country(i) and feature(i) != "country"),
+            measured=tuple(i for i in ids if feature(i) != "country"),
+            regional=tuple((places.country(i), admin1[i]) for i in ids if feature(i) not in ("country", "admin1")),
+        )
+    return found
+
+
+def _evidence(  # noqa: PLR0913 (each argument is one kind of evidence the decision weighs)
+    mention: Mention,
+    normalised: str,
+    container: str,
+    feature_word: str,
+    definite: bool,
+    document_countries: frozenset[str],
+    regions: dict,
+    article: _ArticleContext,
+) -> tuple:
+    """Everything the scores and the decision of a mention depend on, as a key: the
+    mention and its cues, and of the article only what its candidates read (their
+    countries named, their distances to anchors within reach, the regions they lie in)."""
+    reads = _reads(mention.candidate_ids, article.gazetteer, article.reads)
+    near = article.near_anchor
+    return (
+        mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, feature_word, definite,
+        article.focus_factor,
+        reads.countries & document_countries if reads.countries else None,
+        tuple(map(near.get, reads.measured)) if near else None,
+        tuple(map(regions.get, reads.regional)) if regions else None,
+    )
 
 
 def _mention_cues(index: int, mention: Mention, article: _ArticleContext) -> tuple[str, str]:
@@ -302,6 +361,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     country_sources: dict[str, set[int]] = {}
     anchor_positions: dict[int, set[int]] = {}
     names_countries = gazetteer.memo("resolve: countries a mention names")
+    border_words = _BorderWords(text)
     for position, mention in enumerate(mentions):
         key = (mention.candidate_ids, mention.kind, mention.fuzzy)
         named = names_countries.get(key)
@@ -312,7 +372,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
         countries, anchor = named
         if anchor is not None:
             anchor_positions.setdefault(anchor, set()).add(position)
-        if countries and names_a_border(text, mention.start, mention.end):
+        if countries and border_words.near(mention.start, mention.end) and names_a_border(text, mention.start, mention.end):
             continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
         for country in countries:
             country_sources.setdefault(country, set()).add(position)
@@ -325,6 +385,24 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
             if len(positions) == 1:
                 region_only_by[next(iter(positions))] = region
     return country_sources, anchor_positions, regions, region_only_by
+
+
+class _BorderWords:
+    """Whether "border" or "frontier" occurs within 40 characters of a span: what
+    :func:`geomap.text.names_a_border` looks for first, from one lower-cased copy of the
+    article instead of one per mention."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        # a character that lower-cases to two would shift the offsets: ask names_a_border then
+        self._lowered = lowered if len(lowered) == len(text) else None
+
+    def near(self, start: int, end: int) -> bool:
+        lowered = self._lowered
+        if lowered is None:
+            return True
+        first, stop = max(0, start - 40), end + 40
+        return lowered.find("border", first, stop) >= 0 or lowered.find("frontier", first, stop) >= 0
 
 
 def _own_candidates(mentions: list[Mention], anchor_positions: dict[int, set[int]], gazetteer: Gazetteer) -> dict[int, tuple[int, ...]]:
@@ -485,9 +563,9 @@ def _nearest_anchor_km(
     an anchor to candidates it must not count for (those of the mention naming it)."""
     if not anchors:
         return {}
-    feature = gazetteer.places.feature_type
     # countries never get the nearby-places bonus: no need to measure them
-    candidates = list(dict.fromkeys(i for m in mentions for i in m.candidate_ids if feature(i) != "country"))
+    reads = gazetteer.memo("resolve: what a candidate set's scores read")
+    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(m.candidate_ids, gazetteer, reads).measured for m in mentions)))
     if not candidates:
         return {}
     lat, lon, cos_lat = _radians(gazetteer)
@@ -498,9 +576,12 @@ def _nearest_anchor_km(
     half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
     a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
     a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
-    for column, anchor in enumerate(anchors):
-        if own and anchor in own:
-            a[np.isin(ids, own[anchor]), column] = np.inf
+    if own:
+        row_of = {c: row for row, c in enumerate(candidates)}
+        for column, anchor in enumerate(anchors):
+            if anchor in own:
+                rows = [row_of[i] for i in own[anchor] if i in row_of]
+                a[rows, column] = np.inf
     nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
     return dict(zip(candidates, nearest.tolist()))
 
