@@ -138,6 +138,7 @@ def resolve(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
         nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
         focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
+        gazetteer.memo("resolve: facts of a name"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -180,6 +181,7 @@ class _ArticleContext:
     surfaces: dict
     alternates: dict
     reads: dict  # candidate ids → _Reads
+    facts: dict  # (candidate ids, surface) → (normalised surface, _Reads)
 
 
 def _mention_decision(index: int, mention: Mention, article: _ArticleContext) -> _Decision | None:
@@ -190,12 +192,14 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
         return None  # "the Dushanbe post": a frontier post named after the capital, not the capital
     own = article.only_named_by.get(index)
     document_countries = article.all_countries - own if own else article.all_countries
-    normalised = _normalised_surface(mention.text, article.surfaces)
+    # the lower-cased words of the surface and what its candidates' scores read, kept per name
+    facts = article.facts.get((mention.candidate_ids, mention.text)) or _name_facts(mention, article)
+    normalised = facts[0]
     # "the Panj" with a river among the candidates: the article speaks of the river
     definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
     own_region = article.region_only_by.get(index)
     mention_regions = {k: v for k, v in article.regions.items() if k != own_region} if own_region else article.regions
-    evidence = _evidence(mention, normalised, container, feature_word, definite, document_countries, mention_regions, article)
+    evidence = _evidence(mention, facts, container, feature_word, definite, document_countries, mention_regions, article)
     decision = article.decided.get(evidence, _UNDECIDED)
     if decision is not _UNDECIDED:
         return decision
@@ -242,9 +246,22 @@ def _reads(ids: tuple[int, ...], gazetteer: Gazetteer, memo: dict) -> _Reads:
     return found
 
 
+def _name_facts(mention: Mention, article: _ArticleContext) -> tuple[str, _Reads]:
+    """The lower-cased words of a mention's text and what its candidates' scores read, kept
+    in ``article.facts`` for the next mention of the name (cleared when it grows large)."""
+    facts = article.facts
+    if len(facts) > 200_000:
+        facts.clear()
+    found = facts[(mention.candidate_ids, mention.text)] = (
+        _normalised_surface(mention.text, article.surfaces),
+        _reads(mention.candidate_ids, article.gazetteer, article.reads),
+    )
+    return found
+
+
 def _evidence(  # noqa: PLR0913 (each argument is one kind of evidence the decision weighs)
     mention: Mention,
-    normalised: str,
+    facts: tuple[str, _Reads],
     container: str,
     feature_word: str,
     definite: bool,
@@ -255,7 +272,7 @@ def _evidence(  # noqa: PLR0913 (each argument is one kind of evidence the decis
     """Everything the scores and the decision of a mention depend on, as a key: the
     mention and its cues, and of the article only what its candidates read (their
     countries named, their distances to anchors within reach, the regions they lie in)."""
-    reads = _reads(mention.candidate_ids, article.gazetteer, article.reads)
+    normalised, reads = facts
     near = article.near_anchor
     return (
         mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, feature_word, definite,
