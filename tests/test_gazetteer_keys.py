@@ -24,7 +24,7 @@ def _colliding_pair() -> tuple[str, str]:
 
 def test_key_table_answers_as_a_dict_does():
     first, second = _colliding_pair()
-    items = {first: 7, second: 8, "dushanbe": 0, "кулоб": 3, "a b c": 2**40, "": 5}
+    items = {first: 7, second: 8, "dushanbe": 0, "кулоб": 3, "a b c": 2**40, "": 5, "half \ud800": 6}
     for table in (KeyTable(items), pickle.loads(pickle.dumps(KeyTable(items)))):
         assert len(table) == len(items)
         for key, value in items.items():

@@ -9,7 +9,7 @@ token, extended only while some longer key starts with them (the prefix sets).  
 Aho–Corasick automaton over the same 860,000 keys was measured first: 170 MB pickled
 and 1.3 s to load, against ~35 MB and ~0.3 s for the hash map, at similar scan speed
 for news-length texts, so the hash map is the matcher.  The GeoNames half of the map
-(~970,000 keys) and its prefix set are laid out as sorted hashes and one byte string
+(~970,000 keys) and its prefix set are hash tables over one byte string
 (:mod:`geomap.gazetteer.keys`): unpickled as a dict they took most of a cold start, and
 the recogniser memoises what it looked up.
 """
@@ -46,7 +46,7 @@ from geomap.gazetteer.sources import (
 from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
-INDEX_FORMAT = 20  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 21  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
@@ -122,8 +122,8 @@ class Gazetteer:
       "Harbmaidon" meet; it is safe on a few thousand regional names.
     * ``normal_keys`` — GeoNames names, only normalised (case, diacritics, Cyrillic).
       Folding 860,000 global names would turn "News" into Neuss and "Putin" into Putian.
-      A :class:`~geomap.gazetteer.keys.KeyTable`: a lookup costs microseconds, loading
-      it milliseconds.
+      A :class:`~geomap.gazetteer.keys.KeyTable`: a lookup costs half a microsecond,
+      loading it milliseconds.
 
     Attributes
     ----------

@@ -2,11 +2,11 @@
 
 The GeoNames name index has ~970,000 keys.  As a pickled ``dict`` every key is a Python
 object created one by one when the cache is read (about a second, most of the cold start).
-Here the keys are one UTF-8 byte string, sorted by a CRC-32 of each key, with their
-offsets and values in NumPy arrays: loading copies five buffers, and a lookup hashes the
-key, finds its hash by binary search and compares bytes.  A lookup costs a few
-microseconds instead of tens of nanoseconds, which is why only the large tables whose
-lookups are memoised by their callers (the span answers of the recogniser) live here.
+Here the keys are one UTF-8 byte string with their offsets, and an open-addressing hash
+table over them (CRC-32, linear probing, at most half full), all in ``array.array``
+buffers: loading copies a few buffers, and a lookup hashes the key, probes one or two
+slots and compares bytes — about half a microsecond, against tens of nanoseconds for a
+dict, which is why only large tables whose lookups their callers memoise live here.
 """
 
 from __future__ import annotations
@@ -19,8 +19,13 @@ from collections.abc import Iterable, Iterator, Mapping
 import numpy as np
 
 
+def _unsigned(limit: int) -> str:
+    """The smallest ``array`` type code of unsigned integers that holds ``limit``."""
+    return "I" if limit < 2**32 and array("I").itemsize == 4 else "Q"
+
+
 class KeySet:
-    """An immutable set of strings, stored as sorted hashes and one byte string.
+    """An immutable set of strings (see the module's description of the layout).
 
     Parameters
     ----------
@@ -32,29 +37,36 @@ class KeySet:
         self._build(dict.fromkeys(keys, 0))
 
     def _build(self, items: Mapping[str, int]) -> None:
-        encoded = [(zlib.crc32(key.encode()), key.encode(), value) for key, value in items.items()]
-        encoded.sort()
-        lengths = np.fromiter((len(e[1]) for e in encoded), dtype=np.int64, count=len(encoded))
-        self._hashes = np.fromiter((e[0] for e in encoded), dtype=np.uint32, count=len(encoded))
-        self._offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64 if lengths.sum() >= 2**31 else np.int32)
-        self._blob = b"".join(e[1] for e in encoded)
-        self._values = np.fromiter((e[2] for e in encoded), dtype=np.int64, count=len(encoded))
-        if len(self._values) and -(2**31) <= self._values.min() and self._values.max() < 2**31:
-            self._values = self._values.astype(np.int32)
+        encoded = [key.encode("utf-8", "surrogatepass") for key in items]
+        self._blob = b"".join(encoded)
+        self._offsets = array(_unsigned(len(self._blob)), itertools.accumulate(map(len, encoded), initial=0))
+        self._hashes = array("I", map(zlib.crc32, encoded))  # CRC-32 fits 32 bits
+        values = list(items.values())
+        small = all(-(2**31) <= v < 2**31 for v in values)
+        self._values = array("i" if small and array("i").itemsize == 4 else "q", values)
+        size = 2 ** max(1, (2 * len(encoded)).bit_length())  # at most half full: short probe runs
+        slots = array(_unsigned(len(encoded) + 1), bytes(array(_unsigned(len(encoded) + 1)).itemsize * size))
+        mask = size - 1
+        for number, hashed in enumerate(self._hashes):  # (slot = key number + 1; 0 = empty)
+            slot = hashed & mask
+            while slots[slot]:
+                slot = (slot + 1) & mask
+            slots[slot] = number + 1
+        self._slots, self._mask = slots, mask
 
     def _position(self, key: str) -> int:
-        """Index of ``key`` in the sorted layout, or -1."""
-        encoded = key.encode()
-        wanted = zlib.crc32(encoded)
-        hashes = self._hashes
-        # a NumPy scalar of the array's type: a Python int would convert the whole array
-        position = int(hashes.searchsorted(np.uint32(wanted)))
-        # keys that share a hash lie next to each other: compare their bytes
-        while position < len(hashes) and hashes[position] == wanted:
-            if self._blob[self._offsets[position] : self._offsets[position + 1]] == encoded:
-                return position
-            position += 1
-        return -1
+        """Number of ``key`` (its place in the key order), or -1."""
+        encoded = key.encode("utf-8", "surrogatepass")
+        hashed = zlib.crc32(encoded)
+        slots, hashes, offsets, mask = self._slots, self._hashes, self._offsets, self._mask
+        slot = hashed & mask
+        while True:
+            number = slots[slot] - 1
+            if number < 0:
+                return -1
+            if hashes[number] == hashed and self._blob[offsets[number] : offsets[number + 1]] == encoded:
+                return number
+            slot = (slot + 1) & mask
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._position(key) >= 0
@@ -63,8 +75,8 @@ class KeySet:
         return len(self._hashes)
 
     def __iter__(self) -> Iterator[str]:
-        offsets, blob = self._offsets.tolist(), self._blob
-        return (blob[offsets[i] : offsets[i + 1]].decode() for i in range(len(offsets) - 1))
+        offsets, blob = self._offsets, self._blob
+        return (blob[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass") for i in range(len(offsets) - 1))
 
 
 class KeyTable(KeySet):
@@ -81,18 +93,18 @@ class KeyTable(KeySet):
 
     def get(self, key: str, default: int | None = None) -> int | None:
         """The value of ``key``, or ``default``."""
-        position = self._position(key)
-        return int(self._values[position]) if position >= 0 else default
+        number = self._position(key)
+        return self._values[number] if number >= 0 else default
 
     def __getitem__(self, key: str) -> int:
-        position = self._position(key)
-        if position < 0:
+        number = self._position(key)
+        if number < 0:
             raise KeyError(key)
-        return int(self._values[position])
+        return self._values[number]
 
     def items(self) -> Iterator[tuple[str, int]]:
-        """Every key with its value (in hash order)."""
-        return zip(iter(self), self._values.tolist())
+        """Every key with its value (in the order they were given)."""
+        return zip(iter(self), self._values)
 
 
 class StringColumn:

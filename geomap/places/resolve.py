@@ -29,7 +29,7 @@ from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
 from geomap.places.rivers import place_on_stretches
-from geomap.text import names_a_border, normalise_name
+from geomap.text import casefold_same_length, names_a_border, normalise_name
 
 WEIGHTS = {
     "curated": 3.0,
@@ -138,7 +138,7 @@ def resolve(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
         nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
         focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
-        gazetteer.memo("resolve: facts of a name"),
+        casefold_same_length(text).rfind("post"), gazetteer.memo("resolve: facts of a name"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -181,29 +181,50 @@ class _ArticleContext:
     surfaces: dict
     alternates: dict
     reads: dict  # candidate ids → _Reads
+    last_post: int  # where "post" (case-folded) last begins in the text, -1 if nowhere
     facts: dict  # (candidate ids, surface) → (normalised surface, _Reads)
 
 
 def _mention_decision(index: int, mention: Mention, article: _ArticleContext) -> _Decision | None:
     """The decision for one mention (None: not a place here), made once per kind of evidence."""
     text, gazetteer = article.text, article.gazetteer
+    # the lower-cased words of the surface and what its candidates' scores read, kept per name
+    facts = article.facts.get((mention.candidate_ids, mention.text)) or _name_facts(mention, article)
+    if facts[1].countries_only:
+        return _country_decision(index, mention, facts[0], article)
     container, feature_word = _mention_cues(index, mention, article)
     if feature_word in _NAMED_AFTER_WORDS and all(gazetteer.places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
         return None  # "the Dushanbe post": a frontier post named after the capital, not the capital
     own = article.only_named_by.get(index)
     document_countries = article.all_countries - own if own else article.all_countries
-    # the lower-cased words of the surface and what its candidates' scores read, kept per name
-    facts = article.facts.get((mention.candidate_ids, mention.text)) or _name_facts(mention, article)
     normalised = facts[0]
     # "the Panj" with a river among the candidates: the article speaks of the river
-    definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
+    definite = text.endswith("the ", 0, mention.start) and facts[1].areas and _definite_area(text, mention, feature_word, gazetteer)
     own_region = article.region_only_by.get(index)
     mention_regions = {k: v for k, v in article.regions.items() if k != own_region} if own_region else article.regions
     evidence = _evidence(mention, facts, container, feature_word, definite, document_countries, mention_regions, article)
     decision = article.decided.get(evidence, _UNDECIDED)
     if decision is not _UNDECIDED:
         return decision
-    settings, static, alternates = article.settings, article.static, article.alternates
+    decision = article.decided[evidence] = _scored_decision(
+        mention, normalised, article, document_countries, container, article.nearest_anchor, mention_regions, feature_word, definite
+    )
+    return decision
+
+
+def _scored_decision(  # noqa: PLR0913 (each argument is one kind of evidence the scores weigh)
+    mention: Mention,
+    normalised: str,
+    article: _ArticleContext,
+    document_countries: frozenset[str],
+    container: str,
+    nearest_anchor: dict[int, float],
+    regions: dict,
+    feature_word: str,
+    definite: bool,
+) -> _Decision | None:
+    """Score every candidate of the mention and decide."""
+    gazetteer, settings, static, alternates = article.gazetteer, article.settings, article.static, article.alternates
     alternate_only = alternates.get((mention.candidate_ids, normalised))
     if alternate_only is None:
         alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
@@ -211,15 +232,34 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
     focus_factor = article.focus_factor
     context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
     scores = [
-        _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, article.nearest_anchor,
-               mention_regions, feature_word, context)
+        _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor,
+               regions, feature_word, context)
         for i in mention.candidate_ids
     ]
-    decision = article.decided[evidence] = _decide(scores, mention, gazetteer, settings)
+    return _decide(scores, mention, gazetteer, settings)
+
+
+def _country_decision(index: int, mention: Mention, normalised: str, article: _ArticleContext) -> _Decision | None:
+    """The decision for a mention whose candidates are all countries (two in five mentions).
+
+    Of the article's evidence only the focus factor reaches a country's score: the country
+    named after it, the places near it and the regions named weigh only for places inside a
+    country, and no kind word but a post's makes a country likelier ("the Tajikistan post"
+    is no country); a kind word is looked for only where "post" follows in the text.
+    """
+    if article.last_post >= mention.end:
+        cue = _FEATURE_WORD_AFTER.match(article.text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(article.text, mention.end)
+        if cue and cue.group(1).lower() in _NAMED_AFTER_WORDS:
+            return None  # "the Tajikistan post": a frontier post named after a country
+    evidence = (_COUNTRIES_ONLY, mention.candidate_ids, normalised, mention.kind, mention.fuzzy, article.focus_factor)
+    decision = article.decided.get(evidence, _UNDECIDED)
+    if decision is _UNDECIDED:
+        decision = article.decided[evidence] = _scored_decision(mention, normalised, article, frozenset(), "", {}, {}, "", False)
     return decision
 
 
 _UNDECIDED = object()
+_COUNTRIES_ONLY = object()  # marks the shorter evidence of _country_decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +269,8 @@ class _Reads:
     countries: frozenset[str]  # countries of the candidates that are no country (document_country)
     measured: tuple[int, ...]  # candidates that are no country (near_other_places)
     regional: tuple[tuple[str, str], ...]  # (country, admin1) of those neither country nor admin1 (region_named)
+    countries_only: bool  # every candidate a country entry, none generic (see _country_decision)
+    areas: bool  # a river, lake, region… among the candidates (see _definite_area)
 
 
 def _reads(ids: tuple[int, ...], gazetteer: Gazetteer, memo: dict) -> _Reads:
@@ -242,6 +284,8 @@ def _reads(ids: tuple[int, ...], gazetteer: Gazetteer, memo: dict) -> _Reads:
             countries=frozenset(places.country(i) for i in ids if places.country(i) and feature(i) != "country"),
             measured=tuple(i for i in ids if feature(i) != "country"),
             regional=tuple((places.country(i), admin1[i]) for i in ids if feature(i) not in ("country", "admin1")),
+            countries_only=all(feature(i) == "country" and places.source(i) not in GENERIC_SOURCES for i in ids),
+            areas=any(feature(i) in AREA_FEATURES for i in ids),
         )
     return found
 
