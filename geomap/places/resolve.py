@@ -128,7 +128,7 @@ def resolve(
     # a decision is a function of its evidence, and the same evidence recurs within and
     # across articles ("Tajikistan" named ten times, in most articles): scored once
     decided = gazetteer.memo(("resolve: decisions", settings.focus_lat, settings.focus_lon, settings.focus_radius_km, settings.min_confidence))
-    if len(decided) > 200_000:
+    if len(decided) > 50_000:  # each holds its reasons: a bounded few tens of MB
         decided.clear()
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
     focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
@@ -294,7 +294,7 @@ def _name_facts(mention: Mention, article: _ArticleContext) -> tuple[str, _Reads
     """The lower-cased words of a mention's text and what its candidates' scores read, kept
     in ``article.facts`` for the next mention of the name (cleared when it grows large)."""
     facts = article.facts
-    if len(facts) > 200_000:
+    if len(facts) > 100_000:
         facts.clear()
     found = facts[(mention.candidate_ids, mention.text)] = (
         _normalised_surface(mention.text, article.surfaces),
