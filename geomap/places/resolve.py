@@ -191,7 +191,7 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
     # the lower-cased words of the surface and what its candidates' scores read, kept per name
     facts = article.facts.get((mention.candidate_ids, mention.text)) or _name_facts(mention, article)
     if facts[1].countries_only:
-        return _country_decision(index, mention, facts[0], article)
+        return _country_decision(mention, facts[0], article)
     container, feature_word = _mention_cues(index, mention, article)
     if feature_word in _NAMED_AFTER_WORDS and all(gazetteer.places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
         return None  # "the Dushanbe post": a frontier post named after the capital, not the capital
@@ -239,8 +239,9 @@ def _scored_decision(  # noqa: PLR0913 (each argument is one kind of evidence th
     return _decide(scores, mention, gazetteer, settings)
 
 
-def _country_decision(index: int, mention: Mention, normalised: str, article: _ArticleContext) -> _Decision | None:
-    """The decision for a mention whose candidates are all countries (two in five mentions).
+def _country_decision(mention: Mention, normalised: str, article: _ArticleContext) -> _Decision | None:
+    """The decision for a mention whose candidates are all countries (two in five mentions
+    of the border news measured).
 
     Of the article's evidence only the focus factor reaches a country's score: the country
     named after it, the places near it and the regions named weigh only for places inside a
