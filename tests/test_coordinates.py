@@ -58,14 +58,14 @@ NOTATIONS = [
 def test_quick_scan_never_hides_a_notation(notation, monkeypatch):
     """find_coordinates skips articles in which one cheap scan finds nothing that could
     start a notation: each notation must reach the full patterns."""
-    import re
 
     import geomap.places.coordinates as coordinates
 
     text = f"Seen at {notation} on Monday."
     assert coordinates._ANY_NOTATION.search(text), notation
+    assert coordinates._any_notation(text, 0)
     with_scan = find_coordinates(text)
-    monkeypatch.setattr(coordinates, "_ANY_NOTATION", re.compile(""))  # matches everywhere: no skipping
+    monkeypatch.setattr(coordinates, "_notations", lambda text, start: (True, True, True))  # no skipping
     assert with_scan == find_coordinates(text)
     if not notation.startswith("42S") or _has_mgrs():
         assert with_scan, notation
@@ -77,3 +77,25 @@ def _has_mgrs() -> bool:
     except ImportError:
         return False
     return True
+
+
+@pytest.mark.parametrize("text", [
+    *NOTATIONS, "It cost $1.25 on 3.5.2021", "1.5 km", "the US 5th fleet", "UN, 12 dead", "S/4", "10AM",
+    "3PMX", "E", "at 4 a.m.", "Kabul, Aug. 12", "W 3", "W_3", "v1.22", "ΑΣ 1.2", "E 7", "N\n9",
+])
+def test_the_quick_scan_in_parts_answers_as_the_one_pattern(text):
+    import geomap.places.coordinates as coordinates
+
+    for start in (0, 2):
+        assert coordinates._any_notation(text, start) == bool(coordinates._ANY_NOTATION.search(text, start)), (text, start)
+
+
+@pytest.mark.parametrize("text", [*NOTATIONS, "37.19 N, 68.58 E", "GPS 37.19,68.58", "N 37 11 30, E 68 35", "42 SVG 62 16"])
+def test_each_full_pattern_runs_where_its_part_of_the_quick_scan_is_found(text):
+    import geomap.places.coordinates as coordinates
+
+    hemisphere, decimal, grid = coordinates._notations(f"Seen at {text}.", 0)
+    text = f"Seen at {text}."
+    assert hemisphere or not (coordinates.DMS_PAIR.search(text) or coordinates.DECIMAL_HEMISPHERE.search(text))
+    assert decimal or not coordinates.DECIMAL_PAIR.search(text)
+    assert grid or not coordinates.MGRS_REFERENCE.search(text)

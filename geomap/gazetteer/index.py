@@ -8,7 +8,10 @@ tokens) to candidate lists, queried with the token n-grams that start at a capit
 token, extended only while some longer key starts with them (the prefix sets).  An
 Aho–Corasick automaton over the same 860,000 keys was measured first: 170 MB pickled
 and 1.3 s to load, against ~35 MB and ~0.3 s for the hash map, at similar scan speed
-for news-length texts, so the hash map is the matcher.
+for news-length texts, so the hash map is the matcher.  The GeoNames half of the map
+(~970,000 keys) and its prefix set are hash tables over one byte string
+(:mod:`geomap.gazetteer.keys`): unpickled as a dict they took most of a cold start, and
+the recogniser memoises what it looked up.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from geomap.gazetteer.extra import (
     read_river_lines,
     read_table,
 )
+from geomap.gazetteer.keys import Buckets, CodedColumn, KeySet, KeyTable, StringColumn
 from geomap.gazetteer.sources import (
     COUNTRY_POINTS_FILE,
     GazetteerEntry,
@@ -42,13 +46,15 @@ from geomap.gazetteer.sources import (
 from geomap.model import Place
 from geomap.text import fold_name, fold_token, normalise_name
 
-INDEX_FORMAT = 19  # bump when the pickled layout or the folding rules change
+INDEX_FORMAT = 21  # bump when the pickled layout or the folding rules change
 
 KIND_PLACE = 0
 KIND_DEMONYM = 1
 KIND_ORGANISATION = 2
 
 _PLACE_TEXT_FIELDS = ("id", "name", "feature_type", "country", "source", "admin1", "citation")
+#: Text fields of (nearly) one value per place: one string and offsets (see StringColumn).
+_UNIQUE_TEXT_FIELDS = frozenset({"id", "name", "citation"})
 
 
 class PlaceTable:
@@ -59,7 +65,10 @@ class PlaceTable:
         self.lon = np.array([p.lon for p in places], dtype=np.float64)
         self.population = np.array([p.population for p in places], dtype=np.int64)
         self.uncertainty_km = np.array([p.uncertainty_km for p in places], dtype=np.float32)
-        self.text = {f: [getattr(p, f) for p in places] for f in _PLACE_TEXT_FIELDS}
+        self.text: dict[str, list[str] | StringColumn] = {
+            f: StringColumn(getattr(p, f) for p in places) if f in _UNIQUE_TEXT_FIELDS else [getattr(p, f) for p in places]
+            for f in _PLACE_TEXT_FIELDS
+        }
         self._cache: dict[int, Place] = {}
 
     def __len__(self) -> int:
@@ -68,6 +77,7 @@ class PlaceTable:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_cache"] = {}
+        state["text"] = {f: CodedColumn(column) if isinstance(column, list) else column for f, column in self.text.items()}
         return state
 
     def get(self, index: int) -> Place:
@@ -112,6 +122,8 @@ class Gazetteer:
       "Harbmaidon" meet; it is safe on a few thousand regional names.
     * ``normal_keys`` — GeoNames names, only normalised (case, diacritics, Cyrillic).
       Folding 860,000 global names would turn "News" into Neuss and "Putin" into Putian.
+      A :class:`~geomap.gazetteer.keys.KeyTable`: a lookup costs half a microsecond,
+      loading it milliseconds.
 
     Attributes
     ----------
@@ -129,17 +141,17 @@ class Gazetteer:
         treated as a misspelling.
     country_by_iso2 : dict
         ISO alpha-2 → index of the country entry.
-    fuzzy_pool : dict
+    fuzzy_pool : Buckets
         ``(first letter, length)`` → folded names of important places and their key
-        numbers (two parallel lists, scanned by rapidfuzz in C).
-    folded_prefixes, normal_prefixes : frozenset of str
+        numbers (two parallel lists, scanned by rapidfuzz in C), unpacked when first asked.
+    folded_prefixes, normal_prefixes : frozenset of str, KeySet
         Proper token prefixes of the multi-word keys of each map ("shir", "shir han"
         for "shir han bandar"): the matcher extends a span only while it is one.
     """
 
     places: PlaceTable
     folded_keys: dict[str, int]
-    normal_keys: dict[str, int]
+    normal_keys: KeyTable
     key_kind: np.ndarray
     key_offsets: np.ndarray
     key_members: np.ndarray
@@ -148,9 +160,9 @@ class Gazetteer:
     common_words: frozenset[str]
     known_words: frozenset[str]
     country_by_iso2: dict[str, int]
-    fuzzy_pool: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
+    fuzzy_pool: Buckets = field(default_factory=lambda: Buckets({}))
     folded_prefixes: frozenset[str] = frozenset()
-    normal_prefixes: frozenset[str] = frozenset()
+    normal_prefixes: KeySet = field(default_factory=lambda: KeySet(()))
     problems: list[str] = field(default_factory=list)
     # place index → (n, 2) array of (lat, lon): the course of a river, source to mouth
     lines: dict[int, np.ndarray] = field(default_factory=dict)
@@ -301,7 +313,7 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
     return Gazetteer(
         places=PlaceTable(places),
         folded_keys=folded_keys,
-        normal_keys=normal_keys,
+        normal_keys=KeyTable(normal_keys),
         key_kind=np.array(kinds, dtype=np.int8),
         key_offsets=np.array(offsets, dtype=np.int64),
         key_members=np.array(flat, dtype=np.int32),
@@ -310,9 +322,9 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
         common_words=common,
         known_words=known,
         country_by_iso2=names.country_by_iso2,
-        fuzzy_pool={bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()},
+        fuzzy_pool=Buckets({bucket: ([k for k, _ in items], [n for _, n in items]) for bucket, items in fuzzy_pool.items()}),
         folded_prefixes=_proper_prefixes(folded_keys),
-        normal_prefixes=_proper_prefixes(normal_keys),
+        normal_prefixes=KeySet(_proper_prefixes(normal_keys)),
         problems=problems,
         lines=read_river_lines(settings.path(RIVER_LINES_FILE), index_by_id, problems),
     )

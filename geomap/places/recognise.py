@@ -215,19 +215,24 @@ class _Candidates:
     is_country: bool
     names: frozenset[str]  # the candidates' normalised primary names
     million_names: frozenset[str]  # those of cities of a million or more
+    rules: tuple[tuple[Callable[[_Span], bool], bool], ...] = ()  # the _PLACE_RULES that can apply to such a set
 
 
 def _describe(gazetteer: Gazetteer, ids: tuple[int, ...]) -> _Candidates:
     places = gazetteer.places
+    authoritative = any(places.source(i) not in GENERIC_SOURCES for i in ids)
+    strong = _strong(gazetteer, ids)
+    is_country = any(places.feature_type(i) == "country" for i in ids)
     return _Candidates(
-        authoritative=any(places.source(i) not in GENERIC_SOURCES for i in ids),
-        strong=_strong(gazetteer, ids),
-        is_country=any(places.feature_type(i) == "country" for i in ids),
+        authoritative=authoritative,
+        strong=strong,
+        is_country=is_country,
         names=frozenset(normalise_name(places.text["name"][i]) for i in ids),
         # a state or a continent ("Texas", "Europe") is as well known as a city of a million
         million_names=frozenset(
             normalise_name(places.text["name"][i]) for i in ids if places.population[i] >= 1_000_000 or _major_area(gazetteer, i)
         ),
+        rules=tuple(rule for rule in _PLACE_RULES if _can_apply(rule[0], authoritative, strong, is_country)),
     )
 
 
@@ -473,6 +478,31 @@ _PLACE_RULES: tuple[tuple[Callable[[_Span], bool], bool], ...] = (
 _WORD_RULES = frozenset({_common_english_words, _known_word_without_a_locative})
 
 
+#: Rules that never apply to a candidate set with an analysts' or country entry, with
+#: a strong one, without one, or with a country (each rule's first test).
+_NOT_IF_AUTHORITATIVE = frozenset({
+    _english_word_for_a_former_name, _part_of_a_hyphenated_name, _known_word_without_a_locative,
+    _after_an_unknown_capitalised_word, _speaker,
+})
+_NOT_IF_STRONG = frozenset({_common_english_words})
+_ONLY_IF_STRONG = frozenset({_strong_compound_name, _strong_name})
+_NOT_IF_COUNTRY = frozenset({_after_a_person_title})
+
+
+def _can_apply(rule: Callable[[_Span], bool], authoritative: bool, strong: bool, is_country: bool) -> bool:
+    """Whether ``rule`` can apply to some span of a candidate set so described: most spans
+    name a country or an analysts' entry, for which half the rules are settled in advance."""
+    if authoritative and rule in _NOT_IF_AUTHORITATIVE:
+        return False
+    if authoritative and is_country and rule is _given_name:
+        return False  # a given name before a surname: never a country
+    if strong and rule in _NOT_IF_STRONG:
+        return False
+    if not strong and rule in _ONLY_IF_STRONG:
+        return False
+    return not (is_country and rule in _NOT_IF_COUNTRY)
+
+
 def _plausible_place(span: _Span) -> bool:
     """Context rules that reject capitalised words that are probably not place names."""
     rule = _deciding_rule(span)
@@ -481,7 +511,7 @@ def _plausible_place(span: _Span) -> bool:
 
 def _deciding_rule(span: _Span) -> tuple[Callable[[_Span], bool], bool] | None:
     """The first context rule that applies to ``span`` (with its verdict), or None."""
-    for rule in _PLACE_RULES:
+    for rule in span.candidates.rules:
         if rule[0](span):
             return rule
     return None
@@ -535,6 +565,20 @@ def _hyphen_joined_to_a_non_place(
     return hyphen_between(last - 1, last) and name_part(last, +1)
 
 
+def _fuzzy_key(gazetteer: Gazetteer, normal_tokens: list[str]) -> tuple[str, bool]:
+    """The folded key of a span's tokens and whether the name index knows the span,
+    memoised per span (the GeoNames keys are a table a lookup of which costs microseconds)."""
+    memo = gazetteer.memo("recognise: fuzzy keys")
+    normal = " ".join(normal_tokens)
+    found = memo.get(normal)
+    if found is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        key = " ".join(map(fold_token, normal_tokens))
+        found = memo[normal] = (key, key in gazetteer.folded_keys or normal in gazetteer.normal_keys)
+    return found
+
+
 def _in_person_name(text: str, tok: TokenisedText, first: int, last: int, covered: list[int]) -> bool:
     """Context that makes a capitalised span part of a person's name: a title before it,
     an unknown capitalised word right before it (a surname), or right after it (a given name)."""
@@ -581,10 +625,10 @@ def _fuzzy_mentions(
                 continue
             if tok.normal[last - 1] in known_words:
                 continue  # the word that would be "corrected" is a real English word
-            key = tok.folded(i, last)
+            key, known = _fuzzy_key(gazetteer, tok.normal[i:last])
             if len(key) < min_length:
                 continue
-            if key in gazetteer.folded_keys or " ".join(tok.normal[i:last]) in gazetteer.normal_keys:
+            if known:
                 continue  # a known name: the exact pass has judged it already ("OMON" is not Oman)
             ids = gazetteer.nearest_misspelt(key, 2 if len(key) >= 12 else 1)
             if ids is not None and not _in_person_name(text, tok, i, last, covered):

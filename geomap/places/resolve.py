@@ -17,6 +17,7 @@ The winner's confidence combines its absolute score with its margin over the run
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
 from geomap.places.rivers import place_on_stretches
-from geomap.text import names_a_border, normalise_name
+from geomap.text import casefold_same_length, names_a_border, normalise_name
 
 WEIGHTS = {
     "curated": 3.0,
@@ -124,15 +125,20 @@ def resolve(
     for country, sources in country_sources.items():
         if len(sources) == 1:
             only_named_by.setdefault(next(iter(sources)), set()).add(country)
-    # repeated mentions ("Tajikistan" ten times) with the same evidence are scored once
-    decided: dict[tuple, _Decision | None] = {}
+    # a decision is a function of its evidence, and the same evidence recurs within and
+    # across articles ("Tajikistan" named ten times, in most articles): scored once
+    decided = gazetteer.memo(("resolve: decisions", settings.focus_lat, settings.focus_lon, settings.focus_radius_km, settings.min_confidence))
+    if len(decided) > 50_000:  # each holds its reasons: a bounded few tens of MB
+        decided.clear()
     surfaces = gazetteer.memo("resolve: lower-cased words of a surface")
     focus_factor = _focus_factor(mentions, all_countries, list(anchors), gazetteer, settings)
     alternates = gazetteer.memo(("resolve: alternate only", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
     article = _ArticleContext(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
-        nearest_anchor, focus_factor, decided, surfaces, alternates,
+        nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
+        focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
+        casefold_same_length(text).rfind("post"), gazetteer.memo("resolve: facts of a name"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -169,29 +175,56 @@ class _ArticleContext:
     regions: dict
     region_only_by: dict
     nearest_anchor: dict[int, float]
+    near_anchor: dict[int, float]  # nearest_anchor within NEAR_OTHER_PLACES_KM: only those score
     focus_factor: float
-    decided: dict
+    decided: dict  # evidence → decision, shared by all articles (see _evidence)
     surfaces: dict
     alternates: dict
+    reads: dict  # candidate ids → _Reads
+    last_post: int  # where "post" (case-folded) last begins in the text, -1 if nowhere
+    facts: dict  # (candidate ids, surface) → (normalised surface, _Reads)
 
 
 def _mention_decision(index: int, mention: Mention, article: _ArticleContext) -> _Decision | None:
     """The decision for one mention (None: not a place here), made once per kind of evidence."""
     text, gazetteer = article.text, article.gazetteer
+    # the lower-cased words of the surface and what its candidates' scores read, kept per name
+    facts = article.facts.get((mention.candidate_ids, mention.text)) or _name_facts(mention, article)
+    if facts[1].countries_only:
+        return _country_decision(mention, facts[0], article)
     container, feature_word = _mention_cues(index, mention, article)
     if feature_word in _NAMED_AFTER_WORDS and all(gazetteer.places.feature_type(i) in _SETTLEMENTS for i in mention.candidate_ids):
         return None  # "the Dushanbe post": a frontier post named after the capital, not the capital
     own = article.only_named_by.get(index)
     document_countries = article.all_countries - own if own else article.all_countries
-    normalised = _normalised_surface(mention.text, article.surfaces)
+    normalised = facts[0]
     # "the Panj" with a river among the candidates: the article speaks of the river
-    definite = text.endswith("the ", 0, mention.start) and _definite_area(text, mention, feature_word, gazetteer)
+    definite = text.endswith("the ", 0, mention.start) and facts[1].areas and _definite_area(text, mention, feature_word, gazetteer)
     own_region = article.region_only_by.get(index)
     mention_regions = {k: v for k, v in article.regions.items() if k != own_region} if own_region else article.regions
-    evidence = (mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, document_countries, feature_word, definite, own_region)
-    if evidence in article.decided:
-        return article.decided[evidence]
-    settings, static, alternates = article.settings, article.static, article.alternates
+    evidence = _evidence(mention, facts, container, feature_word, definite, document_countries, mention_regions, article)
+    decision = article.decided.get(evidence, _UNDECIDED)
+    if decision is not _UNDECIDED:
+        return decision
+    decision = article.decided[evidence] = _scored_decision(
+        mention, normalised, article, document_countries, container, article.nearest_anchor, mention_regions, feature_word, definite
+    )
+    return decision
+
+
+def _scored_decision(  # noqa: PLR0913 (each argument is one kind of evidence the scores weigh)
+    mention: Mention,
+    normalised: str,
+    article: _ArticleContext,
+    document_countries: frozenset[str],
+    container: str,
+    nearest_anchor: dict[int, float],
+    regions: dict,
+    feature_word: str,
+    definite: bool,
+) -> _Decision | None:
+    """Score every candidate of the mention and decide."""
+    gazetteer, settings, static, alternates = article.gazetteer, article.settings, article.static, article.alternates
     alternate_only = alternates.get((mention.candidate_ids, normalised))
     if alternate_only is None:
         alternate_only = _alternate_only(mention.candidate_ids, normalised, gazetteer, settings, static, alternates)
@@ -199,12 +232,100 @@ def _mention_decision(index: int, mention: Mention, article: _ArticleContext) ->
     focus_factor = article.focus_factor
     context = _NameContext(focus_factor, definite, alternate_only) if definite or alternate_only or focus_factor != 1.0 else None
     scores = [
-        _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, article.nearest_anchor,
-               mention_regions, feature_word, context)
+        _score(i, mention, normalised, gazetteer, settings, static, document_countries, container, nearest_anchor,
+               regions, feature_word, context)
         for i in mention.candidate_ids
     ]
-    decision = article.decided[evidence] = _decide(scores, mention, gazetteer, settings)
+    return _decide(scores, mention, gazetteer, settings)
+
+
+def _country_decision(mention: Mention, normalised: str, article: _ArticleContext) -> _Decision | None:
+    """The decision for a mention whose candidates are all countries (two in five mentions
+    of the border news measured).
+
+    Of the article's evidence only the focus factor reaches a country's score: the country
+    named after it, the places near it and the regions named weigh only for places inside a
+    country, and no kind word but a post's makes a country likelier ("the Tajikistan post"
+    is no country); a kind word is looked for only where "post" follows in the text.
+    """
+    if article.last_post >= mention.end:
+        cue = _FEATURE_WORD_AFTER.match(article.text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(article.text, mention.end)
+        if cue and cue.group(1).lower() in _NAMED_AFTER_WORDS:
+            return None  # "the Tajikistan post": a frontier post named after a country
+    evidence = (_COUNTRIES_ONLY, mention.candidate_ids, normalised, mention.kind, mention.fuzzy, article.focus_factor)
+    decision = article.decided.get(evidence, _UNDECIDED)
+    if decision is _UNDECIDED:
+        decision = article.decided[evidence] = _scored_decision(mention, normalised, article, frozenset(), "", {}, {}, "", False)
     return decision
+
+
+_UNDECIDED = object()
+_COUNTRIES_ONLY = object()  # marks the shorter evidence of _country_decision
+
+
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """What the scores of a candidate set read of the article, beyond the mention itself."""
+
+    countries: frozenset[str]  # countries of the candidates that are no country (document_country)
+    measured: tuple[int, ...]  # candidates that are no country (near_other_places)
+    regional: tuple[tuple[str, str], ...]  # (country, admin1) of those neither country nor admin1 (region_named)
+    countries_only: bool  # every candidate a country entry, none generic (see _country_decision)
+    areas: bool  # a river, lake, region… among the candidates (see _definite_area)
+
+
+def _reads(ids: tuple[int, ...], gazetteer: Gazetteer, memo: dict) -> _Reads:
+    found = memo.get(ids)
+    if found is None:
+        places = gazetteer.places
+        feature, admin1 = places.feature_type, places.text["admin1"]
+        if len(memo) > 200_000:
+            memo.clear()
+        found = memo[ids] = _Reads(
+            countries=frozenset(places.country(i) for i in ids if places.country(i) and feature(i) != "country"),
+            measured=tuple(i for i in ids if feature(i) != "country"),
+            regional=tuple((places.country(i), admin1[i]) for i in ids if feature(i) not in ("country", "admin1")),
+            countries_only=all(feature(i) == "country" and places.source(i) not in GENERIC_SOURCES for i in ids),
+            areas=any(feature(i) in AREA_FEATURES for i in ids),
+        )
+    return found
+
+
+def _name_facts(mention: Mention, article: _ArticleContext) -> tuple[str, _Reads]:
+    """The lower-cased words of a mention's text and what its candidates' scores read, kept
+    in ``article.facts`` for the next mention of the name (cleared when it grows large)."""
+    facts = article.facts
+    if len(facts) > 100_000:
+        facts.clear()
+    found = facts[(mention.candidate_ids, mention.text)] = (
+        _normalised_surface(mention.text, article.surfaces),
+        _reads(mention.candidate_ids, article.gazetteer, article.reads),
+    )
+    return found
+
+
+def _evidence(  # noqa: PLR0913 (each argument is one kind of evidence the decision weighs)
+    mention: Mention,
+    facts: tuple[str, _Reads],
+    container: str,
+    feature_word: str,
+    definite: bool,
+    document_countries: frozenset[str],
+    regions: dict,
+    article: _ArticleContext,
+) -> tuple:
+    """Everything the scores and the decision of a mention depend on, as a key: the
+    mention and its cues, and of the article only what its candidates read (their
+    countries named, their distances to anchors within reach, the regions they lie in)."""
+    normalised, reads = facts
+    near = article.near_anchor
+    return (
+        mention.candidate_ids, normalised, mention.kind, mention.fuzzy, container, feature_word, definite,
+        article.focus_factor,
+        reads.countries & document_countries if reads.countries else None,
+        tuple(map(near.get, reads.measured)) if near else None,
+        tuple(map(regions.get, reads.regional)) if regions else None,
+    )
 
 
 def _mention_cues(index: int, mention: Mention, article: _ArticleContext) -> tuple[str, str]:
@@ -302,6 +423,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     country_sources: dict[str, set[int]] = {}
     anchor_positions: dict[int, set[int]] = {}
     names_countries = gazetteer.memo("resolve: countries a mention names")
+    border_words = _BorderWords(text)
     for position, mention in enumerate(mentions):
         key = (mention.candidate_ids, mention.kind, mention.fuzzy)
         named = names_countries.get(key)
@@ -312,7 +434,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
         countries, anchor = named
         if anchor is not None:
             anchor_positions.setdefault(anchor, set()).add(position)
-        if countries and names_a_border(text, mention.start, mention.end):
+        if countries and border_words.near(mention.start, mention.end) and names_a_border(text, mention.start, mention.end):
             continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
         for country in countries:
             country_sources.setdefault(country, set()).add(position)
@@ -325,6 +447,24 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
             if len(positions) == 1:
                 region_only_by[next(iter(positions))] = region
     return country_sources, anchor_positions, regions, region_only_by
+
+
+class _BorderWords:
+    """Whether "border" or "frontier" occurs within 40 characters of a span: what
+    :func:`geomap.text.names_a_border` looks for first, from one lower-cased copy of the
+    article instead of one per mention."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        # a character that lower-cases to two would shift the offsets: ask names_a_border then
+        self._lowered = lowered if len(lowered) == len(text) else None
+
+    def near(self, start: int, end: int) -> bool:
+        lowered = self._lowered
+        if lowered is None:
+            return True
+        first, stop = max(0, start - 40), end + 40
+        return lowered.find("border", first, stop) >= 0 or lowered.find("frontier", first, stop) >= 0
 
 
 def _own_candidates(mentions: list[Mention], anchor_positions: dict[int, set[int]], gazetteer: Gazetteer) -> dict[int, tuple[int, ...]]:
@@ -485,9 +625,9 @@ def _nearest_anchor_km(
     an anchor to candidates it must not count for (those of the mention naming it)."""
     if not anchors:
         return {}
-    feature = gazetteer.places.feature_type
     # countries never get the nearby-places bonus: no need to measure them
-    candidates = list(dict.fromkeys(i for m in mentions for i in m.candidate_ids if feature(i) != "country"))
+    reads = gazetteer.memo("resolve: what a candidate set's scores read")
+    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(m.candidate_ids, gazetteer, reads).measured for m in mentions)))
     if not candidates:
         return {}
     lat, lon, cos_lat = _radians(gazetteer)
@@ -498,9 +638,12 @@ def _nearest_anchor_km(
     half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
     a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
     a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
-    for column, anchor in enumerate(anchors):
-        if own and anchor in own:
-            a[np.isin(ids, own[anchor]), column] = np.inf
+    if own:
+        row_of = {c: row for row, c in enumerate(candidates)}
+        for column, anchor in enumerate(anchors):
+            if anchor in own:
+                rows = [row_of[i] for i in own[anchor] if i in row_of]
+                a[rows, column] = np.inf
     nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
     return dict(zip(candidates, nearest.tolist()))
 

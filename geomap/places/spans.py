@@ -35,11 +35,11 @@ def with_kind_words(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
 
 def _widened(text: str, toponym: Toponym) -> Toponym:
     mention = toponym.mention
-    settlement = _SETTLEMENT_WORD.search(mention.text)
-    if settlement:  # "Kunduz city": the gazetteer knows the phrase, the name is "Kunduz"
-        end = mention.start + settlement.start()
+    settlement, border = _surface_words(mention.text)
+    if settlement >= 0:  # "Kunduz city": the gazetteer knows the phrase, the name is "Kunduz"
+        end = mention.start + settlement
         return replace(toponym, mention=replace(mention, end=end, text=text[mention.start : end]))
-    if toponym.adjectival or toponym.place.feature_type in _NO_KIND_WORD or _BORDER_WORD.search(mention.text):
+    if toponym.adjectival or toponym.place.feature_type in _NO_KIND_WORD or border:
         return toponym
     kind = _KIND_AFTER.match(text, mention.end)
     if kind is None:
@@ -51,3 +51,18 @@ def _widened(text: str, toponym: Toponym) -> Toponym:
 _SETTLEMENT_WORD = re.compile(r" (?:city|town|village)$")
 # "the Tajik-Afghan border region" is the area around the border, not a longer name
 _BORDER_WORD = re.compile(r"(?:border|frontier|boundary)$", re.IGNORECASE)
+
+
+_SURFACE_WORDS: dict[str, tuple[int, bool]] = {}
+
+
+def _surface_words(surface: str) -> tuple[int, bool]:
+    """Where a settlement word ends the surface (-1: none) and whether a border word does;
+    memoised, as the same names recur in every article."""
+    found = _SURFACE_WORDS.get(surface)
+    if found is None:
+        if len(_SURFACE_WORDS) > 100_000:
+            _SURFACE_WORDS.clear()
+        settlement = _SETTLEMENT_WORD.search(surface)
+        found = _SURFACE_WORDS[surface] = (settlement.start() if settlement else -1, bool(_BORDER_WORD.search(surface)))
+    return found
