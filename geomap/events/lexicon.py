@@ -492,7 +492,7 @@ def _split_aliases(aliases: str) -> list[str]:
     return [i for i in items if i]
 
 
-LEXICON_FORMAT = 17  # bump when the pickled layout or the compilation rules change
+LEXICON_FORMAT = 18  # bump when the pickled layout or the compilation rules change
 
 
 def load_lexicon(settings: Settings = DEFAULT_SETTINGS) -> Lexicon:
