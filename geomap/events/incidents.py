@@ -745,6 +745,12 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
             # terrorists were found … they opened fire"): the day the article last told
             return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+    return _undated_fallback(reading, facts)
+
+
+def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate | None, str]:
+    """The date of a sentence neither its words nor its incident date: the day it was reported,
+    the day the article last told, or (current news) the article's own day."""
     if reading.said_on is not None and reading.modality in ("reported", "historical"):
         said = reading.said_on
         return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"

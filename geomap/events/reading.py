@@ -997,17 +997,8 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
     actors = _actors(frame, sentence, start, in_sentence, present, family)
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
-    dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
-    mentions = [m for m in date_mentions(sentence, frame.published, forward=modality == "planned") if m.start >= dated_from]
-    mentions = [
-        m for m in mentions
-        if not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
-        and not _dates_a_named_event(sentence, m, choice.hit)
-    ]
-    mention = _first_told(mentions, choice.hit.start, family in _SAID_OR_MET, dated_within or ((0, len(sentence)),))
-    own = mention.date if mention and not habitual else None
-    if own is None and not habitual and not dated_by_main:
-        own = offset_event_date(sentence, choice.hit.start, frame.published)
+    mentions = _event_date_mentions(frame, start, end, choice, planned=modality == "planned")
+    own = None if habitual else _own_date(frame, sentence, choice, mentions, family, dated_within, dated_by_main)
     said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
@@ -1031,6 +1022,32 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
         narrative_day=_narrative_day(mentions, frame.published),
         said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
     )
+
+
+def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: ClassChoice, planned: bool) -> list[DateMention]:
+    """The sentence's date mentions that may date its event: not the dateline's, not the start
+    of a party's state ("since 2021"), of another event, or of an event named by its date."""
+    sentence = frame.text[start:end]
+    dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
+    return [
+        m for m in date_mentions(sentence, frame.published, forward=planned)
+        if m.start >= dated_from
+        and not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
+        and not _dates_a_named_event(sentence, m, choice.hit)
+    ]
+
+
+def _own_date(  # noqa: PLR0913 (the reading's parts a date depends on)
+    frame: ArticleFrame, sentence: str, choice: ClassChoice, mentions: Sequence[DateMention], family: str,
+    dated_within: tuple[tuple[int, int], ...], dated_by_main: bool,
+) -> EventDate | None:
+    """The date the sentence's words give the event: a mention in the first span that tells one,
+    else an offset from the article's day ("two days ago"), unless the event is dated from its
+    sentence's main event."""
+    mention = _first_told(mentions, choice.hit.start, family in _SAID_OR_MET, dated_within or ((0, len(sentence)),))
+    if mention is not None:
+        return mention.date
+    return None if dated_by_main else offset_event_date(sentence, choice.hit.start, frame.published)
 
 
 def _first_told(mentions: Sequence[DateMention], trigger_at: int, statement: bool, spans: tuple[tuple[int, int], ...]) -> DateMention | None:
