@@ -1138,11 +1138,13 @@ def test_country_level_panel_lists_and_highlights(watch, seeds_map):
     items = page.locator(".geomap-area-item button")
     assert items.count() == len(areas)
     assert page.locator("path.geomap-area-highlight").count() == 0
-    items.first.hover()
+    # a country-level item: its country's outline is highlighted (a whole border's is its line)
+    country = items.nth([f["properties"]["location_area"] for f in areas].index("country"))
+    country.hover()
     assert page.locator("path.geomap-area-highlight").count() >= 1
     page.mouse.move(640, 700)
     assert page.locator("path.geomap-area-highlight").count() == 0
-    items.first.click()
+    country.click()
     popup = page.locator(".leaflet-popup-content .geomap-event-popup")
     popup.wait_for(state="visible")
     text = _squash(popup.inner_text())
