@@ -141,8 +141,10 @@ def bench_corpus(work: Path, geomap: str, count: int) -> list[str]:
     parse = timed([geomap, "parse", str(inputs)], work)
     local = timed([geomap, "build", str(inputs), "-o", str(work / "corpus-out")], work)
     dask = timed([geomap, "build", "--dask", "processes", str(inputs), "-o", str(work / "corpus-dask")], work)
-    same = all(
-        filecmp.cmp(p, work / "corpus-dask" / p.name, shallow=False) for p in sorted((work / "corpus-out").iterdir())
+    built = work / "corpus-out"
+    # a failed build leaves no folder to compare: that is a difference, not a crash of the benchmark
+    same = built.is_dir() and (work / "corpus-dask").is_dir() and all(
+        filecmp.cmp(p, work / "corpus-dask" / p.name, shallow=False) for p in sorted(built.iterdir())
     )
     label = f"{count:,} articles ({size / 1e6:.0f} MB, 40 files)"
     return [
