@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geomap.events.dates import dateline_date, dateline_end, extract_date
+from geomap.events.dates import date_mentions, dateline_date, dateline_end, extract_date
 from geomap.pipeline import parse_text
 
 WEDNESDAY = date(2024, 5, 8)
@@ -210,3 +210,43 @@ def test_a_recent_span_is_no_background(resources, span):
 def test_in_the_past_alone_is_still_background(resources):
     event = parse_text(" date 2024-05-08\nIn the past, smugglers attacked border posts near Farkhor.", resources=resources).events[0]
     assert event.modality == "historical"
+
+
+@pytest.mark.parametrize(
+    "text", ["The border agency said on May 6 that gunmen had attacked the post.", "Gunmen attacked the post, the agency reported on 6 May."]
+)
+def test_a_full_date_after_a_reporting_verb_dates_the_report(text):
+    (mention,) = date_mentions(text, WEDNESDAY)
+    assert mention.speech and mention.date.start == date(2024, 5, 6)
+
+
+def test_a_dateline_with_a_city_and_its_country_is_when_it_was_filed():
+    text = " date 2025-12-03\nKHOROG, Tajikistan, Dec 3, 2025 (AFP) - The crossing was reopened on November 23."
+    assert dateline_date(text, 17) == date(2025, 12, 3)
+    assert text[dateline_end(text, 17):].startswith(" (AFP)")
+
+
+def test_a_month_of_a_named_year_is_that_years_month():
+    assert _day("The militants seized the district in May of 2021.") == (date(2021, 5, 1), date(2021, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lease on the airbase expires in 2042.",
+        "Moscow extended the lease on the airbase until May 2042.",
+        "The border treaty, valid until 31 December 2040, covers the crossings.",
+    ],
+)
+def test_the_end_of_a_term_dates_no_event(text):
+    assert date_mentions(text, WEDNESDAY) == []
+
+
+def test_where_a_state_began_dates_no_other_event_told_with_it(resources):
+    text = (
+        " date 2024-05-08\nRioters attacked the police station in Khorog, killing one officer.\n"
+        "Protesters have camped on the central square of Khorog since May 1."
+    )
+    riot, protest = parse_text(text, resources=resources).events[:2]
+    assert protest.date.start == date(2024, 5, 1)
+    assert riot.date.start == date(2024, 5, 8)

@@ -42,7 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:\s+{_YEAR})?", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:,?\s+(?:of\s+)?{_YEAR})?", re.I)),
     # "Saturday, October 24": the explicit date after the weekday decides
     # "Monday last week": the weekday of that week
     ("weekday", re.compile(
@@ -163,7 +163,7 @@ _SPEECH_BEFORE = re.compile(
     # the saying's own date: "said on Monday", "told RFE/RL today", "said in a statement on Monday"
     r"\b(?:said|says|told|tells|announced|stated|reported|reports|added|noted|confirmed|declared|explained|wrote|tweeted|posted|quoted)"
     r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
-    r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?$"
+    r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?(?:on\s+)?$"
     r"|" + _DURING_GATHERING,
     re.I,
 )
@@ -174,7 +174,7 @@ _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
 _DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|kilomet|people|troops|soldiers|killed))", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
 _DATELINE_DATE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*)?"
+    r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*){0,3}"  # "TASHKENT, Uzbekistan, Dec 3, 2025": a city and its country
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}"
     rf"|(?P<day_first>\d{{1,2}})\s+{_MONTH_SECOND},?\s+(?P<year_second>(?:19|20)\d{{2}})"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{2})\.(?P<dot_year>(?:19|20)\d{2}))",
@@ -262,11 +262,27 @@ class DateMention:
     date: EventDate
     speech: bool
     gathering: bool = False  # the day of a meeting or visit ("during the meeting on Wednesday")
+    since: bool = False  # where a state or span began ("closed since June", "assaults since Friday")
 
 
+_SINCE = re.compile(r"since\s+(?=\S)|\bsince\s+$", re.I)
 _CLOCK_AFTER = re.compile(r"\s*[-–—,|]?\s*\d{1,2}:\d{2}\b")
-# a date of birth, founding or term is no event's date ("Palaev, born in 1974")
-_NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$", re.I)
+# a date of birth, founding or term is no event's date ("Palaev, born in 1974"), nor is the end
+# of a term ("the lease expires in 2042", "valid until 2030", "extended the deal until May 2042")
+_NOT_AN_EVENT_DATE = re.compile(
+    r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$"
+    r"|\bexpir\w*\s+(?:on\s+|in\s+)?$",
+    re.I,
+)
+_TERM_BEFORE_BOUND = re.compile(r"\b(?:valid|in\s+force|effective|extend\w*|prolong\w*)\s+(?:[\w'’-]+\s+){0,5}?$", re.I)
+_BOUND_WORD = re.compile(r"(?:until|till|through|thru|to)\s", re.I)
+
+
+def _not_an_event_date(sentence: str, start: int) -> bool:
+    """Whether the expression at ``start`` dates a birth, a founding or the end of a term."""
+    if _NOT_AN_EVENT_DATE.search(sentence, max(0, start - 24), start):
+        return True
+    return bool(_BOUND_WORD.match(sentence, start) and _TERM_BEFORE_BOUND.search(sentence, max(0, start - 60), start))
 
 
 def date_mentions(sentence: str, reference: date | None, forward: bool = False) -> list[DateMention]:
@@ -278,7 +294,7 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
         for match in _matches_at(pattern, sentence, starts[kind]):
             if any(match.start() < m.end and m.start < match.end() for m in found):
                 continue
-            if _NOT_AN_EVENT_DATE.search(sentence, max(0, match.start() - 24), match.start()):
+            if _not_an_event_date(sentence, match.start()):
                 continue
             if kind == "weekday" and any(0 <= match.start() - m.end <= 3 for m in found):
                 continue  # "on July 25, Sunday": the date says which Sunday
@@ -288,7 +304,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             normalised = _normalise(kind, match, reference, forward and not speech)
             if normalised is not None:
                 gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
-                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering))
+                since = bool(_SINCE.match(sentence, match.start()) or _SINCE.search(sentence, max(0, match.start() - 8), match.start()))
+                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering, since))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -88,6 +88,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         if site is None or not site.choice.specific:
             site = _site_named_elsewhere(readings, members, facts) or site
         day = _incident_date(readings, members, site)
+        other_day = _beside_span(readings, members, site)
         agents, recipients = _incident_parties(readings, members)
         if _attackers_unnamed(readings, members, agents, facts):
             agents = [*agents, facts.unknown_attackers]
@@ -97,6 +98,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         for index in members:
             told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
+            if own_day is not None and readings[own_day[1]].date_opens_span and readings[index].event_class != readings[own_day[1]].event_class:
+                own_day = other_day
             own_class = readings[index].event_class
             if own_class not in class_sites:
                 class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
@@ -539,6 +542,14 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
 
 
 _UNREAL = frozenset({"hypothetical", "denied"})
+
+
+def _beside_span(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
+    """The incident's date for a sentence of another class than the one whose date is where a
+    state began ("the protesters have held the square since May 21"): the riot told with it is
+    not that state and happened within it, so it takes the incident's other dates, if any."""
+    others = [i for i in members if not readings[i].date_opens_span]
+    return _incident_date(readings, others, site) if others and len(others) < len(members) else None
 
 
 def _lead_day(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:

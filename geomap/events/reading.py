@@ -139,6 +139,10 @@ class Reading:
     # a further event told as "a day after a shooting": how many days before the sentence's
     # main event it happened (negative: after it)
     days_before_main: int | None = None
+    # the own date is where a state or span began ("the crossing has been shut since June",
+    # "protesters have held the square since May 21"): it dates that state, not every event
+    # told with it
+    date_opens_span: bool = False
 
     @property
     def event_class(self) -> str:
@@ -1021,6 +1025,7 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
         habitual=habitual,
         narrative_day=_narrative_day(mentions, frame.published),
         said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
+        date_opens_span=own is not None and any(m.since and m.date is own for m in mentions),
     )
 
 
