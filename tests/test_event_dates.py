@@ -250,3 +250,13 @@ def test_where_a_state_began_dates_no_other_event_told_with_it(resources):
     riot, protest = parse_text(text, resources=resources).events[:2]
     assert protest.date.start == date(2024, 5, 1)
     assert riot.date.start == date(2024, 5, 8)
+
+
+def test_news_told_before_the_article_names_a_day_happened_on_the_day_it_names_next(resources):
+    text = (
+        " date 2024-05-08\nMilitants kill two Turkmen border guards\n\n"
+        "Two border guards of Turkmenistan were killed by militants, officials in Herat province said.\n\n"
+        "The attack took place on Monday night in Kushk district of Herat province."
+    )
+    events = parse_text(text, resources=resources).events
+    assert [e.date.start for e in events[:2]] == [date(2024, 5, 6), date(2024, 5, 6)]

@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
-from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality
+from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality, in_narrative_window
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -79,6 +79,7 @@ class ArticleFacts:
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
     """Group the article's event sentences into incidents and give each sentence its final
     place, date, modality and actors (see the module docstring)."""
+    readings = _with_named_later(readings, facts.published)
     groups = _group(readings, facts)
     events: list[Event | None] = [None] * len(readings)
     incidents: list[Incident] = []
@@ -761,17 +762,45 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
 
 def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate | None, str]:
     """The date of a sentence neither its words nor its incident date: the day it was reported,
-    the day the article last told, or (current news) the article's own day."""
+    the day the article last told, the day it names next for news of its kind or (current
+    news) the article's own day."""
     if reading.said_on is not None and reading.modality in ("reported", "historical"):
         said = reading.said_on
         return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
     if reading.context_date is not None and reading.modality == "reported":
         told = reading.context_date
         return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"
+    if reading.named_later is not None and reading.modality == "reported":
+        later = reading.named_later
+        return replace(later, basis="narrative"), f"undated news told before the article names its day: the day it names next, {later.text!r}"
     if facts.published is not None and reading.modality == "reported":
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
+
+
+def _with_named_later(readings: Sequence[Reading], published: date | None) -> Sequence[Reading]:
+    """The readings, each undated news sentence told before the article names any day (the
+    headline, the lead: "Taliban kill three border guards") given the first recent day a later
+    sentence of its family gives what happened ("the attack took place on Wednesday night"):
+    the news the article opened with happened then, not on the day it was published."""
+    if published is None:
+        return readings
+    days = [
+        r for r in readings
+        if r.date is not None and r.date.precision == "day" and not r.date_opens_span and r.family != "speech" and r.modality == "reported"
+        and in_narrative_window(r.date, published)
+    ]
+    out = list(readings)
+    for i, reading in enumerate(readings):
+        if reading.context_date is not None or reading.date is not None:
+            break  # the article has named a day: what follows is told against it
+        if reading.said_on is not None or reading.modality != "reported" or reading.habitual or reading.family == "speech":
+            continue
+        later = next((r.date for r in days if r.start > reading.start and _kin(r.family, reading.family)), None)
+        if later is not None:
+            out[i] = replace(reading, named_later=later)
+    return out
 
 
 # "authorities are taking efforts to identify", "more troops are being sent": going on as told

@@ -143,6 +143,9 @@ class Reading:
     # "protesters have held the square since May 21"): it dates that state, not every event
     # told with it
     date_opens_span: bool = False
+    # for undated news told before the article names any day: the first recent day a later
+    # sentence of its family gives what happened (set when the article's incidents are put together)
+    named_later: EventDate | None = None
 
     @property
     def event_class(self) -> str:
