@@ -260,3 +260,17 @@ def test_news_told_before_the_article_names_a_day_happened_on_the_day_it_names_n
     )
     events = parse_text(text, resources=resources).events
     assert [e.date.start for e in events[:2]] == [date(2024, 5, 6), date(2024, 5, 6)]
+
+
+def test_the_day_an_agreement_was_reported_is_not_the_day_it_was_made(resources):
+    text = (
+        " date 2024-05-08\nTajik and Afghan border officials held talks in Termez on Monday.\n"
+        "The two sides agreed to reopen the crossing, the ministry said on Wednesday."
+    )
+    talks, agreed = parse_text(text, resources=resources).events[:2]
+    assert talks.date.start == agreed.date.start == date(2024, 5, 6)
+
+
+def test_a_meeting_dated_only_by_its_report_happened_by_then(resources):
+    text = " date 2024-05-08\nThe agency said on Tuesday that the two ministers had agreed to reopen the crossing."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 7)

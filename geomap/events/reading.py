@@ -14,7 +14,8 @@
   before it is ``historical``.
 * **Date by the event, not the saying.**  Of the sentence's time expressions the one
   nearest the event's words is taken, except those that date a saying ("told RFE/RL
-  today"), which date only statements.
+  today"), which date only statements; a meeting is dated by its own day or that of the
+  meeting a saying was made at ("during the talks on Monday").
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ from geomap.events.quantities import counts_of_events, extract_quantities
 from geomap.model import EventDate, Quantity, Toponym
 
 CONFIDENT_CUE = 0.6
-# what is said or met about is dated by the saying or the meeting ("during a meeting on April 11")
+# what is said or met about is placed only where the saying or the meeting was held
 _SAID_OR_MET = frozenset({"speech", "diplomacy"})
 _VIOLENT_FAMILIES = frozenset({"violence"})
 _ARMED_FAMILIES = frozenset({"violence", "posture"})  # a country acts here through its armed forces
@@ -1027,7 +1028,7 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
         lead=start < frame.lead_end,
         habitual=habitual,
         narrative_day=_narrative_day(mentions, frame.published),
-        said_on=said.date if said is not None and family not in _SAID_OR_MET else None,
+        said_on=said.date if said is not None and family != "speech" else None,
         date_opens_span=own is not None and any(m.since and m.date is own for m in mentions),
     )
 
@@ -1052,7 +1053,11 @@ def _own_date(  # noqa: PLR0913 (the reading's parts a date depends on)
     """The date the sentence's words give the event: a mention in the first span that tells one,
     else an offset from the article's day ("two days ago"), unless the event is dated from its
     sentence's main event."""
-    mention = _first_told(mentions, choice.hit.start, family in _SAID_OR_MET, dated_within or ((0, len(sentence)),))
+    if family == "diplomacy":
+        # a meeting is dated by its own day or the day of the meeting the saying was made at,
+        # not by the day it was reported ("the agency said Thursday that the minister had met …")
+        mentions = [replace(m, speech=False) if m.gathering else m for m in mentions]
+    mention = _first_told(mentions, choice.hit.start, family == "speech", dated_within or ((0, len(sentence)),))
     if mention is not None:
         return mention.date
     return None if dated_by_main else offset_event_date(sentence, choice.hit.start, frame.published)
