@@ -274,3 +274,20 @@ def test_the_day_an_agreement_was_reported_is_not_the_day_it_was_made(resources)
 def test_a_meeting_dated_only_by_its_report_happened_by_then(resources):
     text = " date 2024-05-08\nThe agency said on Tuesday that the two ministers had agreed to reopen the crossing."
     assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Tajik troops held drills in Gorno-Badakhshan, where rebels fought government forces in 2012.",
+        "Protesters demanded the removal of police checkpoints that were set up in the city in March.",
+    ],
+)
+def test_a_date_long_past_in_a_relative_clause_dates_the_background_not_the_event(resources, text):
+    event = parse_text(" date 2024-05-08\n" + text, resources=resources).events[0]
+    assert event.date is None or event.date.start >= date(2024, 5, 1)
+
+
+def test_a_recent_date_in_a_relative_clause_still_dates_the_event(resources):
+    text = " date 2024-05-08\nMilitants attacked a border post in Ishkoshim district, where two guards were wounded on Monday."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 6)

@@ -983,6 +983,23 @@ def _dates_a_named_event(sentence: str, mention: DateMention, hit: TriggerHit) -
     return not mention.end < hit.start <= mention.end + 30
 
 
+# a relative clause: "the province, where clashes took place in 2012", "checkpoints that were set up in September"
+_RELATIVE_START = re.compile(r"\b(?:who|whom|whose|which|where)\b|\bthat(?=\s+(?:was|were|is|are|had|has|have)\b)", re.I)
+
+
+def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention: DateMention, trigger_at: int) -> bool:
+    """Whether a date long before the article lies in a relative clause apart from the event's
+    words ("held drills in the province, where clashes took place in 2012"): it dates the
+    background of a party or a place, not the event."""
+    if frame.published is None or mention.date.end >= shift_days(frame.published, -frame.historical_after_days):
+        return False
+    clause_start, clause_end = clause_span(sentence, mention.start)
+    relative = None
+    for relative in _RELATIVE_START.finditer(sentence, clause_start, mention.start):
+        pass
+    return relative is not None and not relative.start() <= trigger_at < clause_end
+
+
 def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hints)
     frame: ArticleFrame,
     start: int,
@@ -1043,6 +1060,7 @@ def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: Clas
         if m.start >= dated_from
         and not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
+        and not _dates_the_background_of_a_party(frame, sentence, m, choice.hit.start)
     ]
 
 
