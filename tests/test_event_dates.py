@@ -291,3 +291,14 @@ def test_a_date_long_past_in_a_relative_clause_dates_the_background_not_the_even
 def test_a_recent_date_in_a_relative_clause_still_dates_the_event(resources):
     text = " date 2024-05-08\nMilitants attacked a border post in Ishkoshim district, where two guards were wounded on Monday."
     assert parse_text(text, resources=resources).events[0].date.start == date(2024, 5, 6)
+
+
+def test_earlier_this_year_ended_before_the_article_and_later_this_month_begins_after_it():
+    assert _day("The chief raised the alarm earlier this year.") == (date(2024, 1, 1), date(2024, 5, 7))
+    assert _day("The talks will resume later this month.", forward=True) == (date(2024, 5, 9), date(2024, 5, 31))
+
+
+def test_news_dated_by_a_span_up_to_the_article_happened_within_it_not_at_its_start(resources):
+    text = " date 2024-05-08\nA border commander warned that militants had attacked Tajik posts several times this year."
+    event = parse_text(text, resources=resources).events[0]
+    assert event.event_class == "statement" and event.date.start == date(2024, 5, 8)

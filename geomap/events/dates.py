@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -568,7 +568,14 @@ def _season(match: re.Match[str], groups: _Groups, text: str, reference: date | 
 
 
 def _relative_span_reader(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    return _relative_span(groups["which"].lower(), groups["unit"].lower(), reference, text)
+    which = " ".join(groups["which"].lower().split())
+    found = _relative_span(which, groups["unit"].lower(), reference, text)
+    # "earlier this year" ended before the article; "later this month" begins after it
+    if which == "earlier this" and found.start < reference:
+        return replace(found, end=min(found.end, shift_days(reference, -1)))
+    if which == "later this" and found.end > reference:
+        return replace(found, start=max(found.start, shift_days(reference, 1)))
+    return found
 
 
 # days each unit of a recent span covers ("the past week": the seven days up to the article)

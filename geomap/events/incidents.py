@@ -740,7 +740,7 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if reading.habitual:
         return None, "no date: what usually happens"
     if reading.date is not None:
-        finer = _finer_day(reading.date, day)
+        finer = _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published)
         if finer is not None:
             return finer
         return reading.date, reading.date_reason
@@ -777,6 +777,19 @@ def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate 
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
+
+
+def _day_within_span_to_now(reading: Reading, published: date | None) -> tuple[EventDate, str] | None:
+    """For news dated by a span that runs up to the article ("this year", "in the past three
+    days"): the day the article tells it happened within it (the day it last told, the day it
+    was reported, else the article's own), not the span's start."""
+    own = reading.date
+    if published is None or own is None or own.precision == "day" or reading.modality != "reported" or not own.start < published <= own.end:
+        return None
+    for told in (reading.context_date, reading.said_on):
+        if told is not None and told.precision == "day" and own.start <= told.start <= published:
+            return replace(told, basis="narrative"), f"told within the sentence's {own.text!r} that runs up to the article: {told.text!r}"
+    return EventDate(published, published, "day", "article", ""), f"news within the sentence's {own.text!r} that runs up to the article: the article's date"
 
 
 def _with_named_later(readings: Sequence[Reading], published: date | None) -> Sequence[Reading]:
