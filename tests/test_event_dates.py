@@ -302,3 +302,8 @@ def test_news_dated_by_a_span_up_to_the_article_happened_within_it_not_at_its_st
     text = " date 2024-05-08\nA border commander warned that militants had attacked Tajik posts several times this year."
     event = parse_text(text, resources=resources).events[0]
     assert event.event_class == "statement" and event.date.start == date(2024, 5, 8)
+
+
+def test_the_start_of_a_span_dates_the_event_only_when_nothing_else_does(resources):
+    text = " date 2024-07-10\nThe militants, advancing since June 20, seized the town of Ishkoshim on Monday."
+    assert parse_text(text, resources=resources).events[0].date.start == date(2024, 7, 8)

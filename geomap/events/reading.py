@@ -542,6 +542,9 @@ def choose_date(mentions: Sequence[DateMention], trigger_at: int, statement: boo
         pool = [m for m in mentions if not m.speech]
     if not pool:
         return None
+    # "on Monday the Taliban, advancing since June, seized the town": the start of a span
+    # dates the event only when nothing else does
+    pool = [m for m in pool if not m.since] or pool
     return min(pool, key=lambda m: (min(abs(m.start - trigger_at), abs(m.end - trigger_at)), m.start))
 
 
