@@ -307,3 +307,20 @@ def test_news_dated_by_a_span_up_to_the_article_happened_within_it_not_at_its_st
 def test_the_start_of_a_span_dates_the_event_only_when_nothing_else_does(resources):
     text = " date 2024-07-10\nThe militants, advancing since June 20, seized the town of Ishkoshim on Monday."
     assert parse_text(text, resources=resources).events[0].date.start == date(2024, 7, 8)
+
+
+def test_what_will_happen_in_an_event_under_way_today_takes_its_day(resources):
+    text = (
+        " date 2024-05-08\nRussian and Tajik troops began joint exercises near Kulob on Wednesday.\n"
+        "More than 5,000 soldiers will take part in the drills."
+    )
+    began, taking_part = parse_text(text, resources=resources).events[:2]
+    assert began.date.start == taking_part.date.start == date(2024, 5, 8)
+
+
+def test_a_plan_told_after_an_earlier_event_keeps_no_date(resources):
+    text = (
+        " date 2024-05-08\nRussian and Tajik troops held joint exercises near Kulob on Monday.\n"
+        "More than 5,000 soldiers will take part in the drills."
+    )
+    assert parse_text(text, resources=resources).events[1].date is None

@@ -190,13 +190,14 @@ def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: Arti
             yield venue
         return
     before = _sentence_before(i, readings)
-    if before is not None and _goes_on(reading, readings[before]):
+    published = facts.published
+    if before is not None and _goes_on(reading, readings[before], published):
         yield before
-    told_before = _same_class_before(i, readings)
+    told_before = _same_class_before(i, readings, published)
     if told_before is not None:
         yield told_before
     yield from _anchor_donors(i, readings, anchors, facts)
-    if before is not None and _continues(reading, readings[before]):
+    if before is not None and _continues(reading, readings[before], published):
         yield before
     if reading.anaphoric or reading.lead:
         yield from _earlier_of_family(i, readings)
@@ -316,7 +317,7 @@ def _anchor_donors(i: int, readings: Sequence[Reading], anchors: list[int], fact
     return same_class + [j for j in compatible if j not in same_class]
 
 
-def _goes_on(reading: Reading, previous: Reading) -> bool:
+def _goes_on(reading: Reading, previous: Reading, published: date | None = None) -> bool:
     """A sentence of the same class right after another, one that refers back to it ("the
     drill", "the attackers"), or a bare casualty count after it tells the same incident:
     closer evidence than an anchor further away."""
@@ -324,14 +325,14 @@ def _goes_on(reading: Reading, previous: Reading) -> bool:
     counted = reading.choice.hit.role == "incident"
     if not _kin(previous.family, reading.family) or not (previous.event_class == reading.event_class or reading.anaphoric or counted):
         return False
-    return _continues(reading, previous)
+    return _continues(reading, previous, published)
 
 
 # how many event sentences back a sentence of the same class still goes on about that one
 SAME_CLASS_BACK = 3
 
 
-def _same_class_before(i: int, readings: Sequence[Reading]) -> int | None:
+def _same_class_before(i: int, readings: Sequence[Reading], published: date | None = None) -> int | None:
     """The latest of the few event sentences before ``i`` that tells an event of its class,
     when ``i`` names no place of its own and goes on about it: "the exercises will be held
     in a month on the border … a series of large-scale exercises will take place", with a
@@ -341,16 +342,27 @@ def _same_class_before(i: int, readings: Sequence[Reading]) -> int | None:
         return None
     for j in range(i - 2, max(-1, i - 1 - SAME_CLASS_BACK), -1):
         if readings[j].event_class == reading.event_class:
-            return j if _continues(reading, readings[j]) else None
+            return j if _continues(reading, readings[j], published) else None
     return None
 
 
-def _continues(reading: Reading, previous: Reading) -> bool:
+def _continues(reading: Reading, previous: Reading, published: date | None = None) -> bool:
     """The next event sentence of the same family goes on about the same incident unless its
     own place or date says otherwise."""
-    if not _kin(previous.family, reading.family) or _tense(previous) != _tense(reading) or not _dates_agree(reading.date, previous.date):
+    if not _kin(previous.family, reading.family) or not _dates_agree(reading.date, previous.date):
+        return False
+    if _tense(previous) != _tense(reading) and not _plan_of_current(reading, previous, published):
         return False
     return not (reading.place.specific and previous.place.specific)
+
+
+def _plan_of_current(reading: Reading, previous: Reading, published: date | None) -> bool:
+    """Whether an undated sentence in the future tense refers back to an event under way or
+    set for the article's day ("the exercises began on Tuesday … the drills will take place
+    near the border", "officials will meet today … the meeting will be chaired by …")."""
+    if published is None or reading.date is not None or not reading.anaphoric or {_tense(reading), _tense(previous)} != {"planned", "event"}:
+        return False
+    return previous.date is not None and previous.date.precision in ("day", "days") and previous.date.end >= published
 
 
 def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
