@@ -324,3 +324,11 @@ def test_a_plan_told_after_an_earlier_event_keeps_no_date(resources):
         "More than 5,000 soldiers will take part in the drills."
     )
     assert parse_text(text, resources=resources).events[1].date is None
+
+
+def test_a_few_units_ago_is_some_two_to_five_of_them_back():
+    assert _day("Trade across the bridge faltered several months ago.") == (date(2023, 12, 1), date(2024, 3, 31))
+
+
+def test_between_two_years_is_the_span_of_them():
+    assert _day("Between 2005 and 2012 the two governments built six bridges.") == (date(2005, 1, 1), date(2012, 12, 31))

@@ -65,6 +65,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?:in\s+)?(?:the\s+)?(?P<season_of>summer|winter|spring|autumn|fall)\s+(?:of\s+)?{_YEAR})\b", re.I)),
     # "slated for 2026-27", "in 2026–2027"
     ("year_range", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)?\d{{2}})\b(?![-–/.]\d)", re.I)),
+    ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
@@ -86,6 +87,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "year": ("in", "during", "since", "of"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
+    "years_between": ("between",),
     "season": ("last", "this", "next", "past", "previous", "coming", "in", "the", "summer", "winter", "spring", "autumn", "fall"),
 }
 _start_matcher = None
@@ -475,10 +477,17 @@ def _ago(match: re.Match[str], groups: _Groups, text: str, reference: date, forw
         hours = int(groups["n"]) if groups["n"] and groups["n"].isdigit() and unit.startswith("hour") else 0
         day = reference - timedelta(days=hours // 24)
         return EventDate(day, day, "day", "text", text)
-    if not groups["n"] or groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
-        return None  # "a few weeks ago" names no week
+    if not groups["n"]:
+        return None
+    if groups["n"].lower() not in _COUNTS and not groups["n"].isdigit():
+        # "a few weeks ago", "several months ago": some two to five of them back, no one of them
+        earliest, latest = _units_from(reference, -5, unit, text), _units_from(reference, -2, unit, text)
+        return EventDate(earliest.start, latest.end, _FEW_UNITS_PRECISION[unit.rstrip("s")], "text", text)
     count = int(groups["n"]) if groups["n"].isdigit() else _COUNTS[groups["n"].lower()]
     return _units_from(reference, -count, unit, text)
+
+
+_FEW_UNITS_PRECISION: dict[str, DatePrecision] = {"day": "week", "week": "month", "month": "month", "year": "year"}
 
 
 def _ahead(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
@@ -605,6 +614,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], E
     "day_month": _day_month,
     "month": _month,
     "year_range": _year_range,
+    "years_between": _year_range,
     "year": _year,
     "season": _season,
 }
