@@ -332,3 +332,20 @@ def test_a_few_units_ago_is_some_two_to_five_of_them_back():
 
 def test_between_two_years_is_the_span_of_them():
     assert _day("Between 2005 and 2012 the two governments built six bridges.") == (date(2005, 1, 1), date(2012, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyz border guards did not open fire at the villagers near Vorukh, officials said.",
+        "Troops were put on alert for a possible deployment to the border near Farkhor.",
+    ],
+)
+def test_a_denied_or_hedged_event_that_did_or_did_not_happen_is_dated_as_the_news(resources, text):
+    event = parse_text(" date 2024-05-08\n" + text, resources=resources).events[0]
+    assert event.modality in ("denied", "hypothetical") and event.date.start == date(2024, 5, 8)
+
+
+def test_what_would_happen_under_a_condition_has_no_date(resources):
+    text = " date 2024-05-08\nIf reinforcements do not arrive, more posts near Farkhor could fall to the militants."
+    assert parse_text(text, resources=resources).events[0].date is None

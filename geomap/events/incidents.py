@@ -756,10 +756,11 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         if finer is not None:
             return finer
         return reading.date, reading.date_reason
-    if day is not None and reading.modality == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
+    as_told = _dated_as(reading)
+    if day is not None and as_told == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "going on now (present progressive): the article's date, not the incident's earlier one"
-    if day is not None and reading.modality in ("reported", "historical", "planned") and day[0].precision != "year":
+    if day is not None and as_told in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
         # the article's own date does
         inherited, _ = day
@@ -772,20 +773,35 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     return _undated_fallback(reading, facts)
 
 
+# a future or a condition: what would or will (not) happen has no date of its own
+_FUTURE_OR_CONDITION = re.compile(r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b", re.I)
+
+
+def _dated_as(reading: Reading) -> str:
+    """The modality the sentence's date is looked for as: a denial or a hedge of what did or
+    did not happen is dated as the news it is told in ("border guards did not open fire",
+    "troops spotted the columns under the scenario of the drills"); one of what will or would
+    happen has no date, as a plan."""
+    if reading.modality in ("denied", "hypothetical") and not _FUTURE_OR_CONDITION.search(reading.sentence):
+        return "reported"
+    return reading.modality
+
+
 def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate | None, str]:
     """The date of a sentence neither its words nor its incident date: the day it was reported,
     the day the article last told, the day it names next for news of its kind or (current
     news) the article's own day."""
-    if reading.said_on is not None and reading.modality in ("reported", "historical"):
+    as_told = _dated_as(reading)
+    if reading.said_on is not None and as_told in ("reported", "historical"):
         said = reading.said_on
         return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
-    if reading.context_date is not None and reading.modality == "reported":
+    if reading.context_date is not None and as_told == "reported":
         told = reading.context_date
         return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"
-    if reading.named_later is not None and reading.modality == "reported":
+    if reading.named_later is not None and as_told == "reported":
         later = reading.named_later
         return replace(later, basis="narrative"), f"undated news told before the article names its day: the day it names next, {later.text!r}"
-    if facts.published is not None and reading.modality == "reported":
+    if facts.published is not None and as_told == "reported":
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "undated current news: the article's date"
     return None, "no date: an undated plan, background or hypothesis"
