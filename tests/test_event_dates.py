@@ -349,3 +349,13 @@ def test_a_denied_or_hedged_event_that_did_or_did_not_happen_is_dated_as_the_new
 def test_what_would_happen_under_a_condition_has_no_date(resources):
     text = " date 2024-05-08\nIf reinforcements do not arrive, more posts near Farkhor could fall to the militants."
     assert parse_text(text, resources=resources).events[0].date is None
+
+
+def test_an_incident_is_dated_by_its_finest_date_not_by_a_span_up_to_the_article(resources):
+    text = (
+        " date 2024-05-11\nMilitants kill two guards near Farkhor\n\n"
+        "Militants killed two border guards near Farkhor earlier this week, officials said on Saturday.\n\n"
+        "The attack near Farkhor was the latest of several attacks on border posts in recent weeks."
+    )
+    headline = parse_text(text, resources=resources).events[0]
+    assert headline.date.start == date(2024, 5, 6)

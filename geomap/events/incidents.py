@@ -88,8 +88,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         site = _incident_place(readings, members, facts)
         if site is None or not site.choice.specific:
             site = _site_named_elsewhere(readings, members, facts) or site
-        day = _incident_date(readings, members, site)
-        other_day = _beside_span(readings, members, site)
+        day = _incident_date(readings, members, site, facts.published)
+        other_day = _beside_span(readings, members, site, facts.published)
         agents, recipients = _incident_parties(readings, members)
         if _attackers_unnamed(readings, members, agents, facts):
             agents = [*agents, facts.unknown_attackers]
@@ -534,13 +534,19 @@ def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> 
     return nearby
 
 
-def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
+def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None, published: date | None = None) -> tuple[EventDate, int] | None:
     """The date the incident is told with: its earliest day-precise date (an incident is dated
     by when it began; an exact day before a span of days that only brackets it, "this past
-    weekend"), else its earliest coarser one; among equals that of the sentence that gives its
-    site.  A statement's own date dates only an incident of statements."""
+    weekend"), else its finest coarser one ("earlier this week" before "in recent weeks"), the
+    earliest among those; among equals that of the sentence that gives its site.  A statement's
+    own date dates only an incident of statements, and a span that runs up to the article ("in
+    recent weeks", "this year") none but a plan: the incident happened somewhere in it."""
     speech_only = all(readings[i].family == "speech" for i in members)
-    dated = [i for i in members if readings[i].date is not None and (speech_only or readings[i].family != "speech")]
+    dated = [
+        i for i in members
+        if readings[i].date is not None and (speech_only or readings[i].family != "speech")
+        and (readings[i].modality == "planned" or not _up_to_now(readings[i].date, published))
+    ]
     # the day a threat or a denial was voiced ("on Saturday they warned they would attack
     # unless …") is not the day anything happened, when a sentence dates what did happen
     dated = [i for i in dated if readings[i].modality not in _UNREAL] or dated
@@ -549,7 +555,7 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (_PRECISE.get(readings[i].date.precision, 5) > 1, readings[i].date.precision != "day", readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[union-attr]
+        key=lambda i: (_coarseness(readings[i].date), readings[i].date.precision != "day", readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[arg-type, union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
 
@@ -557,12 +563,23 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
 _UNREAL = frozenset({"hypothetical", "denied"})
 
 
-def _beside_span(readings: Sequence[Reading], members: list[int], site: _Site | None) -> tuple[EventDate, int] | None:
+def _up_to_now(day: EventDate | None, published: date | None) -> bool:
+    """Whether ``day`` is a span that runs up to the article's date ("in the past two months")."""
+    return day is not None and published is not None and day.precision != "day" and day.start < published <= day.end
+
+
+def _coarseness(day: EventDate) -> int:
+    """0 for a day or a few days, else the rank of the date's precision (week, month, year)."""
+    rank = _PRECISE.get(day.precision, 5)
+    return 0 if rank <= 1 else rank
+
+
+def _beside_span(readings: Sequence[Reading], members: list[int], site: _Site | None, published: date | None) -> tuple[EventDate, int] | None:
     """The incident's date for a sentence of another class than the one whose date is where a
     state began ("the protesters have held the square since May 21"): the riot told with it is
     not that state and happened within it, so it takes the incident's other dates, if any."""
     others = [i for i in members if not readings[i].date_opens_span]
-    return _incident_date(readings, others, site) if others and len(others) < len(members) else None
+    return _incident_date(readings, others, site, published) if others and len(others) < len(members) else None
 
 
 def _lead_day(readings: Sequence[Reading], members: list[int]) -> tuple[EventDate, int] | None:
@@ -812,7 +829,7 @@ def _day_within_span_to_now(reading: Reading, published: date | None) -> tuple[E
     days"): the day the article tells it happened within it (the day it last told, the day it
     was reported, else the article's own), not the span's start."""
     own = reading.date
-    if published is None or own is None or own.precision == "day" or reading.modality != "reported" or not own.start < published <= own.end:
+    if own is None or published is None or reading.modality != "reported" or not _up_to_now(own, published):
         return None
     for told in (reading.context_date, reading.said_on):
         if told is not None and told.precision == "day" and own.start <= told.start <= published:
