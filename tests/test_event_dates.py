@@ -359,3 +359,12 @@ def test_an_incident_is_dated_by_its_finest_date_not_by_a_span_up_to_the_article
     )
     headline = parse_text(text, resources=resources).events[0]
     assert headline.date.start == date(2024, 5, 6)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Border guards in the area are on combat alert.", "The clashes near the village are currently under way."]
+)
+def test_a_state_of_now_after_last_nights_clash_is_dated_today(resources, follow_up):
+    text = " date 2024-05-08\nKyrgyz and Tajik border guards exchanged fire near Vorukh last night.\n" + follow_up
+    events = parse_text(text, resources=resources).events
+    assert events[0].date.start == date(2024, 5, 7) and events[-1].date.start == date(2024, 5, 8)

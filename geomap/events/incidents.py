@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
-from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality, in_narrative_window
+from geomap.events.reading import Reading, dated_modality, in_narrative_window
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -812,7 +812,8 @@ def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate 
     if reading.said_on is not None and as_told in ("reported", "historical"):
         said = reading.said_on
         return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
-    if reading.context_date is not None and as_told == "reported":
+    now = facts.published
+    if reading.context_date is not None and as_told == "reported" and not (now is not None and _ongoing_now(reading, reading.context_date, now)):
         told = reading.context_date
         return replace(told, basis="narrative"), f"undated: the day the article last told, {told.text or told.start.isoformat()!r}"
     if reading.named_later is not None and as_told == "reported":
@@ -863,17 +864,21 @@ def _with_named_later(readings: Sequence[Reading], published: date | None) -> Se
 
 # "authorities are taking efforts to identify", "more troops are being sent": going on as told
 _PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b", re.I
+    r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b"
+    # "the clashes are currently under way", "guards are on combat alert": a state of now
+    r"|\b(?:is|are|am|remains?)\s+(?:now\s+|still\s+|currently\s+)?(?:under\s?way|ongoing|in\s+progress|on\s+(?:\w+\s+)?alert)\b|\bcurrently\b",
+    re.I,
 )
 
 
 def _ongoing_now(reading: Reading, inherited: EventDate, published: date) -> bool:
-    """Whether an undated sentence in the present progressive tells what is going on now,
-    when its incident is dated only to a week or month, or to a day over a week before the
-    article: then it is today's news, not that earlier time."""
+    """Whether an undated sentence in the present progressive (or telling a state of now: "are
+    on combat alert", "currently") tells what is going on now, when its incident or the
+    narrative stands at a week or month, or at a day before the article: then it is today's
+    news, not that earlier time."""
     if reading.family == "speech" or not _PROGRESSIVE.search(reading.sentence):
         return False
-    return inherited.precision != "day" or inherited.start < shift_days(published, -NARRATIVE_DAYS)
+    return inherited.precision != "day" or inherited.start < published
 
 
 def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[EventDate, str] | None:
