@@ -368,3 +368,19 @@ def test_a_state_of_now_after_last_nights_clash_is_dated_today(resources, follow
     text = " date 2024-05-08\nKyrgyz and Tajik border guards exchanged fire near Vorukh last night.\n" + follow_up
     events = parse_text(text, resources=resources).events
     assert events[0].date.start == date(2024, 5, 7) and events[-1].date.start == date(2024, 5, 8)
+
+
+def test_a_dateline_that_opens_with_its_weekday_is_when_it_was_filed():
+    text = " date 2014-05-31\nGovernor killed\n\nSaturday May 31, 2014\nKUNDUZ (BNA) Security forces killed a militant commander."
+    assert dateline_date(text, 17) == date(2014, 5, 31)
+
+
+def test_may_with_its_capital_is_the_month_and_without_it_the_verb():
+    assert _day("Foreign troops began withdrawing in May, as part of the deal.") == (date(2024, 5, 1), date(2024, 5, 31))
+    assert _day("The crossing may reopen by may and stay open.") is None
+
+
+def test_a_dateline_on_a_line_of_its_own_is_not_the_day_the_story_tells(resources):
+    text = " date 2014-05-31\nMilitants killed\n\nKUNDUZ, May 31, 2014\nSecurity forces killed four militants near Kunduz."
+    event = parse_text(text, resources=resources).events[-1]
+    assert event.date.start == date(2014, 5, 31) and event.date.basis == "article"

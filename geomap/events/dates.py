@@ -177,6 +177,7 @@ _DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|
 _RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
 _DATELINE_DATE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*){0,3}"  # "TASHKENT, Uzbekistan, Dec 3, 2025": a city and its country
+    rf"(?:{_WEEKDAY.replace('(?P<weekday>', '(?:')},?[ \t]+)?"  # "Saturday May 31, 2014"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}"
     rf"|(?P<day_first>\d{{1,2}})\s+{_MONTH_SECOND},?\s+(?P<year_second>(?:19|20)\d{{2}})"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{2})\.(?P<dot_year>(?:19|20)\d{2}))",
@@ -392,8 +393,8 @@ def _reads_as_date(match: re.Match[str]) -> bool:
 
 def _month(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
     month_word = groups["month"].lower().rstrip(".")
-    if month_word == "may" and not groups.get("year") and not groups.get("part"):
-        return None  # "by may" is usually the verb
+    if groups["month"] == "may" and not groups.get("year") and not groups.get("part"):
+        return None  # "by may" is the verb; "in May" is written with its capital
     after = match.string[match.end() : match.end() + 24]
     if not groups.get("year") and _DAY_NUMBER_AFTER.match(after):
         return None  # "the morning of January 18, 2026": the full date is read on its own

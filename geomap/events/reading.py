@@ -1057,7 +1057,7 @@ def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: Clas
     """The sentence's date mentions that may date its event: not the dateline's, not the start
     of a party's state ("since 2021"), of another event, or of an event named by its date."""
     sentence = frame.text[start:end]
-    dated_from = frame.filed - start if start < frame.filed < end else 0  # not the dateline's date
+    dated_from = frame.filed - start if start < frame.filed <= end else 0  # not the dateline's date
     return [
         m for m in date_mentions(sentence, frame.published, forward=planned)
         if m.start >= dated_from
@@ -1097,7 +1097,7 @@ def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None
     """The day a sentence with no event gives the narrative ("So when authorities started
     clearing the fields on Monday, the farmers resisted"), if any."""
     sentence = frame.text[start:end]
-    dated_from = frame.filed - start if start < frame.filed < end else 0
+    dated_from = frame.filed - start if start < frame.filed <= end else 0
     return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from], frame.published)
 
 
