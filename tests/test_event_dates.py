@@ -384,3 +384,9 @@ def test_a_dateline_on_a_line_of_its_own_is_not_the_day_the_story_tells(resource
     text = " date 2014-05-31\nMilitants killed\n\nKUNDUZ, May 31, 2014\nSecurity forces killed four militants near Kunduz."
     event = parse_text(text, resources=resources).events[-1]
     assert event.date.start == date(2014, 5, 31) and event.date.basis == "article"
+
+
+def test_what_usually_happens_keeps_the_span_it_is_told_for(resources):
+    dated = parse_text(" date 2024-05-08\nSo far this year, border guards regularly detain drug smugglers near Panj.", resources=resources)
+    undated = parse_text(" date 2024-05-08\nBorder guards regularly detain drug smugglers near Panj.", resources=resources)
+    assert dated.events[0].date.start == date(2024, 1, 1) and undated.events[0].date is None

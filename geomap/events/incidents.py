@@ -767,7 +767,7 @@ def _within(inner: PlaceChoice, outer: PlaceChoice) -> bool:
 
 def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: ArticleFacts) -> tuple[EventDate | None, str]:
     if reading.habitual:
-        return None, "no date: what usually happens"
+        return (reading.date, reading.date_reason) if reading.date is not None else (None, "no date: what usually happens")
     if reading.date is not None:
         finer = _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published)
         if finer is not None:

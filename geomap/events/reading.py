@@ -1026,7 +1026,8 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
     place = _own_place(frame, start, end, choice, in_sentence, actors, family, event_class)
     modality, modality_reason, habitual = _modality(frame, sentence, choice, present)
     mentions = _event_date_mentions(frame, start, end, choice, planned=modality == "planned")
-    own = None if habitual else _own_date(frame, sentence, choice, mentions, family, dated_within, dated_by_main)
+    # what usually happens has no date, unless the sentence gives the span it happens in ("so far this year")
+    own = _own_date(frame, sentence, choice, mentions, family, dated_within, dated_by_main)
     said = choose_date([m for m in mentions if m.speech], choice.hit.start, True) if own is None and not habitual else None
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
