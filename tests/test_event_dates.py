@@ -390,3 +390,9 @@ def test_what_usually_happens_keeps_the_span_it_is_told_for(resources):
     dated = parse_text(" date 2024-05-08\nSo far this year, border guards regularly detain drug smugglers near Panj.", resources=resources)
     undated = parse_text(" date 2024-05-08\nBorder guards regularly detain drug smugglers near Panj.", resources=resources)
     assert dated.events[0].date.start == date(2024, 1, 1) and undated.events[0].date is None
+
+
+def test_a_wire_dateline_may_name_its_city_in_title_case_but_not_a_day():
+    filed = "Kabul, May 8 (EFE).- Taliban fighters captured two border crossings."
+    told = "On Monday, May 6 (local time) Taliban fighters captured two border crossings."
+    assert filed[: dateline_end(filed, 0)] == "Kabul, May 8" and dateline_end(told, 0) == 0

@@ -205,8 +205,15 @@ def dateline_end(text: str, start: int = 0, window: int = 400) -> int:
     return short.end() if short else start
 
 
+# the city in capitals ("BISHKEK, September 16. /TASS/.") or as a name ("Kabul, July 9 (EFE).-"),
+# not a weekday or a preposition that opens a sentence ("On Monday, July 9 (local time) …")
+_WIRE_CITY = (
+    r"(?:[A-Z][A-Z .'’-]{2,}"
+    r"|(?!(?:On|In|At|By|From|Since|Until|Last|This|Next|Early|Late)\b|" + _WEEKDAY.replace("(?P<weekday>", "(?i:") + r")"
+    r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-zA-Z'’-]+)?)"
+)
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Z .'’-]{{2,}}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*[(/\-–—])",
+    rf"^[ \t]*{_WIRE_CITY}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*[(/\-–—])",
     re.M,
 )
 
