@@ -396,3 +396,11 @@ def test_a_wire_dateline_may_name_its_city_in_title_case_but_not_a_day():
     filed = "Kabul, May 8 (EFE).- Taliban fighters captured two border crossings."
     told = "On Monday, May 6 (local time) Taliban fighters captured two border crossings."
     assert filed[: dateline_end(filed, 0)] == "Kabul, May 8" and dateline_end(told, 0) == 0
+
+
+def test_what_has_been_going_on_is_news_of_now_not_of_the_background_month(resources):
+    text = (
+        " date 2024-07-30\nThe Taliban took the district of Ishkoshim in May after heavy fighting.\n"
+        "Afghan civilians have been fleeing across the border to Tajikistan."
+    )
+    assert parse_text(text, resources=resources).events[-1].date.start == date(2024, 7, 30)

@@ -865,6 +865,8 @@ def _with_named_later(readings: Sequence[Reading], published: date | None) -> Se
 # "authorities are taking efforts to identify", "more troops are being sent": going on as told
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b"
+    # "civilians have been fleeing to Tajikistan": still going on
+    r"|\b(?:has|have)\s+(?:now\s+|still\s+|also\s+)?been\s+(?!(?:nothing|something|anything)\b)\w+ing\b"
     # "the clashes are currently under way", "guards are on combat alert": a state of now
     r"|\b(?:is|are|am|remains?)\s+(?:now\s+|still\s+|currently\s+)?(?:under\s?way|ongoing|in\s+progress|on\s+(?:\w+\s+)?alert)\b|\bcurrently\b",
     re.I,
