@@ -404,3 +404,26 @@ def test_what_has_been_going_on_is_news_of_now_not_of_the_background_month(resou
         "Afghan civilians have been fleeing across the border to Tajikistan."
     )
     assert parse_text(text, resources=resources).events[-1].date.start == date(2024, 7, 30)
+
+
+def test_a_half_of_a_month_is_that_half():
+    assert _day("Drills will be held in the second half of May.", forward=True) == (date(2024, 5, 16), date(2024, 5, 31))
+    assert _day("Drills were held in the first half of April.") == (date(2024, 4, 1), date(2024, 4, 15))
+
+
+def test_a_plan_told_by_its_month_takes_the_narrower_span_another_sentence_gives(resources):
+    text = (
+        " date 2024-05-08\nRussian special forces will hold drills in Tajikistan in June.\n"
+        "The drills will take place near the Lyaur training ground in the second half of June."
+    )
+    first, second = parse_text(text, resources=resources).events[:2]
+    assert first.date.start == second.date.start == date(2024, 6, 16)
+
+
+def test_what_was_done_does_not_take_the_date_of_a_plan_told_with_it(resources):
+    text = (
+        " date 2024-05-08\nRussian special forces will hold drills near Kulob in the second half of June.\n"
+        "Russian troops held over twenty snap drills in Tajikistan."
+    )
+    held = parse_text(text, resources=resources).events[-1]
+    assert held.date is None or held.date.start <= date(2024, 5, 8)

@@ -30,7 +30,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
-_PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of)[\s-]+)?"
+_PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:the )?end of|(?:the )?beginning of|(?:the )?(?:first|second) half of)[\s-]+)?"
 _BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
 _MONTH_SECOND_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"  # a month name, no group
 _DAY_TO = r"(?:\s*(?:-|–|to|until|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"  # "October 10-23", "18 to 22 September"
@@ -140,6 +140,8 @@ def shift_days(day: date, days: int) -> date:
 def _month_range(year: int, month: int, part: str | None) -> tuple[date, date]:
     last = calendar.monthrange(year, month)[1]
     part = (part or "").lower()
+    if "half" in part:  # "the second half of November"
+        return (date(year, month, 1), date(year, month, 15)) if "first" in part else (date(year, month, 16), date(year, month, last))
     if "early" in part or "start" in part or "beginning" in part:
         return date(year, month, 1), date(year, month, 10)
     if "mid" in part or "middle" in part:

@@ -537,8 +537,9 @@ def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> 
 def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site | None, published: date | None = None) -> tuple[EventDate, int] | None:
     """The date the incident is told with: its earliest day-precise date (an incident is dated
     by when it began; an exact day before a span of days that only brackets it, "this past
-    weekend"), else its finest coarser one ("earlier this week" before "in recent weeks"), the
-    earliest among those; among equals that of the sentence that gives its site.  A statement's
+    weekend"), else its finest coarser one ("earlier this week" before "in recent weeks", "the
+    second half of November" before "in November"), the earliest among those; among equals
+    that of the sentence that gives its site.  A statement's
     own date dates only an incident of statements, and a span that runs up to the article ("in
     recent weeks", "this year") none but a plan: the incident happened somewhere in it."""
     speech_only = all(readings[i].family == "speech" for i in members)
@@ -555,7 +556,7 @@ def _incident_date(readings: Sequence[Reading], members: list[int], site: _Site 
     site_start = site.source_start if site is not None else -1
     best = min(
         dated,
-        key=lambda i: (_coarseness(readings[i].date), readings[i].date.precision != "day", readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[arg-type, union-attr]
+        key=lambda i: (_coarseness(readings[i].date), readings[i].date.precision != "day", _width(readings[i].date), readings[i].date.start, readings[i].start != site_start, i),  # type: ignore[arg-type, union-attr]
     )
     return readings[best].date, best  # type: ignore[return-value]
 
@@ -566,6 +567,12 @@ _UNREAL = frozenset({"hypothetical", "denied"})
 def _up_to_now(day: EventDate | None, published: date | None) -> bool:
     """Whether ``day`` is a span that runs up to the article's date ("in the past two months")."""
     return day is not None and published is not None and day.precision != "day" and day.start < published <= day.end
+
+
+def _width(day: EventDate) -> int:
+    """Days a coarse date spans ("the second half of November" before "in November"); 0 for a
+    day or a few days, which are ordered by when they begin."""
+    return 0 if _coarseness(day) == 0 else (day.end - day.start).days
 
 
 def _coarseness(day: EventDate) -> int:
@@ -777,6 +784,10 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if day is not None and as_told == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
         published = facts.published
         return EventDate(published, published, "day", "article", ""), "going on now (present progressive): the article's date, not the incident's earlier one"
+    if day is not None and as_told == "reported" and facts.published is not None and day[0].start > facts.published:
+        # what was done, told with a plan: news of the report, not of the plan's later date
+        published = facts.published
+        return EventDate(published, published, "day", "article", ""), "done, told with a plan for later: the article's date"
     if day is not None and as_told in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
         # the article's own date does
@@ -886,13 +897,16 @@ def _ongoing_now(reading: Reading, inherited: EventDate, published: date) -> boo
 def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[EventDate, str] | None:
     """The incident's day, for a sentence that dates it only to a month, week or year the day
     falls in ("the exchange of fire in January" of a clash another sentence dates to January
-    11): the same incident, told more precisely elsewhere."""
+    11), or its narrower span inside the sentence's ("in November" of drills another sentence
+    holds in the second half of November): the same incident, told more precisely elsewhere."""
     if day is None or own.precision == "day":
         return None
     inherited = day[0]
-    if inherited.precision != "day" or not own.start <= inherited.start <= own.end:
+    if not own.start <= inherited.start <= own.end:
         return None
-    return replace(inherited, basis="incident"), f"the incident's day, inside the sentence's {own.text!r}: {inherited.text!r}"
+    if inherited.precision != "day" and not (inherited.end <= own.end and (inherited.end - inherited.start) < (own.end - own.start)):
+        return None
+    return replace(inherited, basis="incident"), f"the incident's date, inside the sentence's {own.text!r}: {inherited.text!r}"
 
 
 def _with_incident_parties(reading: Reading, agents: list[str], recipients: list[str]) -> tuple[list[str], list[str]]:
