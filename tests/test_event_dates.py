@@ -427,3 +427,13 @@ def test_what_was_done_does_not_take_the_date_of_a_plan_told_with_it(resources):
     )
     held = parse_text(text, resources=resources).events[-1]
     assert held.date is None or held.date.start <= date(2024, 5, 8)
+
+
+def test_a_follow_up_of_an_incident_known_by_its_week_takes_the_recent_day_the_story_tells(resources):
+    text = (
+        " date 2024-05-08\nMilitants attacked several border posts near Farkhor last week.\n"
+        "On Tuesday the situation in the district changed again.\n"
+        "Two more border guards were wounded in an attack near Farkhor."
+    )
+    first, follow_up = parse_text(text, resources=resources).events[:2]
+    assert first.date.start == date(2024, 4, 29) and follow_up.date.start == date(2024, 5, 7)

@@ -797,6 +797,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
             # the story has moved on to a later day of the same incident ("on December 24 the
             # terrorists were found … they opened fire"): the day the article last told
             return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
+        if told is not None and _coarseness(inherited) and told.precision == "day" and as_told == "reported" and facts.published is not None and in_narrative_window(told, facts.published):
+            # an incident known only by its week or month: the recent day the story tells here says more
+            return replace(told, basis="narrative"), f"the day the article last told, finer than the incident's {inherited.text!r}: {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
     return _undated_fallback(reading, facts)
 
