@@ -429,11 +429,21 @@ def test_what_was_done_does_not_take_the_date_of_a_plan_told_with_it(resources):
     assert held.date is None or held.date.start <= date(2024, 5, 8)
 
 
-def test_a_follow_up_of_an_incident_known_by_its_week_takes_the_recent_day_the_story_tells(resources):
+def test_a_follow_up_of_an_incident_known_by_the_week_a_later_sentence_gives_takes_the_recent_day_the_story_tells(resources):
     text = (
-        " date 2024-05-08\nMilitants attacked several border posts near Farkhor last week.\n"
-        "On Tuesday the situation in the district changed again.\n"
-        "Two more border guards were wounded in an attack near Farkhor."
+        " date 2024-05-08\nOn Tuesday the situation in Farkhor district changed again.\n"
+        "Two border guards were wounded in an attack near Farkhor.\n"
+        "Militants attacked several border posts near Farkhor last week, officials said."
     )
-    first, follow_up = parse_text(text, resources=resources).events[:2]
-    assert first.date.start == date(2024, 4, 29) and follow_up.date.start == date(2024, 5, 7)
+    wounded, attacked = parse_text(text, resources=resources).events[:2]
+    assert wounded.date.start == date(2024, 5, 7) and attacked.date.start == date(2024, 4, 29)
+
+
+def test_a_follow_up_told_right_after_the_week_of_its_incident_keeps_that_week(resources):
+    text = (
+        " date 2024-05-08\nOn Tuesday the situation in Farkhor district changed again.\n"
+        "Militants attacked several border posts near Farkhor last week.\n"
+        "Two border guards were wounded in an attack near Farkhor."
+    )
+    attacked, wounded = parse_text(text, resources=resources).events[:2]
+    assert attacked.date.start == wounded.date.start == date(2024, 4, 29)

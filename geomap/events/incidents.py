@@ -105,7 +105,10 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             if own_class not in class_sites:
                 class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
             own_site = class_sites[own_class] or site
-            events[index] = _event(readings[index], incident_id, own_site, own_day, agents, recipients, facts, told_as)
+            reading = readings[index]
+            if own_day is not None and readings[own_day[1]].start > reading.start:
+                reading = replace(reading, incident_dated_after=True)
+            events[index] = _event(reading, incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
 
@@ -797,8 +800,12 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
             # the story has moved on to a later day of the same incident ("on December 24 the
             # terrorists were found … they opened fire"): the day the article last told
             return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
-        if told is not None and _coarseness(inherited) and told.precision == "day" and as_told == "reported" and facts.published is not None and in_narrative_window(told, facts.published):
-            # an incident known only by its week or month: the recent day the story tells here says more
+        if (
+            told is not None and reading.incident_dated_after and _coarseness(inherited) and told.precision == "day" and as_told == "reported"
+            and facts.published is not None and in_narrative_window(told, facts.published)
+        ):
+            # an incident known only by the week or month a later sentence gives: the recent day
+            # the story tells here says more
             return replace(told, basis="narrative"), f"the day the article last told, finer than the incident's {inherited.text!r}: {told.text or told.start.isoformat()!r}"
         return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
     return _undated_fallback(reading, facts)

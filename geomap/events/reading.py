@@ -147,6 +147,8 @@ class Reading:
     # for undated news told before the article names any day: the first recent day a later
     # sentence of its family gives what happened (set when the article's incidents are put together)
     named_later: EventDate | None = None
+    # the incident's date comes from a sentence told after this one (set when the incident is dated)
+    incident_dated_after: bool = False
 
     @property
     def event_class(self) -> str:
