@@ -779,36 +779,39 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if reading.habitual:
         return (reading.date, reading.date_reason) if reading.date is not None else (None, "no date: what usually happens")
     if reading.date is not None:
-        finer = _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published)
-        if finer is not None:
-            return finer
-        return reading.date, reading.date_reason
+        return _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published) or (reading.date, reading.date_reason)
     as_told = _dated_as(reading)
-    if day is not None and as_told == "reported" and facts.published is not None and _ongoing_now(reading, day[0], facts.published):
-        published = facts.published
+    if day is None:
+        return _undated_fallback(reading, facts)
+    published = facts.published
+    if as_told == "reported" and published is not None and _ongoing_now(reading, day[0], published):
         return EventDate(published, published, "day", "article", ""), "going on now (present progressive): the article's date, not the incident's earlier one"
-    if day is not None and as_told == "reported" and facts.published is not None and day[0].start > facts.published:
+    if as_told == "reported" and published is not None and day[0].start > published:
         # what was done, told with a plan: news of the report, not of the plan's later date
-        published = facts.published
         return EventDate(published, published, "day", "article", ""), "done, told with a plan for later: the article's date"
-    if day is not None and as_told in ("reported", "historical", "planned") and day[0].precision != "year":
+    if as_told in ("reported", "historical", "planned") and day[0].precision != "year":
         # a year ("since the beginning of 2017") says less of an undated sentence's day than
         # the article's own date does
-        inherited, _ = day
-        told = reading.context_date
-        if told is not None and inherited.precision == "day" and inherited.start < told.start <= shift_days(inherited.end, DATE_SLACK_DAYS):
-            # the story has moved on to a later day of the same incident ("on December 24 the
-            # terrorists were found … they opened fire"): the day the article last told
-            return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
-        if (
-            told is not None and reading.incident_dated_after and _coarseness(inherited) and told.precision == "day" and as_told == "reported"
-            and facts.published is not None and in_narrative_window(told, facts.published)
-        ):
-            # an incident known only by the week or month a later sentence gives: the recent day
-            # the story tells here says more
-            return replace(told, basis="narrative"), f"the day the article last told, finer than the incident's {inherited.text!r}: {told.text or told.start.isoformat()!r}"
-        return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
+        return _inherited(reading, day[0], as_told, published)
     return _undated_fallback(reading, facts)
+
+
+def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: date | None) -> tuple[EventDate, str]:
+    """The incident's date for an undated sentence of it, or the day the story tells at the
+    sentence when that says more of the same incident."""
+    told = reading.context_date
+    if told is not None and inherited.precision == "day" and inherited.start < told.start <= shift_days(inherited.end, DATE_SLACK_DAYS):
+        # the story has moved on to a later day of the same incident ("on December 24 the
+        # terrorists were found … they opened fire"): the day the article last told
+        return replace(told, basis="narrative"), f"the incident went on: the day the article last told, {told.text or told.start.isoformat()!r}"
+    if (
+        told is not None and reading.incident_dated_after and _coarseness(inherited) and told.precision == "day" and as_told == "reported"
+        and published is not None and in_narrative_window(told, published)
+    ):
+        # an incident known only by the week or month a later sentence gives: the recent day
+        # the story tells here says more
+        return replace(told, basis="narrative"), f"the day the article last told, finer than the incident's {inherited.text!r}: {told.text or told.start.isoformat()!r}"
+    return replace(inherited, basis="incident"), f"the incident's date, given by another of its sentences: {inherited.text!r}"
 
 
 # a future or a condition: what would or will (not) happen has no date of its own
