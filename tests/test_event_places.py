@@ -125,3 +125,43 @@ def test_the_district_is_the_one_the_article_named_last(resources):
     text = (" date 2024-05-08\nResidents of Darvoz district said the road to Khorog was closed. "
             "On Monday gunmen attacked a border post in the district.")
     assert _place(text, resources, "gunmen attacked") == "Darvoz District"
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Foreign troops will complete their withdrawal from Afghanistan by the end of the month.", "withdrawal"),
+        ("Officials said the pullout of the coalition from Afghanistan would take a year.", "pullout"),
+    ],
+)
+def test_what_a_withdrawal_leaves_is_where_it_happens(resources, text, needle):
+    assert _place(H + text, resources, needle) == "Afghanistan"
+
+
+def test_a_place_that_people_came_from_is_still_no_place(resources):
+    text = H + "Armed smugglers from Afghanistan clashed with border guards on Monday."
+    assert _place(text, resources, "clashed") != "Afghanistan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A militant spokesman claimed responsibility for the attack in Darvoz district on Monday.",
+        "Police blamed smugglers, saying they fired at a post in Darvoz district.",
+    ],
+)
+def test_the_place_of_what_a_statement_is_about_is_not_its_venue(resources, text):
+    statement = next(e for e in parse_text(H + text, resources=resources).events if e.event_class == "statement")
+    assert statement.place is None
+
+
+def test_the_city_a_verb_of_taking_acts_on_is_the_one_named_before(resources):
+    text = (H + "Gunmen attacked a checkpoint in Kunduz on Monday, officials said. "
+            "In 2015 the Taliban briefly overran the city but could not hold it.")
+    assert _place(text, resources, "overran") == "Kunduz"
+
+
+def test_the_base_a_country_opened_abroad_is_the_one_the_article_names(resources):
+    text = (H + "Russian jets are stationed at Kant air base near Bishkek. "
+            "The base was opened in 2003, the first new base Russia opened abroad after the Soviet collapse.")
+    assert _place(text, resources, "opened in 2003") == "Kant Air Base"

@@ -316,6 +316,22 @@ def is_origin(text: str, start: int) -> bool:
     return any(word in lowered for word in _ORIGIN_WORDS) and bool(_ORIGIN.search(window))
 
 
+# "the withdrawal of NATO from Afghanistan", "troops pulled back from Kunduz", "civilians were
+# evacuated from the villages": what a withdrawal leaves is where it happens
+_LEFT_FROM = re.compile(
+    r"\b(?:withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)?[\s-]*(?:back|out)|pullouts?|evacuat\w*)"
+    r"\s+(?:(?!from\b)[\w.'’-]+\s+){0,3}?from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def is_left_place(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is what a withdrawal or evacuation leaves ("withdrew
+    from Afghanistan"): where it happened, though introduced by "from"."""
+    window = text[max(0, start - 60) : start]
+    return "from" in window.lower() and bool(_LEFT_FROM.search(window))
+
+
 def in_dateline(text: str, toponym: Toponym) -> bool:
     """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -") is where
     the report was filed, not where the event happened."""
@@ -460,7 +476,7 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         t for t in context.toponyms
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
-        and not (not t.adjectival and is_origin(context.text, t.mention.start))
+        and not (not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start))
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
     ]
@@ -524,7 +540,11 @@ def _border_choice(context: SentencePlaces) -> PlaceChoice:
 # between a speech act and a place, words that open what was said ("said that …", "said 22
 # planes were landed at Termez"): the place is in the content, not where it was said
 _WHAT_WAS_SAID = re.compile(
-    r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could)\b|[\"“”]", re.I
+    r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could"
+    # "claimed responsibility for the attack in Kunduz", "blamed them, saying they shot at a unit
+    # in Kok-Tash": the place of what the statement is about
+    r"|for|about|over|against|saying|claiming|accusing|alleging|insisting)\b|[\"“”]",
+    re.I,
 )
 
 

@@ -1214,7 +1214,9 @@ def _own_place(
 # "in the city", "the town's main square", "in the province": the city, district or province
 # the article is about
 _THE_UNIT = re.compile(
-    r"\b(?:in|at|near|outside|around|across|into|throughout|within|(?:on\s+)?the\s+(?:outskirts|centre|center|streets)\s+of)"
+    r"\b(?:in|at|near|outside|around|across|into|throughout|within|(?:on\s+)?the\s+(?:outskirts|centre|center|streets)\s+of"
+    # "overran the city", "seized the district": the verbs of taking name the place they act on
+    r"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|retook|recaptur(?:ed|ing))"
     r"\s+the\s+(?P<unit>city|town|village|district|province|regional\s+capital|provincial\s+capital)\b(?!\s+of\b)"
     r"|\bthe\s+(?P<owner>city|town|village|district|province)['’]s\b",
     re.I,
@@ -1254,11 +1256,12 @@ _BASE_FEATURES = frozenset({"military_base", "airfield"})
 
 def _the_named_base(frame: ArticleFrame, start: int, sentence: str, chosen: PlaceChoice) -> PlaceChoice | None:
     """For "the base" with no finer place: the base or airfield the article names (in the
-    country the sentence names, if any), the one named nearest the sentence."""
+    country the sentence names as a location, if any), the one named nearest the sentence."""
     found = _THE_BASE.search(sentence)
     if found is None:
         return None
-    country = chosen.toponym.place.country if chosen.toponym is not None else ""
+    # a country named as a party ("the first base Russia opened abroad") says whose, not where
+    country = chosen.toponym.place.country if chosen.toponym is not None and not chosen.weak else ""
     at = start + found.start()
     bases = [
         t for t in frame.toponyms
