@@ -165,3 +165,11 @@ def test_the_base_a_country_opened_abroad_is_the_one_the_article_names(resources
     text = (H + "Russian jets are stationed at Kant air base near Bishkek. "
             "The base was opened in 2003, the first new base Russia opened abroad after the Soviet collapse.")
     assert _place(text, resources, "opened in 2003") == "Kant Air Base"
+
+
+def test_names_and_nationality_words_together_choose_the_articles_border(resources):
+    from geomap.events.place import article_zone
+
+    text = H + "Uzbek border guards killed two Afghan smugglers on Monday. Uzbekistan has tightened its border controls."
+    result = parse_text(text, resources=resources)
+    assert set(article_zone(resources.border_zones, result.toponyms, text).countries) == {"UZ", "AF"}

@@ -204,11 +204,14 @@ def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], tex
     """The border an article is about: the one whose two countries it names most (the less
     named of the two counts; demonyms do not: "Chinese workers" name no border), else the one
     whose two countries a pair of nationality words names ("a Kyrgyz-Tajik clash", "Kyrgyz
-    and Tajik guards"), the primary border on ties or when no border has both its countries
-    named."""
+    and Tajik guards"), else the one whose two countries its names and nationality words
+    together name most ("Uzbek guards killed Afghan smugglers … into Uzbekistan"), the
+    primary border on ties or when no border has both its countries named."""
     if not zones:
         return None
-    for counted in (Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country), _paired_nationalities(text, toponyms)):
+    named = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+    mentioned = Counter(t.place.country for t in toponyms if t.place.country)
+    for counted in (named, _paired_nationalities(text, toponyms), mentioned):
         best = max(zones, key=lambda zone: min((counted[c] for c in zone.countries), default=0))  # the first of equals: the primary
         if min((counted[c] for c in best.countries), default=0) > 0:
             return best
