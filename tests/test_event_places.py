@@ -173,3 +173,20 @@ def test_names_and_nationality_words_together_choose_the_articles_border(resourc
     text = H + "Uzbek border guards killed two Afghan smugglers on Monday. Uzbekistan has tightened its border controls."
     result = parse_text(text, resources=resources)
     assert set(article_zone(resources.border_zones, result.toponyms, text).countries) == {"UZ", "AF"}
+
+
+@pytest.mark.parametrize(
+    "text,needle,name",
+    [
+        ("Close to the Tajik border, militants seized the strategic border crossing of Shir Khan Bandar on Monday.", "seized",
+         "Sher Khan Bandar"),
+        ("Generals of the four countries met on Monday in the northwestern Chinese region of Xinjiang.", "met on", "Xinjiang"),
+    ],
+)
+def test_a_site_introduced_through_its_kind_beats_the_border_or_nothing(resources, text, needle, name):
+    assert _place(H + text, resources, needle) == name
+
+
+def test_a_possessive_with_any_apostrophe_stays_part_of_an_origin(resources):
+    text = H + "Tajikistan said 300 refugees had crossed from Afghanistan´s Badakhshan province on Monday."
+    assert _place(text, resources, "refugees") != "Badakhshan Province"

@@ -48,14 +48,17 @@ _DISTANCE = re.compile(
 LOCATION_FILLER = (
     r"(?:the|a|an|its|their|his|her|this|that|northern|southern|eastern|western|central|north|south|east|west"
     r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border|major|main|key|strategic"
-    r"|town|city|village|district|province|region|area|settlement|territory|outskirts|vicinity|suburbs?|of|(?-i:[A-Z][\w'’.-]*))"
+    r"|town|city|village|district|province|region|area|settlement|territory|outskirts|vicinity|suburbs?"
+    # "at the border crossing of Spin Boldak", "the checkpoint of Ishkashim": a site named by its place
+    # a name, possessive too, whatever the apostrophe ("Afghanistan´s", "governor`s")
+    r"|crossing|checkpoint|post|outpost|of|(?-i:[A-Z][\w'’´`.-]*))"
 )
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
     rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing)"
     # where someone went: "visited Balkh province", "toured the Panj post"
     rf"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
-    rf"\s+(?:{LOCATION_FILLER}\s+){{0,4}}?$",
+    rf"\s+(?:{LOCATION_FILLER}\s+){{0,5}}?$",
     re.I,
 )
 # where a statement was made: "at a press conference in Bishkek", "told reporters in Kabul"
@@ -204,16 +207,18 @@ def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], tex
     """The border an article is about: the one whose two countries it names most (the less
     named of the two counts; demonyms do not: "Chinese workers" name no border), else the one
     whose two countries a pair of nationality words names ("a Kyrgyz-Tajik clash", "Kyrgyz
-    and Tajik guards"), else the one whose two countries its names and nationality words
-    together name most ("Uzbek guards killed Afghan smugglers … into Uzbekistan"), the
-    primary border on ties or when no border has both its countries named."""
+    and Tajik guards"), else, of the borders of a country it names, the one whose two
+    countries its names and nationality words together name most ("Uzbek guards killed
+    Afghan smugglers … into Uzbekistan"); the primary border on ties or when no border has
+    both its countries named."""
     if not zones:
         return None
     named = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
     mentioned = Counter(t.place.country for t in toponyms if t.place.country)
-    for counted in (named, _paired_nationalities(text, toponyms), mentioned):
-        best = max(zones, key=lambda zone: min((counted[c] for c in zone.countries), default=0))  # the first of equals: the primary
-        if min((counted[c] for c in best.countries), default=0) > 0:
+    of_named = tuple(zone for zone in zones if set(zone.countries) & set(named))
+    for counted, among in ((named, zones), (_paired_nationalities(text, toponyms), zones), (mentioned, of_named)):
+        best = max(among, key=lambda zone: min((counted[c] for c in zone.countries), default=0), default=None)  # the first of equals: the primary
+        if best is not None and min((counted[c] for c in best.countries), default=0) > 0:
             return best
     return zones[0]
 
