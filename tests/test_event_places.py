@@ -190,3 +190,15 @@ def test_a_site_introduced_through_its_kind_beats_the_border_or_nothing(resource
 def test_a_possessive_with_any_apostrophe_stays_part_of_an_origin(resources):
     text = H + "Tajikistan said 300 refugees had crossed from Afghanistan´s Badakhshan province on Monday."
     assert _place(text, resources, "refugees") != "Badakhshan Province"
+
+
+def test_quotes_between_do_not_interrupt_the_story_a_placeless_sentence_goes_on_with(resources):
+    text = (H + "Deadly clash on Tajik border\nTwo smugglers were killed in a clash with border guards on the Tajik-Afghan "
+            'border on Monday. "We will find the others," the commander said. "Our men acted lawfully," he added. '
+            'He urged residents to stay calm. "There was an exchange of fire for six hours."')
+    assert _place(text, resources, "exchange of fire") is not None
+
+
+def test_a_place_in_a_clause_describing_someone_is_not_where_a_meeting_was(resources):
+    text = H + "President Rakhmon held talks by phone with Putin, whose country has a military base in Tajikistan."
+    assert _place(text, resources, "held talks") is None

@@ -339,11 +339,18 @@ def _same_class_before(i: int, readings: Sequence[Reading], published: date | No
     """The latest of the few event sentences before ``i`` that tells an event of its class,
     when ``i`` names no place of its own and goes on about it: "the exercises will be held
     in a month on the border … a series of large-scale exercises will take place", with a
-    sentence of another kind between them."""
+    sentence of another kind between them.  Statements do not count: the quotes a story
+    goes on with ("the clash lasted a day," he said) do not interrupt it."""
     reading = readings[i]
     if reading.place.toponym is not None:
         return None
-    for j in range(i - 2, max(-1, i - 1 - SAME_CLASS_BACK), -1):
+    told = 1  # the sentence right before is the one ``_goes_on`` weighs
+    for j in range(i - 2, max(-1, i - 2 - NEARBY), -1):
+        if readings[j].family == "speech":
+            continue
+        told += 1
+        if told > SAME_CLASS_BACK:
+            return None
         if readings[j].event_class == reading.event_class:
             return j if _continues(reading, readings[j], published) else None
     return None

@@ -103,7 +103,8 @@ _ORIGIN = re.compile(
 # places of such a clause describe a neighbour of the place, they are not where it happened
 _DESCRIPTIVE_CLAUSE = re.compile(
     r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
-    r"|bordering|adjacent\s+to|opposite)\b[^,;:()]*",
+    # "Putin, whose country has a base in Tajikistan": what describes someone
+    r"|bordering|adjacent\s+to|opposite|whose)\b[^,;:()]*",
     re.I,
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
@@ -126,7 +127,7 @@ _MODIFIER_AFTER = re.compile(
 # "U.S. Chargé d'Affaires", "Tajikistan Border Guard Forces": a country naming a title or a body
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
-_CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite")
+_CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite", "whose")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
                  "transfer", "brought", "transport", "airlift", "hospital", "deport", "reach", "get to", "way to", "route", "bound",
                  "head")
@@ -584,9 +585,11 @@ _TOPIC_BEFORE = re.compile(
 def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
     """A meeting's place: one the sentence introduces as a location ("talks in Termez"), else
     its dateline city; never the countries of the parties."""
+    clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
     located = [
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
+        and not any(a <= t.mention.start < b for a, b in clauses)
         and not _names_a_border(context.text, t.mention.start, t.mention.end)
         and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
     ]
