@@ -202,3 +202,8 @@ def test_quotes_between_do_not_interrupt_the_story_a_placeless_sentence_goes_on_
 def test_a_place_in_a_clause_describing_someone_is_not_where_a_meeting_was(resources):
     text = H + "President Rakhmon held talks by phone with Putin, whose country has a military base in Tajikistan."
     assert _place(text, resources, "held talks") is None
+
+
+def test_a_border_given_with_its_length_is_still_a_border_phrase(resources):
+    text = H + "Tajikistan has reinforced its patrols along its 1,340-kilometre (830-mile) border with Afghanistan."
+    assert _place(text, resources, "reinforced") == "TJK-AFG border area"
