@@ -207,3 +207,8 @@ def test_a_place_in_a_clause_describing_someone_is_not_where_a_meeting_was(resou
 def test_a_border_given_with_its_length_is_still_a_border_phrase(resources):
     text = H + "Tajikistan has reinforced its patrols along its 1,340-kilometre (830-mile) border with Afghanistan."
     assert _place(text, resources, "reinforced") == "TJK-AFG border area"
+
+
+def test_the_host_of_a_meeting_is_its_venue(resources):
+    text = H + "Khujand hosted talks between the Tajik and Kyrgyz border services on Monday."
+    assert _place(text, resources, "hosted") == "Khujand"

@@ -492,8 +492,14 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
     ]
 
 
+# "Moscow hosts a Taliban delegation", "Tajikistan will host the drills": the host is the venue
+_HOSTS_AFTER = re.compile(r"\s+(?:(?:will|is|was|has|had|to|would)\s+)?(?:also\s+)?host(?:s|ed|ing)?\b", re.I)
+
+
 def _locative(text: str, toponym: Toponym) -> bool:
-    return bool(_LOCATIVE.search(text, max(0, toponym.mention.start - 40), toponym.mention.start))
+    return bool(_LOCATIVE.search(text, max(0, toponym.mention.start - 40), toponym.mention.start)) or bool(
+        _HOSTS_AFTER.match(text, toponym.mention.end)
+    )
 
 
 def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
