@@ -212,3 +212,9 @@ def test_a_border_given_with_its_length_is_still_a_border_phrase(resources):
 def test_the_host_of_a_meeting_is_its_venue(resources):
     text = H + "Khujand hosted talks between the Tajik and Kyrgyz border services on Monday."
     assert _place(text, resources, "hosted") == "Khujand"
+
+
+def test_a_countrys_own_border_forces_name_a_party_of_the_border(resources):
+    text = (H + "Iran and Turkmenistan are neighbours of Afghanistan. "
+            "Turkmenistan's border forces fired at Afghan troops along the border on Monday, officials said.")
+    assert _place(text, resources, "fired at") == "TKM-AFG border area"

@@ -110,8 +110,9 @@ _DESCRIPTIVE_CLAUSE = re.compile(
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
 # "Kyrgyz and Tajik troops": nationality words of armed forces say whose border it is
+# ("Turkmenistan's border forces": a country's own forces too)
 _FORCES_AFTER = re.compile(
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w-]+)*\s+(?:border\s+)?(?:troops|forces|soldiers|guards|military|army|armies|servicem[ae]n|units|police|militias?|fighters)\b"
+    r"(?:['’]s)?(?:\s*(?:,|and|&)\s*[A-Z][\w-]+)*\s+(?:border\s+)?(?:troops|forces|soldiers|guards|military|army|armies|servicem[ae]n|units|police|militias?|fighters)\b"
 )
 # a country introduced as a location ("in southern Tajikistan") is where, not who
 IN_COUNTRY = re.compile(
