@@ -218,3 +218,15 @@ def test_a_countrys_own_border_forces_name_a_party_of_the_border(resources):
     text = (H + "Iran and Turkmenistan are neighbours of Afghanistan. "
             "Turkmenistan's border forces fired at Afghan troops along the border on Monday, officials said.")
     assert _place(text, resources, "fired at") == "TKM-AFG border area"
+
+
+@pytest.mark.parametrize(
+    "text,needle,name",
+    [
+        ("Clashes continue to ravage Afghanistan despite peace talks between the two sides in Doha.", "ravage", "Afghanistan"),
+        ("Russian troops held drills at Tajik ranges on Monday amid the worsening situation in neighbouring Afghanistan.", "drills",
+         "Tajikistan"),
+    ],
+)
+def test_the_place_of_what_an_event_is_set_against_is_not_its_own(resources, text, needle, name):
+    assert _place(H + text, resources, needle) == name

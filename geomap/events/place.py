@@ -458,20 +458,22 @@ def _shared_border(context: SentencePlaces, named: list[Toponym]) -> BorderZone 
 
 
 # "The visit comes days after a delegation held talks in Kabul", "the incident took place just
-# days before a meeting of the presidents in Isfara": what follows tells another event, the
-# one this one is set against
+# days before a meeting of the presidents in Isfara", "clashes go on despite peace talks in
+# Doha", "drills held amid the worsening situation in Afghanistan": what follows tells another
+# event or state, the one this one is set against
 _SET_AGAINST = re.compile(
-    r"\b(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,4}"
+    r"\b(?:(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,4}"
     r"|(?:just|only|barely|shortly|days|weeks|months|hours)\s+(?:(?:a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,3})"
-    r"(?:after|before|ahead\s+of)\b",
+    r"(?:after|before|ahead\s+of)|despite|amid(?:st)?|as\s+part\s+of)\b",
     re.I,
 )
+_SET_AGAINST_WORDS = ("after", "before", "ahead", "despite", "amid", "as part of")
 
 
 def _another_events_part(context: SentencePlaces) -> int:
     """Where the part of the sentence about another event begins (``context.end`` if none)."""
     lowered = context.sentence.lower()
-    if "after" not in lowered and "before" not in lowered and "ahead" not in lowered:
+    if not any(word in lowered for word in _SET_AGAINST_WORDS):
         return context.end
     found = _SET_AGAINST.search(context.text, context.trigger_at, context.end)
     return found.start() if found else context.end
