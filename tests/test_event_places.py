@@ -230,3 +230,9 @@ def test_a_countrys_own_border_forces_name_a_party_of_the_border(resources):
 )
 def test_the_place_of_what_an_event_is_set_against_is_not_its_own(resources, text, needle, name):
     assert _place(H + text, resources, needle) == name
+
+
+def test_where_a_group_is_outlawed_is_not_where_it_acted(resources):
+    text = H + "Fighting broke out as the Taliban (banned in Russia) attacked government positions in Afghanistan on Monday."
+    assert _place(text, resources, "attacked") == "Afghanistan"
+    assert _place(H + "The Taliban (outlawed in Russia) attacked a checkpoint on Monday.", resources, "attacked") is None

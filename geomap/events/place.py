@@ -479,16 +479,21 @@ def _another_events_part(context: SentencePlaces) -> int:
     return found.start() if found else context.end
 
 
+# "the Taliban (banned in Russia)": where a group is outlawed qualifies the group
+_OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
+
+
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
-    country before a title or body: "U.S. Chargé d'Affaires"), origins or destinations of
-    flight, ends of a route, places of another event it is set against ("days before a
-    meeting in Isfara")."""
+    country before a title or body: "U.S. Chargé d'Affaires", "banned in Russia"), origins or
+    destinations of flight, ends of a route, places of another event it is set against ("days
+    before a meeting in Isfara")."""
     other_event = _another_events_part(context)
     return [
         t for t in context.toponyms
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
+        and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
         and not (not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start))
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
