@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geomap.model import Mention, Place, Toponym
@@ -217,13 +217,21 @@ def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], tex
     if not zones:
         return None
     named = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
-    mentioned = Counter(t.place.country for t in toponyms if t.place.country)
-    of_named = tuple(zone for zone in zones if set(zone.countries) & set(named))
-    for counted, among in ((named, zones), (_paired_nationalities(text, toponyms), zones), (mentioned, of_named)):
+    for counted, among in _border_counts(zones, toponyms, text, named):
         best = max(among, key=lambda zone: min((counted[c] for c in zone.countries), default=0), default=None)  # the first of equals: the primary
         if best is not None and min((counted[c] for c in best.countries), default=0) > 0:
             return best
     return zones[0]
+
+
+def _border_counts(
+    zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], text: str, named: Counter[str]
+) -> Iterator[tuple[Counter[str], tuple[BorderZone, ...]]]:
+    """The country counts ``article_zone`` tries in turn, with the borders each may choose
+    among (computed only when the ones before choose none)."""
+    yield named, zones
+    yield _paired_nationalities(text, toponyms), zones
+    yield Counter(t.place.country for t in toponyms if t.place.country), tuple(zone for zone in zones if set(zone.countries) & set(named))
 
 
 _PAIRED = re.compile(r"\s*(?:[-\u2013\u2014/]|and|&)\s*$", re.I)
@@ -600,14 +608,15 @@ _TOPIC_BEFORE = re.compile(
 def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> PlaceChoice:
     """A meeting's place: one the sentence introduces as a location ("talks in Termez"), else
     its dateline city; never the countries of the parties."""
-    clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
     located = [
         t for t in candidates
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
-        and not any(a <= t.mention.start < b for a, b in clauses)
         and not _names_a_border(context.text, t.mention.start, t.mention.end)
         and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
     ]
+    if located:
+        clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
+        located = [t for t in located if not any(a <= t.mention.start < b for a, b in clauses)]
     if not located:
         filed = [t for t in candidates if not t.adjectival and in_dateline(context.text, t) and geo_level(t) != "country"]
         if filed:
