@@ -67,7 +67,7 @@ _VENUE = re.compile(
 )
 BORDER_PHRASE = re.compile(
     # "along its 1,300-kilometre (800-mile) border": a length is one of the words
-    r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:[\w,.()-]+\s+){0,5}?borders?\b"
+    r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
     # "the Kyrgyz-Tajik border was closed": a border named by its two countries
     r"|\b(?-i:[A-Z][a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b",
     re.I,
