@@ -236,3 +236,8 @@ def test_where_a_group_is_outlawed_is_not_where_it_acted(resources):
     text = H + "Fighting broke out as the Taliban (banned in Russia) attacked government positions in Afghanistan on Monday."
     assert _place(text, resources, "attacked") == "Afghanistan"
     assert _place(H + "The Taliban (outlawed in Russia) attacked a checkpoint on Monday.", resources, "attacked") is None
+
+
+def test_words_across_a_comma_make_no_border_phrase(resources):
+    text = H + "According to the Kyrgyz side, its border units and the village of Maksat came under fire on Friday."
+    assert _place(text, resources, "under fire") == "Maksat"
