@@ -241,3 +241,8 @@ def test_where_a_group_is_outlawed_is_not_where_it_acted(resources):
 def test_words_across_a_comma_make_no_border_phrase(resources):
     text = H + "According to the Kyrgyz side, its border units and the village of Maksat came under fire on Friday."
     assert _place(text, resources, "under fire") == "Maksat"
+
+
+def test_a_preposition_of_the_sentence_before_introduces_no_place(resources):
+    text = H + "Police set up checkpoints in the city in September. GBAO officials met with the protesters on Monday."
+    assert _place(text, resources, "met with") is None

@@ -512,10 +512,18 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
 _HOSTS_AFTER = re.compile(r"\s+(?:(?:will|is|was|has|had|to|would)\s+)?(?:also\s+)?host(?:s|ed|ing)?\b", re.I)
 
 
+# the end of the sentence before: "… set up in the city in September. GBAO governor X met …"
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])")
+
+
 def _locative(text: str, toponym: Toponym) -> bool:
-    return bool(_LOCATIVE.search(text, max(0, toponym.mention.start - 40), toponym.mention.start)) or bool(
-        _HOSTS_AFTER.match(text, toponym.mention.end)
-    )
+    start = max(0, toponym.mention.start - 40)
+    window = text[start : toponym.mention.start]
+    if "." in window or "!" in window or "?" in window:
+        # the place's own first letter may be the capital that opens the sentence
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, toponym.mention.start + 1)]
+        start = ends[-1] if ends else start
+    return bool(_LOCATIVE.search(text, start, toponym.mention.start)) or bool(_HOSTS_AFTER.match(text, toponym.mention.end))
 
 
 def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
