@@ -19,13 +19,13 @@ from conftest import ROOT
 FLOORS = {
     "recall": 0.77,  # the issue asks 0.80
     "precision": 0.92,
-    "place_accuracy": 0.77,
+    "place_accuracy": 0.80,
     "class_accuracy": 0.79,  # the issue asks 0.85
     "date_accuracy": 0.85,
     "modality_accuracy": 0.88,
     "actor_recall": 0.76,
     "fatalities_accuracy": 0.78,
-    "incident_recall": 0.68,  # the issue asks 0.65 on unseen news
+    "incident_recall": 0.70,  # the issue asks 0.65 on unseen news
 }
 
 
