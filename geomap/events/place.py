@@ -517,13 +517,14 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])")
 
 
 def _locative(text: str, toponym: Toponym) -> bool:
-    start = max(0, toponym.mention.start - 40)
-    window = text[start : toponym.mention.start]
-    if "." in window or "!" in window or "?" in window:
+    end = toponym.mention.start
+    found = _LOCATIVE.search(text, max(0, end - 40), end)
+    if found is not None and any(mark in text[found.start() : end] for mark in ".!?"):
         # the place's own first letter may be the capital that opens the sentence
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, toponym.mention.start + 1)]
-        start = ends[-1] if ends else start
-    return bool(_LOCATIVE.search(text, start, toponym.mention.start)) or bool(_HOSTS_AFTER.match(text, toponym.mention.end))
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, found.start(), end + 1)]
+        if ends:
+            found = _LOCATIVE.search(text, ends[-1], end)
+    return found is not None or bool(_HOSTS_AFTER.match(text, toponym.mention.end))
 
 
 def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -> tuple[int, int, int, int, int]:
