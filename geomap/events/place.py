@@ -50,8 +50,9 @@ LOCATION_FILLER = (
     r"|north-?eastern|north-?western|south-?eastern|south-?western|remote|mountainous|nearby|neighbou?ring|border|major|main|key|strategic"
     r"|town|city|village|district|province|region|area|settlement|territory|outskirts|vicinity|suburbs?"
     # "at the border crossing of Spin Boldak", "the checkpoint of Ishkashim": a site named by its place
+    r"|crossing|checkpoint|post|outpost|of"
     # a name, possessive too, whatever the apostrophe ("Afghanistan´s", "governor`s")
-    r"|crossing|checkpoint|post|outpost|of|(?-i:[A-Z][\w'’´`.-]*))"
+    r"|(?-i:[A-Z][\w'’´`.-]*))"
 )
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
