@@ -215,3 +215,68 @@ def test_casualties_added_with_along_with_or_as_well_as_count(resources, sentenc
 )
 def test_a_part_of_the_dead_is_not_more_dead(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Twenty-three people were killed in the clashes.", 23),
+        ("The clashes killed thirty one people.", 31),
+        ("Sixty-two soldiers and four civilians were killed.", 66),
+    ],
+)
+def test_number_words_of_a_ten_and_a_unit_count_whole(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_number_words_of_a_ten_and_a_unit_are_no_ordinal():
+    from geomap.events.quantities import parse_number
+
+    assert parse_number("forty-seven") == 47 and parse_number("twenty-first") is None
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Two guards of the neighbouring country were killed in the raid.", 2),
+        ("Four servicemen of the Uzbek border troops died in the shelling.", 4),
+        ("Three policemen were shot and killed at the checkpoint.", 3),
+        ("Two guards were gunned down by smugglers overnight.", 2),
+        ("Five soldiers were martyred in the attack.", 5),
+    ],
+)
+def test_whose_the_dead_were_and_other_verbs_of_killing(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_a_possessive_may_stand_between_the_verb_and_its_count(resources):
+    assert _deaths("Soldiers killed the gang's three leaders in the raid.", resources.lexicon.units) == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The shelling killed 30 people, 18 on one side and 12 on the other.",
+        "The clashes killed 30 people, 18 in the first village and 12 in the second.",
+    ],
+)
+def test_where_the_dead_fell_splits_the_count_without_adding_to_it(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wounded driver died in hospital overnight.",
+        "The Uzbek border guard was killed by a sniper.",
+        "A wounded soldier later succumbed to his injuries.",
+        "Sergeant-Major Ali Rahimov was killed at the post.",
+    ],
+)
+def test_one_person_named_by_the_singular_or_by_rank_is_one_death(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 1
+
+
+def test_a_list_of_ranks_and_names_counts_every_name(resources):
+    sentence = "Lieutenant-Colonel Ali Karimov, private soldier Bek Nazarov and private soldier Umed Saidov were killed."
+    assert _deaths(sentence, resources.lexicon.units) == 3

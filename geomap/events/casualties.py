@@ -54,13 +54,17 @@ PEOPLE = _alternation({plural for _, plural in _PERSON_NOUNS} | {"others", "troo
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "both": 2,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "both": 2,
 }
-_COUNT = r"(?P<count>\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_COUNT = rf"(?P<count>\d{{1,4}}|{_TENS}[-\s]{_UNITS}\b|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _WORDS = r"(?:(?!(?:and|or|were|was|had|have|has|who|which|that|of\s+(?:them|whom|those))\b)[\w'’-]+\s+){0,3}?"
+_RANK = r"(?:Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|General|Gen\.|Sergeant|Sgt\.|Corporal|Private|Ensign|Commander)"
+# "Colonel", "Lieutenant-Colonel", "private soldier", "Mr."
 _TITLE = (
-    r"(?:(?:Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|General|Gen\.|Sergeant|Sgt\.|Corporal|Private"
-    r"|Commander|Senior|Junior|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+"
+    rf"(?:(?:{_RANK}(?:-{_RANK})?|Senior|Junior|soldier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+"
 )
 _NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
 # one member of a list: "three trespassers", "both attackers", "a border guard", "Colonel Akhtamov"
@@ -141,12 +145,19 @@ def _members(sentence: str, span: tuple[int, int], category: str) -> list[Casual
     members = []
     for member in _MEMBER.finditer(sentence, *span):
         count = member.group("count")
-        number = 1 if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+        number = 1 if count is None else _count_value(count)
         members.append(Casualty(member.start(), member.end(), category, number, " ".join(member.group(0).split())))
     # "two people, a man and a woman, were killed": the rest of the list says who the first were
     if len(members) > 2 and members[0].count == sum(m.count for m in members[1:]) and "," in sentence[members[0].end : members[1].start]:
         return members[:1]
     return members
+
+
+def _count_value(count: str) -> int:
+    """The value of a count in digits or words ("24", "both", "twenty-four")."""
+    if count.isdigit():
+        return int(count)
+    return sum(_NUMBER_WORDS[word] for word in count.lower().replace("-", " ").split())
 
 
 # a running total: "the death toll rose to", "bringing the toll to", "the number of people killed has risen to"

@@ -23,6 +23,10 @@ _WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
     "a dozen": 12, "dozen": 12, "a thousand": 1000,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "twenty-four", "thirty one": a ten and a unit written as words
+_COMPOUND_WORDS = rf"(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_UNITS)})\b"
 _VAGUE = {
     "dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9),
     "dozens": (24, 12, 99), "hundreds": (200, 100, 999), "thousands": (2000, 1000, 9999),
@@ -35,7 +39,7 @@ _APPROX_WORDS = (
 _APPROX = rf"(?P<approx>{'|'.join(_APPROX_WORDS)})"
 _DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_WORDS})(?:\s+(?:thousand|million))?"
+_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_COMPOUND_WORDS}|{_WORDS})(?:\s+(?:thousand|million))?"
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
@@ -59,7 +63,9 @@ _DEATH_BEFORE = re.compile(
     # "lost two soldiers", "losing an officer": a side's own dead
     r"|lost|losing"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
-    r"|the dead include[sd]?)\s+(?:all\s+|another\s+|a further\s+)?$",
+    r"|the dead include[sd]?)\s+"
+    # "killed Afghanistan's eight smugglers": whose they were may come first
+    r"(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:all\s+|another\s+|a further\s+)?$",
     re.I,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:another\s+|a further\s+)?$", re.I)
@@ -69,14 +75,17 @@ _CASUALTY_WORDS = (
 )
 # "killed 17 troops, 30 rebels and one civilian": the items after the first are counted alike
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along with|as well as|together with)\s+)")
-# "killing 13 people, nine of them civilians": a part of the count before, not more of them
-_PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b", re.I)
+# "killing 13 people, nine of them civilians", "killed 41 people, 24 on the Kyrgyz side": a
+# part of the count before, not more of them
+_PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b|(?:on|in|at|from|near|inside)\b", re.I)
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
-    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
+    # "the Kyrgyz border guard was killed": one person, named by a singular noun
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}|(?P<died>died|perished|lost (?:his|her) life))\b"
+    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}"
+    r"|(?:later\s+)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
     # "killed an armed fighter"
     rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
@@ -85,7 +94,9 @@ _ONE_CASUALTY = re.compile(
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
-_ONE_CASUALTY_WORDS = ("kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished")
+_ONE_CASUALTY_WORDS = (
+    "kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished", "succumbed",
+)
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
 _PEOPLE_CATEGORIES = frozenset({"personnel", "fatalities", "injured", "detained", "displaced"})
@@ -108,6 +119,9 @@ def parse_number(text: str) -> int | None:
             break
     if text in _WORD_NUMBERS:
         return _WORD_NUMBERS[text] * scale
+    ten, _, unit = text.replace("-", " ").partition(" ")
+    if ten in _TENS and unit in _UNITS:
+        return (_WORD_NUMBERS[ten] + _WORD_NUMBERS[unit]) * scale
     digits = text.replace(",", "")
     try:
         value = float(digits) * scale
