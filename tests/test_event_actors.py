@@ -172,3 +172,10 @@ def test_who_came_under_attack_is_its_target(resources, sentence):
 def test_security_personnel_are_the_security_forces(resources, words):
     ids = {resources.lexicon.actor_named(n).id for n in _names(f"More than 1,000 Afghan {words} fled into Tajikistan.", resources)}
     assert "afg_unspecified" in ids
+
+
+def test_a_statement_told_within_an_incident_has_the_incidents_parties(resources):
+    text = H + "Hundreds of residents rallied in Khorog on Monday against the Tajik authorities.\nThe protesters demanded the release of detained activists.\n"
+    rally, demand = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    assert demand.event_class == "statement" and demand.incident_id == rally.incident_id
+    assert "Civilians (unspecified)" in demand.actors

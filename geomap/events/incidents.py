@@ -930,9 +930,9 @@ def _finer_day(own: EventDate, day: tuple[EventDate, int] | None) -> tuple[Event
 
 
 def _with_incident_parties(reading: Reading, agents: list[str], recipients: list[str]) -> tuple[list[str], list[str]]:
+    """The sentence's actors and those of its incident's other sentences (a statement told
+    within an incident, "the protesters demanded …", is about its parties too), and the added."""
     own = list(reading.actors.names)
-    if reading.family == "speech":
-        return own, []
     added = [name for name in [*agents, *recipients] if name not in own]
     return own + added, added
 
