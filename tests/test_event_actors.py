@@ -179,3 +179,37 @@ def test_a_statement_told_within_an_incident_has_the_incidents_parties(resources
     rally, demand = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
     assert demand.event_class == "statement" and demand.incident_id == rally.incident_id
     assert "Civilians (unspecified)" in demand.actors
+
+
+@pytest.mark.parametrize(
+    "phrase,actor_id",
+    [
+        ("Uzbek police", "uzb_police"),
+        ("Kazakh security services", "kaz_police"),
+        ("Turkmen law enforcement agencies", "tkm_police"),
+        ("Kyrgyz security forces", "kgz_security"),
+        ("Chinese border guards", "chn_mil"),
+        ("Pakistani border forces", "pak_mil"),
+        ("Iranian border troops", "irn_mil"),
+        ("Uzbek border posts", "uzb_mil"),
+        ("Turkmen reservists", "tkm_mil"),
+        ("Tajik local authorities", "tjk_gov"),
+        ("Kyrgyz regional officials", "kgz_gov"),
+        ("Uzbek emergency situations ministry", "uzb_gov"),
+        ("Russian law enforcement agencies", "rus_fsb"),
+        ("Tajik border police", "tjk_border"),
+        ("Ukrainian special forces", "ukr_mil"),
+        ("Soviet troops", "sov_mil"),
+    ],
+)
+def test_each_regional_state_has_its_police_border_and_local_bodies(resources, phrase, actor_id):
+    from geomap.events.actors import actor_ids_in
+
+    assert actor_ids_in(f"Yesterday {phrase} said nothing.", resources.lexicon) == [actor_id]
+
+
+@pytest.mark.parametrize("day,expected", [("2019-03-01", "Military Forces of Afghanistan (2014-2021)"), ("2023-03-01", "Government of Afghanistan (2021-) Taliban")])
+def test_afghan_police_are_those_of_who_held_the_country_that_day(resources, day, expected):
+    text = f" date {day}\nAfghan police detained four men near the border in Kunduz on Monday.\n"
+    event = parse_text(text, resources=resources).events[0]
+    assert expected in event.actors
