@@ -213,3 +213,27 @@ def test_afghan_police_are_those_of_who_held_the_country_that_day(resources, day
     text = f" date {day}\nAfghan police detained four men near the border in Kunduz on Monday.\n"
     event = parse_text(text, resources=resources).events[0]
     assert expected in event.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,actor",
+    [
+        ("Uzbekistan said on Friday that it had shot down two drones near the border.", "Military Forces of Uzbekistan (2016-)"),
+        ("The Tajik security services reported having detained two smugglers near the river.", "Police Forces of Tajikistan (1994-) State Committee for National Security"),
+    ],
+)
+def test_a_speaker_reporting_its_own_deed_is_a_party(resources, sentence, actor):
+    event = parse_text(H + sentence + "\n", resources=resources).events[0]
+    assert actor in event.actors
+
+
+def test_a_speaker_reporting_what_others_did_is_no_party(resources):
+    event = parse_text(H + "Tajik authorities said two smugglers were killed by unknown gunmen near the border.\n", resources=resources).events[0]
+    assert "Government of Tajikistan (1994-)" not in event.actors
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Talks were held in Osh between Uzbek and Kyrgyz border officials on Monday.", "Uzbek and Kyrgyz border representatives met in Osh on Monday."]
+)
+def test_border_officials_of_coordinated_states_are_their_border_forces(resources, sentence):
+    assert {"Military Forces of Uzbekistan (2016-)", "Military Forces of Kyrgyzstan"} <= set(_names(sentence, resources))

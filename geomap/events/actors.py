@@ -43,7 +43,8 @@ _SPEECH_AFTER = re.compile(
 # before the last one share its noun phrase
 _FORCE_NOUNS = (
     r"(?:forces|troops|soldiers|guards|military|militaries|armies|army|servicem[ae]n|police|officers|authorities|officials"
-    r"|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals|sides|delegations|units|law enforcers)"
+    r"|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals|sides|delegations|units|law enforcers"
+    r"|representatives|agencies|departments)"
 )
 _COORDINATED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*)\s*,?\s+(?:and|&)\s+(?P<last>[A-Z][a-z]+)"
@@ -55,7 +56,8 @@ _OF_COUNTRIES = re.compile(
 )
 _FORCE_NOUN_WORDS = frozenset(
     "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
-    "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers".split()
+    "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers "
+    "representatives agencies departments".split()
 )
 _FORCES_BEFORE = re.compile(rf"\b(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})$", re.I)
 
@@ -230,11 +232,22 @@ _OWN_FORCES = re.compile(
 )
 
 
+# "Tajikistan said it had killed three militants", "the service reported having detained two
+# men": what the speaker reports is its own deed
+_OWN_DEED = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|claimed|claims|stated|confirmed)\s+(?:[\w-]+,?\s+){0,4}?(?:that\s+)?"
+    r"(?:(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?|having\s+)"
+    r"(?:\w+ed|shot|caught|fought|took|struck|hit|brought|drove|held|sent|seized)\b",
+    re.I,
+)
+
+
 def speakers(sentence: str, actors: SentenceActors) -> set[str]:
     """Actors named as the source of the report ("Tajik authorities say …", "the ministry said")
     and nowhere else in the sentence, unless what they report their own forces did ("the
-    committee said its officers detained three men")."""
-    if _OWN_FORCES.search(sentence):
+    committee said its officers detained three men") or they did themselves ("Tajikistan said
+    it had killed three militants")."""
+    if _OWN_FORCES.search(sentence) or _OWN_DEED.search(sentence):
         return set()
     by_name: dict[str, list[bool]] = {}
     for _, end, name, _ in actors.hits:
