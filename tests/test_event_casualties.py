@@ -169,11 +169,21 @@ def test_other_counts_keep_their_middle_figure(resources):
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    ["Gunmen fired on the post but no one was killed.", "Not one soldier was killed in the attack.", "Officials said no one was wounded."],
+    "sentence,dead",
+    [
+        ("Gunmen fired on the post but no one was killed.", 0),
+        ("Not one soldier was killed in the attack.", 0),
+        ("There were no casualties among the guards.", 0),
+        ("No victims were reported after the shooting.", 0),
+        ("Officials said no one was wounded.", None),
+    ],
 )
-def test_no_one_killed_is_no_casualty(resources, sentence):
-    assert _deaths(sentence, resources.lexicon.units) is None and _wounded(sentence, resources.lexicon.units) is None
+def test_no_one_killed_is_a_count_of_no_dead_and_no_wounded(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead and _wounded(sentence, resources.lexicon.units) is None
+
+
+def test_no_dead_of_one_kind_leaves_the_dead_of_another(resources):
+    assert _deaths("Two soldiers were killed but there were no civilian casualties.", resources.lexicon.units) == 2
 
 
 @pytest.mark.parametrize(
@@ -280,3 +290,16 @@ def test_one_person_named_by_the_singular_or_by_rank_is_one_death(resources, sen
 def test_a_list_of_ranks_and_names_counts_every_name(resources):
     sentence = "Lieutenant-Colonel Ali Karimov, private soldier Bek Nazarov and private soldier Umed Saidov were killed."
     assert _deaths(sentence, resources.lexicon.units) == 3
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Twelve fighters, most of the raiding party, were killed in the clash.", 12),
+        ("Nine attackers, all of them foreigners, died in the shootout.", 9),
+        ("One border ensign was also killed in the clash.", 1),
+        ("A protester died in hospital on Tuesday.", 1),
+    ],
+)
+def test_asides_on_a_part_and_people_of_other_ranks_and_roles(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

@@ -39,6 +39,11 @@ _PERSON_NOUNS = (
     ("miner", "miners"), ("labourer", "labourers"), ("laborer", "laborers"), ("passer-by", "passers-by"),
     ("elder", "elders"), ("suspect", "suspects"), ("detainee", "detainees"), ("prisoner", "prisoners"),
     ("paratrooper", "paratroopers"), ("marine", "marines"), ("reservist", "reservists"), ("bystander", "bystanders"),
+    ("ensign", "ensigns"), ("sergeant", "sergeants"), ("lieutenant", "lieutenants"), ("captain", "captains"), ("colonel", "colonels"),
+    ("corporal", "corporals"), ("cadet", "cadets"), ("guardsman", "guardsmen"), ("contractor", "contractors"), ("passenger", "passengers"),
+    ("volunteer", "volunteers"), ("jihadist", "jihadists"), ("extremist", "extremists"), ("bandit", "bandits"), ("criminal", "criminals"),
+    ("courier", "couriers"), ("tourist", "tourists"), ("pilgrim", "pilgrims"), ("nurse", "nurses"), ("medic", "medics"),
+    ("activist", "activists"), ("protester", "protesters"), ("protestor", "protestors"), ("demonstrator", "demonstrators"),
 )
 
 

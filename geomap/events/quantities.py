@@ -176,13 +176,32 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
 
 def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantity]:
-    """Quantities of known categories in one sentence (years and distances excluded)."""
+    """Quantities of known categories in one sentence (years and distances excluded); a
+    sentence that says no one was killed counts no dead, which is a count of 0."""
     counted = _counted_numbers(sentence, units)
     counted = _with_listed_casualties(sentence, counted)
     found = _without_running_totals(sentence, counted)
     if not any(q.category == "fatalities" for q in found):
         found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
+    if not any(q.category == "fatalities" for q in found):
+        found += _no_one_killed(sentence)
     return found
+
+
+# "there were no casualties", "no one was killed", "no victims among the guards": no dead
+_NO_DEAD = re.compile(
+    r"\bno\s+(?:(?:reports?|word)\s+of\s+)?(?:(?:immediate|other|reported|human|further)\s+)?(?:casualties|victims|fatalities|deaths|dead|loss of life)\b"
+    r"|\b(?:no\s*(?:one|body)|none|not\s+(?:a\s+single|one)(?:\s+[\w-]+)?)\s+(?:(?:was|were|has been|had been|have been)\s+)?(?:\w+ly\s+)?(?:killed|died|hurt|harmed)\b",
+    re.I,
+)
+
+
+def _no_one_killed(sentence: str) -> list[Quantity]:
+    lowered = sentence.lower()
+    if "no" not in lowered:
+        return []
+    found = _NO_DEAD.search(sentence)
+    return [Quantity(category="fatalities", best=0, raw_text=found.group(0))] if found else []
 
 
 # ", a day after a shooting that left two dead": a clause that sets the event against another one
