@@ -237,3 +237,26 @@ def test_a_speaker_reporting_what_others_did_is_no_party(resources):
 )
 def test_border_officials_of_coordinated_states_are_their_border_forces(resources, sentence):
     assert {"Military Forces of Uzbekistan (2016-)", "Military Forces of Kyrgyzstan"} <= set(_names(sentence, resources))
+
+
+@pytest.mark.parametrize(
+    "phrase,actor_id",
+    [
+        ("Batken regional authorities", "kgz_gov"),
+        ("Khatlon officials", "tjk_gov"),
+        ("the governor of Sughd", "tjk_gov"),
+        ("Gorno-Badakhshan authorities", "tjk_gov"),
+        ("Takhar provincial police", "afg_unspecified"),
+        ("Surkhandarya regional administration", "uzb_gov"),
+    ],
+)
+def test_a_province_s_authorities_are_its_state_s(resources, phrase, actor_id):
+    from geomap.events.actors import actor_ids_in
+
+    assert actor_ids_in(f"Yesterday {phrase} said nothing.", resources.lexicon) == [actor_id]
+
+
+def test_a_provincial_administration_building_is_a_place_not_an_actor(resources):
+    from geomap.events.actors import actor_ids_in
+
+    assert actor_ids_in("Protesters gathered outside the Khatlon regional administration building.", resources.lexicon) == []
