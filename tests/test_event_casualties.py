@@ -303,3 +303,12 @@ def test_a_list_of_ranks_and_names_counts_every_name(resources):
 )
 def test_asides_on_a_part_and_people_of_other_ranks_and_roles(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize("headline", ["Kyrgyz Soldier Killed In Shootout On Tajik Border", "Tajik border guard dies in clash with smugglers"])
+def test_a_headline_of_one_person_killed_is_one_death(resources, headline):
+    assert _deaths(headline, resources.lexicon.units) == 1
+
+
+def test_a_headline_of_people_killed_without_a_count_has_none(resources):
+    assert _deaths("Tajik Guards Killed In Fight On Afghan Border", resources.lexicon.units) is None

@@ -90,12 +90,16 @@ _ONE_CASUALTY = re.compile(
     rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
     r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
-    r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b",
+    r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b"
+    # a headline: "Kyrgyz Soldier Killed In Shootout", "Tajik border guard dies in clash"
+    rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}\s+(?:killed|shot dead|murdered|dies|died)\b"
+    r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)",
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = (
-    "kill", "shot", "shooting", "wounded", "injured", "died", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished", "succumbed",
+    "kill", "shot", "shooting", "wounded", "injured", "died", "dies", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished",
+    "succumbed",
 )
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
