@@ -312,3 +312,15 @@ def test_a_headline_of_one_person_killed_is_one_death(resources, headline):
 
 def test_a_headline_of_people_killed_without_a_count_has_none(resources):
     assert _deaths("Tajik Guards Killed In Fight On Afghan Border", resources.lexicon.units) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("In all, 30 people were killed, 18 villagers and 12 soldiers.", 30),
+        ("Twelve people died, seven Uzbeks and five Kyrgyz.", 12),
+        ("Three guards were killed and two militants died in the clash.", 5),
+    ],
+)
+def test_counts_that_add_up_to_a_count_before_them_are_its_parts(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

@@ -183,7 +183,7 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
     """Quantities of known categories in one sentence (years and distances excluded); a
     sentence that says no one was killed counts no dead, which is a count of 0."""
     counted = _counted_numbers(sentence, units)
-    counted = _with_listed_casualties(sentence, counted)
+    counted = _without_breakdowns(_with_listed_casualties(sentence, counted))
     found = _without_running_totals(sentence, counted)
     if not any(q.category == "fatalities" for q in found):
         found += [q for q in _single_casualty(sentence) if q.category == "fatalities" or not found]
@@ -275,6 +275,25 @@ def _with_listed_casualties(sentence: str, counted: list[tuple[int, Quantity]]) 
     kept = [(at, q) for at, q in counted if not (q.category in _PEOPLE_CATEGORIES and any(a <= at < b for a, b in spans))]
     added = [(c.start, Quantity(category=c.category, best=c.count, raw_text=c.text)) for c in listed]
     return sorted(kept + added, key=lambda found: found[0])
+
+
+def _without_breakdowns(counted: list[tuple[int, Quantity]]) -> list[tuple[int, Quantity]]:
+    """The counts, without those that split a casualty count before them ("41 people were
+    killed, 24 Kyrgyz and 17 Tajiks": two or more counts that add up to it are its parts)."""
+    dropped: set[int] = set()
+    for i, (_, whole) in enumerate(counted):
+        if whole.category not in _CASUALTY_CATEGORIES or i in dropped:
+            continue
+        parts = [j for j in range(i + 1, len(counted)) if counted[j][1].category == whole.category]
+        total = 0
+        for n, j in enumerate(parts):
+            total += counted[j][1].best
+            if total == whole.best and n >= 1:
+                dropped.update(parts[: n + 1])
+                break
+            if total > whole.best:
+                break
+    return [c for k, c in enumerate(counted) if k not in dropped]
 
 
 def _without_running_totals(sentence: str, counted: list[tuple[int, Quantity]]) -> list[Quantity]:
