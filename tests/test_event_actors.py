@@ -260,3 +260,18 @@ def test_a_provincial_administration_building_is_a_place_not_an_actor(resources)
     from geomap.events.actors import actor_ids_in
 
     assert actor_ids_in("Trucks were parked outside the Khatlon regional administration building.", resources.lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "phrase,actor_id",
+    [
+        ("refugees from Afghanistan", "afg_civilians"),
+        ("workers from China", "chn_civilians"),
+        ("the Jamaat Ansrullah group", "jamaat_ansarullah"),
+        ("the State Committee for Border Protection", "uzb_mil"),
+    ],
+)
+def test_people_from_a_country_and_names_spelt_otherwise(resources, phrase, actor_id):
+    from geomap.events.actors import actor_ids_in
+
+    assert actor_ids_in(f"Yesterday {phrase} arrived.", resources.lexicon) == [actor_id]
