@@ -275,3 +275,15 @@ def test_people_from_a_country_and_names_spelt_otherwise(resources, phrase, acto
     from geomap.events.actors import actor_ids_in
 
     assert actor_ids_in(f"Yesterday {phrase} arrived.", resources.lexicon) == [actor_id]
+
+
+@pytest.mark.parametrize(
+    "sentence,actor",
+    [
+        ("Afghan Kyrgyz herders crossed into Tajikistan.", "Civilians (Afghanistan)"),
+        ("Ethnic Uzbek villagers fled the fighting.", "Civilians (unspecified)"),
+        ("On Monday Kyrgyz residents left the village.", "Civilians (Kyrgyzstan)"),
+    ],
+)
+def test_people_of_two_demonyms_are_of_the_first_ones_country(resources, sentence, actor):
+    assert _names(sentence, resources) == (actor,)

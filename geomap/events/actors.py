@@ -102,7 +102,30 @@ def actor_hits(
         # on the country's own words these stand for the country's government ("forces of Kyrgyzstan")
         spans = {(h[0], h[1]) for h in forces_of}
         found = forces_of + [h for h in found if (h[0], h[1]) not in spans]
-    return _leftmost_longest(found)
+    return _with_nationality_before(sentence, _leftmost_longest(found), lexicon)
+
+
+_PEOPLE_TYPES = frozenset({"civilians", "protesters"})
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<word>(?-i:[A-Z][a-z]+)|ethnic)\s+$", re.I)
+
+
+def _with_nationality_before(sentence: str, hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
+    """People named by two demonyms are of the first one's country, the second is their
+    ethnicity ("Afghan Kyrgyz refugees" are Afghan civilians); "ethnic Uzbek villagers" are of
+    no country the words say."""
+    out = []
+    for hit in hits:
+        actor = lexicon.actor_named(hit[2])
+        before = _WORD_BEFORE.search(sentence, max(0, hit[0] - 20), hit[0]) if actor is not None and actor.actor_type in _PEOPLE_TYPES else None
+        if before is None or " " not in sentence[hit[0] : hit[1]]:
+            out.append(hit)
+            continue
+        noun = sentence[hit[0] : hit[1]].split(None, 1)[1]
+        word = before.group("word")
+        read = _read_as(noun if word.lower() == "ethnic" else f"{word} {noun}", lexicon)
+        other = [(name, iso3) for name, iso3 in read if iso3 != hit[3] and (iso3 or word.lower() == "ethnic")]
+        out.append((before.start("word"), hit[1], *other[0]) if other else hit)
+    return out
 
 
 def _leftmost_longest(found: list[Hit]) -> list[Hit]:
