@@ -270,12 +270,13 @@ def speakers(sentence: str, actors: SentenceActors) -> set[str]:
     and nowhere else in the sentence, unless what they report their own forces did ("the
     committee said its officers detained three men") or they did themselves ("Tajikistan said
     it had killed three militants")."""
-    if _OWN_FORCES.search(sentence) or _OWN_DEED.search(sentence):
-        return set()
     by_name: dict[str, list[bool]] = {}
     for _, end, name, _ in actors.hits:
         by_name.setdefault(name, []).append(bool(_SPEECH_AFTER.match(sentence, end)))
-    return {name for name, speaking in by_name.items() if all(speaking)}
+    speaking = {name for name, said in by_name.items() if all(said)}
+    if speaking and (_OWN_FORCES.search(sentence) or _OWN_DEED.search(sentence)):
+        return set()
+    return speaking
 
 
 def on_date(actors: SentenceActors, lexicon: Lexicon, day: date | None) -> SentenceActors:

@@ -200,9 +200,12 @@ _NO_DEAD = re.compile(
 )
 
 
+_NO_DEAD_WORDS = ("no ", "no-", "nobody", "none", "not one", "not a single")
+
+
 def _no_one_killed(sentence: str) -> list[Quantity]:
     lowered = sentence.lower()
-    if "no" not in lowered:
+    if not any(word in lowered for word in _NO_DEAD_WORDS):
         return []
     found = _NO_DEAD.search(sentence)
     return [Quantity(category="fatalities", best=0, raw_text=found.group(0))] if found else []
