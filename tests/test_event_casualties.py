@@ -324,3 +324,30 @@ def test_a_headline_of_people_killed_without_a_count_has_none(resources):
 )
 def test_counts_that_add_up_to_a_count_before_them_are_its_parts(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("A local official said no one has been killed in the attack.", 0),
+        ("The guards fired back and were not hurt, the official said.", 0),
+        ("Five people were wounded and one of the security forces was killed.", 1),
+        ("Airstrike Kills Taliban Shadow Governor In North", 1),
+        ("So-Called Commander of Militants Killed", 1),
+        ("A district police chief was killed in the ambush.", 1),
+    ],
+)
+def test_more_ways_of_telling_no_dead_or_one(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The militant commander was killed along with another 6 fighters in a raid.", 7),
+        ("The gang leader with his three men was killed by police.", 4),
+        ("Two soldiers were killed along with three civilians.", 5),
+    ],
+)
+def test_one_person_with_others_counts_them_all(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

@@ -44,6 +44,7 @@ _PERSON_NOUNS = (
     ("volunteer", "volunteers"), ("jihadist", "jihadists"), ("extremist", "extremists"), ("bandit", "bandits"), ("criminal", "criminals"),
     ("courier", "couriers"), ("tourist", "tourists"), ("pilgrim", "pilgrims"), ("nurse", "nurses"), ("medic", "medics"),
     ("activist", "activists"), ("protester", "protesters"), ("protestor", "protestors"), ("demonstrator", "demonstrators"),
+    ("governor", "governors"), ("leader", "leaders"), ("chief", "chiefs"),
 )
 
 

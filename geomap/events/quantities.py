@@ -63,7 +63,9 @@ _DEATH_BEFORE = re.compile(
     # "lost two soldiers", "losing an officer": a side's own dead
     r"|lost|losing"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
-    r"|the dead include[sd]?)\s+"
+    r"|the dead include[sd]?"
+    # "was killed along with another 7 militants"
+    r"|(?:killed|died)\s+(?:along|together)\s+with(?=\s+another\b))\s+"
     # "killed Afghanistan's eight smugglers": whose they were may come first
     r"(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:all\s+|another\s+|a further\s+)?$",
     re.I,
@@ -88,11 +90,13 @@ _ONE_CASUALTY = re.compile(
     r"|(?:later\s+)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
     # "killed an armed fighter"
     rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
+    # a headline: "Airstrike Kills Taliban District Governor"
+    rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
     r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
     r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b"
     # a headline: "Kyrgyz Soldier Killed In Shootout", "Tajik border guard dies in clash"
-    rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}\s+(?:killed|shot dead|murdered|dies|died)\b"
+    rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}(?:\s+of\s+[\w-]+)?\s+(?:killed|shot dead|murdered|dies|died)\b"
     r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)",
     re.I,
 )
@@ -195,12 +199,14 @@ def extract_quantities(sentence: str, units: list[QuantityUnit]) -> list[Quantit
 # "there were no casualties", "no one was killed", "no victims among the guards": no dead
 _NO_DEAD = re.compile(
     r"\bno\s+(?:(?:reports?|word)\s+of\s+)?(?:(?:immediate|other|reported|human|further)\s+)?(?:casualties|victims|fatalities|deaths|dead|loss of life)\b"
-    r"|\b(?:no\s*(?:one|body)|none|not\s+(?:a\s+single|one)(?:\s+[\w-]+)?)\s+(?:(?:was|were|has been|had been|have been)\s+)?(?:\w+ly\s+)?(?:killed|died|hurt|harmed)\b",
+    r"|\b(?:no\s*(?:one|body)|none|not\s+(?:a\s+single|one)(?:\s+[\w-]+)?)\s+(?:(?:was|were|has been|had been|have been|has|had)\s+)?(?:\w+ly\s+)?(?:killed|died|hurt|harmed)\b"
+    # "the fighters were not hurt"
+    r"|\b(?:was|were)\s+not\s+(?:killed|hurt|harmed)\b",
     re.I,
 )
 
 
-_NO_DEAD_WORDS = ("no ", "no-", "nobody", "none", "not one", "not a single")
+_NO_DEAD_WORDS = ("no ", "no-", "nobody", "none", "not ")
 
 
 def _no_one_killed(sentence: str) -> list[Quantity]:
@@ -234,6 +240,10 @@ def counts_of_events(sentence: str, units: list[QuantityUnit], main_at: int, sec
     return main, extract_quantities(sentence[found.start() :], units)
 
 
+# "with his four men", "along with another 7 militants": one person and that many more
+_ONE_MORE_BEFORE = re.compile(r"\b(?:with\s+(?:his|her)|(?:along|together)\s+with\s+another)\s+$", re.I)
+
+
 def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int, Quantity]]:
     """Every number of the sentence that counts something, with its offset."""
     found: list[tuple[int, Quantity]] = []
@@ -252,6 +262,8 @@ def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int
         best, low, high, approximate = amount
         if category in _CASUALTY_CATEGORIES and low is not None:
             best = low  # casualties are counted by the lowest figure reported ("dozens": 12, "10 to 15": 10)
+        if category in _CASUALTY_CATEGORIES and _ONE_MORE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+            best += 1  # "the commander with his four men were killed": the one they were with too
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         if category in ("fatalities", "injured"):
             listed = (match.end() + (len(match.group("tail")) - len(tail)) + unit_match.end(), category)  # type: ignore[union-attr]
