@@ -287,3 +287,15 @@ def test_people_from_a_country_and_names_spelt_otherwise(resources, phrase, acto
 )
 def test_people_of_two_demonyms_are_of_the_first_ones_country(resources, sentence, actor):
     assert _names(sentence, resources) == (actor,)
+
+
+@pytest.mark.parametrize(
+    "sentence,actors",
+    [
+        ("Representatives of Border Services of Kyrgyzstan and Tajikistan met in Isfara.", {"Military Forces of Kyrgyzstan", "Military Forces of Tajikistan (1994-) Border Troops"}),
+        ("The Sughd deputy governor visited the post.", {"Government of Tajikistan (1994-)"}),
+        ("Uzbek special operations forces held drills.", {"Military Forces of Uzbekistan (2016-)"}),
+    ],
+)
+def test_services_of_states_and_more_titles_of_bodies(resources, sentence, actors):
+    assert actors <= set(_names(sentence, resources))

@@ -44,7 +44,7 @@ _SPEECH_AFTER = re.compile(
 _FORCE_NOUNS = (
     r"(?:forces|troops|soldiers|guards|military|militaries|armies|army|servicem[ae]n|police|officers|authorities|officials"
     r"|governments?|leaders|presidents|civilians|residents|villagers|citizens|nationals|sides|delegations|units|law enforcers"
-    r"|representatives|agencies|departments)"
+    r"|representatives|agencies|departments|services)"
 )
 _COORDINATED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*)\s*,?\s+(?:and|&)\s+(?P<last>[A-Z][a-z]+)"
@@ -57,9 +57,9 @@ _OF_COUNTRIES = re.compile(
 _FORCE_NOUN_WORDS = frozenset(
     "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
     "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers "
-    "representatives agencies departments".split()
+    "representatives agencies departments services".split()
 )
-_FORCES_BEFORE = re.compile(rf"\b(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})$", re.I)
+_FORCES_BEFORE = re.compile(rf"\b(?P<noun>(?:(?!(?:of|the|and|from)\b)[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})$", re.I)
 
 Hit = tuple[int, int, str, str]  # start, end, actor name, ISO3
 
