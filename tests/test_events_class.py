@@ -329,3 +329,35 @@ def test_bodies_repatriated_or_handed_over_are_other(resources):
     assert _class("The bodies of the two men were repatriated to Kyrgyzstan on Wednesday.", resources) == "other"
     assert _class("The body of the border guard has been handed over to the Tajik side.", resources) == "other"
     assert _class("Uzbek officials returned the bodies to Kyrgyz authorities at the Dostuk checkpoint.", resources) == "other"
+
+
+# ---------------------------------------------------------------- one-sided fire, headline tenses, investigations
+
+
+def test_fire_opened_on_a_target_is_an_attack_and_fire_without_one_a_clash(resources):
+    assert _class("A patrol helicopter opened fire on the trespassers near the river.", resources) == "attack"
+    assert _class("Gunmen fired at a border post in the village of Kavo overnight.", resources) == "attack"
+    assert _class("Local officials said soldiers started shooting at the outpost from the hill.", resources) == "attack"
+    # no target, or fire traded: two sides fight
+    assert _class("The smugglers opened fire and escaped into the darkness.", resources) == "armed_clash"
+    assert _class("The two patrols opened fire on each other near the canal.", resources) == "armed_clash"
+    # fire on a crowd of protesters stays the protest or riot
+    assert _class("Police opened fire on demonstrators who had gathered in the square.", resources) != "attack"
+    # a shooting named as a noun is no directed fire
+    hits = trigger_hits("Three soldiers were killed in the shooting on the border on Monday.", resources.lexicon)
+    assert not any(h.text.startswith("shooting on") for h in hits)
+
+
+def test_headlines_in_the_present_tense_tell_the_event(resources):
+    assert _class("Afghan border police kill three armed smugglers", resources) == "armed_clash"
+    assert _class("Kyrgyz border guards kills two intruders near Batken", resources) == "armed_clash"
+    assert _class("Insurgents take Khanabad district of Kunduz", resources) == "territorial_control"
+    # taking part is no taking
+    assert _class("Tajik Troops Take Part In Joint Drills", resources) == "military_exercise"
+
+
+def test_an_investigation_opened_or_under_way_is_other(resources):
+    assert _class("Prosecutors said criminal cases have been opened.", resources) == "other"
+    assert _class("The border service is investigating the shooting near Isfara.", resources) == "other"
+    assert _class("A government commission has been set up to investigate the clash.", resources) == "other"
+    assert _class("The ministry said it would conduct its own investigation.", resources) == "other"

@@ -212,6 +212,13 @@ _ASKED_ABOUT = re.compile(
     r"(?:(?:the|a|an|any|reported|alleged|possible|claimed)\s+){0,2}(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# "set up to investigate the clash", "an inquiry into the shooting": what is investigated is
+# the topic of the investigation, which is the sentence's event
+_INVESTIGATED = re.compile(
+    r"\b(?:investigat(?:e|es|ed|ing|ions?)|probe|probing|inquir(?:y|ies|e|ing)|look(?:s|ed|ing)? into)\s+"
+    r"(?:(?:into|of)\s+)?(?:the|this|that|these|those|last\s+\w+['’]s|\w+day['’]s)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 # "the 2021 Taliban takeover", "last year's clashes": an event named by its date, as a noun,
 # is background the sentence refers to
@@ -225,6 +232,7 @@ _DATED_NOUN = re.compile(
 # words one of which each frame holds: its regex is tried only where one of them is
 _READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
 _ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
+_INVESTIGATED_WORDS = ("investigat", "probe", "probing", "inquir", "look")
 _DATED_WORDS = ("19", "20", "'s", "’s")
 _END_WORDS = ("completion", "conclusion", "end of", "close of")
 _AGREED_WORDS = ("agree", "deal", "accord", "understanding")
@@ -243,12 +251,14 @@ def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str],
 
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
-    ready for (``_READY_FOR``) or what a speaker was asked about (``_ASKED_ABOUT``)."""
+    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``) or what is
+    investigated (``_INVESTIGATED``)."""
     if not sentence:
         return False
     return (
         _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
         or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
+        or _frame_before(sentence, hit.start, 60, _INVESTIGATED, _INVESTIGATED_WORDS) is not None
     )
 
 
