@@ -361,3 +361,19 @@ def test_an_investigation_opened_or_under_way_is_other(resources):
     assert _class("The border service is investigating the shooting near Isfara.", resources) == "other"
     assert _class("A government commission has been set up to investigate the clash.", resources) == "other"
     assert _class("The ministry said it would conduct its own investigation.", resources) == "other"
+
+
+def test_an_argument_suggestion_or_description_by_a_speaker_is_reported_speech(resources):
+    assert _class("Farmers argue that the quotas are applied unfairly.", resources) == "statement"
+    assert _class("The analyst suggested that the decision may be linked to the elections.", resources) == "statement"
+    assert _class("The ministry described the men as members of a banned group.", resources) == "statement"
+    assert _class("The ministry maintains that the exchange went smoothly.", resources) == "statement"
+    # keeping a base is a state, not a speaker maintaining a view
+    assert choose_class(trigger_hits("Moscow maintains an air base near the capital.", resources.lexicon), resources.lexicon) is None
+
+
+def test_all_roads_sealed_off_or_crossings_prohibited(resources):
+    assert _class("Police sealed off all roads leading to the district centre.", resources) == "alert_raised"
+    assert _class("The Taliban sealed off several mountain roads into the valley.", resources) == "alert_raised"
+    assert _class("Border crossings were prohibited for residents of both provinces.", resources) == "border_crossing_status"
+    assert _class("Passage through the checkpoint has been halted since Monday.", resources) == "border_crossing_status"
