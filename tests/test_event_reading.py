@@ -101,7 +101,7 @@ def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
 
 def test_undated_sentences_happen_on_the_day_the_narrative_last_told(resources):
     text = (
-        "When officials started clearing the poppy fields on Tuesday, the farmers resisted. "
+        "When officials came to the poppy fields on Tuesday, the farmers resisted. "
         "They threw rocks at the Taliban security units in Argo. "
         "The farmers had sown the poppy on December 1. "
         "Russian troops arrived in Dushanbe."

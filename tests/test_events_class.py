@@ -377,3 +377,20 @@ def test_all_roads_sealed_off_or_crossings_prohibited(resources):
     assert _class("The Taliban sealed off several mountain roads into the valley.", resources) == "alert_raised"
     assert _class("Border crossings were prohibited for residents of both provinces.", resources) == "border_crossing_status"
     assert _class("Passage through the checkpoint has been halted since Monday.", resources) == "border_crossing_status"
+
+
+def test_the_simulated_enemy_of_a_drill_narrative_tells_the_exercise(resources):
+    assert _class("Reconnaissance units were the first to engage the mock enemy near the pass.", resources) == "military_exercise"
+    assert _class("The conditional militants were surrounded and destroyed by paratroopers.", resources) == "military_exercise"
+    assert _class("Troops will practise 'neutralising insurgents' who crossed in an imagined raid.", resources) == "military_exercise"
+
+
+def test_unrest_that_erupted_is_a_riot(resources):
+    assert _class("Unrest erupted in the district after police detained two elders.", resources) == "riot"
+    assert _class("Mass disorders broke out in the town centre on Friday.", resources) == "riot"
+
+
+def test_drug_crops_destroyed_by_the_authorities_are_an_eradication(resources):
+    assert _class("Police began destroying opium poppy fields in the valley on Sunday.", resources) == "other"
+    assert _class("Officials said teams have eradicated cannabis plantations in two districts.", resources) == "other"
+    assert _class("The poppy eradication campaign started in the province this week.", resources) == "other"
