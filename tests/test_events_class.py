@@ -394,3 +394,20 @@ def test_drug_crops_destroyed_by_the_authorities_are_an_eradication(resources):
     assert _class("Police began destroying opium poppy fields in the valley on Sunday.", resources) == "other"
     assert _class("Officials said teams have eradicated cannabis plantations in two districts.", resources) == "other"
     assert _class("The poppy eradication campaign started in the province this week.", resources) == "other"
+
+
+def test_forces_shot_dead_by_militants_are_the_victims_of_an_attack(resources):
+    assert _class("Three border guards were shot dead by militants while on patrol.", resources) == "attack"
+    assert _class("Afghan soldiers have been killed by gunmen near the crossing.", resources) == "attack"
+    # the forces who kill armed men fight them
+    assert _class("Uzbek border troops killed two armed smugglers on the river.", resources) == "armed_clash"
+
+
+def test_a_road_blocked_by_a_side_or_by_residents_is_a_blockade(resources):
+    assert _class("The Kyrgyz side blocked the main road to the exclave on Monday.", resources) == "other"
+    assert _class("The highway to the exclave was blocked by the other side for several hours.", resources) == "other"
+
+
+def test_troops_landed_on_an_island_are_a_deployment(resources):
+    assert _class("The Taliban responded by landing fighters on the island.", resources) == "deployment"
+    assert _class("Helicopters landed troops on the island overnight.", resources) == "deployment"
