@@ -293,3 +293,11 @@ def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
     assert after[0].modality == "reported" and after[0].date is not None and after[0].date.start.year == 2025, after[0].reasons["date"]
     # the event the phrase names keeps its date
     assert any(e.date is not None and e.date.start.year == 2021 for e in after[1:]), [(e.event_class, e.date) for e in after]
+
+
+def test_a_link_to_another_story_is_no_sentence_of_the_article(resources):
+    text = ("Tajik troops were deployed to the border on Monday.\n"
+            "Read more: Russian forces leave a base in Kyrgyzstan\n"
+            "Related: Border guards clash with smugglers near Panj\n")
+    events = parse_text(text, DAY, resources).events
+    assert [e.event_class for e in events] == ["deployment"], [(e.sentence, e.event_class) for e in events]

@@ -584,11 +584,18 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
     return readings[0] if readings else None
 
 
+# "Read more: US forces leave Bagram base", "Related: …": a link to another story is page
+# clutter, not a sentence of the article
+_LINK_LINE = re.compile(r"^\W*(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news))?|more on this)\s*[:|»>]", re.I)
+
+
 def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool = True) -> list[Reading]:
     """The sentence's main event and, where another clause tells another event ("the border
     had been closed since an exchange of gunfire injured two guards"), that one too."""
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
+    if _LINK_LINE.match(sentence):
+        return []
     present = lexicon.literals_in(sentence)
     vetoed: list[tuple[int, TriggerHit]] = []
     hits = trigger_hits(sentence, lexicon, present, vetoed)
