@@ -411,3 +411,8 @@ def test_a_road_blocked_by_a_side_or_by_residents_is_a_blockade(resources):
 def test_troops_landed_on_an_island_are_a_deployment(resources):
     assert _class("The Taliban responded by landing fighters on the island.", resources) == "deployment"
     assert _class("Helicopters landed troops on the island overnight.", resources) == "deployment"
+
+
+def test_illegal_crossings_in_the_plural_are_border_incidents(resources):
+    assert _class("Officials say 14 illegal border crossings were prevented this month.", resources) == "border_incident"
+    assert _class("Unauthorized crossings of the frontier have been recorded near the lake.", resources) == "border_incident"

@@ -304,3 +304,8 @@ def test_an_event_told_again_at_another_time_is_a_further_event(sentence, days, 
 
 def test_again_with_no_other_time_is_no_further_event(resources):
     assert len(parse_text("Talks were held in Khujand in 2019 and again in Isfara.", DAY, resources).events) == 1
+
+
+def test_what_usually_happens_tells_no_further_event_without_a_date_of_its_own(resources):
+    assert len(_classes("Illegal border crossings, shootings and abductions of herders are not unusual in the valley.", resources)) == 1
+    assert len(_classes("Smuggling raids, armed robberies and kidnappings of farmers are not uncommon along the river.", resources)) == 1

@@ -607,8 +607,13 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     counts, _ = counts_of_events(sentence, lexicon.units, choice.hit.start)
     main = _reading(frame, start, end, present, choice, in_sentence, tuple(counts))
     # what usually happens there ("where there have been many clashes over the years") is
-    # background to the sentence, not a further event of its own
-    further = [r for r in (_further_reading(frame, start, end, present, other, in_sentence, main) for other in others) if not r.habitual]
+    # background to the sentence, not a further event of its own; so is another kind of what
+    # usually happens in a sentence about what usually happens ("crossings, robberies and
+    # kidnappings are not unusual"), unless a date of its own tells it happened once
+    further = [
+        r for r in (_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)
+        if not r.habitual and not (main.habitual and r.date is None)
+    ]
     told = [main, *further]
     if second:
         told += _at_listed_places(main, in_sentence, lexicon, MAX_FURTHER - len(further))
