@@ -416,3 +416,12 @@ def test_troops_landed_on_an_island_are_a_deployment(resources):
 def test_illegal_crossings_in_the_plural_are_border_incidents(resources):
     assert _class("Officials say 14 illegal border crossings were prevented this month.", resources) == "border_incident"
     assert _class("Unauthorized crossings of the frontier have been recorded near the lake.", resources) == "border_incident"
+
+
+def test_flights_suspended_or_resumed_are_other(resources):
+    assert _class("Flights between the two capitals will resume next week, the airline said.", resources) == "other"
+    assert _class("The carrier suspended all flights to Kabul on Sunday.", resources) == "other"
+
+
+def test_shots_fired_into_a_group_of_local_people_are_an_attack(resources):
+    assert _class("A guard fired from the tower into a group of local young men.", resources) == "attack"
