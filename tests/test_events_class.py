@@ -425,3 +425,18 @@ def test_flights_suspended_or_resumed_are_other(resources):
 
 def test_shots_fired_into_a_group_of_local_people_are_an_attack(resources):
     assert _class("A guard fired from the tower into a group of local young men.", resources) == "attack"
+
+
+def test_infrastructure_reported_completed_is_other(resources):
+    assert _class("The second section of the highway has now been completed, officials said.", resources) == "other"
+    assert _class("The new bridge over the river was finally commissioned on Friday.", resources) == "other"
+
+
+def test_criminals_who_escaped_are_an_escape(resources):
+    assert _class("Two suspects managed to escape, the police told reporters.", resources) == "other"
+    assert _class("Three inmates escaped from custody in Khujand overnight.", resources) == "other"
+
+
+def test_forces_that_left_their_post_or_building_withdrew(resources):
+    assert _class("Government troops have left the district headquarters, a resident said.", resources) == "withdrawal"
+    assert _class("The soldiers vacated their base near the river on Sunday.", resources) == "withdrawal"
