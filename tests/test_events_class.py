@@ -440,3 +440,16 @@ def test_criminals_who_escaped_are_an_escape(resources):
 def test_forces_that_left_their_post_or_building_withdrew(resources):
     assert _class("Government troops have left the district headquarters, a resident said.", resources) == "withdrawal"
     assert _class("The soldiers vacated their base near the river on Sunday.", resources) == "withdrawal"
+
+
+def test_fire_on_protesters_or_protesters_wounded_make_the_demonstration_a_riot(resources):
+    assert _class("Police opened fire on the protesters outside the governor's office.", resources) == "riot"
+    assert _class("Three demonstrators were seriously wounded, witnesses said.", resources) == "riot"
+    # a crowd dispersed without harm stays a protest
+    assert _class("Riot police dispersed the crowd.", resources) == "protest"
+
+
+def test_a_thwarted_attempt_to_cross_is_a_border_incident_not_a_fight(resources):
+    assert _class("Border troops foiled an attempt to cross the river by a group of smugglers.", resources) == "border_incident"
+    assert _class("Guards thwarted two attempts to illegally cross the frontier this week.", resources) == "border_incident"
+    assert _class("Guards repelled an attack on the outpost.", resources) == "armed_clash"
