@@ -453,3 +453,7 @@ def test_a_thwarted_attempt_to_cross_is_a_border_incident_not_a_fight(resources)
     assert _class("Border troops foiled an attempt to cross the river by a group of smugglers.", resources) == "border_incident"
     assert _class("Guards thwarted two attempts to illegally cross the frontier this week.", resources) == "border_incident"
     assert _class("Guards repelled an attack on the outpost.", resources) == "armed_clash"
+
+
+def test_civilians_crossing_a_border_in_a_headline_are_displaced(resources):
+    assert _class("Nearly 200 Afghan Families Cross State Border Into Tajikistan", resources) == "displacement"

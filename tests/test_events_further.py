@@ -309,3 +309,10 @@ def test_again_with_no_other_time_is_no_further_event(resources):
 def test_what_usually_happens_tells_no_further_event_without_a_date_of_its_own(resources):
     assert len(_classes("Illegal border crossings, shootings and abductions of herders are not unusual in the valley.", resources)) == 1
     assert len(_classes("Smuggling raids, armed robberies and kidnappings of farmers are not uncommon along the river.", resources)) == 1
+
+
+def test_a_speech_act_coordinated_after_the_main_event_is_a_statement_of_its_own(resources):
+    assert _classes("The governor met the village elders and promised that the checkpoints would be removed.", resources) == ["agreement_meeting", "statement"]
+    assert _classes("Taliban fighters seized the border post and warned that they would advance further.", resources) == ["territorial_control", "statement"]
+    # a participle tells why the actor acted, not a statement of its own
+    assert "statement" not in _classes("The president sent troops into the valley, accusing the warlord of murder.", resources)

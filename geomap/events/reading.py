@@ -828,7 +828,7 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
     if hit.role == "incident":
         return _told_before_main(sentence, hit, main) or _casualties_reason(sentence, hit, main, hits, harmful)
     if hit.role == "speech":
-        return ""
+        return _spoken_conjunct_reason(sentence, hit, main)
     if hit.role or hit.event_class == "statement" or (main.event_class in harmful and is_consequence(hit.text)):
         return ""
     clause = clause_span(sentence, hit.start)
@@ -842,6 +842,21 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
     if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
         return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     return ""
+
+
+def _spoken_conjunct_reason(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
+    """A speech act that heads a predicate coordinated after the main event's ("the governor
+    met the protesters and promised an inquiry", "seized the post and warned that …"): what
+    the actor said is a statement of its own beside what it did."""
+    clause = clause_span(sentence, hit.start)
+    if hit.start < main.hit.start or clause[0] != clause_span(sentence, main.hit.start)[0]:
+        return ""
+    # a participle ("…, accusing him of killing …") tells why or how the main actor acted
+    if hit.text.lower().endswith("ing") or not _verbal(sentence, hit) or not _is_predicate(sentence, hit) or not _is_predicate(sentence, main.hit):
+        return ""
+    if not opens_a_conjunct(sentence, clause[0], hit.start, [main.hit.start]):
+        return ""
+    return f"{hit.text!r}: a speech act of its own after {main.hit.text!r}, a second event"
 
 
 def _told_before_main(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
