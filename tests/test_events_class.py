@@ -457,3 +457,8 @@ def test_a_thwarted_attempt_to_cross_is_a_border_incident_not_a_fight(resources)
 
 def test_civilians_crossing_a_border_in_a_headline_are_displaced(resources):
     assert _class("Nearly 200 Afghan Families Cross State Border Into Tajikistan", resources) == "displacement"
+
+
+def test_drug_smugglers_found_are_people_not_a_seizure(resources):
+    assert _class("Two drug traffickers were found hiding in a barn and shot dead by the patrol.", resources) != "drug_seizure"
+    assert _class("Fifty kilograms of heroin were found in the truck.", resources) == "drug_seizure"
