@@ -462,3 +462,9 @@ def test_civilians_crossing_a_border_in_a_headline_are_displaced(resources):
 def test_drug_smugglers_found_are_people_not_a_seizure(resources):
     assert _class("Two drug traffickers were found hiding in a barn and shot dead by the patrol.", resources) != "drug_seizure"
     assert _class("Fifty kilograms of heroin were found in the truck.", resources) == "drug_seizure"
+
+
+def test_a_flag_or_sign_put_up_in_a_border_dispute_is_other(resources):
+    assert _class("Villagers from the exclave put up a national flag near the disputed spring.", resources) == "other"
+    assert _class("The other side erected a road sign with the village's name on the contested road.", resources) == "other"
+    assert _class("The helicopter's sudden crash killed both pilots.", resources) == "other"
