@@ -343,6 +343,9 @@ def test_fire_opened_on_a_target_is_an_attack_and_fire_without_one_a_clash(resou
     assert _class("The two patrols opened fire on each other near the canal.", resources) == "armed_clash"
     # fire on a crowd of protesters stays the protest or riot
     assert _class("Police opened fire on demonstrators who had gathered in the square.", resources) != "attack"
+    # a dismissal on a day or an order to shoot on sight is no fire at a target
+    for phrase in ("The deputy minister was fired on Monday after the scandal.", "Guards were ordered to shoot on sight."):
+        assert choose_class(trigger_hits(phrase, resources.lexicon), resources.lexicon, phrase) is None, phrase
     # a shooting named as a noun is no directed fire
     hits = trigger_hits("Three soldiers were killed in the shooting on the border on Monday.", resources.lexicon)
     assert not any(h.text.startswith("shooting on") for h in hits)
@@ -352,8 +355,10 @@ def test_headlines_in_the_present_tense_tell_the_event(resources):
     assert _class("Afghan border police kill three armed smugglers", resources) == "armed_clash"
     assert _class("Kyrgyz border guards kills two intruders near Batken", resources) == "armed_clash"
     assert _class("Insurgents take Khanabad district of Kunduz", resources) == "territorial_control"
-    # taking part is no taking
+    # taking part, taking a country to court or into account is no taking
     assert _class("Tajik Troops Take Part In Joint Drills", resources) == "military_exercise"
+    for phrase in ("Kyrgyzstan will take Tajikistan to court over the water dispute.", "The ministry will take Uzbekistan's interests into account."):
+        assert choose_class(trigger_hits(phrase, resources.lexicon), resources.lexicon, phrase) is None, phrase
 
 
 def test_an_investigation_opened_or_under_way_is_other(resources):
