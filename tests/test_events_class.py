@@ -473,3 +473,8 @@ def test_a_flag_or_sign_put_up_in_a_border_dispute_is_other(resources):
     assert _class("Villagers from the exclave put up a national flag near the disputed spring.", resources) == "other"
     assert _class("The other side erected a road sign with the village's name on the contested road.", resources) == "other"
     assert _class("The helicopter's sudden crash killed both pilots.", resources) == "other"
+
+
+def test_cleared_of_drug_charges_is_no_eradication(resources):
+    hits = trigger_hits("The farmer was cleared of drug charges by the court.", resources.lexicon)
+    assert not any(h.event_class == "other" and "drug" in h.text for h in hits)
