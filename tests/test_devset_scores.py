@@ -17,10 +17,10 @@ from conftest import ROOT
 # annotated before any rule saw them) score lower than the older ones, so some floors sit
 # under the issue's (README, docs/events.md)
 FLOORS = {
-    "recall": 0.81,  # the issue asks 0.80
+    "recall": 0.84,  # the issue asks 0.80
     "precision": 0.92,
     "place_accuracy": 0.81,
-    "class_accuracy": 0.82,  # the issue asks 0.85
+    "class_accuracy": 0.845,  # the issue asks 0.85
     "date_accuracy": 0.84,
     "modality_accuracy": 0.90,
     "actor_recall": 0.79,
