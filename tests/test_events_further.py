@@ -316,3 +316,8 @@ def test_a_speech_act_coordinated_after_the_main_event_is_a_statement_of_its_own
     assert _classes("Taliban fighters seized the border post and warned that they would advance further.", resources) == ["territorial_control", "statement"]
     # a participle tells why the actor acted, not a statement of its own
     assert "statement" not in _classes("The president sent troops into the valley, accusing the warlord of murder.", resources)
+
+
+def test_security_personnel_who_fled_across_the_border_withdrew(resources):
+    classes = _classes("The president ordered the mobilisation of reservists after hundreds of Afghan security personnel fled across the frontier.", resources)
+    assert "withdrawal" in classes, classes
