@@ -301,3 +301,9 @@ def test_a_link_to_another_story_is_no_sentence_of_the_article(resources):
             "Related: Border guards clash with smugglers near Panj\n")
     events = parse_text(text, DAY, resources).events
     assert [e.event_class for e in events] == ["deployment"], [(e.sentence, e.event_class) for e in events]
+
+
+def test_the_end_of_fighting_told_before_is_no_fighting_of_its_own(resources):
+    assert choose_class(trigger_hits("The firefights ceased by nightfall.", resources.lexicon), resources.lexicon, "The firefights ceased by nightfall.") is None
+    assert _class("The governor said that the shooting had stopped but tension remained high.", resources) == "statement"
+    assert _class("Heavy fighting continued near the border post on Sunday.", resources) == "armed_clash"

@@ -187,6 +187,7 @@ def _may_match(branches: tuple[tuple[frozenset[str], ...], ...], present: set[st
 
 def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "") -> ClassChoice | None:
     """The sentence's class from its cues (see the module docstring), or None."""
+    hits = [h for h in hits if not _stopped(sentence, h)]
     if not hits:
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
@@ -260,6 +261,16 @@ def _named_only(sentence: str, hit: TriggerHit) -> bool:
         or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
         or _frame_before(sentence, hit.start, 60, _INVESTIGATED, _INVESTIGATED_WORDS) is not None
     )
+
+
+# "the shooting had stopped", "shootouts ceased by the evening": the end of fighting told
+# before is no fighting of its own
+_STOPPED_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:stopped|ceased|subsided|died down|halted|calmed down)\b", re.I)
+
+
+def _stopped(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue is the subject of its own end ("the shooting stopped")."""
+    return hit.role in ("", "incident") and _STOPPED_AFTER.match(sentence, hit.start + len(hit.text)) is not None
 
 
 def _dated(sentence: str, hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
