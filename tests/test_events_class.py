@@ -478,3 +478,9 @@ def test_a_flag_or_sign_put_up_in_a_border_dispute_is_other(resources):
 def test_cleared_of_drug_charges_is_no_eradication(resources):
     hits = trigger_hits("The farmer was cleared of drug charges by the court.", resources.lexicon)
     assert not any(h.event_class == "other" and "drug" in h.text for h in hits)
+
+
+def test_forces_that_responded_to_an_attack_fought_it(resources):
+    assert _class("Uzbek border troops responded to an armed incursion from the island on Friday.", resources) == "armed_clash"
+    assert _class("The border guards quickly responded with force to the attack on the post.", resources) == "armed_clash"
+    assert _class("The ministry responded to the attack with a statement.", resources) != "armed_clash"
