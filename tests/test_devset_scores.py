@@ -17,15 +17,15 @@ from conftest import ROOT
 # annotated before any rule saw them) score lower than the older ones, so some floors sit
 # under the issue's (README, docs/events.md)
 FLOORS = {
-    "recall": 0.77,  # the issue asks 0.80
+    "recall": 0.80,  # the issue asks 0.80
     "precision": 0.92,
-    "place_accuracy": 0.80,
-    "class_accuracy": 0.79,  # the issue asks 0.85
+    "place_accuracy": 0.81,
+    "class_accuracy": 0.82,  # the issue asks 0.85
     "date_accuracy": 0.85,
-    "modality_accuracy": 0.88,
+    "modality_accuracy": 0.90,
     "actor_recall": 0.82,
-    "fatalities_accuracy": 0.92,
-    "incident_recall": 0.70,  # the issue asks 0.65 on unseen news
+    "fatalities_accuracy": 0.91,
+    "incident_recall": 0.72,  # the issue asks 0.65 on unseen news
 }
 
 

@@ -101,7 +101,7 @@ def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
 
 def test_undated_sentences_happen_on_the_day_the_narrative_last_told(resources):
     text = (
-        "When officials started clearing the poppy fields on Tuesday, the farmers resisted. "
+        "When officials came to the poppy fields on Tuesday, the farmers resisted. "
         "They threw rocks at the Taliban security units in Argo. "
         "The farmers had sown the poppy on December 1. "
         "Russian troops arrived in Dushanbe."
@@ -293,3 +293,17 @@ def test_the_first_time_since_a_date_is_the_last_time_not_this_one(resources):
     assert after[0].modality == "reported" and after[0].date is not None and after[0].date.start.year == 2025, after[0].reasons["date"]
     # the event the phrase names keeps its date
     assert any(e.date is not None and e.date.start.year == 2021 for e in after[1:]), [(e.event_class, e.date) for e in after]
+
+
+def test_a_link_to_another_story_is_no_sentence_of_the_article(resources):
+    text = ("Tajik troops were deployed to the border on Monday.\n"
+            "Read more: Russian forces leave a base in Kyrgyzstan\n"
+            "Related: Border guards clash with smugglers near Panj\n")
+    events = parse_text(text, DAY, resources).events
+    assert [e.event_class for e in events] == ["deployment"], [(e.sentence, e.event_class) for e in events]
+
+
+def test_the_end_of_fighting_told_before_is_no_fighting_of_its_own(resources):
+    assert choose_class(trigger_hits("The firefights ceased by nightfall.", resources.lexicon), resources.lexicon, "The firefights ceased by nightfall.") is None
+    assert _class("The governor said that the shooting had stopped but tension remained high.", resources) == "statement"
+    assert _class("Heavy fighting continued near the border post on Sunday.", resources) == "armed_clash"

@@ -329,3 +329,158 @@ def test_bodies_repatriated_or_handed_over_are_other(resources):
     assert _class("The bodies of the two men were repatriated to Kyrgyzstan on Wednesday.", resources) == "other"
     assert _class("The body of the border guard has been handed over to the Tajik side.", resources) == "other"
     assert _class("Uzbek officials returned the bodies to Kyrgyz authorities at the Dostuk checkpoint.", resources) == "other"
+
+
+# ---------------------------------------------------------------- one-sided fire, headline tenses, investigations
+
+
+def test_fire_opened_on_a_target_is_an_attack_and_fire_without_one_a_clash(resources):
+    assert _class("A patrol helicopter opened fire on the trespassers near the river.", resources) == "attack"
+    assert _class("Gunmen fired at a border post in the village of Kavo overnight.", resources) == "attack"
+    assert _class("Local officials said soldiers started shooting at the outpost from the hill.", resources) == "attack"
+    # no target, or fire traded: two sides fight
+    assert _class("The smugglers opened fire and escaped into the darkness.", resources) == "armed_clash"
+    assert _class("The two patrols opened fire on each other near the canal.", resources) == "armed_clash"
+    # fire on a crowd of protesters stays the protest or riot
+    assert _class("Police opened fire on demonstrators who had gathered in the square.", resources) != "attack"
+    # a dismissal on a day or an order to shoot on sight is no fire at a target
+    for phrase in ("The deputy minister was fired on Monday after the scandal.", "Guards were ordered to shoot on sight."):
+        assert choose_class(trigger_hits(phrase, resources.lexicon), resources.lexicon, phrase) is None, phrase
+    # a shooting named as a noun is no directed fire
+    hits = trigger_hits("Three soldiers were killed in the shooting on the border on Monday.", resources.lexicon)
+    assert not any(h.text.startswith("shooting on") for h in hits)
+
+
+def test_headlines_in_the_present_tense_tell_the_event(resources):
+    assert _class("Afghan border police kill three armed smugglers", resources) == "armed_clash"
+    assert _class("Kyrgyz border guards kills two intruders near Batken", resources) == "armed_clash"
+    assert _class("Insurgents take Khanabad district of Kunduz", resources) == "territorial_control"
+    # taking part, taking a country to court or into account is no taking
+    assert _class("Tajik Troops Take Part In Joint Drills", resources) == "military_exercise"
+    for phrase in ("Kyrgyzstan will take Tajikistan to court over the water dispute.", "The ministry will take Uzbekistan's interests into account."):
+        assert choose_class(trigger_hits(phrase, resources.lexicon), resources.lexicon, phrase) is None, phrase
+
+
+def test_an_investigation_opened_or_under_way_is_other(resources):
+    assert _class("Prosecutors said criminal cases have been opened.", resources) == "other"
+    assert _class("The border service is investigating the shooting near Isfara.", resources) == "other"
+    assert _class("A government commission has been set up to investigate the clash.", resources) == "other"
+    assert _class("The ministry said it would conduct its own investigation.", resources) == "other"
+
+
+def test_an_argument_suggestion_or_description_by_a_speaker_is_reported_speech(resources):
+    assert _class("Farmers argue that the quotas are applied unfairly.", resources) == "statement"
+    assert _class("The analyst suggested that the decision may be linked to the elections.", resources) == "statement"
+    assert _class("The ministry described the men as members of a banned group.", resources) == "statement"
+    assert _class("The ministry maintains that the exchange went smoothly.", resources) == "statement"
+    # keeping a base is a state, not a speaker maintaining a view
+    assert choose_class(trigger_hits("Moscow maintains an air base near the capital.", resources.lexicon), resources.lexicon) is None
+
+
+def test_all_roads_sealed_off_or_crossings_prohibited(resources):
+    assert _class("Police sealed off all roads leading to the district centre.", resources) == "alert_raised"
+    assert _class("The Taliban sealed off several mountain roads into the valley.", resources) == "alert_raised"
+    assert _class("Border crossings were prohibited for residents of both provinces.", resources) == "border_crossing_status"
+    assert _class("Passage through the checkpoint has been halted since Monday.", resources) == "border_crossing_status"
+
+
+def test_the_simulated_enemy_of_a_drill_narrative_tells_the_exercise(resources):
+    assert _class("Reconnaissance units were the first to engage the mock enemy near the pass.", resources) == "military_exercise"
+    assert _class("The conditional militants were surrounded and destroyed by paratroopers.", resources) == "military_exercise"
+    assert _class("Troops will practise 'neutralising insurgents' who crossed in an imagined raid.", resources) == "military_exercise"
+
+
+def test_unrest_that_erupted_is_a_riot(resources):
+    assert _class("Unrest erupted in the district after police detained two elders.", resources) == "riot"
+    assert _class("Mass disorders broke out in the town centre on Friday.", resources) == "riot"
+
+
+def test_drug_crops_destroyed_by_the_authorities_are_an_eradication(resources):
+    assert _class("Police began destroying opium poppy fields in the valley on Sunday.", resources) == "other"
+    assert _class("Officials said teams have eradicated cannabis plantations in two districts.", resources) == "other"
+    assert _class("The poppy eradication campaign started in the province this week.", resources) == "other"
+
+
+def test_forces_shot_dead_by_militants_are_the_victims_of_an_attack(resources):
+    assert _class("Three border guards were shot dead by militants while on patrol.", resources) == "attack"
+    assert _class("Afghan soldiers have been killed by gunmen near the crossing.", resources) == "attack"
+    # the forces who kill armed men fight them
+    assert _class("Uzbek border troops killed two armed smugglers on the river.", resources) == "armed_clash"
+
+
+def test_a_road_blocked_by_a_side_or_by_residents_is_a_blockade(resources):
+    assert _class("The Kyrgyz side blocked the main road to the exclave on Monday.", resources) == "other"
+    assert _class("The highway to the exclave was blocked by the other side for several hours.", resources) == "other"
+
+
+def test_troops_landed_on_an_island_are_a_deployment(resources):
+    assert _class("The Taliban responded by landing fighters on the island.", resources) == "deployment"
+    assert _class("Helicopters landed troops on the island overnight.", resources) == "deployment"
+
+
+def test_illegal_crossings_in_the_plural_are_border_incidents(resources):
+    assert _class("Officials say 14 illegal border crossings were prevented this month.", resources) == "border_incident"
+    assert _class("Unauthorized crossings of the frontier have been recorded near the lake.", resources) == "border_incident"
+
+
+def test_flights_suspended_or_resumed_are_other(resources):
+    assert _class("Flights between the two capitals will resume next week, the airline said.", resources) == "other"
+    assert _class("The carrier suspended all flights to Kabul on Sunday.", resources) == "other"
+
+
+def test_shots_fired_into_a_group_of_local_people_are_an_attack(resources):
+    assert _class("A guard fired from the tower into a group of local young men.", resources) == "attack"
+
+
+def test_infrastructure_reported_completed_is_other(resources):
+    assert _class("The second section of the highway has now been completed, officials said.", resources) == "other"
+    assert _class("The new bridge over the river was finally commissioned on Friday.", resources) == "other"
+
+
+def test_criminals_who_escaped_are_an_escape(resources):
+    assert _class("Two suspects managed to escape, the police told reporters.", resources) == "other"
+    assert _class("Three inmates escaped from custody in Khujand overnight.", resources) == "other"
+
+
+def test_forces_that_left_their_post_or_building_withdrew(resources):
+    assert _class("Government troops have left the district headquarters, a resident said.", resources) == "withdrawal"
+    assert _class("The soldiers vacated their base near the river on Sunday.", resources) == "withdrawal"
+
+
+def test_fire_on_protesters_or_protesters_wounded_make_the_demonstration_a_riot(resources):
+    assert _class("Police opened fire on the protesters outside the governor's office.", resources) == "riot"
+    assert _class("Three demonstrators were seriously wounded, witnesses said.", resources) == "riot"
+    # a crowd dispersed without harm stays a protest
+    assert _class("Riot police dispersed the crowd.", resources) == "protest"
+
+
+def test_a_thwarted_attempt_to_cross_is_a_border_incident_not_a_fight(resources):
+    assert _class("Border troops foiled an attempt to cross the river by a group of smugglers.", resources) == "border_incident"
+    assert _class("Guards thwarted two attempts to illegally cross the frontier this week.", resources) == "border_incident"
+    assert _class("Guards repelled an attack on the outpost.", resources) == "armed_clash"
+
+
+def test_civilians_crossing_a_border_in_a_headline_are_displaced(resources):
+    assert _class("Nearly 200 Afghan Families Cross State Border Into Tajikistan", resources) == "displacement"
+
+
+def test_drug_smugglers_found_are_people_not_a_seizure(resources):
+    assert _class("Two drug traffickers were found hiding in a barn and shot dead by the patrol.", resources) != "drug_seizure"
+    assert _class("Fifty kilograms of heroin were found in the truck.", resources) == "drug_seizure"
+
+
+def test_a_flag_or_sign_put_up_in_a_border_dispute_is_other(resources):
+    assert _class("Villagers from the exclave put up a national flag near the disputed spring.", resources) == "other"
+    assert _class("The other side erected a road sign with the village's name on the contested road.", resources) == "other"
+    assert _class("The helicopter's sudden crash killed both pilots.", resources) == "other"
+
+
+def test_cleared_of_drug_charges_is_no_eradication(resources):
+    hits = trigger_hits("The farmer was cleared of drug charges by the court.", resources.lexicon)
+    assert not any(h.event_class == "other" and "drug" in h.text for h in hits)
+
+
+def test_forces_that_responded_to_an_attack_fought_it(resources):
+    assert _class("Uzbek border troops responded to an armed incursion from the island on Friday.", resources) == "armed_clash"
+    assert _class("The border guards quickly responded with force to the attack on the post.", resources) == "armed_clash"
+    assert _class("The ministry responded to the attack with a statement.", resources) != "armed_clash"

@@ -304,3 +304,20 @@ def test_an_event_told_again_at_another_time_is_a_further_event(sentence, days, 
 
 def test_again_with_no_other_time_is_no_further_event(resources):
     assert len(parse_text("Talks were held in Khujand in 2019 and again in Isfara.", DAY, resources).events) == 1
+
+
+def test_what_usually_happens_tells_no_further_event_without_a_date_of_its_own(resources):
+    assert len(_classes("Illegal border crossings, shootings and abductions of herders are not unusual in the valley.", resources)) == 1
+    assert len(_classes("Smuggling raids, armed robberies and kidnappings of farmers are not uncommon along the river.", resources)) == 1
+
+
+def test_a_speech_act_coordinated_after_the_main_event_is_a_statement_of_its_own(resources):
+    assert _classes("The governor met the village elders and promised that the checkpoints would be removed.", resources) == ["agreement_meeting", "statement"]
+    assert _classes("Taliban fighters seized the border post and warned that they would advance further.", resources) == ["territorial_control", "statement"]
+    # a participle tells why the actor acted, not a statement of its own
+    assert "statement" not in _classes("The president sent troops into the valley, accusing the warlord of murder.", resources)
+
+
+def test_security_personnel_who_fled_across_the_border_withdrew(resources):
+    classes = _classes("The president ordered the mobilisation of reservists after hundreds of Afghan security personnel fled across the frontier.", resources)
+    assert "withdrawal" in classes, classes

@@ -197,6 +197,7 @@ def _may_match(branches: tuple[tuple[frozenset[str], ...], ...], present: set[st
 
 def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "") -> ClassChoice | None:
     """The sentence's class from its cues (see the module docstring), or None."""
+    hits = [h for h in hits if not _stopped(sentence, h)]
     if not hits:
         return None
     strong = [h for h in hits if h.role in ("", "incident") and h.weight >= CONFIDENT_CUE]
@@ -222,6 +223,13 @@ _ASKED_ABOUT = re.compile(
     r"(?:(?:the|a|an|any|reported|alleged|possible|claimed)\s+){0,2}(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# "set up to investigate the clash", "an inquiry into the shooting": what is investigated is
+# the topic of the investigation, which is the sentence's event
+_INVESTIGATED = re.compile(
+    r"\b(?:investigat(?:e|es|ed|ing|ions?)|probe|probing|inquir(?:y|ies|e|ing)|look(?:s|ed|ing)? into)\s+"
+    r"(?:(?:into|of)\s+)?(?:the|this|that|these|those|last\s+\w+['’]s|\w+day['’]s)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 # "the 2021 Taliban takeover", "last year's clashes": an event named by its date, as a noun,
 # is background the sentence refers to
@@ -235,6 +243,7 @@ _DATED_NOUN = re.compile(
 # words one of which each frame holds: its regex is tried only where one of them is
 _READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
 _ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
+_INVESTIGATED_WORDS = ("investigat", "probe", "probing", "inquir", "look")
 _DATED_WORDS = ("19", "20", "'s", "’s")
 _END_WORDS = ("completion", "conclusion", "end of", "close of")
 _AGREED_WORDS = ("agree", "deal", "accord", "understanding")
@@ -253,13 +262,25 @@ def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str],
 
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
-    ready for (``_READY_FOR``) or what a speaker was asked about (``_ASKED_ABOUT``)."""
+    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``) or what is
+    investigated (``_INVESTIGATED``)."""
     if not sentence:
         return False
     return (
         _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
         or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
+        or _frame_before(sentence, hit.start, 60, _INVESTIGATED, _INVESTIGATED_WORDS) is not None
     )
+
+
+# "the shooting had stopped", "shootouts ceased by the evening": the end of fighting told
+# before is no fighting of its own
+_STOPPED_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:stopped|ceased|subsided|died down|halted|calmed down)\b", re.I)
+
+
+def _stopped(sentence: str, hit: TriggerHit) -> bool:
+    """Whether the cue is the subject of its own end ("the shooting stopped")."""
+    return hit.role in ("", "incident") and _STOPPED_AFTER.match(sentence, hit.start + len(hit.text)) is not None
 
 
 def _dated(sentence: str, hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
@@ -587,11 +608,18 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
     return readings[0] if readings else None
 
 
+# "Read more: US forces leave Bagram base", "Related: …": a link to another story is page
+# clutter, not a sentence of the article
+_LINK_LINE = re.compile(r"^\W*(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news))?|more on this)\s*[:|»>]", re.I)
+
+
 def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool = True) -> list[Reading]:
     """The sentence's main event and, where another clause tells another event ("the border
     had been closed since an exchange of gunfire injured two guards"), that one too."""
     lexicon = frame.lexicon
     sentence = frame.text[start:end]
+    if _LINK_LINE.match(sentence):
+        return []
     present = lexicon.literals_in(sentence)
     vetoed: list[tuple[int, TriggerHit]] = []
     hits = trigger_hits(sentence, lexicon, present, vetoed)
@@ -603,8 +631,13 @@ def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool
     counts, _ = counts_of_events(sentence, lexicon.units, choice.hit.start)
     main = _reading(frame, start, end, present, choice, in_sentence, tuple(counts))
     # what usually happens there ("where there have been many clashes over the years") is
-    # background to the sentence, not a further event of its own
-    further = [r for r in (_further_reading(frame, start, end, present, other, in_sentence, main) for other in others) if not r.habitual]
+    # background to the sentence, not a further event of its own; so is another kind of what
+    # usually happens in a sentence about what usually happens ("crossings, robberies and
+    # kidnappings are not unusual"), unless a date of its own tells it happened once
+    further = [
+        r for r in (_further_reading(frame, start, end, present, other, in_sentence, main) for other in others)
+        if not r.habitual and not (main.habitual and r.date is None)
+    ]
     told = [main, *further]
     if second:
         told += _at_listed_places(main, in_sentence, lexicon, MAX_FURTHER - len(further))
@@ -819,7 +852,7 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
     if hit.role == "incident":
         return _told_before_main(sentence, hit, main) or _casualties_reason(sentence, hit, main, hits, harmful)
     if hit.role == "speech":
-        return ""
+        return _spoken_conjunct_reason(sentence, hit, main)
     if hit.role or hit.event_class == "statement" or (main.event_class in harmful and is_consequence(hit.text)):
         return ""
     clause = clause_span(sentence, hit.start)
@@ -833,6 +866,21 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
     if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
         return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     return ""
+
+
+def _spoken_conjunct_reason(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
+    """A speech act that heads a predicate coordinated after the main event's ("the governor
+    met the protesters and promised an inquiry", "seized the post and warned that …"): what
+    the actor said is a statement of its own beside what it did."""
+    clause = clause_span(sentence, hit.start)
+    if hit.start < main.hit.start or clause[0] != clause_span(sentence, main.hit.start)[0]:
+        return ""
+    # a participle ("…, accusing him of killing …") tells why or how the main actor acted
+    if hit.text.lower().endswith("ing") or not _verbal(sentence, hit) or not _is_predicate(sentence, hit) or not _is_predicate(sentence, main.hit):
+        return ""
+    if not opens_a_conjunct(sentence, clause[0], hit.start, [main.hit.start]):
+        return ""
+    return f"{hit.text!r}: a speech act of its own after {main.hit.text!r}, a second event"
 
 
 def _told_before_main(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
