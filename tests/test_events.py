@@ -855,3 +855,25 @@ def test_a_month_long_past_is_background_for_the_past_tense_sentences_after_it(r
     events = parse_text(text, None, resources).events
     killed = next(e for e in events if e.sentence.startswith("The militants kidnapped"))
     assert killed.date is not None and killed.date.start == date(2013, 9, 1) and killed.modality == "historical", (killed.date, killed.reasons["date"])
+
+
+def test_a_dated_recap_of_an_earlier_incident_does_not_date_the_undated_lead(resources):
+    text = (" date 2023-06-20\nShooting on the Kyrgyz-Tajik border\n\n"
+            "Kyrgyz and Tajik border guards exchanged fire near the village of Kok-Tash in Batken region, the border service said. "
+            "The border service said today that nobody was hurt. "
+            "It is the second shootout on this stretch of the border in a month. "
+            "Tajik border guards fired mortars at Kyrgyz positions near Kok-Tash on May 30.")
+    events = parse_text(text, None, resources).events
+    lead, recap = events[1], events[-1]
+    assert lead.date is not None and lead.date.start > date(2023, 6, 12), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+    assert recap.date.start == date(2023, 5, 30) and recap.incident_id != lead.incident_id
+
+
+def test_a_state_that_began_before_the_week_still_holds_for_the_lead(resources):
+    text = (" date 2023-06-20\nTERMEZ, June 20 - Uzbekistan has fully reopened its border crossing with Afghanistan at Termez, officials said.\n\n"
+            "\"The Termez bridge crossing is operational again,\" the customs service said on Monday. "
+            "The customs service said today that dozens of trucks were waiting. "
+            "The customs service told reporters that the border had been reopened since June 8.")
+    events = parse_text(text, None, resources).events
+    lead, since = events[0], events[-1]
+    assert lead.incident_id == since.incident_id and lead.date.start == date(2023, 6, 8), [(e.sentence[:20], e.incident_id, e.date) for e in events]

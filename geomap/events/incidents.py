@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
-from geomap.events.reading import Reading, dated_modality, in_narrative_window
+from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality, in_narrative_window
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -125,10 +125,15 @@ class _Incidents:
     and the earliest end are all an incident needs to keep.
     """
 
-    def __init__(self, readings: Sequence[Reading]) -> None:
+    def __init__(self, readings: Sequence[Reading], published: date | None = None) -> None:
         self.readings = readings
         self.parent = list(range(len(readings)))
-        self.span: dict[int, tuple[date, date]] = {i: (r.date.start, r.date.end) for i, r in enumerate(readings) if r.date is not None}
+        self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
+        if published is not None and any(r.date is not None and in_narrative_window(r.date, published) for r in readings):
+            # an article that dates something in the week it appeared tells that week's news in
+            # its undated headline and lead: a sentence dated before recalls an earlier incident
+            current = (shift_days(published, -NARRATIVE_DAYS), published)
+            self.span.update((i, current) for i, r in enumerate(readings) if r.date is None and r.lead and _tense(r) == "event")
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -160,13 +165,23 @@ class _Incidents:
         return sorted(groups.values(), key=lambda members: members[0])
 
 
+def _span(reading: Reading, published: date | None) -> tuple[date, date]:
+    """The days a sentence's date allows: a state that began on a day ("closed since May 3")
+    holds up to the article's day."""
+    day = reading.date
+    assert day is not None
+    if reading.date_opens_span and published is not None and day.end < published:
+        return day.start, published
+    return day.start, day.end
+
+
 def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
     """Member indices of each incident, incidents in order of their first sentence.
 
     An anchor is compared with the ``NEARBY`` anchors before it and a sentence with the
     ``NEARBY`` nearest anchors, so a very long article costs time in proportion to its length.
     """
-    incidents = _Incidents(readings)
+    incidents = _Incidents(readings, facts.published)
     anchors = [i for i, r in enumerate(readings) if _is_anchor(r)]
     for position, i in enumerate(anchors):
         for j in reversed(anchors[max(0, position - NEARBY) : position]):
