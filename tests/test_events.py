@@ -877,3 +877,12 @@ def test_a_state_that_began_before_the_week_still_holds_for_the_lead(resources):
     events = parse_text(text, None, resources).events
     lead, since = events[0], events[-1]
     assert lead.incident_id == since.incident_id and lead.date.start == date(2023, 6, 8), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+
+
+def test_an_earlier_event_of_the_kind_is_background_but_the_previous_day_is_a_date(resources):
+    text = "Russian and Tajik troops began drills near Khorog on Tuesday. Previous exercises were held in Kulob."
+    drills, previous = parse_text(text, date(2023, 6, 21), resources).events
+    assert previous.modality == "historical" and previous.date is None and previous.incident_id != drills.incident_id
+    text = "Troops clashed near Vorukh on Monday. The previous day, guards fired shots near Vorukh."
+    day_before = parse_text(text, date(2023, 6, 21), resources).events[-1]
+    assert day_before.modality == "reported" and day_before.date.start == date(2023, 6, 18)
