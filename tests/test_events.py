@@ -886,3 +886,11 @@ def test_an_earlier_event_of_the_kind_is_background_but_the_previous_day_is_a_da
     text = "Troops clashed near Vorukh on Monday. The previous day, guards fired shots near Vorukh."
     day_before = parse_text(text, date(2023, 6, 21), resources).events[-1]
     assert day_before.modality == "reported" and day_before.date.start == date(2023, 6, 18)
+
+
+def test_what_an_event_under_way_will_involve_is_reported(resources):
+    text = "Russian and Tajik troops began joint drills near Kulob on Wednesday. About 3,000 soldiers will take part in the drills."
+    began, details = parse_text(text, date(2023, 6, 21), resources).events
+    assert details.incident_id == began.incident_id and details.modality == "reported", details.reasons["modality"]
+    text = "Tajik troops held drills near Kulob last month. Russian units will join the next drills."
+    assert parse_text(text, date(2023, 6, 21), resources).events[-1].modality == "planned"

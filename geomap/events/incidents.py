@@ -96,6 +96,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
         class_sites: dict[str, _Site | None] = {}
+        under_way = _classes_under_way(readings, members, facts.published)
         for index in members:
             told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
@@ -105,12 +106,37 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             if own_class not in class_sites:
                 class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
             own_site = class_sites[own_class] or site
-            reading = readings[index]
+            reading = _as_under_way(readings[index], under_way, facts.published)
             if own_day is not None and readings[own_day[1]].start > reading.start:
                 reading = replace(reading, incident_dated_after=True)
             events[index] = _event(reading, incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
+
+
+def _classes_under_way(readings: Sequence[Reading], members: list[int], published: date | None) -> set[str]:
+    """Classes of the incident's events told as begun in the article's week or as going on now."""
+    if published is None:
+        return set()
+    return {r.event_class for r in (readings[i] for i in members) if _under_way(r, published)}
+
+
+def _under_way(reading: Reading, published: date) -> bool:
+    if reading.modality != "reported" or reading.habitual or reading.family == "speech":
+        return False
+    if reading.date is None:
+        return bool(_PROGRESSIVE.search(reading.sentence))
+    return in_narrative_window(reading.date, published)
+
+
+def _as_under_way(reading: Reading, under_way: set[str], published: date | None) -> Reading:
+    """"The drills began on Tuesday … 2,000 troops will take part in the drills": in an incident
+    under way, what its event will involve is told of the event itself, which is happening."""
+    if reading.modality != "planned" or reading.event_class not in under_way or published is None:
+        return reading
+    if reading.date is not None and reading.date.start > published:
+        return reading
+    return replace(reading, modality="reported", modality_reason=f"{reading.modality_reason}, of a {reading.event_class} under way")
 
 
 # --------------------------------------------------------------------------- grouping
