@@ -894,3 +894,11 @@ def test_what_an_event_under_way_will_involve_is_reported(resources):
     assert details.incident_id == began.incident_id and details.modality == "reported", details.reasons["modality"]
     text = "Tajik troops held drills near Kulob last month. Russian units will join the next drills."
     assert parse_text(text, date(2023, 6, 21), resources).events[-1].modality == "planned"
+
+
+def test_a_wish_or_an_unrealised_intention_is_hypothetical_and_undated(resources):
+    text = "Clashes broke out near Panj on Monday. The Taliban want to seize the border crossing at Panj."
+    wish = parse_text(text, date(2023, 6, 21), resources).events[-1]
+    assert wish.modality == "hypothetical" and wish.date is None, (wish.modality, wish.date, wish.reasons)
+    intention = parse_text("The gunmen intended to attack a border post near Panj, officials said.", date(2023, 6, 21), resources).events[0]
+    assert intention.modality == "hypothetical", intention.reasons["modality"]
