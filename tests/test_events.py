@@ -902,3 +902,10 @@ def test_a_wish_or_an_unrealised_intention_is_hypothetical_and_undated(resources
     assert wish.modality == "hypothetical" and wish.date is None, (wish.modality, wish.date, wish.reasons)
     intention = parse_text("The gunmen intended to attack a border post near Panj, officials said.", date(2023, 6, 21), resources).events[0]
     assert intention.modality == "hypothetical", intention.reasons["modality"]
+
+
+def test_the_predicate_after_a_relative_clause_gives_the_modality(resources):
+    text = "The exercises, in which 800 Tajik soldiers practise repelling an incursion, will take place at the Lyaur range on June 22-25."
+    assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "planned"
+    text = "The exercises, in which 800 Tajik soldiers will practise repelling an incursion, were held at the Lyaur range last week."
+    assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "reported"

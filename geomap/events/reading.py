@@ -495,17 +495,32 @@ def cue_modality(
     present = lexicon.literals_in(sentence) if present is None else present
     clause = clause_span(sentence, trigger.start)
     own = (trigger.start, trigger.start + len(trigger.text))
+    resumed = _predicate_after_relative(sentence, own[1])
+    last = max(clause[1], resumed[1]) if resumed else clause[1]
     cues = lexicon.modality_cues
     for index in lexicon.candidates("modality_cues", present):  # strongest first
         cue = cues[index]
         for match in cue.pattern.finditer(sentence):
-            if cue.scope != "sentence" and match.start() >= clause[1]:
+            if cue.scope != "sentence" and match.start() >= last:
                 break
             if own[0] <= match.start() and match.end() <= own[1]:
                 continue
-            if _in_scope(cue.scope, match.start(), clause, trigger.start):
+            if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
+
+
+# a relative clause set off by commas right after the event's noun ("The exercises, in which
+# 600 troops will take part, will be held …"): the sentence's predicate follows it
+_RELATIVE_AFTER_NOUN = re.compile(r"\s*,\s*(?:(?:in|at|on|of|for|during|under|with|to|from|by)\s+)?(?:which|who|whom|whose|where)\b[^,;:()]*,\s*", re.I)
+
+
+def _predicate_after_relative(sentence: str, noun_end: int) -> tuple[int, int] | None:
+    """The clause that continues the event's noun after a relative clause between commas."""
+    relative = _RELATIVE_AFTER_NOUN.match(sentence, noun_end)
+    if relative is None:
+        return None
+    return relative.end(), clause_span(sentence, relative.end())[1]
 
 
 def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> bool:
