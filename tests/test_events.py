@@ -909,3 +909,9 @@ def test_the_predicate_after_a_relative_clause_gives_the_modality(resources):
     assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "planned"
     text = "The exercises, in which 800 Tajik soldiers will practise repelling an incursion, were held at the Lyaur range last week."
     assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "reported"
+
+
+def test_a_past_verb_joined_to_an_intention_is_reported(resources):
+    text = "The Taliban commander wanted to organise subversive activity against the police and was killed in Dasht-e Archi district on Monday."
+    killed = parse_text(text, date(2023, 6, 21), resources).events[0]
+    assert killed.event_class == "attack" and killed.modality == "reported", killed.reasons["modality"]

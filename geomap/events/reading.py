@@ -503,11 +503,25 @@ def cue_modality(
         for match in cue.pattern.finditer(sentence):
             if cue.scope != "sentence" and match.start() >= last:
                 break
-            if own[0] <= match.start() and match.end() <= own[1]:
+            if own[0] <= match.start() and match.end() <= own[1] or _past_verb_beside_infinitive(sentence, match, trigger):
                 continue
             if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
+
+
+_INFINITIVE_CUE = re.compile(r"\bto\Z", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+)?\Z", re.I)
+_PAST_FORM = re.compile(r"\w+ed\b", re.I)
+
+
+def _past_verb_beside_infinitive(sentence: str, cue: re.Match[str], trigger: TriggerHit) -> bool:
+    """"He wanted to organise an attack and was killed": a past verb joined by "and" to what
+    a "wanted to / planned to" cue introduces is a predicate of its own, which the cue does
+    not govern (an infinitive would take the bare verb)."""
+    if cue.end() > trigger.start or not _INFINITIVE_CUE.search(cue.group(0)):
+        return False
+    return bool(_AND_BEFORE.search(sentence, cue.end(), trigger.start)) and bool(_PAST_FORM.match(trigger.text))
 
 
 # a relative clause set off by commas right after the event's noun ("The exercises, in which
