@@ -915,3 +915,10 @@ def test_a_past_verb_joined_to_an_intention_is_reported(resources):
     text = "The Taliban commander wanted to organise subversive activity against the police and was killed in Dasht-e Archi district on Monday."
     killed = parse_text(text, date(2023, 6, 21), resources).events[0]
     assert killed.event_class == "attack" and killed.modality == "reported", killed.reasons["modality"]
+
+
+def test_possible_qualifies_the_noun_after_it_not_the_event_before(resources):
+    alert = parse_text("Troops were put on alert for a possible deployment to the border near Farkhor.", date(2023, 6, 21), resources).events[0]
+    assert alert.event_class == "alert_raised" and alert.modality == "reported", alert.reasons["modality"]
+    feared = parse_text("Officials fear a possible incursion of militants near Termez.", date(2023, 6, 21), resources).events[-1]
+    assert feared.modality == "hypothetical"
