@@ -922,3 +922,12 @@ def test_possible_qualifies_the_noun_after_it_not_the_event_before(resources):
     assert alert.event_class == "alert_raised" and alert.modality == "reported", alert.reasons["modality"]
     feared = parse_text("Officials fear a possible incursion of militants near Termez.", date(2023, 6, 21), resources).events[-1]
     assert feared.modality == "hypothetical"
+
+
+def test_a_late_report_dating_its_incident_first_keeps_the_lead_in_it(resources):
+    text = (" date 2023-06-20\nBorder guard killed on the Kyrgyz-Tajik border\n\n"
+            "A Kyrgyz border guard was killed in an exchange of fire near the village of Kok-Tash in Batken region, the border service said. "
+            "The shootout near Kok-Tash took place on June 5. "
+            "The border service said today that an investigation was under way.")
+    events = parse_text(text, None, resources).events
+    assert events[1].date.start == date(2023, 6, 5) and events[1].incident_id == events[2].incident_id

@@ -155,9 +155,10 @@ class _Incidents:
         self.readings = readings
         self.parent = list(range(len(readings)))
         self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
-        if published is not None and any(r.date is not None and in_narrative_window(r.date, published) for r in readings):
-            # an article that dates something in the week it appeared tells that week's news in
-            # its undated headline and lead: a sentence dated before recalls an earlier incident
+        if published is not None and _tells_its_week_first(readings, self.span, published):
+            # an article that dates something in the week it appeared before any earlier day tells
+            # that week's news in its undated headline and lead: a sentence dated before the week
+            # further on recalls an earlier incident
             current = (shift_days(published, -NARRATIVE_DAYS), published)
             self.span.update((i, current) for i, r in enumerate(readings) if r.date is None and r.lead and _tense(r) == "event")
 
@@ -189,6 +190,19 @@ class _Incidents:
         for i in range(len(self.readings)):
             groups.setdefault(self.root(i), []).append(i)
         return sorted(groups.values(), key=lambda members: members[0])
+
+
+def _tells_its_week_first(readings: Sequence[Reading], spans: dict[int, tuple[date, date]], published: date) -> bool:
+    """Whether the first dated sentence that is not background falls in the article's week
+    (a late report dates its older incident early on, before any news of the week)."""
+    week_start = shift_days(published, -NARRATIVE_DAYS)
+    for i in sorted(spans):
+        if _tense(readings[i]) != "event":
+            continue
+        if spans[i][1] >= week_start:
+            return spans[i][0] <= published
+        return False
+    return False
 
 
 def _span(reading: Reading, published: date | None) -> tuple[date, date]:
