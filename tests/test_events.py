@@ -886,6 +886,8 @@ def test_an_earlier_event_of_the_kind_is_background_but_the_previous_day_is_a_da
     text = "Troops clashed near Vorukh on Monday. The previous day, guards fired shots near Vorukh."
     day_before = parse_text(text, date(2023, 6, 21), resources).events[-1]
     assert day_before.modality == "reported" and day_before.date.start == date(2023, 6, 18)
+    earlier_account = parse_text("Previous reports said 20 soldiers were killed in the clash near Vorukh.", date(2023, 6, 21), resources).events[0]
+    assert earlier_account.modality == "reported"
 
 
 def test_what_an_event_under_way_will_involve_is_reported(resources):
