@@ -855,3 +855,81 @@ def test_a_month_long_past_is_background_for_the_past_tense_sentences_after_it(r
     events = parse_text(text, None, resources).events
     killed = next(e for e in events if e.sentence.startswith("The militants kidnapped"))
     assert killed.date is not None and killed.date.start == date(2013, 9, 1) and killed.modality == "historical", (killed.date, killed.reasons["date"])
+
+
+def test_a_dated_recap_of_an_earlier_incident_does_not_date_the_undated_lead(resources):
+    text = (" date 2023-06-20\nShooting on the Kyrgyz-Tajik border\n\n"
+            "Kyrgyz and Tajik border guards exchanged fire near the village of Kok-Tash in Batken region, the border service said. "
+            "The border service said today that nobody was hurt. "
+            "It is the second shootout on this stretch of the border in a month. "
+            "Tajik border guards fired mortars at Kyrgyz positions near Kok-Tash on May 30.")
+    events = parse_text(text, None, resources).events
+    lead, recap = events[1], events[-1]
+    assert lead.date is not None and lead.date.start > date(2023, 6, 12), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+    assert recap.date.start == date(2023, 5, 30) and recap.incident_id != lead.incident_id
+
+
+def test_a_state_that_began_before_the_week_still_holds_for_the_lead(resources):
+    text = (" date 2023-06-20\nTERMEZ, June 20 - Uzbekistan has fully reopened its border crossing with Afghanistan at Termez, officials said.\n\n"
+            "\"The Termez bridge crossing is operational again,\" the customs service said on Monday. "
+            "The customs service said today that dozens of trucks were waiting. "
+            "The customs service told reporters that the border had been reopened since June 8.")
+    events = parse_text(text, None, resources).events
+    lead, since = events[0], events[-1]
+    assert lead.incident_id == since.incident_id and lead.date.start == date(2023, 6, 8), [(e.sentence[:20], e.incident_id, e.date) for e in events]
+
+
+def test_an_earlier_event_of_the_kind_is_background_but_the_previous_day_is_a_date(resources):
+    text = "Russian and Tajik troops began drills near Khorog on Tuesday. Previous exercises were held in Kulob."
+    drills, previous = parse_text(text, date(2023, 6, 21), resources).events
+    assert previous.modality == "historical" and previous.date is None and previous.incident_id != drills.incident_id
+    text = "Troops clashed near Vorukh on Monday. The previous day, guards fired shots near Vorukh."
+    day_before = parse_text(text, date(2023, 6, 21), resources).events[-1]
+    assert day_before.modality == "reported" and day_before.date.start == date(2023, 6, 18)
+    earlier_account = parse_text("Previous reports said 20 soldiers were killed in the clash near Vorukh.", date(2023, 6, 21), resources).events[0]
+    assert earlier_account.modality == "reported"
+
+
+def test_what_an_event_under_way_will_involve_is_reported(resources):
+    text = "Russian and Tajik troops began joint drills near Kulob on Wednesday. About 3,000 soldiers will take part in the drills."
+    began, details = parse_text(text, date(2023, 6, 21), resources).events
+    assert details.incident_id == began.incident_id and details.modality == "reported", details.reasons["modality"]
+    text = "Tajik troops held drills near Kulob last month. Russian units will join the next drills."
+    assert parse_text(text, date(2023, 6, 21), resources).events[-1].modality == "planned"
+
+
+def test_a_wish_or_an_unrealised_intention_is_hypothetical_and_undated(resources):
+    text = "Clashes broke out near Panj on Monday. The Taliban want to seize the border crossing at Panj."
+    wish = parse_text(text, date(2023, 6, 21), resources).events[-1]
+    assert wish.modality == "hypothetical" and wish.date is None, (wish.modality, wish.date, wish.reasons)
+    intention = parse_text("The gunmen intended to attack a border post near Panj, officials said.", date(2023, 6, 21), resources).events[0]
+    assert intention.modality == "hypothetical", intention.reasons["modality"]
+
+
+def test_the_predicate_after_a_relative_clause_gives_the_modality(resources):
+    text = "The exercises, in which 800 Tajik soldiers practise repelling an incursion, will take place at the Lyaur range on June 22-25."
+    assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "planned"
+    text = "The exercises, in which 800 Tajik soldiers will practise repelling an incursion, were held at the Lyaur range last week."
+    assert parse_text(text, date(2023, 6, 21), resources).events[0].modality == "reported"
+
+
+def test_a_past_verb_joined_to_an_intention_is_reported(resources):
+    text = "The Taliban commander wanted to organise subversive activity against the police and was killed in Dasht-e Archi district on Monday."
+    killed = parse_text(text, date(2023, 6, 21), resources).events[0]
+    assert killed.event_class == "attack" and killed.modality == "reported", killed.reasons["modality"]
+
+
+def test_possible_qualifies_the_noun_after_it_not_the_event_before(resources):
+    alert = parse_text("Troops were put on alert for a possible deployment to the border near Farkhor.", date(2023, 6, 21), resources).events[0]
+    assert alert.event_class == "alert_raised" and alert.modality == "reported", alert.reasons["modality"]
+    feared = parse_text("Officials fear a possible incursion of militants near Termez.", date(2023, 6, 21), resources).events[-1]
+    assert feared.modality == "hypothetical"
+
+
+def test_a_late_report_dating_its_incident_first_keeps_the_lead_in_it(resources):
+    text = (" date 2023-06-20\nBorder guard killed on the Kyrgyz-Tajik border\n\n"
+            "A Kyrgyz border guard was killed in an exchange of fire near the village of Kok-Tash in Batken region, the border service said. "
+            "The shootout near Kok-Tash took place on June 5. "
+            "The border service said today that an investigation was under way.")
+    events = parse_text(text, None, resources).events
+    assert events[1].date.start == date(2023, 6, 5) and events[1].incident_id == events[2].incident_id

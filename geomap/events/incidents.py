@@ -32,7 +32,7 @@ from datetime import date
 
 from geomap.events.dates import shift_days
 from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
-from geomap.events.reading import Reading, dated_modality, in_narrative_window
+from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality, in_narrative_window
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
 
@@ -96,6 +96,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         told = _told(readings, members, facts.harmful_classes)
         headline_day = _lead_day(readings, members) or day
         class_sites: dict[str, _Site | None] = {}
+        under_way = _classes_under_way(readings, members, facts.published)
         for index in members:
             told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else None
             own_day = headline_day if readings[index].lead else day
@@ -105,12 +106,37 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             if own_class not in class_sites:
                 class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
             own_site = class_sites[own_class] or site
-            reading = readings[index]
+            reading = _as_under_way(readings[index], under_way, facts.published)
             if own_day is not None and readings[own_day[1]].start > reading.start:
                 reading = replace(reading, incident_dated_after=True)
             events[index] = _event(reading, incident_id, own_site, own_day, agents, recipients, facts, told_as)
         incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
     return [e for e in events if e is not None], incidents
+
+
+def _classes_under_way(readings: Sequence[Reading], members: list[int], published: date | None) -> set[str]:
+    """Classes of the incident's events told as begun in the article's week or as going on now."""
+    if published is None:
+        return set()
+    return {r.event_class for r in (readings[i] for i in members) if _under_way(r, published)}
+
+
+def _under_way(reading: Reading, published: date) -> bool:
+    if reading.modality != "reported" or reading.habitual or reading.family == "speech":
+        return False
+    if reading.date is None:
+        return bool(_PROGRESSIVE.search(reading.sentence))
+    return in_narrative_window(reading.date, published)
+
+
+def _as_under_way(reading: Reading, under_way: set[str], published: date | None) -> Reading:
+    """"The drills began on Tuesday … 2,000 troops will take part in the drills": in an incident
+    under way, what its event will involve is told of the event itself, which is happening."""
+    if reading.modality != "planned" or reading.event_class not in under_way or published is None:
+        return reading
+    if reading.date is not None and reading.date.start > published:
+        return reading
+    return replace(reading, modality="reported", modality_reason=f"{reading.modality_reason}, of a {reading.event_class} under way")
 
 
 # --------------------------------------------------------------------------- grouping
@@ -125,10 +151,16 @@ class _Incidents:
     and the earliest end are all an incident needs to keep.
     """
 
-    def __init__(self, readings: Sequence[Reading]) -> None:
+    def __init__(self, readings: Sequence[Reading], published: date | None = None) -> None:
         self.readings = readings
         self.parent = list(range(len(readings)))
-        self.span: dict[int, tuple[date, date]] = {i: (r.date.start, r.date.end) for i, r in enumerate(readings) if r.date is not None}
+        self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
+        if published is not None and _tells_its_week_first(readings, self.span, published):
+            # an article that dates something in the week it appeared before any earlier day tells
+            # that week's news in its undated headline and lead: a sentence dated before the week
+            # further on recalls an earlier incident
+            current = (shift_days(published, -NARRATIVE_DAYS), published)
+            self.span.update((i, current) for i, r in enumerate(readings) if r.date is None and r.lead and _tense(r) == "event")
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -160,13 +192,36 @@ class _Incidents:
         return sorted(groups.values(), key=lambda members: members[0])
 
 
+def _tells_its_week_first(readings: Sequence[Reading], spans: dict[int, tuple[date, date]], published: date) -> bool:
+    """Whether the first dated sentence that is not background falls in the article's week
+    (a late report dates its older incident early on, before any news of the week)."""
+    week_start = shift_days(published, -NARRATIVE_DAYS)
+    for i in sorted(spans):
+        if _tense(readings[i]) != "event":
+            continue
+        if spans[i][1] >= week_start:
+            return spans[i][0] <= published
+        return False
+    return False
+
+
+def _span(reading: Reading, published: date | None) -> tuple[date, date]:
+    """The days a sentence's date allows: a state that began on a day ("closed since May 3")
+    holds up to the article's day."""
+    day = reading.date
+    assert day is not None
+    if reading.date_opens_span and published is not None and day.end < published:
+        return day.start, published
+    return day.start, day.end
+
+
 def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
     """Member indices of each incident, incidents in order of their first sentence.
 
     An anchor is compared with the ``NEARBY`` anchors before it and a sentence with the
     ``NEARBY`` nearest anchors, so a very long article costs time in proportion to its length.
     """
-    incidents = _Incidents(readings)
+    incidents = _Incidents(readings, facts.published)
     anchors = [i for i, r in enumerate(readings) if _is_anchor(r)]
     for position, i in enumerate(anchors):
         for j in reversed(anchors[max(0, position - NEARBY) : position]):
@@ -822,7 +877,10 @@ def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: 
 
 
 # a future or a condition: what would or will (not) happen has no date of its own
-_FUTURE_OR_CONDITION = re.compile(r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b", re.I)
+# what will, would or was meant to happen: a plan, condition or intention, with no date of its own
+_FUTURE_OR_CONDITION = re.compile(
+    r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b|\b(?:wants?|wanted|wish(?:es|ed)?|intend(?:s|ed)?|plotted)\s+to\b", re.I
+)
 
 
 def _dated_as(reading: Reading) -> str:

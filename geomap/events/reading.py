@@ -516,17 +516,46 @@ def cue_modality(
     present = lexicon.literals_in(sentence) if present is None else present
     clause = clause_span(sentence, trigger.start)
     own = (trigger.start, trigger.start + len(trigger.text))
+    resumed = _predicate_after_relative(sentence, own[1])
+    last = max(clause[1], resumed[1]) if resumed else clause[1]
     cues = lexicon.modality_cues
     for index in lexicon.candidates("modality_cues", present):  # strongest first
         cue = cues[index]
         for match in cue.pattern.finditer(sentence):
-            if cue.scope != "sentence" and match.start() >= clause[1]:
+            if cue.scope != "sentence" and match.start() >= last:
                 break
-            if own[0] <= match.start() and match.end() <= own[1]:
+            if own[0] <= match.start() and match.end() <= own[1] or _past_verb_beside_infinitive(sentence, match, trigger):
                 continue
-            if _in_scope(cue.scope, match.start(), clause, trigger.start):
+            if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
+
+
+_INFINITIVE_CUE = re.compile(r"\bto\Z", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+)?\Z", re.I)
+_PAST_FORM = re.compile(r"\w+ed\b", re.I)
+
+
+def _past_verb_beside_infinitive(sentence: str, cue: re.Match[str], trigger: TriggerHit) -> bool:
+    """"He wanted to organise an attack and was killed": a past verb joined by "and" to what
+    a "wanted to / planned to" cue introduces is a predicate of its own, which the cue does
+    not govern (an infinitive would take the bare verb)."""
+    if cue.end() > trigger.start or not _INFINITIVE_CUE.search(cue.group(0)):
+        return False
+    return bool(_AND_BEFORE.search(sentence, cue.end(), trigger.start)) and bool(_PAST_FORM.match(trigger.text))
+
+
+# a relative clause set off by commas right after the event's noun ("The exercises, in which
+# 600 troops will take part, will be held …"): the sentence's predicate follows it
+_RELATIVE_AFTER_NOUN = re.compile(r"\s*,\s*(?:(?:in|at|on|of|for|during|under|with|to|from|by)\s+)?(?:which|who|whom|whose|where)\b[^,;:()]*,\s*", re.I)
+
+
+def _predicate_after_relative(sentence: str, noun_end: int) -> tuple[int, int] | None:
+    """The clause that continues the event's noun after a relative clause between commas."""
+    relative = _RELATIVE_AFTER_NOUN.match(sentence, noun_end)
+    if relative is None:
+        return None
+    return relative.end(), clause_span(sentence, relative.end())[1]
 
 
 def _in_scope(scope: str, at: int, clause: tuple[int, int], trigger_at: int) -> bool:
