@@ -484,3 +484,14 @@ def test_forces_that_responded_to_an_attack_fought_it(resources):
     assert _class("Uzbek border troops responded to an armed incursion from the island on Friday.", resources) == "armed_clash"
     assert _class("The border guards quickly responded with force to the attack on the post.", resources) == "armed_clash"
     assert _class("The ministry responded to the attack with a statement.", resources) != "armed_clash"
+
+
+def test_forces_forced_across_a_border_or_seeking_refuge_withdraw(resources):
+    # soldiers fleeing across a border are a withdrawal (annotation ranking note), also when
+    # the flight is told as being forced across or as seeking refuge
+    assert _class("Hundreds of Afghan servicemen were forced to cross the border into Tajikistan.", resources) == "withdrawal"
+    assert _class("After heavy fighting, 300 government troops have been forced to cross into Uzbekistan.", resources) == "withdrawal"
+    assert _class("Dozens of army soldiers sought refuge in Turkmenistan after the attack on their post.", resources) == "withdrawal"
+    # civilians forced to cross are displaced, and armed men who cross are a border incident
+    assert _class("Hundreds of civilians were forced to cross into Tajikistan, fleeing the fighting.", resources) == "displacement"
+    assert _class("A group of armed men crossed into Tajikistan from Afghanistan.", resources) == "border_incident"
