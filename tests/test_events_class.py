@@ -495,3 +495,10 @@ def test_forces_forced_across_a_border_or_seeking_refuge_withdraw(resources):
     # civilians forced to cross are displaced, and armed men who cross are a border incident
     assert _class("Hundreds of civilians were forced to cross into Tajikistan, fleeing the fighting.", resources) == "displacement"
     assert _class("A group of armed men crossed into Tajikistan from Afghanistan.", resources) == "border_incident"
+
+
+def test_urgent_is_no_appeal_but_a_call_on_someone_governs_what_it_asks_for(resources):
+    # "urgent" and "urgently" describe; "urge" and "call on" ask for what has not happened
+    assert _class("Troops were urgently deployed to the border after the attack.", resources) == "deployment"
+    assert _class("The embassy issued an urgent alert, calling on its companies to withdraw their staff.", resources) == "statement"
+    assert _class("The ministry urged residents to evacuate the villages near the border.", resources) == "statement"
