@@ -253,6 +253,27 @@ def test_what_a_speaker_is_asked_about_is_not_the_event(resources):
     assert _class("Asked about the talks, he said the shelling of the village had killed two people.", resources) == "attack"
 
 
+def test_a_report_is_looked_through_to_a_weak_event_cue_of_its_content(resources):
+    # what is reported tells an event, even one only a weak cue names
+    assert _class("The ministry said that a meeting of the two border commanders took place at the bridge.", resources) == "agreement_meeting"
+    assert _class("Officials say the last refugees have left the camp near Kulob.", resources) == "displacement"
+    assert _class("According to a local source, the government forces have left the district centre to the rebels.", resources) == "withdrawal"
+    assert _class("The two countries signed another agreement on water use, the press service said.", resources) == "agreement_meeting"
+
+
+def test_a_report_of_a_state_or_a_judgement_is_a_statement(resources):
+    # a state (existential clause, a party named as what it is) is no event of the report
+    assert _class("There is no room for more refugees in the district, the governor said.", resources) == "statement"
+    assert _class("Local people say there have always been smugglers on this stretch of the river.", resources) == "statement"
+    assert _class("The police said the two men were smugglers.", resources) == "statement"
+    # nor is a judgement of an event named
+    assert _class("The deputy minister said the talks were very useful.", resources) == "statement"
+    # nor an event only named: the place of the report, one asked about, one stood ready for
+    assert _class("He spoke at a press conference in the capital, the agency said.", resources) == "statement"
+    assert _class("Asked about the refugees, the governor said he had nothing to add.", resources) == "statement"
+    assert _class("Border posts are prepared for a possible meeting, a source said.", resources) == "statement"
+
+
 # ---------------------------------------------------------------- military moves
 
 

@@ -205,7 +205,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     strong = _without_dated_nouns(sentence, [h for h in strong if not _named_only(sentence, h)])
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
-    return _without_strong_cues(hits, lexicon)
+    return _without_strong_cues(hits, lexicon, sentence)
 
 
 # "on alert for possible deployment", "prepared for an attack", "in case of an escalation":
@@ -368,21 +368,66 @@ _AGREED_TO = re.compile(
 )
 
 
-def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon) -> ClassChoice:
-    """The class from speech acts, weak event cues and reports alone."""
+def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "") -> ClassChoice:
+    """The class from speech acts, weak event cues and reports alone: a report is looked
+    through to a weak event cue of what it reports, unless that content only tells a state
+    ("said the gunmen were smugglers", "there is no room for refugees")."""
     statements = [h for h in hits if h.role in ("speech", "denial")]
     if statements:
         act = max(statements, key=lambda h: (h.weight, -h.start))
         return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
-    content = [h for h in hits if h.role in ("", "incident")]
     attributed = any(h.role == "attribution" for h in hits)
-    if content and not attributed:
-        best = _best(content, lexicon, hits)
-        return ClassChoice(best, best.event_class, _cue_reason(best, False))
+    content = [h for h in hits if h.role in ("", "incident") and not (attributed and _background(sentence, h, hits))]
     said = max(hits, key=lambda h: (h.role == "attribution", h.weight, -h.start))
     if content:
-        return ClassChoice(said, "statement", f"{said.text!r}: what is reported has no clear event of its own")
+        best = _best(content, lexicon, hits)
+        if not attributed:
+            return ClassChoice(best, best.event_class, _cue_reason(best, False))
+        state = _told_as_state(sentence, best)
+        if state is None:
+            return ClassChoice(best, best.event_class, _cue_reason(best, False) + _looked_through(hits))
+        return ClassChoice(said, "statement", f"{said.text!r}: what is reported is a state ({state!r}), no event of its own")
     return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
+
+
+def _background(sentence: str, hit: TriggerHit, hits: Sequence[TriggerHit]) -> bool:
+    """Whether a weak cue in a report tells no content of it: it only names an event (see
+    ``_named_only``), is part of a longer cue or is an event named by its date ("since the
+    2022 border war")."""
+    return _named_only(sentence, hit) or _inside_any_longer_cue(hit, hits) or _dated(sentence, hit, hits)
+
+
+def _inside_any_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
+    """Whether the words of ``hit`` are part of a longer cue of any role ("conference" in "at a
+    press conference", where the report was made)."""
+    end = hit.start + len(hit.text)
+    return any(o is not hit and o.start <= hit.start and end <= o.start + len(o.text) and len(o.text) > len(hit.text) for o in others)
+
+
+# "there is no opportunity to receive refugees", "the gunmen were smugglers": the clause of a
+# weak cue that is existential, or the cue named as what someone is, tells a state
+_STATE_BEFORE = re.compile(
+    r"\bthere\s+(?:(?:is|are|was|were|will be|would be|has been|have been|had been)\b|(?:has|have|had)\s+\w+\s+been\b)[^,;:.]*$"
+    r"|\b(?:is|are|was|were)\s+(?:(?:a|an|the|all|only|mostly|mainly|merely)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+# "the talks had failed", "the meeting was very useful": the cue's noun judged is an assessment
+_JUDGED_AFTER = re.compile(
+    r"\s+(?:(?:had|has|have)\s+)?(?:failed|succeeded|(?:been|is|are|was|were)\s+(?:a|an|not|very|still|more|most|[\w-]+(?:ful|ive|ous))\b)",
+    re.I,
+)
+
+
+def _told_as_state(sentence: str, hit: TriggerHit) -> str | None:
+    """The words that make the weak cue's content a state (``_STATE_BEFORE``) or a judgement
+    of it (``_JUDGED_AFTER``), if any."""
+    if not sentence:
+        return None
+    start, _ = clause_span(sentence, hit.start)
+    found = _STATE_BEFORE.search(sentence, max(start, hit.start - 80), hit.start) or _JUDGED_AFTER.match(sentence, hit.start + len(hit.text))
+    return found.group(0).strip() if found else None
 
 
 # "denied sending troops", "denied having crossed": the event is denied; "denied that anyone
