@@ -274,6 +274,16 @@ def test_a_report_of_a_state_or_a_judgement_is_a_statement(resources):
     assert _class("Border posts are prepared for a possible meeting, a source said.", resources) == "statement"
 
 
+def test_shots_fired_in_a_report_are_the_event_reported(resources):
+    # firing back is two-sided; shots fired, told in the passive, are one side's fire
+    assert _class('"Our guards fired back at the smugglers," the border service said.', resources) == "armed_clash"
+    assert _class("Shots were fired from the Afghan bank at a patrol, the committee said.", resources) == "attack"
+    assert _class("A herder was hurt by a shot fired by unknown men near the post, police say.", resources) == "attack"
+    # warning shots and shots into the air hit no one
+    assert _class("Warning shots were fired, the border service said.", resources) == "statement"
+    assert _class("Shots were fired into the air to disperse the crowd, officials said.", resources) != "attack"
+
+
 # ---------------------------------------------------------------- military moves
 
 
