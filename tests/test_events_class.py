@@ -63,6 +63,13 @@ def test_what_usually_happens_at_a_place_is_no_second_event(resources):
     assert _classes(over_the_years, resources) == ["other"]
 
 
+def test_the_harm_of_an_incident_told_before_takes_its_class(resources):
+    resulted = "Tajik and Afghan border guards exchanged fire near Panj on Monday. Officials confirmed the incident left several casualties."
+    assert _classes(resulted, resources) == ["armed_clash", "armed_clash"]
+    none = "Kyrgyz and Tajik guards clashed near Vorukh on Friday. There were no victims among the Kyrgyz guards, the border service said."
+    assert _classes(none, resources) == ["armed_clash", "armed_clash"]
+
+
 # ---------------------------------------------------------------- one-sided violence
 
 
