@@ -360,6 +360,13 @@ def test_a_named_person_captured_is_an_arrest_not_a_place_taken(resources):
     assert _class("The Taliban captured Kunduz, which has a population of 300,000.", resources) == "territorial_control"
 
 
+def test_a_district_or_post_that_collapsed_was_taken(resources):
+    assert _class('"The district centre collapsed on Sunday night," a provincial council member told reporters.', resources) == "territorial_control"
+    assert _class("Two border posts have collapsed to the insurgents, local officials say.", resources) == "territorial_control"
+    # a building that collapsed under snow was not taken
+    assert _class("The roof of the border post collapsed under the weight of snow, officials said.", resources) != "territorial_control"
+
+
 # ---------------------------------------------------------------- other
 
 
