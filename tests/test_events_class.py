@@ -291,6 +291,14 @@ def test_shots_fired_in_a_report_are_the_event_reported(resources):
     assert _class("Shots were fired into the air to disperse the crowd, officials said.", resources) != "attack"
 
 
+def test_a_report_that_an_act_was_not_done_is_a_denial(resources):
+    assert _class("The Uzbek side says its guards did not open fire on the herders.", resources) == "statement"
+    assert _class("According to the ministry, the troops did not take part in the fighting near the village.", resources) == "statement"
+    assert _class("Officials said the Taliban never attacked the post.", resources) == "statement"
+    # the event told, with a negation elsewhere in the sentence, is still the event
+    assert _class("Guards opened fire on the smugglers, officials said, adding that no guards were hurt.", resources) == "attack"
+
+
 # ---------------------------------------------------------------- military moves
 
 

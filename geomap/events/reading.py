@@ -337,10 +337,27 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
         if act.role == "denial" and _denies_the_event(sentence, act, best):
             return ClassChoice(best, best.event_class, f"{_cue_reason(best, False)}, denied by {act.text!r}", denied=True)
         return ClassChoice(act, "statement", f"{act.text!r} governs {best.text!r}: what is reported is speech")
-    framed = _framed(sentence, best, hits)
+    framed = _framed(sentence, best, hits) or _reported_as_not_done(sentence, best, hits)
     if framed is not None:
         return framed
     return ClassChoice(best, best.event_class, _cue_reason(best, main is not told) + _looked_through(hits))
+
+
+# "say that the guards did not open fire", "did not use weapons in the clash": the act
+# negated right before its words (a state negated, "has not been reopened", still tells one)
+_NOT_DONE = re.compile(r"\b(?:did not|didn['’]t|did never|never)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+
+
+def _reported_as_not_done(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> ClassChoice | None:
+    """A report that the event did not happen is a denial, a statement."""
+    said = next((h for h in hits if h.role == "attribution"), None)
+    if said is None or not sentence:
+        return None
+    start, _ = clause_span(sentence, best.start)
+    found = _NOT_DONE.search(sentence, max(start, best.start - 50), best.start)
+    if found is None:
+        return None
+    return ClassChoice(best, "statement", f"{said.text!r} reports {best.text!r} as not done ({found.group(0).strip()!r}): a denial")
 
 
 def _framed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> ClassChoice | None:
