@@ -337,7 +337,8 @@ def test_between_two_years_is_the_span_of_them():
 @pytest.mark.parametrize(
     "text",
     [
-        "Kyrgyz border guards did not open fire at the villagers near Vorukh, officials said.",
+        # unreported: under a report ("officials said") the denial is a statement, as the gold codes it
+        "Kyrgyz border guards did not open fire at the villagers near Vorukh.",
         "Militants possibly crossed the border near Farkhor.",
     ],
 )
