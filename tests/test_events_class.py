@@ -268,6 +268,13 @@ def test_a_report_is_looked_through_to_a_weak_event_cue_of_its_content(resources
     assert _class("The two countries signed another agreement on water use, the press service said.", resources) == "agreement_meeting"
 
 
+def test_what_a_delegation_did_is_a_visit(resources):
+    assert _class("A spokesman said the delegation had inspected the consulate in Khorog.", resources) == "agreement_meeting"
+    assert _class("The border chief is also part of the delegation, the ministry said.", resources) == "agreement_meeting"
+    # who leads a delegation describes it
+    assert _classes("The delegation was headed by the deputy minister.", resources) == []
+
+
 def test_a_report_of_a_state_or_a_judgement_is_a_statement(resources):
     # a state (existential clause, a party named as what it is) is no event of the report
     assert _class("There is no room for more refugees in the district, the governor said.", resources) == "statement"
