@@ -15,8 +15,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from geomap.events.lexicon import Lexicon
+from geomap.events.regex_literals import UnanalysablePattern, required_literal_sets
 
 # recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
 _RECIPIENT = re.compile(
@@ -359,10 +361,14 @@ def with_references(
     the article does not name is read as the home country's, where the vocabulary knows those
     words ("the security forces" of a Tajik story are what "Tajikistan security forces" are)."""
     added: list[str] = []
+    folded = sentence.casefold()
     for kind, pattern in lexicon.references:
         fallback = parties.get(kind)
         own = unnamed.own is not None and kind not in unnamed.named
         if not own and (fallback is None or fallback in actors.names):
+            continue
+        # most sentences lack the words a reference needs: skip its scan of the whole sentence
+        if not all(any(word in folded for word in words) for words in _words_needed(pattern.pattern)):
             continue
         for match in pattern.finditer(sentence):
             if any(a <= match.start() < b for a, b in actors.spans):
@@ -380,6 +386,16 @@ def with_references(
         recipients=actors.recipients,
         hits=actors.hits,
     ), added
+
+
+@lru_cache(maxsize=None)
+def _words_needed(pattern: str) -> tuple[frozenset[str], ...]:
+    """:func:`~geomap.events.regex_literals.required_literal_sets` of a reference pattern
+    (none, so that it always runs, when the pattern cannot be read)."""
+    try:
+        return required_literal_sets(pattern)
+    except UnanalysablePattern:
+        return ()
 
 
 def _reference(kind: str, words: str, parties: dict[str, str], unnamed: Unnamed) -> str | None:

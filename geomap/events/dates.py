@@ -109,14 +109,17 @@ def _candidate_starts(sentence: str) -> dict[str, list[int]]:
         matcher.make_automaton()
         _start_matcher = matcher
     lowered = casefold_same_length(sentence)
-    starts: dict[str, set[int]] = {kind: set() for kind in _START_WORDS}
+    found_starts: dict[str, list[int]] = {kind: [] for kind in _START_WORDS}
     for end, (length, kinds) in _start_matcher.iter(lowered):
         start = end - length + 1
         if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
             continue  # inside a word: every pattern begins with \b before a word character
         for kind in kinds:
-            starts[kind].add(start)
-    found_starts = {kind: sorted(found) for kind, found in starts.items()}
+            found_starts[kind].append(start)
+    # words of different lengths come out in the order they end, and two may start at one offset
+    for kind, found in found_starts.items():
+        if len(found) > 1:
+            found_starts[kind] = sorted(set(found))
     # "two days ago": any word may start it ("a", "an"), so look only where "ago" occurs
     found_starts["ago"] = [m.start() for m in _WORD_START.finditer(lowered)] if " ago" in lowered else []
     return found_starts

@@ -45,7 +45,6 @@ from geomap.events.further import (
 )
 from geomap.events.lexicon import Lexicon, some_branch_present
 from geomap.events.place import (
-    BORDER_PHRASE,
     GEO_LEVEL_BY_FEATURE,
     IN_COUNTRY,
     BorderZone,
@@ -53,6 +52,7 @@ from geomap.events.place import (
     SentencePlaces,
     descriptive_clauses,
     geo_level,
+    has_border_phrase,
     in_dateline,
     is_origin,
     sentence_place,
@@ -1327,7 +1327,7 @@ def _own_place(
         or not any(a <= t.mention.start and t.mention.end <= b and b - a > t.mention.end - t.mention.start for a, b in spans)
     )
     sentence = frame.text[start:end]
-    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if BORDER_PHRASE.search(sentence) else None
+    zone = zone_for(frame.border_zones, in_sentence, frame.text, frame.article_zone) if has_border_phrase(sentence) else None
     border_zone = _forces_border(frame, in_sentence)
     home = frame.lexicon.iso2_by_iso3.get(actors.countries[0], "") if actors.countries else ""
     chosen = sentence_place(
