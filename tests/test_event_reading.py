@@ -89,6 +89,17 @@ def test_habitual_sentences_have_no_date(resources):
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]
 
 
+def test_statements_made_over_time_have_no_date(resources):
+    text = "Guards clashed with smugglers near Panj on Tuesday. Officials have repeatedly warned that the militants are a threat."
+    statement = _events(text, resources)[-1]
+    assert statement.event_class == "statement" and statement.date is None and "repeatedly" in statement.reasons["modality"]
+    text = "Guards clashed with smugglers near Panj on Tuesday. The governor has long been worried about the smugglers, officials said."
+    assert _events(text, resources)[-1].date is None
+    # a habitual word inside what is said does not make the saying habitual
+    said = _events("Guards clashed with smugglers near Panj on Tuesday. The governor warned that smugglers often cross there.", resources)[-1]
+    assert said.event_class == "statement" and said.date is not None
+
+
 def test_the_saying_dates_only_the_statement(resources):
     event = _events("Security officials told reporters on Wednesday the fighting took place on December 21 in Bogh.", resources)[0]
     assert event.event_class == "armed_clash" and event.date.start == date(2025, 12, 21)
