@@ -68,6 +68,15 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_readiness_is_hypothetical_and_undated(resources):
+    for text in (
+        "Uzbekistan is ready to accept refugees from the northern provinces.",
+        "The governor said the region stands ready to shelter displaced families.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.event_class == "displacement" and event.modality == "hypothetical" and event.date is None, event.reasons
+
+
 def test_a_participle_with_its_agent_is_no_plan(resources):
     signed = _events("The two sides agreed to speed up the border programme proposed by Kyrgyzstan.", resources)
     assert signed[0].modality == "reported", signed[0].reasons["modality"]

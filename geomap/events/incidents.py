@@ -879,7 +879,7 @@ def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: 
 # a future or a condition: what would or will (not) happen has no date of its own
 # what will, would or was meant to happen: a plan, condition or intention, with no date of its own
 _FUTURE_OR_CONDITION = re.compile(
-    r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b|\b(?:wants?|wanted|wish(?:es|ed)?|intend(?:s|ed)?|plotted)\s+to\b", re.I
+    r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b|\b(?:wants?|wanted|wish(?:es|ed)?|intend(?:s|ed)?|plotted|ready|prepared|willing|readiness|willingness)\s+to\b", re.I
 )
 
 
