@@ -52,6 +52,13 @@ def test_day_month_year_with_dots_is_a_date(text, expected):
     assert _day(text) == (expected, expected)
 
 
+def test_a_compact_day_month_year_is_a_date():
+    assert _day("Troops landed on the island on 6MAY24 and more followed.") == (date(2024, 5, 6), date(2024, 5, 6))
+    assert _day("A patrol was ambushed near the river on 30APR2024.") == (date(2024, 4, 30), date(2024, 4, 30))
+    # only capitals: a number glued to a word is no date
+    assert _day("The convoy carried 12mar24 kits.") is None
+
+
 def test_a_dotted_number_with_a_one_digit_month_or_inside_a_longer_number_is_no_date():
     assert _day("Version 1.2.2024 of the report was released.") is None
     assert _day("The figure rose to 3.06.2024.5 units.") is None

@@ -39,6 +39,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "31.05.2022": day, month and year as the region's outlets write them (never month first)
     ("dotted", re.compile(r"\b(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<year>(?:19|20)\d{2})\b(?!\.\d)")),
+    # "21AUG22": the compact day-month-year of military and analysts' reports (capitals only,
+    # so that no word is read as one)
+    ("compact", re.compile(r"\b(?P<d>\d{1,2})(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<yy>\d{2}|(?:19|20)\d{2})\b")),
     ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
@@ -75,6 +78,7 @@ _DIGITS = tuple("0123456789")
 _START_WORDS: dict[str, tuple[str, ...]] = {
     "iso": _DIGITS,
     "dotted": _DIGITS,
+    "compact": _DIGITS,
     "month_day": (*_BOUND_WORDS, *_MONTHS),
     "day_month": (*_BOUND_WORDS, *_DIGITS),
     "month": _MONTH_PREPOSITIONS,
@@ -363,6 +367,12 @@ def _iso_date(match: re.Match[str], groups: _Groups, text: str, reference: date 
     return EventDate(day, day, "day", "text", text)
 
 
+def _compact_date(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    year = int(groups["yy"]) + (2000 if len(groups["yy"]) == 2 else 0)
+    day = date(year, _MONTHS[groups["mon"].lower()], int(groups["d"]))
+    return EventDate(day, day, "day", "text", text)
+
+
 def _month_day(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
     month = _MONTHS[groups["month"].lower().rstrip(".")]
     day_number = int(groups["day"])
@@ -623,6 +633,7 @@ def _recent_span(match: re.Match[str], groups: _Groups, text: str, reference: da
 _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], EventDate | None]] = {
     "iso": _iso_date,
     "dotted": _iso_date,
+    "compact": _compact_date,
     "month_day": _month_day,
     "day_month": _day_month,
     "month": _month,
