@@ -327,3 +327,14 @@ def test_the_end_of_fighting_told_before_is_no_fighting_of_its_own(resources):
     assert choose_class(trigger_hits("The firefights ceased by nightfall.", resources.lexicon), resources.lexicon, "The firefights ceased by nightfall.") is None
     assert _class("The governor said that the shooting had stopped but tension remained high.", resources) == "statement"
     assert _class("Heavy fighting continued near the border post on Sunday.", resources) == "armed_clash"
+
+
+def test_a_site_told_after_the_story_steps_back_to_an_earlier_day_is_of_that_day(resources):
+    text = (
+        "Protesters rallied in Khorog yesterday after talks with officials. "
+        "The officials promised to open an investigation. "
+        "Recall, the shooting took place on the morning of December 21. "
+        "Police detained a suspect in Roshtqala district after a gunfight."
+    )
+    rally, *_, detention = _events(text, resources)
+    assert detention.date.start == date(2025, 12, 21) and detention.incident_id != rally.incident_id

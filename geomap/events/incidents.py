@@ -155,6 +155,10 @@ class _Incidents:
         self.readings = readings
         self.parent = list(range(len(readings)))
         self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
+        # an undated sentence that names its own site happened on the recent day the story last
+        # told ("Recall, the shooting took place on December 21. Police detained a suspect in
+        # Roshtqala"): it joins no incident of another day
+        self.span.update((i, day) for i, r in enumerate(readings) if (day := _site_told_on(r, published)) is not None)
         if published is not None and _tells_its_week_first(readings, self.span, published):
             # an article that dates something in the week it appeared before any earlier day tells
             # that week's news in its undated headline and lead: a sentence dated before the week
@@ -190,6 +194,17 @@ class _Incidents:
         for i in range(len(self.readings)):
             groups.setdefault(self.root(i), []).append(i)
         return sorted(groups.values(), key=lambda members: members[0])
+
+
+def _site_told_on(reading: Reading, published: date | None) -> tuple[date, date] | None:
+    """The recent day the story last told, for an undated sentence (not a headline, lead or
+    statement) that names a site of its own; None otherwise."""
+    told = reading.context_date
+    if reading.date is not None or told is None or told.precision != "day" or published is None or not in_narrative_window(told, published):
+        return None
+    if not reading.place.specific or reading.lead or reading.family == "speech":
+        return None
+    return told.start, told.end
 
 
 def _tells_its_week_first(readings: Sequence[Reading], spans: dict[int, tuple[date, date]], published: date) -> bool:
