@@ -52,6 +52,19 @@ def test_day_month_year_with_dots_is_a_date(text, expected):
     assert _day(text) == (expected, expected)
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Analysts linked the move to the vote set for March 29.", date(2025, 3, 29)),
+        ("An envoy said the rebels were planning a large offensive on the valley in April.", date(2025, 4, 1)),
+        # a day told without a plan is the last one
+        ("The rebels launched a large offensive on the valley in April.", date(2024, 4, 1)),
+    ],
+)
+def test_a_day_something_is_scheduled_or_planned_for_lies_ahead(text, expected):
+    assert date_mentions(text, date(2025, 1, 12))[0].date.start == expected
+
+
 def test_a_compact_day_month_year_is_a_date():
     assert _day("Troops landed on the island on 6MAY24 and more followed.") == (date(2024, 5, 6), date(2024, 5, 6))
     assert _day("A patrol was ambushed near the river on 30APR2024.") == (date(2024, 4, 30), date(2024, 4, 30))

@@ -178,6 +178,12 @@ _SPEECH_BEFORE = re.compile(
     r"|" + _DURING_GATHERING,
     re.I,
 )
+# what is scheduled or planned for a day or month: "the election set for March 29", "was
+# planning an offensive in April": that day lies ahead of the article, whatever the tense
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:(?:set|scheduled|slated|planned|due|timed|expected)\s+(?:for|on|in)|(?:planning|plans|intends|intending|preparing)\b[^.;:,]{0,80}?)\s+$",
+    re.I,
+)
 # the day of a meeting or visit: what was said there was said that day, and the article's
 # story stands at that day
 _GATHERING_BEFORE = re.compile(_DURING_GATHERING, re.I)
@@ -320,7 +326,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             if _CLOCK_AFTER.match(sentence, match.end()):
                 continue  # "August 27, 2018 - 5:05 am": when the page was published
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
-            normalised = _normalise(kind, match, reference, forward and not speech)
+            ahead = (forward or bool(_AHEAD_BEFORE.search(sentence, max(0, match.start() - 100), match.start()))) and not speech
+            normalised = _normalise(kind, match, reference, ahead)
             if normalised is not None:
                 gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
                 since = bool(_SINCE.match(sentence, match.start()) or _SINCE.search(sentence, max(0, match.start() - 8), match.start()))
