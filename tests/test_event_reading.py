@@ -338,3 +338,14 @@ def test_a_site_told_after_the_story_steps_back_to_an_earlier_day_is_of_that_day
     )
     rally, *_, detention = _events(text, resources)
     assert detention.date.start == date(2025, 12, 21) and detention.incident_id != rally.incident_id
+
+
+def test_a_photo_caption_dates_no_sentence_after_it(resources):
+    for credit in ("[Jane Doe]", "(file photo)"):
+        text = (
+            f"Border guards patrol the river near Termez in the summer of 2019. {credit}\n\n"
+            "Uzbek border guards detained two smugglers near Termez, officials said.\n"
+            "The men were sentenced to ten years in prison."
+        )
+        for event in _events(text, resources):
+            assert event.modality == "reported" and event.date.start == DAY, (credit, event.reasons)
