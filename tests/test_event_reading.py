@@ -349,3 +349,14 @@ def test_a_photo_caption_dates_no_sentence_after_it(resources):
         )
         for event in _events(text, resources):
             assert event.modality == "reported" and event.date.start == DAY, (credit, event.reasons)
+
+
+def test_a_sentence_of_a_class_told_before_goes_on_about_that_event(resources):
+    text = (
+        "Russian and Tajik troops began joint drills in Kulob on Tuesday. "
+        "On Friday, 400 soldiers and 80 vehicles were sent from a base in Russia. "
+        "It is the first time the two armies have held exercises in Kulob."
+    )
+    drills, *_, again = _events(text, resources)
+    assert again.event_class == drills.event_class == "military_exercise"
+    assert again.incident_id == drills.incident_id and again.date.start == date(2025, 12, 23)

@@ -158,7 +158,12 @@ class _Incidents:
         # an undated sentence that names its own site happened on the recent day the story last
         # told ("Recall, the shooting took place on December 21. Police detained a suspect in
         # Roshtqala"): it joins no incident of another day
-        self.span.update((i, day) for i, r in enumerate(readings) if (day := _site_told_on(r, published)) is not None)
+        seen: set[str] = set()
+        for i, r in enumerate(readings):
+            # a sentence of a class told before may go on about that event, on its day
+            if r.event_class not in seen and (day := _site_told_on(r, published)) is not None:
+                self.span[i] = day
+            seen.add(r.event_class)
         if published is not None and _tells_its_week_first(readings, self.span, published):
             # an article that dates something in the week it appeared before any earlier day tells
             # that week's news in its undated headline and lead: a sentence dated before the week
