@@ -98,6 +98,15 @@ def test_habitual_sentences_have_no_date(resources):
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]
 
 
+def test_a_span_or_frequency_framing_the_sentence_makes_it_habitual(resources):
+    for text in (
+        "In recent years, armed smugglers have seized dozens of villagers near Panj.",
+        "Every two or three months the border commanders hold talks in Khorog.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.date is None and "no date of its own" in event.reasons["modality"], event.reasons
+
+
 def test_statements_made_over_time_have_no_date(resources):
     text = "Guards clashed with smugglers near Panj on Tuesday. Officials have repeatedly warned that the militants are a threat."
     statement = _events(text, resources)[-1]
