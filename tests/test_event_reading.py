@@ -369,3 +369,11 @@ def test_a_sentence_of_a_class_told_before_goes_on_about_that_event(resources):
     drills, *_, again = _events(text, resources)
     assert again.event_class == drills.event_class == "military_exercise"
     assert again.incident_id == drills.incident_id and again.date.start == date(2025, 12, 23)
+
+
+def test_a_statement_in_the_present_perfect_stands_as_of_the_article(resources):
+    text = "Guards clashed with smugglers near Panj on Monday. The ministry has warned smugglers against new raids."
+    statement = _events(text, resources)[-1]
+    assert statement.event_class == "statement" and statement.date.start == DAY, statement.reasons
+    said = _events("Guards clashed with smugglers near Panj on Monday. The ministry warned smugglers against new raids.", resources)[-1]
+    assert said.event_class == "statement" and said.date.start == date(2025, 12, 22), said.reasons

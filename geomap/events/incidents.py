@@ -862,6 +862,9 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return (reading.date, reading.date_reason) if reading.date is not None else (None, "no date: what usually happens")
     if reading.date is not None:
         return _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published) or (reading.date, reading.date_reason)
+    if facts.published is not None and _said_now(reading):
+        published = facts.published
+        return EventDate(published, published, "day", "article", ""), "said in the present or present perfect ('has warned', 'says'): news of the article's day"
     as_told = _dated_as(reading)
     if day is None:
         return _undated_fallback(reading, facts)
@@ -876,6 +879,26 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         # the article's own date does
         return _inherited(reading, day[0], as_told, published)
     return _undated_fallback(reading, facts)
+
+
+# a verb of saying in the present or the present perfect: words that stand as of the report
+_SAID_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|repeatedly|strongly|already|now|publicly|openly|not|yet|so far)\s+)*"
+    r"(?:said|warned|denied|rejected|refused|called|urged|demanded|stated|expressed|voiced|accused|blamed|condemned|confirmed"
+    r"|announced|claimed|insisted|stressed|critici[sz]ed|welcomed|appealed|asked|declined)\b"
+    r"|\b(?:says|warns|insists|claims|argues|believes|denies|rejects|maintains|accuses|blames|urges|calls on)\b",
+    re.I,
+)
+
+
+def _said_now(reading: Reading) -> bool:
+    """Whether an undated statement is said in the present or present perfect ("the ministry
+    has refused to comment", "officials say"): it stands as of the article's day, not the day
+    the story last told."""
+    if reading.family != "speech":
+        return False
+    end = reading.choice.hit.start + len(reading.choice.hit.text)
+    return _SAID_NOW.search(reading.sentence, 0, end) is not None
 
 
 def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: date | None) -> tuple[EventDate, str]:
