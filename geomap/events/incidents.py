@@ -863,8 +863,7 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
     if reading.date is not None:
         return _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published) or (reading.date, reading.date_reason)
     if facts.published is not None and _said_now(reading):
-        published = facts.published
-        return EventDate(published, published, "day", "article", ""), "said in the present or present perfect ('has warned', 'says'): news of the article's day"
+        return EventDate(facts.published, facts.published, "day", "article", ""), "said in the present or present perfect ('has warned', 'says'): news of the article's day"
     as_told = _dated_as(reading)
     if day is None:
         return _undated_fallback(reading, facts)
