@@ -65,6 +65,20 @@ def test_a_day_something_is_scheduled_or_planned_for_lies_ahead(text, expected):
     assert date_mentions(text, date(2025, 1, 12))[0].date.start == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Clashes on the border flared in early 2021.", (date(2021, 1, 1), date(2021, 4, 30))),
+        ("Raids have grown since mid-2022.", (date(2022, 5, 1), date(2022, 8, 31))),
+        ("The crossing closed in late 2019.", (date(2019, 9, 1), date(2019, 12, 31))),
+        ("The crossing closed at the end of 2019.", (date(2019, 9, 1), date(2019, 12, 31))),
+    ],
+)
+def test_a_part_of_a_year_is_that_third_of_it(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end) == expected
+
+
 def test_a_compact_day_month_year_is_a_date():
     assert _day("Troops landed on the island on 6MAY24 and more followed.") == (date(2024, 5, 6), date(2024, 5, 6))
     assert _day("A patrol was ambushed near the river on 30APR2024.") == (date(2024, 4, 30), date(2024, 4, 30))

@@ -69,6 +69,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "slated for 2026-27", "in 2026–2027"
     ("year_range", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)?\d{{2}})\b(?![-–/.]\d)", re.I)),
     ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
+    # "in late 2021", "since early 2023", "by mid-2022": a third of the year
+    ("year_part", re.compile(
+        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
@@ -89,6 +92,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
+    "year_part": ("in", "during", "since", "of", "by", "until", "from", "at"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "years_between": ("between",),
@@ -456,6 +460,17 @@ def _year(match: re.Match[str], groups: _Groups, text: str, reference: date | No
     return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
 
 
+def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    """"Early 2021" is January to April, "mid-2021" May to August, "late 2021" September to
+    December, at month precision."""
+    year, part = int(groups["year"]), groups["ypart"].lower()
+    if "early" in part or "start" in part or "beginning" in part:
+        return EventDate(date(year, 1, 1), date(year, 4, 30), "month", "text", text)
+    if "mid" in part:
+        return EventDate(date(year, 5, 1), date(year, 8, 31), "month", "text", text)
+    return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
+
+
 def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     month = _MONTHS[groups["month"].lower().rstrip(".")]
     which = groups["which"].lower()
@@ -647,6 +662,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], E
     "year_range": _year_range,
     "years_between": _year_range,
     "year": _year,
+    "year_part": _year_part,
     "season": _season,
 }
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {
