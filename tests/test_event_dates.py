@@ -79,6 +79,11 @@ def test_a_part_of_a_year_is_that_third_of_it(text, expected):
     assert (found.start, found.end) == expected
 
 
+def test_the_day_before_yesterday_is_two_days_back():
+    assert date_mentions("Gunmen fired on the post the day before yesterday.", WEDNESDAY)[0].date.start == date(2024, 5, 6)
+    assert date_mentions("Talks open the day after tomorrow.", WEDNESDAY, forward=True)[0].date.start == date(2024, 5, 10)
+
+
 def test_a_compact_day_month_year_is_a_date():
     assert _day("Troops landed on the island on 6MAY24 and more followed.") == (date(2024, 5, 6), date(2024, 5, 6))
     assert _day("A patrol was ambushed near the river on 30APR2024.") == (date(2024, 4, 30), date(2024, 4, 30))

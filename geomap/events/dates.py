@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)"
         r"(?:\s+(?:of\s+)?(?P<week>last|this|next|previous|the\s+previous|the\s+following)\s+week\b)?", re.I)),
-    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    ("relative_day", re.compile(r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
     # "over the weekend", "at the weekend": the latest weekend (the coming one for a plan)
     ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
     # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
@@ -87,7 +87,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "month": _MONTH_PREPOSITIONS,
     "relative_month": ("last", "this", "next", "coming", "past"),
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
-    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night"),
+    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day"),
     "the_weekend": ("over", "at", "during", "on", "throughout"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "recent_span": ("the", "past", "last", "recent"),
@@ -502,8 +502,10 @@ def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, 
 
 
 def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-    day = reference + timedelta(days=offset[groups["rel"].lower()])
+    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["rel"].lower()]
+    if groups.get("two"):  # "the day before yesterday", "the day after tomorrow"
+        offset += -1 if groups["two"].lower() == "before" else 1
+    day = reference + timedelta(days=offset)
     return EventDate(day, day, "day", "text", text)
 
 
