@@ -377,3 +377,13 @@ def test_a_statement_in_the_present_perfect_stands_as_of_the_article(resources):
     assert statement.event_class == "statement" and statement.date.start == DAY, statement.reasons
     said = _events("Guards clashed with smugglers near Panj on Monday. The ministry warned smugglers against new raids.", resources)[-1]
     assert said.event_class == "statement" and said.date.start == date(2025, 12, 22), said.reasons
+
+
+def test_the_day_a_state_began_is_no_day_the_story_tells(resources):
+    text = (
+        "Protesters have held the central square of Khorog since December 20. "
+        "Witnesses said some protesters threw stones at the police building."
+    )
+    protest, riot = _events(text, resources)
+    assert protest.date.start == date(2025, 12, 20)
+    assert riot.event_class == "riot" and riot.date.start == DAY, riot.reasons

@@ -1248,7 +1248,8 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
     if it is recent (see :func:`in_narrative_window`)."""
     if published is None:
         return None
-    told = [m for m in mentions if not m.speech or m.gathering]
+    # where a state began ("have been on the square since May 21") is no day the story tells
+    told = [m for m in mentions if (not m.speech or m.gathering) and not m.since]
     day = next((m.date for m in reversed(told) if m.date.precision == "day"), None)
     # "they arrived about six months ago": a month long past is background the story goes on with
     month = next((m.date for m in reversed(told) if m.date.precision == "month" and m.date.end < shift_days(published, -BACKGROUND_DAYS)), None)
