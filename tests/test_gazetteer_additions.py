@@ -187,3 +187,61 @@ def test_every_current_tajik_district_has_a_row(resources):
         "Darvoz", "Vanj", "Rushon", "Shughnon", "Roshtqal'a", "Ishkoshim", "Murghob",
     }
     assert {e + " District" for e in expected} <= names
+
+
+def test_kempir_abad_reservoir_and_the_sarvan_exclave(resources):
+    reservoir = resolved("Activists protested against the deal on the Kempir-Abad reservoir.", "Kempir-Abad", resources)
+    assert reservoir.id == "geomap:kempir-abad-reservoir" and km(reservoir, 40.775, 73.122) <= 2
+    andijan = resolved("Water levels fell in the Andijan Reservoir.", "Andijan Reservoir", resources)
+    assert andijan.id == reservoir.id
+    sarvan = resolved("Uzbek guards closed the road to the Tajik exclave of Sarvan.", "Sarvan", resources)
+    assert (sarvan.country, sarvan.admin1) == ("TJ", "Sughd")
+
+
+def test_panj_valley_villages_on_the_tajik_bank(resources):
+    yoged = resolved("A border post in Yoged, Darvoz district, came under fire.", "Yoged", resources)
+    assert (yoged.country, yoged.admin1) == ("TJ", "Gorno-Badakhshan") and km(yoged, 38.35, 70.61) <= 2
+    khoshady = resolved("The train stopped at Khoshady in Shahritus district.", "Khoshady", resources)
+    assert (khoshady.country, khoshady.admin1) == ("TJ", "Khatlon")
+
+
+# ---------------------------------------------------------------- border villages, exclaves and jamoats
+
+
+def test_deires_is_the_aksy_border_village(resources):
+    text = "Uzbek border guards shot two smugglers near the village of Deires in Kyrgyzstan's Aksy district."
+    place = resolved(text, "Deires", resources)
+    assert place.id == "geomap:deires-aksy" and (place.country, place.admin1) == ("KG", "Jalal-Abad")
+    assert resolved("Farmers in Deres-Say complained about water.", "Deres-Say", resources).id == place.id
+
+
+def test_sokh_is_the_uzbek_exclave_in_batken(resources):
+    place = resolved("Residents of Sokh clashed with Kyrgyz villagers over a water spring.", "Sokh", resources)
+    assert (place.id, place.country, place.admin1) == ("geomap:sokh-district", "UZ", "Fergana")
+    assert km(place, 39.95, 71.12) <= 1
+    ravon = resolved("Ravon, the centre of the exclave, was cut off.", "Ravon", resources)
+    assert ravon.country == "UZ" and km(ravon, place.lat, place.lon) <= place.uncertainty_km
+
+
+def test_batken_border_villages_resolve_in_batken(resources):
+    text = "Shells hit Bulak-Bashy, Kara-Bak and Boz-Adyr, and the Kulundu-Avtodorozhny checkpoint was shut."
+    for surface in ("Bulak-Bashy", "Kara-Bak", "Boz-Adyr", "Kulundu-Avtodorozhny"):
+        place = resolved(text, surface, resources)
+        assert (place.country, place.admin1) == ("KG", "Batken"), surface
+
+
+def test_aral_paygambar_island_is_on_the_amu_darya_near_termez(resources):
+    place = resolved("A man was detained on Aral-Paygambar island.", "Aral-Paygambar", resources)
+    assert place.country == "UZ" and km(place, 37.22, 67.28) <= 20
+
+
+def test_afghan_villages_opposite_shamsiddin_shohin(resources):
+    text = "Taliban fighters gathered in Pas Pul and Ziraki, across the Panj from Tajikistan."
+    for surface in ("Pas Pul", "Ziraki"):
+        assert resolved(text, surface, resources).country == "AF", surface
+
+
+def test_colliding_forms_stay_off_the_new_rows(resources):
+    # "Sox" folds near "Sokh"; bare "Beshkent" is first the Uzbek town, not the Leilek village
+    assert not [t for t in parse("The Red Sox beat the Yankees.", resources) if t.place.id == "geomap:sokh-district"]
+    assert resolved("Cotton was harvested in Beshkent, Kashkadarya.", "Beshkent", resources).country == "UZ"
