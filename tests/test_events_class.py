@@ -132,6 +132,16 @@ def test_soldiers_fleeing_across_a_border_are_a_withdrawal(resources):
     assert _class("Smugglers crossed into Tajikistan near Panj.", resources) == "border_incident"
 
 
+def test_a_counted_body_of_troops_that_crosses_a_border_withdraws(resources):
+    # numbers of soldiers crossing into a neighbour are told of a flight, even with no flight verb
+    assert _class("More than 200 government troops have crossed the Uzbek border, its border service said.", resources) == "withdrawal"
+    assert _class("Some 450 Afghan servicemen crossed into Turkmen territory overnight.", resources) == "withdrawal"
+    assert _class("Hundreds of army soldiers entered Tajikistan after their post was overrun.", resources) == "withdrawal"
+    # guards who stray over the line, and armed men who cross, stay border incidents
+    assert _class("Three Kyrgyz border guards crossed the border near Isfara.", resources) == "border_incident"
+    assert _class("Twelve armed men crossed into Tajik territory from Afghanistan.", resources) == "border_incident"
+
+
 def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resources):
     assert _class("Two Afghan nationals illegally crossed into Tajikistan on Sunday.", resources) == "border_incident"
     assert _class("Seven Afghan citizens illegally crossed the Panj river into Tajikistan.", resources) == "border_incident"
