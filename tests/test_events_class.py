@@ -572,3 +572,35 @@ def test_urgent_is_no_appeal_but_a_call_on_someone_governs_what_it_asks_for(reso
     assert _class("Troops were urgently deployed to the border after the attack.", resources) == "deployment"
     assert _class("The embassy issued an urgent alert, calling on its companies to withdraw their staff.", resources) == "statement"
     assert _class("The ministry urged residents to evacuate the villages near the border.", resources) == "statement"
+
+
+# ---------------------------------------------------------------- phrasings the cues lacked
+
+
+def test_a_defined_person_wounded_or_receiving_wounds_is_harm(resources):
+    assert _class("The deputy commander of the outpost was reportedly wounded in the leg.", resources) == "attack"
+    assert _class("A shepherd received a deep wound to the arm near the river.", resources) == "attack"
+    assert _class("Two guards sustained serious injuries when their patrol came under attack.", resources) == "attack"
+    # harm in an accident is no violence
+    assert choose_class(trigger_hits("The driver suffered injuries in a road accident near Kulob.", resources.lexicon), resources.lexicon) is None
+
+
+def test_shooting_at_guards_or_their_posts_is_one_sided_fire(resources):
+    assert _class("Unidentified gunmen began to shoot at a Tajik border post overnight.", resources) == "attack"
+    assert _class("Shots were reportedly fired from the Afghan bank early on Tuesday.", resources) == "attack"
+    assert _class("Men in a boat fired several times towards the border guards.", resources) == "attack"
+    # fire that was returned or exchanged is a clash
+    assert _class("Gunmen fired at the soldiers and the soldiers returned fire.", resources) == "armed_clash"
+
+
+def test_stoning_a_car_or_a_house_is_crowd_violence(resources):
+    assert _class("Villagers stoned a passing car near the disputed canal.", resources) == "riot"
+    assert _class("Several houses were stoned during the night.", resources) == "riot"
+
+
+def test_places_that_change_hands_in_other_words(resources):
+    assert _class("Militants managed to seize the city for a week last autumn.", resources) == "territorial_control"
+    assert _class("Another district collapses to the Taliban", resources) == "territorial_control"
+    assert _class("Government forces repelled the insurgents from the district centre on Sunday.", resources) == "territorial_control"
+    assert _class("Troops drove the rebels out of the town after a week.", resources) == "territorial_control"
+    assert _class("Large parts of the province were cleared of Taliban fighters, the ministry said.", resources) == "territorial_control"
