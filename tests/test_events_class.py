@@ -604,3 +604,16 @@ def test_places_that_change_hands_in_other_words(resources):
     assert _class("Government forces repelled the insurgents from the district centre on Sunday.", resources) == "territorial_control"
     assert _class("Troops drove the rebels out of the town after a week.", resources) == "territorial_control"
     assert _class("Large parts of the province were cleared of Taliban fighters, the ministry said.", resources) == "territorial_control"
+
+
+def test_what_people_flee_is_the_cause_of_the_flight_not_its_event(resources):
+    assert _class("Some 600 government soldiers fled into Uzbekistan on Sunday to escape heavy fighting.", resources) == "withdrawal"
+    assert _class("Fearing attacks and fleeing the clashes, villagers have been leaving for the district centre.", resources) == "displacement"
+    # fighting that forces people out is told as the fighting
+    assert _class("Heavy fighting forced hundreds of villagers to flee their homes.", resources) == "armed_clash"
+
+
+def test_armed_men_eliminated_or_liquidated_were_fought(resources):
+    assert _class("Four members of the armed group were eliminated during the special operation.", resources) == "armed_clash"
+    assert _class("Security forces liquidated two militants near the border.", resources) == "armed_clash"
+    assert choose_class(trigger_hits("The new law eliminated tariffs for the group's members.", resources.lexicon), resources.lexicon) is None

@@ -239,12 +239,21 @@ _DATED_NOUN = re.compile(
     re.I,
 )
 
+# "fled into Tajikistan to escape clashes", "fearing attacks, villagers left": what people flee
+# (or, fleeing, fear) is the cause of the flight the sentence tells, not its event; "feared the
+# takeover would …" is speech, whose content stays an event
+_FLED_FROM = re.compile(
+    r"\b(?:escap(?:e|es|ed|ing)|fle(?:e|es|eing|d)|fearing|avoid(?:s|ed|ing)?)\s+"
+    r"(?:(?:the|a|an|further|renewed|possible|heavy|fierce|ongoing|continued)\s+){0,2}(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 # words one of which each frame holds: its regex is tried only where one of them is
 _READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
 _ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
 _INVESTIGATED_WORDS = ("investigat", "probe", "probing", "inquir", "look")
 _DATED_WORDS = ("19", "20", "'s", "’s")
+_FLED_WORDS = ("escap", "fle", "fear", "avoid")
 _END_WORDS = ("completion", "conclusion", "end of", "close of")
 _AGREED_WORDS = ("agree", "deal", "accord", "understanding")
 
@@ -262,14 +271,15 @@ def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str],
 
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
-    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``) or what is
-    investigated (``_INVESTIGATED``)."""
+    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``), what is
+    investigated (``_INVESTIGATED``) or what people flee or fear (``_FLED_FROM``)."""
     if not sentence:
         return False
     return (
         _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
         or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
         or _frame_before(sentence, hit.start, 60, _INVESTIGATED, _INVESTIGATED_WORDS) is not None
+        or _frame_before(sentence, hit.start, 40, _FLED_FROM, _FLED_WORDS) is not None
     )
 
 
@@ -395,6 +405,7 @@ def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence:
         return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
     attributed = any(h.role == "attribution" for h in hits)
     content = [h for h in hits if h.role in ("", "incident") and not (attributed and _background(sentence, h, hits))]
+    content = [h for h in content if not _named_only(sentence, h)] or content
     said = max(hits, key=lambda h: (h.role == "attribution", h.weight, -h.start))
     if content:
         best = _best(content, lexicon, hits)
