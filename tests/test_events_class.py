@@ -617,3 +617,21 @@ def test_armed_men_eliminated_or_liquidated_were_fought(resources):
     assert _class("Four members of the armed group were eliminated during the special operation.", resources) == "armed_clash"
     assert _class("Security forces liquidated two militants near the border.", resources) == "armed_clash"
     assert choose_class(trigger_hits("The new law eliminated tariffs for the group's members.", resources.lexicon), resources.lexicon) is None
+
+
+def test_forces_that_advance_up_to_a_border_or_form_a_line_of_defence_are_deployed(resources):
+    assert _class("Militant units have advanced right up to the Turkmen border, a local official said.", resources) == "deployment"
+    assert _class("Columns of Taliban fighters approached the frontier overnight.", resources) == "deployment"
+    assert _class("The army has established a second line of defence along the river.", resources) == "deployment"
+    # talk of an approach to border security moves nobody
+    assert _class("The minister outlined a new approach to border security at the meeting.", resources) != "deployment"
+
+
+def test_armed_men_killed_by_security_forces_were_fought(resources):
+    assert _class("Five gunmen were killed by border guards near the river, officials said.", resources) == "armed_clash"
+    assert _class("The attackers were all shot dead by special forces.", resources) == "armed_clash"
+
+
+def test_a_prison_sentence_or_a_conviction_is_a_court_ruling(resources):
+    assert _class("A former customs officer drew a 12-year sentence for smuggling heroin.", resources) == "other"
+    assert _class("The former commander was convicted of treason last week.", resources) == "other"
