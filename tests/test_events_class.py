@@ -635,3 +635,10 @@ def test_armed_men_killed_by_security_forces_were_fought(resources):
 def test_a_prison_sentence_or_a_conviction_is_a_court_ruling(resources):
     assert _class("A former customs officer drew a 12-year sentence for smuggling heroin.", resources) == "other"
     assert _class("The former commander was convicted of treason last week.", resources) == "other"
+
+
+def test_a_clause_opened_by_as_with_a_verb_of_its_own_is_background_to_the_main_one(resources):
+    # "as the militants launched an offensive" tells when the flight happened: the flight is the
+    # main event, the offensive a further one
+    fled = "Hundreds of villagers crossed the river into Tajikistan on Monday as the militants launched an offensive on the district."
+    assert _classes(fled, resources) == ["displacement", "armed_clash"]

@@ -72,6 +72,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    # "as" opening a clause with a verb of its own ("crossed the border as the Taliban launched an
+    # assault"), not "such as", "as well as" or "known as"
+    r"|(?<!\bsuch)(?<!\bwell)(?<!\bknown)(?<!\bsame)(?<!\bso)(?<!\bjust)(?<!\bseen)(?<!\bregarded)(?<!\bdescribed)"
+    r"\s(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
+    r"|(?:began|fled|fell|took|seized|launched|withdrew|withdraw|swept|rose|left|came|went|grew|saw|extends?)\s))"
     r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
