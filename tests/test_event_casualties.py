@@ -335,6 +335,8 @@ def test_counts_that_add_up_to_a_count_before_them_are_its_parts(resources, sent
         ("Airstrike Kills Taliban Shadow Governor In North", 1),
         ("So-Called Commander of Militants Killed", 1),
         ("A district police chief was killed in the ambush.", 1),
+        # a hedge between the auxiliary and the verb still tells one death
+        ("A shepherd was allegedly killed near the river by the guards.", 1),
     ],
 )
 def test_more_ways_of_telling_no_dead_or_one(resources, sentence, dead):

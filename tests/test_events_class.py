@@ -642,3 +642,13 @@ def test_a_clause_opened_by_as_with_a_verb_of_its_own_is_background_to_the_main_
     # main event, the offensive a further one
     fled = "Hundreds of villagers crossed the river into Tajikistan on Monday as the militants launched an offensive on the district."
     assert _classes(fled, resources) == ["displacement", "armed_clash"]
+
+
+def test_an_alliance_named_for_a_treaty_signs_nothing(resources):
+    named = "The airbase serves as a hub for the Collective Security Treaty Organization."
+    assert choose_class(trigger_hits(named, resources.lexicon), resources.lexicon, named) is None
+    assert _class("The two countries signed a treaty on the border on Friday.", resources) == "agreement_meeting"
+
+
+def test_hoping_to_get_something_is_a_hope_said(resources):
+    assert _class("“We hope to get help from our allies in the alliance.”", resources) == "statement"

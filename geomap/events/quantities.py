@@ -86,14 +86,14 @@ _ONE_CASUALTY = re.compile(
     # "the Kyrgyz border guard was killed": one person, named by a singular noun
     rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}"
+    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}"
     r"|(?:later\s+)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
     # "killed an armed fighter"
     rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # a headline: "Airstrike Kills Taliban District Governor"
     rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
-    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
+    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+)?"
     r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b"
     # a headline: "Kyrgyz Soldier Killed In Shootout", "Tajik border guard dies in clash"
     rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}(?:\s+of\s+[\w-]+)?\s+(?:killed|shot dead|murdered|dies|died)\b"
