@@ -652,3 +652,9 @@ def test_an_alliance_named_for_a_treaty_signs_nothing(resources):
 
 def test_hoping_to_get_something_is_a_hope_said(resources):
     assert _class("“We hope to get help from our allies in the alliance.”", resources) == "statement"
+
+
+def test_posts_checkpoints_and_border_infrastructure_built_reinforce_the_border(resources):
+    assert _class("The plan to build the post comes amid growing threats in the region.", resources) == "base_reinforcement"
+    assert _class("Officials said the donor would be building infrastructure along the border next year.", resources) == "base_reinforcement"
+    assert _class("After construction, the outpost will be handed to the border guards, the embassy said.", resources) == "base_reinforcement"
