@@ -658,3 +658,21 @@ def test_posts_checkpoints_and_border_infrastructure_built_reinforce_the_border(
     assert _class("The plan to build the post comes amid growing threats in the region.", resources) == "base_reinforcement"
     assert _class("Officials said the donor would be building infrastructure along the border next year.", resources) == "base_reinforcement"
     assert _class("After construction, the outpost will be handed to the border guards, the embassy said.", resources) == "base_reinforcement"
+
+
+def test_civilians_fleeing_across_a_border_behind_a_long_subject_are_displaced(resources):
+    long_subject = (
+        "On Monday, 212 Afghan citizens, including 60 men, 52 women and 100 minors (48 boys and 52 girls) from two mountain "
+        "villages of the northern district, fearing persecution by armed groups and hoping to save their lives, crossed the state border."
+    )
+    assert _class(long_subject, resources) == "displacement"
+    # armed men who cross stay a border incident, whoever flees
+    assert _class("Afghan smugglers crossed the border at night, the residents said, fearing reprisals.", resources) != "displacement"
+
+
+def test_forces_that_stepped_back_withdrew(resources):
+    assert _class("The pass was held by foreign troops until they stepped back in 2010.", resources) == "withdrawal"
+
+
+def test_hoping_to_reach_safety_tells_why_people_moved_not_a_hope_said(resources):
+    assert _class("Dozens of families, hoping to reach safety, crossed the river into Tajikistan fearing the fighting.", resources) == "displacement"
