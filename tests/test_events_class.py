@@ -676,3 +676,17 @@ def test_forces_that_stepped_back_withdrew(resources):
 
 def test_hoping_to_reach_safety_tells_why_people_moved_not_a_hope_said(resources):
     assert _class("Dozens of families, hoping to reach safety, crossed the river into Tajikistan fearing the fighting.", resources) == "displacement"
+
+
+def test_a_casualty_count_told_later_takes_the_class_of_its_incident(resources):
+    clash = "Tajik and Kyrgyz border guards clashed near the village of Kulundu on Monday. "
+    for later in (
+        "The number of dead has risen to 15, officials said.",
+        "The bodies of two guards were recovered from the river.",
+        "Rescuers found the body of a third guard.",
+        "The toll climbed to 20.",
+        "Another border guard later died in hospital.",
+    ):
+        assert _classes(clash + later, resources) == ["armed_clash", "armed_clash"], later
+    # bodies found after an avalanche are no violence
+    assert _classes("The bodies of two climbers were found after the avalanche.", resources) == []
