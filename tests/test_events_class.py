@@ -690,3 +690,11 @@ def test_a_casualty_count_told_later_takes_the_class_of_its_incident(resources):
         assert _classes(clash + later, resources) == ["armed_clash", "armed_clash"], later
     # bodies found after an avalanche are no violence
     assert _classes("The bodies of two climbers were found after the avalanche.", resources) == []
+
+
+def test_an_incident_told_as_occurring_is_an_event_of_its_incident(resources):
+    assert _class("Another incident occurs on the Kyrgyz-Tajik border, injured reported", resources) == "border_incident"
+    assert _class("One more conflict occurred in the border district on Sunday.", resources) == "border_incident"
+    assert _class("There was an incident near the canal, a resident said.", resources) == "border_incident"
+    # no incident is none
+    assert choose_class(trigger_hits("There has been no incident on the border this year.", resources.lexicon), resources.lexicon) is None
