@@ -52,6 +52,45 @@ def test_day_month_year_with_dots_is_a_date(text, expected):
     assert _day(text) == (expected, expected)
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Analysts linked the move to the vote set for March 29.", date(2025, 3, 29)),
+        ("An envoy said the rebels were planning a large offensive on the valley in April.", date(2025, 4, 1)),
+        # a day told without a plan is the last one
+        ("The rebels launched a large offensive on the valley in April.", date(2024, 4, 1)),
+    ],
+)
+def test_a_day_something_is_scheduled_or_planned_for_lies_ahead(text, expected):
+    assert date_mentions(text, date(2025, 1, 12))[0].date.start == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Clashes on the border flared in early 2021.", (date(2021, 1, 1), date(2021, 4, 30))),
+        ("Raids have grown since mid-2022.", (date(2022, 5, 1), date(2022, 8, 31))),
+        ("The crossing closed in late 2019.", (date(2019, 9, 1), date(2019, 12, 31))),
+        ("The crossing closed at the end of 2019.", (date(2019, 9, 1), date(2019, 12, 31))),
+    ],
+)
+def test_a_part_of_a_year_is_that_third_of_it(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end) == expected
+
+
+def test_the_day_before_yesterday_is_two_days_back():
+    assert date_mentions("Gunmen fired on the post the day before yesterday.", WEDNESDAY)[0].date.start == date(2024, 5, 6)
+    assert date_mentions("Talks open the day after tomorrow.", WEDNESDAY, forward=True)[0].date.start == date(2024, 5, 10)
+
+
+def test_a_compact_day_month_year_is_a_date():
+    assert _day("Troops landed on the island on 6MAY24 and more followed.") == (date(2024, 5, 6), date(2024, 5, 6))
+    assert _day("A patrol was ambushed near the river on 30APR2024.") == (date(2024, 4, 30), date(2024, 4, 30))
+    # only capitals: a number glued to a word is no date
+    assert _day("The convoy carried 12mar24 kits.") is None
+
+
 def test_a_dotted_number_with_a_one_digit_month_or_inside_a_longer_number_is_no_date():
     assert _day("Version 1.2.2024 of the report was released.") is None
     assert _day("The figure rose to 3.06.2024.5 units.") is None

@@ -68,6 +68,15 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_readiness_is_hypothetical_and_undated(resources):
+    for text in (
+        "Uzbekistan is ready to accept refugees from the northern provinces.",
+        "The governor said the region stands ready to shelter displaced families.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.event_class == "displacement" and event.modality == "hypothetical" and event.date is None, event.reasons
+
+
 def test_a_participle_with_its_agent_is_no_plan(resources):
     signed = _events("The two sides agreed to speed up the border programme proposed by Kyrgyzstan.", resources)
     assert signed[0].modality == "reported", signed[0].reasons["modality"]
@@ -87,6 +96,26 @@ def test_old_dated_events_are_historical_and_future_ones_planned(resources):
 def test_habitual_sentences_have_no_date(resources):
     event = _events("Smugglers usually kidnap villagers who owe them money.", resources)[0]
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]
+
+
+def test_a_span_or_frequency_framing_the_sentence_makes_it_habitual(resources):
+    for text in (
+        "In recent years, armed smugglers have seized dozens of villagers near Panj.",
+        "Every two or three months the border commanders hold talks in Khorog.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.date is None and "no date of its own" in event.reasons["modality"], event.reasons
+
+
+def test_statements_made_over_time_have_no_date(resources):
+    text = "Guards clashed with smugglers near Panj on Tuesday. Officials have repeatedly warned that the militants are a threat."
+    statement = _events(text, resources)[-1]
+    assert statement.event_class == "statement" and statement.date is None and "repeatedly" in statement.reasons["modality"]
+    text = "Guards clashed with smugglers near Panj on Tuesday. The governor has long been worried about the smugglers, officials said."
+    assert _events(text, resources)[-1].date is None
+    # a habitual word inside what is said does not make the saying habitual
+    said = _events("Guards clashed with smugglers near Panj on Tuesday. The governor warned that smugglers often cross there.", resources)[-1]
+    assert said.event_class == "statement" and said.date is not None
 
 
 def test_the_saying_dates_only_the_statement(resources):
@@ -307,3 +336,54 @@ def test_the_end_of_fighting_told_before_is_no_fighting_of_its_own(resources):
     assert choose_class(trigger_hits("The firefights ceased by nightfall.", resources.lexicon), resources.lexicon, "The firefights ceased by nightfall.") is None
     assert _class("The governor said that the shooting had stopped but tension remained high.", resources) == "statement"
     assert _class("Heavy fighting continued near the border post on Sunday.", resources) == "armed_clash"
+
+
+def test_a_site_told_after_the_story_steps_back_to_an_earlier_day_is_of_that_day(resources):
+    text = (
+        "Protesters rallied in Khorog yesterday after talks with officials. "
+        "The officials promised to open an investigation. "
+        "Recall, the shooting took place on the morning of December 21. "
+        "Police detained a suspect in Roshtqala district after a gunfight."
+    )
+    rally, *_, detention = _events(text, resources)
+    assert detention.date.start == date(2025, 12, 21) and detention.incident_id != rally.incident_id
+
+
+def test_a_photo_caption_dates_no_sentence_after_it(resources):
+    for credit in ("[Jane Doe]", "(file photo)"):
+        text = (
+            f"Border guards patrol the river near Termez in the summer of 2019. {credit}\n\n"
+            "Uzbek border guards detained two smugglers near Termez, officials said.\n"
+            "The men were sentenced to ten years in prison."
+        )
+        for event in _events(text, resources):
+            assert event.modality == "reported" and event.date.start == DAY, (credit, event.reasons)
+
+
+def test_a_sentence_of_a_class_told_before_goes_on_about_that_event(resources):
+    text = (
+        "Russian and Tajik troops began joint drills in Kulob on Tuesday. "
+        "On Friday, 400 soldiers and 80 vehicles were sent from a base in Russia. "
+        "It is the first time the two armies have held exercises in Kulob."
+    )
+    drills, *_, again = _events(text, resources)
+    assert again.event_class == drills.event_class == "military_exercise"
+    assert again.incident_id == drills.incident_id and again.date.start == date(2025, 12, 23)
+
+
+def test_a_statement_in_the_present_perfect_stands_as_of_the_article(resources):
+    text = "Guards clashed with smugglers near Panj on Monday. The ministry has warned smugglers against new raids."
+    statement = _events(text, resources)[-1]
+    assert statement.event_class == "statement" and statement.date.start == DAY, statement.reasons
+    said = _events("Guards clashed with smugglers near Panj on Monday. The ministry warned smugglers against new raids.", resources)[-1]
+    assert said.event_class == "statement" and said.date.start == date(2025, 12, 22), said.reasons
+
+
+def test_the_day_a_state_began_is_no_day_the_story_tells(resources):
+    text = (
+        "Protesters have held the central square of Khorog since December 20. "
+        "Witnesses said some protesters threw stones at the police building."
+    )
+    protest, riot = _events(text, resources)
+    assert protest.date.start == date(2025, 12, 20)
+    assert riot.event_class == "riot" and riot.date.start == DAY, riot.reasons

@@ -39,6 +39,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "31.05.2022": day, month and year as the region's outlets write them (never month first)
     ("dotted", re.compile(r"\b(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{2})\.(?P<year>(?:19|20)\d{2})\b(?!\.\d)")),
+    # "21AUG22": the compact day-month-year of military and analysts' reports (capitals only,
+    # so that no word is read as one)
+    ("compact", re.compile(r"\b(?P<d>\d{1,2})(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<yy>\d{2}|(?:19|20)\d{2})\b")),
     ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
@@ -48,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)"
         r"(?:\s+(?:of\s+)?(?P<week>last|this|next|previous|the\s+previous|the\s+following)\s+week\b)?", re.I)),
-    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    ("relative_day", re.compile(r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
     # "over the weekend", "at the weekend": the latest weekend (the coming one for a plan)
     ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
     # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
@@ -66,6 +69,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "slated for 2026-27", "in 2026–2027"
     ("year_range", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)?\d{{2}})\b(?![-–/.]\d)", re.I)),
     ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
+    # "in late 2021", "since early 2023", "by mid-2022": a third of the year
+    ("year_part", re.compile(
+        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
@@ -75,16 +81,18 @@ _DIGITS = tuple("0123456789")
 _START_WORDS: dict[str, tuple[str, ...]] = {
     "iso": _DIGITS,
     "dotted": _DIGITS,
+    "compact": _DIGITS,
     "month_day": (*_BOUND_WORDS, *_MONTHS),
     "day_month": (*_BOUND_WORDS, *_DIGITS),
     "month": _MONTH_PREPOSITIONS,
     "relative_month": ("last", "this", "next", "coming", "past"),
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
-    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night"),
+    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day"),
     "the_weekend": ("over", "at", "during", "on", "throughout"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
+    "year_part": ("in", "during", "since", "of", "by", "until", "from", "at"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "years_between": ("between",),
@@ -172,6 +180,12 @@ _SPEECH_BEFORE = re.compile(
     r"(?:\s+(?:(?:in|at|to|a|an|the|his|her|their|its)\s+)*(?:statement|briefing|press conference|news conference|interview"
     r"|reporters|journalists|media|(?-i:[A-Z][\w/.-]*)))?\s+(?:later\s+|earlier\s+)?(?:on\s+)?$"
     r"|" + _DURING_GATHERING,
+    re.I,
+)
+# what is scheduled or planned for a day or month: "the election set for March 29", "was
+# planning an offensive in April": that day lies ahead of the article, whatever the tense
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:(?:set|scheduled|slated|planned|due|timed|expected)\s+(?:for|on|in)|(?:planning|plans|intends|intending|preparing)\b[^.;:,]{0,80}?)\s+$",
     re.I,
 )
 # the day of a meeting or visit: what was said there was said that day, and the article's
@@ -316,7 +330,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             if _CLOCK_AFTER.match(sentence, match.end()):
                 continue  # "August 27, 2018 - 5:05 am": when the page was published
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
-            normalised = _normalise(kind, match, reference, forward and not speech)
+            ahead = (forward or bool(_AHEAD_BEFORE.search(sentence, max(0, match.start() - 100), match.start()))) and not speech
+            normalised = _normalise(kind, match, reference, ahead)
             if normalised is not None:
                 gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
                 since = bool(_SINCE.match(sentence, match.start()) or _SINCE.search(sentence, max(0, match.start() - 8), match.start()))
@@ -360,6 +375,12 @@ _Groups = dict[str, Any]
 
 def _iso_date(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
     day = date(int(groups["year"]), int(groups["m"]), int(groups["d"]))
+    return EventDate(day, day, "day", "text", text)
+
+
+def _compact_date(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    year = int(groups["yy"]) + (2000 if len(groups["yy"]) == 2 else 0)
+    day = date(year, _MONTHS[groups["mon"].lower()], int(groups["d"]))
     return EventDate(day, day, "day", "text", text)
 
 
@@ -439,6 +460,17 @@ def _year(match: re.Match[str], groups: _Groups, text: str, reference: date | No
     return EventDate(date(year, 1, 1), date(year, 12, 31), "year", "text", text)
 
 
+def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    """"Early 2021" is January to April, "mid-2021" May to August, "late 2021" September to
+    December, at month precision."""
+    year, part = int(groups["year"]), groups["ypart"].lower()
+    if "early" in part or "start" in part or "beginning" in part:
+        return EventDate(date(year, 1, 1), date(year, 4, 30), "month", "text", text)
+    if "mid" in part:
+        return EventDate(date(year, 5, 1), date(year, 8, 31), "month", "text", text)
+    return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
+
+
 def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     month = _MONTHS[groups["month"].lower().rstrip(".")]
     which = groups["which"].lower()
@@ -470,8 +502,10 @@ def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, 
 
 
 def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-    day = reference + timedelta(days=offset[groups["rel"].lower()])
+    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["rel"].lower()]
+    if groups.get("two"):  # "the day before yesterday", "the day after tomorrow"
+        offset += -1 if groups["two"].lower() == "before" else 1
+    day = reference + timedelta(days=offset)
     return EventDate(day, day, "day", "text", text)
 
 
@@ -623,12 +657,14 @@ def _recent_span(match: re.Match[str], groups: _Groups, text: str, reference: da
 _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], EventDate | None]] = {
     "iso": _iso_date,
     "dotted": _iso_date,
+    "compact": _compact_date,
     "month_day": _month_day,
     "day_month": _day_month,
     "month": _month,
     "year_range": _year_range,
     "years_between": _year_range,
     "year": _year,
+    "year_part": _year_part,
     "season": _season,
 }
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {

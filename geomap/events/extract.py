@@ -252,9 +252,20 @@ def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tu
         told = read_sentence_events(frame, start, end)
         if told:
             readings.extend(told)
-        elif frame.published is not None and (day := narrative_day(frame, start, end)) is not None:
+        elif frame.published is not None and not _caption(frame.text, start, end) and (day := narrative_day(frame, start, end)) is not None:
             narrative.append((start, day))
     return readings, narrative
+
+
+# a photo credit closing a line ("… ply the river in the autumn of 2015. [Jane Doe]", "(file
+# photo)"): the sentence before it is a caption, dated when the picture was taken
+_PHOTO_CREDIT = re.compile(r"\s*(?:\[[^\]\n]{2,60}\]|\((?:file )?photo\b[^)\n]{0,60}\))[ \t]*(?:\n|\Z)", re.I)
+
+
+def _caption(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` is a photo caption: its date is not the story's."""
+    bracket = text.rfind("(", start, end)  # a credit inside the sentence: "… in January. (file photo)"
+    return _PHOTO_CREDIT.match(text, end) is not None or (bracket >= 0 and _PHOTO_CREDIT.match(text, bracket) is not None)
 
 
 def _in_narrative_time(

@@ -155,6 +155,15 @@ class _Incidents:
         self.readings = readings
         self.parent = list(range(len(readings)))
         self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
+        # an undated sentence that names its own site happened on the recent day the story last
+        # told ("Recall, the shooting took place on December 21. Police detained a suspect in
+        # Roshtqala"): it joins no incident of another day
+        seen: set[str] = set()
+        for i, r in enumerate(readings):
+            # a sentence of a class told before may go on about that event, on its day
+            if r.event_class not in seen and (day := _site_told_on(r, published)) is not None:
+                self.span[i] = day
+            seen.add(r.event_class)
         if published is not None and _tells_its_week_first(readings, self.span, published):
             # an article that dates something in the week it appeared before any earlier day tells
             # that week's news in its undated headline and lead: a sentence dated before the week
@@ -190,6 +199,17 @@ class _Incidents:
         for i in range(len(self.readings)):
             groups.setdefault(self.root(i), []).append(i)
         return sorted(groups.values(), key=lambda members: members[0])
+
+
+def _site_told_on(reading: Reading, published: date | None) -> tuple[date, date] | None:
+    """The recent day the story last told, for an undated sentence (not a headline, lead or
+    statement) that names a site of its own; None otherwise."""
+    told = reading.context_date
+    if reading.date is not None or told is None or told.precision != "day" or published is None or not in_narrative_window(told, published):
+        return None
+    if not reading.place.specific or reading.lead or reading.family == "speech":
+        return None
+    return told.start, told.end
 
 
 def _tells_its_week_first(readings: Sequence[Reading], spans: dict[int, tuple[date, date]], published: date) -> bool:
@@ -842,6 +862,8 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         return (reading.date, reading.date_reason) if reading.date is not None else (None, "no date: what usually happens")
     if reading.date is not None:
         return _finer_day(reading.date, day) or _day_within_span_to_now(reading, facts.published) or (reading.date, reading.date_reason)
+    if facts.published is not None and _said_now(reading):
+        return EventDate(facts.published, facts.published, "day", "article", ""), "said in the present or present perfect ('has warned', 'says'): news of the article's day"
     as_told = _dated_as(reading)
     if day is None:
         return _undated_fallback(reading, facts)
@@ -856,6 +878,26 @@ def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: Arti
         # the article's own date does
         return _inherited(reading, day[0], as_told, published)
     return _undated_fallback(reading, facts)
+
+
+# a verb of saying in the present or the present perfect: words that stand as of the report
+_SAID_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|repeatedly|strongly|already|now|publicly|openly|not|yet|so far)\s+)*"
+    r"(?:said|warned|denied|rejected|refused|called|urged|demanded|stated|expressed|voiced|accused|blamed|condemned|confirmed"
+    r"|announced|claimed|insisted|stressed|critici[sz]ed|welcomed|appealed|asked|declined)\b"
+    r"|\b(?:says|warns|insists|claims|argues|believes|denies|rejects|maintains|accuses|blames|urges|calls on)\b",
+    re.I,
+)
+
+
+def _said_now(reading: Reading) -> bool:
+    """Whether an undated statement is said in the present or present perfect ("the ministry
+    has refused to comment", "officials say"): it stands as of the article's day, not the day
+    the story last told."""
+    if reading.family != "speech":
+        return False
+    end = reading.choice.hit.start + len(reading.choice.hit.text)
+    return _SAID_NOW.search(reading.sentence, 0, end) is not None
 
 
 def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: date | None) -> tuple[EventDate, str]:
@@ -879,7 +921,7 @@ def _inherited(reading: Reading, inherited: EventDate, as_told: str, published: 
 # a future or a condition: what would or will (not) happen has no date of its own
 # what will, would or was meant to happen: a plan, condition or intention, with no date of its own
 _FUTURE_OR_CONDITION = re.compile(
-    r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b|\b(?:wants?|wanted|wish(?:es|ed)?|intend(?:s|ed)?|plotted)\s+to\b", re.I
+    r"\b(?:will|would|shall|could|might|won['’]t|wouldn['’]t)\b|\w['’]ll\b|\b(?:wants?|wanted|wish(?:es|ed)?|intend(?:s|ed)?|plotted|ready|prepared|willing|readiness|willingness)\s+to\b", re.I
 )
 
 

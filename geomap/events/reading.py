@@ -1264,7 +1264,8 @@ def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> E
     if it is recent (see :func:`in_narrative_window`)."""
     if published is None:
         return None
-    told = [m for m in mentions if not m.speech or m.gathering]
+    # where a state began ("have been on the square since May 21") is no day the story tells
+    told = [m for m in mentions if (not m.speech or m.gathering) and not m.since]
     day = next((m.date for m in reversed(told) if m.date.precision == "day"), None)
     # "they arrived about six months ago": a month long past is background the story goes on with
     month = next((m.date for m in reversed(told) if m.date.precision == "month" and m.date.end < shift_days(published, -BACKGROUND_DAYS)), None)
@@ -1282,12 +1283,29 @@ def _modality(frame: ArticleFrame, sentence: str, choice: ClassChoice, present: 
     if choice.denied:
         return "denied", choice.reason, False
     if choice.event_class == "statement":
+        held = _habitual_before(sentence, frame.lexicon, choice.hit, present)
+        if held:
+            return "reported", f"{held!r} before the statement's words: a stance held over time, no date of its own", True
         # what a speaker hopes, fears or denies does not change that the statement was made
         return "reported", "a statement made", False
     modality, why = cue_modality(sentence, frame.lexicon, choice.hit, present)
     if modality == "habitual":
         return "reported", f"{why}: what usually happens, no date of its own", True
     return modality, why, False
+
+
+def _habitual_before(sentence: str, lexicon: Lexicon, trigger: TriggerHit, present: set[str]) -> str | None:
+    """A habitual cue in the statement's clause before its words ("have repeatedly said", "has
+    long warned"): what the speaker keeps saying, not words of one day.  Cues after the words
+    belong to what is said ("said clashes often erupt")."""
+    start = clause_span(sentence, trigger.start)[0]
+    for index in lexicon.candidates("modality_cues", present):
+        cue = lexicon.modality_cues[index]
+        if cue.modality == "habitual":
+            match = cue.pattern.search(sentence, start, trigger.start)
+            if match:
+                return match.group(0)
+    return None
 
 
 def _actors(
