@@ -698,3 +698,10 @@ def test_an_incident_told_as_occurring_is_an_event_of_its_incident(resources):
     assert _class("There was an incident near the canal, a resident said.", resources) == "border_incident"
     # no incident is none
     assert choose_class(trigger_hits("There has been no incident on the border this year.", resources.lexicon), resources.lexicon) is None
+
+
+def test_warning_shots_are_no_attack(resources):
+    warned = "The smugglers ignored the order to stop, and only when warning shots were fired did they drop the sacks."
+    choice = choose_class(trigger_hits(warned, resources.lexicon), resources.lexicon, warned)
+    assert choice is None or choice.event_class != "attack"
+    assert _class("Shots were fired at the border post from the far bank.", resources) == "attack"
