@@ -43,7 +43,7 @@ _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_COMPOUN
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
-    r"(?=(?P<tail>(?:\s+.{0,80}|[.,;:!?)\]\"'”’].{0,79}|$)))",
+    r"(?=(?P<tail>(?:\s+.{0,120}|[.,;:!?)\]\"'”’].{0,119}|$)))",
     re.IGNORECASE,
 )
 
@@ -58,7 +58,7 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 # a casualty verb right before the number says what was counted, whatever noun follows
 # ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
 _DEATH_BEFORE = re.compile(
-    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claimed the lives of|deaths? of|bodies of"
+    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claim(?:ed|ing|s)?\s+(?:the\s+)?lives\s+of|deaths? of|bodies of"
     r"|murder(?:ed|ing)|massacr(?:ed|ing)|slew|slaying|assassinat(?:ed|ing)|behead(?:ed|ing)"
     # "lost two soldiers", "losing an officer": a side's own dead
     r"|lost|losing"
@@ -84,7 +84,7 @@ _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|a
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
     # "the Kyrgyz border guard was killed": one person, named by a singular noun
-    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the|another)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
     rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}"
     r"|(?:later\s+)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
