@@ -299,3 +299,39 @@ def test_people_of_two_demonyms_are_of_the_first_ones_country(resources, sentenc
 )
 def test_services_of_states_and_more_titles_of_bodies(resources, sentence, actors):
     assert actors <= set(_names(sentence, resources))
+
+
+def _all_actors(text: str, resources) -> list[tuple[str, ...]]:
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    return [(*e.actors, *e.recipients) for e in events]
+
+
+def test_the_militants_of_an_article_that_names_one_insurgent_group_are_that_group(resources):
+    text = (
+        " date 2019-06-04\nTaliban fighters stormed a police post in Baghlan province on Sunday.\n\n"
+        "In a separate incident, militants ambushed an army convoy on the highway in Samangan province on Monday."
+    )
+    actors = _all_actors(text, resources)
+    assert "Taliban" in actors[-1] and "Unidentified Armed Group" not in actors[-1]
+
+
+def test_the_militants_stay_unnamed_when_the_article_names_two_groups_or_only_who_holds_the_land(resources):
+    two = (
+        " date 2019-06-04\nTaliban fighters stormed a police post in Baghlan province on Sunday.\n\n"
+        "The Islamic Movement of Uzbekistan claimed an attack on a checkpoint in Faryab province on Saturday.\n\n"
+        "In a separate incident, militants ambushed an army convoy on the highway in Samangan province on Monday."
+    )
+    held = (
+        " date 2019-06-04\nMilitants ambushed an army convoy on the highway in Samangan province on Monday.\n\n"
+        "The area across the river is under Taliban control."
+    )
+    assert "Unidentified Armed Group" in _all_actors(two, resources)[-1]
+    assert "Unidentified Armed Group" in _all_actors(held, resources)[0]
+
+
+def test_after_they_took_power_the_taliban_are_not_the_unnamed_militants(resources):
+    text = (
+        " date 2024-06-04\nTaliban forces stormed a house in Baghlan province on Sunday.\n\n"
+        "In a separate incident, militants ambushed a convoy on the highway in Samangan province on Monday."
+    )
+    assert "Unidentified Armed Group" in _all_actors(text, resources)[-1]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from geomap.events.lexicon import Lexicon
+from geomap.events.lexicon import Actor, Lexicon
 from geomap.events.regex_literals import UnanalysablePattern, required_literal_sets
 
 # recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
@@ -464,3 +464,50 @@ def home_force(lexicon: Lexicon, iso2: str, actor_type: str) -> str | None:
     iso3 = next((i3 for i3, i2 in lexicon.iso2_by_iso3.items() if i2 == iso2), "")
     found = [a for a in lexicon.actors if iso3 and a.country_iso3 == iso3 and a.actor_type == actor_type]
     return min(found, key=lambda a: (len(a.name), a.name)).name if found else None
+
+
+
+# "under Taliban control", "Taliban-held territory": who holds the land, not who acted
+_HOLDING_AFTER = re.compile(r"[-\s]+(?:controlled|held|control)\b", re.I)
+
+
+def named_insurgents(found: Sequence[tuple[SentenceActors, str]], lexicon: Lexicon, day: date | None, unnamed: str) -> str | None:
+    """The one armed group out of power that the article's sentences (``(actors, sentence)``
+    pairs) name as a party (the Taliban in 2019, the IMU), if they name exactly one besides
+    ``unnamed`` (the actor of attackers no one names): the group its "militants" and
+    "insurgents" are."""
+    groups: set[str] = set()
+    for actors, sentence in found:
+        for _, end, name, _ in actors.hits:
+            actor = lexicon.actor_named(name)
+            if actor is None or name == unnamed or name in groups or _HOLDING_AFTER.match(sentence, end):
+                continue
+            if _insurgent(actor, lexicon, day):
+                groups.add(name)
+    return next(iter(groups)) if len(groups) == 1 else None
+
+
+def _insurgent(actor: Actor, lexicon: Lexicon, day: date | None) -> bool:
+    """A rebel group (not criminals, ``CRM``), or the forces of a government that holds no
+    country on ``day`` (the Taliban before August 2021)."""
+    if actor.acled_inter == "Rebel group":
+        return not actor.cameo_code.startswith("CRM")
+    if not actor.parent or day is None:
+        return False
+    spans = [span for spans in lexicon.periods.values() for span in spans if span[2] == actor.parent]
+    return bool(spans) and not any((start is None or start <= day) and (end is None or day <= end) for start, end, _ in spans)
+
+
+def as_named_group(actors: SentenceActors, unnamed: str, group: str) -> SentenceActors:
+    """``actors`` with the unnamed armed group read as ``group``."""
+    if unnamed not in actors.names:
+        return actors
+    names = list(dict.fromkeys(group if n == unnamed else n for n in actors.names))
+    countries = dict(zip(actors.names, actors.countries, strict=True))
+    return SentenceActors(
+        names=tuple(names),
+        spans=actors.spans,
+        countries=tuple(countries.get(n, countries.get(unnamed, "")) if n != group else countries.get(group, "") for n in names),
+        recipients=tuple(dict.fromkeys(group if r == unnamed else r for r in actors.recipients)),
+        hits=actors.hits,
+    )
