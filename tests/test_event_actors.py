@@ -68,7 +68,7 @@ def test_coordinated_nationalities_share_their_noun_in_the_plural_too(resources,
 
 def test_a_reference_reads_as_the_home_countrys_words(resources):
     lexicon = resources.lexicon
-    assert read_as_of("the security forces", "Tajikistan", lexicon, None) == lexicon.actor_by_id("tjk_security").name
+    assert read_as_of("the security forces", "Tajikistan", lexicon, None) == lexicon.actor_by_id("tjk_mil").name
     assert read_as_of("the border guards", "Kyrgyzstan", lexicon, None) == lexicon.actor_by_id("kgz_mil").name
     assert read_as_of("the weather", "Tajikistan", lexicon, None) is None
 
@@ -187,7 +187,8 @@ def test_a_statement_told_within_an_incident_has_the_incidents_parties(resources
         ("Uzbek police", "uzb_police"),
         ("Kazakh security services", "kaz_police"),
         ("Turkmen law enforcement agencies", "tkm_police"),
-        ("Kyrgyz security forces", "kgz_security"),
+        ("Kyrgyz security forces", "kgz_mil"),
+        ("Kyrgyz security services", "kgz_security"),
         ("Chinese border guards", "chn_mil"),
         ("Pakistani border forces", "pak_mil"),
         ("Iranian border troops", "irn_mil"),
@@ -335,3 +336,21 @@ def test_after_they_took_power_the_taliban_are_not_the_unnamed_militants(resourc
         "In a separate incident, militants ambushed a convoy on the highway in Samangan province on Monday."
     )
     assert "Unidentified Armed Group" in _all_actors(text, resources)[-1]
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("Tajik security forces sealed off the road to the pass.", "Military Forces of Tajikistan (1994-)"),
+        ("Kyrgyz security forces returned fire at the checkpoint.", "Military Forces of Kyrgyzstan"),
+        ("Uzbek security forces cordoned off the bridge.", "Military Forces of Uzbekistan (2016-)"),
+    ],
+)
+def test_a_country_s_security_forces_are_its_armed_forces_not_its_security_service(resources, sentence, forces):
+    assert _names(sentence, resources)[0] == forces
+
+
+def test_a_country_s_security_service_stays_its_security_service(resources):
+    assert _names("The Tajik security service detained two men near the border.", resources)[0] == (
+        "Police Forces of Tajikistan (1994-) State Committee for National Security"
+    )
