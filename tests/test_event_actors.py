@@ -354,3 +354,8 @@ def test_a_country_s_security_service_stays_its_security_service(resources):
     assert _names("The Tajik security service detained two men near the border.", resources)[0] == (
         "Police Forces of Tajikistan (1994-) State Committee for National Security"
     )
+
+
+def test_law_enforcers_are_the_police_of_their_country_and_share_a_coordinated_noun(resources):
+    names = _names("Shots were exchanged between Uzbek and Kyrgyz law enforcers near the canal.", resources)
+    assert {"Police Forces of Uzbekistan (2016-)", "Police Forces of Kyrgyzstan"} <= set(names)
