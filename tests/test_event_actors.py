@@ -359,3 +359,9 @@ def test_a_country_s_security_service_stays_its_security_service(resources):
 def test_law_enforcers_are_the_police_of_their_country_and_share_a_coordinated_noun(resources):
     names = _names("Shots were exchanged between Uzbek and Kyrgyz law enforcers near the canal.", resources)
     assert {"Police Forces of Uzbekistan (2016-)", "Police Forces of Kyrgyzstan"} <= set(names)
+
+
+def test_forces_named_before_countries_named_as_republics_are_those_countries_forces(resources):
+    names = _names("Border delegations of the Uzbek Republic and the Republic of Tajikistan met at the checkpoint on Monday.", resources)
+    assert {"Military Forces of Uzbekistan (2016-)", "Military Forces of Tajikistan (1994-) Border Troops"} <= set(names)
+    assert "Government of Tajikistan (1994-)" not in names

@@ -53,9 +53,12 @@ _COORDINATED = re.compile(
     rf"(?P<noun>\s+(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})\b"
 )
 # "border guards of Kyrgyzstan and Tajikistan", "troops from Russia": the forces of each country named after them
+# a country may be named as a republic: "of the Kyrgyz Republic and the Republic of Tajikistan"
+_COUNTRY_NAME = r"(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+Republic\b)?"
 _OF_COUNTRIES = re.compile(
-    r"\s(?:of|from)\s+(?:the\s+)?(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)?)\b"
+    rf"\s(?:of|from)\s+(?:the\s+)?(?P<first>{_COUNTRY_NAME})(?P<more>(?:\s*,\s*(?:the\s+)?{_COUNTRY_NAME})*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?{_COUNTRY_NAME})?)\b"
 )
+_REPUBLIC = re.compile(r"^Republic\s+of\s+|\s+Republic$")
 _FORCE_NOUN_WORDS = frozenset(
     "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
     "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers "
@@ -180,9 +183,10 @@ def _forces_of_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
             continue
         noun = " ".join(forces.group("noun").split())
         countries = [(match.start("first"), match.group("first"))]
-        countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(r"(?-i:[A-Z][a-z]+)", match.group("more"))]
+        countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(_COUNTRY_NAME, match.group("more")) if m.group(0) != "Republic"]
         for start, country in countries:
-            hits += [(start, start + len(country), name, iso3) for name, iso3 in _read_as(f"{country} {noun}", lexicon)]
+            # the hit spans the whole name, so that it stands in for the government the name alone is
+            hits += [(start, start + len(country), name, iso3) for name, iso3 in _read_as(f"{_REPUBLIC.sub('', country)} {noun}", lexicon)]
     return hits
 
 
