@@ -373,3 +373,17 @@ def test_one_person_with_others_counts_them_all(resources, sentence, dead):
 )
 def test_people_of_any_trade_doing_anything_are_counted_dead(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead,wounded",
+    [
+        ("A Kazakh border guard has died of his injuries in hospital.", 1, None),
+        ("A Turkmen soldier was mortally wounded in the exchange of fire.", 1, None),
+        ("A Turkmen soldier was wounded in the exchange of fire.", None, 1),
+        ("The body of a missing herder was found in the gorge on Friday.", 1, None),
+        ("Provincial police chief of Baghlan was reportedly killed by a roadside bomb.", 1, None),
+    ],
+)
+def test_one_death_told_without_a_number(resources, sentence, dead, wounded):
+    assert (_deaths(sentence, resources.lexicon.units), _wounded(sentence, resources.lexicon.units)) == (dead, wounded)
