@@ -365,3 +365,15 @@ def test_forces_named_before_countries_named_as_republics_are_those_countries_fo
     names = _names("Border delegations of the Uzbek Republic and the Republic of Tajikistan met at the checkpoint on Monday.", resources)
     assert {"Military Forces of Uzbekistan (2016-)", "Military Forces of Tajikistan (1994-) Border Troops"} <= set(names)
     assert "Government of Tajikistan (1994-)" not in names
+
+
+def test_both_countries_are_the_two_countries_whose_parties_the_article_names(resources):
+    text = (
+        H + "Kazakh border guards detained two Uzbek herders near the frontier on Monday.\n\n"
+        "Uzbek officials protested the detention on Tuesday.\n\n"
+        "Officials from both countries agreed to investigate the incident on Wednesday.\n"
+    )
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    agreed = next(e for e in events if e.sentence.startswith("Officials from both"))
+    countries = {resources.lexicon.actor_named(n).country_iso3 for n in (*agreed.actors, *agreed.recipients)}
+    assert {"KAZ", "UZB"} <= countries

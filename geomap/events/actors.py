@@ -515,3 +515,45 @@ def as_named_group(actors: SentenceActors, unnamed: str, group: str) -> Sentence
         recipients=tuple(dict.fromkeys(group if r == unnamed else r for r in actors.recipients)),
         hits=actors.hits,
     )
+
+
+# "both countries", "the two sides", "officials of the two states": the article's two parties
+_BOTH_SIDES = re.compile(
+    r"\b(?:both|the\s+two|two)\s+(?:countries|sides|states|governments|nations|neighbou?rs|republics)\b", re.I
+)
+_PARTY_TYPES = frozenset({"state", "government", "military", "border_guard", "police", "armed_group"})
+
+
+def article_sides(found: Sequence[SentenceActors], lexicon: Lexicon) -> tuple[str, ...]:
+    """The actor of each of the two countries whose parties the article's sentences name
+    most often (the one named most often for each), when there are at least two: who "both
+    sides" are.  Ties keep the order of first mention."""
+    by_country: dict[str, dict[str, int]] = {}
+    for actors in found:
+        for name in dict.fromkeys(actors.names):
+            actor = lexicon.actor_named(name)
+            if actor is not None and actor.country_iso3 and actor.actor_type in _PARTY_TYPES:
+                counts = by_country.setdefault(actor.country_iso3, {})
+                counts[name] = counts.get(name, 0) + 1
+    if len(by_country) < 2:
+        return ()
+    ranked = sorted(by_country.items(), key=lambda item: -sum(item[1].values()))[:2]
+    return tuple(max(counts, key=lambda n: counts[n]) for _, counts in ranked)
+
+
+def with_both_sides(actors: SentenceActors, sentence: str, sides: tuple[str, ...], lexicon: Lexicon) -> SentenceActors:
+    """``actors`` plus each side of the article ("both countries", "the two sides") whose
+    country the sentence does not already name an actor of."""
+    if not sides or ("both" not in sentence and "two" not in sentence.lower()) or not _BOTH_SIDES.search(sentence):
+        return actors
+    countries = set(actors.countries)
+    added = [n for n in sides if n not in actors.names and lexicon.actor_named(n).country_iso3 not in countries]  # type: ignore[union-attr]
+    if not added:
+        return actors
+    return SentenceActors(
+        names=actors.names + tuple(added),
+        spans=actors.spans,
+        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
+        recipients=actors.recipients,
+        hits=actors.hits,
+    )

@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache, partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import Unnamed, actor_ids_in, article_parties, as_named_group, home_force, named_insurgents, read_as_of, territory_holder, with_references
+from geomap.events.actors import Unnamed, actor_ids_in, article_parties, article_sides, as_named_group, home_force, named_insurgents, read_as_of, territory_holder, with_both_sides, with_references
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -127,6 +127,8 @@ def extract_events(
     home = _home_country(ordered)
     readings = _referenced_parties(readings, lexicon, home, article.date, _country_name(ordered, home))
     readings = _generic_as_named(readings, lexicon, article.date)
+    sides = article_sides([r.actors for r in readings], lexicon)
+    readings = [replace(r, actors=with_both_sides(r.actors, r.sentence, sides, lexicon)) for r in readings] if sides else readings
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
