@@ -377,3 +377,8 @@ def test_both_countries_are_the_two_countries_whose_parties_the_article_names(re
     agreed = next(e for e in events if e.sentence.startswith("Officials from both"))
     countries = {resources.lexicon.actor_named(n).country_iso3 for n in (*agreed.actors, *agreed.recipients)}
     assert {"KAZ", "UZB"} <= countries
+
+
+def test_the_taliban_spokesman_named_by_surname_alone_speaks_for_the_taliban(resources):
+    assert _names("Mujahid told reporters that the crossing would reopen on Sunday.", resources) == ("Taliban",)
+    assert "Taliban" not in _names("He had fought as a mujahid against Soviet troops.", resources)
