@@ -382,3 +382,10 @@ def test_both_countries_are_the_two_countries_whose_parties_the_article_names(re
 def test_the_taliban_spokesman_named_by_surname_alone_speaks_for_the_taliban(resources):
     assert _names("Mujahid told reporters that the crossing would reopen on Sunday.", resources) == ("Taliban",)
     assert "Taliban" not in _names("He had fought as a mujahid against Soviet troops.", resources)
+
+
+def test_a_place_that_fell_to_a_group_was_taken_by_it_from_its_holder(resources):
+    event = parse_text(" date 2019-06-04\nThe centre of Yamgan district in Badakhshan fell to the Taliban on Monday.\n", resources=resources).events[0]
+    assert event.event_class == "territorial_control"
+    assert "Taliban" not in event.recipients
+    assert "Military Forces of Afghanistan (2014-2021)" in event.actors

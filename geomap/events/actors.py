@@ -22,7 +22,9 @@ from geomap.events.regex_literals import UnanalysablePattern, required_literal_s
 
 # recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
 _RECIPIENT = re.compile(
-    r"\b(?:to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed|wounding|wounded|attacking|attacked|shelling|shelled)"
+    # "fell to the Taliban": who took the place, not who it was done to
+    r"\b(?:(?<!\bfell\s)(?<!\bfall\s)(?<!\bfalls\s)(?<!\bfallen\s)(?<!\bfalling\s)to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed"
+    r"|wounding|wounded|attacking|attacked|shelling|shelled)"
     r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$"
     # "killed five people including Taliban security forces": the victims, listed
     r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
