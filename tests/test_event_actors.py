@@ -389,3 +389,9 @@ def test_a_place_that_fell_to_a_group_was_taken_by_it_from_its_holder(resources)
     assert event.event_class == "territorial_control"
     assert "Taliban" not in event.recipients
     assert "Military Forces of Afghanistan (2014-2021)" in event.actors
+
+
+def test_aircraft_no_one_names_are_unidentified_military_forces_not_a_state(resources):
+    names = _names("Unidentified warplanes bombed militant positions near the river on Friday.", resources)
+    assert names[0] == "Unidentified Military Forces"
+    assert "Unidentified Military Forces" not in _names("An unidentified drone dropped grenades on the camp.", resources)
