@@ -391,7 +391,12 @@ def test_a_place_that_fell_to_a_group_was_taken_by_it_from_its_holder(resources)
     assert "Military Forces of Afghanistan (2014-2021)" in event.actors
 
 
-def test_aircraft_no_one_names_are_unidentified_military_forces_not_a_state(resources):
+def test_aircraft_no_one_names_are_unidentified_military_forces(resources):
     names = _names("Unidentified warplanes bombed militant positions near the river on Friday.", resources)
     assert names[0] == "Unidentified Military Forces"
     assert "Unidentified Military Forces" not in _names("An unidentified drone dropped grenades on the camp.", resources)
+
+
+def test_afghan_military_aircraft_are_the_former_republic_s_air_force_after_the_fall_of_kabul(resources):
+    event = parse_text(" date 2022-03-01\nTwo Afghan military helicopters landed in Termez on Monday.\n", resources=resources).events[0]
+    assert "Military Forces of Afghanistan (2014-2021)" in event.actors
