@@ -400,3 +400,15 @@ def test_aircraft_no_one_names_are_unidentified_military_forces(resources):
 def test_afghan_military_aircraft_are_the_former_republic_s_air_force_after_the_fall_of_kabul(resources):
     event = parse_text(" date 2022-03-01\nTwo Afghan military helicopters landed in Termez on Monday.\n", resources=resources).events[0]
     assert "Military Forces of Afghanistan (2014-2021)" in event.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("A Kazakh drone crashed near the border post on Sunday.", "Military Forces of Kazakhstan (2019-)"),
+        ("Uzbek warplanes flew over the valley on Monday.", "Military Forces of Uzbekistan (2016-)"),
+        ("Three Russian Su-30s landed at the air base.", "Military Forces of Russia (2000-)"),
+    ],
+)
+def test_a_country_s_military_aircraft_are_its_armed_forces(resources, sentence, forces):
+    assert forces in _names(sentence, resources)
