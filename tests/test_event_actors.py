@@ -412,3 +412,10 @@ def test_afghan_military_aircraft_are_the_former_republic_s_air_force_after_the_
 )
 def test_a_country_s_military_aircraft_are_its_armed_forces(resources, sentence, forces):
     assert forces in _names(sentence, resources)
+
+
+def test_a_sentence_that_goes_on_with_he_said_has_the_actors_of_the_sentence_before(resources):
+    text = H + "Turkmen officials closed the Serhetabat crossing on Monday.\n\nHe warned that the crossing could stay shut for weeks.\n"
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    follow = next(e for e in events if e.sentence.startswith("He warned"))
+    assert "Government of Turkmenistan" in follow.actors

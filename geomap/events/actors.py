@@ -559,3 +559,21 @@ def with_both_sides(actors: SentenceActors, sentence: str, sides: tuple[str, ...
         recipients=actors.recipients,
         hits=actors.hits,
     )
+
+
+# "he said", "they claimed", "the official added": the sentence goes on with whoever the one
+# before it named
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:^\W*|[,\"”’]\s*)(?:he|she|they|the\s+(?:official|spokes(?:man|woman|person)|source|statement|minister|commander|governor))\s+"
+    r"(?:\w+\s+)?(?:said|says|added|adds|warned|told|noted|stressed|claimed|claims|explained|suggested|reported)\b"
+    r"|^\W*(?:He|She|They)\s+(?:\w+\s+)?(?:said|says|added|warned|claimed|told|suggested|were|had|have)\b",
+    re.I,
+)
+
+
+def with_previous_speaker(actors: SentenceActors, sentence: str, previous: SentenceActors | None) -> SentenceActors:
+    """A sentence that names no one and goes on with a pronoun or "the official" ("We are
+    ready," he said) has the actors of the sentence before it."""
+    if actors.names or previous is None or not previous.names or not _PRONOUN_SPEAKER.search(sentence):
+        return actors
+    return SentenceActors(names=previous.names, spans=actors.spans, countries=previous.countries, recipients=(), hits=actors.hits)
