@@ -419,3 +419,14 @@ def test_a_sentence_that_goes_on_with_he_said_has_the_actors_of_the_sentence_bef
     events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
     follow = next(e for e in events if e.sentence.startswith("He warned"))
     assert "Government of Turkmenistan" in follow.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("The Kazakh border-guard service reported no incidents on Sunday.", "Military Forces of Kazakhstan (2019-)"),
+        ("A Tajik border-troops patrol found the boat on Sunday.", "Military Forces of Tajikistan (1994-) Border Troops"),
+    ],
+)
+def test_hyphenated_border_forces_are_the_border_forces(resources, sentence, forces):
+    assert forces in _names(sentence, resources)

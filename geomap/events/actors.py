@@ -90,6 +90,9 @@ def actor_hits(
     locations: Sequence[tuple[int, int]] = (),
 ) -> list[Hit]:
     """``(start, end, actor name, ISO3)`` of every actor mention, leftmost-longest, in order."""
+    spaced = _unhyphenated(sentence)
+    if spaced != sentence:
+        sentence, present = spaced, None
     present = lexicon.literals_in(sentence) if present is None else present
     found: list[Hit] = [
         (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
@@ -110,6 +113,17 @@ def actor_hits(
         spans = {(h[0], h[1]) for h in forces_of}
         found = forces_of + [h for h in found if (h[0], h[1]) not in spans]
     return _with_nationality_before(sentence, _leftmost_longest(found), lexicon)
+
+
+# "the Tajik border-guard unit" is a "border guard unit": the same words, joined
+_BORDER_HYPHEN = re.compile(r"\b(border)-(?=(?:guard|troop|police|force|service|unit|patrol|post|officer)s?\b)", re.I)
+
+
+def _unhyphenated(sentence: str) -> str:
+    """``sentence`` with "border-guard" and the like written apart (offsets unchanged)."""
+    if "border-" not in sentence and "Border-" not in sentence:
+        return sentence
+    return _BORDER_HYPHEN.sub(r"\1 ", sentence)
 
 
 _PEOPLE_TYPES = frozenset({"civilians", "protesters"})
