@@ -430,3 +430,8 @@ def test_a_sentence_that_goes_on_with_he_said_has_the_actors_of_the_sentence_bef
 )
 def test_hyphenated_border_forces_are_the_border_forces(resources, sentence, forces):
     assert forces in _names(sentence, resources)
+
+
+def test_people_who_tried_to_smuggle_are_smugglers(resources):
+    names = _names("Kazakh border guards stopped four men who tried to smuggle cigarettes across the river.", resources)
+    assert "Smugglers / drug traffickers (unidentified)" in names
