@@ -246,3 +246,21 @@ def test_words_across_a_comma_make_no_border_phrase(resources):
 def test_a_preposition_of_the_sentence_before_introduces_no_place(resources):
     text = H + "Police set up checkpoints in the city in September. GBAO officials met with the protesters on Monday."
     assert _place(text, resources, "met with") is None
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Gunmen abducted two traders on Monday, Takhar police said. The abduction took place in Yangi Qala district.", "Gunmen"),
+        ("The shadow governor for Takhar province was killed on Monday. The airstrike hit a house in Yangi Qala district.",
+         "was killed"),
+        ("Two militants, a native of Takhar province, were killed on Monday. They were shot in Yangi Qala district.", "were killed"),
+    ],
+)
+def test_a_place_that_only_qualifies_someone_yields_to_the_incidents_site(resources, text, needle):
+    assert _place(H + text, resources, needle) == "Yangi Qala District"
+
+
+def test_an_envoys_host_country_is_not_where_the_talks_were_held(resources):
+    text = H + "On Monday the Chinese ambassador to Tajikistan held talks with the foreign minister by phone."
+    assert _place(text, resources, "held talks") is None

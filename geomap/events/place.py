@@ -167,8 +167,9 @@ class PlaceChoice:
 
     @property
     def specific(self) -> bool:
-        """Below country level and not a whole border: a place that tells incidents apart."""
-        if self.toponym is None or self.geo_level in ("", "country"):
+        """Below country level, not a whole border, not only a qualifier: a place that tells
+        incidents apart."""
+        if self.toponym is None or self.geo_level in ("", "country") or self.weak:
             return False
         place = self.toponym.place
         return place.source != "border" and bool(place.country)
@@ -258,6 +259,38 @@ def _paired_nationalities(text: str, toponyms: Sequence[Toponym]) -> Counter[str
         if 0 <= second.mention.start - first.mention.end <= 5 and _PAIRED.match(text[first.mention.end : second.mention.start]):
             counted.update((first.place.country, second.place.country))
     return counted
+
+
+# "the governor of Kunduz province", "China's ambassador to Tajikistan", "a native of Khatlon":
+# the place qualifies an office or a person, it is not where the event happened
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:(?:governors?|mayors?|natives?|heads?|chiefs?|lawmakers?|MPs?|senators?|members?\s+of\s+parliament)"
+    # "so-called governor of Taliban for Kunduz province": whose office, then where
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*))?\s+(?:of|for)"
+    r"|(?:ambassadors?|envoys?|consuls?)\s+(?:of|for|to|in))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# "Kunduz law enforcement authorities", "Badakhshan governor's spokesman", "Takhar police": the
+# place names whose authority speaks or acts
+_BODY_AFTER = re.compile(
+    r"(?:['’`´]s)?\s+(?:(?:province|provincial|district|city|regional|region)(?:['’`´]s)?\s+)?"
+    r"(?:police|governor|authorities|officials?|council|law\s+enforcement|administration|prosecutors?|spokes(?:man|woman|person))\b",
+    re.I,
+)
+_OFFICE_WORDS = ("governor", "mayor", "ambassador", "envoy", "consul", "native", "head", "chief", "lawmaker", "mp", "senator",
+                 "member")
+
+
+def qualifies_someone(text: str, toponym: Toponym) -> bool:
+    """Whether the place only qualifies an office, a person or a body ("the governor of Kunduz
+    province", "a native of Khatlon", "Takhar police"), unless introduced as a location."""
+    start = toponym.mention.start
+    window = text[max(0, start - 50) : start]
+    lowered = window.lower()
+    if any(word in lowered for word in _OFFICE_WORDS) and _OFFICE_BEFORE.search(window):
+        return True
+    return bool(_BODY_AFTER.match(text, toponym.mention.end)) and not _locative(text, toponym)
 
 
 def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
@@ -543,6 +576,7 @@ def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -
     aside = (level == "country" and _names_a_border(context.text, t.mention.start, t.mention.end)) or any(
         a <= t.mention.start < b for a, b in clauses
     )
+    aside = aside or qualifies_someone(context.text, t)
     locative = _locative(context.text, t)
     return int(aside), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - context.trigger_at)
 
@@ -572,6 +606,8 @@ def _with_relation(text: str, chosen: Toponym) -> PlaceChoice:
     if _NEAR.search(before):
         near_level = "near_named_place" if level in ("site", "settlement") else level
         return PlaceChoice(chosen, "near", near_level, f"the sentence places it near {chosen.mention.text!r}")
+    if qualifies_someone(text, chosen):
+        return PlaceChoice(chosen, "in", level, f"the sentence names {chosen.mention.text!r} only to qualify someone", weak=True)
     locative = _locative(text, chosen)
     how = "introduces" if locative else "names"
     # a country named as a party ("Tajikistan, Uzbekistan to conduct drills") says little of where
@@ -632,6 +668,7 @@ def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> 
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
         and not _names_a_border(context.text, t.mention.start, t.mention.end)
         and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
+        and not qualifies_someone(context.text, t)
     ]
     if located:
         clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]
