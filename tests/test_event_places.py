@@ -264,3 +264,25 @@ def test_a_place_that_only_qualifies_someone_yields_to_the_incidents_site(resour
 def test_an_envoys_host_country_is_not_where_the_talks_were_held(resources):
     text = H + "On Monday the Chinese ambassador to Tajikistan held talks with the foreign minister by phone."
     assert _place(text, resources, "held talks") is None
+
+
+def test_what_fleeing_soldiers_cross_is_where_they_fled(resources):
+    text = H + "On Monday some 40 Afghan soldiers escaped across the Ishkashim bridge after a Taliban assault."
+    assert _place(text, resources, "escaped") == "Ishkashim bridge"
+
+
+def test_a_place_followed_by_its_news_agency_is_a_dateline(resources):
+    text = H + "Takhar (XNA) Four militants were killed in Yangi Qala district on Monday, officials said."
+    assert _place(text, resources, "were killed") == "Yangi Qala District"
+    text = H + "Talas (XNA) Police detained four men on Monday."
+    assert _place(text, resources, "detained") is None
+
+
+def test_where_a_condemned_attack_happened_is_no_venue(resources):
+    text = H + "The embassy strongly condemned the attack in the Darvoz district of Gorno-Badakhshan on Tuesday."
+    assert _place(text, resources, "condemned") is None
+
+
+def test_what_talks_are_about_is_not_where_they_were_held(resources):
+    text = H + "Officials of the two countries held talks on the Rogun dam last year."
+    assert _place(text, resources, "held talks") is None

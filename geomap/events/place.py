@@ -101,7 +101,7 @@ _ORIGIN = re.compile(
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
     # "troops from an army garrison near the city of Mary": where the troops came from
     r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
     # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
     rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
     # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
@@ -394,11 +394,16 @@ def is_left_place(text: str, start: int) -> bool:
     return "from" in window.lower() and bool(_LEFT_FROM.search(window))
 
 
+# "Kunduz (BNA) So-called governor …": a place and its news agency open the line
+_AGENCY_AFTER = re.compile(r"[ \t]*\((?-i:[A-Z][A-Za-z.&/ -]{1,30})\)")
+
+
 def in_dateline(text: str, toponym: Toponym) -> bool:
-    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -") is where
-    the report was filed, not where the event happened."""
+    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -"), or one
+    followed by its news agency ("Kunduz (BNA)"), is where the report was filed, not where
+    the event happened."""
     surface = toponym.mention.text
-    if not (surface.isupper() and len(surface) > 2):
+    if not (surface.isupper() and len(surface) > 2) and not _AGENCY_AFTER.match(text, toponym.mention.end):
         return False
     return bool(_DATELINE_PREFIX.search(text, max(0, toponym.mention.start - 80), toponym.mention.start))
 
@@ -630,7 +635,9 @@ _WHAT_WAS_SAID = re.compile(
     r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could"
     # "claimed responsibility for the attack in Kunduz", "blamed them, saying they shot at a unit
     # in Kok-Tash": the place of what the statement is about
-    r"|for|about|over|against|saying|claiming|accusing|alleging|insisting)\b|[\"“”]",
+    r"|for|about|over|against|saying|claiming|accusing|alleging|insisting"
+    # "condemned the attack in Shamsiddin Shohin district": where what it condemns happened
+    r"|attacks?|assaults?|incidents?|clash(?:es)?|shootings?|killings?|bombings?|fighting|violence)\b|[\"“”]",
     re.I,
 )
 
@@ -656,7 +663,10 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
 
 # "met … to discuss the humanitarian crisis in Afghanistan": what was talked about, not where
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation)\b[^.;:()]{0,90}$", re.I
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation"
+    # "held talks on the Qosh Tepa canal", "willing to negotiate on the dam"
+    r"|(?:talks|negotiat\w*|consultations)\s+(?:on|over|about))\b[^.;:()]{0,90}$",
+    re.I,
 )
 
 
