@@ -286,3 +286,28 @@ def test_where_a_condemned_attack_happened_is_no_venue(resources):
 def test_what_talks_are_about_is_not_where_they_were_held(resources):
     text = H + "Officials of the two countries held talks on the Rogun dam last year."
     assert _place(text, resources, "held talks") is None
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Gunmen attacked a convoy in northern Afghanistan on Monday.", "northern Afghanistan"),
+        ("Drills began in the south of Tajikistan on Monday.", "southern Tajikistan"),
+        ("Fighting broke out in Afghanistan's north-east on Monday.", "northeastern Afghanistan"),
+        ("Gunmen attacked a convoy in Afghanistan on Monday.", "Afghanistan"),
+    ],
+)
+def test_a_country_named_with_a_direction_is_placed_at_that_part(resources, text, name):
+    needle = "Drills" if "Drills" in text else "Fighting" if "Fighting" in text else "attacked"
+    assert _place(H + text, resources, needle) == name
+
+
+def test_a_neighbour_named_by_its_direction_is_no_part_of_the_country(resources):
+    text = H + "Gunmen attacked a convoy near Afghanistan's northern border on Monday."
+    assert _place(text, resources, "attacked") != "northern Afghanistan"
+
+
+def test_a_directional_part_yields_to_a_finer_place_of_the_incident(resources):
+    text = H + ("Gunmen attacked a border post in southern Tajikistan on Monday. "
+                "The attack took place in Farkhor district, the border service said.")
+    assert _place(text, resources, "Gunmen") == "Farkhor District"

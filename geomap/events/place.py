@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geomap.model import Mention, Place, Toponym
+from geomap.places.directions import with_direction
 from geomap.text import names_a_border
 
 GEO_LEVEL_BY_FEATURE = {
@@ -431,6 +432,8 @@ class SentencePlaces:
 
 def sentence_place(context: SentencePlaces) -> PlaceChoice:
     """The event's place as the sentence itself gives it (see the module docstring)."""
+    # "in southern Tajikistan": the part of the country, not its centroid
+    context = replace(context, toponyms=tuple(with_direction(context.text, t) for t in context.toponyms))
     if context.family == "speech":
         return _venue(context)
     candidates = _locations(context)
