@@ -311,3 +311,10 @@ def test_a_directional_part_yields_to_a_finer_place_of_the_incident(resources):
     text = H + ("Gunmen attacked a border post in southern Tajikistan on Monday. "
                 "The attack took place in Farkhor district, the border service said.")
     assert _place(text, resources, "Gunmen") == "Farkhor District"
+
+
+def test_a_place_resolved_outside_the_province_the_text_puts_it_in_yields_to_the_province(resources):
+    text = H + "Gunmen attacked a checkpoint in Farkhor district of Balkh province on Monday."
+    assert _place(text, resources, "attacked") == "Balkh Province"
+    text = H + "Gunmen attacked a checkpoint in Farkhor district of Khatlon province on Monday."
+    assert _place(text, resources, "attacked") == "Farkhor District"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from geomap.model import Mention, Place, Toponym
 from geomap.places.directions import with_direction
+from geomap.places.resolve import haversine_km
 from geomap.text import names_a_border
 
 GEO_LEVEL_BY_FEATURE = {
@@ -542,6 +543,31 @@ def _another_events_part(context: SentencePlaces) -> int:
 _OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
 
 
+# "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the
+# place before lies in the one after
+_LIES_IN = re.compile(
+    r"\s*(?:district|province|town|city|village|area|region)?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
+    re.I,
+)
+_CONTAINERS = frozenset({"admin1", "admin2", "country"})
+
+
+def resolved_outside_its_container(text: str, toponym: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether the text says the place lies in the province, district or country named right
+    after it ("Moqor district of Badghis province") but it was resolved outside that one: a
+    namesake elsewhere, where the container is the safer place."""
+    end = toponym.mention.end
+    container = next((t for t in toponyms if end < t.mention.start <= end + 30 and not t.adjectival), None)
+    if container is None or container.place.feature_type not in _CONTAINERS or container.place.feature_type == toponym.place.feature_type:
+        return False
+    if not _LIES_IN.fullmatch(text, end, container.mention.start):
+        return False
+    inner, outer = toponym.place, container.place
+    if outer.feature_type == "country" or not inner.country:
+        return bool(inner.country) and inner.country != outer.country
+    return float(haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)) > outer.uncertainty_km + inner.uncertainty_km
+
+
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
     country before a title or body: "U.S. Chargé d'Affaires", "banned in Russia"), origins or
@@ -556,6 +582,7 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         and not (not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start))
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
+        and not resolved_outside_its_container(context.text, t, context.toponyms)
     ]
 
 
