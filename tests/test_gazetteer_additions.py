@@ -208,3 +208,9 @@ def test_directional_regions_are_rebuilt_from_their_first_level_units():
         units = [admin1[i] for i in row["admin1_ids"].split("|")]
         assert build.part_of(units) == (float(row["lat"]), float(row["lon"]), float(row["radius_km"])), row["name"]
         assert row["source"]
+
+
+def test_sokh_is_the_uzbek_exclave_district(resources):
+    place = resolved("Guards clashed with residents of the Sokh enclave on Sunday.", "Sokh", resources)
+    assert (place.country, place.admin1, place.feature_type) == ("UZ", "Fergana", "admin2")
+    assert km(place, 39.95, 71.12) <= 5
