@@ -214,3 +214,11 @@ def test_sokh_is_the_uzbek_exclave_district(resources):
     place = resolved("Guards clashed with residents of the Sokh enclave on Sunday.", "Sokh", resources)
     assert (place.country, place.admin1, place.feature_type) == ("UZ", "Fergana", "admin2")
     assert km(place, 39.95, 71.12) <= 5
+
+
+def test_aksy_district_and_its_border_village_deires(resources):
+    district = resolved("Clashes broke out in Aksy district of Jalal-Abad region.", "Aksy district", resources)
+    assert (district.country, district.admin1, district.feature_type) == ("KG", "Jalal-Abad", "admin2")
+    village = resolved("The men lived in the village of Deires near the Uzbek border.", "Deires", resources)
+    assert (village.country, village.admin1) == ("KG", "Jalal-Abad")
+    assert km(village, district.lat, district.lon) <= district.uncertainty_km
