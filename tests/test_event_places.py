@@ -318,3 +318,10 @@ def test_a_place_resolved_outside_the_province_the_text_puts_it_in_yields_to_the
     assert _place(text, resources, "attacked") == "Balkh Province"
     text = H + "Gunmen attacked a checkpoint in Farkhor district of Khatlon province on Monday."
     assert _place(text, resources, "attacked") == "Farkhor District"
+
+
+def test_where_troops_are_sent_is_where_they_deploy(resources):
+    text = H + "On Monday the ministry said extra troops were sent to the Darvoz district border area to reinforce posts."
+    assert _place(text, resources, "were sent") == "Darvoz District"
+    text = H + "Civilians wounded on Monday were evacuated to Khorog for treatment."
+    assert _place(text, resources, "wounded") != "Khorugh"

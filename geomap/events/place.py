@@ -389,6 +389,19 @@ _LEFT_FROM = re.compile(
 )
 
 
+# "troops sent to the Jowzjan border area", "weapons transferred to Tajikistan": where forces
+# or arms are sent is where a deployment or a transfer takes place
+_SENT_TO = re.compile(
+    rf"\b(?:sent|dispatched|deployed|redeployed|transferred|moved|brought|transported|airlifted|flown)\s+(?:back\s+)?(?:to|into)"
+    rf"\s+(?:{LOCATION_FILLER}\s+){{0,6}}?$",
+    re.I,
+)
+
+
+def _sent_to(text: str, start: int) -> bool:
+    return bool(_SENT_TO.search(text, max(0, start - 60), start))
+
+
 def is_left_place(text: str, start: int) -> bool:
     """Whether the place at ``start`` is what a withdrawal or evacuation leaves ("withdrew
     from Afghanistan"): where it happened, though introduced by "from"."""
@@ -579,7 +592,10 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
-        and not (not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start))
+        and not (
+            not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start)
+            and not (context.family == "posture" and _sent_to(context.text, t.mention.start))
+        )
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
         and not resolved_outside_its_container(context.text, t, context.toponyms)
