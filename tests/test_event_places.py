@@ -325,3 +325,8 @@ def test_where_troops_are_sent_is_where_they_deploy(resources):
     assert _place(text, resources, "were sent") == "Darvoz District"
     text = H + "Civilians wounded on Monday were evacuated to Khorog for treatment."
     assert _place(text, resources, "wounded") != "Khorugh"
+
+
+def test_where_smuggled_goods_were_bound_is_not_where_they_were_caught(resources):
+    text = H + "Border guards killed two Afghan couriers who were trying to smuggle 30 kilograms of heroin into Tajikistan on Monday."
+    assert _place(text, resources, "killed") == "TJK-AFG border area"
