@@ -271,7 +271,7 @@ _OFFICE_BEFORE = re.compile(
     r"\b(?:(?:governors?|mayors?|natives?|heads?|chiefs?|lawmakers?|MPs?|senators?|members?\s+of\s+parliament)"
     # "so-called governor of Taliban for Kunduz province": whose office, then where
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*))?\s+(?:of|for)"
-    r"|(?:ambassadors?|envoys?|consuls?)\s+(?:of|for|to|in))"
+    r"|(?:ambassadors?|envoys?|consuls?)\s+(?:of|for|to))"
     r"\s+(?:the\s+)?$",
     re.I,
 )
@@ -713,7 +713,8 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
 _TOPIC_BEFORE = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation"
     # "held talks on the Qosh Tepa canal", "willing to negotiate on the dam"
-    r"|(?:talks|negotiat\w*|consultations)\s+(?:on|over|about))\b[^.;:()]{0,90}$",
+    r"|(?:talks|negotiat\w*|consultations)\s+(?:on|over|about)(?!\s+(?:the\s+)?(?:outskirts|sidelines|margins|edge|banks?|side|territory)\b))"
+    r"\b[^.;:()]{0,90}$",
     re.I,
 )
 
