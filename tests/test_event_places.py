@@ -330,3 +330,9 @@ def test_where_troops_are_sent_is_where_they_deploy(resources):
 def test_where_smuggled_goods_were_bound_is_not_where_they_were_caught(resources):
     text = H + "Border guards killed two Afghan couriers who were trying to smuggle 30 kilograms of heroin into Tajikistan on Monday."
     assert _place(text, resources, "killed") == "TJK-AFG border area"
+
+
+def test_a_persons_home_set_off_by_commas_is_not_where_the_event_happened(resources):
+    text = H + ("Two smugglers were detained on the Tajik-Afghan border on Monday. "
+                "One of them, Karim Rahimov of Takhar province, was sentenced to ten years.")
+    assert _place(text, resources, "sentenced") != "Takhar Province"

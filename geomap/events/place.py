@@ -286,13 +286,20 @@ _OFFICE_WORDS = ("governor", "mayor", "ambassador", "envoy", "consul", "native",
                  "member")
 
 
+# "One of them, Karim Rahimov of Balkh Province, was sentenced": a person's home, set off by commas
+_PERSON_OF = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?-i:[A-Z][\w'’-]+)\s+of\s+$")
+
+
 def qualifies_someone(text: str, toponym: Toponym) -> bool:
     """Whether the place only qualifies an office, a person or a body ("the governor of Kunduz
-    province", "a native of Khatlon", "Takhar police"), unless introduced as a location."""
+    province", "a native of Khatlon", "Karim Rahimov of Balkh, 30,", "Takhar police"), unless
+    introduced as a location."""
     start = toponym.mention.start
     window = text[max(0, start - 50) : start]
     lowered = window.lower()
     if any(word in lowered for word in _OFFICE_WORDS) and _OFFICE_BEFORE.search(window):
+        return True
+    if window.endswith(" of ") and text.startswith(",", toponym.mention.end) and _PERSON_OF.search(window):
         return True
     return bool(_BODY_AFTER.match(text, toponym.mention.end)) and not _locative(text, toponym)
 
