@@ -705,3 +705,38 @@ def test_warning_shots_are_no_attack(resources):
     choice = choose_class(trigger_hits(warned, resources.lexicon), resources.lexicon, warned)
     assert choice is None or choice.event_class != "attack"
     assert _class("Shots were fired at the border post from the far bank.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- reports looked through to what they tell
+
+
+def test_a_report_of_forces_captured_is_an_arrest(resources):
+    assert _class("According to the ministry, 40 more of the soldiers have been captured by the rebels.", resources) == "arrest"
+    assert _class("Officials said that twelve border guards were captured near the river overnight.", resources) == "arrest"
+    # places taken stay territorial control
+    assert _class("Two districts were captured by the Taliban, the official said.", resources) == "territorial_control"
+
+
+def test_a_report_of_forces_gone_back_across_the_border_is_a_withdrawal(resources):
+    assert _class("The ministry said that the troops have returned through the river crossing.", resources) == "withdrawal"
+    assert _class("According to officials, the soldiers went back home on Friday.", resources) == "withdrawal"
+    assert _class("The spokesman said the guards came back across the bridge.", resources) == "withdrawal"
+
+
+def test_a_report_of_vehicles_stranded_at_a_crossing_is_its_status(resources):
+    assert _class("A driver said that some 200 lorries were stranded at the mountain checkpoint.", resources) == "border_crossing_status"
+    assert _class("Hundreds of trucks remain stuck on the bridge, customs officers told reporters.", resources) == "border_crossing_status"
+    # stuck anywhere but a crossing is no news of a crossing
+    assert _class("Residents said that cars were stuck in the snow for hours.", resources) == "statement"
+
+
+def test_what_a_haul_contained_is_the_seizure_told_further(resources):
+    assert _class("The official said the haul also included 5 kg (11 pounds) of opium.", resources) == "drug_seizure"
+    assert _class("According to the agency, the consignment contained hashish and heroin.", resources) == "drug_seizure"
+
+
+def test_nobody_hurt_is_the_harm_of_the_incident_told_before(resources):
+    text = "Border guards and smugglers exchanged fire near the river on Monday. Nobody was hurt, the agency said."
+    assert _classes(text, resources) == ["armed_clash", "armed_clash"]
+    text = "Gunmen fired at a border post near the village on Sunday. No one was injured, officials said."
+    assert _classes(text, resources) == ["attack", "attack"]
