@@ -740,3 +740,15 @@ def test_nobody_hurt_is_the_harm_of_the_incident_told_before(resources):
     assert _classes(text, resources) == ["armed_clash", "armed_clash"]
     text = "Gunmen fired at a border post near the village on Sunday. No one was injured, officials said."
     assert _classes(text, resources) == ["attack", "attack"]
+
+
+def test_a_report_telling_a_happening_goes_on_about_the_event_told_before(resources):
+    clash = "Border guards clashed with a group of smugglers near the river on Monday."
+    assert _classes(clash + " The agency said the gunmen had dragged their boats back to the far bank.", resources) == ["armed_clash", "armed_clash"]
+    assert _classes(clash + " According to officials, the guards did not pursue them into the reeds.", resources) == ["armed_clash", "armed_clash"]
+    closed = "Tajikistan closed the crossing at the bridge on Tuesday."
+    assert _classes(closed + " \u201cOur lorries were turned away at the gate,\u201d one driver told reporters.", resources) == ["border_crossing_status", "border_crossing_status"]
+    # opinions, plans, present states and judgements stay what was said
+    assert _classes(clash + " The agency said the situation is under control.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " Officials said the guards could have acted sooner.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " \u201cThese gangs have proven to be a serious problem,\u201d the commander said.", resources) == ["armed_clash", "statement"]
