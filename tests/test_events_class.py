@@ -752,3 +752,10 @@ def test_a_report_telling_a_happening_goes_on_about_the_event_told_before(resour
     assert _classes(clash + " The agency said the situation is under control.", resources) == ["armed_clash", "statement"]
     assert _classes(clash + " Officials said the guards could have acted sooner.", resources) == ["armed_clash", "statement"]
     assert _classes(clash + " \u201cThese gangs have proven to be a serious problem,\u201d the commander said.", resources) == ["armed_clash", "statement"]
+
+
+def test_livestock_grazed_on_the_other_side_is_a_border_incident(resources):
+    assert _class("According to the service, guards stopped herders who were grazing sheep on the territory of the neighbouring state.", resources) == "border_incident"
+    assert _class("Officials said villagers had pastured their cattle in the Uzbek Republic near the post.", resources) == "border_incident"
+    # grazing at home is no news of the border
+    assert _class("Residents said they had grazed their livestock on these meadows for decades.", resources) != "border_incident"
