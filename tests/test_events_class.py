@@ -705,3 +705,50 @@ def test_warning_shots_are_no_attack(resources):
     choice = choose_class(trigger_hits(warned, resources.lexicon), resources.lexicon, warned)
     assert choice is None or choice.event_class != "attack"
     assert _class("Shots were fired at the border post from the far bank.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- reports looked through to what they tell
+
+
+def test_a_report_of_forces_captured_is_an_arrest(resources):
+    assert _class("According to the ministry, 40 more of the soldiers have been captured by the rebels.", resources) == "arrest"
+    assert _class("Officials said that twelve border guards were captured near the river overnight.", resources) == "arrest"
+    # places taken stay territorial control
+    assert _class("Two districts were captured by the Taliban, the official said.", resources) == "territorial_control"
+
+
+def test_a_report_of_forces_gone_back_across_the_border_is_a_withdrawal(resources):
+    assert _class("The ministry said that the troops have returned through the river crossing.", resources) == "withdrawal"
+    assert _class("According to officials, the soldiers went back home on Friday.", resources) == "withdrawal"
+    assert _class("The spokesman said the guards came back across the bridge.", resources) == "withdrawal"
+
+
+def test_a_report_of_vehicles_stranded_at_a_crossing_is_its_status(resources):
+    assert _class("A driver said that some 200 lorries were stranded at the mountain checkpoint.", resources) == "border_crossing_status"
+    assert _class("Hundreds of trucks remain stuck on the bridge, customs officers told reporters.", resources) == "border_crossing_status"
+    # stuck anywhere but a crossing is no news of a crossing
+    assert _class("Residents said that cars were stuck in the snow for hours.", resources) == "statement"
+
+
+def test_what_a_haul_contained_is_the_seizure_told_further(resources):
+    assert _class("The official said the haul also included 5 kg (11 pounds) of opium.", resources) == "drug_seizure"
+    assert _class("According to the agency, the consignment contained hashish and heroin.", resources) == "drug_seizure"
+
+
+def test_a_report_telling_a_happening_goes_on_about_the_event_told_before(resources):
+    clash = "Border guards clashed with a group of smugglers near the river on Monday."
+    assert _classes(clash + " The agency said the gunmen had dragged their boats back to the far bank.", resources) == ["armed_clash", "armed_clash"]
+    assert _classes(clash + " According to officials, the guards did not pursue them into the reeds.", resources) == ["armed_clash", "armed_clash"]
+    closed = "Tajikistan closed the crossing at the bridge on Tuesday."
+    assert _classes(closed + " \u201cOur lorries were turned away at the gate,\u201d one driver told reporters.", resources) == ["border_crossing_status", "border_crossing_status"]
+    # opinions, plans, present states and judgements stay what was said
+    assert _classes(clash + " The agency said the situation is under control.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " Officials said the guards could have acted sooner.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " \u201cThese gangs have proven to be a serious problem,\u201d the commander said.", resources) == ["armed_clash", "statement"]
+
+
+def test_livestock_grazed_on_the_other_side_is_a_border_incident(resources):
+    assert _class("According to the service, guards stopped herders who were grazing sheep on the territory of the neighbouring state.", resources) == "border_incident"
+    assert _class("Officials said villagers had pastured their cattle in the Uzbek Republic near the post.", resources) == "border_incident"
+    # grazing at home is no news of the border
+    assert _class("Residents said they had grazed their livestock on these meadows for decades.", resources) != "border_incident"

@@ -113,6 +113,9 @@ class ClassChoice:
     event_class: str
     reason: str
     denied: bool = False
+    # a report that tells a happening its words give no class of its own (see ``_narrates``):
+    # it takes the class of the event the article told before it
+    narrated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +423,40 @@ def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence:
         if state is None:
             return ClassChoice(best, best.event_class, _cue_reason(best, False) + _looked_through(hits))
         return ClassChoice(said, "statement", f"{said.text!r}: what is reported is a state ({state!r}), no event of its own")
+    if _narrates(sentence):
+        return ClassChoice(said, "statement", f"{said.text!r}: a report that tells a happening of no class of its own", narrated=True)
     return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
+
+
+# what a report tells happened: a passive or perfect verb, a negated past act, or a past verb
+_HAPPENED = re.compile(
+    r"\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?!able\b)\w+(?:ed|en|wn|ught|ung|ept)\b"
+    r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ught|ung|ept|ook)\b"
+    r"|\b(?:did not|didn['’]t)\s+\w+"
+    r"|\b(?!(?:said|stated|added|noted|told|claimed|reported|confirmed|declared|emphasi[sz]ed|announced|stressed|quoted|cited|described)\b)\w{3,}ed\b"
+    r"|\b(?:took|went|came|fled|fought|shot|left|saw|found|caught|brought|sent|ran|hid)\b",
+    re.I,
+)
+# ... by whom or to what: forces, groups, people, vehicles, goods, or a counted body
+_HAPPENING_PARTY = re.compile(
+    r"\b(?:troops|forces|soldiers|servicem[ae]n|guards|police(?:men)?|militants|fighters|insurgents|Taliban|smugglers|gunmen"
+    r"|men|people|residents|citizens|villagers|shepherds|drivers|trucks|lorries|cars|boats|cargo|vehicles|aircraft|helicopters?|planes?|pilots|drones?"
+    r"|goods|weapons|horses|cattle|patients|\d+)\b",
+    re.I,
+)
+# ... and not an opinion, a plan, a present state or a judgement: those are what was said
+_SAID_NOT_HAPPENED = re.compile(
+    r"\b(?:will|would|could|should|may|might|must|can|cannot|need|needs|hope|believe|concern\w*|important|necessary|ready"
+    r"|prepared|aware|is|are|am|remains?|situation|threat|risks?|aim\w*|responsib\w+|members? of|normal|quiet|no incidents|to be)\b",
+    re.I,
+)
+
+
+def _narrates(sentence: str) -> bool:
+    """Whether a report with no event cue tells what forces, people, vehicles or goods did or
+    underwent ("the guards had returned through the bridge", "the soldiers did not react"),
+    rather than an opinion, plan, state or judgement ("the situation is under control")."""
+    return bool(sentence) and _HAPPENING_PARTY.search(sentence) is not None and _HAPPENED.search(sentence) is not None and _SAID_NOT_HAPPENED.search(sentence) is None
 
 
 def _background(sentence: str, hit: TriggerHit, hits: Sequence[TriggerHit]) -> bool:
