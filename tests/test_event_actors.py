@@ -68,7 +68,7 @@ def test_coordinated_nationalities_share_their_noun_in_the_plural_too(resources,
 
 def test_a_reference_reads_as_the_home_countrys_words(resources):
     lexicon = resources.lexicon
-    assert read_as_of("the security forces", "Tajikistan", lexicon, None) == lexicon.actor_by_id("tjk_security").name
+    assert read_as_of("the security forces", "Tajikistan", lexicon, None) == lexicon.actor_by_id("tjk_mil").name
     assert read_as_of("the border guards", "Kyrgyzstan", lexicon, None) == lexicon.actor_by_id("kgz_mil").name
     assert read_as_of("the weather", "Tajikistan", lexicon, None) is None
 
@@ -187,7 +187,8 @@ def test_a_statement_told_within_an_incident_has_the_incidents_parties(resources
         ("Uzbek police", "uzb_police"),
         ("Kazakh security services", "kaz_police"),
         ("Turkmen law enforcement agencies", "tkm_police"),
-        ("Kyrgyz security forces", "kgz_security"),
+        ("Kyrgyz security forces", "kgz_mil"),
+        ("Kyrgyz security services", "kgz_security"),
         ("Chinese border guards", "chn_mil"),
         ("Pakistani border forces", "pak_mil"),
         ("Iranian border troops", "irn_mil"),
@@ -299,3 +300,138 @@ def test_people_of_two_demonyms_are_of_the_first_ones_country(resources, sentenc
 )
 def test_services_of_states_and_more_titles_of_bodies(resources, sentence, actors):
     assert actors <= set(_names(sentence, resources))
+
+
+def _all_actors(text: str, resources) -> list[tuple[str, ...]]:
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    return [(*e.actors, *e.recipients) for e in events]
+
+
+def test_the_militants_of_an_article_that_names_one_insurgent_group_are_that_group(resources):
+    text = (
+        " date 2019-06-04\nTaliban fighters stormed a police post in Baghlan province on Sunday.\n\n"
+        "In a separate incident, militants ambushed an army convoy on the highway in Samangan province on Monday."
+    )
+    actors = _all_actors(text, resources)
+    assert "Taliban" in actors[-1] and "Unidentified Armed Group" not in actors[-1]
+
+
+def test_the_militants_stay_unnamed_when_the_article_names_two_groups_or_only_who_holds_the_land(resources):
+    two = (
+        " date 2019-06-04\nTaliban fighters stormed a police post in Baghlan province on Sunday.\n\n"
+        "The Islamic Movement of Uzbekistan claimed an attack on a checkpoint in Faryab province on Saturday.\n\n"
+        "In a separate incident, militants ambushed an army convoy on the highway in Samangan province on Monday."
+    )
+    held = (
+        " date 2019-06-04\nMilitants ambushed an army convoy on the highway in Samangan province on Monday.\n\n"
+        "The area across the river is under Taliban control."
+    )
+    assert "Unidentified Armed Group" in _all_actors(two, resources)[-1]
+    assert "Unidentified Armed Group" in _all_actors(held, resources)[0]
+
+
+def test_after_they_took_power_the_taliban_are_not_the_unnamed_militants(resources):
+    text = (
+        " date 2024-06-04\nTaliban forces stormed a house in Baghlan province on Sunday.\n\n"
+        "In a separate incident, militants ambushed a convoy on the highway in Samangan province on Monday."
+    )
+    assert "Unidentified Armed Group" in _all_actors(text, resources)[-1]
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("Tajik security forces sealed off the road to the pass.", "Military Forces of Tajikistan (1994-)"),
+        ("Kyrgyz security forces returned fire at the checkpoint.", "Military Forces of Kyrgyzstan"),
+        ("Uzbek security forces cordoned off the bridge.", "Military Forces of Uzbekistan (2016-)"),
+    ],
+)
+def test_a_country_s_security_forces_are_its_armed_forces_not_its_security_service(resources, sentence, forces):
+    assert _names(sentence, resources)[0] == forces
+
+
+def test_a_country_s_security_service_stays_its_security_service(resources):
+    assert _names("The Tajik security service detained two men near the border.", resources)[0] == (
+        "Police Forces of Tajikistan (1994-) State Committee for National Security"
+    )
+
+
+def test_law_enforcers_are_the_police_of_their_country_and_share_a_coordinated_noun(resources):
+    names = _names("Shots were exchanged between Uzbek and Kyrgyz law enforcers near the canal.", resources)
+    assert {"Police Forces of Uzbekistan (2016-)", "Police Forces of Kyrgyzstan"} <= set(names)
+
+
+def test_forces_named_before_countries_named_as_republics_are_those_countries_forces(resources):
+    names = _names("Border delegations of the Uzbek Republic and the Republic of Tajikistan met at the checkpoint on Monday.", resources)
+    assert {"Military Forces of Uzbekistan (2016-)", "Military Forces of Tajikistan (1994-) Border Troops"} <= set(names)
+    assert "Government of Tajikistan (1994-)" not in names
+
+
+def test_both_countries_are_the_two_countries_whose_parties_the_article_names(resources):
+    text = (
+        H + "Kazakh border guards detained two Uzbek herders near the frontier on Monday.\n\n"
+        "Uzbek officials protested the detention on Tuesday.\n\n"
+        "Officials from both countries agreed to investigate the incident on Wednesday.\n"
+    )
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    agreed = next(e for e in events if e.sentence.startswith("Officials from both"))
+    countries = {resources.lexicon.actor_named(n).country_iso3 for n in (*agreed.actors, *agreed.recipients)}
+    assert {"KAZ", "UZB"} <= countries
+
+
+def test_the_taliban_spokesman_named_by_surname_alone_speaks_for_the_taliban(resources):
+    assert _names("Mujahid told reporters that the crossing would reopen on Sunday.", resources) == ("Taliban",)
+    assert "Taliban" not in _names("He had fought as a mujahid against Soviet troops.", resources)
+
+
+def test_a_place_that_fell_to_a_group_was_taken_by_it_from_its_holder(resources):
+    event = parse_text(" date 2019-06-04\nThe centre of Yamgan district in Badakhshan fell to the Taliban on Monday.\n", resources=resources).events[0]
+    assert event.event_class == "territorial_control"
+    assert "Taliban" not in event.recipients
+    assert "Military Forces of Afghanistan (2014-2021)" in event.actors
+
+
+def test_aircraft_no_one_names_are_unidentified_military_forces(resources):
+    names = _names("Unidentified warplanes bombed militant positions near the river on Friday.", resources)
+    assert names[0] == "Unidentified Military Forces"
+    assert "Unidentified Military Forces" not in _names("An unidentified drone dropped grenades on the camp.", resources)
+
+
+def test_afghan_military_aircraft_are_the_former_republic_s_air_force_after_the_fall_of_kabul(resources):
+    event = parse_text(" date 2022-03-01\nTwo Afghan military helicopters landed in Termez on Monday.\n", resources=resources).events[0]
+    assert "Military Forces of Afghanistan (2014-2021)" in event.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("A Kazakh drone crashed near the border post on Sunday.", "Military Forces of Kazakhstan (2019-)"),
+        ("Uzbek warplanes flew over the valley on Monday.", "Military Forces of Uzbekistan (2016-)"),
+        ("Three Russian Su-30s landed at the air base.", "Military Forces of Russia (2000-)"),
+    ],
+)
+def test_a_country_s_military_aircraft_are_its_armed_forces(resources, sentence, forces):
+    assert forces in _names(sentence, resources)
+
+
+def test_a_sentence_that_goes_on_with_he_said_has_the_actors_of_the_sentence_before(resources):
+    text = H + "Turkmen officials closed the Serhetabat crossing on Monday.\n\nHe warned that the crossing could stay shut for weeks.\n"
+    events = sorted(parse_text(text, resources=resources).events, key=lambda e: e.sentence_start)
+    follow = next(e for e in events if e.sentence.startswith("He warned"))
+    assert "Government of Turkmenistan" in follow.actors
+
+
+@pytest.mark.parametrize(
+    "sentence,forces",
+    [
+        ("The Kazakh border-guard service reported no incidents on Sunday.", "Military Forces of Kazakhstan (2019-)"),
+        ("A Tajik border-troops patrol found the boat on Sunday.", "Military Forces of Tajikistan (1994-) Border Troops"),
+    ],
+)
+def test_hyphenated_border_forces_are_the_border_forces(resources, sentence, forces):
+    assert forces in _names(sentence, resources)
+
+
+def test_people_who_tried_to_smuggle_are_smugglers(resources):
+    names = _names("Kazakh border guards stopped four men who tried to smuggle cigarettes across the river.", resources)
+    assert "Smugglers / drug traffickers (unidentified)" in names

@@ -335,6 +335,8 @@ def test_counts_that_add_up_to_a_count_before_them_are_its_parts(resources, sent
         ("Airstrike Kills Taliban Shadow Governor In North", 1),
         ("So-Called Commander of Militants Killed", 1),
         ("A district police chief was killed in the ambush.", 1),
+        # a hedge between the auxiliary and the verb still tells one death
+        ("A shepherd was allegedly killed near the river by the guards.", 1),
     ],
 )
 def test_more_ways_of_telling_no_dead_or_one(resources, sentence, dead):
@@ -351,3 +353,39 @@ def test_more_ways_of_telling_no_dead_or_one(resources, sentence, dead):
 )
 def test_one_person_with_others_counts_them_all(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        # people of any trade, with any manner adverb
+        ("Four foreign engineers were tragically killed when the convoy was ambushed.", 4),
+        ("Two Kazakh employees were killed at the quarry.", 2),
+        # whose they were, at some length
+        ("Three workers of the state power utility company were killed by the blast.", 3),
+        # what they were doing when it happened
+        ("Two local farmers tending their fields near the river were killed by sniper fire.", 2),
+        # more words before the noun, but not past a second count
+        ("About 40 armed and masked Taliban fighters were killed in the raid.", 40),
+        ("Several attackers and three Uzbek soldiers were killed in the firefight.", 3),
+        # "claimed (the) lives of", "another"
+        ("The shelling claimed lives of five shepherds near the pass.", 5),
+        ("Last spring another Kyrgyz soldier was killed at the same post.", 1),
+    ],
+)
+def test_people_of_any_trade_doing_anything_are_counted_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence,dead,wounded",
+    [
+        ("A Kazakh border guard has died of his injuries in hospital.", 1, None),
+        ("A Turkmen soldier was mortally wounded in the exchange of fire.", 1, None),
+        ("A Turkmen soldier was wounded in the exchange of fire.", None, 1),
+        ("The body of a missing herder was found in the gorge on Friday.", 1, None),
+        ("Provincial police chief of Baghlan was reportedly killed by a roadside bomb.", 1, None),
+    ],
+)
+def test_one_death_told_without_a_number(resources, sentence, dead, wounded):
+    assert (_deaths(sentence, resources.lexicon.units), _wounded(sentence, resources.lexicon.units)) == (dead, wounded)

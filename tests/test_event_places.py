@@ -246,3 +246,93 @@ def test_words_across_a_comma_make_no_border_phrase(resources):
 def test_a_preposition_of_the_sentence_before_introduces_no_place(resources):
     text = H + "Police set up checkpoints in the city in September. GBAO officials met with the protesters on Monday."
     assert _place(text, resources, "met with") is None
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Gunmen abducted two traders on Monday, Takhar police said. The abduction took place in Yangi Qala district.", "Gunmen"),
+        ("The shadow governor for Takhar province was killed on Monday. The airstrike hit a house in Yangi Qala district.",
+         "was killed"),
+        ("Two militants, a native of Takhar province, were killed on Monday. They were shot in Yangi Qala district.", "were killed"),
+    ],
+)
+def test_a_place_that_only_qualifies_someone_yields_to_the_incidents_site(resources, text, needle):
+    assert _place(H + text, resources, needle) == "Yangi Qala District"
+
+
+def test_an_envoys_host_country_is_not_where_the_talks_were_held(resources):
+    text = H + "On Monday the Chinese ambassador to Tajikistan held talks with the foreign minister by phone."
+    assert _place(text, resources, "held talks") is None
+
+
+def test_what_fleeing_soldiers_cross_is_where_they_fled(resources):
+    text = H + "On Monday some 40 Afghan soldiers escaped across the Ishkashim bridge after a Taliban assault."
+    assert _place(text, resources, "escaped") == "Ishkashim bridge"
+
+
+def test_a_place_followed_by_its_news_agency_is_a_dateline(resources):
+    text = H + "Takhar (XNA) Four militants were killed in Yangi Qala district on Monday, officials said."
+    assert _place(text, resources, "were killed") == "Yangi Qala District"
+    text = H + "Talas (XNA) Police detained four men on Monday."
+    assert _place(text, resources, "detained") is None
+
+
+def test_where_a_condemned_attack_happened_is_no_venue(resources):
+    text = H + "The embassy strongly condemned the attack in the Darvoz district of Gorno-Badakhshan on Tuesday."
+    assert _place(text, resources, "condemned") is None
+
+
+def test_what_talks_are_about_is_not_where_they_were_held(resources):
+    text = H + "Officials of the two countries held talks on the Rogun dam last year."
+    assert _place(text, resources, "held talks") is None
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Gunmen attacked a convoy in northern Afghanistan on Monday.", "northern Afghanistan"),
+        ("Drills began in the south of Tajikistan on Monday.", "southern Tajikistan"),
+        ("Fighting broke out in Afghanistan's north-east on Monday.", "northeastern Afghanistan"),
+        ("Gunmen attacked a convoy in Afghanistan on Monday.", "Afghanistan"),
+    ],
+)
+def test_a_country_named_with_a_direction_is_placed_at_that_part(resources, text, name):
+    needle = "Drills" if "Drills" in text else "Fighting" if "Fighting" in text else "attacked"
+    assert _place(H + text, resources, needle) == name
+
+
+def test_a_neighbour_named_by_its_direction_is_no_part_of_the_country(resources):
+    text = H + "Gunmen attacked a convoy near Afghanistan's northern border on Monday."
+    assert _place(text, resources, "attacked") != "northern Afghanistan"
+
+
+def test_a_directional_part_yields_to_a_finer_place_of_the_incident(resources):
+    text = H + ("Gunmen attacked a border post in southern Tajikistan on Monday. "
+                "The attack took place in Farkhor district, the border service said.")
+    assert _place(text, resources, "Gunmen") == "Farkhor District"
+
+
+def test_a_place_resolved_outside_the_province_the_text_puts_it_in_yields_to_the_province(resources):
+    text = H + "Gunmen attacked a checkpoint in Farkhor district of Balkh province on Monday."
+    assert _place(text, resources, "attacked") == "Balkh Province"
+    text = H + "Gunmen attacked a checkpoint in Farkhor district of Khatlon province on Monday."
+    assert _place(text, resources, "attacked") == "Farkhor District"
+
+
+def test_where_troops_are_sent_is_where_they_deploy(resources):
+    text = H + "On Monday the ministry said extra troops were sent to the Darvoz district border area to reinforce posts."
+    assert _place(text, resources, "were sent") == "Darvoz District"
+    text = H + "Civilians wounded on Monday were evacuated to Khorog for treatment."
+    assert _place(text, resources, "wounded") != "Khorugh"
+
+
+def test_where_smuggled_goods_were_bound_is_not_where_they_were_caught(resources):
+    text = H + "Border guards killed two Afghan couriers who were trying to smuggle 30 kilograms of heroin into Tajikistan on Monday."
+    assert _place(text, resources, "killed") == "TJK-AFG border area"
+
+
+def test_a_persons_home_set_off_by_commas_is_not_where_the_event_happened(resources):
+    text = H + ("Two smugglers were detained on the Tajik-Afghan border on Monday. "
+                "One of them, Karim Rahimov of Takhar province, was sentenced to ten years.")
+    assert _place(text, resources, "sentenced") != "Takhar Province"

@@ -132,6 +132,16 @@ def test_soldiers_fleeing_across_a_border_are_a_withdrawal(resources):
     assert _class("Smugglers crossed into Tajikistan near Panj.", resources) == "border_incident"
 
 
+def test_a_counted_body_of_troops_that_crosses_a_border_withdraws(resources):
+    # numbers of soldiers crossing into a neighbour are told of a flight, even with no flight verb
+    assert _class("More than 200 government troops have crossed the Uzbek border, its border service said.", resources) == "withdrawal"
+    assert _class("Some 450 Afghan servicemen crossed into Turkmen territory overnight.", resources) == "withdrawal"
+    assert _class("Hundreds of army soldiers entered Tajikistan after their post was overrun.", resources) == "withdrawal"
+    # guards who stray over the line, and armed men who cross, stay border incidents
+    assert _class("Three Kyrgyz border guards crossed the border near Isfara.", resources) == "border_incident"
+    assert _class("Twelve armed men crossed into Tajik territory from Afghanistan.", resources) == "border_incident"
+
+
 def test_people_who_cross_illegally_are_a_border_incident_unless_they_flee(resources):
     assert _class("Two Afghan nationals illegally crossed into Tajikistan on Sunday.", resources) == "border_incident"
     assert _class("Seven Afghan citizens illegally crossed the Panj river into Tajikistan.", resources) == "border_incident"
@@ -562,3 +572,183 @@ def test_urgent_is_no_appeal_but_a_call_on_someone_governs_what_it_asks_for(reso
     assert _class("Troops were urgently deployed to the border after the attack.", resources) == "deployment"
     assert _class("The embassy issued an urgent alert, calling on its companies to withdraw their staff.", resources) == "statement"
     assert _class("The ministry urged residents to evacuate the villages near the border.", resources) == "statement"
+
+
+# ---------------------------------------------------------------- phrasings the cues lacked
+
+
+def test_a_defined_person_wounded_or_receiving_wounds_is_harm(resources):
+    assert _class("The deputy commander of the outpost was reportedly wounded in the leg.", resources) == "attack"
+    assert _class("A shepherd received a deep wound to the arm near the river.", resources) == "attack"
+    assert _class("Two guards sustained serious injuries when their patrol came under attack.", resources) == "attack"
+    # harm in an accident is no violence
+    assert choose_class(trigger_hits("The driver suffered injuries in a road accident near Kulob.", resources.lexicon), resources.lexicon) is None
+
+
+def test_shooting_at_guards_or_their_posts_is_one_sided_fire(resources):
+    assert _class("Unidentified gunmen began to shoot at a Tajik border post overnight.", resources) == "attack"
+    assert _class("Shots were reportedly fired from the Afghan bank early on Tuesday.", resources) == "attack"
+    assert _class("Men in a boat fired several times towards the border guards.", resources) == "attack"
+    # fire that was returned or exchanged is a clash
+    assert _class("Gunmen fired at the soldiers and the soldiers returned fire.", resources) == "armed_clash"
+
+
+def test_stoning_a_car_or_a_house_is_crowd_violence(resources):
+    assert _class("Villagers stoned a passing car near the disputed canal.", resources) == "riot"
+    assert _class("Several houses were stoned during the night.", resources) == "riot"
+
+
+def test_places_that_change_hands_in_other_words(resources):
+    assert _class("Militants managed to seize the city for a week last autumn.", resources) == "territorial_control"
+    assert _class("Another district collapses to the Taliban", resources) == "territorial_control"
+    assert _class("Government forces repelled the insurgents from the district centre on Sunday.", resources) == "territorial_control"
+    assert _class("Troops drove the rebels out of the town after a week.", resources) == "territorial_control"
+    assert _class("Large parts of the province were cleared of Taliban fighters, the ministry said.", resources) == "territorial_control"
+
+
+def test_what_people_flee_is_the_cause_of_the_flight_not_its_event(resources):
+    assert _class("Some 600 government soldiers fled into Uzbekistan on Sunday to escape heavy fighting.", resources) == "withdrawal"
+    assert _class("Fearing attacks and fleeing the clashes, villagers have been leaving for the district centre.", resources) == "displacement"
+    # fighting that forces people out is told as the fighting
+    assert _class("Heavy fighting forced hundreds of villagers to flee their homes.", resources) == "armed_clash"
+
+
+def test_armed_men_eliminated_or_liquidated_were_fought(resources):
+    assert _class("Four members of the armed group were eliminated during the special operation.", resources) == "armed_clash"
+    assert _class("Security forces liquidated two militants near the border.", resources) == "armed_clash"
+    assert choose_class(trigger_hits("The new law eliminated tariffs for the group's members.", resources.lexicon), resources.lexicon) is None
+
+
+def test_forces_that_advance_up_to_a_border_or_form_a_line_of_defence_are_deployed(resources):
+    assert _class("Militant units have advanced right up to the Turkmen border, a local official said.", resources) == "deployment"
+    assert _class("Columns of Taliban fighters approached the frontier overnight.", resources) == "deployment"
+    assert _class("The army has established a second line of defence along the river.", resources) == "deployment"
+    # talk of an approach to border security moves nobody
+    assert _class("The minister outlined a new approach to border security at the meeting.", resources) != "deployment"
+
+
+def test_armed_men_killed_by_security_forces_were_fought(resources):
+    assert _class("Five gunmen were killed by border guards near the river, officials said.", resources) == "armed_clash"
+    assert _class("The attackers were all shot dead by special forces.", resources) == "armed_clash"
+
+
+def test_a_prison_sentence_or_a_conviction_is_a_court_ruling(resources):
+    assert _class("A former customs officer drew a 12-year sentence for smuggling heroin.", resources) == "other"
+    assert _class("The former commander was convicted of treason last week.", resources) == "other"
+
+
+def test_a_clause_opened_by_as_with_a_verb_of_its_own_is_background_to_the_main_one(resources):
+    # "as the militants launched an offensive" tells when the flight happened: the flight is the
+    # main event, the offensive a further one
+    fled = "Hundreds of villagers crossed the river into Tajikistan on Monday as the militants launched an offensive on the district."
+    assert _classes(fled, resources) == ["displacement", "armed_clash"]
+
+
+def test_an_alliance_named_for_a_treaty_signs_nothing(resources):
+    named = "The airbase serves as a hub for the Collective Security Treaty Organization."
+    assert choose_class(trigger_hits(named, resources.lexicon), resources.lexicon, named) is None
+    assert _class("The two countries signed a treaty on the border on Friday.", resources) == "agreement_meeting"
+
+
+def test_hoping_to_get_something_is_a_hope_said(resources):
+    assert _class("“We hope to get help from our allies in the alliance.”", resources) == "statement"
+
+
+def test_posts_checkpoints_and_border_infrastructure_built_reinforce_the_border(resources):
+    assert _class("The plan to build the post comes amid growing threats in the region.", resources) == "base_reinforcement"
+    assert _class("Officials said the donor would be building infrastructure along the border next year.", resources) == "base_reinforcement"
+    assert _class("After construction, the outpost will be handed to the border guards, the embassy said.", resources) == "base_reinforcement"
+
+
+def test_civilians_fleeing_across_a_border_behind_a_long_subject_are_displaced(resources):
+    long_subject = (
+        "On Monday, 212 Afghan citizens, including 60 men, 52 women and 100 minors (48 boys and 52 girls) from two mountain "
+        "villages of the northern district, fearing persecution by armed groups and hoping to save their lives, crossed the state border."
+    )
+    assert _class(long_subject, resources) == "displacement"
+    # armed men who cross stay a border incident, whoever flees
+    assert _class("Afghan smugglers crossed the border at night, the residents said, fearing reprisals.", resources) != "displacement"
+
+
+def test_forces_that_stepped_back_withdrew(resources):
+    assert _class("The pass was held by foreign troops until they stepped back in 2010.", resources) == "withdrawal"
+
+
+def test_hoping_to_reach_safety_tells_why_people_moved_not_a_hope_said(resources):
+    assert _class("Dozens of families, hoping to reach safety, crossed the river into Tajikistan fearing the fighting.", resources) == "displacement"
+
+
+def test_a_casualty_count_told_later_takes_the_class_of_its_incident(resources):
+    clash = "Tajik and Kyrgyz border guards clashed near the village of Kulundu on Monday. "
+    for later in (
+        "The number of dead has risen to 15, officials said.",
+        "The bodies of two guards were recovered from the river.",
+        "Rescuers found the body of a third guard.",
+        "The toll climbed to 20.",
+        "Another border guard later died in hospital.",
+    ):
+        assert _classes(clash + later, resources) == ["armed_clash", "armed_clash"], later
+    # bodies found after an avalanche are no violence
+    assert _classes("The bodies of two climbers were found after the avalanche.", resources) == []
+
+
+def test_an_incident_told_as_occurring_is_an_event_of_its_incident(resources):
+    assert _class("Another incident occurs on the Kyrgyz-Tajik border, injured reported", resources) == "border_incident"
+    assert _class("One more conflict occurred in the border district on Sunday.", resources) == "border_incident"
+    assert _class("There was an incident near the canal, a resident said.", resources) == "border_incident"
+    # no incident is none
+    assert choose_class(trigger_hits("There has been no incident on the border this year.", resources.lexicon), resources.lexicon) is None
+
+
+def test_warning_shots_are_no_attack(resources):
+    warned = "The smugglers ignored the order to stop, and only when warning shots were fired did they drop the sacks."
+    choice = choose_class(trigger_hits(warned, resources.lexicon), resources.lexicon, warned)
+    assert choice is None or choice.event_class != "attack"
+    assert _class("Shots were fired at the border post from the far bank.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- reports looked through to what they tell
+
+
+def test_a_report_of_forces_captured_is_an_arrest(resources):
+    assert _class("According to the ministry, 40 more of the soldiers have been captured by the rebels.", resources) == "arrest"
+    assert _class("Officials said that twelve border guards were captured near the river overnight.", resources) == "arrest"
+    # places taken stay territorial control
+    assert _class("Two districts were captured by the Taliban, the official said.", resources) == "territorial_control"
+
+
+def test_a_report_of_forces_gone_back_across_the_border_is_a_withdrawal(resources):
+    assert _class("The ministry said that the troops have returned through the river crossing.", resources) == "withdrawal"
+    assert _class("According to officials, the soldiers went back home on Friday.", resources) == "withdrawal"
+    assert _class("The spokesman said the guards came back across the bridge.", resources) == "withdrawal"
+
+
+def test_a_report_of_vehicles_stranded_at_a_crossing_is_its_status(resources):
+    assert _class("A driver said that some 200 lorries were stranded at the mountain checkpoint.", resources) == "border_crossing_status"
+    assert _class("Hundreds of trucks remain stuck on the bridge, customs officers told reporters.", resources) == "border_crossing_status"
+    # stuck anywhere but a crossing is no news of a crossing
+    assert _class("Residents said that cars were stuck in the snow for hours.", resources) == "statement"
+
+
+def test_what_a_haul_contained_is_the_seizure_told_further(resources):
+    assert _class("The official said the haul also included 5 kg (11 pounds) of opium.", resources) == "drug_seizure"
+    assert _class("According to the agency, the consignment contained hashish and heroin.", resources) == "drug_seizure"
+
+
+def test_a_report_telling_a_happening_goes_on_about_the_event_told_before(resources):
+    clash = "Border guards clashed with a group of smugglers near the river on Monday."
+    assert _classes(clash + " The agency said the gunmen had dragged their boats back to the far bank.", resources) == ["armed_clash", "armed_clash"]
+    assert _classes(clash + " According to officials, the guards did not pursue them into the reeds.", resources) == ["armed_clash", "armed_clash"]
+    closed = "Tajikistan closed the crossing at the bridge on Tuesday."
+    assert _classes(closed + " \u201cOur lorries were turned away at the gate,\u201d one driver told reporters.", resources) == ["border_crossing_status", "border_crossing_status"]
+    # opinions, plans, present states and judgements stay what was said
+    assert _classes(clash + " The agency said the situation is under control.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " Officials said the guards could have acted sooner.", resources) == ["armed_clash", "statement"]
+    assert _classes(clash + " \u201cThese gangs have proven to be a serious problem,\u201d the commander said.", resources) == ["armed_clash", "statement"]
+
+
+def test_livestock_grazed_on_the_other_side_is_a_border_incident(resources):
+    assert _class("According to the service, guards stopped herders who were grazing sheep on the territory of the neighbouring state.", resources) == "border_incident"
+    assert _class("Officials said villagers had pastured their cattle in the Uzbek Republic near the post.", resources) == "border_incident"
+    # grazing at home is no news of the border
+    assert _class("Residents said they had grazed their livestock on these meadows for decades.", resources) != "border_incident"

@@ -211,7 +211,7 @@ def test_panj_valley_villages_on_the_tajik_bank(resources):
 def test_deires_is_the_aksy_border_village(resources):
     text = "Uzbek border guards shot two smugglers near the village of Deires in Kyrgyzstan's Aksy district."
     place = resolved(text, "Deires", resources)
-    assert place.id == "geomap:deires-aksy" and (place.country, place.admin1) == ("KG", "Jalal-Abad")
+    assert place.id == "geomap:deires" and (place.country, place.admin1) == ("KG", "Jalal-Abad")
     assert resolved("Farmers in Deres-Say complained about water.", "Deres-Say", resources).id == place.id
 
 
@@ -245,3 +245,38 @@ def test_colliding_forms_stay_off_the_new_rows(resources):
     # "Sox" folds near "Sokh"; bare "Beshkent" is first the Uzbek town, not the Leilek village
     assert not [t for t in parse("The Red Sox beat the Yankees.", resources) if t.place.id == "geomap:sokh-district"]
     assert resolved("Cotton was harvested in Beshkent, Kashkadarya.", "Beshkent", resources).country == "UZ"
+
+
+def test_directional_regions_are_rebuilt_from_their_first_level_units():
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_directional_regions", root / "scripts" / "build_directional_regions.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    with (root / "data" / "gazetteer" / "regional.csv").open(encoding="utf-8") as stream:
+        admin1 = {r["id"]: (float(r["lat"]), float(r["lon"]), float(r["uncertainty_km"])) for r in csv.DictReader(stream)
+                  if r["feature_type"] == "admin1"}
+    with (root / "data" / "gazetteer" / "directional_regions.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows
+    for row in rows:
+        units = [admin1[i] for i in row["admin1_ids"].split("|")]
+        assert build.part_of(units) == (float(row["lat"]), float(row["lon"]), float(row["radius_km"])), row["name"]
+        assert row["source"]
+
+
+def test_sokh_is_the_uzbek_exclave_district(resources):
+    place = resolved("Guards clashed with residents of the Sokh enclave on Sunday.", "Sokh", resources)
+    assert (place.country, place.admin1, place.feature_type) == ("UZ", "Fergana", "admin2")
+    assert km(place, 39.95, 71.12) <= 5
+
+
+def test_aksy_district_and_its_border_village_deires(resources):
+    district = resolved("Clashes broke out in Aksy district of Jalal-Abad region.", "Aksy district", resources)
+    assert (district.country, district.admin1, district.feature_type) == ("KG", "Jalal-Abad", "admin2")
+    village = resolved("The men lived in the village of Deires near the Uzbek border.", "Deires", resources)
+    assert (village.country, village.admin1) == ("KG", "Jalal-Abad")
+    assert km(village, district.lat, district.lon) <= district.uncertainty_km

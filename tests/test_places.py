@@ -248,3 +248,9 @@ def test_a_plural_type_word_after_a_list_applies_to_every_name(resources):
     assert gurgan.place.country == "AF" and any("'districts'" in reason for reason in gurgan.reasons)
     _, toponyms = parse("The Dushanbe and Kokul posts came under fire.", resources)
     assert [t.mention.text for t in toponyms] == ["Kokul"]  # a post named after the capital is not the capital
+
+
+def test_the_first_word_of_an_unknown_district_is_no_place(resources):
+    # "Hassan Kot district": not Hassan, India; a lone "in Hassan" still is
+    assert [t.mention.text for t in parse("Fighting broke out in Hassan Kot district on Monday.", resources)[1]] == []
+    assert [t.place.country for t in parse("Fighting broke out in Hassan on Monday.", resources)[1]] == ["IN"]

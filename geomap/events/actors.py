@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from geomap.events.lexicon import Lexicon
+from geomap.events.lexicon import Actor, Lexicon
 from geomap.events.regex_literals import UnanalysablePattern, required_literal_sets
 
 # recipient or target: "sent vehicles to the Tajik army", "an attack on Border Troops", "killing two guards"
 _RECIPIENT = re.compile(
-    r"\b(?:to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed|wounding|wounded|attacking|attacked|shelling|shelled)"
+    # "fell to the Taliban": who took the place, not who it was done to
+    r"\b(?:(?<!\bfell\s)(?<!\bfall\s)(?<!\bfalls\s)(?<!\bfallen\s)(?<!\bfalling\s)to|for|against|with|towards|on|upon|at|targeting|targeted|killing|killed"
+    r"|wounding|wounded|attacking|attacked|shelling|shelled)"
     r"\s+(?:the\s+|its\s+|their\s+|two\s+|three\s+|several\s+|\d+\s+)?$"
     # "killed five people including Taliban security forces": the victims, listed
     r"|\b(?:kill|wound|injur|target)\w*\s+(?:[\w,-]+\s+){0,5}?(?:including|among them|among whom)\s+(?:the\s+|two\s+|three\s+|several\s+|\d+\s+)?$",
@@ -53,9 +55,12 @@ _COORDINATED = re.compile(
     rf"(?P<noun>\s+(?:[a-z-]+\s+){{0,2}}?{_FORCE_NOUNS})\b"
 )
 # "border guards of Kyrgyzstan and Tajikistan", "troops from Russia": the forces of each country named after them
+# a country may be named as a republic: "of the Kyrgyz Republic and the Republic of Tajikistan"
+_COUNTRY_NAME = r"(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+Republic\b)?"
 _OF_COUNTRIES = re.compile(
-    r"\s(?:of|from)\s+(?:the\s+)?(?P<first>[A-Z][a-z]+)(?P<more>(?:\s*,\s*[A-Z][a-z]+)*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)?)\b"
+    rf"\s(?:of|from)\s+(?:the\s+)?(?P<first>{_COUNTRY_NAME})(?P<more>(?:\s*,\s*(?:the\s+)?{_COUNTRY_NAME})*(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?{_COUNTRY_NAME})?)\b"
 )
+_REPUBLIC = re.compile(r"^Republic\s+of\s+|\s+Republic$")
 _FORCE_NOUN_WORDS = frozenset(
     "forces troops soldiers guards military militaries armies army serviceman servicemen police officers authorities officials "
     "government governments leaders presidents civilians residents villagers citizens nationals sides delegations units enforcers "
@@ -85,6 +90,9 @@ def actor_hits(
     locations: Sequence[tuple[int, int]] = (),
 ) -> list[Hit]:
     """``(start, end, actor name, ISO3)`` of every actor mention, leftmost-longest, in order."""
+    spaced = _unhyphenated(sentence)
+    if spaced != sentence:
+        sentence, present = spaced, None
     present = lexicon.literals_in(sentence) if present is None else present
     found: list[Hit] = [
         (start, end, lexicon.actors[index].name, lexicon.actors[index].country_iso3)
@@ -105,6 +113,17 @@ def actor_hits(
         spans = {(h[0], h[1]) for h in forces_of}
         found = forces_of + [h for h in found if (h[0], h[1]) not in spans]
     return _with_nationality_before(sentence, _leftmost_longest(found), lexicon)
+
+
+# "the Tajik border-guard unit" is a "border guard unit": the same words, joined
+_BORDER_HYPHEN = re.compile(r"\b(border)-(?=(?:guard|troop|police|force|service|unit|patrol|post|officer)s?\b)", re.I)
+
+
+def _unhyphenated(sentence: str) -> str:
+    """``sentence`` with "border-guard" and the like written apart (offsets unchanged)."""
+    if "border-" not in sentence and "Border-" not in sentence:
+        return sentence
+    return _BORDER_HYPHEN.sub(r"\1 ", sentence)
 
 
 _PEOPLE_TYPES = frozenset({"civilians", "protesters"})
@@ -180,9 +199,10 @@ def _forces_of_hits(sentence: str, lexicon: Lexicon) -> list[Hit]:
             continue
         noun = " ".join(forces.group("noun").split())
         countries = [(match.start("first"), match.group("first"))]
-        countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(r"(?-i:[A-Z][a-z]+)", match.group("more"))]
+        countries += [(match.start("more") + m.start(), m.group(0)) for m in re.finditer(_COUNTRY_NAME, match.group("more")) if m.group(0) != "Republic"]
         for start, country in countries:
-            hits += [(start, start + len(country), name, iso3) for name, iso3 in _read_as(f"{country} {noun}", lexicon)]
+            # the hit spans the whole name, so that it stands in for the government the name alone is
+            hits += [(start, start + len(country), name, iso3) for name, iso3 in _read_as(f"{_REPUBLIC.sub('', country)} {noun}", lexicon)]
     return hits
 
 
@@ -464,3 +484,110 @@ def home_force(lexicon: Lexicon, iso2: str, actor_type: str) -> str | None:
     iso3 = next((i3 for i3, i2 in lexicon.iso2_by_iso3.items() if i2 == iso2), "")
     found = [a for a in lexicon.actors if iso3 and a.country_iso3 == iso3 and a.actor_type == actor_type]
     return min(found, key=lambda a: (len(a.name), a.name)).name if found else None
+
+
+
+# "under Taliban control", "Taliban-held territory": who holds the land, not who acted
+_HOLDING_AFTER = re.compile(r"[-\s]+(?:controlled|held|control)\b", re.I)
+
+
+def named_insurgents(found: Sequence[tuple[SentenceActors, str]], lexicon: Lexicon, day: date | None, unnamed: str) -> str | None:
+    """The one armed group out of power that the article's sentences (``(actors, sentence)``
+    pairs) name as a party (the Taliban in 2019, the IMU), if they name exactly one besides
+    ``unnamed`` (the actor of attackers no one names): the group its "militants" and
+    "insurgents" are."""
+    groups: set[str] = set()
+    for actors, sentence in found:
+        for _, end, name, _ in actors.hits:
+            actor = lexicon.actor_named(name)
+            if actor is None or name == unnamed or name in groups or _HOLDING_AFTER.match(sentence, end):
+                continue
+            if _insurgent(actor, lexicon, day):
+                groups.add(name)
+    return next(iter(groups)) if len(groups) == 1 else None
+
+
+def _insurgent(actor: Actor, lexicon: Lexicon, day: date | None) -> bool:
+    """A rebel group (not criminals, ``CRM``), or the forces of a government that holds no
+    country on ``day`` (the Taliban before August 2021)."""
+    if actor.acled_inter == "Rebel group":
+        return not actor.cameo_code.startswith("CRM")
+    if not actor.parent or day is None:
+        return False
+    spans = [span for spans in lexicon.periods.values() for span in spans if span[2] == actor.parent]
+    return bool(spans) and not any((start is None or start <= day) and (end is None or day <= end) for start, end, _ in spans)
+
+
+def as_named_group(actors: SentenceActors, unnamed: str, group: str) -> SentenceActors:
+    """``actors`` with the unnamed armed group read as ``group``."""
+    if unnamed not in actors.names:
+        return actors
+    names = list(dict.fromkeys(group if n == unnamed else n for n in actors.names))
+    countries = dict(zip(actors.names, actors.countries, strict=True))
+    return SentenceActors(
+        names=tuple(names),
+        spans=actors.spans,
+        countries=tuple(countries.get(n, countries.get(unnamed, "")) if n != group else countries.get(group, "") for n in names),
+        recipients=tuple(dict.fromkeys(group if r == unnamed else r for r in actors.recipients)),
+        hits=actors.hits,
+    )
+
+
+# "both countries", "the two sides", "officials of the two states": the article's two parties
+_BOTH_SIDES = re.compile(
+    r"\b(?:both|the\s+two|two)\s+(?:countries|sides|states|governments|nations|neighbou?rs|republics)\b", re.I
+)
+_PARTY_TYPES = frozenset({"state", "government", "military", "border_guard", "police", "armed_group"})
+
+
+def article_sides(found: Sequence[SentenceActors], lexicon: Lexicon) -> tuple[str, ...]:
+    """The actor of each of the two countries whose parties the article's sentences name
+    most often (the one named most often for each), when there are at least two: who "both
+    sides" are.  Ties keep the order of first mention."""
+    by_country: dict[str, dict[str, int]] = {}
+    for actors in found:
+        for name in dict.fromkeys(actors.names):
+            actor = lexicon.actor_named(name)
+            if actor is not None and actor.country_iso3 and actor.actor_type in _PARTY_TYPES:
+                counts = by_country.setdefault(actor.country_iso3, {})
+                counts[name] = counts.get(name, 0) + 1
+    if len(by_country) < 2:
+        return ()
+    ranked = sorted(by_country.items(), key=lambda item: -sum(item[1].values()))[:2]
+    return tuple(max(counts, key=lambda n: counts[n]) for _, counts in ranked)
+
+
+def with_both_sides(actors: SentenceActors, sentence: str, sides: tuple[str, ...], lexicon: Lexicon) -> SentenceActors:
+    """``actors`` plus each side of the article ("both countries", "the two sides") whose
+    country the sentence does not already name an actor of."""
+    if not sides or ("both" not in sentence and "two" not in sentence.lower()) or not _BOTH_SIDES.search(sentence):
+        return actors
+    countries = set(actors.countries)
+    added = [n for n in sides if n not in actors.names and lexicon.actor_named(n).country_iso3 not in countries]  # type: ignore[union-attr]
+    if not added:
+        return actors
+    return SentenceActors(
+        names=actors.names + tuple(added),
+        spans=actors.spans,
+        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
+        recipients=actors.recipients,
+        hits=actors.hits,
+    )
+
+
+# "he said", "they claimed", "the official added": the sentence goes on with whoever the one
+# before it named
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:^\W*|[,\"”’]\s*)(?:he|she|they|the\s+(?:official|spokes(?:man|woman|person)|source|statement|minister|commander|governor))\s+"
+    r"(?:\w+\s+)?(?:said|says|added|adds|warned|told|noted|stressed|claimed|claims|explained|suggested|reported)\b"
+    r"|^\W*(?:He|She|They)\s+(?:\w+\s+)?(?:said|says|added|warned|claimed|told|suggested|were|had|have)\b",
+    re.I,
+)
+
+
+def with_previous_speaker(actors: SentenceActors, sentence: str, previous: SentenceActors | None) -> SentenceActors:
+    """A sentence that names no one and goes on with a pronoun or "the official" ("We are
+    ready," he said) has the actors of the sentence before it."""
+    if actors.names or previous is None or not previous.names or not _PRONOUN_SPEAKER.search(sentence):
+        return actors
+    return SentenceActors(names=previous.names, spans=actors.spans, countries=previous.countries, recipients=(), hits=actors.hits)

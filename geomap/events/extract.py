@@ -22,7 +22,21 @@ from datetime import date
 from functools import lru_cache, partial
 
 from geomap.config import DEFAULT_SETTINGS, Settings
-from geomap.events.actors import Unnamed, actor_ids_in, article_parties, home_force, read_as_of, territory_holder, with_references
+from geomap.events.actors import (
+    SentenceActors,
+    Unnamed,
+    actor_ids_in,
+    article_parties,
+    article_sides,
+    as_named_group,
+    home_force,
+    named_insurgents,
+    read_as_of,
+    territory_holder,
+    with_both_sides,
+    with_previous_speaker,
+    with_references,
+)
 from geomap.events.dates import dateline_end, shift_days
 from geomap.events.incidents import HARMFUL_ACLED_TYPES, ArticleFacts, BorderMeasure, assemble
 from geomap.events.lexicon import Lexicon
@@ -126,6 +140,10 @@ def extract_events(
     readings = _in_narrative_time(readings, narrative, article.date, settings.historical_after_days)
     home = _home_country(ordered)
     readings = _referenced_parties(readings, lexicon, home, article.date, _country_name(ordered, home))
+    readings = _generic_as_named(readings, lexicon, article.date)
+    sides = article_sides([r.actors for r in readings], lexicon)
+    readings = [replace(r, actors=with_both_sides(r.actors, r.sentence, sides, lexicon)) for r in readings] if sides else readings
+    readings = [replace(r, actors=with_previous_speaker(r.actors, r.sentence, _told_just_before(readings, i))) for i, r in enumerate(readings)]
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -242,6 +260,23 @@ def _referenced_parties(
         actors, added = with_references(reading.actors, reading.sentence, lexicon, parties, Unnamed(named_kinds, own_reading))
         out.append(replace(reading, actors=actors) if added else reading)
     return out
+
+
+def _generic_as_named(readings: list[Reading], lexicon: Lexicon, published: date | None) -> list[Reading]:
+    """"The militants", "insurgents": the one armed group out of power the article names."""
+    unnamed = getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", "")
+    group = named_insurgents([(r.actors, r.sentence) for r in readings], lexicon, published, unnamed) if unnamed else None
+    if group is None:
+        return readings
+    return [replace(r, actors=as_named_group(r.actors, unnamed, group)) for r in readings]
+
+
+def _told_just_before(readings: list[Reading], index: int, within: int = 300) -> SentenceActors | None:
+    """The actors of the event sentence right before ``readings[index]``, if it ends at most
+    ``within`` characters before it (a sentence or two: what a pronoun can point back to)."""
+    if index == 0 or readings[index].start - readings[index - 1].end > within:
+        return None
+    return readings[index - 1].actors
 
 
 def _read_sentences(frame: ArticleFrame, spans: Sequence[tuple[int, int]]) -> tuple[list[Reading], list[tuple[int, EventDate]]]:

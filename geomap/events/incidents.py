@@ -98,7 +98,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
         class_sites: dict[str, _Site | None] = {}
         under_way = _classes_under_way(readings, members, facts.published)
         for index in members:
-            told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else None
+            told_as = _told_as(readings, told, index, facts.harmful_classes) if readings[index].choice.hit.role == "incident" else _narrated_in(readings, index)
             own_day = headline_day if readings[index].lead else day
             if own_day is not None and readings[own_day[1]].date_opens_span and readings[index].event_class != readings[own_day[1]].event_class:
                 own_day = other_day
@@ -804,9 +804,25 @@ def _lost_by(
     return holder if holder and holder not in actors else None
 
 
+def _narrated_in(readings: Sequence[Reading], index: int) -> tuple[str, str] | None:
+    """For a report that tells a happening of no class of its own ("the guards said the
+    trucks had been turned back"): the class of the nearest event the article told before
+    it, and that event's words; the report goes on about it."""
+    if not readings[index].choice.narrated:
+        return None
+    start = readings[index].start
+    for j in range(index - 1, max(-1, index - 1 - NEARBY), -1):
+        before = readings[j]
+        if before.family != "speech" and before.start < start:
+            return before.event_class, before.choice.hit.text
+    return None
+
+
 def _event_class(reading: Reading, told_as: tuple[str, str] | None) -> tuple[str, str]:
     if reading.choice.hit.role == "incident" and told_as is not None:
         return told_as[0], f"a casualty count of the incident told as {told_as[0]} ({told_as[1]!r})"
+    if reading.choice.narrated and told_as is not None:
+        return told_as[0], f"{reading.choice.reason}: it goes on about the event told before as {told_as[0]} ({told_as[1]!r})"
     return reading.event_class, reading.choice.reason
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geomap.model import Mention, Place, Toponym
+from geomap.places.directions import with_direction
+from geomap.places.resolve import haversine_km
 from geomap.text import names_a_border
 
 GEO_LEVEL_BY_FEATURE = {
@@ -101,12 +103,14 @@ _ORIGIN = re.compile(
     r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
     # "troops from an army garrison near the city of Mary": where the troops came from
     r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into|across)"
+    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
     # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
     rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
     # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
     # a journey was headed, not where it happened
-    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?))"
+    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)"
+    # "trying to smuggle 33 kilograms of heroin into Uzbekistan": where the goods were bound
+    rf"|\b(?:smuggl|traffick)\w*\s+(?:[\w.,-]+\s+){{0,6}}?(?:to|into))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
@@ -142,7 +146,7 @@ _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite", "whose")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
                  "transfer", "brought", "transport", "airlift", "hospital", "deport", "reach", "get to", "way to", "route", "bound",
-                 "head")
+                 "head", "smuggl", "traffick")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +171,9 @@ class PlaceChoice:
 
     @property
     def specific(self) -> bool:
-        """Below country level and not a whole border: a place that tells incidents apart."""
-        if self.toponym is None or self.geo_level in ("", "country"):
+        """Below country level, not a whole border, not only a qualifier: a place that tells
+        incidents apart."""
+        if self.toponym is None or self.geo_level in ("", "country") or self.weak:
             return False
         place = self.toponym.place
         return place.source != "border" and bool(place.country)
@@ -258,6 +263,45 @@ def _paired_nationalities(text: str, toponyms: Sequence[Toponym]) -> Counter[str
         if 0 <= second.mention.start - first.mention.end <= 5 and _PAIRED.match(text[first.mention.end : second.mention.start]):
             counted.update((first.place.country, second.place.country))
     return counted
+
+
+# "the governor of Kunduz province", "China's ambassador to Tajikistan", "a native of Khatlon":
+# the place qualifies an office or a person, it is not where the event happened
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:(?:governors?|mayors?|natives?|heads?|chiefs?|lawmakers?|MPs?|senators?|members?\s+of\s+parliament)"
+    # "so-called governor of Taliban for Kunduz province": whose office, then where
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*))?\s+(?:of|for)"
+    r"|(?:ambassadors?|envoys?|consuls?)\s+(?:of|for|to))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# "Kunduz law enforcement authorities", "Badakhshan governor's spokesman", "Takhar police": the
+# place names whose authority speaks or acts
+_BODY_AFTER = re.compile(
+    r"(?:['’`´]s)?\s+(?:(?:province|provincial|district|city|regional|region)(?:['’`´]s)?\s+)?"
+    r"(?:police|governor|authorities|officials?|council|law\s+enforcement|administration|prosecutors?|spokes(?:man|woman|person))\b",
+    re.I,
+)
+_OFFICE_WORDS = ("governor", "mayor", "ambassador", "envoy", "consul", "native", "head", "chief", "lawmaker", "mp", "senator",
+                 "member")
+
+
+# "One of them, Karim Rahimov of Balkh Province, was sentenced": a person's home, set off by commas
+_PERSON_OF = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?-i:[A-Z][\w'’-]+)\s+of\s+$")
+
+
+def qualifies_someone(text: str, toponym: Toponym) -> bool:
+    """Whether the place only qualifies an office, a person or a body ("the governor of Kunduz
+    province", "a native of Khatlon", "Karim Rahimov of Balkh, 30,", "Takhar police"), unless
+    introduced as a location."""
+    start = toponym.mention.start
+    window = text[max(0, start - 50) : start]
+    lowered = window.lower()
+    if any(word in lowered for word in _OFFICE_WORDS) and _OFFICE_BEFORE.search(window):
+        return True
+    if window.endswith(" of ") and text.startswith(",", toponym.mention.end) and _PERSON_OF.search(window):
+        return True
+    return bool(_BODY_AFTER.match(text, toponym.mention.end)) and not _locative(text, toponym)
 
 
 def descriptive_clauses(sentence: str) -> list[tuple[int, int]]:
@@ -354,6 +398,19 @@ _LEFT_FROM = re.compile(
 )
 
 
+# "troops sent to the Jowzjan border area", "weapons transferred to Tajikistan": where forces
+# or arms are sent is where a deployment or a transfer takes place
+_SENT_TO = re.compile(
+    rf"\b(?:sent|dispatched|deployed|redeployed|transferred|moved|brought|transported|airlifted|flown)\s+(?:back\s+)?(?:to|into)"
+    rf"\s+(?:{LOCATION_FILLER}\s+){{0,6}}?$",
+    re.I,
+)
+
+
+def _sent_to(text: str, start: int) -> bool:
+    return bool(_SENT_TO.search(text, max(0, start - 60), start))
+
+
 def is_left_place(text: str, start: int) -> bool:
     """Whether the place at ``start`` is what a withdrawal or evacuation leaves ("withdrew
     from Afghanistan"): where it happened, though introduced by "from"."""
@@ -361,11 +418,16 @@ def is_left_place(text: str, start: int) -> bool:
     return "from" in window.lower() and bool(_LEFT_FROM.search(window))
 
 
+# "Kunduz (BNA) So-called governor …": a place and its news agency open the line
+_AGENCY_AFTER = re.compile(r"[ \t]*\((?-i:[A-Z][A-Za-z.&/ -]{1,30})\)")
+
+
 def in_dateline(text: str, toponym: Toponym) -> bool:
-    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -") is where
-    the report was filed, not where the event happened."""
+    """An upper-case place at the start of a line ("BISHKEK, Sept 18 (Reuters) -"), or one
+    followed by its news agency ("Kunduz (BNA)"), is where the report was filed, not where
+    the event happened."""
     surface = toponym.mention.text
-    if not (surface.isupper() and len(surface) > 2):
+    if not (surface.isupper() and len(surface) > 2) and not _AGENCY_AFTER.match(text, toponym.mention.end):
         return False
     return bool(_DATELINE_PREFIX.search(text, max(0, toponym.mention.start - 80), toponym.mention.start))
 
@@ -393,6 +455,8 @@ class SentencePlaces:
 
 def sentence_place(context: SentencePlaces) -> PlaceChoice:
     """The event's place as the sentence itself gives it (see the module docstring)."""
+    # "in southern Tajikistan": the part of the country, not its centroid
+    context = replace(context, toponyms=tuple(with_direction(context.text, t) for t in context.toponyms))
     if context.family == "speech":
         return _venue(context)
     candidates = _locations(context)
@@ -501,6 +565,31 @@ def _another_events_part(context: SentencePlaces) -> int:
 _OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
 
 
+# "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the
+# place before lies in the one after
+_LIES_IN = re.compile(
+    r"\s*(?:district|province|town|city|village|area|region)?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
+    re.I,
+)
+_CONTAINERS = frozenset({"admin1", "admin2", "country"})
+
+
+def resolved_outside_its_container(text: str, toponym: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether the text says the place lies in the province, district or country named right
+    after it ("Moqor district of Badghis province") but it was resolved outside that one: a
+    namesake elsewhere, where the container is the safer place."""
+    end = toponym.mention.end
+    container = next((t for t in toponyms if end < t.mention.start <= end + 30 and not t.adjectival), None)
+    if container is None or container.place.feature_type not in _CONTAINERS or container.place.feature_type == toponym.place.feature_type:
+        return False
+    if not _LIES_IN.fullmatch(text, end, container.mention.start):
+        return False
+    inner, outer = toponym.place, container.place
+    if outer.feature_type == "country" or not inner.country:
+        return bool(inner.country) and inner.country != outer.country
+    return float(haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)) > outer.uncertainty_km + inner.uncertainty_km
+
+
 def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
     country before a title or body: "U.S. Chargé d'Affaires", "banned in Russia"), origins or
@@ -512,9 +601,13 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
-        and not (not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start))
+        and not (
+            not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start)
+            and not (context.family == "posture" and _sent_to(context.text, t.mention.start))
+        )
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
+        and not resolved_outside_its_container(context.text, t, context.toponyms)
     ]
 
 
@@ -543,6 +636,7 @@ def _rank(context: SentencePlaces, t: Toponym, clauses: list[tuple[int, int]]) -
     aside = (level == "country" and _names_a_border(context.text, t.mention.start, t.mention.end)) or any(
         a <= t.mention.start < b for a, b in clauses
     )
+    aside = aside or qualifies_someone(context.text, t)
     locative = _locative(context.text, t)
     return int(aside), 0 if locative else 1, int(own), SPECIFICITY[level], abs(t.mention.start - context.trigger_at)
 
@@ -572,6 +666,8 @@ def _with_relation(text: str, chosen: Toponym) -> PlaceChoice:
     if _NEAR.search(before):
         near_level = "near_named_place" if level in ("site", "settlement") else level
         return PlaceChoice(chosen, "near", near_level, f"the sentence places it near {chosen.mention.text!r}")
+    if qualifies_someone(text, chosen):
+        return PlaceChoice(chosen, "in", level, f"the sentence names {chosen.mention.text!r} only to qualify someone", weak=True)
     locative = _locative(text, chosen)
     how = "introduces" if locative else "names"
     # a country named as a party ("Tajikistan, Uzbekistan to conduct drills") says little of where
@@ -594,7 +690,9 @@ _WHAT_WAS_SAID = re.compile(
     r"\b(?:that|as|while|when|after|because|if|whether|were|was|had|have|has|is|are|will|would|could"
     # "claimed responsibility for the attack in Kunduz", "blamed them, saying they shot at a unit
     # in Kok-Tash": the place of what the statement is about
-    r"|for|about|over|against|saying|claiming|accusing|alleging|insisting)\b|[\"“”]",
+    r"|for|about|over|against|saying|claiming|accusing|alleging|insisting"
+    # "condemned the attack in Shamsiddin Shohin district": where what it condemns happened
+    r"|attacks?|assaults?|incidents?|clash(?:es)?|shootings?|killings?|bombings?|fighting|violence)\b|[\"“”]",
     re.I,
 )
 
@@ -620,7 +718,11 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
 
 # "met … to discuss the humanitarian crisis in Afghanistan": what was talked about, not where
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation)\b[^.;:()]{0,90}$", re.I
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:of|on)|regarding|concerning|on\s+the\s+situation"
+    # "held talks on the Qosh Tepa canal", "willing to negotiate on the dam"
+    r"|(?:talks|negotiat\w*|consultations)\s+(?:on|over|about)(?!\s+(?:the\s+)?(?:outskirts|sidelines|margins|edge|banks?|side|territory)\b))"
+    r"\b[^.;:()]{0,90}$",
+    re.I,
 )
 
 
@@ -632,6 +734,7 @@ def _introduced_location(context: SentencePlaces, candidates: list[Toponym]) -> 
         if not t.adjectival and _locative(context.text, t) and not in_dateline(context.text, t)
         and not _names_a_border(context.text, t.mention.start, t.mention.end)
         and not _TOPIC_BEFORE.search(context.text, max(context.start, t.mention.start - 90), t.mention.start)
+        and not qualifies_someone(context.text, t)
     ]
     if located:
         clauses = [(a + context.start, b + context.start) for a, b in descriptive_clauses(context.sentence)]

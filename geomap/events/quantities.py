@@ -43,7 +43,7 @@ _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_COMPOUN
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
-    r"(?=(?P<tail>(?:\s+.{0,80}|[.,;:!?)\]\"'”’].{0,79}|$)))",
+    r"(?=(?P<tail>(?:\s+.{0,120}|[.,;:!?)\]\"'”’].{0,119}|$)))",
     re.IGNORECASE,
 )
 
@@ -58,7 +58,7 @@ _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b", re.I)
 # a casualty verb right before the number says what was counted, whatever noun follows
 # ("killing nearly 50 Shiite worshipers", "injured another 143", "shot dead three guards")
 _DEATH_BEFORE = re.compile(
-    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claimed the lives of|deaths? of|bodies of"
+    r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claim(?:ed|ing|s)?\s+(?:the\s+)?lives\s+of|deaths? of|bodies of"
     r"|murder(?:ed|ing)|massacr(?:ed|ing)|slew|slaying|assassinat(?:ed|ing)|behead(?:ed|ing)"
     # "lost two soldiers", "losing an officer": a side's own dead
     r"|lost|losing"
@@ -84,26 +84,30 @@ _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|a
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
     # "the Kyrgyz border guard was killed": one person, named by a singular noun
-    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the|another)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|fatally\s+|later\s+)?{_KILLED_OR_WOUNDED}"
-    r"|(?:later\s+)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
+    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:(?P<fatally>fatally|mortally|lethally)\s+)?{_KILLED_OR_WOUNDED}"
+    r"|(?:later\s+|(?:has|had)\s+(?:since\s+|now\s+|also\s+)?)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
+    # "the body of a Tajik shepherd was found": a death
+    rf"|\bbody\s+of\s+(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # "killed an armed fighter"
     rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # a headline: "Airstrike Kills Taliban District Governor"
     rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
-    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
+    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+)?"
     r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b"
     # a headline: "Kyrgyz Soldier Killed In Shootout", "Tajik border guard dies in clash"
     rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}(?:\s+of\s+[\w-]+)?\s+(?:killed|shot dead|murdered|dies|died)\b"
-    r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)",
+    r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
+    # a sentence that opens with one person, without an article: "Taliban district chief for Kunduz was killed"
+    rf"|^(?![^.;,]*?\b(?:no|not|none|nobody)\b)\s*(?:[\w-]+\s+){{0,3}}?{PERSON}\b[^.;,]{{0,60}}?\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|murdered|assassinated)\b",
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = (
     "kill", "shot", "shooting", "wounded", "injured", "died", "dies", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished",
-    "succumbed",
+    "succumbed", "body",
 )
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
@@ -399,7 +403,7 @@ def _single_casualty(sentence: str) -> list[Quantity]:
     found = []
     for match in _ONE_CASUALTY.finditer(sentence):
         how = (match.group("how") or "killed").lower()
-        category = "injured" if how in ("wounded", "injured") else "fatalities"
+        category = "injured" if how in ("wounded", "injured") and not match.group("fatally") else "fatalities"
         found.append(Quantity(category=category, best=1, raw_text=re.sub(r"\s+", " ", match.group(0))))
     return found
 

@@ -72,6 +72,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    # "as" opening a clause with a verb of its own ("crossed the border as the Taliban launched an
+    # assault"), not "such as", "as well as" or "known as"
+    r"|(?<!\bsuch)(?<!\bwell)(?<!\bknown)(?<!\bsame)(?<!\bso)(?<!\bjust)(?<!\bseen)(?<!\bregarded)(?<!\bdescribed)"
+    r"\s(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
+    r"|(?:began|fled|fell|took|seized|launched|withdrew|withdraw|swept|rose|left|came|went|grew|saw|extends?)\s))"
     r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
     r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
     re.I,
@@ -108,6 +113,9 @@ class ClassChoice:
     event_class: str
     reason: str
     denied: bool = False
+    # a report that tells a happening its words give no class of its own (see ``_narrates``):
+    # it takes the class of the event the article told before it
+    narrated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,12 +247,21 @@ _DATED_NOUN = re.compile(
     re.I,
 )
 
+# "fled into Tajikistan to escape clashes", "fearing attacks, villagers left": what people flee
+# (or, fleeing, fear) is the cause of the flight the sentence tells, not its event; "feared the
+# takeover would …" is speech, whose content stays an event
+_FLED_FROM = re.compile(
+    r"\b(?:escap(?:e|es|ed|ing)|fle(?:e|es|eing|d)|fearing|avoid(?:s|ed|ing)?)\s+"
+    r"(?:(?:the|a|an|further|renewed|possible|heavy|fierce|ongoing|continued)\s+){0,2}(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 # words one of which each frame holds: its regex is tried only where one of them is
 _READY_WORDS = ("case of", "event of", "possib", "potential", "eventual", "prepar", "ready", "readiness", "brac")
 _ASKED_WORDS = ("asked", "question", "quizzed", "pressed")
 _INVESTIGATED_WORDS = ("investigat", "probe", "probing", "inquir", "look")
 _DATED_WORDS = ("19", "20", "'s", "’s")
+_FLED_WORDS = ("escap", "fle", "fear", "avoid")
 _END_WORDS = ("completion", "conclusion", "end of", "close of")
 _AGREED_WORDS = ("agree", "deal", "accord", "understanding")
 
@@ -262,14 +279,15 @@ def _frame_before(sentence: str, end: int, reach: int, pattern: re.Pattern[str],
 
 def _named_only(sentence: str, hit: TriggerHit) -> bool:
     """Whether the cue only names an event the sentence does not tell: what forces stand
-    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``) or what is
-    investigated (``_INVESTIGATED``)."""
+    ready for (``_READY_FOR``), what a speaker was asked about (``_ASKED_ABOUT``), what is
+    investigated (``_INVESTIGATED``) or what people flee or fear (``_FLED_FROM``)."""
     if not sentence:
         return False
     return (
         _frame_before(sentence, hit.start, 80, _READY_FOR, _READY_WORDS) is not None
         or _frame_before(sentence, hit.start, 80, _ASKED_ABOUT, _ASKED_WORDS) is not None
         or _frame_before(sentence, hit.start, 60, _INVESTIGATED, _INVESTIGATED_WORDS) is not None
+        or _frame_before(sentence, hit.start, 40, _FLED_FROM, _FLED_WORDS) is not None
     )
 
 
@@ -395,6 +413,7 @@ def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence:
         return ClassChoice(act, "statement", f"{act.text!r} is a speech act")
     attributed = any(h.role == "attribution" for h in hits)
     content = [h for h in hits if h.role in ("", "incident") and not (attributed and _background(sentence, h, hits))]
+    content = [h for h in content if not _named_only(sentence, h)] or content
     said = max(hits, key=lambda h: (h.role == "attribution", h.weight, -h.start))
     if content:
         best = _best(content, lexicon, hits)
@@ -404,7 +423,40 @@ def _without_strong_cues(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence:
         if state is None:
             return ClassChoice(best, best.event_class, _cue_reason(best, False) + _looked_through(hits))
         return ClassChoice(said, "statement", f"{said.text!r}: what is reported is a state ({state!r}), no event of its own")
+    if _narrates(sentence):
+        return ClassChoice(said, "statement", f"{said.text!r}: a report that tells a happening of no class of its own", narrated=True)
     return ClassChoice(said, "statement", f"{said.text!r}: a report with no event of its own")
+
+
+# what a report tells happened: a passive or perfect verb, a negated past act, or a past verb
+_HAPPENED = re.compile(
+    r"\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?!able\b)\w+(?:ed|en|wn|ught|ung|ept)\b"
+    r"|\b(?:had|has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ught|ung|ept|ook)\b"
+    r"|\b(?:did not|didn['’]t)\s+\w+"
+    r"|\b(?!(?:said|stated|added|noted|told|claimed|reported|confirmed|declared|emphasi[sz]ed|announced|stressed|quoted|cited|described)\b)\w{3,}ed\b"
+    r"|\b(?:took|went|came|fled|fought|shot|left|saw|found|caught|brought|sent|ran|hid)\b",
+    re.I,
+)
+# ... by whom or to what: forces, groups, people, vehicles, goods, or a counted body
+_HAPPENING_PARTY = re.compile(
+    r"\b(?:troops|forces|soldiers|servicem[ae]n|guards|police(?:men)?|militants|fighters|insurgents|Taliban|smugglers|gunmen"
+    r"|men|people|residents|citizens|villagers|shepherds|drivers|trucks|lorries|cars|boats|cargo|vehicles|aircraft|helicopters?|planes?|pilots|drones?"
+    r"|goods|weapons|horses|cattle|patients|\d+)\b",
+    re.I,
+)
+# ... and not an opinion, a plan, a present state or a judgement: those are what was said
+_SAID_NOT_HAPPENED = re.compile(
+    r"\b(?:will|would|could|should|may|might|must|can|cannot|need|needs|hope|believe|concern\w*|important|necessary|ready"
+    r"|prepared|aware|is|are|am|remains?|situation|threat|risks?|aim\w*|responsib\w+|members? of|normal|quiet|no incidents|to be)\b",
+    re.I,
+)
+
+
+def _narrates(sentence: str) -> bool:
+    """Whether a report with no event cue tells what forces, people, vehicles or goods did or
+    underwent ("the guards had returned through the bridge", "the soldiers did not react"),
+    rather than an opinion, plan, state or judgement ("the situation is under control")."""
+    return bool(sentence) and _HAPPENING_PARTY.search(sentence) is not None and _HAPPENED.search(sentence) is not None and _SAID_NOT_HAPPENED.search(sentence) is None
 
 
 def _background(sentence: str, hit: TriggerHit, hits: Sequence[TriggerHit]) -> bool:

@@ -411,6 +411,24 @@ def _given_name(s: _Span) -> bool:
     return following_capitalised and (not s.candidates.authoritative or (not s.candidates.is_country and _looks_like_a_surname(tok.normal[last])))
 
 
+_UNIT_WORDS = frozenset({"district", "province", "region", "oblast", "county"})
+
+
+def _first_part_of_an_unknown_unit(s: _Span) -> bool:
+    # "Ali" of "Ali Abad district": a GeoNames name before another capitalised word and a
+    # district or province word is the first part of a unit the gazetteer lacks
+    tok, last = s.tok, s.last
+    return (
+        not s.candidates.authoritative
+        and last + 1 < len(tok.normal)
+        and tok.starts[last] - tok.ends[last - 1] == 1
+        and tok.starts[last + 1] - tok.ends[last] == 1
+        and _is_capitalised(s.text, tok.starts[last])
+        and tok.normal[last] not in PLACE_GENERIC_WORDS
+        and tok.normal[last + 1] in _UNIT_WORDS
+    )
+
+
 def _one_space_after_previous(s: _Span) -> bool:
     """One space between the token before and the span: no comma, no hyphen."""
     return s.first > 0 and s.text[s.tok.ends[s.first - 1] : s.tok.starts[s.first]] == " "
@@ -466,6 +484,7 @@ _PLACE_RULES: tuple[tuple[Callable[[_Span], bool], bool], ...] = (
     (_after_a_person_title, False),
     (_operation_name, False),
     (_given_name, False),
+    (_first_part_of_an_unknown_unit, False),
     (_after_an_unknown_capitalised_word, False),
     (_speaker, False),
     (_strong_name, True),
