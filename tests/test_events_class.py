@@ -705,3 +705,45 @@ def test_warning_shots_are_no_attack(resources):
     choice = choose_class(trigger_hits(warned, resources.lexicon), resources.lexicon, warned)
     assert choice is None or choice.event_class != "attack"
     assert _class("Shots were fired at the border post from the far bank.", resources) == "attack"
+
+
+# ---------------------------------------------------------------- harm and force told by its aftermath
+
+
+def test_what_harm_left_behind_tells_an_event(resources):
+    # losses, the wounded in hospital, or the absence of casualties report the incident itself
+    assert _class("Government troops in the eastern valley have suffered heavy losses this month.", resources) == "attack"
+    assert _class("The defence ministry confirmed the loss of nine soldiers.", resources) == "attack"
+    assert _class("Two of the villagers were brought to a district hospital.", resources) == "attack"
+    assert _class("Four villagers are still in hospital with serious injuries.", resources) == "attack"
+    assert _class("There were no reports of injuries.", resources) == "attack"
+    # losses in trade and illness are no harm done by anyone
+    assert choose_class(trigger_hits("Traders suffered heavy losses in the autumn.", resources.lexicon), resources.lexicon) is None
+    assert choose_class(trigger_hits("The old man was taken to hospital with a heart attack.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_follow_up_about_harm_takes_the_class_of_its_incident(resources):
+    clash = "Tajik border guards clashed with a band of smugglers near Panj on Monday. One guard was admitted to hospital."
+    assert _classes(clash, resources) == ["armed_clash", "armed_clash"]
+
+
+def test_armed_men_destroyed_in_combat_is_a_clash(resources):
+    assert _class("Fifteen insurgents were destroyed in the gorge.", resources) == "armed_clash"
+    assert _class("Several gunmen have been reportedly destroyed near the river.", resources) == "armed_clash"
+
+
+def test_an_incident_registered_or_recorded_is_an_incident(resources):
+    assert _class("An incident involving firearms was recorded on the Uzbek section of the frontier.", resources) == "border_incident"
+    assert _class("Two incidents were registered at the crossing overnight.", resources) == "border_incident"
+
+
+def test_shots_fired_in_the_direction_of_someone_are_an_attack(resources):
+    assert _class("A herder opened fire in the direction of the patrol.", resources) == "attack"
+    assert _class("Unknown men fired twice in the direction of the post.", resources) == "attack"
+
+
+def test_forces_stationed_by_someone_are_a_deployment(resources):
+    assert _class("The militants have stationed about 2,000 fighters near the river.", resources) == "deployment"
+    assert _class("Foreign troops will not be stationed on the island.", resources) == "deployment"
+    # a unit that is stationed somewhere describes the place
+    assert choose_class(trigger_hits("The brigade is stationed near the town.", resources.lexicon), resources.lexicon) is None
