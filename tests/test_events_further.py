@@ -321,3 +321,23 @@ def test_a_speech_act_coordinated_after_the_main_event_is_a_statement_of_its_own
 def test_security_personnel_who_fled_across_the_border_withdrew(resources):
     classes = _classes("The president ordered the mobilisation of reservists after hundreds of Afghan security personnel fled across the frontier.", resources)
     assert "withdrawal" in classes, classes
+
+
+# ---------------------------------------------------------------- people captured, counted with the dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The patrol opened fire, killing two herders, wounding one, and capturing five others.", ["armed_clash", "arrest"]),
+        ("Nine insurgents were destroyed, and another 12 were captured, the agency said.", ["armed_clash", "arrest"]),
+        ("Security forces fought the group for hours and took six fighters prisoner.", ["armed_clash", "arrest"]),
+    ],
+)
+def test_people_captured_beside_the_dead_are_an_arrest(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_a_place_or_hardware_captured_is_no_arrest(resources):
+    assert "arrest" not in _classes("Two border posts were captured by the rebels on Monday.", resources)
+    assert "arrest" not in _classes("The fighters seized the bridge and four armoured vehicles were captured.", resources)
