@@ -747,3 +747,27 @@ def test_forces_stationed_by_someone_are_a_deployment(resources):
     assert _class("Foreign troops will not be stationed on the island.", resources) == "deployment"
     # a unit that is stationed somewhere describes the place
     assert choose_class(trigger_hits("The brigade is stationed near the town.", resources.lexicon), resources.lexicon) is None
+
+
+def test_an_advisory_to_citizens_is_a_statement(resources):
+    assert _class("Foreign nationals were advised to stay away from the frontier districts.", resources) == "statement"
+    assert _class("The consulate issued a travel advisory for the southern provinces.", resources) == "statement"
+    assert _class("The embassy posted an alert advising its citizens to leave the valley.", resources) == "statement"
+
+
+def test_people_taking_up_arms_are_a_deployment(resources):
+    assert _class("Villagers in the valley have taken up arms against the insurgents.", resources) == "deployment"
+    assert _class("The ministry mobilised hundreds of reservists in the east.", resources) == "deployment"
+
+
+def test_a_close_watch_on_a_border_is_an_alert(resources):
+    assert _class("Kazakhstan keeps a close eye on its southern border", resources) == "alert_raised"
+    # a watch on anything else is no alert
+    assert choose_class(trigger_hits("Investors keep a close eye on prices.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_detainee_handed_over_to_the_authorities_is_an_arrest(resources):
+    assert _class("The patrol handed the two men over to the local police.", resources) == "arrest"
+    assert _class("Guards handed him over to the national security committee.", resources) == "arrest"
+    # hardware or power handed over is no arrest
+    assert _class("The troops handed over their weapons to the police.", resources) != "arrest"
