@@ -771,3 +771,20 @@ def test_a_detainee_handed_over_to_the_authorities_is_an_arrest(resources):
     assert _class("Guards handed him over to the national security committee.", resources) == "arrest"
     # hardware or power handed over is no arrest
     assert _class("The troops handed over their weapons to the police.", resources) != "arrest"
+
+
+def test_authorities_investigating_an_incident_is_an_event(resources):
+    assert _class("Two governments to jointly investigate hostage crisis at the frontier", resources) == "other"
+    assert _class("Police are investigating the incident at the market.", resources) == "other"
+    # a demand for an investigation is a statement
+    assert _class("Relatives of the victims demanded an investigation into the shooting.", resources) != "other"
+
+
+def test_people_who_fled_the_fighting_are_displaced(resources):
+    assert _class("Families who fled the fighting are still living in tents.", resources) == "displacement"
+    assert _class("No way home yet for those who fled the conflict", resources) == "displacement"
+
+
+def test_people_stranded_at_a_crossing_tell_its_status(resources):
+    assert _class("Hundreds of lorry drivers have been stranded for days at the main border crossing.", resources) == "border_crossing_status"
+    assert _class("A trader has been stuck at Dostuk, a small river port, since Monday.", resources) == "border_crossing_status"
