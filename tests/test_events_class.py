@@ -788,3 +788,23 @@ def test_people_who_fled_the_fighting_are_displaced(resources):
 def test_people_stranded_at_a_crossing_tell_its_status(resources):
     assert _class("Hundreds of lorry drivers have been stranded for days at the main border crossing.", resources) == "border_crossing_status"
     assert _class("A trader has been stuck at Dostuk, a small river port, since Monday.", resources) == "border_crossing_status"
+
+
+def test_the_spelling_maneuvres_is_an_exercise(resources):
+    assert _class("The maneuvres take place in the mountains near the river.", resources) == "military_exercise"
+
+
+def test_armed_men_who_got_away_end_an_incident(resources):
+    assert _class("The intruders managed to escape back across the river.", resources) == "border_incident"
+    assert _class("Two of the smugglers reportedly got away.", resources) == "border_incident"
+
+
+def test_a_border_dispute_that_flares_is_an_incident(resources):
+    assert _class("A border dispute has flared between the two villages.", resources) == "border_incident"
+    assert _class("Border tensions erupted again this week near the villages.", resources) == "border_incident"
+    # a political dispute is no incident at the border
+    assert choose_class(trigger_hits("A political dispute over the border treaty has flared.", resources.lexicon), resources.lexicon) is None
+
+
+def test_damage_from_snow_is_a_natural_disaster(resources):
+    assert _class("Several houses in the town were damaged by heavy snowfall.", resources) == "other"
