@@ -803,7 +803,7 @@ def test_a_border_dispute_that_flares_is_an_incident(resources):
     assert _class("A border dispute has flared between the two villages.", resources) == "border_incident"
     assert _class("Border tensions erupted again this week near the villages.", resources) == "border_incident"
     # a political dispute is no incident at the border
-    assert choose_class(trigger_hits("A political dispute over the border treaty has flared.", resources.lexicon), resources.lexicon) is None
+    assert _class("A political dispute over the border treaty has flared.", resources) != "border_incident"
 
 
 def test_damage_from_snow_is_a_natural_disaster(resources):
