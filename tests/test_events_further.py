@@ -341,3 +341,22 @@ def test_people_captured_beside_the_dead_are_an_arrest(sentence, expected, resou
 def test_a_place_or_hardware_captured_is_no_arrest(resources):
     assert "arrest" not in _classes("Two border posts were captured by the rebels on Monday.", resources)
     assert "arrest" not in _classes("The fighters seized the bridge and four armoured vehicles were captured.", resources)
+
+
+# ---------------------------------------------------------------- what people flee
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 300 government soldiers crossed into Uzbekistan overnight to escape clashes with the rebels.", ["withdrawal", "armed_clash"]),
+        ("Hundreds of families fled their villages to escape the shelling of the valley.", ["displacement", "attack"]),
+        ("Fleeing the clashes, dozens of villagers have been crossing into Tajikistan.", ["displacement", "armed_clash"]),
+    ],
+)
+def test_the_fighting_people_flee_is_a_second_event(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_a_flight_with_nothing_fled_named_is_one_event(resources):
+    assert _classes("Some 300 government soldiers crossed into Uzbekistan overnight.", resources) == ["withdrawal"]
