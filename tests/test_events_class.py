@@ -808,3 +808,10 @@ def test_a_border_dispute_that_flares_is_an_incident(resources):
 
 def test_damage_from_snow_is_a_natural_disaster(resources):
     assert _class("Several houses in the town were damaged by heavy snowfall.", resources) == "other"
+
+
+def test_the_murder_of_someone_is_an_attack(resources):
+    assert _class("Residents gathered after the murder of a local policeman.", resources) == "attack"
+    assert _class("The assassination of the district governor shocked the province.", resources) == "attack"
+    # the killing of livestock is no attack
+    assert choose_class(trigger_hits("The killing of stray dogs angered residents.", resources.lexicon), resources.lexicon) is None

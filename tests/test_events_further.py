@@ -360,3 +360,8 @@ def test_the_fighting_people_flee_is_a_second_event(sentence, expected, resource
 
 def test_a_flight_with_nothing_fled_named_is_one_event(resources):
     assert _classes("Some 300 government soldiers crossed into Uzbekistan overnight.", resources) == ["withdrawal"]
+
+
+def test_the_murder_that_set_off_an_operation_is_a_second_event(resources):
+    classes = _classes("After the murder of a senior police officer on Monday, a special operation was launched in the town.", resources)
+    assert classes == ["armed_clash", "attack"]
