@@ -815,3 +815,8 @@ def test_the_murder_of_someone_is_an_attack(resources):
     assert _class("The assassination of the district governor shocked the province.", resources) == "attack"
     # the killing of livestock is no attack
     assert choose_class(trigger_hits("The killing of stray dogs angered residents.", resources.lexicon), resources.lexicon) is None
+
+
+def test_civilians_removed_from_their_villages_are_displaced(resources):
+    assert _class("About 2,000 people have been removed from villages near the frontier.", resources) == "displacement"
+    assert _class("Families were quickly taken out of the border villages by bus.", resources) == "displacement"
