@@ -820,3 +820,10 @@ def test_the_murder_of_someone_is_an_attack(resources):
 def test_civilians_removed_from_their_villages_are_displaced(resources):
     assert _class("About 2,000 people have been removed from villages near the frontier.", resources) == "displacement"
     assert _class("Families were quickly taken out of the border villages by bus.", resources) == "displacement"
+
+
+def test_checkpoints_set_up_in_a_town_are_an_alert(resources):
+    assert _class("Police set up several checkpoints around the regional centre.", resources) == "alert_raised"
+    assert _class("Roadblocks that were hastily erected on the main road stayed for a week.", resources) == "alert_raised"
+    # a crossing point on the border is no security measure
+    assert choose_class(trigger_hits("Two new border checkpoints were set up for trade.", resources.lexicon), resources.lexicon) is None
