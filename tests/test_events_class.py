@@ -827,3 +827,8 @@ def test_checkpoints_set_up_in_a_town_are_an_alert(resources):
     assert _class("Roadblocks that were hastily erected on the main road stayed for a week.", resources) == "alert_raised"
     # a crossing point on the border is no security measure
     assert choose_class(trigger_hits("Two new border checkpoints were set up for trade.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_threat_to_take_up_arms_is_no_deployment(resources):
+    said = "The villagers said that if the road was not reopened they would be forced to take up arms."
+    assert _class(said, resources) != "deployment"
