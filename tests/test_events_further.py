@@ -365,3 +365,9 @@ def test_a_flight_with_nothing_fled_named_is_one_event(resources):
 def test_the_murder_that_set_off_an_operation_is_a_second_event(resources):
     classes = _classes("After the murder of a senior police officer on Monday, a special operation was launched in the town.", resources)
     assert classes == ["armed_clash", "attack"]
+
+
+def test_a_lone_capture_after_the_dead_does_not_take_the_main_event(resources):
+    # only the rest of a counted group ("another 12", "five others") reads as captured fighters
+    classes = _classes("Officials said two smugglers were killed, two were wounded, and one was captured on Sunday.", resources)
+    assert classes[0] == "attack"
