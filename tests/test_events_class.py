@@ -832,3 +832,8 @@ def test_checkpoints_set_up_in_a_town_are_an_alert(resources):
 def test_a_threat_to_take_up_arms_is_no_deployment(resources):
     said = "The villagers said that if the road was not reopened they would be forced to take up arms."
     assert _class(said, resources) != "deployment"
+
+
+def test_forces_surrounded_by_armed_men_are_in_a_clash(resources):
+    assert _class("Police surrounded by militants in a remote valley", resources) == "armed_clash"
+    assert _class("About forty soldiers have been under siege at the district centre for a week.", resources) == "armed_clash"
