@@ -752,3 +752,135 @@ def test_livestock_grazed_on_the_other_side_is_a_border_incident(resources):
     assert _class("Officials said villagers had pastured their cattle in the Uzbek Republic near the post.", resources) == "border_incident"
     # grazing at home is no news of the border
     assert _class("Residents said they had grazed their livestock on these meadows for decades.", resources) != "border_incident"
+
+
+# ---------------------------------------------------------------- harm and force told by its aftermath
+
+
+def test_what_harm_left_behind_tells_an_event(resources):
+    # losses, the wounded in hospital, or the absence of casualties report the incident itself
+    assert _class("Government troops in the eastern valley have suffered heavy losses this month.", resources) == "attack"
+    assert _class("The defence ministry confirmed the loss of nine soldiers.", resources) == "attack"
+    assert _class("Two of the villagers were brought to a district hospital.", resources) == "attack"
+    assert _class("Four villagers are still in hospital with serious injuries.", resources) == "attack"
+    assert _class("There were no reports of injuries.", resources) == "attack"
+    # losses in trade and illness are no harm done by anyone
+    assert choose_class(trigger_hits("Traders suffered heavy losses in the autumn.", resources.lexicon), resources.lexicon) is None
+    assert choose_class(trigger_hits("The old man was taken to hospital with a heart attack.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_follow_up_about_harm_takes_the_class_of_its_incident(resources):
+    clash = "Tajik border guards clashed with a band of smugglers near Panj on Monday. One guard was admitted to hospital."
+    assert _classes(clash, resources) == ["armed_clash", "armed_clash"]
+
+
+def test_armed_men_destroyed_in_combat_is_a_clash(resources):
+    assert _class("Fifteen insurgents were destroyed in the gorge.", resources) == "armed_clash"
+    assert _class("Several gunmen have been reportedly destroyed near the river.", resources) == "armed_clash"
+
+
+def test_an_incident_registered_or_recorded_is_an_incident(resources):
+    assert _class("An incident involving firearms was recorded on the Uzbek section of the frontier.", resources) == "border_incident"
+    assert _class("Two incidents were registered at the crossing overnight.", resources) == "border_incident"
+
+
+def test_shots_fired_in_the_direction_of_someone_are_an_attack(resources):
+    assert _class("A herder opened fire in the direction of the patrol.", resources) == "attack"
+    assert _class("Unknown men fired twice in the direction of the post.", resources) == "attack"
+
+
+def test_forces_stationed_by_someone_are_a_deployment(resources):
+    assert _class("The militants have stationed about 2,000 fighters near the river.", resources) == "deployment"
+    assert _class("Foreign troops will not be stationed on the island.", resources) == "deployment"
+    # a unit that is stationed somewhere describes the place
+    assert choose_class(trigger_hits("The brigade is stationed near the town.", resources.lexicon), resources.lexicon) is None
+
+
+def test_an_advisory_to_citizens_is_a_statement(resources):
+    assert _class("Foreign nationals were advised to stay away from the frontier districts.", resources) == "statement"
+    assert _class("The consulate issued a travel advisory for the southern provinces.", resources) == "statement"
+    assert _class("The embassy posted an alert advising its citizens to leave the valley.", resources) == "statement"
+
+
+def test_people_taking_up_arms_are_a_deployment(resources):
+    assert _class("Villagers in the valley have taken up arms against the insurgents.", resources) == "deployment"
+    assert _class("The ministry mobilised hundreds of reservists in the east.", resources) == "deployment"
+
+
+def test_a_close_watch_on_a_border_is_an_alert(resources):
+    assert _class("Kazakhstan keeps a close eye on its southern border", resources) == "alert_raised"
+    # a watch on anything else is no alert
+    assert choose_class(trigger_hits("Investors keep a close eye on prices.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_detainee_handed_over_to_the_authorities_is_an_arrest(resources):
+    assert _class("The patrol handed the two men over to the local police.", resources) == "arrest"
+    assert _class("Guards handed him over to the national security committee.", resources) == "arrest"
+    # hardware or power handed over is no arrest
+    assert _class("The troops handed over their weapons to the police.", resources) != "arrest"
+
+
+def test_authorities_investigating_an_incident_is_an_event(resources):
+    assert _class("Two governments to jointly investigate hostage crisis at the frontier", resources) == "other"
+    assert _class("Police are investigating the incident at the market.", resources) == "other"
+    # a demand for an investigation is a statement
+    assert _class("Relatives of the victims demanded an investigation into the shooting.", resources) != "other"
+
+
+def test_people_who_fled_the_fighting_are_displaced(resources):
+    assert _class("Families who fled the fighting are still living in tents.", resources) == "displacement"
+    assert _class("No way home yet for those who fled the conflict", resources) == "displacement"
+
+
+def test_people_stranded_at_a_crossing_tell_its_status(resources):
+    assert _class("Hundreds of lorry drivers have been stranded for days at the main border crossing.", resources) == "border_crossing_status"
+    assert _class("A trader has been stuck at Dostuk, a small river port, since Monday.", resources) == "border_crossing_status"
+
+
+def test_the_spelling_maneuvres_is_an_exercise(resources):
+    assert _class("The maneuvres take place in the mountains near the river.", resources) == "military_exercise"
+
+
+def test_armed_men_who_got_away_end_an_incident(resources):
+    assert _class("The intruders managed to escape back across the river.", resources) == "border_incident"
+    assert _class("Two of the smugglers reportedly got away.", resources) == "border_incident"
+
+
+def test_a_border_dispute_that_flares_is_an_incident(resources):
+    assert _class("A border dispute has flared between the two villages.", resources) == "border_incident"
+    assert _class("Border tensions erupted again this week near the villages.", resources) == "border_incident"
+    # a political dispute is no incident at the border
+    assert _class("A political dispute over the border treaty has flared.", resources) != "border_incident"
+
+
+def test_damage_from_snow_is_a_natural_disaster(resources):
+    assert _class("Several houses in the town were damaged by heavy snowfall.", resources) == "other"
+
+
+def test_the_murder_of_someone_is_an_attack(resources):
+    assert _class("Residents gathered after the murder of a local policeman.", resources) == "attack"
+    assert _class("The assassination of the district governor shocked the province.", resources) == "attack"
+    # the killing of livestock is no attack
+    assert choose_class(trigger_hits("The killing of stray dogs angered residents.", resources.lexicon), resources.lexicon) is None
+
+
+def test_civilians_removed_from_their_villages_are_displaced(resources):
+    assert _class("About 2,000 people have been removed from villages near the frontier.", resources) == "displacement"
+    assert _class("Families were quickly taken out of the border villages by bus.", resources) == "displacement"
+
+
+def test_checkpoints_set_up_in_a_town_are_an_alert(resources):
+    assert _class("Police set up several checkpoints around the regional centre.", resources) == "alert_raised"
+    assert _class("Roadblocks that were hastily erected on the main road stayed for a week.", resources) == "alert_raised"
+    # a crossing point on the border is no security measure
+    assert choose_class(trigger_hits("Two new border checkpoints were set up for trade.", resources.lexicon), resources.lexicon) is None
+
+
+def test_a_threat_to_take_up_arms_is_no_deployment(resources):
+    said = "The villagers said that if the road was not reopened they would be forced to take up arms."
+    assert _class(said, resources) != "deployment"
+
+
+def test_forces_surrounded_by_armed_men_are_in_a_clash(resources):
+    assert _class("Police surrounded by militants in a remote valley", resources) == "armed_clash"
+    assert _class("About forty soldiers have been under siege at the district centre for a week.", resources) == "armed_clash"

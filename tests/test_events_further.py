@@ -321,3 +321,53 @@ def test_a_speech_act_coordinated_after_the_main_event_is_a_statement_of_its_own
 def test_security_personnel_who_fled_across_the_border_withdrew(resources):
     classes = _classes("The president ordered the mobilisation of reservists after hundreds of Afghan security personnel fled across the frontier.", resources)
     assert "withdrawal" in classes, classes
+
+
+# ---------------------------------------------------------------- people captured, counted with the dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The patrol opened fire, killing two herders, wounding one, and capturing five others.", ["armed_clash", "arrest"]),
+        ("Nine insurgents were destroyed, and another 12 were captured, the agency said.", ["armed_clash", "arrest"]),
+        ("Security forces fought the group for hours and took six fighters prisoner.", ["armed_clash", "arrest"]),
+    ],
+)
+def test_people_captured_beside_the_dead_are_an_arrest(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_a_place_or_hardware_captured_is_no_arrest(resources):
+    assert "arrest" not in _classes("Two border posts were captured by the rebels on Monday.", resources)
+    assert "arrest" not in _classes("The fighters seized the bridge and four armoured vehicles were captured.", resources)
+
+
+# ---------------------------------------------------------------- what people flee
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 300 government soldiers crossed into Uzbekistan overnight to escape clashes with the rebels.", ["withdrawal", "armed_clash"]),
+        ("Hundreds of families fled their villages to escape the shelling of the valley.", ["displacement", "attack"]),
+        ("Fleeing the clashes, dozens of villagers have been crossing into Tajikistan.", ["displacement", "armed_clash"]),
+    ],
+)
+def test_the_fighting_people_flee_is_a_second_event(sentence, expected, resources):
+    assert _classes(sentence, resources) == expected
+
+
+def test_a_flight_with_nothing_fled_named_is_one_event(resources):
+    assert _classes("Some 300 government soldiers crossed into Uzbekistan overnight.", resources) == ["withdrawal"]
+
+
+def test_the_murder_that_set_off_an_operation_is_a_second_event(resources):
+    classes = _classes("After the murder of a senior police officer on Monday, a special operation was launched in the town.", resources)
+    assert classes == ["armed_clash", "attack"]
+
+
+def test_a_lone_capture_after_the_dead_does_not_take_the_main_event(resources):
+    # only the rest of a counted group ("another 12", "five others") reads as captured fighters
+    classes = _classes("Officials said two smugglers were killed, two were wounded, and one was captured on Sunday.", resources)
+    assert classes[0] == "attack"

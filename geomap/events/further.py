@@ -16,6 +16,8 @@ question; :func:`geomap.events.reading.further_choices` decides with them.
 * **Another time.**  "A day after a shooting", "days after the delegation held talks": a
   clause that places an event before or after the main one tells a second event, also of the
   main event's class.
+* **What was fled.**  "Soldiers fled into Tajikistan to escape clashes with the Taliban": the
+  fighting people flee is an event of its own beside their flight.
 * **A consequence.**  "Guards clashed with smugglers, killing three": the dead of a violent
   event are that event, not another.
 """
@@ -69,6 +71,12 @@ _PARTY_HEADS = frozenset({"who", "whom"})
 _CASUALTIES = re.compile(r"^(?:killing|wounding|injuring|leaving)\b|\b(?:killed|wounded|injured|dead)$", re.I)
 # harm someone did ("they killed one", "was shot dead"), not deaths alone ("two babies died")
 _INFLICTED = re.compile(r"\b(?:kill(?:ed|ing)|shot|wound(?:ed|ing)|injur(?:ed|ing)|murder(?:ed|ing)|gunned down|beheaded|executed|stabbed)\b", re.I)
+
+
+# "to escape", "fleeing", "fled from the": the words that name what people flee
+_FLED_FROM = re.compile(
+    r"\b(?:to\s+)?(?:escap(?:e|es|ed|ing)|flee(?:s|ing)?|fled|avoid(?:s|ed|ing)?)\s+(?:from\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I
+)
 
 
 # what joins the places of a list: "Kunduz and Taloqan", "Kunduz, Sar-e Pul and Taloqan"
@@ -142,6 +150,12 @@ def at_another_time(sentence: str, clause_start: int) -> bool:
     """Whether the clause places its event before or after another ("a day after a
     shooting", "since the Taliban took power")."""
     return clause_head(sentence, clause_start) in _OTHER_TIME_HEADS
+
+
+def is_fled_from(sentence: str, start: int) -> bool:
+    """Whether the cue at ``start`` names what people flee ("fled to escape clashes",
+    "fleeing the fighting"): an event of its own beside the flight."""
+    return _FLED_FROM.search(sentence, max(0, start - 40), start) is not None
 
 
 def names_a_threat(sentence: str, end: int) -> bool:

@@ -34,6 +34,7 @@ from geomap.events.further import (
     conjunct_start,
     days_before_main,
     is_consequence,
+    is_fled_from,
     is_inflicted,
     is_predicate,
     listed_with,
@@ -986,6 +987,10 @@ def _apart(sentence: str, choice: ClassChoice, chosen: Sequence[ClassChoice]) ->
     return all(c.event_class != choice.event_class and clause_span(sentence, c.hit.start) != clause for c in chosen)
 
 
+# the classes of people fleeing: what they flee is another event
+_FLIGHTS = frozenset({"withdrawal", "displacement"})
+
+
 def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
     """Why the cue tells an event besides the main one ("" when it does not; see
     :mod:`geomap.events.further`)."""
@@ -998,6 +1003,14 @@ def _further_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Seq
         return _spoken_conjunct_reason(sentence, hit, main)
     if hit.role or hit.event_class == "statement" or (main.event_class in harmful and is_consequence(hit.text)):
         return ""
+    return _event_cue_reason(sentence, hit, main, hits, harmful)
+
+
+def _event_cue_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
+    """Why an event cue (of no role) beside the main event's tells an event of its own ("" when
+    it does not)."""
+    if main.event_class in _FLIGHTS and hit.event_class in harmful and is_fled_from(sentence, hit.start):
+        return f"{hit.text!r}: what was fled, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     clause = clause_span(sentence, hit.start)
     if clause == clause_span(sentence, main.hit.start):
         return _conjunct_reason(sentence, hit, main, hits, clause)
