@@ -933,3 +933,21 @@ def test_a_late_report_dating_its_incident_first_keeps_the_lead_in_it(resources)
             "The border service said today that an investigation was under way.")
     events = parse_text(text, None, resources).events
     assert events[1].date.start == date(2023, 6, 5) and events[1].incident_id == events[2].incident_id
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said that the guards, who patrol the river, were attacked as the rebels advanced.",
+        "Such as it was, the post (on the ridge) fell; residents said they fled as well as they could.",
+        "The army - known as the guard - announced drills, but the ministry claims that none took place.",
+        "He hoped talks would go on while troops, described as reserves, moved as officers were told.",
+        "",
+        "said",
+        "The town was described as calm, and that was all they reported.",
+    ],
+)
+def test_clause_breaks_searched_apart_equal_the_one_alternation(sentence: str) -> None:
+    from geomap.events.reading import _CLAUSE_BREAK, _clause_break_spans
+
+    assert _clause_break_spans(sentence) == tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))

@@ -142,8 +142,8 @@ def extract_events(
     readings = _referenced_parties(readings, lexicon, home, article.date, _country_name(ordered, home))
     readings = _generic_as_named(readings, lexicon, article.date)
     sides = article_sides([r.actors for r in readings], lexicon)
-    readings = [replace(r, actors=with_both_sides(r.actors, r.sentence, sides, lexicon)) for r in readings] if sides else readings
-    readings = [replace(r, actors=with_previous_speaker(r.actors, r.sentence, _told_just_before(readings, i))) for i, r in enumerate(readings)]
+    readings = [_with_actors(r, with_both_sides(r.actors, r.sentence, sides, lexicon)) for r in readings] if sides else readings
+    readings = [_with_actors(r, with_previous_speaker(r.actors, r.sentence, _told_just_before(readings, i))) for i, r in enumerate(readings)]
     facts = ArticleFacts(
         article_id=article.id,
         source_file=article.source_file,
@@ -262,13 +262,18 @@ def _referenced_parties(
     return out
 
 
+def _with_actors(reading: Reading, actors: SentenceActors) -> Reading:
+    """``reading`` with ``actors``: itself when they are the ones it has (no copy)."""
+    return reading if actors is reading.actors else replace(reading, actors=actors)
+
+
 def _generic_as_named(readings: list[Reading], lexicon: Lexicon, published: date | None) -> list[Reading]:
     """"The militants", "insurgents": the one armed group out of power the article names."""
     unnamed = getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", "")
     group = named_insurgents([(r.actors, r.sentence) for r in readings], lexicon, published, unnamed) if unnamed else None
     if group is None:
         return readings
-    return [replace(r, actors=as_named_group(r.actors, unnamed, group)) for r in readings]
+    return [_with_actors(r, as_named_group(r.actors, unnamed, group)) for r in readings]
 
 
 def _told_just_before(readings: list[Reading], index: int, within: int = 300) -> SentenceActors | None:

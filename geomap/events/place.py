@@ -453,10 +453,18 @@ class SentencePlaces:
         return self.text[self.start : self.end]
 
 
+def _directed(context: SentencePlaces) -> SentencePlaces:
+    """"In southern Tajikistan": the part of the country, not its centroid (the context itself
+    when no mention names a part, which spares a copy per event)."""
+    directed = tuple(with_direction(context.text, t) for t in context.toponyms)
+    if isinstance(context.toponyms, tuple) and all(a is b for a, b in zip(directed, context.toponyms)):
+        return context
+    return replace(context, toponyms=directed)
+
+
 def sentence_place(context: SentencePlaces) -> PlaceChoice:
     """The event's place as the sentence itself gives it (see the module docstring)."""
-    # "in southern Tajikistan": the part of the country, not its centroid
-    context = replace(context, toponyms=tuple(with_direction(context.text, t) for t in context.toponyms))
+    context = _directed(context)
     if context.family == "speech":
         return _venue(context)
     candidates = _locations(context)

@@ -68,20 +68,28 @@ _SAID_OR_MET = frozenset({"speech", "diplomacy"})
 _VIOLENT_FAMILIES = frozenset({"violence"})
 _ARMED_FAMILIES = frozenset({"violence", "posture"})  # a country acts here through its armed forces
 
-# where one clause ends and the next begins: the modality of one is not that of the other
-_CLAUSE_BREAK = re.compile(
+# where one clause ends and the next begins: the modality of one is not that of the other.
+# Marks: every alternative opens with a character class, which lets the regex engine skip
+# straight to the characters that can open one (hence the lookbehinds of "as" after its \s).
+_MARK_BREAK_SOURCE = (
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
     r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
     # "as" opening a clause with a verb of its own ("crossed the border as the Taliban launched an
     # assault"), not "such as", "as well as" or "known as"
-    r"|(?<!\bsuch)(?<!\bwell)(?<!\bknown)(?<!\bsame)(?<!\bso)(?<!\bjust)(?<!\bseen)(?<!\bregarded)(?<!\bdescribed)"
-    r"\s(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
+    r"|\s(?<!\bsuch\s)(?<!\bwell\s)(?<!\bknown\s)(?<!\bsame\s)(?<!\bso\s)(?<!\bjust\s)(?<!\bseen\s)(?<!\bregarded\s)(?<!\bdescribed\s)"
+    r"(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
     r"|(?:began|fled|fell|took|seized|launched|withdrew|withdraw|swept|rose|left|came|went|grew|saw|extends?)\s))"
     r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
-    r"|\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?",
-    re.I,
 )
+# a verb of saying: what it introduces is a clause of its own
+_SPEECH_BREAK_SOURCE = (
+    r"\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?"
+)
+_MARK_BREAK = re.compile(_MARK_BREAK_SOURCE, re.I)
+_SPEECH_BREAK = re.compile(_SPEECH_BREAK_SOURCE, re.I)
+# both as one alternation: what :func:`_clause_break_spans` finds (twice as fast, apart)
+_CLAUSE_BREAK = re.compile(f"{_MARK_BREAK_SOURCE}|{_SPEECH_BREAK_SOURCE}", re.I)
 # a sentence that refers back to an incident told before ("the clash", "the attackers")
 ANAPHOR = re.compile(
     r"\b(?:the|these|this|those|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
@@ -616,7 +624,27 @@ def clause_span(sentence: str, offset: int) -> tuple[int, int]:
 def _clause_breaks(sentence: str) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where a leading subordinate clause ends (0: none) and every clause break of ``sentence``."""
     leading = _LEADING_SUBORDINATE.match(sentence)
-    return (leading.end() if leading else 0), tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+    return (leading.end() if leading else 0), _clause_break_spans(sentence)
+
+
+def _clause_break_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans ``_CLAUSE_BREAK.finditer`` finds, from its two parts searched apart: the
+    leftmost match of either, a mark where both start at one offset (marks come first in the
+    alternation).  No alternative matches the empty string, so each search resumes at the end
+    of the last break, as ``finditer`` does."""
+    spans: list[tuple[int, int]] = []
+    mark = _MARK_BREAK.search(sentence)
+    speech = _SPEECH_BREAK.search(sentence)
+    while mark is not None or speech is not None:
+        found = mark if speech is None or (mark is not None and mark.start() <= speech.start()) else speech
+        assert found is not None
+        spans.append(found.span())
+        end = found.end()
+        if mark is not None and mark.start() < end:
+            mark = _MARK_BREAK.search(sentence, end)
+        if speech is not None and speech.start() < end:
+            speech = _SPEECH_BREAK.search(sentence, end)
+    return tuple(spans)
 
 
 def cue_modality(
