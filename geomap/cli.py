@@ -197,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from geomap.corpus import DateProblem
-    from geomap.export import article_record
+    from geomap.export import article_record, record_json
     from geomap.model import SkippedInput
     from geomap.pipeline import iter_results, load_resources
 
@@ -221,7 +221,7 @@ def _parse(args: argparse.Namespace) -> int:
         record = article_record(item, resources.lexicon)
         if args.places_only:
             del record["events"], record["claims"]  # not looked for: absent, not empty
-        print(json.dumps(record, ensure_ascii=False))
+        print(record_json(record))
     return status
 
 

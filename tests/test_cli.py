@@ -84,3 +84,20 @@ def test_parse_places_only_gives_the_same_places_and_no_events():
     places = json.loads(run("parse", "--places-only", article).stdout.splitlines()[0])
     assert places["toponyms"] == full["toponyms"] and places["organisations"] == full["organisations"]
     assert "events" not in places and "claims" not in places  # not looked for: absent, not empty
+
+
+def test_record_json_writes_the_bytes_of_json_dumps():
+    """Output lines are encoded without the cycle check: the same bytes as ``json.dumps``,
+    and a non-finite number is still refused where the writer asks for finite JSON."""
+    import math
+
+    import pytest
+
+    from geomap.export import record_json
+
+    shared = ["Пяндж", "rüber"]
+    record = {"a": 1.5, "b": None, "c": [True, {"d": "x\"y\n", "e": shared}], "f": shared, "g": -0.0, "h": 10**20}
+    assert record_json(record) == json.dumps(record, ensure_ascii=False)
+    assert record_json({"x": math.inf}) == json.dumps({"x": math.inf}, ensure_ascii=False)
+    with pytest.raises(ValueError):
+        record_json({"x": math.nan}, allow_nan=False)

@@ -65,3 +65,16 @@ def test_jsonl_csv_and_html_corpora(tmp_path):
     assert articles["c"].text == "Shelling hit Ishkashim." and articles["c"].date == date(2022, 9, 1)
     assert articles["c"].title == "Border news"
     assert {s.source.split("/")[-1] for s in skipped} == {"a.jsonl:2", "b.csv:3"}
+
+
+def test_control_character_scan_is_the_unicode_cc_category():
+    """The binary-data check counts control characters with one pattern: exactly the
+    Unicode category Cc less tab, newline, form feed and carriage return, for every code point."""
+    import unicodedata
+
+    from geomap.corpus import _CONTROL_CHARACTERS
+
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+        assert bool(_CONTROL_CHARACTERS.fullmatch(ch)) == expected, hex(code)
