@@ -399,13 +399,7 @@ def with_references(
             break
     if not added:
         return actors, []
-    return SentenceActors(
-        names=actors.names + tuple(added),
-        spans=actors.spans,
-        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
-        recipients=actors.recipients,
-        hits=actors.hits,
-    ), added
+    return _with_names(actors, added, lexicon), added
 
 
 @lru_cache(maxsize=None)
@@ -557,6 +551,17 @@ def article_sides(found: Sequence[SentenceActors], lexicon: Lexicon) -> tuple[st
     return tuple(max(counts, key=lambda n: counts[n]) for _, counts in ranked)
 
 
+
+def _with_names(actors: SentenceActors, added: list[str], lexicon: Lexicon) -> SentenceActors:
+    """``actors`` with the actors ``added`` (and their countries) after its own."""
+    return SentenceActors(
+        names=actors.names + tuple(added),
+        spans=actors.spans,
+        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
+        recipients=actors.recipients,
+        hits=actors.hits,
+    )
+
 def with_both_sides(actors: SentenceActors, sentence: str, sides: tuple[str, ...], lexicon: Lexicon) -> SentenceActors:
     """``actors`` plus each side of the article ("both countries", "the two sides") whose
     country the sentence does not already name an actor of."""
@@ -566,13 +571,7 @@ def with_both_sides(actors: SentenceActors, sentence: str, sides: tuple[str, ...
     added = [n for n in sides if n not in actors.names and lexicon.actor_named(n).country_iso3 not in countries]  # type: ignore[union-attr]
     if not added:
         return actors
-    return SentenceActors(
-        names=actors.names + tuple(added),
-        spans=actors.spans,
-        countries=actors.countries + tuple(lexicon.actor_named(n).country_iso3 for n in added),  # type: ignore[union-attr]
-        recipients=actors.recipients,
-        hits=actors.hits,
-    )
+    return _with_names(actors, added, lexicon)
 
 
 # "he said", "they claimed", "the official added": the sentence goes on with whoever the one
