@@ -336,3 +336,40 @@ def test_a_persons_home_set_off_by_commas_is_not_where_the_event_happened(resour
     text = H + ("Two smugglers were detained on the Tajik-Afghan border on Monday. "
                 "One of them, Karim Rahimov of Takhar province, was sentenced to ten years.")
     assert _place(text, resources, "sentenced") != "Takhar Province"
+
+
+def _event_with(text: str, resources, needle: str):
+    return next(e for e in parse_text(H + text, resources=resources).events if needle in e.sentence)
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Border guards clashed with smugglers in Darvoz district on Monday. Border units in the area were later put on high alert.", "alert"),
+        ("Border units were put on high alert on Tuesday. On Monday gunmen had attacked a border post in Darvoz district.", "alert"),
+    ],
+)
+def test_an_event_that_names_no_place_is_at_the_storys_site(resources, text, needle):
+    event = _event_with(text, resources, needle)
+    assert event.place is not None and event.place.place.name == "Darvoz District"
+    assert event.place_relation.startswith("story site")
+    assert "the story's site" in event.reasons["place"]
+    assert event.precision >= 2  # inferred, so never "at the site"
+
+
+def test_a_country_yields_to_the_storys_site_inside_it(resources):
+    text = "Gunmen attacked a border post in Darvoz district on Monday. Tajikistan sent reinforcements the next day."
+    event = _event_with(text, resources, "reinforcements")
+    assert event.place is not None and event.place.place.name == "Darvoz District"
+    assert "it names only 'Tajikistan'" in event.reasons["place"]
+
+
+def test_a_country_keeps_its_place_when_the_story_is_elsewhere(resources):
+    text = "Taliban fighters seized a checkpoint in Ishkashim district of Badakhshan on Monday. Uzbekistan sent more troops on Tuesday."
+    event = _event_with(text, resources, "Uzbekistan")
+    assert event.place is not None and event.place.place.country == "UZ"
+
+
+def test_a_statement_takes_no_story_site(resources):
+    text = "Gunmen attacked a border post in Darvoz district on Monday. The minister said the situation was worrying."
+    assert _event_with(text, resources, "minister").place is None

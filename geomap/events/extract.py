@@ -157,6 +157,7 @@ def extract_events(
         named_elsewhere=_named_outside_events(article.text, ordered, readings),
         armed=frozenset(a.name for a in lexicon.actors if a.actor_type in _ARMED_TYPES),
         unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),
+        class_family={name: cls.family for name, cls in lexicon.classes.items()},
     )
     events, incidents = assemble(readings, facts)
     return EventExtraction(_dated_against_main(events, readings, article.date, settings.historical_after_days), incidents)

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from geomap.events.dates import shift_days
-from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, SPECIFICITY, PlaceChoice
+from geomap.events.place import ACLED_PRECISION, GEO_LEVEL_BY_FEATURE, NO_PLACE, SPECIFICITY, PlaceChoice
 from geomap.events.reading import NARRATIVE_DAYS, Reading, dated_modality, in_narrative_window
 from geomap.model import Event, EventDate, Incident, Place, Quantity, Toponym
 from geomap.places.resolve import haversine_km
@@ -74,6 +74,8 @@ class ArticleFacts:
     # ("Chinese workers were killed in an attack": an unidentified armed group)
     armed: frozenset[str] = frozenset()
     unknown_attackers: str = ""
+    # each class's family ("violence", "posture", "speech", …): which events happen somewhere
+    class_family: dict[str, str] = field(default_factory=dict)
 
 
 def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Event], list[Incident]]:
@@ -82,7 +84,8 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     readings = _with_named_later(readings, facts.published)
     groups = _group(readings, facts)
     events: list[Event | None] = [None] * len(readings)
-    incidents: list[Incident] = []
+    sites: list[_Site | None] = []
+    where: list[tuple[PlaceChoice, str, str]] = [(NO_PLACE, "", "")] * len(readings)
     for number, members in enumerate(groups, 1):
         incident_id = f"{facts.article_id}#{number}"
         site = _incident_place(readings, members, facts)
@@ -109,9 +112,15 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             reading = _as_under_way(readings[index], under_way, facts.published)
             if own_day is not None and readings[own_day[1]].start > reading.start:
                 reading = replace(reading, incident_dated_after=True)
-            events[index] = _event(reading, incident_id, own_site, own_day, agents, recipients, facts, told_as)
-        incidents.append(_incident(incident_id, [events[i] for i in members], members, site, facts))  # type: ignore[misc]
-    return [e for e in events if e is not None], incidents
+            where[index] = _event_place(reading, own_site, facts)
+            events[index] = _event(reading, incident_id, where[index], own_day, agents, recipients, facts, told_as)
+        sites.append(site)
+    placed = _with_story_places(events, where, facts)  # type: ignore[arg-type]
+    incidents = [
+        _incident(f"{facts.article_id}#{number}", [placed[i] for i in members], members, site, facts)
+        for number, (members, site) in enumerate(zip(groups, sites, strict=True), 1)
+    ]
+    return placed, incidents
 
 
 def _classes_under_way(readings: Sequence[Reading], members: list[int], published: date | None) -> set[str]:
@@ -739,10 +748,75 @@ def _told_as(readings: Sequence[Reading], told: list[int], index: int, harmful: 
     return source.event_class, source.choice.hit.text
 
 
+# the families of events that happen at a site; a statement or a meeting is placed only where
+# the text says it was made, and "other" events too often lie outside the story
+_SITED_FAMILIES = frozenset({"violence", "posture", "crossing"})
+
+
+def _with_story_places(events: list[Event], where: list[tuple[PlaceChoice, str, str]], facts: ArticleFacts) -> list[Event]:
+    """Events with no place, or only a country, placed at the story's site.
+
+    The annotation conventions place every sentence of an incident at its site, wherever in
+    the article the site is named; a sentence the incidents could not join ("the attackers
+    were neutralised", "border units were put on alert") goes on about the site the story
+    last told. A sentence that names a country keeps it unless the story's site lies in that
+    country. Statements and meetings keep what they have; a background event may take the
+    site, but never gives it.
+    """
+    sited = [
+        i for i, e in enumerate(events)
+        if e.place is not None and e.geo_level != "country" and facts.class_family.get(e.event_class) in _SITED_FAMILIES
+        and e.modality != "historical"
+    ]
+    if not sited:
+        return events
+    placed = list(events)
+    for i, event in enumerate(events):
+        if not _takes_story_place(event, facts):
+            continue
+        # the site told last before the sentence; for an opening sentence the first one told
+        at = bisect_left(sited, i)
+        donor = sited[at - 1] if at else sited[0]
+        if event.place is not None and not _lies_in(where[donor][0], event.place.place.country):
+            continue
+        placed[i] = _at_story_site(event, events[donor])
+    return placed
+
+
+def _lies_in(site: PlaceChoice, country: str) -> bool:
+    """Whether a site lies in ``country``: a place of that country, or a border of it."""
+    if site.zone is not None:
+        return country in site.zone.countries
+    return site.toponym is not None and site.toponym.place.country == country
+
+
+def _takes_story_place(event: Event, facts: ArticleFacts) -> bool:
+    if facts.class_family.get(event.event_class) not in _SITED_FAMILIES:
+        return False
+    return event.place is None or event.geo_level == "country"
+
+
+def _at_story_site(event: Event, donor: Event) -> Event:
+    own = f"; it names only {event.place.mention.text!r}" if event.place is not None else ""
+    reasons = {
+        **event.reasons,
+        "place": f"the story's site, told at character {donor.sentence_start} ({donor.reasons.get('place', '')}){own}",
+    }
+    return replace(
+        event,
+        place=donor.place,
+        place_relation=f"story site ({donor.place_relation})" if donor.place_relation else "story site",
+        geo_level=donor.geo_level,
+        # the site is inferred from the story, not named: no finer than "within the area"
+        precision=max(donor.precision, 2),
+        reasons=reasons,
+    )
+
+
 def _event(
     reading: Reading,
     incident_id: str,
-    site: _Site | None,
+    where: tuple[PlaceChoice, str, str],
     day: tuple[EventDate, int] | None,
     agents: list[str],
     recipients: list[str],
@@ -751,7 +825,7 @@ def _event(
 ) -> Event:
     """The sentence's event record, with what it takes from its incident and why."""
     event_class, class_reason = _event_class(reading, told_as)
-    place, relation, place_reason = _event_place(reading, site, facts)
+    place, relation, place_reason = where
     event_date, date_reason = _event_date(reading, day, facts)
     reasons = {"class": class_reason, "modality": reading.modality_reason, "place": place_reason, "date": date_reason}
     own_date = event_date if event_date and event_date.basis != "article" else None
