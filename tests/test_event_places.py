@@ -373,3 +373,9 @@ def test_a_country_keeps_its_place_when_the_story_is_elsewhere(resources):
 def test_a_statement_takes_no_story_site(resources):
     text = "Gunmen attacked a border post in Darvoz district on Monday. The minister said the situation was worrying."
     assert _event_with(text, resources, "minister").place is None
+
+
+def test_a_nationality_word_yields_to_the_storys_site(resources):
+    text = "Gunmen attacked a border post in Darvoz district on Monday. Russian troops were deployed to reinforce the guards on Tuesday."
+    event = _event_with(text, resources, "Russian")
+    assert event.place is not None and event.place.place.name == "Darvoz District"
