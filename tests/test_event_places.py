@@ -365,7 +365,7 @@ def test_a_country_yields_to_the_storys_site_inside_it(resources):
 
 
 def test_a_country_keeps_its_place_when_the_story_is_elsewhere(resources):
-    text = "Taliban fighters seized a checkpoint in Ishkashim district of Badakhshan on Monday. Uzbekistan sent more troops on Tuesday."
+    text = "Taliban fighters seized a checkpoint in Ishkashim district of Badakhshan on Monday. More troops were deployed in Uzbekistan on Tuesday."
     event = _event_with(text, resources, "Uzbekistan")
     assert event.place is not None and event.place.place.country == "UZ"
 
@@ -375,7 +375,13 @@ def test_a_statement_takes_no_story_site(resources):
     assert _event_with(text, resources, "minister").place is None
 
 
-def test_a_nationality_word_yields_to_the_storys_site(resources):
-    text = "Gunmen attacked a border post in Darvoz district on Monday. Russian troops were deployed to reinforce the guards on Tuesday."
-    event = _event_with(text, resources, "Russian")
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Gunmen attacked a border post in Darvoz district on Monday. Russian troops were deployed to reinforce the guards on Tuesday.", "Russian"),
+        ("Gunmen attacked a border post in Darvoz district on Monday. Uzbekistan sent more troops on Tuesday.", "Uzbekistan"),
+    ],
+)
+def test_a_nationality_word_or_a_party_yields_to_the_storys_site(resources, text, needle):
+    event = _event_with(text, resources, needle)
     assert event.place is not None and event.place.place.name == "Darvoz District"

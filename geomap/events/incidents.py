@@ -777,7 +777,8 @@ def _with_story_places(events: list[Event], where: list[tuple[PlaceChoice, str, 
         # the site told last before the sentence; for an opening sentence the first one told
         at = bisect_left(sited, i)
         donor = sited[at - 1] if at else sited[0]
-        # a nationality word ("Chinese troops") says whose, not where: any site of the story is better
+        # a nationality word ("Chinese troops") or a country as a party ("Uzbekistan sent
+        # troops") says whose, not where: any site of the story is better
         if event.place is not None and not where[i][0].weak and not _lies_in(where[donor][0], event.place.place.country):
             continue
         placed[i] = _at_story_site(event, events[donor])
