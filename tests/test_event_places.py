@@ -385,3 +385,15 @@ def test_a_statement_takes_no_story_site(resources):
 def test_a_nationality_word_or_a_party_yields_to_the_storys_site(resources, text, needle):
     event = _event_with(text, resources, needle)
     assert event.place is not None and event.place.place.name == "Darvoz District"
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Taliban fighters captured Ishkashim district on Monday. The militants then advanced to the frontier with Xinjiang province.", "frontier"),
+        ("Taliban fighters captured Ishkashim district on Monday. They later seized a post on the border with Xinjiang province.", "post"),
+    ],
+)
+def test_a_region_across_a_border_is_not_where_it_happened(resources, text, needle):
+    event = _event_with(text, resources, needle)
+    assert event.place is None or event.place.place.name != "Xinjiang"

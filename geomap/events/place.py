@@ -340,6 +340,21 @@ def _names_a_border(text: str, start: int, end: int) -> bool:
     return names_a_border(text, start, end) and not _PREPOSITION_AFTER.match(text, end)
 
 
+# "on the frontier with Xinjiang", "a district bordering China's Xinjiang province": the region
+# across a border, not where things happen
+_ACROSS_THE_BORDER = re.compile(
+    r"\b(?:(?:border|frontier)s?\s+(?:with|of)|bordering|borders)\s+(?:the\s+)?(?:(?:[\w-]+['’]s|[\w-]+)\s+){0,2}?$", re.I
+)
+
+
+def _across_a_border(text: str, toponym: Toponym) -> bool:
+    """Whether a region or province is named only as what lies across a border."""
+    if geo_level(toponym) not in ("adm1", "subnational_region"):
+        return False
+    start = toponym.mention.start
+    return _ACROSS_THE_BORDER.search(text, max(0, start - 50), start) is not None
+
+
 # "said in Dushanbe", "told reporters in Kabul", "speaking at a news conference in Bishkek":
 # where the report was made; the words between the saying and the place are its day or its
 # addressee, never what was said ("said militants attacked in Darvoz" is the attack's place)
@@ -602,7 +617,7 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
     """The sentence's places that can be where it happened: not modifiers ("Moscow-led", a
     country before a title or body: "U.S. Chargé d'Affaires", "banned in Russia"), origins or
     destinations of flight, ends of a route, places of another event it is set against ("days
-    before a meeting in Isfara")."""
+    before a meeting in Isfara"), regions named as what lies across a border."""
     other_event = _another_events_part(context)
     return [
         t for t in context.toponyms
@@ -616,6 +631,7 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
         and not resolved_outside_its_container(context.text, t, context.toponyms)
+        and not _across_a_border(context.text, t)
     ]
 
 
