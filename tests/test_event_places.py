@@ -397,3 +397,13 @@ def test_a_nationality_word_or_a_party_yields_to_the_storys_site(resources, text
 def test_a_region_across_a_border_is_not_where_it_happened(resources, text, needle):
     event = _event_with(text, resources, needle)
     assert event.place is None or event.place.place.name != "Xinjiang"
+
+
+def test_a_border_stretch_is_located_by_the_place_told_nearest_it(resources):
+    text = (
+        "A shootout broke out on Monday on the border of Afghanistan and Tajikistan between armed smugglers and residents of "
+        "Farkhor district. Two people died.\n\nThe border with Afghanistan is also a problem for Uzbekistan. Last year Uzbek "
+        "guards detained smugglers on an island near Termez."
+    )
+    event = _event_with(text, resources, "shootout")
+    assert event.place is not None and event.place.place.name.endswith("near Farkhor District")

@@ -153,7 +153,7 @@ def extract_events(
         harmful_classes=frame.harmful_classes,
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
-        towns=_towns(article.text, ordered),
+        places_at=_places_at(article.text, ordered),
         named_elsewhere=_named_outside_events(article.text, ordered, readings),
         armed=frozenset(a.name for a in lexicon.actors if a.actor_type in _ARMED_TYPES),
         unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),
@@ -190,13 +190,13 @@ def _harmful_classes(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(name for name, cls in lexicon.classes.items() if cls.acled_event_type in HARMFUL_ACLED_TYPES)
 
 
-def _towns(text: str, toponyms: Sequence[Toponym]) -> tuple[Place, ...]:
-    """The towns and sites the article names as places (not as nationality words, nor the
-    dateline's city, where the report was filed)."""
-    return tuple(dict.fromkeys(
-        t.place for t in toponyms
-        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 1 and not in_dateline(text, t)
-    ))
+def _places_at(text: str, toponyms: Sequence[Toponym]) -> tuple[tuple[int, Place], ...]:
+    """The sites, towns and districts the article names as places (not as nationality words,
+    nor the dateline's city, where the report was filed), with where it names them."""
+    return tuple(
+        (t.mention.start, t.place) for t in toponyms
+        if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= 2 and not in_dateline(text, t)
+    )
 
 
 def _named_outside_events(text: str, toponyms: Sequence[Toponym], readings: Sequence[Reading]) -> tuple[Toponym, ...]:

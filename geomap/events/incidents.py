@@ -64,9 +64,9 @@ class ArticleFacts:
     measure: BorderMeasure | None = None
     # who held a country on a day, unless the given takers are that authority (see actors.territory_holder)
     territory_holder: Callable[[str, date | None, Sequence[str]], str | None] | None = None
-    # the towns and sites the article names outside its event sentences ("the men lived in
-    # the village of Deires"): where "along the border" lies when no event sentence says
-    towns: tuple[Place, ...] = ()
+    # the sites, towns and districts the article names, with where it names them ("the men
+    # lived in the village of Deires"): where along the border an event "on the border" is
+    places_at: tuple[tuple[int, Place], ...] = ()
     # the places below country level named by sentences that tell no event ("the outpost where
     # it happened lies in Shamsiddin Shohin district"): an incident's site when its own say none
     named_elsewhere: tuple[Toponym, ...] = ()
@@ -593,11 +593,13 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     the distance."""
     zone = site.choice.zone
     assert zone is not None and facts.measure is not None
-    placed = [r.place.toponym.place for r in readings if r.place.specific]  # type: ignore[union-attr]
-    nearby = _near_border(zone.pair, placed, facts.measure) or _near_border(zone.pair, facts.towns, facts.measure)
+    placed = [(r.start, r.place.toponym.place) for r in readings if r.place.specific]  # type: ignore[union-attr]
+    nearby = _near_border(zone.pair, [*placed, *facts.places_at], facts.measure)
     if not nearby:
         return None
-    distance, lat, lon, place = min(nearby, key=lambda n: n[0])
+    # the place told nearest the border's mention: "on the border …, between Afghans and
+    # residents of Shuroobod district" is that district's stretch, not one of a later story
+    _, distance, lat, lon, place = min(nearby, key=lambda n: (abs(n[0] - site.source_start), n[1]))
     radius = round(max(25.0, distance + place.uncertainty_km), 1)
     stretch = Place(
         id=f"border:{zone.pair}:near:{place.id}",
@@ -617,14 +619,14 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     return _Site(PlaceChoice(toponym, "along the border", "subnational_region", reason, zone), site.source_start, site.family)
 
 
-def _near_border(pair: str, places: Sequence[Place], measure: BorderMeasure) -> list[tuple[float, float, float, Place]]:
-    """The places within ``STRETCH_NEAR_KM`` of the border, with their distance and the
-    border's nearest point."""
+def _near_border(pair: str, places: Sequence[tuple[int, Place]], measure: BorderMeasure) -> list[tuple[int, float, float, float, Place]]:
+    """The places (with where the text tells them) within ``STRETCH_NEAR_KM`` of the border,
+    with their distance and the border's nearest point."""
     nearby = []
-    for place in places:
+    for at, place in places:
         distance, lat, lon = measure(pair, place.lat, place.lon)
         if distance <= STRETCH_NEAR_KM:
-            nearby.append((distance, lat, lon, place))
+            nearby.append((at, distance, lat, lon, place))
     return nearby
 
 
