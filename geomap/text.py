@@ -179,7 +179,11 @@ _DATELINE_CITY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z' -]{2,}(?:/[A-Z][A-Z' -]{2
 _DATE_AFTER = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])"
+    # "… leave for Kabul.Dozens of districts …": copied text that lost the space after a full stop
+    r"|(?<=[a-z]{3})\.(?=(?-i:[A-Z][a-z]{2,})\b)"
+)
 
 
 @lru_cache(maxsize=4)  # events and claims split the same article one after the other

@@ -407,3 +407,9 @@ def test_a_border_stretch_is_located_by_the_place_told_nearest_it(resources):
     )
     event = _event_with(text, resources, "shootout")
     assert event.place is not None and event.place.place.name.endswith("near Farkhor District")
+
+
+def test_where_people_leave_for_is_not_where_it_happened(resources):
+    text = "Taliban fighters seized the district centre in Imam Sahib district on Monday. Residents fled, trying to leave for Kabul."
+    event = _event_with(text, resources, "Residents")
+    assert event.place is None or event.place.place.name != "Kabul"

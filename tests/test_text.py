@@ -28,7 +28,7 @@ def test_times_of_day_do_not_end_sentences():
 
 def _tokenise_one_by_one(text: str, start: int = 0):
     """The plain definition of tokenise: one regex match at a time."""
-    from geomap.text import TOKEN_RE, normalise_token, fold_token
+    from geomap.text import TOKEN_RE, fold_token, normalise_token
 
     rows = []
     for match in TOKEN_RE.finditer(text, start):
@@ -63,3 +63,12 @@ def test_a_dateline_with_a_full_stop_does_not_end_a_sentence():
     text = "BISHKEK. March 13 (Interfax) - The presidents signed a treaty. Talks went on."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "BISHKEK. March 13 (Interfax) - The presidents signed a treaty.", "Talks went on."]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
+    text = "Residents tried to leave for Kabul.Dozens of districts have fallen. He met U.S. officials at Asia-Plus.tj today."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Residents tried to leave for Kabul.",
+        "Dozens of districts have fallen.",
+        "He met U.S. officials at Asia-Plus.tj today.",
+    ]

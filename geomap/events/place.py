@@ -109,6 +109,8 @@ _ORIGIN = re.compile(
     # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
     # a journey was headed, not where it happened
     rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)"
+    # "residents trying to leave for Kabul", "the convoy set off for Khorog"
+    rf"|\b(?:leave|leaving|left|depart(?:ed|ing|s)?|set(?:ting)?\s+off|set\s+out)\s+for"
     # "trying to smuggle 33 kilograms of heroin into Uzbekistan": where the goods were bound
     rf"|\b(?:smuggl|traffick)\w*\s+(?:[\w.,-]+\s+){{0,6}}?(?:to|into))"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
@@ -146,7 +148,7 @@ _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
 _CLAUSE_WORDS = ("which", "that", "bordering", "adjacent", "opposite", "whose")
 _ORIGIN_WORDS = ("from", "originat", "fle", "retreat", "escap", "withdr", "evacuat", "relocat", "sent", "taken", "flown",
                  "transfer", "brought", "transport", "airlift", "hospital", "deport", "reach", "get to", "way to", "route", "bound",
-                 "head", "smuggl", "traffick")
+                 "head", "smuggl", "traffick", "leav", "left", "depart", "set off", "set out")
 
 
 @dataclass(frozen=True, slots=True)
