@@ -235,3 +235,19 @@ def test_islamic_emirate_is_an_organisation_not_the_uae(resources):
     assert all(t.place.country != "AE" for t in result.toponyms)
     result = parse_text("The workers were employees of China Road and Bridge Corporation.", DAY, resources)
     assert all(t.place.country != "CN" for t in result.toponyms)
+
+
+def test_forced_out_of_a_district_changes_hands(resources):
+    assert _classes("Taliban fighters were forced out of a border district in Badakhshan on Monday.", resources) == ["territorial_control"]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the village said they met masked militants near the border.",
+    "A correspondent who visited the crash site saw debris of the aircraft.",
+])
+def test_meeting_armed_men_or_visiting_a_site_is_no_diplomacy(text, resources):
+    assert "agreement_meeting" not in _classes(text, resources)
+
+
+def test_officials_meeting_stays_a_meeting(resources):
+    assert _classes("The foreign minister met his Afghan counterpart in Dushanbe on Monday.", resources) == ["agreement_meeting"]
