@@ -562,7 +562,11 @@ def _site_named_elsewhere(readings: Sequence[Reading], members: list[int], facts
 
 
 def _level(toponym: Toponym) -> str:
-    return GEO_LEVEL_BY_FEATURE.get(toponym.place.feature_type, "settlement")
+    return _level_of(toponym.place)
+
+
+def _level_of(place: Place) -> str:
+    return GEO_LEVEL_BY_FEATURE.get(place.feature_type, "settlement")
 
 
 def _nested(places: list[Place]) -> bool:
@@ -593,13 +597,20 @@ def _border_stretch(site: _Site, readings: Sequence[Reading], facts: ArticleFact
     the distance."""
     zone = site.choice.zone
     assert zone is not None and facts.measure is not None
+    # a place the border's own sentence names: "on the border …, between Afghans and residents
+    # of Shuroobod district" is that district's stretch, not one a later story names
+    end = max((r.end for r in readings if r.start == site.source_start), default=site.source_start)
+    told_with = [(at, place) for at, place in facts.places_at if site.source_start <= at < end]
     placed = [(r.start, r.place.toponym.place) for r in readings if r.place.specific]  # type: ignore[union-attr]
-    nearby = _near_border(zone.pair, [*placed, *facts.places_at], facts.measure)
+    towns = [(at, place) for at, place in facts.places_at if SPECIFICITY.get(_level_of(place), 9) <= 1]
+    nearby = (
+        _near_border(zone.pair, told_with, facts.measure)
+        or _near_border(zone.pair, placed, facts.measure)
+        or _near_border(zone.pair, towns, facts.measure)
+    )
     if not nearby:
         return None
-    # the place told nearest the border's mention: "on the border …, between Afghans and
-    # residents of Shuroobod district" is that district's stretch, not one of a later story
-    _, distance, lat, lon, place = min(nearby, key=lambda n: (abs(n[0] - site.source_start), n[1]))
+    _, distance, lat, lon, place = min(nearby, key=lambda n: n[1])
     radius = round(max(25.0, distance + place.uncertainty_km), 1)
     stretch = Place(
         id=f"border:{zone.pair}:near:{place.id}",
