@@ -13,19 +13,19 @@ from geomap.evaluate import evaluate
 
 from conftest import ROOT
 
-# set on the dev split of 118 articles (1,315 records): the batches added last (rf_* to rk_*,
+# set on the dev split of 156 articles (1,676 records): the batches added last (rf_* to rn_*,
 # annotated before any rule saw them) score lower than the older ones, so some floors sit
 # under the issue's (README, docs/events.md)
 FLOORS = {
     "recall": 0.78,  # the issue asks 0.80
     "precision": 0.92,
-    "place_accuracy": 0.80,
+    "place_accuracy": 0.83,
     "class_accuracy": 0.81,  # the issue asks 0.85
     "date_accuracy": 0.85,
     "modality_accuracy": 0.91,
     "actor_recall": 0.82,
     "fatalities_accuracy": 0.86,
-    "incident_recall": 0.72,  # the issue asks 0.65 on unseen news
+    "incident_recall": 0.74,  # the issue asks 0.65 on unseen news
 }
 
 
