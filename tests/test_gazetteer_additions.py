@@ -304,6 +304,9 @@ def test_border_province_districts_resolve_to_their_rows(resources):
         ("A school opened in Izboskan district of Andijan region.", "Izboskan district", "geomap:uz-izboskan-district", "Andijan"),
         ("Roads were repaired in Chust district of Namangan region.", "Chust district", "geomap:uz-chust-district", "Namangan"),
         ("Border guards patrol Muzrabot district of Surxondaryo.", "Muzrabot district", "geomap:uz-muzrabot-district", "Surxondaryo"),
+        ("Floods hit Guzargahi Nur district of Baghlan province.", "Guzargahi Nur district", "geomap:af-guzargahi-nur-district", "Baghlan"),
+        ("Farmers in Qiziriq tumani complained about water.", "Qiziriq tumani", "geomap:uz-qiziriq-district", "Surxondaryo"),
+        ("Oil was found in Mingbuloq district of Namangan region.", "Mingbuloq district", "geomap:uz-mingbuloq-district", "Namangan"),
     ]
     for text, surface, place_id, admin1 in cases:
         place = resolved(text, surface, resources)
