@@ -307,6 +307,7 @@ def test_border_province_districts_resolve_to_their_rows(resources):
         ("Floods hit Guzargahi Nur district of Baghlan province.", "Guzargahi Nur district", "geomap:af-guzargahi-nur-district", "Baghlan"),
         ("Farmers in Qiziriq tumani complained about water.", "Qiziriq tumani", "geomap:uz-qiziriq-district", "Surxondaryo"),
         ("Oil was found in Mingbuloq district of Namangan region.", "Mingbuloq district", "geomap:uz-mingbuloq-district", "Namangan"),
+        ("Border guards in Angor district of Surxondaryo detained two men.", "Angor district", "geomap:uz-angor-district", "Surxondaryo"),
     ]
     for text, surface, place_id, admin1 in cases:
         place = resolved(text, surface, resources)
