@@ -280,3 +280,91 @@ def test_aksy_district_and_its_border_village_deires(resources):
     village = resolved("The men lived in the village of Deires near the Uzbek border.", "Deires", resources)
     assert (village.country, village.admin1) == ("KG", "Jalal-Abad")
     assert km(village, district.lat, district.lon) <= district.uncertainty_km
+
+
+# ---------------------------------------------------------------- districts of the border provinces
+
+
+def test_border_province_districts_resolve_to_their_rows(resources):
+    cases = [
+        ("The floods hit Chahar Dara district of Kunduz province.", "Chahar Dara district", "geomap:af-chahar-dara-district", "Kunduz"),
+        ("Gunmen attacked a checkpoint in Khan Abad district of Kunduz.", "Khan Abad district", "geomap:af-khan-abad-district", "Kunduz"),
+        ("Police patrolled Bangi district of Takhar province.", "Bangi district", "geomap:af-bangi-district", "Takhar"),
+        ("A bridge collapsed in Khinjan district of Baghlan province.", "Khinjan district", "geomap:af-khinjan-district", "Baghlan"),
+        ("The Taliban seized Sholgara district in Balkh province.", "Sholgara district", "geomap:af-sholgara-district", "Balkh"),
+        ("Floods destroyed houses in Mardyan district of Jowzjan.", "Mardyan district", "geomap:af-mardyan-district", "Jowzjan"),
+        ("Fighting went on in Sozma Qala district of Sar-e Pol province.", "Sozma Qala district", "geomap:af-sozma-qala-district", "Sar-e Pol"),
+        ("Locusts spread in Bilchiragh district of Faryab.", "Bilchiragh district", "geomap:af-bilchiragh-district", "Faryab"),
+        ("Refugees left Bala Murghab district of Badghis.", "Bala Murghab district", "geomap:af-bala-murghab-district", "Badghis"),
+        ("Snow cut off Kushk-i-Kuhna district in Herat province.", "Kushk-i-Kuhna district", "geomap:af-kushk-i-kuhna-district", "Herat"),
+        ("Residents of Kadamjay district of Batken region protested.", "Kadamjay district", "geomap:kg-kadamjay-district", "Batken"),
+        ("Clashes broke out in Alay district of Osh region.", "Alay district", "geomap:kg-alay-district", "Osh"),
+        ("Mudflows hit Toktogul district of Jalal-Abad region.", "Toktogul district", "geomap:kg-toktogul-district", "Jalal-Abad"),
+        ("Farmers in Rishton tumani of Fergana region harvested apricots.", "Rishton tumani", "geomap:uz-rishton-district", "Fergana"),
+        ("A school opened in Izboskan district of Andijan region.", "Izboskan district", "geomap:uz-izboskan-district", "Andijan"),
+        ("Roads were repaired in Chust district of Namangan region.", "Chust district", "geomap:uz-chust-district", "Namangan"),
+        ("Border guards patrol Muzrabot district of Surxondaryo.", "Muzrabot district", "geomap:uz-muzrabot-district", "Surxondaryo"),
+        ("Floods hit Guzargahi Nur district of Baghlan province.", "Guzargahi Nur district", "geomap:af-guzargahi-nur-district", "Baghlan"),
+        ("Farmers in Qiziriq tumani complained about water.", "Qiziriq tumani", "geomap:uz-qiziriq-district", "Surxondaryo"),
+        ("Oil was found in Mingbuloq district of Namangan region.", "Mingbuloq district", "geomap:uz-mingbuloq-district", "Namangan"),
+        ("Border guards in Angor district of Surxondaryo detained two men.", "Angor district", "geomap:uz-angor-district", "Surxondaryo"),
+    ]
+    for text, surface, place_id, admin1 in cases:
+        place = resolved(text, surface, resources)
+        assert (place.id, place.admin1, place.feature_type) == (place_id, admin1, "admin2"), text
+
+
+def test_bare_names_of_district_centres_without_a_town_row(resources):
+    # the centre is a GeoNames village of population 0 (rejected) or missing: the bare name is the district
+    for text, surface, place_id in [
+        ("The Taliban seized Khinjan in Baghlan province.", "Khinjan", "geomap:af-khinjan-district"),
+        ("Taliban fighters attacked Bala Murghab in Badghis.", "Bala Murghab", "geomap:af-bala-murghab-district"),
+        ("Shelling was reported near Aravan, south of Osh.", "Aravan", "geomap:kg-aravan-district"),
+        ("Cotton pickers worked in Sariosiyo near the Tajik border.", "Sariosiyo", "geomap:uz-sariosiyo-district"),
+    ]:
+        assert resolved(text, surface, resources).id == place_id, text
+
+
+def test_district_rows_leave_their_seat_towns_plain_mentions(resources):
+    # "Khanabad" is the town; only "Khan Abad district" is the district (the Tajik district-row convention)
+    for text, surface in [
+        ("Residents of Khanabad protested against the tax.", "Khanabad"),
+        ("Residents of Andkhoy protested against the tax.", "Andkhoy"),
+        ("The bus left Chust at dawn.", "Chust"),
+        ("Residents of Nookat protested against the tax.", "Nookat"),
+        ("Police in Kara-Suu detained two men.", "Kara-Suu"),
+        ("Residents of Denov protested against the tax.", "Denov"),
+    ]:
+        place = resolved(text, surface, resources)
+        assert place.feature_type != "admin2", text
+
+
+def test_district_names_that_are_words_do_not_fire(resources):
+    # Pop (Namangan) and Burka (Baghlan) are also English words; their district rows take no bare name
+    for text in ("Pop stars performed at the festival.", "Pop music fans gathered in the square.", "She wore a burka to the market."):
+        assert not parse(text, resources), text
+    place = resolved("Roads were repaired in Pop district of Namangan region.", "Pop district", resources)
+    assert place.id == "geomap:uz-pop-district"
+
+
+def test_shared_district_names_follow_the_province_written_after_them(resources):
+    # Baharak (Badakhshan, Takhar), Fayzabad (Jowzjan; Fayzobod in Tajikistan), Kohistan (Badakhshan, Faryab) and
+    # Dawlatabad (Balkh, Faryab) name several districts: "<name> district of/in/, <province>" picks the row
+    cases = [
+        ("The Taliban took Baharak district in Badakhshan.", "Baharak district", "geomap:af-baharak-badakhshan-district"),
+        ("The Taliban took Baharak district in Takhar.", "Baharak district", "geomap:af-baharak-takhar-district"),
+        ("Four villages of Faizabad district in Jowzjan were flooded.", "Faizabad district", "geomap:af-fayzabad-jowzjan-district"),
+        ("The governor of Kohistan district, Faryab, resigned.", "Kohistan district", "geomap:af-kohistan-faryab-district"),
+        ("Clashes broke out in Dawlatabad district of Faryab.", "Dawlatabad district", "geomap:dawlatabad-district-faryab"),
+        ("Clashes broke out in Dawlatabad district of Balkh.", "Dawlatabad district", "geomap:dawlatabad-district-balkh"),
+    ]
+    for text, surface, place_id in cases:
+        assert resolved(text, surface, resources).id == place_id, text
+    # without the province, the Tajik spelling and the bare town keep their places
+    assert resolved("Floods hit Fayzabad district east of Dushanbe.", "Fayzabad district", resources).country == "TJ"
+    assert resolved("The market in Baharak reopened.", "Baharak", resources).feature_type != "admin2"
+
+
+def test_russian_district_names_of_kyrgyzstan_and_uzbekistan(resources):
+    assert resolved("Ноокатский район пострадал от селя.", "Ноокатский район", resources).id == "geomap:kg-nookat-district"
+    assert resolved("В Риштанский район прибыли спасатели.", "Риштанский район", resources).id == "geomap:uz-rishton-district"
