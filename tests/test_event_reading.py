@@ -68,6 +68,28 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_the_future_auxiliary_inside_the_event_words_makes_a_plan(resources):
+    # the trigger spans "will meet" / "will resume": the auxiliary is tense, not event words
+    for text in (
+        "Commanders of the two border services will meet near Isfara to discuss the dispute.",
+        "\"Flights between the two capitals will resume,\" the minister said.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, event.reasons
+
+
+def test_a_headline_infinitive_is_a_plan(resources):
+    for text in (
+        "Update: Kazakhstan to build new outpost near Afghan frontier",
+        "Kyrgyz, Tajik border services to jointly hold drills near Batken",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, (text, event.reasons)
+    # a finite verb before "to" is no headline infinitive
+    agreed = _events("The two governments agreed to resume cargo flights between their capitals.", resources)[0]
+    assert agreed.modality == "reported", agreed.reasons
+
+
 def test_readiness_is_hypothetical_and_undated(resources):
     for text in (
         "Uzbekistan is ready to accept refugees from the northern provinces.",

@@ -667,13 +667,18 @@ def cue_modality(
         for match in cue.pattern.finditer(sentence):
             if cue.scope != "sentence" and match.start() >= last:
                 break
-            if own[0] <= match.start() and match.end() <= own[1] or _past_verb_beside_infinitive(sentence, match, trigger):
+            if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)):
+                continue
+            if _past_verb_beside_infinitive(sentence, match, trigger):
                 continue
             if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
 
 
+# the future auxiliary is tense, not the event's own words, even when a trigger spans it
+# ("flights will resume", "the two sides will meet"): its cue still marks the event planned
+_FUTURE_AUXILIARY = re.compile(r"(?:will|shall)\s", re.I)
 _INFINITIVE_CUE = re.compile(r"\bto\Z", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+)?\Z", re.I)
 _PAST_FORM = re.compile(r"\w+ed\b", re.I)
