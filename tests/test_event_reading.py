@@ -78,6 +78,20 @@ def test_the_future_auxiliary_inside_the_event_words_makes_a_plan(resources):
         assert event.modality == "planned" and event.date is None, event.reasons
 
 
+def test_a_future_in_reported_speech_is_a_plan(resources):
+    # "said ... would" reaches from the saying into the clause it introduces
+    for text in (
+        "Officials said last week that Russia would deliver new helicopters to the Tajik border troops.",
+        "The ministry announced that the two armies would hold joint drills near Kulob.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned", (text, event.reasons)
+    # a "would" after the event's words belongs to another predicate
+    agreed = _events("The ministries announced they had agreed to a ceasefire and would pull back troops.", resources)
+    agreement = next(e for e in agreed if e.event_class == "agreement_meeting")
+    assert agreement.modality == "reported", agreement.reasons
+
+
 def test_a_headline_infinitive_is_a_plan(resources):
     for text in (
         "Update: Kazakhstan to build new outpost near Afghan frontier",

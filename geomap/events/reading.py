@@ -671,7 +671,11 @@ def cue_modality(
                 continue
             if _past_verb_beside_infinitive(sentence, match, trigger):
                 continue
-            if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
+            # a cue reaching into the clause from the saying before it ("said the troops would
+            # leave") counts by its last word, when that comes before the event's words
+            reaching = match.start() < clause[0] < match.end() <= trigger.start
+            at = match.end() - 1 if reaching else match.start()
+            if _in_scope(cue.scope, at, clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
 
