@@ -92,6 +92,16 @@ def test_a_future_in_reported_speech_is_a_plan(resources):
     assert agreement.modality == "reported", agreement.reasons
 
 
+def test_a_plan_or_possibility_denied_is_no_plan(resources):
+    possible = _events("Officials said there was no possibility of airstrikes near the village because of the fog.", resources)[0]
+    assert possible.event_class == "attack" and possible.modality == "denied", possible.reasons
+    deploy = _events("There are no plans to deploy additional troops to the border, the ministry said.", resources)[0]
+    assert deploy.event_class == "deployment" and deploy.modality == "denied", deploy.reasons
+    # a plan denied after the event's words says nothing of the event itself
+    closed = _events("The crossing at Ayvaj remains closed and there are no plans for reopening it, officials said.", resources)[0]
+    assert closed.event_class == "border_crossing_status" and closed.modality == "reported", closed.reasons
+
+
 def test_a_headline_infinitive_is_a_plan(resources):
     for text in (
         "Update: Kazakhstan to build new outpost near Afghan frontier",
