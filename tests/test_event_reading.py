@@ -139,6 +139,15 @@ def test_old_dated_events_are_historical_and_future_ones_planned(resources):
     assert ahead.modality == "planned"
 
 
+def test_a_former_name_does_not_make_the_event_historical(resources):
+    for text in (
+        "Bokhtar, formerly known as Kurgan-Tyube, was shelled on Monday.",
+        "Guards clashed with smugglers near Devashtich (formerly Ghonchi) district on Monday.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "reported" and event.date.start == date(2025, 12, 22), (text, event.reasons)
+
+
 def test_habitual_sentences_have_no_date(resources):
     event = _events("Smugglers usually kidnap villagers who owe them money.", resources)[0]
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]
