@@ -79,6 +79,25 @@ def test_a_part_of_a_year_is_that_third_of_it(text, expected):
     assert (found.start, found.end) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russian guards patrolled the river in the 1990s.", (date(1990, 1, 1), date(1999, 12, 31))),
+        ("Smuggling grew during the early 2000s.", (date(2000, 1, 1), date(2003, 12, 31))),
+        ("The post was shelled in the mid-1980s.", (date(1983, 1, 1), date(1986, 12, 31))),
+        ("Militants crossed the river in the late 1990's.", (date(1997, 1, 1), date(1999, 12, 31))),
+    ],
+)
+def test_a_decade_or_a_part_of_it_is_those_years(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end, found.precision) == (*expected, "year")
+
+
+def test_an_event_of_a_decade_is_background_dated_then(resources):
+    event = parse_text("Tajik troops clashed with militants near Panj in the late 1990s.", WEDNESDAY, resources).events[0]
+    assert event.modality == "historical" and event.date.start == date(1997, 1, 1), event.reasons
+
+
 def test_the_day_before_yesterday_is_two_days_back():
     assert date_mentions("Gunmen fired on the post the day before yesterday.", WEDNESDAY)[0].date.start == date(2024, 5, 6)
     assert date_mentions("Talks open the day after tomorrow.", WEDNESDAY, forward=True)[0].date.start == date(2024, 5, 10)

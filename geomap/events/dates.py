@@ -71,8 +71,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
     # "in late 2021", "since early 2023", "by mid-2022": a third of the year
     ("year_part", re.compile(
-        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b", re.I)),
+        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b(?!['\u2019]s\b)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
+    # "in the 1990s", "since the early 2000s", "during the late 1980s": a decade or a part of it
+    ("decade", re.compile(
+        r"\b(?:in|during|since|of|by|throughout|through)\s+the\s+(?:(?P<dpart>early|mid|late)[\s-]+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
 _BOUND_WORDS = ("through", "thru", "until", "till", "to", "up to")
@@ -93,6 +96,7 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
     "year_part": ("in", "during", "since", "of", "by", "until", "from", "at"),
+    "decade": ("in", "during", "since", "of", "by", "throughout", "through"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "years_between": ("between",),
@@ -471,6 +475,14 @@ def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date
     return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
 
 
+def _decade(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    """"The 1990s" is 1990 to 1999; its "early", "mid" and "late" parts are its first four,
+    middle three and last three years, at year precision."""
+    first, part = int(groups["decade"]), (groups.get("dpart") or "").lower()
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part, (0, 9))
+    return EventDate(date(first + low, 1, 1), date(first + high, 12, 31), "year", "text", text)
+
+
 def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     month = _MONTHS[groups["month"].lower().rstrip(".")]
     which = groups["which"].lower()
@@ -665,6 +677,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], E
     "years_between": _year_range,
     "year": _year,
     "year_part": _year_part,
+    "decade": _decade,
     "season": _season,
 }
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {
