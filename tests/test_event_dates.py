@@ -320,6 +320,19 @@ def test_news_told_before_the_article_names_a_day_happened_on_the_day_it_names_n
     assert [e.date.start for e in events[:2]] == [date(2024, 5, 6), date(2024, 5, 6)]
 
 
+def test_news_told_before_the_article_names_a_day_takes_the_day_an_undated_sentence_after_it_tells(resources):
+    # the day is named by a sentence that tells no event; the story's next event is told on it
+    text = (
+        " date 2024-05-08\nARMED SMUGGLER KILLED ON TAJIK-AFGHAN BORDER\n"
+        "An armed smuggler was killed and 40 kilograms of heroin were seized on the Tajik-Afghan border, "
+        "the border service reported on Wednesday. Yesterday, border guards and police stopped a group of five men near Panj. "
+        "One smuggler was killed in the shootout."
+    )
+    events = parse_text(text, resources=resources).events
+    # the headline, and the lead, which its report's day dates only "by then"
+    assert [e.date.start for e in events[:3]] == [date(2024, 5, 7)] * 3, [e.reasons["date"] for e in events]
+
+
 def test_the_day_an_agreement_was_reported_is_not_the_day_it_was_made(resources):
     text = (
         " date 2024-05-08\nTajik and Afghan border officials held talks in Termez on Monday.\n"
