@@ -148,6 +148,15 @@ def test_a_former_name_does_not_make_the_event_historical(resources):
         assert event.modality == "reported" and event.date.start == date(2025, 12, 22), (text, event.reasons)
 
 
+def test_earlier_this_year_is_background_late_in_the_year_but_earlier_this_month_is_news(resources):
+    year = _events("Earlier this year, Russian and Tajik troops held drills near Kulob.", resources)[0]
+    assert year.modality == "historical" and year.date.start == date(2025, 1, 1), year.reasons
+    month = _events("Earlier this month, Russian and Tajik troops held drills near Kulob.", resources)[0]
+    assert month.modality == "reported", month.reasons
+    early = _events("Earlier this year, Russian and Tajik troops held drills near Kulob.", resources, date(2025, 1, 20))[0]
+    assert early.modality == "reported", early.reasons
+
+
 def test_habitual_sentences_have_no_date(resources):
     event = _events("Smugglers usually kidnap villagers who owe them money.", resources)[0]
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]

@@ -732,7 +732,19 @@ def dated_modality(modality: str, own: EventDate | None, published: date | None,
         return "planned", f"dated {own.start.isoformat()}, after the article"
     if own.end < shift_days(published, -historical_after_days) and modality in ("reported", "planned"):
         return "historical", f"dated {own.text or own.start.isoformat()!r}, over {historical_after_days} days before the article"
+    if modality == "reported" and _closed_before(own, published) and _middle(own) < shift_days(published, -historical_after_days):
+        # "earlier this year" in an autumn story: a span closed before the news, most of it long past
+        return "historical", f"dated {own.text!r}, a span ended before the article whose middle is over {historical_after_days} days back"
     return modality, ""
+
+
+def _closed_before(own: EventDate, published: date) -> bool:
+    """Whether a span of a month or more ends the day before the article ("earlier this year")."""
+    return own.precision in ("month", "year") and own.end == shift_days(published, -1)
+
+
+def _middle(own: EventDate) -> date:
+    return shift_days(own.start, (own.end - own.start).days // 2)
 
 
 def choose_date(mentions: Sequence[DateMention], trigger_at: int, statement: bool) -> DateMention | None:
