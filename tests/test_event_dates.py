@@ -98,6 +98,11 @@ def test_an_event_of_a_decade_is_background_dated_then(resources):
     assert event.modality == "historical" and event.date.start == date(1997, 1, 1), event.reasons
 
 
+@pytest.mark.parametrize("text", ["Guards clashed with smugglers near Panj this morning.", "This afternoon the crossing was closed again."])
+def test_a_part_of_today_is_the_articles_day(text):
+    assert _day(text) == (WEDNESDAY, WEDNESDAY)
+
+
 def test_the_day_before_yesterday_is_two_days_back():
     assert date_mentions("Gunmen fired on the post the day before yesterday.", WEDNESDAY)[0].date.start == date(2024, 5, 6)
     assert date_mentions("Talks open the day after tomorrow.", WEDNESDAY, forward=True)[0].date.start == date(2024, 5, 10)

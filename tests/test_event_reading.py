@@ -192,6 +192,14 @@ def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
     assert event.date is not None and event.date.start.year == 2025
 
 
+def test_a_date_of_building_dates_the_building_itself(resources):
+    built = _events("The outpost near Ishkashim was built in 2016 with Chinese funds.", resources)[0]
+    assert built.event_class == "base_reinforcement" and built.modality == "historical", built.reasons
+    assert built.date.start == date(2016, 1, 1), built.reasons
+    handed = _events("The outpost, built in 2016, was handed over to Tajik guards on Monday.", resources)
+    assert all(e.date.start.year == (2016 if e.trigger == "built" else 2025) for e in handed), [e.reasons for e in handed]
+
+
 def test_undated_sentences_happen_on_the_day_the_narrative_last_told(resources):
     text = (
         "When officials came to the poppy fields on Tuesday, the farmers resisted. "

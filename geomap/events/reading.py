@@ -1316,11 +1316,18 @@ def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: Clas
     dated_from = frame.filed - start if start < frame.filed <= end else 0  # not the dateline's date
     return [
         m for m in date_mentions(sentence, frame.published, forward=planned)
-        if m.start >= dated_from
+        if m.start >= dated_from and _dates_its_founding_word(m, choice.hit)
         and not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
         and not _dates_the_background_of_a_party(frame, sentence, m, choice.hit.start)
     ]
+
+
+def _dates_its_founding_word(mention: DateMention, hit: TriggerHit) -> bool:
+    """Whether a date of a birth, founding or building ("born in 1974", "built in 2004") may
+    date the event: only when the event is told by that word ("the outpost was built in 2016");
+    every other date may."""
+    return mention.founding is None or hit.start <= mention.founding < hit.start + len(hit.text)
 
 
 def _own_date(  # noqa: PLR0913 (the reading's parts a date depends on)
@@ -1354,7 +1361,7 @@ def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None
     clearing the fields on Monday, the farmers resisted"), if any."""
     sentence = frame.text[start:end]
     dated_from = frame.filed - start if start < frame.filed <= end else 0
-    return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from], frame.published)
+    return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from and m.founding is None], frame.published)
 
 
 def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> EventDate | None:
