@@ -338,6 +338,12 @@ def test_news_told_before_the_article_names_a_day_takes_the_day_an_undated_sente
     assert [e.date.start for e in events[:3]] == [date(2024, 5, 7)] * 3, [e.reasons["date"] for e in events]
 
 
+def test_a_time_named_before_after_is_no_span_between_two_events(resources):
+    # "earlier this week after …" dates both events to this week, not one a week before the other
+    riot, attack = parse_text("The unrest erupted earlier this week after villagers attacked a police post near Khorog.", WEDNESDAY, resources).events[:2]
+    assert riot.date.start == attack.date.start == date(2024, 5, 6), attack.reasons
+
+
 def test_the_day_an_agreement_was_reported_is_not_the_day_it_was_made(resources):
     text = (
         " date 2024-05-08\nTajik and Afghan border officials held talks in Termez on Monday.\n"
