@@ -157,6 +157,12 @@ def test_earlier_this_year_is_background_late_in_the_year_but_earlier_this_month
     assert early.modality == "reported", early.reasons
 
 
+def test_a_background_cue_beside_a_day_of_the_week_leaves_the_event_news(resources):
+    events = _events("Russian troops, deployed to Tajikistan in the 1990s, held drills near Kulob on Monday.", resources)
+    drills = next(e for e in events if e.event_class == "military_exercise")
+    assert drills.modality == "reported" and drills.date.start == date(2025, 12, 22), drills.reasons
+
+
 def test_habitual_sentences_have_no_date(resources):
     event = _events("Smugglers usually kidnap villagers who owe them money.", resources)[0]
     assert event.date is None and "usually" in event.reasons["date"] + event.reasons["modality"]

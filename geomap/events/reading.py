@@ -738,6 +738,16 @@ def dated_modality(modality: str, own: EventDate | None, published: date | None,
     return modality, ""
 
 
+def _recent_day_in_clause(frame: ArticleFrame, sentence: str, choice: ClassChoice, own: EventDate | None, mentions: Sequence[DateMention]) -> bool:
+    """Whether the event's own date is a day of the article's week told in the event's clause
+    ("troops, deployed there in the 1990s, held drills on Monday"): a background cue beside it
+    does not make the event the past."""
+    if own is None or frame.published is None or own.precision not in ("day", "days") or not in_narrative_window(own, frame.published):
+        return False
+    clause = clause_span(sentence, choice.hit.start)
+    return any(m.date is own and clause[0] <= m.start < clause[1] for m in mentions)
+
+
 def _closed_before(own: EventDate, published: date) -> bool:
     """Whether a span of a month or more ends the day before the article ("earlier this year")."""
     return own.precision in ("month", "year") and own.end == shift_days(published, -1)
@@ -1287,6 +1297,8 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
         modality, modality_reason = by_date, why
+    elif modality == "historical" and _recent_day_in_clause(frame, sentence, choice, own, mentions):
+        modality, modality_reason = "reported", f"{modality_reason}, but dated {own.text!r} in the article's week"  # type: ignore[union-attr]
     return Reading(
         start=start,
         end=end,
