@@ -102,6 +102,20 @@ def test_a_plan_or_possibility_denied_is_no_plan(resources):
     assert closed.event_class == "border_crossing_status" and closed.modality == "reported", closed.reasons
 
 
+def test_what_a_denial_statement_denies_is_denied(resources):
+    for text, cls in (
+        ("Moscow rejected claims that its jets bombed Afghan territory near Kunduz.", "attack"),
+        ("Tajikistan denied reports that Russian troops had been deployed to the border.", "deployment"),
+    ):
+        events = _events(text, resources)
+        assert events[0].event_class == "statement" and events[0].modality == "reported", events[0].reasons
+        denied = next(e for e in events if e.event_class == cls)
+        assert denied.modality == "denied", (text, denied.reasons)
+    # what the speaker goes on to say is no denial
+    said = _events("The border service rejected the Kyrgyz account, saying that Kyrgyz troops opened fire first.", resources)
+    assert all(e.modality == "reported" for e in said), [e.reasons for e in said]
+
+
 def test_a_headline_infinitive_is_a_plan(resources):
     for text in (
         "Update: Kazakhstan to build new outpost near Afghan frontier",

@@ -914,7 +914,26 @@ def _further_reading(
         frame, start, end, present, further, in_sentence, _own_counts(sentence, own, main, frame.lexicon), spans,
         dated_by_main=days is not None,
     )
+    if _denied_by_main(sentence, main.choice, further.hit) and reading.modality in ("reported", "historical"):
+        reading = replace(reading, modality="denied", modality_reason=f"what {main.choice.hit.text!r} denies")
     return reading if days is None or reading.date is not None else replace(reading, days_before_main=days)
+
+
+# "denied reports that its jets bombed …", "rejected claims of an incursion": what follows the
+# denial's object is what is denied; not what a speaker goes on to say ("rejected the account, saying …")
+_DENIED_CONTENT = re.compile(
+    r"\s+(?:(?:strongly|categorically|flatly|again|also|later)\s+)?(?:(?:the|any|all|these|those|such|media|press|earlier|recent)\s+){0,2}"
+    r"(?:(?:reports?|claims?|allegations?|accusations?|information|suggestions?|rumou?rs?|assertions?|speculation)\s+)?(?:that|of)\s",
+    re.I,
+)
+
+
+def _denied_by_main(sentence: str, main: ClassChoice, hit: TriggerHit) -> bool:
+    """Whether a further event is the content of the denial the sentence's main statement makes."""
+    denial = main.hit
+    if main.event_class != "statement" or denial.role != "denial" or hit.start <= denial.start:
+        return False
+    return bool(_DENIED_CONTENT.match(sentence, denial.start + len(denial.text))) and "saying" not in sentence[denial.start : hit.start].lower()
 
 
 # the word that subordinates a clause, which an ``excludes`` may read as background
