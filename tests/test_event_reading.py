@@ -116,6 +116,11 @@ def test_what_a_denial_statement_denies_is_denied(resources):
     assert all(e.modality == "reported" for e in said), [e.reasons for e in said]
 
 
+def test_a_would_after_the_event_words_is_of_another_predicate(resources):
+    met = _events("The governor met with the protesters in Khorog and promised that a commission would investigate the shooting.", resources)[0]
+    assert met.event_class == "agreement_meeting" and met.modality == "reported" and met.date is not None, met.reasons
+
+
 def test_a_headline_infinitive_is_a_plan(resources):
     for text in (
         "Update: Kazakhstan to build new outpost near Afghan frontier",
