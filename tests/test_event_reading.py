@@ -116,9 +116,12 @@ def test_what_a_denial_statement_denies_is_denied(resources):
     assert all(e.modality == "reported" for e in said), [e.reasons for e in said]
 
 
-def test_a_would_after_the_event_words_is_of_another_predicate(resources):
+def test_what_a_promise_introduces_is_a_clause_of_its_own(resources):
     met = _events("The governor met with the protesters in Khorog and promised that a commission would investigate the shooting.", resources)[0]
     assert met.event_class == "agreement_meeting" and met.modality == "reported" and met.date is not None, met.reasons
+    # a "would" of the event's own predicate still makes it hypothetical
+    fighting = _events("Fighting would likely spread to Tajikistan, analysts said.", resources)[0]
+    assert fighting.modality == "hypothetical", fighting.reasons
 
 
 def test_a_headline_infinitive_is_a_plan(resources):

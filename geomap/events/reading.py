@@ -85,6 +85,8 @@ _MARK_BREAK_SOURCE = (
 # a verb of saying: what it introduces is a clause of its own
 _SPEECH_BREAK_SOURCE = (
     r"\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?"
+    # a promise or assurance given: what follows "that" is a clause of its own
+    r"|\b(?:promised|pledged|vowed|assured|insisted|stressed|emphasi[sz]ed)\s+(?:\w+\s+)?that\s+"
 )
 _MARK_BREAK = re.compile(_MARK_BREAK_SOURCE, re.I)
 _SPEECH_BREAK = re.compile(_SPEECH_BREAK_SOURCE, re.I)
