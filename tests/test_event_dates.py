@@ -137,6 +137,13 @@ def test_a_planned_weekend_is_the_coming_one():
     assert _day("Talks will be held at the weekend.", forward=True) == (date(2024, 5, 11), date(2024, 5, 12))
 
 
+def test_last_weekday_in_an_article_of_that_weekday_is_a_week_back():
+    # WEDNESDAY's article: "on Wednesday" is its own day, "last Wednesday" the one before
+    assert _day("Gunmen attacked the post on Wednesday.") == (WEDNESDAY, WEDNESDAY)
+    assert _day("Gunmen attacked the post last Wednesday.") == (date(2024, 5, 1), date(2024, 5, 1))
+    assert _day("Gunmen attacked the post last Monday.") == (date(2024, 5, 6), date(2024, 5, 6))
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [

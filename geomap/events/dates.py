@@ -510,7 +510,8 @@ def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, 
         delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
         day = reference + timedelta(days=delta)
     else:
-        delta = (reference.weekday() - target) % 7
+        # "on Saturday" in a Saturday article is that day; "last Saturday" the one before
+        delta = (reference.weekday() - target) % 7 or (7 if lowered.startswith("last") else 0)
         day = reference - timedelta(days=delta)
     return EventDate(day, day, "day", "text", text)
 
