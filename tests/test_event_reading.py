@@ -124,6 +124,15 @@ def test_what_a_promise_introduces_is_a_clause_of_its_own(resources):
     assert fighting.modality == "hypothetical", fighting.reasons
 
 
+def test_preparations_for_an_event_make_it_a_plan(resources):
+    for text in (
+        "Residents of Khorog were making preparations for a working visit of the president.",
+        "Border units are preparing for the joint drills near Kulob.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, (text, event.reasons)
+
+
 def test_a_headline_infinitive_is_a_plan(resources):
     for text in (
         "Update: Kazakhstan to build new outpost near Afghan frontier",
