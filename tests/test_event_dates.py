@@ -79,6 +79,30 @@ def test_a_part_of_a_year_is_that_third_of_it(text, expected):
     assert (found.start, found.end) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russian guards patrolled the river in the 1990s.", (date(1990, 1, 1), date(1999, 12, 31))),
+        ("Smuggling grew during the early 2000s.", (date(2000, 1, 1), date(2003, 12, 31))),
+        ("The post was shelled in the mid-1980s.", (date(1983, 1, 1), date(1986, 12, 31))),
+        ("Militants crossed the river in the late 1990's.", (date(1997, 1, 1), date(1999, 12, 31))),
+    ],
+)
+def test_a_decade_or_a_part_of_it_is_those_years(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end, found.precision) == (*expected, "year")
+
+
+def test_an_event_of_a_decade_is_background_dated_then(resources):
+    event = parse_text("Tajik troops clashed with militants near Panj in the late 1990s.", WEDNESDAY, resources).events[0]
+    assert event.modality == "historical" and event.date.start == date(1997, 1, 1), event.reasons
+
+
+@pytest.mark.parametrize("text", ["Guards clashed with smugglers near Panj this morning.", "This afternoon the crossing was closed again."])
+def test_a_part_of_today_is_the_articles_day(text):
+    assert _day(text) == (WEDNESDAY, WEDNESDAY)
+
+
 def test_the_day_before_yesterday_is_two_days_back():
     assert date_mentions("Gunmen fired on the post the day before yesterday.", WEDNESDAY)[0].date.start == date(2024, 5, 6)
     assert date_mentions("Talks open the day after tomorrow.", WEDNESDAY, forward=True)[0].date.start == date(2024, 5, 10)
@@ -111,6 +135,13 @@ def test_the_weekend_is_the_latest_saturday_and_sunday(phrase):
 
 def test_a_planned_weekend_is_the_coming_one():
     assert _day("Talks will be held at the weekend.", forward=True) == (date(2024, 5, 11), date(2024, 5, 12))
+
+
+def test_last_weekday_in_an_article_of_that_weekday_is_a_week_back():
+    # WEDNESDAY's article: "on Wednesday" is its own day, "last Wednesday" the one before
+    assert _day("Gunmen attacked the post on Wednesday.") == (WEDNESDAY, WEDNESDAY)
+    assert _day("Gunmen attacked the post last Wednesday.") == (date(2024, 5, 1), date(2024, 5, 1))
+    assert _day("Gunmen attacked the post last Monday.") == (date(2024, 5, 6), date(2024, 5, 6))
 
 
 @pytest.mark.parametrize(
@@ -299,6 +330,25 @@ def test_news_told_before_the_article_names_a_day_happened_on_the_day_it_names_n
     )
     events = parse_text(text, resources=resources).events
     assert [e.date.start for e in events[:2]] == [date(2024, 5, 6), date(2024, 5, 6)]
+
+
+def test_news_told_before_the_article_names_a_day_takes_the_day_an_undated_sentence_after_it_tells(resources):
+    # the day is named by a sentence that tells no event; the story's next event is told on it
+    text = (
+        " date 2024-05-08\nARMED SMUGGLER KILLED ON TAJIK-AFGHAN BORDER\n"
+        "An armed smuggler was killed and 40 kilograms of heroin were seized on the Tajik-Afghan border, "
+        "the border service reported on Wednesday. Yesterday, border guards and police stopped a group of five men near Panj. "
+        "One smuggler was killed in the shootout."
+    )
+    events = parse_text(text, resources=resources).events
+    # the headline, and the lead, which its report's day dates only "by then"
+    assert [e.date.start for e in events[:3]] == [date(2024, 5, 7)] * 3, [e.reasons["date"] for e in events]
+
+
+def test_a_time_named_before_after_is_no_span_between_two_events(resources):
+    # "earlier this week after …" dates both events to this week, not one a week before the other
+    riot, attack = parse_text("The unrest erupted earlier this week after villagers attacked a police post near Khorog.", WEDNESDAY, resources).events[:2]
+    assert riot.date.start == attack.date.start == date(2024, 5, 6), attack.reasons
 
 
 def test_the_day_an_agreement_was_reported_is_not_the_day_it_was_made(resources):

@@ -68,6 +68,83 @@ def test_modality_comes_from_the_event_clause(resources):
     assert denied[0].modality == "denied" and denied[0].date is None
 
 
+def test_the_future_auxiliary_inside_the_event_words_makes_a_plan(resources):
+    # the trigger spans "will meet" / "will resume": the auxiliary is tense, not event words
+    for text in (
+        "Commanders of the two border services will meet near Isfara to discuss the dispute.",
+        "\"Flights between the two capitals will resume,\" the minister said.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, event.reasons
+
+
+def test_a_future_in_reported_speech_is_a_plan(resources):
+    # "said ... would" reaches from the saying into the clause it introduces
+    for text in (
+        "Officials said last week that Russia would deliver new helicopters to the Tajik border troops.",
+        "The ministry announced that the two armies would hold joint drills near Kulob.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned", (text, event.reasons)
+    # a "would" after the event's words belongs to another predicate
+    agreed = _events("The ministries announced they had agreed to a ceasefire and would pull back troops.", resources)
+    agreement = next(e for e in agreed if e.event_class == "agreement_meeting")
+    assert agreement.modality == "reported", agreement.reasons
+
+
+def test_a_plan_or_possibility_denied_is_no_plan(resources):
+    possible = _events("Officials said there was no possibility of airstrikes near the village because of the fog.", resources)[0]
+    assert possible.event_class == "attack" and possible.modality == "denied", possible.reasons
+    deploy = _events("There are no plans to deploy additional troops to the border, the ministry said.", resources)[0]
+    assert deploy.event_class == "deployment" and deploy.modality == "denied", deploy.reasons
+    # a plan denied after the event's words says nothing of the event itself
+    closed = _events("The crossing at Ayvaj remains closed and there are no plans for reopening it, officials said.", resources)[0]
+    assert closed.event_class == "border_crossing_status" and closed.modality == "reported", closed.reasons
+
+
+def test_what_a_denial_statement_denies_is_denied(resources):
+    for text, cls in (
+        ("Moscow rejected claims that its jets bombed Afghan territory near Kunduz.", "attack"),
+        ("Tajikistan denied reports that Russian troops had been deployed to the border.", "deployment"),
+    ):
+        events = _events(text, resources)
+        assert events[0].event_class == "statement" and events[0].modality == "reported", events[0].reasons
+        denied = next(e for e in events if e.event_class == cls)
+        assert denied.modality == "denied", (text, denied.reasons)
+    # what the speaker goes on to say is no denial
+    said = _events("The border service rejected the Kyrgyz account, saying that Kyrgyz troops opened fire first.", resources)
+    assert all(e.modality == "reported" for e in said), [e.reasons for e in said]
+
+
+def test_what_a_promise_introduces_is_a_clause_of_its_own(resources):
+    met = _events("The governor met with the protesters in Khorog and promised that a commission would investigate the shooting.", resources)[0]
+    assert met.event_class == "agreement_meeting" and met.modality == "reported" and met.date is not None, met.reasons
+    # a "would" of the event's own predicate still makes it hypothetical
+    fighting = _events("Fighting would likely spread to Tajikistan, analysts said.", resources)[0]
+    assert fighting.modality == "hypothetical", fighting.reasons
+
+
+def test_preparations_for_an_event_make_it_a_plan(resources):
+    for text in (
+        "Residents of Khorog were making preparations for a working visit of the president.",
+        "Border units are preparing for the joint drills near Kulob.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, (text, event.reasons)
+
+
+def test_a_headline_infinitive_is_a_plan(resources):
+    for text in (
+        "Update: Kazakhstan to build new outpost near Afghan frontier",
+        "Kyrgyz, Tajik border services to jointly hold drills near Batken",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "planned" and event.date is None, (text, event.reasons)
+    # a finite verb before "to" is no headline infinitive
+    agreed = _events("The two governments agreed to resume cargo flights between their capitals.", resources)[0]
+    assert agreed.modality == "reported", agreed.reasons
+
+
 def test_readiness_is_hypothetical_and_undated(resources):
     for text in (
         "Uzbekistan is ready to accept refugees from the northern provinces.",
@@ -91,6 +168,30 @@ def test_old_dated_events_are_historical_and_future_ones_planned(resources):
     assert old.modality == "historical" and old.date.start.year == 2019
     ahead = _events("Russian and Tajik troops held drills near Kulob on January 10, 2026.", resources)[0]
     assert ahead.modality == "planned"
+
+
+def test_a_former_name_does_not_make_the_event_historical(resources):
+    for text in (
+        "Bokhtar, formerly known as Kurgan-Tyube, was shelled on Monday.",
+        "Guards clashed with smugglers near Devashtich (formerly Ghonchi) district on Monday.",
+    ):
+        event = _events(text, resources)[0]
+        assert event.modality == "reported" and event.date.start == date(2025, 12, 22), (text, event.reasons)
+
+
+def test_earlier_this_year_is_background_late_in_the_year_but_earlier_this_month_is_news(resources):
+    year = _events("Earlier this year, Russian and Tajik troops held drills near Kulob.", resources)[0]
+    assert year.modality == "historical" and year.date.start == date(2025, 1, 1), year.reasons
+    month = _events("Earlier this month, Russian and Tajik troops held drills near Kulob.", resources)[0]
+    assert month.modality == "reported", month.reasons
+    early = _events("Earlier this year, Russian and Tajik troops held drills near Kulob.", resources, date(2025, 1, 20))[0]
+    assert early.modality == "reported", early.reasons
+
+
+def test_a_background_cue_beside_a_day_of_the_week_leaves_the_event_news(resources):
+    events = _events("Russian troops, deployed to Tajikistan in the 1990s, held drills near Kulob on Monday.", resources)
+    drills = next(e for e in events if e.event_class == "military_exercise")
+    assert drills.modality == "reported" and drills.date.start == date(2025, 12, 22), drills.reasons
 
 
 def test_habitual_sentences_have_no_date(resources):
@@ -126,6 +227,14 @@ def test_the_saying_dates_only_the_statement(resources):
 def test_a_date_of_birth_or_a_timestamp_dates_nothing(resources):
     event = _events("One of the leaders, Palaev, born in 1974, was detained during the operation.", resources)[0]
     assert event.date is not None and event.date.start.year == 2025
+
+
+def test_a_date_of_building_dates_the_building_itself(resources):
+    built = _events("The outpost near Ishkashim was built in 2016 with Chinese funds.", resources)[0]
+    assert built.event_class == "base_reinforcement" and built.modality == "historical", built.reasons
+    assert built.date.start == date(2016, 1, 1), built.reasons
+    handed = _events("The outpost, built in 2016, was handed over to Tajik guards on Monday.", resources)
+    assert all(e.date.start.year == (2016 if e.trigger == "built" else 2025) for e in handed), [e.reasons for e in handed]
 
 
 def test_undated_sentences_happen_on_the_day_the_narrative_last_told(resources):

@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:on\s+|last\s+|this\s+|next\s+)?{_WEEKDAY}\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_SECOND_NAME}\b)"
         r"(?:\s+(?:of\s+)?(?P<week>last|this|next|previous|the\s+previous|the\s+following)\s+week\b)?", re.I)),
-    ("relative_day", re.compile(r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<rel>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    ("relative_day", re.compile(r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<rel>yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)\b", re.I)),
     # "over the weekend", "at the weekend": the latest weekend (the coming one for a plan)
     ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
     # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
@@ -71,8 +71,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
     # "in late 2021", "since early 2023", "by mid-2022": a third of the year
     ("year_part", re.compile(
-        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b", re.I)),
+        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b(?!['\u2019]s\b)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
+    # "in the 1990s", "since the early 2000s", "during the late 1980s": a decade or a part of it
+    ("decade", re.compile(
+        r"\b(?:in|during|since|of|by|throughout|through)\s+the\s+(?:(?P<dpart>early|mid|late)[\s-]+)?(?P<decade>(?:19|20)\d0)['\u2019]?s\b", re.I)),
 ]
 # where a match of each pattern can begin (all begin at a word or a digit)
 _BOUND_WORDS = ("through", "thru", "until", "till", "to", "up to")
@@ -87,12 +90,13 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "month": _MONTH_PREPOSITIONS,
     "relative_month": ("last", "this", "next", "coming", "past"),
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
-    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "the day"),
+    "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "this morning", "this afternoon", "this evening", "the day"),
     "the_weekend": ("over", "at", "during", "on", "throughout"),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
     "year_part": ("in", "during", "since", "of", "by", "until", "from", "at"),
+    "decade": ("in", "during", "since", "of", "by", "throughout", "through"),
     "ahead": ("in", "within"),
     "year_range": ("19", "20"),
     "years_between": ("between",),
@@ -292,23 +296,24 @@ class DateMention:
     speech: bool
     gathering: bool = False  # the day of a meeting or visit ("during the meeting on Wednesday")
     since: bool = False  # where a state or span began ("closed since June", "assaults since Friday")
+    # the date of a birth, founding or building ("born in 1974", "the base, built in 2004"):
+    # it dates only an event told by that very word
+    founding: int | None = None  # where the word begins
 
 
 _SINCE = re.compile(r"since\s+(?=\S)|\bsince\s+$", re.I)
 _CLOCK_AFTER = re.compile(r"\s*[-–—,|]?\s*\d{1,2}:\d{2}\b")
-# a date of birth, founding or term is no event's date ("Palaev, born in 1974"), nor is the end
-# of a term ("the lease expires in 2042", "valid until 2030", "extended the deal until May 2042")
-_NOT_AN_EVENT_DATE = re.compile(
-    r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$"
-    r"|\bexpir\w*\s+(?:on\s+|in\s+)?$",
-    re.I,
-)
+# the end of a term is no event's date ("the lease expires in 2042", "valid until 2030",
+# "extended the deal until May 2042")
+_NOT_AN_EVENT_DATE = re.compile(r"\bexpir\w*\s+(?:on\s+|in\s+)?$", re.I)
+# a date of birth, founding or building ("Palaev, born in 1974")
+_FOUNDING_BEFORE = re.compile(r"\b(?:born|founded|established|elected|appointed|built)\s+(?:on\s+|in\s+)?$", re.I)
 _TERM_BEFORE_BOUND = re.compile(r"\b(?:valid|in\s+force|effective|extend\w*|prolong\w*)\s+(?:[\w'’-]+\s+){0,5}?$", re.I)
 _BOUND_WORD = re.compile(r"(?:until|till|through|thru|to)\s", re.I)
 
 
 def _not_an_event_date(sentence: str, start: int) -> bool:
-    """Whether the expression at ``start`` dates a birth, a founding or the end of a term."""
+    """Whether the expression at ``start`` dates the end of a term."""
     if _NOT_AN_EVENT_DATE.search(sentence, max(0, start - 24), start):
         return True
     return bool(_BOUND_WORD.match(sentence, start) and _TERM_BEFORE_BOUND.search(sentence, max(0, start - 60), start))
@@ -335,7 +340,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
             if normalised is not None:
                 gathering = speech and bool(_GATHERING_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
                 since = bool(_SINCE.match(sentence, match.start()) or _SINCE.search(sentence, max(0, match.start() - 8), match.start()))
-                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering, since))
+                founding = _FOUNDING_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
+                found.append(DateMention(match.start(), match.end(), normalised, speech, gathering, since, founding.start() if founding else None))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -471,6 +477,14 @@ def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date
     return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
 
 
+def _decade(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:
+    """"The 1990s" is 1990 to 1999; its "early", "mid" and "late" parts are its first four,
+    middle three and last three years, at year precision."""
+    first, part = int(groups["decade"]), (groups.get("dpart") or "").lower()
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part, (0, 9))
+    return EventDate(date(first + low, 1, 1), date(first + high, 12, 31), "year", "text", text)
+
+
 def _relative_month(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
     month = _MONTHS[groups["month"].lower().rstrip(".")]
     which = groups["which"].lower()
@@ -496,13 +510,15 @@ def _weekday(match: re.Match[str], groups: _Groups, text: str, reference: date, 
         delta = (target - reference.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
         day = reference + timedelta(days=delta)
     else:
-        delta = (reference.weekday() - target) % 7
+        # "on Saturday" in a Saturday article is that day; "last Saturday" the one before
+        delta = (reference.weekday() - target) % 7 or (7 if lowered.startswith("last") else 0)
         day = reference - timedelta(days=delta)
     return EventDate(day, day, "day", "text", text)
 
 
 def _relative_day(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
-    offset = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[groups["rel"].lower()]
+    # "this morning" and the like: the article's own day
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(groups["rel"].lower(), 0)
     if groups.get("two"):  # "the day before yesterday", "the day after tomorrow"
         offset += -1 if groups["two"].lower() == "before" else 1
     day = reference + timedelta(days=offset)
@@ -665,6 +681,7 @@ _READERS: dict[str, Callable[[re.Match[str], _Groups, str, date | None, bool], E
     "years_between": _year_range,
     "year": _year,
     "year_part": _year_part,
+    "decade": _decade,
     "season": _season,
 }
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool], EventDate | None]] = {

@@ -54,7 +54,10 @@ _IRREGULAR_PAST = frozenset(
 # "a day after", "just two days after", "weeks before": how far the clause's event lies from the main one
 _SPAN_BEFORE_CLAUSE = re.compile(
     r"\b(?:(?:just|only|barely|some|about|around|nearly|almost|less than|more than)\s+)?"
-    r"(?:(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?P<unit>hours?|days?|nights?|weeks?)\s+$",
+    # a unit with no count names a span only after "the" ("the day after"), not as a time of
+    # its own ("earlier this week after …", "on Monday night after …")
+    r"(?:(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"|(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bthat\s)(?<!\bsame\s)(?<!day\s))(?P<unit>hours?|days?|nights?|weeks?)\s+$",
     re.I,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

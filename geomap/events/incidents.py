@@ -1045,6 +1045,9 @@ def _undated_fallback(reading: Reading, facts: ArticleFacts) -> tuple[EventDate 
     the day the article last told, the day it names next for news of its kind or (current
     news) the article's own day."""
     as_told = _dated_as(reading)
+    if reading.named_later is not None and reading.said_on is not None and as_told == "reported":
+        later = reading.named_later
+        return replace(later, basis="narrative"), f"undated news reported before the article names its day: the day it names next, {later.text!r}"
     if reading.said_on is not None and as_told in ("reported", "historical"):
         said = reading.said_on
         return replace(said, basis="report"), f"undated: reported {said.text!r}, so it happened by then"
@@ -1081,21 +1084,32 @@ def _with_named_later(readings: Sequence[Reading], published: date | None) -> Se
     the news the article opened with happened then, not on the day it was published."""
     if published is None:
         return readings
-    days = [
-        r for r in readings
-        if r.date is not None and r.date.precision == "day" and not r.date_opens_span and r.family != "speech" and r.modality == "reported"
-        and in_narrative_window(r.date, published)
-    ]
+    days = _days_told(readings, published)
     out = list(readings)
     for i, reading in enumerate(readings):
         if reading.context_date is not None or reading.date is not None:
             break  # the article has named a day: what follows is told against it
-        if reading.said_on is not None or reading.modality != "reported" or reading.habitual or reading.family == "speech":
+        if reading.modality != "reported" or reading.habitual or reading.family == "speech":
             continue
-        later = next((r.date for r in days if r.start > reading.start and _kin(r.family, reading.family)), None)
-        if later is not None:
+        later = next((told for r, told in days if r.start > reading.start and _kin(r.family, reading.family)), None)
+        # "… was killed, the press service reported on Wednesday. Yesterday, guards …": the day
+        # named next says when, the day of the report only that it happened by then
+        if later is not None and (reading.said_on is None or later.start < reading.said_on.start):
             out[i] = replace(reading, named_later=later)
     return out
+
+
+def _days_told(readings: Sequence[Reading], published: date) -> list[tuple[Reading, EventDate]]:
+    """The recent day each news sentence of the story is told on: its own, or, undated, the day
+    the article told just before it ("Yesterday, guards stopped a group … One smuggler was killed")."""
+    days = []
+    for r in readings:
+        told = r.date if r.date is not None else r.context_date
+        if told is None or told.precision != "day" or r.date_opens_span or r.family == "speech" or r.modality != "reported":
+            continue
+        if in_narrative_window(told, published):
+            days.append((r, told))
+    return days
 
 
 # "authorities are taking efforts to identify", "more troops are being sent": going on as told

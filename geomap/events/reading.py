@@ -85,6 +85,8 @@ _MARK_BREAK_SOURCE = (
 # a verb of saying: what it introduces is a clause of its own
 _SPEECH_BREAK_SOURCE = (
     r"\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?"
+    # a promise or assurance given: what follows "that" is a clause of its own
+    r"|\b(?:promised|pledged|vowed|assured|insisted|stressed|emphasi[sz]ed)\s+(?:\w+\s+)?that\s+"
 )
 _MARK_BREAK = re.compile(_MARK_BREAK_SOURCE, re.I)
 _SPEECH_BREAK = re.compile(_SPEECH_BREAK_SOURCE, re.I)
@@ -667,13 +669,22 @@ def cue_modality(
         for match in cue.pattern.finditer(sentence):
             if cue.scope != "sentence" and match.start() >= last:
                 break
-            if own[0] <= match.start() and match.end() <= own[1] or _past_verb_beside_infinitive(sentence, match, trigger):
+            if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)):
                 continue
-            if _in_scope(cue.scope, match.start(), clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
+            if _past_verb_beside_infinitive(sentence, match, trigger):
+                continue
+            # a cue reaching into the clause from the saying before it ("said the troops would
+            # leave") counts by its last word, when that comes before the event's words
+            reaching = match.start() < clause[0] < match.end() <= trigger.start
+            at = match.end() - 1 if reaching else match.start()
+            if _in_scope(cue.scope, at, clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
 
 
+# the future auxiliary is tense, not the event's own words, even when a trigger spans it
+# ("flights will resume", "the two sides will meet"): its cue still marks the event planned
+_FUTURE_AUXILIARY = re.compile(r"(?:will|shall)\s", re.I)
 _INFINITIVE_CUE = re.compile(r"\bto\Z", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+)?\Z", re.I)
 _PAST_FORM = re.compile(r"\w+ed\b", re.I)
@@ -723,7 +734,29 @@ def dated_modality(modality: str, own: EventDate | None, published: date | None,
         return "planned", f"dated {own.start.isoformat()}, after the article"
     if own.end < shift_days(published, -historical_after_days) and modality in ("reported", "planned"):
         return "historical", f"dated {own.text or own.start.isoformat()!r}, over {historical_after_days} days before the article"
+    if modality == "reported" and _closed_before(own, published) and _middle(own) < shift_days(published, -historical_after_days):
+        # "earlier this year" in an autumn story: a span closed before the news, most of it long past
+        return "historical", f"dated {own.text!r}, a span ended before the article whose middle is over {historical_after_days} days back"
     return modality, ""
+
+
+def _recent_day_in_clause(frame: ArticleFrame, sentence: str, choice: ClassChoice, own: EventDate | None, mentions: Sequence[DateMention]) -> bool:
+    """Whether the event's own date is a day of the article's week told in the event's clause
+    ("troops, deployed there in the 1990s, held drills on Monday"): a background cue beside it
+    does not make the event the past."""
+    if own is None or frame.published is None or own.precision not in ("day", "days") or not in_narrative_window(own, frame.published):
+        return False
+    clause = clause_span(sentence, choice.hit.start)
+    return any(m.date is own and clause[0] <= m.start < clause[1] for m in mentions)
+
+
+def _closed_before(own: EventDate, published: date) -> bool:
+    """Whether a span of a month or more ends the day before the article ("earlier this year")."""
+    return own.precision in ("month", "year") and own.end == shift_days(published, -1)
+
+
+def _middle(own: EventDate) -> date:
+    return shift_days(own.start, (own.end - own.start).days // 2)
 
 
 def choose_date(mentions: Sequence[DateMention], trigger_at: int, statement: bool) -> DateMention | None:
@@ -883,7 +916,26 @@ def _further_reading(
         frame, start, end, present, further, in_sentence, _own_counts(sentence, own, main, frame.lexicon), spans,
         dated_by_main=days is not None,
     )
+    if _denied_by_main(sentence, main.choice, further.hit) and reading.modality in ("reported", "historical"):
+        reading = replace(reading, modality="denied", modality_reason=f"what {main.choice.hit.text!r} denies")
     return reading if days is None or reading.date is not None else replace(reading, days_before_main=days)
+
+
+# "denied reports that its jets bombed …", "rejected claims of an incursion": what follows the
+# denial's object is what is denied; not what a speaker goes on to say ("rejected the account, saying …")
+_DENIED_CONTENT = re.compile(
+    r"\s+(?:(?:strongly|categorically|flatly|again|also|later)\s+)?(?:(?:the|any|all|these|those|such|media|press|earlier|recent)\s+){0,2}"
+    r"(?:(?:reports?|claims?|allegations?|accusations?|information|suggestions?|rumou?rs?|assertions?|speculation)\s+)?(?:that|of)\s",
+    re.I,
+)
+
+
+def _denied_by_main(sentence: str, main: ClassChoice, hit: TriggerHit) -> bool:
+    """Whether a further event is the content of the denial the sentence's main statement makes."""
+    denial = main.hit
+    if main.event_class != "statement" or denial.role != "denial" or hit.start <= denial.start:
+        return False
+    return bool(_DENIED_CONTENT.match(sentence, denial.start + len(denial.text))) and "saying" not in sentence[denial.start : hit.start].lower()
 
 
 # the word that subordinates a clause, which an ``excludes`` may read as background
@@ -1266,6 +1318,8 @@ def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hin
     by_date, why = dated_modality(modality, own, frame.published, frame.historical_after_days)
     if why:
         modality, modality_reason = by_date, why
+    elif modality == "historical" and _recent_day_in_clause(frame, sentence, choice, own, mentions):
+        modality, modality_reason = "reported", f"{modality_reason}, but dated {own.text!r} in the article's week"  # type: ignore[union-attr]
     return Reading(
         start=start,
         end=end,
@@ -1295,11 +1349,18 @@ def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: Clas
     dated_from = frame.filed - start if start < frame.filed <= end else 0  # not the dateline's date
     return [
         m for m in date_mentions(sentence, frame.published, forward=planned)
-        if m.start >= dated_from
+        if m.start >= dated_from and _dates_its_founding_word(m, choice.hit)
         and not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
         and not _dates_the_background_of_a_party(frame, sentence, m, choice.hit.start)
     ]
+
+
+def _dates_its_founding_word(mention: DateMention, hit: TriggerHit) -> bool:
+    """Whether a date of a birth, founding or building ("born in 1974", "built in 2004") may
+    date the event: only when the event is told by that word ("the outpost was built in 2016");
+    every other date may."""
+    return mention.founding is None or hit.start <= mention.founding < hit.start + len(hit.text)
 
 
 def _own_date(  # noqa: PLR0913 (the reading's parts a date depends on)
@@ -1333,7 +1394,7 @@ def narrative_day(frame: ArticleFrame, start: int, end: int) -> EventDate | None
     clearing the fields on Monday, the farmers resisted"), if any."""
     sentence = frame.text[start:end]
     dated_from = frame.filed - start if start < frame.filed <= end else 0
-    return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from], frame.published)
+    return _narrative_day([m for m in date_mentions(sentence, frame.published) if m.start >= dated_from and m.founding is None], frame.published)
 
 
 def _narrative_day(mentions: Sequence[DateMention], published: date | None) -> EventDate | None:
