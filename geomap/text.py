@@ -129,6 +129,11 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
     parts = _TOKEN_SPLIT.split(text[start:] if start else text)  # separator, token, separator, …
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     raws, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    if text.isascii() or "".join(raws).isascii():
+        # most articles' words are ASCII (their other characters are quotes and dashes): a
+        # token's normal form is then its lower case, never empty, and it starts with a
+        # capital or a digit exactly when it sorts before "a"
+        return TokenisedText(starts, ends, list(map(str.lower, raws)), list(itertools.compress(itertools.count(), map("a".__gt__, raws))))
     known = list(map(_TOKEN_FORMS.get, raws))
     forms = [f or _token_forms(r) for f, r in zip(known, raws)] if None in known else cast("list[tuple[str, bool]]", known)
     normal = list(map(_FIRST, forms))

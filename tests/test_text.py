@@ -48,6 +48,11 @@ def test_tokenise_matches_its_plain_definition_at_the_edges():
         "",
         "...",
         "Shir Khan Bandar—Panji Poyon; 2021-07-29: 1,344 km",
+        # words all ASCII (the quick path): quotes and dashes around them, words starting
+        # with "a", "Z", a digit, an underscore between words, capitals inside a word
+        "“Aaron’s” abc Zed 9a a9 _x_ iPhone USA—Kulob a",
+        "plain ASCII text, at Ayni_airbase 1st",
+        "Naïve café in Kulob",  # one word not ASCII: the general path
     ]
     for text in texts:
         for start in (0, 3):
