@@ -627,17 +627,18 @@ def _nearest_anchor_km(
         return {}
     # countries never get the nearby-places bonus: no need to measure them
     reads = gazetteer.memo("resolve: what a candidate set's scores read")
-    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(m.candidate_ids, gazetteer, reads).measured for m in mentions)))
+    candidate_sets = dict.fromkeys(m.candidate_ids for m in mentions)  # names recur: each set read once
+    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(ids, gazetteer, reads).measured for ids in candidate_sets)))
     if not candidates:
         return {}
     lat, lon, cos_lat = _radians(gazetteer)
-    ids = np.array(candidates)
+    ids, anchor_ids = np.array(candidates), np.array(anchors)  # index arrays made once, not per lookup
     # the haversine formula of haversine_km, reduced to the nearest anchor before the
     # (monotonic) arcsin: the same numbers for a fraction of the work
-    half_dlat = (lat[anchors][None, :] - lat[ids][:, None]) / 2
-    half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
-    a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
-    a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
+    half_dlat = (lat[anchor_ids][None, :] - lat[ids][:, None]) / 2
+    half_dlon = (lon[anchor_ids][None, :] - lon[ids][:, None]) / 2
+    a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchor_ids][None, :] * np.sin(half_dlon) ** 2
+    a[ids[:, None] == anchor_ids[None, :]] = np.inf  # a place is not its own neighbour
     if own:
         row_of = {c: row for row, c in enumerate(candidates)}
         for column, anchor in enumerate(anchors):
