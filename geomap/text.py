@@ -126,10 +126,11 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
     cost as much as the rest of recognition); only tokens never seen before are
     normalised one by one.
     """
-    parts = _TOKEN_SPLIT.split(text[start:] if start else text)  # separator, token, separator, …
+    ascii_text = text.isascii()  # then the ASCII pattern splits alike, a third faster
+    parts = (_ASCII_TOKEN_SPLIT if ascii_text else _TOKEN_SPLIT).split(text[start:] if start else text)  # separator, token, …
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     raws, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
-    if text.isascii() or "".join(raws).isascii():
+    if ascii_text or "".join(raws).isascii():
         # most articles' words are ASCII (their other characters are quotes and dashes): a
         # token's normal form is then its lower case, never empty, and it starts with a
         # capital or a digit exactly when it sorts before "a"
@@ -150,6 +151,7 @@ def tokenise(text: str, start: int = 0) -> TokenisedText:
 
 
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+_ASCII_TOKEN_SPLIT = re.compile("([A-Za-z0-9]+)")  # TOKEN_RE on ASCII text: its letters and digits
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 

@@ -68,3 +68,10 @@ def test_a_dateline_with_a_full_stop_does_not_end_a_sentence():
     text = "BISHKEK. March 13 (Interfax) - The presidents signed a treaty. Talks went on."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "BISHKEK. March 13 (Interfax) - The presidents signed a treaty.", "Talks went on."]
+
+
+def test_the_ascii_token_pattern_splits_ascii_text_as_the_general_one():
+    from geomap.text import _ASCII_TOKEN_SPLIT, _TOKEN_SPLIT
+
+    every_character = "".join(chr(c) + chr(d) for c in range(128) for d in (65, 32, 95, 48))
+    assert _ASCII_TOKEN_SPLIT.split(every_character) == _TOKEN_SPLIT.split(every_character)

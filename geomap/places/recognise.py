@@ -141,8 +141,9 @@ def _gazetteer_matches(text: str, tok: TokenisedText, gazetteer: Gazetteer) -> l
 def _organisation_mentions(text: str, tok: TokenisedText, matches: list[_Match], covered: list[int]) -> list[Mention]:
     """Organisation names, longest first where they overlap; their tokens are ``covered``."""
     organisations: list[Mention] = []
-    for first, last, kind, _, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
-        if kind == KIND_ORGANISATION and not any(covered[first:last]):
+    found = [m for m in matches if m[2] == KIND_ORGANISATION]  # most articles name none
+    for first, last, _, _, _ in sorted(found, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if not any(covered[first:last]):
             organisations.append(_mention(text, tok, first, last, "toponym", ()))
             for t in range(first, last):
                 covered[t] = COVERED

@@ -115,7 +115,8 @@ def resolve(
     places = gazetteer.places
     # Countries named in the document, with the mentions that name them: a mention
     # must not count as its own context.
-    country_sources, anchors, regions, region_only_by = _article_evidence(text, mentions, gazetteer)
+    border_words = _BorderWords(text)
+    country_sources, anchors, regions, region_only_by = _article_evidence(text, mentions, gazetteer, border_words)
     nearest_anchor = _nearest_anchor_km(mentions, list(anchors), gazetteer, _own_candidates(mentions, anchors, gazetteer))
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
@@ -138,7 +139,7 @@ def resolve(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
         nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
         focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
-        casefold_same_length(text).rfind("post"), gazetteer.memo("resolve: facts of a name"),
+        border_words.last_post(), gazetteer.memo("resolve: facts of a name"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -413,7 +414,7 @@ def _primary_named(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, 
     return frozenset(generic) if called_so else frozenset()
 
 
-def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> tuple:
+def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer, border_words: _BorderWords) -> tuple:
     """What the whole article says: the countries it names (with the mentions naming each),
     its unambiguous places (anchors), the first-level regions it names ("… districts in
     Badakhshan province", "Paris, Texas") and, for a region named by one mention only, that
@@ -423,7 +424,6 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     country_sources: dict[str, set[int]] = {}
     anchor_positions: dict[int, set[int]] = {}
     names_countries = gazetteer.memo("resolve: countries a mention names")
-    border_words = _BorderWords(text)
     for position, mention in enumerate(mentions):
         key = (mention.candidate_ids, mention.kind, mention.fuzzy)
         named = names_countries.get(key)
@@ -455,9 +455,17 @@ class _BorderWords:
     article instead of one per mention."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         lowered = text.lower()
         # a character that lower-cases to two would shift the offsets: ask names_a_border then
         self._lowered = lowered if len(lowered) == len(text) else None
+
+    def last_post(self) -> int:
+        """Where "post" (case-folded) last begins in the text, -1 if nowhere.  Lower case
+        folds the letters of "post" as case-folding does, but for the long s ("poſt")."""
+        if self._lowered is None or "ſ" in self._text:
+            return casefold_same_length(self._text).rfind("post")
+        return self._lowered.rfind("post")
 
     def near(self, start: int, end: int) -> bool:
         lowered = self._lowered
