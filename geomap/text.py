@@ -172,6 +172,12 @@ def names_a_border(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 40) : end + 40].lower()
     if "border" not in around and "frontier" not in around:
         return False
+    return border_phrase_around(text, start, end)
+
+
+def border_phrase_around(text: str, start: int, end: int) -> bool:
+    """:func:`names_a_border` without its first test, for a caller that has made it
+    ("border" or "frontier" within 40 characters of the name)."""
     return bool(_BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 40), start))
 
 

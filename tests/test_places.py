@@ -266,3 +266,19 @@ def test_the_last_post_is_found_as_case_folding_finds_it():
     ]
     for text in texts:
         assert _BorderWords(text).last_post() == casefold_same_length(text).rfind("post"), text
+
+
+def test_the_border_check_on_the_lower_cased_copy_agrees_with_names_a_border():
+    import re
+
+    from geomap.places.resolve import _BorderWords
+    from geomap.text import names_a_border
+
+    texts = [
+        "clashes near the Afghan border on Monday", "the border with Afghanistan and Tajikistan", "Tajik border guards",
+        "the Tajikistan-Afghanistan FRONTIER", "İstanbul and the Afghan border", "Afghan troops, far from any frontier",
+    ]
+    for text in texts:
+        words = _BorderWords(text)
+        for match in re.finditer(r"[A-Zİ]\w+", text):
+            assert words.names_a_border(match.start(), match.end()) == names_a_border(text, match.start(), match.end()), (text, match)

@@ -179,8 +179,7 @@ def _take(mentions: list[Mention], covered: list[int], text: str, tok: Tokenised
     first, last, kind, ids, candidates = match
     mentions.append(_mention(text, tok, first, last, "adjectival" if kind == KIND_DEMONYM else "toponym", ids))
     weak = kind == KIND_PLACE and not candidates.strong
-    for t in range(first, last):
-        covered[t] = WEAK if weak else COVERED
+    covered[first:last] = [WEAK if weak else COVERED] * (last - first)
 
 
 def _take_named_places_again(mentions: list[Mention], covered: list[int], text: str, tok: TokenisedText, as_words: list[_Match]) -> None:
@@ -347,7 +346,7 @@ def _unknown_acronym(s: _Span) -> bool:
 
 def _english_word_for_a_former_name(s: _Span) -> bool:
     # "Drug": an English word that is only a former or alternate name (of Durg)
-    return not s.candidates.authoritative and all(t in s.gazetteer.known_words for t in s.normal_tokens) and s.normal_surface not in s.candidates.names
+    return not s.candidates.authoritative and s.normal_surface not in s.candidates.names and all(t in s.gazetteer.known_words for t in s.normal_tokens)
 
 
 def _part_of_a_hyphenated_name(s: _Span) -> bool:

@@ -29,7 +29,7 @@ from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
 from geomap.places.rivers import place_on_stretches
-from geomap.text import casefold_same_length, names_a_border, normalise_name
+from geomap.text import border_phrase_around, casefold_same_length, names_a_border, normalise_name
 
 WEIGHTS = {
     "curated": 3.0,
@@ -337,6 +337,10 @@ def _mention_cues(index: int, mention: Mention, article: _ArticleContext) -> tup
     container = _container_country(text, mention, following, gazetteer) or _possessor_country(
         text, mentions[index - 1] if index else None, mention, gazetteer
     )
+    # both patterns begin with white space or a comma: a name before a full stop or "'s" needs neither
+    after = text[mention.end : mention.end + 1]
+    if after != "," and not after.isspace():
+        return container, ""
     cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
     return container, cue.group(1).lower() if cue else ""
 
@@ -434,7 +438,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer, 
         countries, anchor = named
         if anchor is not None:
             anchor_positions.setdefault(anchor, set()).add(position)
-        if countries and border_words.near(mention.start, mention.end) and names_a_border(text, mention.start, mention.end):
+        if countries and border_words.names_a_border(mention.start, mention.end):
             continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
         for country in countries:
             country_sources.setdefault(country, set()).add(position)
@@ -450,9 +454,9 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer, 
 
 
 class _BorderWords:
-    """Whether "border" or "frontier" occurs within 40 characters of a span: what
-    :func:`geomap.text.names_a_border` looks for first, from one lower-cased copy of the
-    article instead of one per mention."""
+    """One lower-cased copy of the article, instead of one per mention, for what is looked
+    up in it: whether "border" or "frontier" occurs within 40 characters of a span (the
+    first test of :func:`geomap.text.names_a_border`), and where "post" last occurs."""
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -467,12 +471,15 @@ class _BorderWords:
             return casefold_same_length(self._text).rfind("post")
         return self._lowered.rfind("post")
 
-    def near(self, start: int, end: int) -> bool:
+    def names_a_border(self, start: int, end: int) -> bool:
+        """:func:`geomap.text.names_a_border` of the span, its first test made in the lower-cased copy."""
         lowered = self._lowered
         if lowered is None:
-            return True
+            return names_a_border(self._text, start, end)
         first, stop = max(0, start - 40), end + 40
-        return lowered.find("border", first, stop) >= 0 or lowered.find("frontier", first, stop) >= 0
+        if lowered.find("border", first, stop) < 0 and lowered.find("frontier", first, stop) < 0:
+            return False
+        return border_phrase_around(self._text, start, end)
 
 
 def _own_candidates(mentions: list[Mention], anchor_positions: dict[int, set[int]], gazetteer: Gazetteer) -> dict[int, tuple[int, ...]]:
