@@ -660,7 +660,7 @@ def _nearest_anchor_km(
             if anchor in own:
                 rows = [row_of[i] for i in own[anchor] if i in row_of]
                 a[rows, column] = np.inf
-    nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
+    nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(np.minimum.reduce(a, axis=1), 1.0)))  # the ufunc: no Python wrapper
     return dict(zip(candidates, nearest.tolist()))
 
 
