@@ -254,3 +254,31 @@ def test_the_first_word_of_an_unknown_district_is_no_place(resources):
     # "Hassan Kot district": not Hassan, India; a lone "in Hassan" still is
     assert [t.mention.text for t in parse("Fighting broke out in Hassan Kot district on Monday.", resources)[1]] == []
     assert [t.place.country for t in parse("Fighting broke out in Hassan on Monday.", resources)[1]] == ["IN"]
+
+
+def test_the_last_post_is_found_as_case_folding_finds_it():
+    from geomap.places.resolve import _BorderWords
+    from geomap.text import casefold_same_length
+
+    texts = [
+        "the Tajikistan POST", "Post at Ishkashim, then a post", "no such word", "the poſt of Khorog",
+        "İstanbul post", "Straße post ß", "ΣΑΣ post Σ", "posts and outposts", "",
+    ]
+    for text in texts:
+        assert _BorderWords(text).last_post() == casefold_same_length(text).rfind("post"), text
+
+
+def test_the_border_check_on_the_lower_cased_copy_agrees_with_names_a_border():
+    import re
+
+    from geomap.places.resolve import _BorderWords
+    from geomap.text import names_a_border
+
+    texts = [
+        "clashes near the Afghan border on Monday", "the border with Afghanistan and Tajikistan", "Tajik border guards",
+        "the Tajikistan-Afghanistan FRONTIER", "İstanbul and the Afghan border", "Afghan troops, far from any frontier",
+    ]
+    for text in texts:
+        words = _BorderWords(text)
+        for match in re.finditer(r"[A-Zİ]\w+", text):
+            assert words.names_a_border(match.start(), match.end()) == names_a_border(text, match.start(), match.end()), (text, match)

@@ -48,6 +48,11 @@ def test_tokenise_matches_its_plain_definition_at_the_edges():
         "",
         "...",
         "Shir Khan Bandar—Panji Poyon; 2021-07-29: 1,344 km",
+        # words all ASCII (the quick path): quotes and dashes around them, words starting
+        # with "a", "Z", a digit, an underscore between words, capitals inside a word
+        "“Aaron’s” abc Zed 9a a9 _x_ iPhone USA—Kulob a",
+        "plain ASCII text, at Ayni_airbase 1st",
+        "Naïve café in Kulob",  # one word not ASCII: the general path
     ]
     for text in texts:
         for start in (0, 3):
@@ -72,3 +77,10 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
         "Dozens of districts have fallen.",
         "He met U.S. officials at Asia-Plus.tj today.",
     ]
+
+
+def test_the_ascii_token_pattern_splits_ascii_text_as_the_general_one():
+    from geomap.text import _ASCII_TOKEN_SPLIT, _TOKEN_SPLIT
+
+    every_character = "".join(chr(c) + chr(d) for c in range(128) for d in (65, 32, 95, 48))
+    assert _ASCII_TOKEN_SPLIT.split(every_character) == _TOKEN_SPLIT.split(every_character)

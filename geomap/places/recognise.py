@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from geomap.config import DEFAULT_SETTINGS
 from geomap.gazetteer.extra import GENERIC_SOURCES, MAJOR_AREAS
@@ -141,8 +141,9 @@ def _gazetteer_matches(text: str, tok: TokenisedText, gazetteer: Gazetteer) -> l
 def _organisation_mentions(text: str, tok: TokenisedText, matches: list[_Match], covered: list[int]) -> list[Mention]:
     """Organisation names, longest first where they overlap; their tokens are ``covered``."""
     organisations: list[Mention] = []
-    for first, last, kind, _, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
-        if kind == KIND_ORGANISATION and not any(covered[first:last]):
+    found = [m for m in matches if m[2] == KIND_ORGANISATION]  # most articles name none
+    for first, last, _, _, _ in sorted(found, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if not any(covered[first:last]):
             organisations.append(_mention(text, tok, first, last, "toponym", ()))
             for t in range(first, last):
                 covered[t] = COVERED
@@ -178,8 +179,7 @@ def _take(mentions: list[Mention], covered: list[int], text: str, tok: Tokenised
     first, last, kind, ids, candidates = match
     mentions.append(_mention(text, tok, first, last, "adjectival" if kind == KIND_DEMONYM else "toponym", ids))
     weak = kind == KIND_PLACE and not candidates.strong
-    for t in range(first, last):
-        covered[t] = WEAK if weak else COVERED
+    covered[first:last] = [WEAK if weak else COVERED] * (last - first)
 
 
 def _take_named_places_again(mentions: list[Mention], covered: list[int], text: str, tok: TokenisedText, as_words: list[_Match]) -> None:
@@ -300,36 +300,38 @@ def _strong(gazetteer: Gazetteer, ids: tuple[int, ...]) -> bool:
     )
 
 
-@dataclass(slots=True)
 class _Span:
     """A capitalised span whose words are a place name in the gazetteer, and what the
-    context rules of :func:`_plausible_place` read around it."""
+    context rules of :func:`_plausible_place` read around it (one ``__init__``, not a
+    dataclass's and its ``__post_init__``: one is made for every place match)."""
 
-    text: str
-    tok: TokenisedText
-    first: int
-    last: int
-    ids: tuple[int, ...]
-    candidates: _Candidates
-    gazetteer: Gazetteer
-    place_starts: set[int]  # tokens where a place match starts
-    covered: list[int]  # token states (FREE, COVERED, WEAK) so far
-    in_places: _PlaceSpans
-    surface: str = field(init=False)
-    normal_tokens: list[str] = field(init=False)
-    normal_surface: str = field(init=False)
-    single: bool = field(init=False)  # one token
-    previous: str = field(init=False)  # the normal form of the token before, "" at the start
-    same_clause: bool = field(init=False)  # the token before is at most two characters away
+    __slots__ = (
+        "text", "tok", "first", "last", "ids", "candidates", "gazetteer", "place_starts", "covered", "in_places",
+        "surface", "normal_tokens", "normal_surface", "single", "previous", "same_clause",
+    )
 
-    def __post_init__(self) -> None:
-        tok, first, last = self.tok, self.first, self.last
-        self.surface = self.text[tok.starts[first] : tok.ends[last - 1]]
-        self.normal_tokens = tok.normal[first:last]
-        self.normal_surface = " ".join(self.normal_tokens)
-        self.single = last - first == 1
-        self.previous = tok.normal[first - 1] if first > 0 else ""
-        self.same_clause = first > 0 and tok.starts[first] - tok.ends[first - 1] <= 2
+    def __init__(  # noqa: PLR0913 (what the context rules read)
+        self,
+        text: str,
+        tok: TokenisedText,
+        first: int,
+        last: int,
+        ids: tuple[int, ...],
+        candidates: _Candidates,
+        gazetteer: Gazetteer,
+        place_starts: set[int],  # tokens where a place match starts
+        covered: list[int],  # token states (FREE, COVERED, WEAK) so far
+        in_places: _PlaceSpans,
+    ) -> None:
+        self.text, self.tok, self.first, self.last, self.ids = text, tok, first, last, ids
+        self.candidates, self.gazetteer, self.place_starts, self.covered, self.in_places = candidates, gazetteer, place_starts, covered, in_places
+        starts, ends, normal = tok.starts, tok.ends, tok.normal
+        self.surface: str = text[starts[first] : ends[last - 1]]
+        self.normal_tokens: list[str] = normal[first:last]
+        self.normal_surface: str = " ".join(self.normal_tokens)
+        self.single: bool = last - first == 1  # one token
+        self.previous: str = normal[first - 1] if first > 0 else ""  # the normal form of the token before, "" at the start
+        self.same_clause: bool = first > 0 and starts[first] - ends[first - 1] <= 2  # the token before is at most two characters away
 
 
 def _unknown_acronym(s: _Span) -> bool:
@@ -346,7 +348,7 @@ def _unknown_acronym(s: _Span) -> bool:
 
 def _english_word_for_a_former_name(s: _Span) -> bool:
     # "Drug": an English word that is only a former or alternate name (of Durg)
-    return not s.candidates.authoritative and all(t in s.gazetteer.known_words for t in s.normal_tokens) and s.normal_surface not in s.candidates.names
+    return not s.candidates.authoritative and s.normal_surface not in s.candidates.names and all(t in s.gazetteer.known_words for t in s.normal_tokens)
 
 
 def _part_of_a_hyphenated_name(s: _Span) -> bool:

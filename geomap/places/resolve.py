@@ -29,7 +29,7 @@ from geomap.gazetteer.extra import AREA_FEATURES, GENERIC_SOURCES, MAJOR_AREAS
 from geomap.gazetteer.index import Gazetteer
 from geomap.model import Mention, Toponym
 from geomap.places.rivers import place_on_stretches
-from geomap.text import casefold_same_length, names_a_border, normalise_name
+from geomap.text import border_phrase_around, casefold_same_length, names_a_border, normalise_name
 
 WEIGHTS = {
     "curated": 3.0,
@@ -115,7 +115,8 @@ def resolve(
     places = gazetteer.places
     # Countries named in the document, with the mentions that name them: a mention
     # must not count as its own context.
-    country_sources, anchors, regions, region_only_by = _article_evidence(text, mentions, gazetteer)
+    border_words = _BorderWords(text)
+    country_sources, anchors, regions, region_only_by = _article_evidence(text, mentions, gazetteer, border_words)
     nearest_anchor = _nearest_anchor_km(mentions, list(anchors), gazetteer, _own_candidates(mentions, anchors, gazetteer))
     static = gazetteer.memo(("resolve", settings.focus_lat, settings.focus_lon, settings.focus_radius_km))
 
@@ -138,7 +139,7 @@ def resolve(
         text, mentions, gazetteer, settings, static, only_named_by, all_countries, regions, region_only_by,
         nearest_anchor, {i: km for i, km in nearest_anchor.items() if km <= NEAR_OTHER_PLACES_KM},
         focus_factor, decided, surfaces, alternates, gazetteer.memo("resolve: what a candidate set's scores read"),
-        casefold_same_length(text).rfind("post"), gazetteer.memo("resolve: facts of a name"),
+        border_words.last_post(), gazetteer.memo("resolve: facts of a name"),
     )
     resolved: list[Toponym] = []
     rivers: list[tuple[int, int]] = []  # (position in resolved, place index) of rivers with a course
@@ -336,6 +337,10 @@ def _mention_cues(index: int, mention: Mention, article: _ArticleContext) -> tup
     container = _container_country(text, mention, following, gazetteer) or _possessor_country(
         text, mentions[index - 1] if index else None, mention, gazetteer
     )
+    # both patterns begin with white space or a comma: a name before a full stop or "'s" needs neither
+    after = text[mention.end : mention.end + 1]
+    if after != "," and not after.isspace():
+        return container, ""
     cue = _FEATURE_WORD_AFTER.match(text, mention.end) or _LIST_FEATURE_WORD_AFTER.match(text, mention.end)
     return container, cue.group(1).lower() if cue else ""
 
@@ -413,7 +418,7 @@ def _primary_named(ids: tuple[int, ...], normalised: str, gazetteer: Gazetteer, 
     return frozenset(generic) if called_so else frozenset()
 
 
-def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> tuple:
+def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer, border_words: _BorderWords) -> tuple:
     """What the whole article says: the countries it names (with the mentions naming each),
     its unambiguous places (anchors), the first-level regions it names ("… districts in
     Badakhshan province", "Paris, Texas") and, for a region named by one mention only, that
@@ -423,7 +428,6 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     country_sources: dict[str, set[int]] = {}
     anchor_positions: dict[int, set[int]] = {}
     names_countries = gazetteer.memo("resolve: countries a mention names")
-    border_words = _BorderWords(text)
     for position, mention in enumerate(mentions):
         key = (mention.candidate_ids, mention.kind, mention.fuzzy)
         named = names_countries.get(key)
@@ -434,7 +438,7 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
         countries, anchor = named
         if anchor is not None:
             anchor_positions.setdefault(anchor, set()).add(position)
-        if countries and border_words.near(mention.start, mention.end) and names_a_border(text, mention.start, mention.end):
+        if countries and border_words.names_a_border(mention.start, mention.end):
             continue  # "near the Afghan border" says where the border runs, not that the places are Afghan
         for country in countries:
             country_sources.setdefault(country, set()).add(position)
@@ -450,21 +454,32 @@ def _article_evidence(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
 
 
 class _BorderWords:
-    """Whether "border" or "frontier" occurs within 40 characters of a span: what
-    :func:`geomap.text.names_a_border` looks for first, from one lower-cased copy of the
-    article instead of one per mention."""
+    """One lower-cased copy of the article, instead of one per mention, for what is looked
+    up in it: whether "border" or "frontier" occurs within 40 characters of a span (the
+    first test of :func:`geomap.text.names_a_border`), and where "post" last occurs."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         lowered = text.lower()
         # a character that lower-cases to two would shift the offsets: ask names_a_border then
         self._lowered = lowered if len(lowered) == len(text) else None
 
-    def near(self, start: int, end: int) -> bool:
+    def last_post(self) -> int:
+        """Where "post" (case-folded) last begins in the text, -1 if nowhere.  Lower case
+        folds the letters of "post" as case-folding does, but for the long s ("poſt")."""
+        if self._lowered is None or "ſ" in self._text:
+            return casefold_same_length(self._text).rfind("post")
+        return self._lowered.rfind("post")
+
+    def names_a_border(self, start: int, end: int) -> bool:
+        """:func:`geomap.text.names_a_border` of the span, its first test made in the lower-cased copy."""
         lowered = self._lowered
         if lowered is None:
-            return True
+            return names_a_border(self._text, start, end)
         first, stop = max(0, start - 40), end + 40
-        return lowered.find("border", first, stop) >= 0 or lowered.find("frontier", first, stop) >= 0
+        if lowered.find("border", first, stop) < 0 and lowered.find("frontier", first, stop) < 0:
+            return False
+        return border_phrase_around(self._text, start, end)
 
 
 def _own_candidates(mentions: list[Mention], anchor_positions: dict[int, set[int]], gazetteer: Gazetteer) -> dict[int, tuple[int, ...]]:
@@ -627,24 +642,25 @@ def _nearest_anchor_km(
         return {}
     # countries never get the nearby-places bonus: no need to measure them
     reads = gazetteer.memo("resolve: what a candidate set's scores read")
-    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(m.candidate_ids, gazetteer, reads).measured for m in mentions)))
+    candidate_sets = dict.fromkeys(m.candidate_ids for m in mentions)  # names recur: each set read once
+    candidates = list(dict.fromkeys(itertools.chain.from_iterable(_reads(ids, gazetteer, reads).measured for ids in candidate_sets)))
     if not candidates:
         return {}
     lat, lon, cos_lat = _radians(gazetteer)
-    ids = np.array(candidates)
+    ids, anchor_ids = np.array(candidates), np.array(anchors)  # index arrays made once, not per lookup
     # the haversine formula of haversine_km, reduced to the nearest anchor before the
     # (monotonic) arcsin: the same numbers for a fraction of the work
-    half_dlat = (lat[anchors][None, :] - lat[ids][:, None]) / 2
-    half_dlon = (lon[anchors][None, :] - lon[ids][:, None]) / 2
-    a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchors][None, :] * np.sin(half_dlon) ** 2
-    a = np.where(ids[:, None] == np.asarray(anchors)[None, :], np.inf, a)  # a place is not its own neighbour
+    half_dlat = (lat[anchor_ids][None, :] - lat[ids][:, None]) / 2
+    half_dlon = (lon[anchor_ids][None, :] - lon[ids][:, None]) / 2
+    a = np.sin(half_dlat) ** 2 + cos_lat[ids][:, None] * cos_lat[anchor_ids][None, :] * np.sin(half_dlon) ** 2
+    a[ids[:, None] == anchor_ids[None, :]] = np.inf  # a place is not its own neighbour
     if own:
         row_of = {c: row for row, c in enumerate(candidates)}
         for column, anchor in enumerate(anchors):
             if anchor in own:
                 rows = [row_of[i] for i in own[anchor] if i in row_of]
                 a[rows, column] = np.inf
-    nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a.min(axis=1), 1.0)))
+    nearest = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(np.minimum.reduce(a, axis=1), 1.0)))  # the ufunc: no Python wrapper
     return dict(zip(candidates, nearest.tolist()))
 
 
