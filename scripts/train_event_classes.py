@@ -307,11 +307,19 @@ def cross_validate(rows: list[dict[str, Any]], variant: Variant) -> dict[str, An
             "changes": dict(changes), "folds": chosen}
 
 
-def optimistic_bound(rows: list[dict[str, Any]], variant: Variant) -> tuple[float, float, float, float]:
+def optimistic_bound(rows: list[dict[str, Any]], variant: Variant) -> dict[str, Any]:
     """An upper bound for (c), not an estimate: C, tau and rho picked on the out-of-fold
-    predictions of all of dev (the test folds themselves)."""
-    best = max((*best_thresholds(rows, *out_of_fold(rows, c, 5, variant)), c) for c in C_GRID)
-    return best[0], best[3], best[1], best[2]
+    predictions of all of dev (the test folds themselves); and (b) at each C."""
+    bound: tuple[float, float, float, float] | None = None
+    alone = {}
+    for c in C_GRID:
+        probs, classes = out_of_fold(rows, c, 5, variant)
+        alone[c] = accuracy(rows, [classes[int(p.argmax())] for p in probs])[0]
+        acc, tau, rho = best_thresholds(rows, probs, classes)
+        if bound is None or acc > bound[0]:
+            bound = (acc, c, tau, rho)
+    assert bound is not None
+    return {"combined": bound[0], "C": bound[1], "tau": bound[2], "rho": bound[3], "model_by_C": alone}
 
 
 def error_detector_auc(rows: list[dict[str, Any]], variant: Variant, c: float = 0.3) -> float:
@@ -331,7 +339,7 @@ def error_detector_auc(rows: list[dict[str, Any]], variant: Variant, c: float = 
     return float(roc_auc_score(wrong, scores))
 
 
-def print_report(name: str, cv: dict[str, Any], bound: tuple[float, float, float, float] | None = None) -> None:
+def print_report(name: str, cv: dict[str, Any]) -> None:
     print(f"\n== {name}  (n={cv['n']} matched event sentences of dev, grouped 5-fold CV by article)")
     print(f"{'method':<44}{'strict':>8}{'lenient':>9}")
     for label, key in (("(a) rules alone", "rules"), ("(b) model alone", "model"), ("(c) rules, overruled when confident", "combined")):
@@ -339,8 +347,12 @@ def print_report(name: str, cv: dict[str, Any], bound: tuple[float, float, float
         print(f"{label:<44}{strict:>8.3f}{lenient:>9.3f}")
     print("(c) changes:", cv["changes"] or "none")
     print("C, tau, rho chosen per fold:", "; ".join(f"{f['C']}, {f['tau']}, {f['rho']}" for f in cv["folds"]))
-    if bound is not None:
-        print(f"upper bound of (c), thresholds picked on the test folds: {bound[0]:.3f} (C={bound[1]}, tau={bound[2]}, rho={bound[3]})")
+
+
+def print_bound(name: str, rules: float, bound: dict[str, Any]) -> None:
+    alone = ", ".join(f"C={c}: {a:.3f}" for c, a in bound["model_by_C"].items())
+    print(f"{name:<66} (a) {rules:.3f}  (b) {alone}  (c) at most {bound['combined']:.3f} "
+          f"(C={bound['C']}, tau={bound['tau']}, rho={bound['rho']})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -356,13 +368,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.rows:
             args.rows.write_text(json.dumps(rows), encoding="utf-8")
     print(f"error detector (is the rules' class wrong?), grouped-CV ROC AUC: {error_detector_auc(rows, VARIANTS[0]):.3f}")
-    gains = []
-    for variant in VARIANTS if args.variants else VARIANTS[:1]:
-        cv = cross_validate(rows, variant)
-        print_report(variant.name, cv, optimistic_bound(rows, variant))
-        gains.append(cv["combined"][0] - cv["rules"][0])
-        sys.stdout.flush()
-    best = max(gains)
+    cv = cross_validate(rows, VARIANTS[0])
+    print_report(VARIANTS[0].name, cv)
+    sys.stdout.flush()
+    best = cv["combined"][0] - cv["rules"][0]
+    if args.variants:
+        # an upper bound is enough to rule a feature set out: if (c) gains nothing with thresholds
+        # picked on the test folds, it gains nothing with thresholds picked honestly
+        print("\nfeature sets, grouped 5-fold CV, strict accuracy; (c) with C, tau, rho picked on the test folds (an upper bound):")
+        for variant in VARIANTS:
+            bound = optimistic_bound(rows, variant)
+            print_bound(variant.name, cv["rules"][0], bound)
+            sys.stdout.flush()
+            best = max(best, bound["combined"] - cv["rules"][0])
     print(f"\nbest gain of (c) over (a): {100 * best:+.1f} points; " + ("worth adopting (>= 1.5)" if best >= 0.015 else "below the 1.5 points needed to adopt"))
     return 0
 
