@@ -408,7 +408,7 @@ def _issue(  # noqa: PLR0913 (the fields of one reported issue)
 
 def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[str, Any]], lexicon: Any) -> dict[str, Any]:
     """Event scores (see :mod:`geomap.evaluate_events`), plus the share of gold quantities found."""
-    from geomap.evaluate_events import ActorMatcher, EventScores, PredictedEvent, match_events, score_article
+    from geomap.evaluate_events import ActorMatcher, EventScores, PredictedEvent, match_events, quantity_found, score_article
 
     scores = EventScores()
     actors = ActorMatcher(lexicon)
@@ -425,12 +425,16 @@ def _event_metrics(records: list[tuple[dict[str, Any], Any]], issues: list[dict[
             base = {"file": record["file"], "kind": "event", "sentence_start": at, "context": " ".join(record["text"][at : at + 90].split())}
             if gold_q:
                 remaining = list(pred_q)
-                for q in gold_q:
+                missing = []
+                for category, value in gold_q:
                     qty_n += 1
-                    if q in remaining:
-                        remaining.remove(q)
+                    found = quantity_found(category, value, remaining)
+                    if found is None:
+                        missing.append((category, value))
+                    else:
+                        del remaining[found]
                         qty_ok += 1
-                if set(gold_q) - set(pred_q):
+                if missing:
                     issues.append({**base, "problem": "quantities", "gold": gold_q, "predicted": pred_q})
             elif pred_q and "quantities" in gold[i]:
                 spurious_qty += 1

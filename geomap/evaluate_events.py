@@ -44,6 +44,33 @@ from pyproj import Geod
 #: Allowance added to the gold radius when judging a predicted place, km.
 PLACE_SLACK_KM = 25.0
 
+# The annotated real-news set names what a number counts with a free noun ("kg", "troops",
+# "people"); geomap counts into its own categories (data/lexicon/quantity_units.csv). A gold
+# noun here is found by a count of the same number in any of these categories; any other
+# noun only by a category of its own name.
+_PEOPLE = frozenset({"fatalities", "injured", "detained", "displaced", "personnel"})
+_FORCES = frozenset({"personnel", "fatalities", "injured", "detained"})
+QUANTITY_NOUN_CATEGORIES: dict[str, frozenset[str]] = {
+    "kg": frozenset({"drugs_kg"}),
+    "people": _PEOPLE, "civilians": _PEOPLE, "residents": _PEOPLE, "children": _PEOPLE, "families": frozenset({"displaced"}),
+    "troops": _FORCES, "soldiers": _FORCES, "militants": _FORCES, "fighters": _FORCES, "armed men": _FORCES,
+    "attackers": _FORCES, "smugglers": _FORCES, "hostages": frozenset({"detained"}), "bodies": frozenset({"fatalities"}),
+    "weapons": frozenset({"small_arms", "artillery", "ammunition"}), "rifles": frozenset({"small_arms"}),
+    "pistols": frozenset({"small_arms"}), "grenades": frozenset({"ammunition", "small_arms"}), "rounds": frozenset({"ammunition"}),
+    "military hardware": frozenset({"vehicles", "armoured_vehicles", "tanks", "artillery", "aircraft", "helicopters", "air_defence", "uav"}),
+    "equipment": frozenset({"vehicles", "armoured_vehicles", "tanks", "artillery", "aircraft", "helicopters", "air_defence", "uav"}),
+    "vehicles": frozenset({"vehicles", "armoured_vehicles", "tanks"}),
+    "aircraft": frozenset({"aircraft", "helicopters", "uav"}),
+}
+
+
+def quantity_found(gold_category: str, gold_value: int, predicted: Sequence[tuple[str, int]]) -> int | None:
+    """Index of the predicted ``(category, value)`` that counts the gold quantity, or None: the
+    same number, in the gold's own category or one its noun stands for
+    (``QUANTITY_NOUN_CATEGORIES``)."""
+    accepted = QUANTITY_NOUN_CATEGORIES.get(gold_category.lower(), frozenset()) | {gold_category}
+    return next((k for k, (category, value) in enumerate(predicted) if value == gold_value and category in accepted), None)
+
 _GEOD = Geod(ellps="WGS84")
 _STOP = frozenset(
     "the a an of and for in on at to by with forces force troops military army government group groups "

@@ -244,3 +244,15 @@ def test_fine_found_and_right_counts_missed_and_far_places_against_the_gold():
     tally = _Tally()
     tally.add("f.txt", "x" * 50, gold, pred, "toponym", [])
     assert tally.metrics()["fine_found_and_right"] == {"n": 3, "share": 1 / 3}
+
+
+def test_a_gold_noun_is_found_by_a_count_in_the_categories_it_stands_for():
+    from geomap.evaluate_events import quantity_found
+
+    predicted = [("fatalities", 2), ("drugs_kg", 15), ("displaced", 13500)]
+    assert quantity_found("kg", 15, predicted) == 1
+    assert quantity_found("people", 13500, predicted) == 2
+    assert quantity_found("fatalities", 2, predicted) == 0  # a category of its own name
+    assert quantity_found("kg", 2, predicted) is None  # the number must agree
+    assert quantity_found("clashes", 2, predicted) is None  # an event count is no casualty count
+    assert quantity_found("vehicles", 15, predicted) is None
