@@ -84,7 +84,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     readings = _with_named_later(readings, facts.published)
     groups = _group(readings, facts)
     events: list[Event | None] = [None] * len(readings)
-    sites: list[_Site | None] = []
+    grouped: list[tuple[str, list[int], _Site | None]] = []
     where: list[tuple[PlaceChoice, str, str]] = [(NO_PLACE, "", "")] * len(readings)
     for number, members in enumerate(groups, 1):
         incident_id = f"{facts.article_id}#{number}"
@@ -114,12 +114,11 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
                 reading = replace(reading, incident_dated_after=True)
             where[index] = _event_place(reading, own_site, facts)
             events[index] = _event(reading, incident_id, where[index], own_day, agents, recipients, facts, told_as)
-        sites.append(site)
-    placed = _with_story_places(events, where, facts)  # type: ignore[arg-type]
-    incidents = [
-        _incident(f"{facts.article_id}#{number}", [placed[i] for i in members], members, site, facts)
-        for number, (members, site) in enumerate(zip(groups, sites, strict=True), 1)
-    ]
+        grouped.append((incident_id, members, site))
+    built = [e for e in events if e is not None]
+    assert len(built) == len(events), "every reading belongs to one incident"
+    placed = _with_story_places(built, where, facts)
+    incidents = [_incident(incident_id, [placed[i] for i in members], members, site, facts) for incident_id, members, site in grouped]
     return placed, incidents
 
 
@@ -767,7 +766,8 @@ _SITED_FAMILIES = frozenset({"violence", "posture", "crossing"})
 
 
 def _with_story_places(events: list[Event], where: list[tuple[PlaceChoice, str, str]], facts: ArticleFacts) -> list[Event]:
-    """Events with no place, or only a country, placed at the story's site.
+    """Events with no place, or only a country, a nationality word or a country as a party,
+    placed at the story's site.
 
     The annotation conventions place every sentence of an incident at its site, wherever in
     the article the site is named; a sentence the incidents could not join ("the attackers
