@@ -115,11 +115,15 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             where[index] = _event_place(reading, own_site, facts)
             events[index] = _event(reading, incident_id, where[index], own_day, agents, recipients, facts, told_as)
         grouped.append((incident_id, members, site))
+    placed = _with_story_places(_every_event(events), where, facts)
+    return placed, [_incident(incident_id, [placed[i] for i in members], members, site, facts) for incident_id, members, site in grouped]
+
+
+def _every_event(events: list[Event | None]) -> list[Event]:
+    """The events of every reading (each reading belongs to one incident)."""
     built = [e for e in events if e is not None]
-    assert len(built) == len(events), "every reading belongs to one incident"
-    placed = _with_story_places(built, where, facts)
-    incidents = [_incident(incident_id, [placed[i] for i in members], members, site, facts) for incident_id, members, site in grouped]
-    return placed, incidents
+    assert len(built) == len(events), "a reading belongs to no incident"
+    return built
 
 
 def _classes_under_way(readings: Sequence[Reading], members: list[int], published: date | None) -> set[str]:
