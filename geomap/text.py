@@ -193,7 +193,7 @@ _DATE_AFTER = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—])"
+    r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—(\d])"
     # "… leave for Kabul.Dozens of districts …": copied text that lost the space after a full stop
     r"|(?<=[a-z]{3})\.(?=(?-i:[A-Z][a-z]{2,})\b)"
 )
@@ -205,7 +205,7 @@ def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 
     Rules: a sentence ends at ``. ! ?`` followed by white space (unless the word before
     is a known abbreviation or a single capital initial), or at a line break before a
-    capital/quote/bullet, or at a blank line.  Leading/trailing white space is trimmed.
+    capital/quote/bullet/bracket/digit (a headline above "(Reuters) -"), or at a blank line.  Leading/trailing white space is trimmed.
     """
     spans: list[tuple[int, int]] = []
     cursor = start

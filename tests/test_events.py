@@ -951,3 +951,79 @@ def test_clause_breaks_searched_apart_equal_the_one_alternation(sentence: str) -
     from geomap.events.reading import _CLAUSE_BREAK, _clause_break_spans
 
     assert _clause_break_spans(sentence) == tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_word", "clause_end"),
+    [
+        # a short aside in brackets is no clause of its own: the clause goes on after it
+        ("The exercise dubbed Poisk 2021 (Search 2021) will be conducted near the border.", "exercise", None),
+        ("The border detachment of the committee (SCNS) moved north overnight.", "detachment", None),
+        # a long parenthesis still ends the clause
+        ("The drills (which, officials said, were planned long ago by both ministries) ended.", "drills", "("),
+    ],
+)
+def test_a_short_aside_in_brackets_does_not_end_the_clause(sentence: str, event_word: str, clause_end: str | None) -> None:
+    from geomap.events.reading import clause_span
+
+    start, end = clause_span(sentence, sentence.index(event_word))
+    assert end == (sentence.index(clause_end) if clause_end else len(sentence))
+
+
+def test_a_plan_told_of_an_incident_dated_after_the_article_stays_a_plan(resources):
+    from dataclasses import replace
+
+    from geomap.events.incidents import _as_under_way
+    from geomap.model import EventDate
+
+    text = " date 2021-10-06\nA source says the military exercise will involve more than 4,000 troops."
+    (event,) = parse_text(text, None, resources).events
+    assert event.modality == "planned"
+    from geomap.events.reading import ArticleFrame, read_sentence_events
+
+    frame = ArticleFrame(text=text, published=date(2021, 10, 6), toponyms=(), lexicon=resources.lexicon, border_zones=(),
+                         article_zone=None, organisations=(), filed=0, lead_end=len(text), historical_after_days=30,
+                         toponym_starts=(), organisation_starts=(), harmful_classes=frozenset())
+    (reading,) = read_sentence_events(frame, text.index("A source"), len(text))
+    planned = replace(reading, modality="planned", date=None)
+    later = EventDate(date(2021, 10, 10), date(2021, 10, 23), "days", "text", "October 10-23")
+    # the class is under way (another sentence tells it begun): what it will involve is happening ...
+    assert _as_under_way(planned, {"military_exercise"}, date(2021, 10, 6)).modality == "reported"
+    # ... unless the incident itself is dated after the article: then it lies ahead with it
+    assert _as_under_way(planned, {"military_exercise"}, date(2021, 10, 6), later).modality == "planned"
+
+
+def test_a_span_may_name_the_month_it_ends_in():
+    from geomap.events.dates import date_mentions
+
+    (found,) = date_mentions("the talks were held from August 22 through August 28, 2024", date(2024, 9, 1))
+    assert (found.date.start, found.date.end, found.date.precision) == (date(2024, 8, 22), date(2024, 8, 28), "days")
+    (crossing,) = date_mentions("drills from December 30 to January 3", date(2024, 1, 10))
+    assert (crossing.date.start, crossing.date.end) == (date(2023, 12, 30), date(2024, 1, 3))
+
+
+def test_a_headline_above_a_bracketed_agency_line_is_a_sentence_of_its_own():
+    from geomap.text import split_sentences
+
+    text = "Commission Holds Next Meeting\n(Trend) DUSHANBE, August 28. The meeting was held in Termez."
+    spans = split_sentences(text)
+    assert text[spans[0][0] : spans[0][1]] == "Commission Holds Next Meeting"
+
+
+def test_the_ongoing_situation_is_no_cue_that_a_plan_is_under_way(resources):
+    text = " date 2021-10-06\nThe CSTO plans to hold three exercises in Tajikistan later this month due to the ongoing situation in Afghanistan."
+    (event,) = parse_text(text, None, resources).events
+    assert event.event_class == "military_exercise" and event.modality == "planned"
+
+
+def test_rapid_deployment_forces_are_a_unit_not_a_deployment(resources):
+    text = " date 2024-10-17\nThe CSTO has launched the active phase of the Rubezh 2024 exercise of its rapid deployment forces at a range in Tajikistan."
+    events = parse_text(text, None, resources).events
+    assert events and events[0].event_class == "military_exercise"
+
+
+def test_how_often_inside_the_event_words_makes_it_habitual(resources):
+    text = " date 2019-03-18\nThe Taliban control half the country and launch near-daily attacks on security forces."
+    events = parse_text(text, None, resources).events
+    attack = next(e for e in events if e.event_class == "attack")
+    assert attack.date is None

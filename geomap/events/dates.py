@@ -34,6 +34,8 @@ _PART = r"(?:(?P<part>early|mid|late|the (?:start|beginning|middle|end) of|(?:th
 _BOUND = r"(?P<bound>through|thru|until|till|to|up to)\s+"
 _MONTH_SECOND_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"  # a month name, no group
 _DAY_TO = r"(?:\s*(?:-|–|to|until|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"  # "October 10-23", "18 to 22 September"
+# "August 22 through August 28", "August 30 to September 2": the end may name its month
+_MONTH_DAY_TO = rf"(?:\s*(?:-|–|to|until|till|through)\s*(?:(?P<month2>{_MONTH_SECOND_NAME})\.?\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -42,7 +44,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "21AUG22": the compact day-month-year of military and analysts' reports (capitals only,
     # so that no word is read as one)
     ("compact", re.compile(r"\b(?P<d>\d{1,2})(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<yy>\d{2}|(?:19|20)\d{2})\b")),
-    ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("month_day", re.compile(rf"\b(?:{_BOUND})?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_MONTH_DAY_TO}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b(?:{_BOUND})?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_TO}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next|coming|past)\s+{_MONTH}\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|since|by|from|at|of|until|through)\s+{_PART}{_MONTH}\b(?:,?\s+(?:of\s+)?{_YEAR})?", re.I)),
@@ -400,11 +402,22 @@ def _month_day(match: re.Match[str], groups: _Groups, text: str, reference: date
     else:
         return None
     day = date(year, month, day_number)
-    if groups.get("day2") and int(groups["day2"]) > day_number:
-        return EventDate(day, date(year, month, int(groups["day2"])), "days", "text", text)
+    if groups.get("day2"):
+        last = _span_end(day, groups.get("month2"), int(groups["day2"]))
+        if last > day:
+            return EventDate(day, last, "days", "text", text)
     if groups.get("bound") and reference and day >= reference:
         return EventDate(reference, day, "days", "text", text)
     return EventDate(day, day, "day", "text", text)
+
+
+def _span_end(first: date, month_name: str | None, day_number: int) -> date:
+    """The last day of a span that began on ``first``: in its own month when the text names
+    one (the next year's, for a month before the first's), else in the first's."""
+    if not month_name:
+        return date(first.year, first.month, day_number)
+    month = _MONTHS[month_name.lower().rstrip(".")]
+    return date(first.year + (month < first.month), month, day_number)
 
 
 # a month name that is also a word ("5 may be", "thousands march") reads as a month when the

@@ -109,7 +109,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             if own_class not in class_sites:
                 class_sites[own_class] = _class_site(readings, members, own_class, site, facts)
             own_site = class_sites[own_class] or site
-            reading = _as_under_way(readings[index], under_way, facts.published)
+            reading = _as_under_way(readings[index], under_way, facts.published, own_day[0] if own_day is not None else None)
             if own_day is not None and readings[own_day[1]].start > reading.start:
                 reading = replace(reading, incident_dated_after=True)
             where[index] = _event_place(reading, own_site, facts)
@@ -141,12 +141,14 @@ def _under_way(reading: Reading, published: date) -> bool:
     return in_narrative_window(reading.date, published)
 
 
-def _as_under_way(reading: Reading, under_way: set[str], published: date | None) -> Reading:
+def _as_under_way(reading: Reading, under_way: set[str], published: date | None, incident_day: EventDate | None = None) -> Reading:
     """"The drills began on Tuesday … 2,000 troops will take part in the drills": in an incident
-    under way, what its event will involve is told of the event itself, which is happening."""
+    under way, what its event will involve is told of the event itself, which is happening.
+    Not in an incident dated after the article ("drills will be held from October 10"): what
+    it will involve lies ahead with it."""
     if reading.modality != "planned" or reading.event_class not in under_way or published is None:
         return reading
-    if reading.date is not None and reading.date.start > published:
+    if any(day is not None and day.start > published for day in (reading.date, incident_day)):
         return reading
     return replace(reading, modality="reported", modality_reason=f"{reading.modality_reason}, of a {reading.event_class} under way")
 

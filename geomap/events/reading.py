@@ -626,7 +626,7 @@ def clause_span(sentence: str, offset: int) -> tuple[int, int]:
 def _clause_breaks(sentence: str) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where a leading subordinate clause ends (0: none) and every clause break of ``sentence``."""
     leading = _LEADING_SUBORDINATE.match(sentence)
-    return (leading.end() if leading else 0), _clause_break_spans(sentence)
+    return (leading.end() if leading else 0), _without_asides(sentence, _clause_break_spans(sentence))
 
 
 def _clause_break_spans(sentence: str) -> tuple[tuple[int, int], ...]:
@@ -649,6 +649,31 @@ def _clause_break_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# the most characters a parenthesis may hold and still be an aside of its clause
+ASIDE_CHARS = 40
+
+
+def _without_asides(sentence: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The breaks without the brackets of a short aside with no break inside it ("the exercise
+    dubbed Poisk 2021 (Search 2021) will be held", "the SCNS (GKNB) said"): a gloss or an
+    acronym, not a clause of its own, so the clause goes on after it."""
+    kept: list[tuple[int, int]] = []
+    skip = False
+    for k, span in enumerate(spans):
+        if skip:
+            skip = False
+            continue
+        closing = spans[k + 1] if k + 1 < len(spans) else None
+        if (
+            closing is not None and sentence[span[0]] == "(" and sentence[closing[0]] == ")"
+            and closing[0] - span[1] <= ASIDE_CHARS
+        ):
+            skip = True
+            continue
+        kept.append(span)
+    return tuple(kept)
+
+
 def cue_modality(
     sentence: str, lexicon: Lexicon, trigger: TriggerHit, present: set[str] | None = None
 ) -> tuple[str, str]:
@@ -669,7 +694,9 @@ def cue_modality(
         for match in cue.pattern.finditer(sentence):
             if cue.scope != "sentence" and match.start() >= last:
                 break
-            if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)):
+            # a cue inside the event's own words is part of the event ("agreed to"), except the
+            # future auxiliary and how often it happens ("launch near-daily attacks")
+            if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)) and cue.modality != "habitual":
                 continue
             if _past_verb_beside_infinitive(sentence, match, trigger):
                 continue
