@@ -1027,3 +1027,24 @@ def test_how_often_inside_the_event_words_makes_it_habitual(resources):
     events = parse_text(text, None, resources).events
     attack = next(e for e in events if e.event_class == "attack")
     assert attack.date is None
+
+
+def test_a_place_a_report_is_according_to_is_its_source_not_its_site(resources):
+    text = " date 2022-01-04\nAccording to Tashkent, the soldiers voluntarily left the bridge on Monday."
+    (event,) = [e for e in parse_text(text, None, resources).events if e.event_class != "statement"]
+    assert event.place is None or event.place.place.name != "Tashkent"
+
+
+def test_a_town_named_like_a_province_means_the_province_when_the_site_lies_elsewhere_in_it(resources):
+    text = (" date 2017-04-19\nTaliban Commander Among 16 Killed in Kunduz\n\nWednesday, April 19, 2017\n"
+            "Kabul (BNA) At least sixteen Taliban insurgents including a commander for Takhar province were killed in an operation in Kunduz province.\n"
+            "The police said the attack was carried out in the vicinity of Dasht-e-Archi district.")
+    events = parse_text(text, None, resources).events
+    assert len(events) == 3 and all(e.place is not None and "Archi" in e.place.place.name for e in events)
+
+
+def test_the_city_of_a_province_name_stays_the_city(resources):
+    text = (" date 2022-09-16\nFighting on the border of Batken region went on near the village of Maksat on Friday. "
+            "Strikes were also delivered at the regional center of Batken and its airport from rocket launchers.")
+    strike = next(e for e in parse_text(text, None, resources).events if e.sentence.startswith("Strikes"))
+    assert strike.place is not None and strike.place.place.name == "Batken"

@@ -154,6 +154,7 @@ def extract_events(
         measure=measure,
         territory_holder=partial(territory_holder, lexicon),
         places_at=_places_at(article.text, ordered),
+        provinces=tuple({t.place.id: t.place for t in ordered if not t.adjectival and t.place.feature_type == "admin1"}.values()),
         named_elsewhere=_named_outside_events(article.text, ordered, readings),
         armed=frozenset(a.name for a in lexicon.actors if a.actor_type in _ARMED_TYPES),
         unknown_attackers=getattr(lexicon.actor_by_id(UNIDENTIFIED_ARMED), "name", ""),

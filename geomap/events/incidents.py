@@ -67,6 +67,7 @@ class ArticleFacts:
     # the sites, towns and districts the article names, with where it names them ("the men
     # lived in the village of Deires"): where along the border an event "on the border" is
     places_at: tuple[tuple[int, Place], ...] = ()
+    provinces: tuple[Place, ...] = ()  # the provinces the article names
     # the places below country level named by sentences that tell no event ("the outpost where
     # it happened lies in Shamsiddin Shohin district"): an incident's site when its own say none
     named_elsewhere: tuple[Toponym, ...] = ()
@@ -539,13 +540,68 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     best = min(
         placed,
         key=lambda i: (
-            not readings[i].place.specific, readings[i].family == "other", SPECIFICITY.get(readings[i].place.geo_level, 9), i
+            not readings[i].place.specific, readings[i].family == "other", _site_rank(readings[i], readings, placed, facts), i
         ),
     )
     site = _Site(readings[best].place, readings[best].start, readings[best].family)
     if site.choice.zone is not None and facts.measure is not None:
         return _border_stretch(site, readings, facts) or site
     return site
+
+
+_PROVINCE_WORDS = re.compile(r"\s+(?:province|region|oblast|viloyat|velayat|wilayat)$", re.I)
+
+
+def _province_of_the_name(choice: PlaceChoice, facts: ArticleFacts) -> Place | None:
+    """The province the article names that shares its name with the town ``choice`` places an
+    event in ("killed in Kunduz" beside "an operation in Kunduz province"): the bare name may
+    mean either."""
+    toponym = choice.toponym
+    if toponym is None or choice.geo_level != "settlement":
+        return None
+    name = toponym.place.name.casefold()
+    return next(
+        (place for place in facts.provinces if _PROVINCE_WORDS.sub("", place.name).casefold() == name),
+        None,
+    )
+
+
+# "the city of Batken", "Kunduz city", "the regional centre of Batken": the town, said so
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|centre|center|capital|village)\s+of\s+$", re.I)
+_TOWN_AFTER = re.compile(r"\s+(?:city|town)\b", re.I)
+
+
+def _province_meant(reading: Reading, site: Place, facts: ArticleFacts) -> bool:
+    """Whether the bare name of a town that a province shares means the province, because the
+    incident's site (a district or a spot named in another of its sentences) lies in the
+    province, not the town."""
+    choice = reading.place
+    province = _province_of_the_name(choice, facts)
+    if province is None or choice.toponym is None:
+        return False
+    at, end = choice.toponym.mention.start - reading.start, choice.toponym.mention.end - reading.start
+    if _TOWN_BEFORE.search(reading.sentence, max(0, at - 30), max(0, at)) or _TOWN_AFTER.match(reading.sentence, end):
+        return False
+    town = choice.toponym.place
+    return _near(site, province) and not _near(site, town)
+
+
+def _near(inner: Place, outer: Place) -> bool:
+    return float(haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)) <= outer.uncertainty_km + inner.uncertainty_km
+
+
+def _site_rank(reading: Reading, readings: Sequence[Reading], placed: list[int], facts: ArticleFacts) -> int:
+    """How specific a member's place is as the incident's site; a town named like a province
+    the article names ranks as the province when another member names a district or a spot
+    in the province and not in the town."""
+    rank = SPECIFICITY.get(reading.place.geo_level, 9)
+    if _province_of_the_name(reading.place, facts) is None:
+        return rank
+    for j in placed:
+        other = readings[j].place
+        if other.toponym is not None and other.geo_level in ("site", "adm2") and _province_meant(reading, other.toponym.place, facts):
+            return SPECIFICITY["adm1"]
+    return rank
 
 
 def _site_named_elsewhere(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
@@ -947,6 +1003,8 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
     if reading.family == "speech" and site.family not in _GATHERINGS and not _said_by_protesters(reading):
         return False
     if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
+        return True
+    if _province_meant(reading, site.choice.toponym.place, facts):
         return True
     if not _inside(reading.place, site.choice.toponym.place, facts):
         return False  # Moscow does not refine "along the Afghan border"

@@ -588,6 +588,9 @@ def _another_events_part(context: SentencePlaces) -> int:
 
 # "the Taliban (banned in Russia)": where a group is outlawed qualifies the group
 _OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
+# "according to Tashkent", "citing Kabul", "according to Shcherbakov": who the report is from,
+# a source and never where anything happened
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|quoted\s+by)\s+(?:the\s+)?$", re.I)
 
 
 # "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the
@@ -626,6 +629,7 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
+        and not _SOURCE_BEFORE.search(context.text, max(0, t.mention.start - 20), t.mention.start)
         and not (
             not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start)
             and not (context.family == "posture" and _sent_to(context.text, t.mention.start))
