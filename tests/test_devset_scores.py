@@ -25,7 +25,7 @@ FLOORS = {
     "modality_accuracy": 0.91,
     "actor_recall": 0.82,
     "fatalities_accuracy": 0.86,
-    "incident_recall": 0.74,  # the issue asks 0.65 on unseen news
+    "incident_recall": 0.71,  # the issue asks 0.65 on unseen news
 }
 
 
