@@ -1048,3 +1048,47 @@ def test_the_city_of_a_province_name_stays_the_city(resources):
             "Strikes were also delivered at the regional center of Batken and its airport from rocket launchers.")
     strike = next(e for e in parse_text(text, None, resources).events if e.sentence.startswith("Strikes"))
     assert strike.place is not None and strike.place.place.name == "Batken"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        # what a report says happened is the event, when its words name one
+        ("He added that the suspension of cargo traffic from the crossing was due to a maintenance dispute.", "border_crossing_status"),
+        ("Information on the resumption of rail traffic between the countries will follow, the company said.", "border_crossing_status"),
+        ("The district is now effectively under Taliban control, according to the group.", "territorial_control"),
+        ("An official added that border guards had started killing innocent villagers.", "attack"),
+    ],
+)
+def test_a_report_is_looked_through_to_the_event_its_words_name(resources, sentence: str, event_class: str):
+    events = parse_text(" date 2023-02-02\n" + sentence, None, resources).events
+    assert events and events[0].event_class == event_class
+
+
+def test_a_crossing_is_where_its_traffic_comes_from(resources):
+    text = " date 2023-02-02\nHe added that the suspension of cargo traffic from Hairatan was due to a decision of the railway company."
+    (event,) = parse_text(text, None, resources).events
+    assert event.event_class == "border_crossing_status" and event.place is not None and event.place.place.name == "Hairatan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        ("Local residents began to stone each other at about 9.30.", "riot"),
+        ("The enemy is currently under siege in the police building.", "armed_clash"),
+        ("The fall of Ghormach was confirmed by the provincial police.", "territorial_control"),
+        ("Taliban burn governmental facilities in the district.", "attack"),
+        ("The governor said the district was fully regained from militants.", "territorial_control"),
+        ("Under cover of night, the inmates escaped from a detention centre in the capital.", "other"),
+    ],
+)
+def test_event_words_of_kinds_the_lexicon_lacked(resources, sentence: str, event_class: str):
+    events = parse_text(" date 2019-12-18\n" + sentence, None, resources).events
+    assert events and events[0].event_class == event_class
+
+
+def test_a_conflict_said_to_occur_takes_the_class_its_incident_is_told_with(resources):
+    text = (" date 2019-12-18\nResidents of two border villages threw stones at each other near Kok-Tash on Wednesday. "
+            "After a short break, the conflict escalated again.")
+    events = parse_text(text, None, resources).events
+    assert [e.event_class for e in events] == ["riot", "riot"]

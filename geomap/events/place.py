@@ -588,6 +588,7 @@ def _another_events_part(context: SentencePlaces) -> int:
 
 # "the Taliban (banned in Russia)": where a group is outlawed qualifies the group
 _OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # "according to Tashkent", "citing Kabul", "according to Shcherbakov": who the report is from,
 # a source and never where anything happened
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|quoted\s+by)\s+(?:the\s+)?$", re.I)
@@ -630,15 +631,25 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
         and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
         and not _SOURCE_BEFORE.search(context.text, max(0, t.mention.start - 20), t.mention.start)
-        and not (
-            not t.adjectival and is_origin(context.text, t.mention.start) and not is_left_place(context.text, t.mention.start)
-            and not (context.family == "posture" and _sent_to(context.text, t.mention.start))
-        )
+        and not _only_an_origin(context, t)
         and not (t.place.feature_type != "country" and not t.adjectival and is_route_end(context.text, t))
         and not (t.place.feature_type == "country" and _TITLE_AFTER.match(context.text, t.mention.end) and not _locative(context.text, t))
         and not resolved_outside_its_container(context.text, t, context.toponyms)
         and not _across_a_border(context.text, t)
     ]
+
+
+def _only_an_origin(context: SentencePlaces, toponym: Toponym) -> bool:
+    """Whether the place is only where the event's people or goods came from or went to, not
+    where it happened (a place left by a withdrawal, where troops are sent, and the crossing
+    that traffic comes from are where it happened)."""
+    at = toponym.mention.start
+    if toponym.adjectival or not is_origin(context.text, at) or is_left_place(context.text, at):
+        return False
+    if context.family == "posture" and _sent_to(context.text, at):
+        return False
+    # "cargo traffic from Hairatan was suspended": the crossing is where its traffic comes from
+    return not (context.family == "crossing" and _FROM_BEFORE.search(context.text, max(0, at - 12), at))
 
 
 # "Moscow hosts a Taliban delegation", "Tajikistan will host the drills": the host is the venue
