@@ -1092,3 +1092,20 @@ def test_a_conflict_said_to_occur_takes_the_class_its_incident_is_told_with(reso
             "After a short break, the conflict escalated again.")
     events = parse_text(text, None, resources).events
     assert [e.event_class for e in events] == ["riot", "riot"]
+
+
+def test_a_venue_told_before_the_saying_places_the_statement_and_the_speakers_next_words(resources):
+    text = (" date 2015-03-14\nSpeaking at a press conference in the Tajik capital, Dushanbe, late on March 13, the secretary general "
+            "said the alliance could repel any threat from Afghanistan. "
+            "He added that Russia would never permit the security of a member to be in doubt. "
+            "The president has criticized the Taliban.")
+    events = parse_text(text, None, resources).events
+    places = [e.place.place.name if e.place else None for e in events if e.event_class == "statement"]
+    assert places[:2] == ["Dushanbe", "Dushanbe"]
+    assert places[2:] == [None]  # another speaker's words were not said there
+
+
+def test_an_armed_conflict_that_occurred_stays_a_clash(resources):
+    text = " date 2021-05-10\nThe decision was made after an armed conflict that occurred on April 28 near the water intake."
+    events = parse_text(text, None, resources).events
+    assert any(e.event_class == "armed_clash" for e in events)

@@ -319,9 +319,14 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     says so) is told was said there: the statement joins the gathering's incident (its place
     and date) unless it has a date of its own."""
     reading = readings[i]
-    if i == 0 or reading.date is not None or _AT_ANOTHER_TIME.match(reading.sentence):
+    if i == 0:
         return None
     previous = readings[i - 1]
+    # "He added …" right after words said at a named venue: the same speaker, there
+    if previous.family == "speech" and previous.place.specific and _SPEAKER_GOES_ON.match(reading.sentence) and _dates_agree(reading.date, previous.date):
+        return i - 1
+    if reading.date is not None or _AT_ANOTHER_TIME.match(reading.sentence):
+        return None
     gathering = previous.family == "diplomacy" or (previous.family in _GATHERINGS and _CEREMONY.search(reading.sentence))
     if gathering and previous.modality == "reported" and not previous.habitual and previous.place.specific:
         return i - 1
@@ -533,6 +538,8 @@ class _Site:
 
 def _incident_place(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
     placed = [i for i in members if readings[i].family != "speech" and readings[i].place.toponym is not None]
+    # an incident of statements only: where they were made, if one of them says so
+    placed = placed or [i for i in members if readings[i].family == "speech" and readings[i].place.toponym is not None]
     if not placed:
         return None
     # a funeral or a manhunt that belongs to a clash happens elsewhere: it places the clash only
@@ -1001,7 +1008,10 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
     if site is None or site.choice.toponym is None or site.choice is reading.place:
         return False
     if reading.family == "speech" and site.family not in _GATHERINGS and not _said_by_protesters(reading):
-        return False
+        # the venue of the incident's own statements ("speaking at a press conference in
+        # Dushanbe, he said … He added …"): where the rest of the speaker's words were said too
+        return site.family == "speech" and not reading.habitual and _SPEAKER_GOES_ON.match(reading.sentence) is not None
+
     if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
         return True
     if _province_meant(reading, site.choice.toponym.place, facts):
@@ -1013,6 +1023,11 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
         # "in Gorno-Badakhshan" of an incident sited in Khorog: the finer place inside it
         return finer and reading.place.geo_level in _REGION_LEVELS and _within(site.choice, reading.place)
     return finer or site.choice.specific
+
+
+# "He added …", "She said …": the speaker of a statement goes on (actors name the parties
+# spoken of as well as the speaker, so they do not tell who speaks)
+_SPEAKER_GOES_ON = re.compile(r"[\"“]?(?:He|She|They)\s")
 
 
 def _stretch_of(site: PlaceChoice, own: PlaceChoice) -> bool:

@@ -66,7 +66,15 @@ _LOCATIVE = re.compile(
 )
 # where a statement was made: "at a press conference in Bishkek", "told reporters in Kabul"
 _VENUE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|capital|town|village|northern|southern|eastern|western)\s+(?:of\s+)?)?$", re.I
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|capital|town|village|northern|southern|eastern|western)\s+(?:of\s+)?"
+    # "in the Tajik capital, Dushanbe"
+    r"|(?:[\w-]+\s+)?(?:city|capital|town),\s+)?$",
+    re.I,
+)
+# "Speaking at a press conference in Dushanbe, the minister said …": a venue told before the saying
+_VENUE_OPENING = re.compile(
+    r"\b(?:speaking|addressing|briefing|at\s+an?\s+(?:[\w-]+\s+)?(?:press|news)\s+conference|at\s+an?\s+(?:[\w-]+\s+)?briefing)\b[^.;:\"“”]{0,80}$",
+    re.I,
 )
 BORDER_PHRASE = re.compile(
     # "along its 1,300-kilometre (800-mile) border": a length is one of the words
@@ -357,6 +365,8 @@ def _across_a_border(text: str, toponym: Toponym) -> bool:
     return _ACROSS_THE_BORDER.search(text, max(0, start - 50), start) is not None
 
 
+# "the city of", "the Tajik capital,": the words that may stand between "in" and a venue's name
+_CITY_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:city|capital|town)(?:\s+of\s+|,\s+))?"
 # "said in Dushanbe", "told reporters in Kabul", "speaking at a news conference in Bishkek":
 # where the report was made; the words between the saying and the place are its day or its
 # addressee, never what was said ("said militants attacked in Darvoz" is the attack's place)
@@ -367,7 +377,7 @@ _SAID_AT = re.compile(
     r"(?:reporters|journalists|media|press|conference|briefing|parliament|lawmakers|deputies|(?-i:[A-Z][\w/.-]*)))"
     r"(?:\s+(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:news conference|press conference|conference|briefing|meeting|interview|statement|ceremony|session|forum|summit|speech))?"
-    r"\s+(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$",
+    rf"\s+(?:in|at|from)\s+{_CITY_OF}$",
     re.I,
 )
 # "officials in Dushanbe said …": where the speakers are
@@ -382,7 +392,7 @@ _SAYS_AFTER = re.compile(
 _SAID_WORDS = ("said", "says", "stated", "declared", "announced", "added", "noted", "reported", "wrote", "speak", "spok", "comment",
                "brief", "told", "tell", "address")
 # every venue or speakers' place is introduced by one of these
-_INTRODUCED_AT = re.compile(r"\b(?:in|at|from)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$", re.I)
+_INTRODUCED_AT = re.compile(rf"\b(?:in|at|from)\s+{_CITY_OF}$", re.I)
 
 
 def where_said(text: str, toponym: Toponym) -> bool:
@@ -745,7 +755,8 @@ def _venue(context: SentencePlaces) -> PlaceChoice:
     place of a speaker ("officials in Russia") are no venue."""
     venues = [
         t for t in _locations(context)
-        if not t.adjectival and t.mention.start > context.trigger_at
+        if not t.adjectival
+        and (t.mention.start > context.trigger_at or _VENUE_OPENING.search(context.text, context.start, t.mention.start))
         and SPECIFICITY[geo_level(t)] <= SPECIFICITY["adm2"]
         and _VENUE.search(context.text, max(0, t.mention.start - 40), t.mention.start)
         and not in_dateline(context.text, t)
