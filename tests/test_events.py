@@ -1109,3 +1109,13 @@ def test_an_armed_conflict_that_occurred_stays_a_clash(resources):
     text = " date 2021-05-10\nThe decision was made after an armed conflict that occurred on April 28 near the water intake."
     events = parse_text(text, None, resources).events
     assert any(e.event_class == "armed_clash" for e in events)
+
+
+def test_a_wire_dateline_with_the_agency_after_a_comma_is_no_event_date():
+    from geomap.events.dates import dateline_end
+
+    text = " date 2008-09-19\nDUSHANBE, September 19, Asia-Plus — Two Afghan drug traffickers have been detained."
+    assert text[17 : dateline_end(text, 17)] == "DUSHANBE, September 19"
+    # an opening weekday is no dateline
+    text = " date 2008-09-19\nOn Monday, September 15, Border Guards — nothing happened."
+    assert dateline_end(text, 17) == 17

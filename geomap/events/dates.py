@@ -224,8 +224,8 @@ def dateline_end(text: str, start: int = 0, window: int = 400) -> int:
     found = _dateline(text, start, window)
     if found:
         return found[1]
-    # "DUSHANBE. Sept 17 (Interfax) -", "BISHKEK, September 16. /TASS/.": a wire dateline's
-    # day and month, with no year, followed by the agency
+    # "DUSHANBE. Sept 17 (Interfax) -", "BISHKEK, September 16. /TASS/.", "DUSHANBE, September
+    # 19, Asia-Plus —": a wire dateline's day and month, with no year, followed by the agency
     short = _WIRE_DATELINE.search(text, start, min(len(text), start + window))
     return short.end() if short else start
 
@@ -238,7 +238,7 @@ _WIRE_CITY = (
     r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-zA-Z'’-]+)?)"
 )
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t]*{_WIRE_CITY}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*[(/\-–—])",
+    rf"^[ \t]*{_WIRE_CITY}[.,][ \t]*(?i:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_SECOND})\b(?=\.?\s*(?:[(/\-–—]|,\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}\s*[-–—]))",
     re.M,
 )
 
