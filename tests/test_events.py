@@ -1119,3 +1119,22 @@ def test_a_wire_dateline_with_the_agency_after_a_comma_is_no_event_date():
     # an opening weekday is no dateline
     text = " date 2008-09-19\nOn Monday, September 15, Border Guards — nothing happened."
     assert dateline_end(text, 17) == 17
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is to be noted that many border areas in Central Asia have been disputed for decades, officials said.",
+        "The Defence Ministry did not immediately respond to a request for comment.",
+        "An earlier version of this article described the border as 500 miles long.",
+        "According to the border committee, the Kyrgyz-Tajik border is 1,006.84 kilometers long.",
+        ", Comments 0 comments",
+    ],
+)
+def test_reports_that_tell_no_news_are_no_events(resources, sentence: str):
+    assert parse_text(" date 2020-01-01\n" + sentence, None, resources).events == []
+
+
+def test_a_refusal_to_comment_is_still_a_statement(resources):
+    (event,) = parse_text(" date 2020-01-01\nThe security officials have refused to comment regarding the issue.", None, resources).events
+    assert event.event_class == "statement"

@@ -224,7 +224,22 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     strong = _without_dated_nouns(sentence, [h for h in strong if not _named_only(sentence, h)])
     if strong:
         return _with_event_cues(strong, hits, lexicon, sentence)
+    if _NO_NEWS.search(sentence):
+        return None
     return _without_strong_cues(hits, lexicon, sentence)
+
+
+# what tells no news of its own with no event cue: a writer's aside ("it is to be noted
+# that"), an unanswered request for comment, a correction of the article, a border's length,
+# a page's comment counter
+_NO_NEWS = re.compile(
+    r"\bit (?:is|should be|must be|is to be|has to be) (?:also )?noted\b"
+    r"|\b(?:did not|didn['’]t|has not|have not|had not|could not be reached to) (?:immediately )?(?:respond|reply)\b|\brequests? for comments?\b"
+    r"|\b(?:an earlier|a previous) version of this (?:article|story|report)\b"
+    r"|\b(?:is|are|was|stretches|runs|extends)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s?|miles)(?:\s+\(\S+\s+\S+\))?\s+long\b"
+    r"|^\W*Comments?\s+\d+\b",
+    re.I,
+)
 
 
 # "on alert for possible deployment", "prepared for an attack", "in case of an escalation":
