@@ -1138,3 +1138,27 @@ def test_reports_that_tell_no_news_are_no_events(resources, sentence: str):
 def test_a_refusal_to_comment_is_still_a_statement(resources):
     (event,) = parse_text(" date 2020-01-01\nThe security officials have refused to comment regarding the issue.", None, resources).events
     assert event.event_class == "statement"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        ("Border guards of Tajikistan fired into the air three times.", "border_incident"),
+        ("Uzbek servicemen fired warning shots into the air.", "border_incident"),
+        ("Small cattle belonging to the villagers entered the territory of the neighboring country.", "border_incident"),
+        ("Thousands of residents attended the reopening ceremony of a major checkpoint on the border.", "border_crossing_status"),
+        ("The border between Kyrgyzstan and Tajikistan will be opened on March 13.", "border_crossing_status"),
+        ("Tajik borders tightened after deadly jailbreak", "alert_raised"),
+        ("The helicopters will be stationed at the 201st military base.", "base_reinforcement"),
+    ],
+)
+def test_more_event_words_the_lexicon_lacked(resources, sentence: str, event_class: str):
+    events = parse_text(" date 2020-01-06\n" + sentence, None, resources).events
+    assert events and events[0].event_class == event_class
+
+
+def test_warning_shots_are_no_warning(resources):
+    from geomap.events.reading import trigger_hits
+
+    hits = trigger_hits("Uzbek servicemen fired warning shots into the air.", resources.lexicon)
+    assert all(h.event_class != "statement" for h in hits)

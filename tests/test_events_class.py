@@ -303,8 +303,9 @@ def test_shots_fired_in_a_report_are_the_event_reported(resources):
     assert _class('"Our guards fired back at the smugglers," the border service said.', resources) == "armed_clash"
     assert _class("Shots were fired from the Afghan bank at a patrol, the committee said.", resources) == "attack"
     assert _class("A herder was hurt by a shot fired by unknown men near the post, police say.", resources) == "attack"
-    # warning shots and shots into the air hit no one
-    assert _class("Warning shots were fired, the border service said.", resources) == "statement"
+    # warning shots and shots into the air hit no one: an incident at the border, of the class
+    # its incident is told with when the article tells one
+    assert _class("Warning shots were fired, the border service said.", resources) == "border_incident"
     assert _class("Shots were fired into the air to disperse the crowd, officials said.", resources) != "attack"
 
 
