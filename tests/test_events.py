@@ -1162,3 +1162,12 @@ def test_warning_shots_are_no_warning(resources):
 
     hits = trigger_hits("Uzbek servicemen fired warning shots into the air.", resources.lexicon)
     assert all(h.event_class != "statement" for h in hits)
+
+
+def test_countries_listed_after_border_with_are_the_far_sides_of_one_countrys_borders(resources):
+    text = (" date 2010-08-24\nTajik borders tightened after deadly jailbreak\n\nTwenty-five militants escaped from prison in Tajikistan, officials said. "
+            "Border guards were put on high alert on the Afghan border to prevent the escaped militants from leaving the country, a spokesman said. "
+            "Posts on the border with Kyrgyzstan, Uzbekistan and China have also been put on high alert, the spokesman said.")
+    alert = next(e for e in parse_text(text, None, resources).events if e.sentence.startswith("Posts"))
+    # a border of Tajikistan's, not the Kyrgyz-Chinese one between two of the countries listed
+    assert alert.place is not None and "TJK" in alert.place.place.name

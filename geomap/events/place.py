@@ -204,22 +204,65 @@ def zone_for(
     Afghanistan-Tajikistan border", "the Afghan border"), else the one between countries it
     names or whose forces act ("Kyrgyz and Tajik troops clashed along the border"), else the
     article's border (``default``), else the primary.  Nationality words of others ("Chinese
-    workers were killed") choose nothing."""
+    workers were killed") choose nothing; countries listed after "the border with" are the far
+    sides of one country's borders, never the two sides of one border."""
     if not zones:
         return None
     default = default or zones[0]
     countries = [t for t in toponyms if t.place.feature_type == "country"]
     naming = {t.place.country for t in countries if text and _names_a_border(text, t.mention.start, t.mention.end)}
     named = naming | {t.place.country for t in countries if _names_a_party(text, t)}
+    far = _far_sides(countries, text)
     for chosen in (naming, named):
-        both = [z for z in zones if z.countries and set(z.countries) <= chosen]
+        both = [z for z in zones if z.countries and set(z.countries) <= chosen and not set(z.countries) <= far]
         if both:
             return both[0]
     if named and not set(default.countries) & named:
-        one = [z for z in zones if set(z.countries) & named]
-        if one:
-            return one[0]
+        return _border_of_a_named(zones, named, far, default) or default
     return default
+
+
+def _far_sides(countries: Sequence[Toponym], text: str) -> set[str]:
+    """Countries listed after "the border with" ("the border with Kyrgyzstan, Uzbekistan and China")."""
+    if not text:
+        return set()
+    return {t.place.country for t in countries if _FAR_SIDES_BEFORE.search(text, max(0, t.mention.start - 60), t.mention.start)}
+
+
+def _border_of_a_named(zones: tuple[BorderZone, ...], named: set[str], far: set[str], default: BorderZone) -> BorderZone | None:
+    """A border of a country the sentence names; of a country's borders with the far sides, those
+    of the article border's country that has the most of them first (whose borders they are)."""
+    one = [z for z in zones if set(z.countries) & named and not set(z.countries) <= far]
+    home = _home_of(far, zones, default)
+    one.sort(key=lambda z: home not in z.countries)
+    return one[0] if one else None
+
+
+_FAR_SIDES_BEFORE = re.compile(
+    r"\bborders?\s+with\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*(?:the\s+)?$", re.I
+)
+
+
+def _home_of(far: set[str], zones: tuple[BorderZone, ...], default: BorderZone) -> str:
+    """Of the article border's two countries, the one that borders most of the far sides."""
+    if not far:
+        return ""
+    return max(default.countries, key=lambda c: sum(1 for z in zones if c in z.countries and set(z.countries) & far), default="")
+
+
+def _only_far_sides(toponyms: Sequence[Toponym], text: str) -> set[str]:
+    """Countries the text names only as the far sides of a border ("the border with
+    Kyrgyzstan, Uzbekistan and China")."""
+    if not text or "with" not in text:
+        return set()
+    far: set[str] = set()
+    near: set[str] = set()
+    for t in toponyms:
+        if t.place.feature_type != "country":
+            continue
+        listed = _FAR_SIDES_BEFORE.search(text, max(0, t.mention.start - 60), t.mention.start)
+        (far if listed else near).add(t.place.country)
+    return far - near
 
 
 def _names_a_party(text: str, toponym: Toponym) -> bool:
@@ -242,7 +285,9 @@ def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], tex
     if not zones:
         return None
     named = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
+    far = _only_far_sides(toponyms, text)
     for counted, among in _border_counts(zones, toponyms, text, named):
+        among = tuple(zone for zone in among if not set(zone.countries) <= far)
         best = max(among, key=lambda zone: min((counted[c] for c in zone.countries), default=0), default=None)  # the first of equals: the primary
         if best is not None and min((counted[c] for c in best.countries), default=0) > 0:
             return best
