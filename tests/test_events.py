@@ -1171,3 +1171,18 @@ def test_countries_listed_after_border_with_are_the_far_sides_of_one_countrys_bo
     alert = next(e for e in parse_text(text, None, resources).events if e.sentence.startswith("Posts"))
     # a border of Tajikistan's, not the Kyrgyz-Chinese one between two of the countries listed
     assert alert.place is not None and "TJK" in alert.place.place.name
+
+
+def test_how_long_something_will_last_is_no_span_before_now():
+    from geomap.events.dates import date_mentions
+
+    assert date_mentions("The drills will last three days.", date(2021, 4, 1)) == []
+    (span,) = date_mentions("Three clashes took place in the last three days.", date(2021, 4, 1))
+    assert span.date.start == date(2021, 3, 29)
+
+
+def test_an_action_plan_agreed_is_no_plan_of_the_event(resources):
+    text = (" date 2023-02-02\nThe company noted that representatives of Uzbekistan and Afghanistan in December "
+            "agreed on an action plan for the railway.")
+    (event,) = parse_text(text, None, resources).events
+    assert event.modality != "planned" and event.date is not None and event.date.start == date(2022, 12, 1)

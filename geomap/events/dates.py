@@ -58,7 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_weekend", re.compile(r"\b(?:over|at|during|on|throughout)\s+the\s+weekend\b", re.I)),
     # "in the past three days", "over the last two weeks", "in recent days": the span up to the article
     ("recent_span", re.compile(
-        rf"\b(?:(?:the\s+)?(?:past|last)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS}|few|several|couple\s+of)\s+(?P<unit>hours|days|weeks|months)"
+        # "the drills will last three days": the verb "last" tells how long, not a span before now
+        rf"\b(?:(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bdid\s)(?<!\bdoes\s)(?<!\bdo\s)(?:the\s+)?(?:past|last)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS}|few|several|couple\s+of)\s+(?P<unit>hours|days|weeks|months)"
         r"|recent\s+(?P<recent>days|weeks|months))\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
