@@ -1186,3 +1186,9 @@ def test_an_action_plan_agreed_is_no_plan_of_the_event(resources):
             "agreed on an action plan for the railway.")
     (event,) = parse_text(text, None, resources).events
     assert event.modality != "planned" and event.date is not None and event.date.start == date(2022, 12, 1)
+
+
+def test_a_verbless_leading_adjunct_takes_the_main_clauses_modality(resources):
+    text = ' date 2021-10-20\nAfter construction, the base will be transferred to the Tajik police," the spokesman said.'
+    (event,) = parse_text(text, None, resources).events
+    assert event.event_class == "base_reinforcement" and event.modality == "planned"

@@ -699,7 +699,7 @@ def cue_modality(
     of the event's own words ("agreed to" is the agreement, not a plan).  ``habitual`` is
     returned for what usually happens."""
     present = lexicon.literals_in(sentence) if present is None else present
-    clause = clause_span(sentence, trigger.start)
+    clause = _with_its_predicate(sentence, clause_span(sentence, trigger.start))
     own = (trigger.start, trigger.start + len(trigger.text))
     resumed = _predicate_after_relative(sentence, own[1])
     last = max(clause[1], resumed[1]) if resumed else clause[1]
@@ -722,6 +722,20 @@ def cue_modality(
             if _in_scope(cue.scope, at, clause, trigger.start) or (resumed and _in_scope(cue.scope, match.start(), resumed, trigger.start)):
                 return cue.modality, f"{match.group(0)!r} in the event's clause"
     return "reported", "no modality cue: reported"
+
+
+# "After construction, the base will be transferred": a leading adjunct of a few words with no
+# verb of its own, whose event the main clause goes on to tell
+_VERBLESS_ADJUNCT = re.compile(
+    r"\W*(?:after|following|upon|on|with|before|during)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?:ion|ment|ing|ure|al|s)\s*,\s*$", re.I
+)
+
+
+def _with_its_predicate(sentence: str, clause: tuple[int, int]) -> tuple[int, int]:
+    """The event's clause, reaching into the main clause when it is a verbless leading adjunct."""
+    if clause[0] == 0 and clause[1] < len(sentence) and _VERBLESS_ADJUNCT.fullmatch(sentence, 0, clause[1]):
+        return 0, clause_span(sentence, clause[1])[1]
+    return clause
 
 
 # the future auxiliary is tense, not the event's own words, even when a trigger spans it
