@@ -368,3 +368,40 @@ def test_shared_district_names_follow_the_province_written_after_them(resources)
 def test_russian_district_names_of_kyrgyzstan_and_uzbekistan(resources):
     assert resolved("Ноокатский район пострадал от селя.", "Ноокатский район", resources).id == "geomap:kg-nookat-district"
     assert resolved("В Риштанский район прибыли спасатели.", "Риштанский район", resources).id == "geomap:uz-rishton-district"
+
+
+def test_audit_pass_district_points_lie_in_their_districts(resources):
+    # audit pass (geoBoundaries AFG ADM2 polygons): Qosh Tepa lies in southern Jowzjan north of Darzab, not
+    # in Qarqin by the Amu Darya; the other moved rows sat in a neighbouring district (or across the Panj)
+    cases = [
+        ("The Taliban clashed with the resistance in Qosh Tepa district of Jowzjan.", "Qosh Tepa district", (36.19, 65.35)),
+        ("Residents of Chahar Bolak district in Balkh protested.", "Chahar Bolak district", (36.84, 66.64)),
+        ("Clashes took place in Khash district of Badakhshan.", "Khash district", (36.94, 70.73)),
+        ("Taliban fighters entered Khwaja Bahauddin district.", "Khwaja Bahauddin district", (37.34, 69.57)),
+        ("Fighting in Shekay district of Badakhshan.", "Shekay district", (38.21, 70.65)),
+    ]
+    for text, surface, (lat, lon) in cases:
+        place = resolved(text, surface, resources)
+        assert place.feature_type == "admin2" and place.country == "AF", text
+        assert km(place, lat, lon) <= 3, text
+    darzab = resolved("Darzab district of Jowzjan.", "Darzab", resources)
+    qosh_tepa = resolved("Qosh Tepa district of Jowzjan.", "Qosh Tepa", resources)
+    assert km(qosh_tepa, darzab.lat, darzab.lon) <= 40  # neighbours, not the 150 km of the old estimate
+
+
+def test_audit_pass_new_districts_and_sites(resources):
+    cases = [
+        ("Fighting was reported in Ishkamish district of Takhar.", "Ishkamish district", "geomap:af-ishkamish-district"),
+        ("The Taliban seized Hazar Sumuch.", "Hazar Sumuch", "geomap:af-hazar-sumuch-district"),
+        ("Floods hit Jurm district in Badakhshan.", "Jurm district", "geomap:af-jurm-district"),
+        ("Fayzabad district of Badakhshan was flooded.", "Fayzabad district of Badakhshan", "geomap:af-fayzabad-badakhshan-district"),
+        ("Clashes in Khwaja Sabz Posh district of Faryab.", "Khwaja Sabz Posh", "geomap:af-khwaja-sabz-posh-district"),
+        ("Clashes in Gurziwan district of Faryab.", "Gurziwan", "geomap:af-gurziwan-district"),
+        ("Police arrested smugglers in Marmul district of Balkh.", "Marmul district", "geomap:af-marmul-district"),
+        ("Troops trained at the Termez training ground near the Afghan border.", "Termez training ground", "geomap:termez-training-ground"),
+        ("Trucks queued at the Islim-Cheshme checkpoint.", "Islim-Cheshme checkpoint", "geomap:islim-cheshme-checkpoint"),
+    ]
+    for text, surface, place_id in cases:
+        assert resolved(text, surface, resources).id == place_id, text
+    # the bare town names keep their GeoNames towns
+    assert resolved("The market in Jurm reopened.", "Jurm", resources).feature_type != "admin2"
