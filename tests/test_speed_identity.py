@@ -63,3 +63,23 @@ def _first_date_by_full_scan(sentence, reference):
                 best = (match.start(), found)
                 break
     return best[1] if best else None
+
+
+def test_units_left_out_for_missing_words_change_no_count(resources):
+    """The unit a number counts is the first whose pattern matches after it, whichever
+    units the tail's words leave in the alternation."""
+    from geomap.events import quantities
+
+    units = resources.lexicon.units
+    tails = []
+    for sentence in _sentences():
+        for match in quantities.QUANTITY_RE.finditer(sentence):
+            tails.append(match.group("tail").lstrip())
+    tails += [t.upper() for t in tails[:500]] + ["soldİers were killed", "3 kılled", "troops were kİlled", "kg of heroİn"]
+    assert len(tails) > 2500
+    found = 0
+    for tail in tails:
+        expected = next((u for u in units if u.pattern.match(tail)), None)
+        assert quantities._first_unit(units, tail) is expected, tail
+        found += expected is not None
+    assert found > 500
