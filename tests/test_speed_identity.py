@@ -83,3 +83,50 @@ def test_units_left_out_for_missing_words_change_no_count(resources):
         assert quantities._first_unit(units, tail) is expected, tail
         found += expected is not None
     assert found > 500
+
+
+def test_candidates_are_the_entries_whose_literals_are_present(resources):
+    """``Lexicon.candidates`` (bit sets of the words an entry needs, looked up for the words
+    present that some entry of the table needs) equals a check of every entry."""
+    from geomap.events.lexicon import some_branch_present
+
+    lexicon = resources.lexicon
+
+    def plain(table, present):
+        entries = getattr(lexicon, table)
+        order = range(len(entries))
+        if table == "modality_cues":
+            order = sorted(order, key=lambda i: (-entries[i].weight, i))
+        found = []
+        for i in order:
+            entry = entries[i]
+            if getattr(entry, "pattern", None) is None or (entry.literals is not None and entry.literals.isdisjoint(present)):
+                continue
+            branches = getattr(entry, "branches", ())
+            if len(branches) > 1 or any(len(sets) > 1 for sets in branches):
+                if not some_branch_present(branches, present):
+                    continue
+            elif getattr(entry, "also_required", ()) and not some_branch_present((entry.also_required,), present):
+                continue
+            found.append(i)
+        return found
+
+    checked = 0
+    for sentence in _sentences()[::3]:
+        present = lexicon.literals_in(sentence)
+        for table in ("triggers", "modality_cues", "actors"):
+            assert lexicon.candidates(table, present) == plain(table, present), (table, sentence)
+            assert lexicon.candidates(table, list(present)) == plain(table, present)
+            checked += bool(present)
+    assert checked > 1000
+
+
+def test_phrase_characters_equal_the_translation():
+    import random
+
+    from geomap.events.lexicon import _PHRASE_CHARACTERS, _phrase_characters
+
+    rng = random.Random(7)
+    texts = _sentences() + ["".join(rng.choice("ab \t\n\r\f\v\u00a0\u2019'x") for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert _phrase_characters(text) == text.translate(_PHRASE_CHARACTERS), text
