@@ -4,10 +4,10 @@ test compares a shortcut with the plain code it replaces, on the corpus sentence
 
 from datetime import date
 
+from test_lexicon import DEVSET_ARTICLES, _corpus_sentences
+
 from geomap.corpus import read_corpus
 from geomap.text import split_sentences
-
-from test_lexicon import DEVSET_ARTICLES, _corpus_sentences
 
 # characters that match a letter under re.IGNORECASE without folding to it ("İ", "ı"),
 # upper case, and words glued to others
