@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from geomap.model import DatePrecision, EventDate
@@ -105,42 +107,97 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "years_between": ("between",),
     "season": ("last", "this", "next", "past", "previous", "coming", "in", "the", "summer", "winter", "spring", "autumn", "fall"),
 }
-_start_matcher = None
-
-
 def _candidate_starts(sentence: str) -> dict[str, list[int]]:
     """Per pattern kind, the offsets where one of its start words begins (ascending)."""
-    global _start_matcher
-    if _start_matcher is None:
-        import ahocorasick
-
-        owners: dict[str, list[str]] = {}
-        for kind, words in _START_WORDS.items():
-            for word in words:
-                owners.setdefault(word, []).append(kind)
-        matcher = ahocorasick.Automaton()
-        for word, kinds in owners.items():
-            matcher.add_word(word, (len(word), tuple(kinds)))
-        matcher.make_automaton()
-        _start_matcher = matcher
     lowered = casefold_same_length(sentence)
-    found_starts: dict[str, list[int]] = {kind: [] for kind in _START_WORDS}
-    for end, (length, kinds) in _start_matcher.iter(lowered):
+    groups = _scan(lowered)[0]
+    return {kind: _starts_of(kind, groups, lowered) for kind in (*_START_WORDS, "ago")}
+
+
+# one Aho–Corasick automaton of the start words and of the words the patterns need, each
+# word holding (its length, the kinds it starts, the bits of the sets of needed words that
+# hold it); kind -> the bits of its sets of needed words: a match of the kind's pattern
+# contains a word of each of its sets (see ``required_literal_sets``)
+_scanner: tuple[Any, dict[str, int], dict[str, tuple[tuple[str, ...], ...]]] | None = None
+# the two characters that match "i" under re.IGNORECASE and do not fold to it
+_FOLD_OUTLIERS = ("\u0130", "\u0131")
+
+
+def _scan(lowered: str) -> tuple[dict[tuple[str, ...], list[int]], int]:
+    """Where start words begin a word, grouped by the kinds they start, and the bits of
+    the sets of needed words present in ``lowered`` (a same-length case fold)."""
+    global _scanner
+    if _scanner is None:
+        _scanner = _build_scanner()
+    groups: dict[tuple[str, ...], list[int]] = {}
+    present = 0
+    for end, (length, kinds, bits) in _scanner[0].iter(lowered):
+        present |= bits
         start = end - length + 1
-        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+        if not kinds or start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
             continue  # inside a word: every pattern begins with \b before a word character
-        for kind in kinds:
-            found_starts[kind].append(start)
+        group = groups.get(kinds)
+        if group is None:
+            groups[kinds] = [start]
+        else:
+            group.append(start)
+    return groups, present
+
+
+def _starts_of(kind: str, groups: dict[tuple[str, ...], list[int]], lowered: str) -> list[int]:
+    """The offsets where a match of ``kind`` may begin (ascending), from :func:`_scan`."""
+    if kind == "ago":  # "two days ago": any word may start it ("a", "an"), so look only where "ago" occurs
+        return [m.start() for m in _WORD_START.finditer(lowered)] if " ago" in lowered else []
+    found = [start for kinds in _scanner[2][kind] for start in groups.get(kinds, ())]  # type: ignore[index]
     # words of different lengths come out in the order they end, and two may start at one offset
-    for kind, found in found_starts.items():
-        if len(found) > 1:
-            found_starts[kind] = sorted(set(found))
-    # "two days ago": any word may start it ("a", "an"), so look only where "ago" occurs
-    found_starts["ago"] = [m.start() for m in _WORD_START.finditer(lowered)] if " ago" in lowered else []
-    return found_starts
+    return sorted(set(found)) if len(found) > 1 else found
+
+
+def _build_scanner() -> tuple[Any, dict[str, int], dict[str, tuple[tuple[str, ...], ...]]]:
+    import ahocorasick
+
+    from geomap.events.regex_literals import UnanalysablePattern, required_literal_sets
+
+    owners: dict[str, list[str]] = {}
+    for kind, words in _START_WORDS.items():
+        for word in words:
+            owners.setdefault(word, []).append(kind)
+    set_bit: dict[frozenset[str], int] = {}
+    needs: dict[str, int] = {}
+    for kind, pattern in PATTERNS:
+        try:
+            sets = required_literal_sets(pattern.pattern)
+        except UnanalysablePattern:
+            sets = ()
+        needs[kind] = reduce(or_, (1 << set_bit.setdefault(needed, len(set_bit)) for needed in sets), 0)
+    bits_of: dict[str, int] = {}
+    for needed, bit in set_bit.items():
+        for word in needed:
+            bits_of[word] = bits_of.get(word, 0) | 1 << bit
+    matcher = ahocorasick.Automaton()
+    for word in owners.keys() | bits_of.keys():
+        matcher.add_word(word, (len(word), tuple(owners.get(word, ())), bits_of.get(word, 0)))
+    matcher.make_automaton()
+    groups_of = {kind: tuple(dict.fromkeys(tuple(owners[w]) for w in words)) for kind, words in _START_WORDS.items()}
+    return matcher, needs, groups_of
 
 
 _WORD_START = re.compile(r"\b\w")
+
+
+def _tried(sentence: str) -> Iterator[tuple[str, re.Pattern[str], list[int]]]:
+    """``(kind, pattern, offsets where a match may begin)`` of each pattern in ``PATTERNS``
+    order, leaving out those whose needed words ``sentence`` lacks: most sentences name
+    no month, year or weekday, and those patterns are not tried."""
+    lowered = casefold_same_length(sentence)
+    groups, present = _scan(lowered)
+    if any(c in sentence for c in _FOLD_OUTLIERS):
+        present = -1  # they match a letter without folding to it: every pattern may match
+    needs = _scanner[1]  # type: ignore[index]
+    for kind, pattern in PATTERNS:
+        need = needs[kind]
+        if need & present == need:
+            yield kind, pattern, _starts_of(kind, groups, lowered)
 
 
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}
@@ -273,9 +330,8 @@ def extract_date(sentence: str, reference: date | None, forward: bool = False) -
         Read ambiguous expressions forward in time (for planned events).
     """
     best: tuple[int, EventDate] | None = None
-    starts = _candidate_starts(sentence)
-    for kind, pattern in PATTERNS:
-        for match in _matches_at(pattern, sentence, starts[kind]):
+    for kind, pattern, starts in _tried(sentence):
+        for match in _matches_at(pattern, sentence, starts):
             if best is not None and match.start() >= best[0]:
                 break  # an earlier expression was found already
             # "…will reinforce its base, a spokesman told journalists on Wednesday": the day of the
@@ -326,9 +382,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
     """Every normalisable time expression of ``sentence``, in order, none overlapping (where
     two overlap, the kind listed first in ``PATTERNS`` wins)."""
     found: list[DateMention] = []
-    starts = _candidate_starts(sentence)
-    for kind, pattern in PATTERNS:
-        for match in _matches_at(pattern, sentence, starts[kind]):
+    for kind, pattern, starts in _tried(sentence):
+        for match in _matches_at(pattern, sentence, starts):
             if any(match.start() < m.end and m.start < match.end() for m in found):
                 continue
             if _not_an_event_date(sentence, match.start()):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import reduce
+from operator import or_
 
 from geomap.events.casualties import PERSON, listed_casualties, running_total
 from geomap.events.lexicon import QuantityUnit
@@ -376,22 +378,74 @@ def _bounded(best: int, match: re.Match[str]) -> tuple[int, int | None, int | No
     return best, low, high, approximate
 
 
-_UNIT_CHOICE: dict[int, tuple[list[QuantityUnit], re.Pattern[str]]] = {}
+class _UnitChoice:
+    """The first unit whose pattern matches at the start of a tail, by one regex whose
+    ordered alternatives are the units' patterns (an alternation takes its first one that
+    matches).  A unit whose pattern needs a word the tail lacks (``required_literal_sets``)
+    is left out of the alternation: it could not match, so the first that matches is the
+    same.  One regex is compiled per set of units left in."""
+
+    # the two characters that match "i" under re.IGNORECASE and do not fold to it
+    FOLD_OUTLIERS = ("\u0130", "\u0131")
+
+    def __init__(self, units: list[QuantityUnit]) -> None:
+        import ahocorasick
+
+        from geomap.events.regex_literals import UnanalysablePattern, required_literal_sets
+
+        self.units = units
+        self.all = (1 << len(units)) - 1
+        self.regexes: dict[int, re.Pattern[str]] = {self.all: self._joined(self.all)}  # re.error: the caller's fallback
+        set_bit: dict[frozenset[str], int] = {}
+        self.needs: list[int] = []
+        for unit in units:
+            try:
+                sets = required_literal_sets(unit.pattern.pattern)
+            except UnanalysablePattern:
+                sets = ()
+            self.needs.append(reduce(or_, (1 << set_bit.setdefault(words, len(set_bit)) for words in sets), 0))
+        bits_of: dict[str, int] = {}
+        for words, bit in set_bit.items():
+            for word in words:
+                bits_of[word] = bits_of.get(word, 0) | 1 << bit
+        self.matcher = ahocorasick.Automaton()
+        for word, bits in bits_of.items():
+            self.matcher.add_word(word, bits)
+        self.matcher.add_word("\0", 0)  # never empty
+        self.matcher.make_automaton()
+
+    def _joined(self, chosen: int) -> re.Pattern[str]:
+        joined = "|".join(f"(?P<geomap_unit_{i}>{u.pattern.pattern})" for i, u in enumerate(self.units) if chosen >> i & 1)
+        return re.compile(joined or "(?!)", re.IGNORECASE)
+
+    def first(self, tail: str) -> QuantityUnit | None:
+        if any(c in tail for c in self.FOLD_OUTLIERS):
+            chosen = self.all
+        else:
+            present = reduce(or_, (bits for _, bits in self.matcher.iter(casefold_same_length(tail))), 0)
+            chosen = 0
+            for i, need in enumerate(self.needs):
+                if need & present == need:
+                    chosen |= 1 << i
+        regex = self.regexes.get(chosen)
+        if regex is None:
+            regex = self.regexes[chosen] = self._joined(chosen)
+        match = regex.match(tail)
+        return self.units[int(match.lastgroup.rsplit("_", 1)[1])] if match is not None and match.lastgroup else None
+
+
+_UNIT_CHOICE: dict[int, _UnitChoice] = {}
 
 
 def _first_unit(units: list[QuantityUnit], tail: str) -> QuantityUnit | None:
-    """The first unit whose pattern matches at the start of ``tail``: one regex, the units'
-    patterns as its ordered alternatives (an alternation takes its first one that matches)."""
+    """The first unit whose pattern matches at the start of ``tail`` (see :class:`_UnitChoice`)."""
     cached = _UNIT_CHOICE.get(id(units))
-    if cached is None or cached[0] is not units:
-        joined = "|".join(f"(?P<geomap_unit_{i}>{u.pattern.pattern})" for i, u in enumerate(units))
+    if cached is None or cached.units is not units:
         try:
-            combined = re.compile(joined or "(?!)", re.IGNORECASE)
+            cached = _UNIT_CHOICE[id(units)] = _UnitChoice(units)
         except re.error:  # a unit's own group names or flags: try them one by one
             return next((u for u in units if u.pattern.match(tail)), None)
-        cached = _UNIT_CHOICE[id(units)] = (units, combined)
-    match = cached[1].match(tail)
-    return units[int(match.lastgroup.rsplit("_", 1)[1])] if match is not None and match.lastgroup else None
+    return cached.first(tail)
 
 
 def _single_casualty(sentence: str) -> list[Quantity]:
