@@ -1192,3 +1192,18 @@ def test_a_verbless_leading_adjunct_takes_the_main_clauses_modality(resources):
     text = ' date 2021-10-20\nAfter construction, the base will be transferred to the Tajik police," the spokesman said.'
     (event,) = parse_text(text, None, resources).events
     assert event.event_class == "base_reinforcement" and event.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        ("Tajikistan has begun the construction of a camp for refugees from Afghanistan near the border.", "other"),
+        ("The governor said that a temporary camp for refugees will be set up in the district.", "other"),
+        ("Thousands of refugees fled to Tajikistan.", "displacement"),
+        ("Meanwhile, the process of voluntary surrender of weapons is reportedly going on in the region.", "other"),
+        ("The besieged soldiers surrendered to the Taliban.", "withdrawal"),
+    ],
+)
+def test_preparations_and_disarmament_are_other_events(resources, sentence: str, event_class: str):
+    events = parse_text(" date 2021-07-20\n" + sentence, None, resources).events
+    assert events and events[0].event_class == event_class
