@@ -143,3 +143,20 @@ def test_no_name_is_taken_from_a_curated_row_and_bare_names_are_shared_by_no_row
             assert name not in curated, (row["id"], name)
     bare = [a for row in ROWS for a in row["aliases"].split("|") if a and "istrict" not in a and "ولسوالی" not in a]
     assert bare and all(names[fold_name(b)] == 1 for b in bare)
+
+
+def test_the_gazetteer_cache_is_keyed_on_the_district_table(tmp_path):
+    import shutil
+    from dataclasses import replace
+
+    from geomap.config import DEFAULT_SETTINGS
+    from geomap.gazetteer.index import _cache_key, _source_files
+
+    settings = replace(DEFAULT_SETTINGS, data_dir=tmp_path)
+    (tmp_path / "gazetteer").mkdir()
+    table = tmp_path / "gazetteer" / "districts.csv"
+    shutil.copy(DATA / "gazetteer" / "districts.csv", table)
+    assert table in _source_files(settings, ())
+    before = _cache_key(settings, ())
+    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _cache_key(settings, ()) != before
