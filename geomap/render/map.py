@@ -37,8 +37,7 @@ from geomap.render.event_table import event_table
 
 LEAFLET_VERSION = "1.9.4"  # the version shipped by django-js-lib-leaflet, inlined into every page
 DATA_ATTRIBUTION = (
-    "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer, "
-    "districts from geoBoundaries (CC-BY 4.0; AIMS, OpenStreetMap ODbL); "
+    "Places: GeoNames (CC-BY 4.0), Natural Earth (public domain), geomap regional gazetteer; "
     "borders: {borders}"
 )
 # Event properties the page never reads (identifiers, offsets, codes the popup does not
