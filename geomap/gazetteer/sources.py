@@ -38,6 +38,9 @@ class GazetteerEntry:
 
     place: Place
     names: list[str]
+    #: whether a ``… District`` name also gives the bare name (the compiler's district stems);
+    #: off for the derived district table, whose bare names are written out where safe
+    district_stem: bool = True
 
 
 def geonames_uncertainty_km(population: int) -> float:
