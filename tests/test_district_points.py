@@ -4,7 +4,6 @@ polygon, reached by "<Name> district" and, where no other place has it, by the b
 
 import csv
 import json
-import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -12,8 +11,8 @@ from pathlib import Path
 import pytest
 import shapely
 from shapely.geometry import shape
+from test_gazetteer_additions import km, parse, resolved  # the same resolution helpers
 
-from geomap.places import recognise, resolve
 from geomap.text import fold_name
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -22,24 +21,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def _rows(name):
     with (DATA / "gazetteer" / name).open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
-
-
-def parse(text, resources):
-    found = recognise(text, resources.gazetteer)
-    return resolve(text, found.mentions, resources.gazetteer, resources.settings)
-
-
-def resolved(text, surface, resources):
-    matches = [t for t in parse(text, resources) if t.mention.text.startswith(surface)]
-    assert matches, f"{surface!r} not resolved in {text!r}"
-    return matches[0].place
-
-
-def km(place, lat, lon):
-    p1, p2 = math.radians(place.lat), math.radians(lat)
-    dlat, dlon = p2 - p1, math.radians(lon - place.lon)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def test_a_far_off_helmand_district_resolves(resources):
