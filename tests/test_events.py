@@ -1207,3 +1207,16 @@ def test_a_verbless_leading_adjunct_takes_the_main_clauses_modality(resources):
 def test_preparations_and_disarmament_are_other_events(resources, sentence: str, event_class: str):
     events = parse_text(" date 2021-07-20\n" + sentence, None, resources).events
     assert events and events[0].event_class == event_class
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Afghan drug smugglers reportedly abduct Tajik villager",
+        "Afghan drug dealers are taking them from their villages and holding hostage until their families pay ransom money.",
+        "Hostage-taking is a frequent occurrence in border villages.",
+    ],
+)
+def test_abductions_in_the_present_and_hostages_held_are_attacks(resources, sentence: str):
+    events = parse_text(" date 2011-08-10\n" + sentence, None, resources).events
+    assert events and events[0].event_class == "attack"
