@@ -1149,6 +1149,7 @@ def test_a_refusal_to_comment_is_still_a_statement(resources):
         ("Thousands of residents attended the reopening ceremony of a major checkpoint on the border.", "border_crossing_status"),
         ("The border between Kyrgyzstan and Tajikistan will be opened on March 13.", "border_crossing_status"),
         ("Tajik borders tightened after deadly jailbreak", "alert_raised"),
+        ("Tajikistan Toughens Control at Border Checkpoints with Afghanistan Amid Coronavirus Fears", "alert_raised"),
         ("The helicopters will be stationed at the 201st military base.", "base_reinforcement"),
     ],
 )
