@@ -1221,3 +1221,16 @@ def test_preparations_and_disarmament_are_other_events(resources, sentence: str,
 def test_abductions_in_the_present_and_hostages_held_are_attacks(resources, sentence: str):
     events = parse_text(" date 2011-08-10\n" + sentence, None, resources).events
     assert events and events[0].event_class == "attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        ("Afghan traders have blocked trade at the port in protest against visa refusals.", "protest"),
+        ("Footage shows them killing men in army uniforms.", "attack"),
+        ("The Taliban are building a new observation post directly across the river.", "base_reinforcement"),
+    ],
+)
+def test_protests_bare_plural_victims_and_posts_with_two_words(resources, sentence: str, event_class: str):
+    events = parse_text(" date 2017-05-10\n" + sentence, None, resources).events
+    assert events and events[0].event_class == event_class
