@@ -57,3 +57,11 @@ def test_speech_prefilter_lets_through_every_sentence_with_a_speech_break():
     for sentence in _clause_sentences():
         if _PLAIN_SPEECH_BREAK.search(sentence) is not None:
             assert _may_have_speech(sentence), sentence
+
+
+def test_mark_breaks_equal_the_plain_marks():
+    from geomap.events.reading import _MARK_BREAK
+
+    plain = re.compile(_PLAIN_MARK_BREAK_SOURCE, re.I)
+    for sentence in _clause_sentences():
+        assert [m.span() for m in _MARK_BREAK.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)], sentence

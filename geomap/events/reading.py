@@ -71,18 +71,20 @@ _ARMED_FAMILIES = frozenset({"violence", "posture"})  # a country acts here thro
 # where one clause ends and the next begins: the modality of one is not that of the other.
 # Marks: every alternative opens with a character class, which lets the regex engine skip
 # straight to the characters that can open one (hence the lookbehinds of "as" after its \s).
+# The alternatives after a \s share it: at one whitespace no two of them can match (each
+# needs other letters after it), so their order does not matter and the \s is tried once.
 _MARK_BREAK_SOURCE = (
     r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
     r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
-    r"|\s(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    r"|,\s+and\s+"
+    r"|\s(?:(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
     # "as" opening a clause with a verb of its own ("crossed the border as the Taliban launched an
-    # assault"), not "such as", "as well as" or "known as"
-    # ("(?=as\s)" first: the lookbehinds are tried only before an "as", which the lookahead
-    # after them requires anyway)
-    r"|\s(?=as\s)(?<!\bsuch\s)(?<!\bwell\s)(?<!\bknown\s)(?<!\bsame\s)(?<!\bso\s)(?<!\bjust\s)(?<!\bseen\s)(?<!\bregarded\s)(?<!\bdescribed\s)"
+    # assault"), not "such as", "as well as" or "known as" ("(?=as\s)" first: the lookbehinds
+    # are tried only before an "as", which the lookahead after them requires anyway)
+    r"|(?=as\s)(?<!\bsuch\s)(?<!\bwell\s)(?<!\bknown\s)(?<!\bsame\s)(?<!\bso\s)(?<!\bjust\s)(?<!\bseen\s)(?<!\bregarded\s)(?<!\bdescribed\s)"
     r"(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
     r"|(?:began|fled|fell|took|seized|launched|withdrew|withdraw|swept|rose|left|came|went|grew|saw|extends?)\s))"
-    r"|,\s+and\s+|\s+and\s+(?=that\b)|\s(?=(?:who|whom|whose|which|where)\s)"
+    r"|\s*and\s+(?=that\b)|(?=(?:who|whom|whose|which|where)\s))"
 )
 # a verb of saying: what it introduces is a clause of its own
 _SPEECH_BREAK_SOURCE = (
