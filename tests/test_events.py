@@ -1234,3 +1234,16 @@ def test_abductions_in_the_present_and_hostages_held_are_attacks(resources, sent
 def test_protests_bare_plural_victims_and_posts_with_two_words(resources, sentence: str, event_class: str):
     events = parse_text(" date 2017-05-10\n" + sentence, None, resources).events
     assert events and events[0].event_class == event_class
+
+
+def test_a_continent_is_never_a_site(resources):
+    from geomap.events.place import GEO_LEVEL_BY_FEATURE, SPECIFICITY
+
+    # every coarse feature type of the gazetteers has a level; none of them reads as a town
+    for feature in ("continent", "ocean"):
+        assert SPECIFICITY[GEO_LEVEL_BY_FEATURE[feature]] >= SPECIFICITY["country"]
+    text = (" date 2009-02-17\n6 Afghan drug traffickers killed in border clash\n\n"
+            "Tajikistan says six Afghan drug traffickers have been killed in a clash with border troops. "
+            "Drugs are smuggled via Tajikistan to Russia and Europe.")
+    clash = parse_text(text, None, resources).events[0]
+    assert clash.place is None or clash.place.place.feature_type != "continent"

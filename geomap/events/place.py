@@ -31,7 +31,11 @@ GEO_LEVEL_BY_FEATURE = {
     "admin2": "adm2", "admin1": "adm1",
     "region": "subnational_region", "valley": "subnational_region", "river": "subnational_region",
     "lake": "subnational_region", "mountain_range": "subnational_region",
-    "country": "country",
+    "sea": "subnational_region", "desert": "subnational_region",
+    "pass": "site", "peak": "site", "glacier": "site",
+    # a continent or an ocean is never finer than a country: "smuggled to Russia and Europe"
+    # must not place a border clash at a continent as if it were a town
+    "country": "country", "continent": "country", "ocean": "country",
 }
 SPECIFICITY = {"site": 0, "settlement": 1, "near_named_place": 1, "adm2": 2, "adm1": 3, "subnational_region": 4, "country": 5}
 #: ACLED's geo-precision code by geo level: 1 the site or town, 2 near a town or within a
