@@ -1011,7 +1011,6 @@ def _takes_incident_place(reading: Reading, site: _Site | None, facts: ArticleFa
         # the venue of the incident's own statements ("speaking at a press conference in
         # Dushanbe, he said … He added …"): where the rest of the speaker's words were said too
         return site.family == "speech" and not reading.habitual and _SPEAKER_GOES_ON.match(reading.sentence) is not None
-
     if reading.place.toponym is None or reading.place.weak or _stretch_of(site.choice, reading.place):
         return True
     if _province_meant(reading, site.choice.toponym.place, facts):
@@ -1037,8 +1036,7 @@ def _stretch_of(site: PlaceChoice, own: PlaceChoice) -> bool:
 
 
 def _within(inner: PlaceChoice, outer: PlaceChoice) -> bool:
-    a, b = inner.toponym.place, outer.toponym.place  # type: ignore[union-attr]
-    return float(haversine_km(a.lat, a.lon, b.lat, b.lon)) <= b.uncertainty_km + a.uncertainty_km
+    return _near(inner.toponym.place, outer.toponym.place)  # type: ignore[union-attr]
 
 
 def _event_date(reading: Reading, day: tuple[EventDate, int] | None, facts: ArticleFacts) -> tuple[EventDate | None, str]:

@@ -216,7 +216,7 @@ def zone_for(
     countries = [t for t in toponyms if t.place.feature_type == "country"]
     naming = {t.place.country for t in countries if text and _names_a_border(text, t.mention.start, t.mention.end)}
     named = naming | {t.place.country for t in countries if _names_a_party(text, t)}
-    far = _far_sides(countries, text)
+    far, _ = _far_and_near(countries, text)
     for chosen in (naming, named):
         both = [z for z in zones if z.countries and set(z.countries) <= chosen and not set(z.countries) <= far]
         if both:
@@ -224,13 +224,6 @@ def zone_for(
     if named and not set(default.countries) & named:
         return _border_of_a_named(zones, named, far, default) or default
     return default
-
-
-def _far_sides(countries: Sequence[Toponym], text: str) -> set[str]:
-    """Countries listed after "the border with" ("the border with Kyrgyzstan, Uzbekistan and China")."""
-    if not text:
-        return set()
-    return {t.place.country for t in countries if _FAR_SIDES_BEFORE.search(text, max(0, t.mention.start - 60), t.mention.start)}
 
 
 def _border_of_a_named(zones: tuple[BorderZone, ...], named: set[str], far: set[str], default: BorderZone) -> BorderZone | None:
@@ -254,19 +247,19 @@ def _home_of(far: set[str], zones: tuple[BorderZone, ...], default: BorderZone) 
     return max(default.countries, key=lambda c: sum(1 for z in zones if c in z.countries and set(z.countries) & far), default="")
 
 
-def _only_far_sides(toponyms: Sequence[Toponym], text: str) -> set[str]:
-    """Countries the text names only as the far sides of a border ("the border with
-    Kyrgyzstan, Uzbekistan and China")."""
-    if not text or "with" not in text:
-        return set()
+def _far_and_near(toponyms: Sequence[Toponym], text: str) -> tuple[set[str], set[str]]:
+    """The countries a text names as the far sides of a border ("the border with Kyrgyzstan,
+    Uzbekistan and China"), and those it names otherwise."""
     far: set[str] = set()
     near: set[str] = set()
+    if not text or "with" not in text:
+        return far, near
     for t in toponyms:
         if t.place.feature_type != "country":
             continue
         listed = _FAR_SIDES_BEFORE.search(text, max(0, t.mention.start - 60), t.mention.start)
         (far if listed else near).add(t.place.country)
-    return far - near
+    return far, near
 
 
 def _names_a_party(text: str, toponym: Toponym) -> bool:
@@ -289,7 +282,8 @@ def article_zone(zones: tuple[BorderZone, ...], toponyms: Sequence[Toponym], tex
     if not zones:
         return None
     named = Counter(t.place.country for t in toponyms if not t.adjectival and t.place.country)
-    far = _only_far_sides(toponyms, text)
+    far, near = _far_and_near(toponyms, text)
+    far -= near  # named only as far sides
     for counted, among in _border_counts(zones, toponyms, text, named):
         among = tuple(zone for zone in among if not set(zone.countries) <= far)
         best = max(among, key=lambda zone: min((counted[c] for c in zone.countries), default=0), default=None)  # the first of equals: the primary
