@@ -1194,8 +1194,35 @@ def test_a_continent_is_never_a_site(resources):
         ("Afghan drug smugglers reportedly abduct Tajik villager", "attack"),
         ("Afghan drug dealers are taking them from their villages and holding hostage until their families pay ransom money.", "attack"),
         ("Hostage-taking is a frequent occurrence in border villages.", "attack"),
+        # natural disasters by their other names and the words that make them news
+        ("A strong quake kills seven in the mountains.", "other"),
+        ("The tremors were felt in the capital.", "other"),
+        # readiness checks of the forces are exercises
+        ("The country tested the combat readiness of its army on Monday.", "military_exercise"),
+        ("A snap inspection of the armed forces began at dawn.", "military_exercise"),
+        ("The military inspection lasted two days.", "military_exercise"),
+        # rounds fired, places falling under control, people made to leave or leaving
+        ("Three mortar rounds were fired at the outpost.", "attack"),
+        ("The village fell under Taliban control last week.", "territorial_control"),
+        ("Police forced the migrants to return to the frontier.", "displacement"),
+        ("Dozens of families made their way across the river.", "displacement"),
+        ("Thousands of Afghans left Iran last month.", "displacement"),
+        # leaders speaking with each other
+        ("The president spoke by phone with his Uzbek counterpart.", "agreement_meeting"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
     events = parse_text(" date 2020-01-06\n" + sentence, None, resources).events
     assert events and events[0].event_class == event_class
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The situation came under control by evening.",
+        "\\u201cI spoke to the foreign minister, and we are working together,\\u201d he said.",
+    ],
+)
+def test_words_near_the_new_families_tell_no_such_event(resources, sentence: str):
+    events = parse_text(" date 2020-01-06\n" + sentence, None, resources).events
+    assert all(e.event_class not in ("territorial_control", "agreement_meeting") for e in events)
