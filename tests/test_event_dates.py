@@ -82,6 +82,34 @@ def test_a_part_of_a_year_is_that_third_of_it(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        ("In the first half of 2023, guards seized two tonnes of drugs.", (date(2023, 1, 1), date(2023, 6, 30))),
+        ("Clashes rose during the second half of 2022.", (date(2022, 7, 1), date(2022, 12, 31))),
+        ("Trade fell in the third quarter of 2023.", (date(2023, 7, 1), date(2023, 9, 30))),
+        ("Forty clashes were recorded in the first eight months of 2021.", (date(2021, 1, 1), date(2021, 8, 31))),
+        ("Seizures doubled in the first 4 months of 2020.", (date(2020, 1, 1), date(2020, 4, 30))),
+    ],
+)
+def test_a_half_a_quarter_or_the_first_months_of_a_year_are_those_months(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end, found.precision) == (*expected, "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor, who took office in 2019, met the elders on Monday.",
+        "The commander, who has led the unit since 1998, met the village elders on Monday.",
+        "The soldiers, who will be rotated next year, clashed with smugglers on Monday.",
+    ],
+)
+def test_a_date_in_a_relative_clause_set_off_by_commas_tells_of_the_party_not_the_event(resources, text):
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.modality == "reported" and event.date is not None and event.date.start == date(2024, 5, 6), event.reasons
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("Russian guards patrolled the river in the 1990s.", (date(1990, 1, 1), date(1999, 12, 31))),
         ("Smuggling grew during the early 2000s.", (date(2000, 1, 1), date(2003, 12, 31))),
         ("The post was shelled in the mid-1980s.", (date(1983, 1, 1), date(1986, 12, 31))),

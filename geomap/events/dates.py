@@ -76,7 +76,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years_between", re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+(?P<year2>(?:19|20)\d{{2}})\b", re.I)),
     # "in late 2021", "since early 2023", "by mid-2022": a third of the year
     ("year_part", re.compile(
-        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of)[\s-]+{_YEAR}\b(?!['\u2019]s\b)", re.I)),
+        rf"\b(?:in|during|since|of|by|until|from|at)\s+(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of"
+        r"|(?:the )?(?:first|second) half of|(?:the )?(?:first|second|third|fourth|last|final) quarter of"
+        rf"|(?:the )?first (?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}}) months of)[\s-]+{_YEAR}\b(?!['\u2019]s\b)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of)\s+{_YEAR}\b", re.I)),
     # "in the 1990s", "since the early 2000s", "during the late 1980s": a decade or a part of it
     ("decade", re.compile(
@@ -539,11 +541,37 @@ def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date
     """"Early 2021" is January to April, "mid-2021" May to August, "late 2021" September to
     December, at month precision."""
     year, part = int(groups["year"]), groups["ypart"].lower()
+    months = _months_of_year_part(part)
+    if months is not None:
+        first, last = months
+        return EventDate(date(year, first, 1), _month_range(year, last, None)[1], "month", "text", text)
     if "early" in part or "start" in part or "beginning" in part:
         return EventDate(date(year, 1, 1), date(year, 4, 30), "month", "text", text)
     if "mid" in part:
         return EventDate(date(year, 5, 1), date(year, 8, 31), "month", "text", text)
     return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
+
+
+_QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "last": (10, 12), "final": (10, 12)}
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+
+
+def _months_of_year_part(part: str) -> tuple[int, int] | None:
+    """The first and last month of a half ("the first half of"), a quarter ("the third quarter
+    of") or the first months ("the first eight months of") of a year; None for other parts."""
+    words = part.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    if words[1] == "half":
+        return (1, 6) if words[0] == "first" else (7, 12)
+    if words[1] == "quarter":
+        return _QUARTERS.get(words[0])
+    if words[0] == "first" and len(words) > 2 and words[2] == "months":
+        count = int(words[1]) if words[1].isdigit() else _MONTH_COUNTS.get(words[1], 0)
+        return (1, count) if 1 <= count <= 12 else None
+    return None
 
 
 def _decade(match: re.Match[str], groups: _Groups, text: str, reference: date | None, forward: bool) -> EventDate | None:

@@ -732,7 +732,7 @@ def cue_modality(
             # future auxiliary and how often it happens ("launch near-daily attacks")
             if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)) and cue.modality != "habitual":
                 continue
-            if _past_verb_beside_infinitive(sentence, match, trigger):
+            if _past_verb_beside_infinitive(sentence, match, trigger) or _in_aside_apart(sentence, match.start(), trigger.start):
                 continue
             # a cue reaching into the clause from the saying before it ("said the troops would
             # leave") counts by its last word, when that comes before the event's words
@@ -1353,15 +1353,49 @@ _RELATIVE_START = re.compile(r"\b(?:who|whom|whose|which|where)\b|\bthat(?=\s+(?
 
 def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention: DateMention, trigger_at: int) -> bool:
     """Whether a date long before the article lies in a relative clause apart from the event's
-    words ("held drills in the province, where clashes took place in 2012"): it dates the
-    background of a party or a place, not the event."""
-    if frame.published is None or mention.date.end >= shift_days(frame.published, -frame.historical_after_days):
+    words ("held drills in the province, where clashes took place in 2012"), or a date after
+    it in a clause set off by commas ("the soldiers, who will be rotated next year, clashed"):
+    it dates the background or plans of a party or a place, not the event."""
+    if frame.published is None:
+        return False
+    long_past = mention.date.end < shift_days(frame.published, -frame.historical_after_days)
+    if not long_past and mention.date.start <= frame.published:
+        return False
+    # a date after the article in such a clause is a plan of the party's, not the event's
+    aside = _relative_aside(sentence, mention.start)
+    if aside is not None:
+        return not aside[0] <= trigger_at < aside[1]
+    if not long_past:
         return False
     clause_start, clause_end = clause_span(sentence, mention.start)
     relative = None
     for relative in _RELATIVE_START.finditer(sentence, clause_start, mention.start):
         pass
     return relative is not None and not relative.start() <= trigger_at < clause_end
+
+
+def _in_aside_apart(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether ``offset`` lies in a relative clause set off by commas that does not hold the
+    event's words ("Rahmon, who has led the country since 1994, spoke …"): it tells of a party."""
+    aside = _relative_aside(sentence, offset)
+    return aside is not None and not aside[0] <= trigger_at < aside[1]
+
+
+# ", who has led the country since 1994,": a relative clause set off by commas
+_ASIDE_OPENING = re.compile(r",\s*(?:who|whom|whose|which|where)\b", re.I)
+
+
+def _relative_aside(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The span of a relative clause set off by commas that holds ``offset`` ("Rahmon, who has
+    led the country since 1994, then spoke to Putin"), from its comma to the next one (or the
+    sentence's end); None when ``offset`` lies in no such clause."""
+    opening = None
+    for opening in _ASIDE_OPENING.finditer(sentence, max(0, offset - 120), offset):
+        pass
+    if opening is None or "," in sentence[opening.end() : offset]:
+        return None
+    closing = sentence.find(",", offset)
+    return opening.start(), closing if closing != -1 else len(sentence)
 
 
 def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hints)
