@@ -413,3 +413,29 @@ def test_where_people_leave_for_is_not_where_it_happened(resources):
     text = "Taliban fighters seized the district centre in Imam Sahib district on Monday. Residents fled, trying to leave for Kabul."
     event = _event_with(text, resources, "Residents")
     assert event.place is None or event.place.place.name != "Kabul"
+
+
+@pytest.mark.parametrize(
+    "text,needle,elsewhere",
+    [
+        ("A strong earthquake struck Badakhshan on Thursday, causing buildings to shake in Islamabad.", "earthquake", "Islamabad"),
+        ("Gunmen attacked a border post in Farkhor district, prompting an emergency meeting in Dushanbe.", "attacked", "Dushanbe"),
+    ],
+)
+def test_where_a_consequence_happened_is_not_where_the_event_did(resources, text, needle, elsewhere):
+    place = _place(text, resources, needle)
+    assert place is not None and place != elsewhere
+
+
+def test_an_earthquake_is_where_its_epicentre_lies(resources):
+    text = (
+        "A strong earthquake struck northeastern Afghanistan on Thursday, causing buildings to shake in Islamabad. "
+        "The epicentre was in Jurm district of Badakhshan province."
+    )
+    events = parse_text(text, resources=resources).events
+    assert events[0].place is not None and events[0].place.place.name == "Jurm District", events[0].reasons
+
+
+def test_talks_that_were_held_are_a_meeting(resources):
+    events = parse_text("Discussions were held on border security and trade.", resources=resources).events
+    assert events and events[0].event_class == "agreement_meeting"

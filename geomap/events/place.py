@@ -620,14 +620,16 @@ def _shared_border(context: SentencePlaces, named: list[Toponym]) -> BorderZone 
 # "The visit comes days after a delegation held talks in Kabul", "the incident took place just
 # days before a meeting of the presidents in Isfara", "clashes go on despite peace talks in
 # Doha", "drills held amid the worsening situation in Afghanistan": what follows tells another
-# event or state, the one this one is set against
+# event or state, the one this one is set against, or one it caused
 _SET_AGAINST = re.compile(
     r"\b(?:(?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,4}"
     r"|(?:just|only|barely|shortly|days|weeks|months|hours)\s+(?:(?:a|an|one|two|three|four|few|several|days?|weeks?|months?|hours?)\s+){0,3})"
-    r"(?:after|before|ahead\s+of)|despite|amid(?:st)?|as\s+part\s+of)\b",
+    r"(?:after|before|ahead\s+of)|despite|amid(?:st)?|as\s+part\s+of)\b"
+    # "struck the north, causing buildings to shake in the capital": a consequence elsewhere
+    r"|,\s*(?:causing|forcing|prompting|triggering|sparking|sending)\b",
     re.I,
 )
-_SET_AGAINST_WORDS = ("after", "before", "ahead", "despite", "amid", "as part of")
+_SET_AGAINST_WORDS = ("after", "before", "ahead", "despite", "amid", "as part of", "causing", "forcing", "prompting", "triggering", "sparking", "sending")
 
 
 def _another_events_part(context: SentencePlaces) -> int:
