@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from geomap.events.reading import choose_class, clause_span, trigger_hits
 from geomap.pipeline import parse_text
 
@@ -496,3 +498,19 @@ def test_the_day_a_state_began_is_no_day_the_story_tells(resources):
     protest, riot = _events(text, resources)
     assert protest.date.start == date(2025, 12, 20)
     assert riot.event_class == "riot" and riot.date.start == DAY, riot.reasons
+
+
+@pytest.mark.parametrize(
+    "text,event_class",
+    [
+        # the main clause resumed after an aside tells the sentence's event
+        ("The men, who had attacked a post in 2019, were detained on Monday.", "arrest"),
+        # a state an aside gives a thing is no event of the sentence's
+        ("Speaking to the state broadcaster, which is under Taliban control, the spokesman said the border was calm.", "statement"),
+        # a "which" clause that goes on with the story still tells its events
+        ("Dozens were injured in the clashes, which started after residents began throwing stones at each other.", "armed_clash"),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_is_read_apart_from_the_main_clause(resources, text, event_class):
+    events = parse_text(" date 2026-02-01\n" + text, None, resources).events
+    assert events and events[0].event_class == event_class, [(e.event_class, e.reasons) for e in events]

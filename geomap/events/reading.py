@@ -236,7 +236,7 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
     strong = [h for h in strong if not _inside_longer_cue(h, strong)] or strong
     strong = _without_dated_nouns(sentence, [h for h in strong if not _named_only(sentence, h)])
     if strong:
-        return _with_event_cues(strong, hits, lexicon, sentence)
+        return _beside_a_state_aside(strong, hits, lexicon, sentence) or _with_event_cues(strong, hits, lexicon, sentence)
     if _NO_NEWS.search(sentence):
         return None
     return _without_strong_cues(hits, lexicon, sentence)
@@ -378,6 +378,27 @@ def _inside_longer_cue(hit: TriggerHit, others: Sequence[TriggerHit]) -> bool:
     )
 
 
+def _beside_a_state_aside(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str) -> ClassChoice | None:
+    """"Speaking to the broadcaster, which is under Taliban control, he said …": when every
+    confident cue lies in an aside that gives a thing's state, the sentence is what the rest
+    of it says (None when the aside is not all, or the rest reports nothing)."""
+    if not all(_in_state_aside(sentence, h.start) for h in strong):
+        return None
+    rest = [h for h in hits if not _in_party_aside(sentence, h.start)]
+    if not any(h.role in ("attribution", "speech") for h in rest):
+        return None
+    return _without_strong_cues(rest, lexicon, sentence)
+
+
+def _main_clause_cues(told: list[TriggerHit], sentence: str) -> list[TriggerHit]:
+    """The cues of the main clause: not subordinate, and not in an aside about a party ("the
+    broadcaster, which is under Taliban control, …"), when the main clause has any."""
+    main = [h for h in told if not _subordinate(sentence, h.start)]
+    if not main:
+        return told  # the caller tells "in the main clause" by this being another list
+    return [h for h in main if not _in_party_aside(sentence, h.start)] or main
+
+
 def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str) -> ClassChoice:
     """The class when a confident event cue matched: the main clause's event, unless speech
     governs it or the event is only judged."""
@@ -385,7 +406,7 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     # ... and so does a cue that describes a party or a place ("in an area where a road is
     # being built"): it tells no event of the sentence's own
     told = [h for h in strong if h.role != "incident" and not _describing(sentence, h.start)] or strong
-    main = [h for h in told if not _subordinate(sentence, h.start)] or told
+    main = _main_clause_cues(told, sentence)
     best = _best(main, lexicon, hits)
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
     governing = [h for h in acts if h.start < best.start]
@@ -1279,6 +1300,8 @@ def _describing(sentence: str, offset: int) -> bool:
     after a comma, "…, where police fired on them", it may go on with the story)."""
     if "wh" not in sentence and "that" not in sentence:
         return False  # no relative word at all: the common case, decided without the clauses
+    if _after_an_aside(sentence, offset):
+        return False
     if _relative(sentence, offset):
         return True
     start, _ = clause_span(sentence, offset)
@@ -1381,6 +1404,28 @@ def _in_aside_apart(sentence: str, offset: int, trigger_at: int) -> bool:
     return aside is not None and not aside[0] <= trigger_at < aside[1]
 
 
+def _in_party_aside(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a "who" clause, or a "which" clause of a state, set off by
+    commas ("the broadcaster, which is under Taliban control, …"): it describes a party."""
+    aside = _relative_aside(sentence, offset)
+    return aside is not None and _PARTY_ASIDE.match(sentence, aside[0]) is not None
+
+
+def _in_state_aside(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a "which is …" clause set off by commas: a state of a thing
+    ("the broadcaster, which is under Taliban control"), no event of the sentence's."""
+    aside = _relative_aside(sentence, offset)
+    return aside is not None and _STATE_ASIDE.match(sentence, aside[0]) is not None
+
+
+_STATE_ASIDE = re.compile(r",\s*which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b)", re.I)
+
+
+# ", who …", ", which is …": a clause about a party or a thing, not one going on with the story
+# (", which started on April 28 after …", ", where police fired …")
+_PARTY_ASIDE = re.compile(r",\s*(?:who|whom|whose|which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b))", re.I)
+
+
 # ", who has led the country since 1994,": a relative clause set off by commas
 _ASIDE_OPENING = re.compile(r",\s*(?:who|whom|whose|which|where)\b", re.I)
 
@@ -1392,10 +1437,40 @@ def _relative_aside(sentence: str, offset: int) -> tuple[int, int] | None:
     opening = None
     for opening in _ASIDE_OPENING.finditer(sentence, max(0, offset - 120), offset):
         pass
-    if opening is None or "," in sentence[opening.end() : offset]:
+    if opening is None:
         return None
-    closing = sentence.find(",", offset)
-    return opening.start(), closing if closing != -1 else len(sentence)
+    end = _aside_end(sentence, opening.end())
+    return (opening.start(), end) if offset < end else None
+
+
+# ", were detained", ", then spoke": the main clause's predicate resumed after an aside
+_PREDICATE_RESUMED = re.compile(
+    r",\s*(?:\w+ly\s+|then\s+|also\s+|later\s+)?(?:was|were|is|are|had|has|have|will|would|could|can|did|does|do|said|says|met|fled|left|took"
+    r"|went|came|told|began|held|sent|spoke|fought|led|made|gave|saw|[a-z]+ed)\b",
+    re.I,
+)
+
+
+def _aside_end(sentence: str, opened_at: int) -> int:
+    """Where a relative clause set off by commas ends: at the comma after which the main
+    clause's predicate resumes, else at its first comma, else at the sentence's end."""
+    resumed = _PREDICATE_RESUMED.search(sentence, opened_at)
+    if resumed is not None:
+        return resumed.start()
+    comma = sentence.find(",", opened_at)
+    return comma if comma != -1 else len(sentence)
+
+
+def _after_an_aside(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` lies in the main clause resumed after a relative clause set off by
+    commas ("the men, who had attacked a post, were detained"), not in that clause."""
+    opening = None
+    for opening in _ASIDE_OPENING.finditer(sentence, max(0, offset - 200), offset):
+        pass
+    if opening is None:
+        return False
+    resumed = _PREDICATE_RESUMED.search(sentence, opening.end(), offset + 1)
+    return resumed is not None and resumed.start() < offset and _ASIDE_OPENING.search(sentence, resumed.end(), offset) is None
 
 
 def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hints)
