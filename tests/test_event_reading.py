@@ -514,3 +514,16 @@ def test_the_day_a_state_began_is_no_day_the_story_tells(resources):
 def test_a_relative_clause_set_off_by_commas_is_read_apart_from_the_main_clause(resources, text, event_class):
     events = parse_text(" date 2026-02-01\n" + text, None, resources).events
     assert events and events[0].event_class == event_class, [(e.event_class, e.reasons) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discussions were held on strengthening the security of the border.",
+        "The ministers held talks on the withdrawal of troops from the frontier.",
+        "They discussed the deployment of more troops to the border.",
+    ],
+)
+def test_what_a_meeting_is_about_has_not_happened_the_meeting_is_the_event(resources, text):
+    events = parse_text(" date 2026-02-01\n" + text, None, resources).events
+    assert events and events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons) for e in events]

@@ -451,7 +451,30 @@ def _framed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> Clas
     if agreed and best.event_class != "agreement_meeting":
         pact = next((h for h in hits if h.event_class == "agreement_meeting" and agreed.start() <= h.start < best.start), best)
         return ClassChoice(pact, "agreement_meeting", f"{best.text!r} is what was agreed ({agreed.group(0).strip()!r}): an agreement")
-    return None
+    return _discussed(sentence, best, hits)
+
+
+# "discussions were held on enhancing security", "talks on the withdrawal of troops",
+# "discussed the deployment of": what a meeting is about has not happened; the meeting is the event
+_DISCUSSED_ON = re.compile(
+    r"\b(?:talks|discussions|negotiations|consultations|meetings?|discussed|discussing)\s+(?:(?:were|was|have been|had been)\s+)?"
+    r"(?:held\s+)?(?:on|about|regarding|concerning|over)?\s*(?:(?:the|a|an|ways|of|to|issues?|prospects|possible)\s+){0,3}$",
+    re.I,
+)
+_DISCUSSED_WORDS = ("talks", "discussion", "negotiation", "consultation", "meeting", "discuss")
+
+
+def _discussed(sentence: str, best: TriggerHit, hits: Sequence[TriggerHit]) -> ClassChoice | None:
+    """A meeting whose topic the event's words name: the meeting is the sentence's event."""
+    if best.event_class == "agreement_meeting":
+        return None
+    topic = _frame_before(sentence, best.start, 60, _DISCUSSED_ON, _DISCUSSED_WORDS)
+    if topic is None:
+        return None
+    meeting = next((h for h in hits if h.event_class == "agreement_meeting" and topic.start() <= h.start < best.start), None)
+    if meeting is None:
+        return None
+    return ClassChoice(meeting, "agreement_meeting", f"{best.text!r} is what was discussed ({topic.group(0).strip()!r}): a meeting")
 
 
 # "agreed to withdraw their troops", "an agreement on the reopening of the crossings": what
