@@ -527,3 +527,14 @@ def test_a_relative_clause_set_off_by_commas_is_read_apart_from_the_main_clause(
 def test_what_a_meeting_is_about_has_not_happened_the_meeting_is_the_event(resources, text):
     events = parse_text(" date 2026-02-01\n" + text, None, resources).events
     assert events and events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons) for e in events]
+
+
+def test_words_said_right_after_a_meeting_of_a_placed_incident_were_said_there(resources):
+    text = (
+        " date 2026-02-01\nA Tajik delegation wrapped up a two-day visit to Kabul on Friday. "
+        "The delegation met the foreign minister and the defence minister. "
+        "\u201cIt was stressed that the two countries must fight terrorism together,\u201d the statement said."
+    )
+    events = parse_text(text, None, resources).events
+    said = next(e for e in events if e.event_class == "statement")
+    assert said.place is not None and said.place.place.name == "Kabul", said.reasons

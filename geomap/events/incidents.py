@@ -328,7 +328,9 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     if reading.date is not None or _AT_ANOTHER_TIME.match(reading.sentence):
         return None
     gathering = previous.family == "diplomacy" or (previous.family in _GATHERINGS and _CEREMONY.search(reading.sentence))
-    if gathering and previous.modality == "reported" and not previous.habitual and previous.place.specific:
+    # the gathering named its place, or joined an incident that did ("the delegation met …
+    # in Kabul … Discussions were held … 'It was stressed that …'")
+    if gathering and previous.modality == "reported" and not previous.habitual and (previous.place.specific or incidents.root(i - 1) != i - 1):
         return i - 1
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
