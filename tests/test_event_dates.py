@@ -565,3 +565,15 @@ def test_a_follow_up_told_right_after_the_week_of_its_incident_keeps_that_week(r
     )
     attacked, wounded = parse_text(text, resources=resources).events[:2]
     assert attacked.date.start == wounded.date.start == date(2024, 4, 29)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source told reporters on May 7 that the attack occurred the previous day.",
+        "A source told reporters on May 7 that gunmen attacked the post a day earlier.",
+    ],
+)
+def test_a_day_counted_back_in_reported_words_counts_from_the_day_they_were_said(resources, text):
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.date is not None and event.date.start == date(2024, 5, 6), event.reasons

@@ -381,7 +381,11 @@ def _moved_from(reading: Reading, anchor: EventDate | None, published: date | No
     if offset is None:
         return reading
     days = _days(offset)
-    if anchor is not None:
+    said = reading.said_on
+    if said is not None and said.precision == "day":
+        # "told RFE/RL on October 3 that the attack occurred the previous day": from the saying
+        origin, name = (said.end if days > 0 else said.start), said.text or said.start.isoformat()
+    elif anchor is not None:
         origin, name = (anchor.end if days > 0 else anchor.start), anchor.text or anchor.start.isoformat()
     elif days < 0 and published is not None:
         origin, name = published, "the article's date"
