@@ -577,3 +577,22 @@ def test_a_follow_up_told_right_after_the_week_of_its_incident_keeps_that_week(r
 def test_a_day_counted_back_in_reported_words_counts_from_the_day_they_were_said(resources, text):
     event = parse_text(text, WEDNESDAY, resources).events[0]
     assert event.date is not None and event.date.start == date(2024, 5, 6), event.reasons
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Early this year, mortar rounds were fired at the post.", (date(2024, 1, 1), date(2024, 4, 30))),
+        ("The crossing closed at the end of last year.", (date(2023, 9, 1), date(2023, 12, 31))),
+        ("Ten clashes were recorded in the first half of this year.", (date(2024, 1, 1), date(2024, 6, 30))),
+    ],
+)
+def test_a_part_of_this_or_last_year_is_that_part_of_the_year(text, expected):
+    found = date_mentions(text, WEDNESDAY)[0].date
+    assert (found.start, found.end) == expected
+
+
+def test_a_date_in_a_parenthesis_set_off_by_dashes_tells_of_the_party(resources):
+    text = "The group -- blamed for most attacks in the first half of last year -- seized the district on Monday."
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.event_class == "territorial_control" and event.date.start == date(2024, 5, 6), event.reasons

@@ -538,3 +538,9 @@ def test_words_said_right_after_a_meeting_of_a_placed_incident_were_said_there(r
     events = parse_text(text, None, resources).events
     said = next(e for e in events if e.event_class == "statement")
     assert said.place is not None and said.place.place.name == "Kabul", said.reasons
+
+
+def test_a_speech_act_in_an_aside_does_not_govern_the_main_clause(resources):
+    text = " date 2026-02-01\nThe governor, who accused the Taliban of the attack, visited the village on Monday."
+    events = parse_text(text, None, resources).events
+    assert events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons) for e in events]

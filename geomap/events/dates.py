@@ -63,6 +63,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "the drills will last three days": the verb "last" tells how long, not a span before now
         rf"\b(?:(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bdid\s)(?<!\bdoes\s)(?<!\bdo\s)(?:the\s+)?(?:past|last)\s+(?P<n>\d{{1,2}}|{_COUNT_WORDS}|few|several|couple\s+of)\s+(?P<unit>hours|days|weeks|months)"
         r"|recent\s+(?P<recent>days|weeks|months))\b", re.I)),
+    # "early this year", "at the end of last year", "in the first half of this year": a part of a year named by its distance
+    ("relative_year_part", re.compile(
+        r"\b(?:(?:in|during|by|since|until|from|at)\s+)?(?:the\s+)?(?P<ypart>early|mid|late|(?:the )?(?:start|beginning|middle|end) of"
+        r"|(?:the )?(?:first|second) half of|(?:the )?(?:first|second|third|fourth|last|final) quarter of)[\s-]+"
+        r"(?P<which>this|last|next|the previous|the coming|the current) year\b", re.I)),
     ("relative_span", re.compile(r"\b(?P<which>last|this|next|previous|coming|past|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_COUNT_WORDS}|several|a few|few)?\s*(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "will be held in a month", "in two weeks' time": a plan's date counted from the article
@@ -99,6 +104,10 @@ _START_WORDS: dict[str, tuple[str, ...]] = {
     "weekday": ("on", "last", "this", "next", *_WEEKDAYS),
     "relative_day": ("yesterday", "today", "tonight", "tomorrow", "last night", "this morning", "this afternoon", "this evening", "the day"),
     "the_weekend": ("over", "at", "during", "on", "throughout"),
+    "relative_year_part": (
+        "in", "during", "by", "since", "until", "from", "at", "the", "early", "mid", "late", "start", "beginning", "middle", "end",
+        "first", "second", "third", "fourth", "last", "final",
+    ),
     "relative_span": ("last", "this", "next", "previous", "coming", "past", "earlier this", "later this"),
     "recent_span": ("the", "past", "last", "recent"),
     "year": ("in", "during", "since", "of"),
@@ -552,6 +561,16 @@ def _year_part(match: re.Match[str], groups: _Groups, text: str, reference: date
     return EventDate(date(year, 9, 1), date(year, 12, 31), "month", "text", text)
 
 
+_YEARS_AWAY = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1}
+
+
+def _relative_year_part(match: re.Match[str], groups: _Groups, text: str, reference: date, forward: bool) -> EventDate | None:
+    """"Early this year", "the end of last year": that part of the year so many years from the
+    article's (see :func:`_year_part`)."""
+    year = reference.year + _YEARS_AWAY[groups["which"].lower()]
+    return _year_part(match, {**groups, "year": str(year)}, text, reference, forward)
+
+
 _QUARTERS = {"first": (1, 3), "second": (4, 6), "third": (7, 9), "fourth": (10, 12), "last": (10, 12), "final": (10, 12)}
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
@@ -790,6 +809,7 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], _Groups, str, date, bool],
     "ahead": _ahead,
     "relative_span": _relative_span_reader,
     "recent_span": _recent_span,
+    "relative_year_part": _relative_year_part,
 }
 
 

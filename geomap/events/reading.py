@@ -409,7 +409,7 @@ def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexic
     main = _main_clause_cues(told, sentence)
     best = _best(main, lexicon, hits)
     acts = [h for h in hits if h.role in ("speech", "denial") and h.weight >= CONFIDENT_CUE and _verbal(sentence, h)]
-    governing = [h for h in acts if h.start < best.start]
+    governing = [h for h in acts if h.start < best.start and not _in_a_parenthesis_apart(sentence, h.start, best.start)]
     if governing:
         act = governing[0]
         if act.role == "denial" and _denies_the_event(sentence, act, best):
@@ -1413,6 +1413,9 @@ def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention
         return not aside[0] <= trigger_at < aside[1]
     if not long_past:
         return False
+    dashed = _dash_aside(sentence, mention.start)
+    if dashed is not None and not dashed[0] <= trigger_at < dashed[1]:
+        return True
     clause_start, clause_end = clause_span(sentence, mention.start)
     relative = None
     for relative in _RELATIVE_START.finditer(sentence, clause_start, mention.start):
@@ -1447,6 +1450,31 @@ _STATE_ASIDE = re.compile(r",\s*which\s+(?:is|are|was|were|has been|have been|ha
 # ", who …", ", which is …": a clause about a party or a thing, not one going on with the story
 # (", which started on April 28 after …", ", where police fired …")
 _PARTY_ASIDE = re.compile(r",\s*(?:who|whom|whose|which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b))", re.I)
+
+
+def _in_a_parenthesis_apart(sentence: str, offset: int, trigger_at: int) -> bool:
+    """Whether ``offset`` lies in a relative clause set off by commas or a parenthesis set off
+    by dashes that does not hold the event's words ("the group -- blamed for most attacks last
+    year -- seized the district"): what is said there does not govern the event."""
+    for aside in (_relative_aside(sentence, offset), _dash_aside(sentence, offset)):
+        if aside is not None and not aside[0] <= trigger_at < aside[1]:
+            return True
+    return False
+
+
+_DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s")
+
+
+def _dash_aside(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The span of a parenthesis set off by dashes that holds ``offset`` ("the group -- blamed
+    for most civilian deaths in the first half of this year -- said …"), or None."""
+    opening = None
+    for opening in _DASH.finditer(sentence, 0, offset):
+        pass
+    if opening is None:
+        return None
+    closing = _DASH.search(sentence, offset)
+    return (opening.start(), closing.end()) if closing is not None else None
 
 
 # ", who has led the country since 1994,": a relative clause set off by commas
@@ -1492,7 +1520,7 @@ def _after_an_aside(sentence: str, offset: int) -> bool:
         pass
     if opening is None:
         return False
-    resumed = _PREDICATE_RESUMED.search(sentence, opening.end(), offset + 1)
+    resumed = _PREDICATE_RESUMED.search(sentence, opening.end())
     return resumed is not None and resumed.start() < offset and _ASIDE_OPENING.search(sentence, resumed.end(), offset) is None
 
 
