@@ -544,3 +544,15 @@ def test_a_speech_act_in_an_aside_does_not_govern_the_main_clause(resources):
     text = " date 2026-02-01\nThe governor, who accused the Taliban of the attack, visited the village on Monday."
     events = parse_text(text, None, resources).events
     assert events[0].event_class == "agreement_meeting", [(e.event_class, e.reasons) for e in events]
+
+
+def test_a_sentence_told_as_earlier_is_another_occasion_not_the_leads(resources):
+    text = (
+        " date 2023-12-27\nThe two governments have extended their electricity supply agreement. "
+        "The agreement was signed by the heads of the two power companies. "
+        "Earlier this month, the president discussed the power line during a meeting with the head of the World Bank."
+    )
+    events = parse_text(text, None, resources).events
+    lead, earlier = events[0], events[-1]
+    assert lead.incident_id != earlier.incident_id
+    assert lead.date is not None and lead.date.start == date(2023, 12, 27), lead.reasons

@@ -458,6 +458,9 @@ def _continues(reading: Reading, previous: Reading, published: date | None = Non
     own place or date says otherwise."""
     if not _kin(previous.family, reading.family) or not _dates_agree(reading.date, previous.date):
         return False
+    # "Earlier this month, the president met …": another occasion than the one told before
+    if _AT_ANOTHER_TIME.match(reading.sentence):
+        return False
     if _tense(previous) != _tense(reading) and not _plan_of_current(reading, previous, published):
         return False
     return not (reading.place.specific and previous.place.specific)
