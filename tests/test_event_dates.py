@@ -596,3 +596,15 @@ def test_a_date_in_a_parenthesis_set_off_by_dashes_tells_of_the_party(resources)
     text = "The group -- blamed for most attacks in the first half of last year -- seized the district on Monday."
     event = parse_text(text, WEDNESDAY, resources).events[0]
     assert event.event_class == "territorial_control" and event.date.start == date(2024, 5, 6), event.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards recorded ten armed clashes with traffickers, up from six in the first half of 2022.",
+        "Officials said armed clashes with traffickers have risen compared to last year.",
+    ],
+)
+def test_the_date_an_event_is_compared_with_is_not_its_own(resources, text):
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.modality == "reported" and event.date is not None and event.date.start == WEDNESDAY, event.reasons

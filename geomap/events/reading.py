@@ -1588,7 +1588,18 @@ def _event_date_mentions(frame: ArticleFrame, start: int, end: int, choice: Clas
         and not _party_state_since(sentence, m.start, choice.hit.start) and not _since_another_event(sentence, m.start, choice.hit.start)
         and not _dates_a_named_event(sentence, m, choice.hit)
         and not _dates_the_background_of_a_party(frame, sentence, m, choice.hit.start)
+        and not _COMPARED_WITH.search(sentence, max(0, m.start - 50), m.start)
     ]
+
+
+# "ten clashes, up from six in the first half of 2024", "has risen compared to last year",
+# "more heroin than in 2023": the date of what the event is measured against, not its own
+# ("more than two years ago" is a count)
+_COMPARED_WITH = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|grew|jumped|dropped)\s+from|compared\s+(?:to|with)|as\s+against|versus)"
+    r"\s+(?:[\w,.'’-]+\s+){0,4}?$|\bthan\s+(?:in|during|over|at)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _dates_its_founding_word(mention: DateMention, hit: TriggerHit) -> bool:
