@@ -1209,6 +1209,8 @@ def test_a_continent_is_never_a_site(resources):
         ("Thousands of Afghans left Iran last month.", "displacement"),
         # leaders speaking with each other
         ("The president spoke by phone with his Uzbek counterpart.", "agreement_meeting"),
+        # goods smuggled, even beside efforts to curb smuggling
+        ("Despite efforts to curb trafficking, drugs are still being smuggled across the river.", "border_incident"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
