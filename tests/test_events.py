@@ -1211,6 +1211,9 @@ def test_a_continent_is_never_a_site(resources):
         ("The president spoke by phone with his Uzbek counterpart.", "agreement_meeting"),
         # goods smuggled, even beside efforts to curb smuggling
         ("Despite efforts to curb trafficking, drugs are still being smuggled across the river.", "border_incident"),
+        ("The earthquake occurred at a depth of 200 kilometres.", "other"),
+        ("Last year, the authorities closed these markets because of the outbreak.", "border_crossing_status"),
+        ("During the signing ceremony, discussions centred on power lines.", "agreement_meeting"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
