@@ -1214,6 +1214,9 @@ def test_a_continent_is_never_a_site(resources):
         ("The earthquake occurred at a depth of 200 kilometres.", "other"),
         ("Last year, the authorities closed these markets because of the outbreak.", "border_crossing_status"),
         ("During the signing ceremony, discussions centred on power lines.", "agreement_meeting"),
+        # forces killing armed men is a clash, in their own report too
+        ("The guards said they killed one smuggler and wounded another.", "armed_clash"),
+        ("The security services reported having killed two terrorists near the border.", "armed_clash"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
