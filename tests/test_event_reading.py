@@ -556,3 +556,14 @@ def test_a_sentence_told_as_earlier_is_another_occasion_not_the_leads(resources)
     lead, earlier = events[0], events[-1]
     assert lead.incident_id != earlier.incident_id
     assert lead.date is not None and lead.date.start == date(2023, 12, 27), lead.reasons
+
+
+def test_statements_take_the_venue_their_speakers_later_words_name(resources):
+    text = (
+        " date 2022-01-12\nTaliban warn Tajikistan to return the aircraft\n"
+        "The Taliban on Tuesday warned Tajikistan of consequences if it failed to return the aircraft. "
+        "Speaking at an event in Kabul, the Taliban defence minister demanded that all warplanes be returned."
+    )
+    events = parse_text(text, None, resources).events
+    warned = next(e for e in events if "on Tuesday warned" in e.sentence)
+    assert warned.place is not None and warned.place.place.name == "Kabul", warned.reasons

@@ -83,7 +83,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
     """Group the article's event sentences into incidents and give each sentence its final
     place, date, modality and actors (see the module docstring)."""
     readings = _with_named_later(readings, facts.published)
-    groups = _group(readings, facts)
+    groups, at_later_venue = _group(readings, facts)
     events: list[Event | None] = [None] * len(readings)
     grouped: list[tuple[str, list[int], _Site | None]] = []
     where: list[tuple[PlaceChoice, str, str]] = [(NO_PLACE, "", "")] * len(readings)
@@ -113,7 +113,7 @@ def assemble(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[Eve
             reading = _as_under_way(readings[index], under_way, facts.published, own_day[0] if own_day is not None else None)
             if own_day is not None and readings[own_day[1]].start > reading.start:
                 reading = replace(reading, incident_dated_after=True)
-            where[index] = _event_place(reading, own_site, facts)
+            where[index] = _event_place(reading, own_site, facts, index in at_later_venue)
             events[index] = _event(reading, incident_id, where[index], own_day, agents, recipients, facts, told_as)
         grouped.append((incident_id, members, site))
     placed = _with_story_places(_every_event(events), where, facts)
@@ -169,6 +169,8 @@ class _Incidents:
     def __init__(self, readings: Sequence[Reading], published: date | None = None) -> None:
         self.readings = readings
         self.parent = list(range(len(readings)))
+        # statements joined to the occasion a later statement by their speaker names the venue of
+        self.at_later_venue: set[int] = set()
         self.span: dict[int, tuple[date, date]] = {i: _span(r, published) for i, r in enumerate(readings) if r.date is not None}
         # an undated sentence that names its own site happened on the recent day the story last
         # told ("Recall, the shooting took place on December 21. Police detained a suspect in
@@ -250,8 +252,9 @@ def _span(reading: Reading, published: date | None) -> tuple[date, date]:
     return day.start, day.end
 
 
-def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
-    """Member indices of each incident, incidents in order of their first sentence.
+def _group(readings: Sequence[Reading], facts: ArticleFacts) -> tuple[list[list[int]], set[int]]:
+    """Member indices of each incident, incidents in order of their first sentence, and the
+    statements that share the venue a later statement by their speaker names.
 
     An anchor is compared with the ``NEARBY`` anchors before it and a sentence with the
     ``NEARBY`` nearest anchors, so a very long article costs time in proportion to its length.
@@ -269,7 +272,7 @@ def _group(readings: Sequence[Reading], facts: ArticleFacts) -> list[list[int]]:
         for donor in _donors(i, readings, anchors, facts, incidents):
             if incidents.join(i, donor):
                 break
-    return incidents.members()
+    return incidents.members(), incidents.at_later_venue
 
 
 def _donors(i: int, readings: Sequence[Reading], anchors: list[int], facts: ArticleFacts, incidents: _Incidents) -> Iterator[int]:
@@ -320,13 +323,15 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
     and date) unless it has a date of its own."""
     reading = readings[i]
     if i == 0:
-        return None
+        return _said_at_later_venue(i, readings, incidents)
     previous = readings[i - 1]
     # "He added …" right after words said at a named venue: the same speaker, there
     if previous.family == "speech" and previous.place.specific and _SPEAKER_GOES_ON.match(reading.sentence) and _dates_agree(reading.date, previous.date):
         return i - 1
-    if reading.date is not None or _AT_ANOTHER_TIME.match(reading.sentence):
+    if _AT_ANOTHER_TIME.match(reading.sentence):
         return None
+    if reading.date is not None:
+        return _said_at_later_venue(i, readings, incidents)
     gathering = previous.family == "diplomacy" or (previous.family in _GATHERINGS and _CEREMONY.search(reading.sentence))
     # the gathering named its place, or joined an incident that did ("the delegation met …
     # in Kabul … Discussions were held … 'It was stressed that …'")
@@ -334,7 +339,8 @@ def _speech_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
         return i - 1
     if previous.family == "speech" and incidents.root(i - 1) != i - 1:
         return i - 1
-    return _same_speaker(i, readings, incidents)
+    found = _same_speaker(i, readings, incidents)
+    return found if found is not None else _said_at_later_venue(i, readings, incidents)
 
 
 PROTESTERS = "Protesters (unspecified)"
@@ -369,6 +375,35 @@ def _same_speaker(i: int, readings: Sequence[Reading], incidents: _Incidents) ->
         if earlier.family not in ("speech", "diplomacy") or earlier.modality != "reported":
             continue
         if speaking & set(earlier.actors.names) and (earlier.place.specific or incidents.root(j) != j):
+            return j
+    return None
+
+
+def _said_at_later_venue(i: int, readings: Sequence[Reading], incidents: _Incidents) -> int | None:
+    """The later statement whose venue a statement shares (see :func:`_same_speaker_later`);
+    the statement is marked to take that venue as its place."""
+    found = _same_speaker_later(i, readings)
+    if found is not None:
+        incidents.at_later_venue.add(i)
+    return found
+
+
+def _same_speaker_later(i: int, readings: Sequence[Reading]) -> int | None:
+    """A statement by a speaker whose later words the article places ("Taliban warn Tajikistan
+    … Speaking at an event in Kabul, the Taliban's defence minister demanded …"): the same
+    occasion, unless the speaker's words in between are dated otherwise."""
+    reading = readings[i]
+    if not reading.actors.names or reading.habitual:
+        return None
+    # the first party a statement names is mostly who speaks; the others are spoken of
+    speaker = reading.actors.names[0]
+    for j in range(i + 1, min(len(readings), i + 1 + NEARBY)):
+        later = readings[j]
+        if later.family != "speech" or speaker not in later.actors.names:
+            continue
+        if not _dates_agree(reading.date, later.date) or later.modality != "reported":
+            return None
+        if later.place.specific:
             return j
     return None
 
@@ -989,8 +1024,11 @@ def _event_class(reading: Reading, told_as: tuple[str, str] | None) -> tuple[str
     return reading.event_class, reading.choice.reason
 
 
-def _event_place(reading: Reading, site: _Site | None, facts: ArticleFacts) -> tuple[PlaceChoice, str, str]:
+def _event_place(reading: Reading, site: _Site | None, facts: ArticleFacts, at_later_venue: bool = False) -> tuple[PlaceChoice, str, str]:
     """The sentence's place (its own, or its incident's), the relation and why."""
+    if at_later_venue and site is not None and site.family == "speech" and site.choice.toponym is not None and reading.place.toponym is None:
+        relation = f"said on the occasion told at character {site.source_start}"
+        return site.choice, relation, f"{site.choice.reason}; its speaker's later words there tell where it was said"
     if _takes_incident_place(reading, site, facts):
         assert site is not None
         relation = f"same incident as the sentence at character {site.source_start} ({site.choice.relation})"
