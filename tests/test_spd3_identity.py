@@ -1,0 +1,59 @@
+"""Byte-identical speed-ups of the third speed session (branch ``spd3``): each test runs the
+plain code a shortcut replaced against the shortcut, on the corpus sentences of
+``test_speed_identity`` (seeds, devset articles, synthetic articles, hard cases)."""
+
+import random
+
+from test_speed_identity import _sentences
+
+from geomap.events.lexicon import load_lexicon, some_branch_present
+from geomap.text import casefold_same_length
+
+
+def _plain_candidates(lexicon, table: str, present: set[str]) -> list[int]:
+    """``Lexicon.candidates`` before its answers were remembered by the words present."""
+    entries = getattr(lexicon, table)
+    order = list(range(len(entries)))
+    if table == "modality_cues":
+        order = sorted(order, key=lambda i: (-entries[i].weight, i))
+    found = []
+    for index in order:
+        entry = entries[index]
+        if getattr(entry, "pattern", None) is None:
+            continue
+        if entry.literals is not None and entry.literals.isdisjoint(present):
+            continue
+        branches = getattr(entry, "branches", ())
+        if len(branches) > 1 or any(len(sets) > 1 for sets in branches):
+            if not some_branch_present(branches, present):
+                continue
+        elif getattr(entry, "also_required", ()) and not some_branch_present((entry.also_required,), present):
+            continue
+        found.append(index)
+    return found
+
+
+def _plain_literals(lexicon, sentence: str) -> set[str]:
+    return {word for _, word in lexicon._literal_matcher.iter(casefold_same_length(sentence))}
+
+
+def test_remembered_candidates_equal_the_plain_choice():
+    """The candidates of a table, remembered by the table's words present, equal the plain
+    choice over every entry, on every corpus sentence (twice: the second answer comes from
+    the memo) and on random word sets."""
+    lexicon = load_lexicon()
+    sentences = _sentences()
+    words = sorted({w for e in (*lexicon.triggers, *lexicon.modality_cues, *lexicon.actors) for w in (e.literals or ())})
+    rng = random.Random(7)
+    sets = [lexicon.literals_in(s) for s in sentences] + [set(rng.sample(words, rng.randint(0, 12))) for _ in range(2000)]
+    assert sum(map(bool, sets)) > 3000
+    for table in ("triggers", "modality_cues", "actors"):
+        for _ in range(2):
+            for present in sets:
+                assert lexicon.candidates(table, present) == _plain_candidates(lexicon, table, present)
+
+
+def test_literals_by_one_map_equal_the_set_comprehension():
+    lexicon = load_lexicon()
+    for sentence in _sentences():
+        assert lexicon.literals_in(sentence) == _plain_literals(lexicon, sentence)
