@@ -57,3 +57,35 @@ def test_literals_by_one_map_equal_the_set_comprehension():
     lexicon = load_lexicon()
     for sentence in _sentences():
         assert lexicon.literals_in(sentence) == _plain_literals(lexicon, sentence)
+
+
+def test_reference_word_checks_by_one_regex_equal_the_substring_tests():
+    """The words a reference pattern needs are looked for by one regex per set: the same
+    verdict as ``any(word in folded …)`` per set, on every corpus sentence and pattern."""
+    from geomap.events.actors import _needed_finders, _words_needed
+
+    lexicon = load_lexicon()
+    assert lexicon.references
+    checked = 0
+    for sentence in _sentences():
+        folded = sentence.casefold()
+        for _, pattern in lexicon.references:
+            plain = all(any(word in folded for word in words) for words in _words_needed(pattern.pattern))
+            assert bool(all(finder(folded) for finder in _needed_finders(pattern.pattern))) == plain, (pattern.pattern, sentence)
+            checked += plain
+    assert checked > 100
+
+
+def test_date_patterns_remembered_by_the_words_present_equal_the_plain_choice():
+    """The date patterns tried on a sentence, remembered by the bits of needed words it
+    holds, are those the plain test of every pattern chooses, in ``PATTERNS`` order."""
+    from geomap.events import dates
+
+    for sentence in _sentences():
+        tried = [(kind, pattern) for kind, pattern, _ in dates._tried(sentence)]
+        lowered = casefold_same_length(sentence)
+        _, present = dates._scan(lowered)
+        if any(c in sentence for c in dates._FOLD_OUTLIERS):
+            present = -1
+        needs = dates._scanner[1]
+        assert tried == [(kind, pattern) for kind, pattern in dates.PATTERNS if needs[kind] & present == needs[kind]], sentence
