@@ -199,6 +199,10 @@ _SENTENCE_END = re.compile(
 )
 
 
+# the word before a full stop that may end a sentence (an abbreviation, an initial)
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
+
+
 @lru_cache(maxsize=4)  # events and claims split the same article one after the other
 def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """Return ``(start, end)`` offsets of the sentences of ``text[start:]``.
@@ -211,8 +215,9 @@ def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start):
         end = match.end()
-        if "." in match.group() and "\n" not in match.group():
-            word = re.search(r"([\w.]+)\.[\"'”’)\]]*$", text[max(cursor, match.start() - 20) : match.end()])
+        stop = match.group()
+        if "." in stop and "\n" not in stop:
+            word = _WORD_BEFORE_STOP.search(text[max(cursor, match.start() - 20) : end])
             if word:
                 stem = word.group(1).lower()
                 if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
