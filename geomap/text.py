@@ -75,11 +75,23 @@ def fold_token(token: str) -> str:
 
 def casefold_same_length(text: str) -> str:
     """Case-fold without changing offsets, as ``re.IGNORECASE`` compares characters
-    ("ſ" and "s" meet); the few characters that fold to two ("ß") are left as they are."""
+    ("ſ" and "s" meet); the few characters that fold to two ("ß") are left as they are.
+
+    The event stage folds one sentence for several scans in a row (its literals, actor
+    phrases, date and count words): the last text and its fold are kept, and the same
+    string object is folded once."""
+    global _last_folded
+    last_text, last_fold = _last_folded  # one tuple: threads never see a text with another's fold
+    if text is last_text:
+        return last_fold
     folded = text.casefold()
-    if len(folded) == len(text):
-        return folded
-    return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
+    if len(folded) != len(text):
+        folded = "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
+    _last_folded = (text, folded)
+    return folded
+
+
+_last_folded: tuple[str, str] = ("", "")  # the last text given to casefold_same_length, and its fold
 
 
 def normalise_name(name: str) -> str:

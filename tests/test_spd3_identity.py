@@ -89,3 +89,45 @@ def test_date_patterns_remembered_by_the_words_present_equal_the_plain_choice():
             present = -1
         needs = dates._scanner[1]
         assert tried == [(kind, pattern) for kind, pattern in dates.PATTERNS if needs[kind] & present == needs[kind]], sentence
+
+
+def test_leftmost_longest_of_one_hit_or_none_is_a_copy():
+    from geomap.events.actors import _leftmost_longest
+
+    assert _leftmost_longest([]) == []
+    one = [(3, 9, "Taliban", "AFG")]
+    assert _leftmost_longest(one) == one and _leftmost_longest(one) is not one
+
+
+def test_border_metrics_copy_equals_dataclasses_replace(resources):
+    """The events with their border metrics, copied field by field, equal ``replace``."""
+    from dataclasses import fields, replace
+
+    from test_lexicon import DEVSET_ARTICLES
+
+    from geomap.corpus import read_corpus
+    from geomap.events import extract
+    from geomap.pipeline import _with_border_metrics, find_places, measured_events
+
+    checked = 0
+    for article in list(read_corpus([DEVSET_ARTICLES]))[:40]:
+        found = find_places(article, resources)
+        events = extract.extract_events(article, found.toponyms, resources.lexicon, resources.border_zones, found.organisations).events
+        for old, new in zip(events, measured_events(events, resources), strict=True):
+            if new is old:
+                continue
+            plain = replace(old, borders=new.borders, border=new.border)
+            assert type(new) is type(plain) and all(getattr(new, f.name) is getattr(plain, f.name) for f in fields(plain))
+            assert _with_border_metrics(old, new.borders, new.border) == plain
+            checked += 1
+    assert checked > 50
+
+
+def test_casefold_of_the_last_text_is_its_fold():
+    from geomap.text import casefold_same_length
+
+    for sentence in _sentences()[:2000]:
+        expected = "".join(c.casefold() if len(c.casefold()) == 1 else c for c in sentence)
+        assert casefold_same_length(sentence) == expected
+        assert casefold_same_length(sentence) == expected  # from the kept fold
+    assert casefold_same_length("Straße") == "straße"
