@@ -11,7 +11,7 @@ from geomap.text import casefold_same_length
 
 
 def _plain_candidates(lexicon, table: str, present: set[str]) -> list[int]:
-    """``Lexicon.candidates`` before its answers were remembered by the words present."""
+    """``Lexicon.candidates`` as a check of every entry, in the order it gives them."""
     entries = getattr(lexicon, table)
     order = list(range(len(entries)))
     if table == "modality_cues":
@@ -37,10 +37,11 @@ def _plain_literals(lexicon, sentence: str) -> set[str]:
     return {word for _, word in lexicon._literal_matcher.iter(casefold_same_length(sentence))}
 
 
-def test_remembered_candidates_equal_the_plain_choice():
-    """The candidates of a table, remembered by the table's words present, equal the plain
-    choice over every entry, on every corpus sentence (twice: the second answer comes from
-    the memo) and on random word sets."""
+def test_candidates_equal_the_plain_choice_on_corpus_and_random_word_sets():
+    """The candidates of a table (bit sets of the words present) equal the plain choice over
+    every entry, on the literals of every corpus sentence and on random word sets.  (A memo of
+    the answer by the words present was tried and left out: on one pass over new articles it
+    cost more than it saved.)"""
     lexicon = load_lexicon()
     sentences = _sentences()
     words = sorted({w for e in (*lexicon.triggers, *lexicon.modality_cues, *lexicon.actors) for w in (e.literals or ())})
@@ -57,23 +58,6 @@ def test_literals_by_one_map_equal_the_set_comprehension():
     lexicon = load_lexicon()
     for sentence in _sentences():
         assert lexicon.literals_in(sentence) == _plain_literals(lexicon, sentence)
-
-
-def test_reference_word_checks_by_one_regex_equal_the_substring_tests():
-    """The words a reference pattern needs are looked for by one regex per set: the same
-    verdict as ``any(word in folded …)`` per set, on every corpus sentence and pattern."""
-    from geomap.events.actors import _needed_finders, _words_needed
-
-    lexicon = load_lexicon()
-    assert lexicon.references
-    checked = 0
-    for sentence in _sentences():
-        folded = sentence.casefold()
-        for _, pattern in lexicon.references:
-            plain = all(any(word in folded for word in words) for words in _words_needed(pattern.pattern))
-            assert bool(all(finder(folded) for finder in _needed_finders(pattern.pattern))) == plain, (pattern.pattern, sentence)
-            checked += plain
-    assert checked > 100
 
 
 def test_date_patterns_remembered_by_the_words_present_equal_the_plain_choice():

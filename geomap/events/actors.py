@@ -390,7 +390,7 @@ def with_references(
         if not own and (fallback is None or fallback in actors.names):
             continue
         # most sentences lack the words a reference needs: skip its scan of the whole sentence
-        if not all(finder(folded) for finder in _needed_finders(pattern.pattern)):
+        if not all(any(word in folded for word in words) for words in _words_needed(pattern.pattern)):
             continue
         for match in pattern.finditer(sentence):
             if any(a <= match.start() < b for a, b in actors.spans):
@@ -402,20 +402,6 @@ def with_references(
     if not added:
         return actors, []
     return _with_names(actors, added, lexicon), added
-
-
-@lru_cache(maxsize=None)
-def _needed_finders(pattern: str) -> tuple[Callable[[str], object], ...]:
-    """Per set of :func:`_words_needed`, a test of whether one of its words occurs in a
-    text: the ``search`` of one regex of the words (one C call for ``any(word in text …)``),
-    or a test that is always false for an empty set."""
-    return tuple(
-        re.compile("|".join(map(re.escape, sorted(words)))).search if words else _never for words in _words_needed(pattern)
-    )
-
-
-def _never(text: str) -> bool:
-    return False
 
 
 @lru_cache(maxsize=None)

@@ -228,7 +228,7 @@ class Lexicon:
                 hits.append((start, stop, index))
         return hits
 
-    _inverted: dict[str, tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...], frozenset[str], frozenset[str], dict[frozenset[str], tuple[int, ...]]]] = field(
+    _inverted: dict[str, tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...], frozenset[str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -242,33 +242,24 @@ class Lexicon:
         index = self._inverted.get(table)
         if index is None:
             index = self._inverted[table] = self._candidate_index(table)
-        mask, mask_by_word, further, order, needed, read, memo = index
-        # the answer depends only on which of the words the table reads are present: many
-        # sentences share that set, so it is remembered (bounded), keyed by it
-        key = read.intersection(present)
-        known = memo.get(key)
-        if known is not None:
-            return list(known)
+        mask, mask_by_word, further, order, needed = index
         # only the words present that an entry of this table needs (a sentence's literals are
         # those of every table): the intersection is taken in C, over the smaller set
-        for word in needed.intersection(key):
+        for word in needed.intersection(present):
             mask |= mask_by_word[word]
         found: list[int] = []
         while mask:
             lowest = mask & -mask
             mask ^= lowest
             entry = order[lowest.bit_length() - 1]
-            if entry in further and not some_branch_present(further[entry], key):
+            if entry in further and not some_branch_present(further[entry], present):
                 continue
             found.append(entry)
-        if len(memo) >= _CANDIDATE_MEMO_SIZE:
-            memo.clear()
-        memo[key] = tuple(found)
         return found
 
     def _candidate_index(
         self, table: str
-    ) -> tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...], frozenset[str], frozenset[str], dict[frozenset[str], tuple[int, ...]]]:
+    ) -> tuple[int, dict[str, int], dict[int, tuple[tuple[frozenset[str], ...], ...]], tuple[int, ...], frozenset[str]]:
         entries = getattr(self, table)
         order = tuple(range(len(entries)))
         if table == "modality_cues":
@@ -290,12 +281,7 @@ class Lexicon:
             else:
                 for word in entry.literals:
                     mask_by_word[word] = mask_by_word.get(word, 0) | 1 << bit
-        read = set(mask_by_word)
-        for branches in further.values():
-            for sets in branches:
-                for words in sets:
-                    read |= words
-        return always, mask_by_word, further, order, frozenset(mask_by_word), frozenset(read), {}
+        return always, mask_by_word, further, order, frozenset(mask_by_word)
 
     def literals_in(self, sentence: str) -> set[str]:
         """Which required literals of the tables occur in ``sentence`` (one Aho–Corasick pass)."""
@@ -342,9 +328,6 @@ def _phrase_automaton(actors: list[Actor]) -> Any:
         matcher.add_word(phrase, (len(phrase), tuple(dict.fromkeys(owned))))
     matcher.make_automaton()
     return matcher
-
-
-_CANDIDATE_MEMO_SIZE = 50_000  # sets of present words remembered per table
 
 
 def some_branch_present(branches: tuple[tuple[frozenset[str], ...], ...], present: set[str]) -> bool:
