@@ -75,23 +75,11 @@ def fold_token(token: str) -> str:
 
 def casefold_same_length(text: str) -> str:
     """Case-fold without changing offsets, as ``re.IGNORECASE`` compares characters
-    ("ſ" and "s" meet); the few characters that fold to two ("ß") are left as they are.
-
-    The event stage folds one sentence for several scans in a row (its literals, actor
-    phrases, date and count words): the last text and its fold are kept, and the same
-    string object is folded once."""
-    global _last_folded
-    last_text, last_fold = _last_folded  # one tuple: threads never see a text with another's fold
-    if text is last_text:
-        return last_fold
+    ("ſ" and "s" meet); the few characters that fold to two ("ß") are left as they are."""
     folded = text.casefold()
-    if len(folded) != len(text):
-        folded = "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
-    _last_folded = (text, folded)
-    return folded
-
-
-_last_folded: tuple[str, str] = ("", "")  # the last text given to casefold_same_length, and its fold
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
 
 
 def normalise_name(name: str) -> str:
@@ -205,9 +193,12 @@ _DATE_AFTER = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—(\d])"
+    # every alternative begins with one of these characters: taken first, it lets the regex
+    # engine skip to them (the alternatives then look back at it)
+    r"[.!?…\n]"
+    r"(?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s+|$)|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“‘•\-–—(\d])"
     # "… leave for Kabul.Dozens of districts …": copied text that lost the space after a full stop
-    r"|(?<=[a-z]{3})\.(?=(?-i:[A-Z][a-z]{2,})\b)"
+    r"|(?<=[a-z]{3}\.)(?=(?-i:[A-Z][a-z]{2,})\b))"
 )
 
 
@@ -234,7 +225,7 @@ def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
                 stem = word.group(1).lower()
                 if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
                     continue
-                if _DATELINE_CITY.search(text, max(0, match.start() - 60), match.start()) and _DATE_AFTER.match(text, match.end()):
+                if _DATE_AFTER.match(text, end) and _DATELINE_CITY.search(text, max(0, match.start() - 60), match.start()):
                     continue  # "BISHKEK. March 13 (Interfax) - …": a dateline, not a sentence
         _append_trimmed(text, cursor, end, spans)
         cursor = end
