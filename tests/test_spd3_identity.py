@@ -133,3 +133,30 @@ def test_sentence_ends_with_their_first_character_taken_first_are_the_plain_ones
     for text in texts:
         for start in (0, 1, 5):
             assert [m.span() for m in _SENTENCE_END.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)], text
+
+
+def test_number_with_unit_prefilter_answers_as_the_plain_regex():
+    """The claims' prefilter, with the number's first digit taken first, finds a number with
+    a length unit exactly where ``{_NUMBER}[\\s-]*{_UNIT}`` does (whole texts and windows)."""
+    import re
+
+    from test_lexicon import DEVSET_ARTICLES
+
+    from geomap import claims
+    from geomap.corpus import read_corpus
+
+    plain = re.compile(rf"{claims._NUMBER}[\s-]*{claims._UNIT}", re.I)
+    texts = [a.text for a in read_corpus([DEVSET_ARTICLES])] + _sentences()
+    rng = random.Random(5)
+    pieces = ["1", "12", "345", "1,344", "2,50,000", ".", ",", "-", " ", "  ", "km", "KM", "kms", "Kilometres", "kilometer", "mile", "miles",
+              "mi", "m", "meters", "Metre", "x", "a", "border", "\u212a", "\u0661", "0.5", "12.7"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 1)), (2, max(2, len(text) // 2))):
+            expected = plain.search(text, start, end)
+            got = claims._NUMBER_WITH_UNIT.search(text, start, end)
+            assert (got is None) == (expected is None), (text, start, end)
+            assert got is None or got.span() == expected.span(), (text, start, end)
+            found += expected is not None
+    assert found > 5000
