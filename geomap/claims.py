@@ -60,8 +60,14 @@ _DISTANCE_TO_BORDER = re.compile(
     rf"{_NUMBER}[\s-]*{_UNIT}\s+(?:\w+\s+){{0,2}}?(?:from|of|off|away from|short of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:border|frontier)",
     re.I,
 )
-# every claim pattern contains a number with a length unit: sentences without one are skipped
-_NUMBER_WITH_UNIT = re.compile(rf"{_NUMBER}[\s-]*{_UNIT}", re.I)
+# every claim pattern contains a number with a length unit: sentences without one are skipped.
+# It is ``{_NUMBER}[\s-]*{_UNIT}`` with the number's first digit taken first (then looked
+# back at), so that the regex engine skips to digits instead of trying every character
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{2})*,\d{3}|\d*+(?:\.\d++)?)[\s-]*"
+    r"(?:kilomet(?:er|re)s?|kms?|miles?|mi|met(?:er|re)s?|m)\b",
+    re.I,
+)
 _DISTANCE_FROM_PLACE = re.compile(
     rf"{_NUMBER}[\s-]*{_UNIT}\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:from|of|away from|outside)\s+",
     re.I,

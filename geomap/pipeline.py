@@ -14,7 +14,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from datetime import date as _date_type  # parse_text's argument is called date
 from pathlib import Path
@@ -228,8 +228,25 @@ def measured_events(events: list[Event], resources: Resources) -> list[Event]:
     measured = resources.borders.measure_places(lats, lons, resources.border_pairs)
     out = list(events)
     for row, index in enumerate(located):
-        out[index] = replace(events[index], borders=list(measured[row].requested), border=measured[row].best)
+        out[index] = _with_border_metrics(events[index], list(measured[row].requested), measured[row].best)
     return out
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _with_border_metrics(event: Event, borders: list[BorderMetrics], border: BorderMetrics | None) -> Event:
+    """``replace(event, borders=borders, border=border)``, copied field by field (an
+    :class:`Event` has no ``__post_init__`` nor ``init=False`` field: the same object,
+    without building the keyword arguments of ``__init__``)."""
+    if type(event) is not Event:
+        return replace(event, borders=borders, border=border)
+    copy = object.__new__(Event)
+    for name in _EVENT_FIELDS:
+        setattr(copy, name, getattr(event, name))
+    copy.borders = borders
+    copy.border = border
+    return copy
 
 
 def parse_places(article: Article, resources: Resources) -> ArticleResult:

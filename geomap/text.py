@@ -193,10 +193,17 @@ _DATE_AFTER = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[A-Z\"“‘•\-–—(\d])"
+    # every alternative begins with one of these characters: taken first, it lets the regex
+    # engine skip to them (the alternatives then look back at it)
+    r"[.!?…\n]"
+    r"(?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s+|$)|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“‘•\-–—(\d])"
     # "… leave for Kabul.Dozens of districts …": copied text that lost the space after a full stop
-    r"|(?<=[a-z]{3})\.(?=(?-i:[A-Z][a-z]{2,})\b)"
+    r"|(?<=[a-z]{3}\.)(?=(?-i:[A-Z][a-z]{2,})\b))"
 )
+
+
+# the word before a full stop that may end a sentence (an abbreviation, an initial)
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
 
 
 @lru_cache(maxsize=4)  # events and claims split the same article one after the other
@@ -211,13 +218,14 @@ def split_sentences(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start):
         end = match.end()
-        if "." in match.group() and "\n" not in match.group():
-            word = re.search(r"([\w.]+)\.[\"'”’)\]]*$", text[max(cursor, match.start() - 20) : match.end()])
+        stop = match.group()
+        if "." in stop and "\n" not in stop:
+            word = _WORD_BEFORE_STOP.search(text[max(cursor, match.start() - 20) : end])
             if word:
                 stem = word.group(1).lower()
                 if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
                     continue
-                if _DATELINE_CITY.search(text, max(0, match.start() - 60), match.start()) and _DATE_AFTER.match(text, match.end()):
+                if _DATE_AFTER.match(text, end) and _DATELINE_CITY.search(text, max(0, match.start() - 60), match.start()):
                     continue  # "BISHKEK. March 13 (Interfax) - …": a dateline, not a sentence
         _append_trimmed(text, cursor, end, spans)
         cursor = end

@@ -150,6 +150,8 @@ def _with_nationality_before(sentence: str, hits: list[Hit], lexicon: Lexicon) -
 
 
 def _leftmost_longest(found: list[Hit]) -> list[Hit]:
+    if len(found) < 2:  # nothing to choose between (most sentences and short phrases)
+        return list(found)
     # per actor, leftmost-longest and non-overlapping, as one regex scan would give
     kept: list[Hit] = []
     last_end: dict[str, int] = {}

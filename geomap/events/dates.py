@@ -204,11 +204,24 @@ def _tried(sentence: str) -> Iterator[tuple[str, re.Pattern[str], list[int]]]:
     groups, present = _scan(lowered)
     if any(c in sentence for c in _FOLD_OUTLIERS):
         present = -1  # they match a letter without folding to it: every pattern may match
-    needs = _scanner[1]  # type: ignore[index]
-    for kind, pattern in PATTERNS:
-        need = needs[kind]
-        if need & present == need:
-            yield kind, pattern, _starts_of(kind, groups, lowered)
+    for kind, pattern in _patterns_for(present):
+        yield kind, pattern, _starts_of(kind, groups, lowered)
+
+
+# the bits of needed words present -> the patterns tried (the same for many sentences)
+_TRIED_BY_PRESENT: dict[int, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _patterns_for(present: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The ``(kind, pattern)`` of ``PATTERNS`` whose needed words ``present`` holds, in order."""
+    tried = _TRIED_BY_PRESENT.get(present)
+    if tried is None:
+        needs = _scanner[1]  # type: ignore[index]
+        tried = tuple((kind, pattern) for kind, pattern in PATTERNS if needs[kind] & present == needs[kind])
+        if len(_TRIED_BY_PRESENT) >= 10_000:
+            _TRIED_BY_PRESENT.clear()
+        _TRIED_BY_PRESENT[present] = tried
+    return tried
 
 
 _MONTH_NAMES_AS_WORDS = {"may", "march", "jan", "mar", "jun", "oct", "dec", "sept", "aug", "apr", "nov", "feb", "jul", "sep"}

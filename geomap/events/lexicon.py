@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -25,6 +26,7 @@ from geomap.events.regex_literals import required_literal_sets as required_liter
 from geomap.text import casefold_same_length
 
 log = logging.getLogger(__name__)
+_second = itemgetter(1)
 T = TypeVar("T")
 
 
@@ -303,7 +305,7 @@ class Lexicon:
             self._literal_matcher = matcher
         if len(self._literal_matcher) == 0:
             return set()
-        return {word for _, word in self._literal_matcher.iter(casefold_same_length(sentence))}
+        return set(map(_second, self._literal_matcher.iter(casefold_same_length(sentence))))
 
 
 

@@ -396,6 +396,7 @@ class _UnitChoice:
         self.units = units
         self.all = (1 << len(units)) - 1
         self.regexes: dict[int, re.Pattern[str]] = {self.all: self._joined(self.all)}  # re.error: the caller's fallback
+        self.chosen: dict[int, int] = {}  # the bits of needed words present -> the units left in (remembered)
         set_bit: dict[frozenset[str], int] = {}
         self.needs: list[int] = []
         for unit in units:
@@ -423,10 +424,16 @@ class _UnitChoice:
             chosen = self.all
         else:
             present = reduce(or_, (bits for _, bits in self.matcher.iter(casefold_same_length(tail))), 0)
-            chosen = 0
-            for i, need in enumerate(self.needs):
-                if need & present == need:
-                    chosen |= 1 << i
+            known = self.chosen.get(present)
+            if known is None:
+                known = 0
+                for i, need in enumerate(self.needs):
+                    if need & present == need:
+                        known |= 1 << i
+                if len(self.chosen) >= 10_000:
+                    self.chosen.clear()
+                self.chosen[present] = known
+            chosen = known
         regex = self.regexes.get(chosen)
         if regex is None:
             regex = self.regexes[chosen] = self._joined(chosen)
