@@ -112,7 +112,9 @@ def test_harm_told_after_an_event_that_hurt_nobody_is_a_second_event(sentence, r
 
 
 def test_harm_coordinated_with_an_arrest_is_a_second_event(resources):
-    assert _classes("Border troops killed one gunman and detained three others near the river on Sunday.", resources) == ["arrest", "attack"]
+    # forces killing an armed man is a clash; the arrest coordinated with it is an event of its own
+    assert _classes("Border troops killed one gunman and detained three others near the river on Sunday.", resources) == ["armed_clash", "arrest"]
+    assert _classes("Border troops killed one villager and detained three others near the river on Sunday.", resources) == ["attack", "arrest"]
 
 
 def test_deaths_nobody_caused_are_no_second_event(resources):
