@@ -567,3 +567,18 @@ def test_statements_take_the_venue_their_speakers_later_words_name(resources):
     events = parse_text(text, None, resources).events
     warned = next(e for e in events if "on Tuesday warned" in e.sentence)
     assert warned.place is not None and warned.place.place.name == "Kabul", warned.reasons
+
+
+def test_a_clause_about_a_thing_after_the_event_does_not_make_it_a_plan(resources):
+    events = parse_text(" date 2018-02-24\nThe leaders launched a gas pipeline on Friday that will feed gas to Pakistan.", None, resources).events
+    assert events[0].modality == "reported" and events[0].date.start == date(2018, 2, 23), events[0].reasons
+
+
+def test_what_drills_under_way_will_involve_goes_on_about_them(resources):
+    text = (
+        " date 2021-08-06\nTroops of three countries have kicked off joint military drills at the Kharb-Maidon range that will run "
+        "through August 10. Officials spoke of mounting threats. Overall, the drills will involve 2,500 troops."
+    )
+    events = parse_text(text, None, resources).events
+    involve = next(e for e in events if "will involve" in e.sentence)
+    assert involve.modality == "reported" and involve.incident_id == events[0].incident_id, involve.reasons

@@ -1217,6 +1217,13 @@ def test_a_continent_is_never_a_site(resources):
         # forces killing armed men is a clash, in their own report too
         ("The guards said they killed one smuggler and wounded another.", "armed_clash"),
         ("The security services reported having killed two terrorists near the border.", "armed_clash"),
+        # aircraft shot down, shots exchanged, the displaced returning, buildings destroyed, lines launched
+        ("Air defences shot the plane down as it crossed the border.", "attack"),
+        ("Shots were exchanged near the disputed section on Tuesday.", "armed_clash"),
+        ("By mid-May most of the evacuees had returned to their homes.", "displacement"),
+        ("Dozens of houses were destroyed.", "attack"),
+        ("Dozens of houses were destroyed in the fighting.", "armed_clash"),
+        ("The leaders launched a gas pipeline on Friday.", "other"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
@@ -1228,6 +1235,7 @@ def test_event_words_give_their_class(resources, sentence: str, event_class: str
     "sentence",
     [
         "The situation came under control by evening.",
+        "Prices were shot down by the market.",
         "\\u201cI spoke to the foreign minister, and we are working together,\\u201d he said.",
     ],
 )

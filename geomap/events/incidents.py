@@ -527,7 +527,7 @@ def _earlier_of_family(i: int, readings: Sequence[Reading]) -> list[int]:
 def _may_inherit(reading: Reading, anchor: Reading, facts: ArticleFacts) -> bool:
     if not _kin(reading.family, anchor.family) or reading.family == "speech":
         return False
-    if _tense(reading) != _tense(anchor) and (reading.date is not None or reading.modality != "reported"):
+    if _tense(reading) != _tense(anchor) and (reading.date is not None or reading.modality != "reported") and not _plan_of_current(reading, anchor, facts.published):
         return False
     if not _dates_agree(reading.date, anchor.date):
         return False
