@@ -577,7 +577,8 @@ def test_a_clause_about_a_thing_after_the_event_does_not_make_it_a_plan(resource
 def test_what_drills_under_way_will_involve_goes_on_about_them(resources):
     text = (
         " date 2021-08-06\nTroops of three countries have kicked off joint military drills at the Kharb-Maidon range that will run "
-        "through August 10. Officials spoke of mounting threats. Overall, the drills will involve 2,500 troops."
+        "through August 10. Russian forces are opening joint drills with the armed forces of Tajikistan. Military threats are mounting. "
+        "Overall, the drills will involve 2,500 troops."
     )
     events = parse_text(text, None, resources).events
     involve = next(e for e in events if "will involve" in e.sentence)
