@@ -1224,6 +1224,10 @@ def test_a_continent_is_never_a_site(resources):
         ("Dozens of houses were destroyed.", "attack"),
         ("Dozens of houses were destroyed in the fighting.", "armed_clash"),
         ("The leaders launched a gas pipeline on Friday.", "other"),
+        # surveillance and patrols stepped up or flown; reserves mobilised
+        ("The guards have increased their surveillance along the river.", "alert_raised"),
+        ("Helicopters are now flying regular patrols along the border.", "alert_raised"),
+        ("The country is carrying out a mass mobilisation of reserves.", "deployment"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
