@@ -583,3 +583,13 @@ def test_what_drills_under_way_will_involve_goes_on_about_them(resources):
     events = parse_text(text, None, resources).events
     involve = next(e for e in events if "will involve" in e.sentence)
     assert involve.modality == "reported" and involve.incident_id == events[0].incident_id, involve.reasons
+
+
+def test_a_place_in_a_country_no_event_is_placed_in_does_not_site_the_story(resources):
+    text = (
+        " date 2021-09-13\nUzbek border guards detained two Afghans near Termez on Sunday. "
+        "The Taliban took control of the country in mid-August. "
+        "The mission to the United Nations in New York did not immediately respond to a request for comment."
+    )
+    events = parse_text(text, None, resources).events
+    assert all(e.place is None or e.place.place.name != "New York City" for e in events), [(e.event_class, e.reasons) for e in events]

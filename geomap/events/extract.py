@@ -205,12 +205,28 @@ def _named_outside_events(text: str, toponyms: Sequence[Toponym], readings: Sequ
     outpost where it happened lies in Shamsiddin Shohin district"): not nationality words, the
     dateline's city, where something was said, or where someone came from."""
     spans = [(r.start, r.end) for r in readings]
+    # "the country's mission to the UN in New York did not respond": a place in a country none
+    # of the article's events is placed in says nothing of where they happened
+    countries = _countries_of_events(readings)
     return tuple(
         t for t in toponyms
         if not t.adjectival and SPECIFICITY.get(GEO_LEVEL_BY_FEATURE.get(t.place.feature_type, ""), 9) <= SPECIFICITY["adm2"]
         and t.place.source != "border" and not any(a <= t.mention.start < b for a, b in spans)
         and not in_dateline(text, t) and not where_said(text, t) and not is_origin(text, t.mention.start)
+        and (not countries or t.place.country in countries)
     )
+
+
+def _countries_of_events(readings: Sequence[Reading]) -> frozenset[str]:
+    """The countries the event sentences place their events in (a border counts for both of
+    its countries)."""
+    found: set[str] = set()
+    for reading in readings:
+        if reading.place.zone is not None:
+            found.update(reading.place.zone.countries)
+        elif reading.place.toponym is not None and reading.place.toponym.place.country:
+            found.add(reading.place.toponym.place.country)
+    return frozenset(found)
 
 
 def _home_country(toponyms: Sequence[Toponym]) -> str:
