@@ -593,3 +593,15 @@ def test_a_place_in_a_country_no_event_is_placed_in_does_not_site_the_story(reso
     )
     events = parse_text(text, None, resources).events
     assert all(e.place is None or e.place.place.name != "New York City" for e in events), [(e.event_class, e.reasons) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text,main,further",
+    [
+        ("The two countries agreed a complete ceasefire after reports of fresh shooting and troop build-ups.", "agreement_meeting", "deployment"),
+        ("The drills began after troops were deployed to the border.", "military_exercise", "deployment"),
+    ],
+)
+def test_what_the_main_event_followed_is_a_further_event_not_the_main_one(resources, text, main, further):
+    events = parse_text(" date 2021-05-01\n" + text, None, resources).events
+    assert [e.event_class for e in events][:2] == [main, further], [(e.event_class, e.reasons) for e in events]

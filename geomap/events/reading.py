@@ -396,7 +396,10 @@ def _main_clause_cues(told: list[TriggerHit], sentence: str) -> list[TriggerHit]
     main = [h for h in told if not _subordinate(sentence, h.start)]
     if not main:
         return told  # the caller tells "in the main clause" by this being another list
-    return [h for h in main if not _in_party_aside(sentence, h.start)] or main
+    main = [h for h in main if not _in_party_aside(sentence, h.start)] or main
+    # "agreed a ceasefire after reports of fresh shooting": what the event followed is not it
+    first = min(h.start for h in main)
+    return [h for h in main if h.start == first or not _CAME_BEFORE.search(sentence, max(first, h.start - 60), h.start)]
 
 
 def _with_event_cues(strong: list[TriggerHit], hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str) -> ClassChoice:
@@ -1218,7 +1221,7 @@ def _event_cue_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: S
         return f"{hit.text!r}: what was fled, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     clause = clause_span(sentence, hit.start)
     if clause == clause_span(sentence, main.hit.start):
-        return _conjunct_reason(sentence, hit, main, hits, clause)
+        return _conjunct_reason(sentence, hit, main, hits, clause) or _came_before_reason(sentence, hit, main)
     if hit.event_class == main.event_class:
         # before or after the main event, told in the main clause ("the visit comes days after
         # talks were held"; in "after he visited, where he held talks" the two are one event)
@@ -1227,6 +1230,26 @@ def _event_cue_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: S
     if _relative(sentence, hit.start) and tells_a_party_act(sentence, clause[0]):
         return f"{hit.text!r}: what a party did, a second event ({hit.event_class} cue, weight {hit.weight:g})"
     return ""
+
+
+# "agreed a ceasefire after reports of fresh shooting", "drills held amid the Taliban's
+# advances", "in response to the attack": what the main event followed or answered
+_CAME_BEFORE = re.compile(
+    r"\b(?:after|following|amid(?:st)?|in the aftermath of|in response to|prompted by|triggered by|sparked by)\s+"
+    r"(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+
+
+def _came_before_reason(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
+    """An event of another class named after the main event's words as what it followed or
+    answered ("agreed a ceasefire after reports of fresh shooting"): a second event."""
+    main_end = main.hit.start + len(main.hit.text)
+    if hit.event_class == main.event_class or hit.start < main_end:
+        return ""
+    if _CAME_BEFORE.search(sentence, max(main_end, hit.start - 60), hit.start) is None:
+        return ""
+    return f"{hit.text!r}: what the main event followed, a second event ({hit.event_class} cue, weight {hit.weight:g})"
 
 
 def _spoken_conjunct_reason(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
