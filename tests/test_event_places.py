@@ -439,3 +439,23 @@ def test_an_earthquake_is_where_its_epicentre_lies(resources):
 def test_talks_that_were_held_are_a_meeting(resources):
     events = parse_text("Discussions were held on border security and trade.", resources=resources).events
     assert events and events[0].event_class == "agreement_meeting"
+
+
+@pytest.mark.parametrize(
+    "text,needle,elsewhere",
+    [
+        ("Kabul, which is about 300 kilometres from Jurm, experienced the tremors.", "tremors", "Jurm District"),
+        ("Anti-Kabul radicals clashed with border guards in Faryab province on Monday.", "clashed", "Kabul"),
+    ],
+)
+def test_a_place_in_an_aside_or_a_modifier_is_not_where_it_happened(resources, text, needle, elsewhere):
+    assert _place(text, resources, needle) != elsewhere
+
+
+def test_an_earthquake_felt_in_a_city_happened_at_its_epicentre(resources):
+    text = (
+        "A strong earthquake struck northeastern Afghanistan on Thursday. The epicentre was in Jurm district of "
+        "Badakhshan province. Kabul, which is about 300 kilometres from Jurm, experienced the tremors."
+    )
+    events = parse_text(text, resources=resources).events
+    assert events[0].place is not None and events[0].place.place.name == "Jurm District", events[0].reasons

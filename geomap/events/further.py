@@ -202,3 +202,50 @@ def days_before_main(sentence: str, clause_start: int) -> int | None:
 def is_consequence(words: str) -> bool:
     """Whether the cue tells the dead or wounded an event left ("killing three")."""
     return _CASUALTIES.search(words) is not None
+
+
+# ", who has led the country since 1994,": a relative clause set off by commas
+ASIDE_OPENING = re.compile(r",\s*(?:who|whom|whose|which|where)\b", re.I)
+
+
+def relative_aside(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The span of a relative clause set off by commas that holds ``offset`` ("Rahmon, who has
+    led the country since 1994, then spoke to Putin"), from its comma to the next one (or the
+    sentence's end); None when ``offset`` lies in no such clause."""
+    opening = None
+    for opening in ASIDE_OPENING.finditer(sentence, max(0, offset - 120), offset):
+        pass
+    if opening is None:
+        return None
+    end = aside_end(sentence, opening.end())
+    return (opening.start(), end) if offset < end else None
+
+
+# ", were detained", ", then spoke": the main clause's predicate resumed after an aside
+PREDICATE_RESUMED = re.compile(
+    r",\s*(?:\w+ly\s+|then\s+|also\s+|later\s+)?(?:was|were|is|are|had|has|have|will|would|could|can|did|does|do|said|says|met|fled|left|took"
+    r"|went|came|told|began|held|sent|spoke|fought|led|made|gave|saw|[a-z]+ed)\b",
+    re.I,
+)
+
+
+def aside_end(sentence: str, opened_at: int) -> int:
+    """Where a relative clause set off by commas ends: at the comma after which the main
+    clause's predicate resumes, else at its first comma, else at the sentence's end."""
+    resumed = PREDICATE_RESUMED.search(sentence, opened_at)
+    if resumed is not None:
+        return resumed.start()
+    comma = sentence.find(",", opened_at)
+    return comma if comma != -1 else len(sentence)
+
+
+def after_an_aside(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` lies in the main clause resumed after a relative clause set off by
+    commas ("the men, who had attacked a post, were detained"), not in that clause."""
+    opening = None
+    for opening in ASIDE_OPENING.finditer(sentence, max(0, offset - 200), offset):
+        pass
+    if opening is None:
+        return False
+    resumed = PREDICATE_RESUMED.search(sentence, opening.end())
+    return resumed is not None and resumed.start() < offset and ASIDE_OPENING.search(sentence, resumed.end(), offset) is None

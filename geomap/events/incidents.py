@@ -576,6 +576,10 @@ class _Site:
     family: str = ""  # the class family of that sentence
 
 
+# an earthquake happened at its epicentre, wherever else it was felt
+_EPICENTRE = re.compile(r"\bepicent(?:er|re)", re.I)
+
+
 def _incident_place(readings: Sequence[Reading], members: list[int], facts: ArticleFacts) -> _Site | None:
     placed = [i for i in members if readings[i].family != "speech" and readings[i].place.toponym is not None]
     # an incident of statements only: where they were made, if one of them says so
@@ -587,7 +591,8 @@ def _incident_place(readings: Sequence[Reading], members: list[int], facts: Arti
     best = min(
         placed,
         key=lambda i: (
-            not readings[i].place.specific, readings[i].family == "other", _site_rank(readings[i], readings, placed, facts), i
+            not readings[i].place.specific, readings[i].family == "other", _EPICENTRE.search(readings[i].sentence) is None,
+            _site_rank(readings[i], readings, placed, facts), i,
         ),
     )
     site = _Site(readings[best].place, readings[best].start, readings[best].family)

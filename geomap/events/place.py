@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from geomap.events.further import relative_aside
 from geomap.model import Mention, Place, Toponym
 from geomap.places.directions import with_direction
 from geomap.places.resolve import haversine_km
@@ -154,6 +155,8 @@ _MODIFIER_AFTER = re.compile(
     r"|\s+time\b",  # "08:00 Moscow time": a time zone
     re.I,
 )
+# "anti-Kabul radicals", "pro-Moscow parties": a place naming whom someone is for or against
+_MODIFIER_BEFORE = re.compile(r"\b(?:anti|pro)[-\u2010\u2011]$", re.I)
 # "U.S. Chargé d'Affaires", "Tajikistan Border Guard Forces": a country naming a title or a body
 _TITLE_AFTER = re.compile(r"(?:['’]s)?\s+(?-i:[A-Z])[\w'’-]+")
 _DATELINE_PREFIX = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]*/)*$")
@@ -684,6 +687,8 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         t for t in context.toponyms
         if t.mention.start < other_event
         and not _MODIFIER_AFTER.match(context.text, t.mention.end)
+        and not _MODIFIER_BEFORE.search(context.text, max(0, t.mention.start - 5), t.mention.start)
+        and not _in_an_aside_apart(context, t)
         and not _OUTLAWED_IN.search(context.text, max(0, t.mention.start - 30), t.mention.start)
         and not _SOURCE_BEFORE.search(context.text, max(0, t.mention.start - 20), t.mention.start)
         and not _only_an_origin(context, t)
@@ -692,6 +697,18 @@ def _locations(context: SentencePlaces) -> list[Toponym]:
         and not resolved_outside_its_container(context.text, t, context.toponyms)
         and not _across_a_border(context.text, t)
     ]
+
+
+def _in_an_aside_apart(context: SentencePlaces, toponym: Toponym) -> bool:
+    """Whether the place is named in a "who" or "which" clause set off by commas that does not
+    hold the event's words ("Kabul, which is about 300 km from Jurm, felt the tremors"): it
+    describes a party or a place, not where the event happened."""
+    if "," not in context.sentence:
+        return False
+    aside = relative_aside(context.sentence, toponym.mention.start - context.start)
+    if aside is None or context.sentence.startswith(("where", "Where"), aside[0] + 2):
+        return False
+    return not aside[0] <= context.trigger_at - context.start < aside[1]
 
 
 def _only_an_origin(context: SentencePlaces, toponym: Toponym) -> bool:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from geomap.events.actors import SentenceActors, as_forces, on_date, sentence_actors, speakers, without_speakers
 from geomap.events.dates import DateMention, date_mentions, offset_event_date, shift_days
 from geomap.events.further import (
+    after_an_aside,
     at_another_time,
     conjunct_start,
     days_before_main,
@@ -41,6 +42,7 @@ from geomap.events.further import (
     names_a_threat,
     opens_a_conjunct,
     refers_back,
+    relative_aside,
     tells_a_party_act,
     told_again,
 )
@@ -1352,7 +1354,7 @@ def _describing(sentence: str, offset: int) -> bool:
     after a comma, "…, where police fired on them", it may go on with the story)."""
     if "wh" not in sentence and "that" not in sentence:
         return False  # no relative word at all: the common case, decided without the clauses
-    if _after_an_aside(sentence, offset):
+    if after_an_aside(sentence, offset):
         return False
     if _relative(sentence, offset):
         return True
@@ -1437,7 +1439,7 @@ def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention
     if not long_past and mention.date.start <= frame.published:
         return False
     # a date after the article in such a clause is a plan of the party's, not the event's
-    aside = _relative_aside(sentence, mention.start)
+    aside = relative_aside(sentence, mention.start)
     if aside is not None:
         return not aside[0] <= trigger_at < aside[1]
     if not long_past:
@@ -1455,21 +1457,21 @@ def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention
 def _in_aside_apart(sentence: str, offset: int, trigger_at: int) -> bool:
     """Whether ``offset`` lies in a relative clause set off by commas that does not hold the
     event's words ("Rahmon, who has led the country since 1994, spoke …"): it tells of a party."""
-    aside = _relative_aside(sentence, offset)
+    aside = relative_aside(sentence, offset)
     return aside is not None and not aside[0] <= trigger_at < aside[1]
 
 
 def _in_party_aside(sentence: str, offset: int) -> bool:
     """Whether ``offset`` lies in a "who" clause, or a "which" clause of a state, set off by
     commas ("the broadcaster, which is under Taliban control, …"): it describes a party."""
-    aside = _relative_aside(sentence, offset)
+    aside = relative_aside(sentence, offset)
     return aside is not None and _PARTY_ASIDE.match(sentence, aside[0]) is not None
 
 
 def _in_state_aside(sentence: str, offset: int) -> bool:
     """Whether ``offset`` lies in a "which is …" clause set off by commas: a state of a thing
     ("the broadcaster, which is under Taliban control"), no event of the sentence's."""
-    aside = _relative_aside(sentence, offset)
+    aside = relative_aside(sentence, offset)
     return aside is not None and _STATE_ASIDE.match(sentence, aside[0]) is not None
 
 
@@ -1485,7 +1487,7 @@ def _in_a_parenthesis_apart(sentence: str, offset: int, trigger_at: int) -> bool
     """Whether ``offset`` lies in a relative clause set off by commas or a parenthesis set off
     by dashes that does not hold the event's words ("the group -- blamed for most attacks last
     year -- seized the district"): what is said there does not govern the event."""
-    for aside in (_relative_aside(sentence, offset), _dash_aside(sentence, offset)):
+    for aside in (relative_aside(sentence, offset), _dash_aside(sentence, offset)):
         if aside is not None and not aside[0] <= trigger_at < aside[1]:
             return True
     return False
@@ -1504,53 +1506,6 @@ def _dash_aside(sentence: str, offset: int) -> tuple[int, int] | None:
         return None
     closing = _DASH.search(sentence, offset)
     return (opening.start(), closing.end()) if closing is not None else None
-
-
-# ", who has led the country since 1994,": a relative clause set off by commas
-_ASIDE_OPENING = re.compile(r",\s*(?:who|whom|whose|which|where)\b", re.I)
-
-
-def _relative_aside(sentence: str, offset: int) -> tuple[int, int] | None:
-    """The span of a relative clause set off by commas that holds ``offset`` ("Rahmon, who has
-    led the country since 1994, then spoke to Putin"), from its comma to the next one (or the
-    sentence's end); None when ``offset`` lies in no such clause."""
-    opening = None
-    for opening in _ASIDE_OPENING.finditer(sentence, max(0, offset - 120), offset):
-        pass
-    if opening is None:
-        return None
-    end = _aside_end(sentence, opening.end())
-    return (opening.start(), end) if offset < end else None
-
-
-# ", were detained", ", then spoke": the main clause's predicate resumed after an aside
-_PREDICATE_RESUMED = re.compile(
-    r",\s*(?:\w+ly\s+|then\s+|also\s+|later\s+)?(?:was|were|is|are|had|has|have|will|would|could|can|did|does|do|said|says|met|fled|left|took"
-    r"|went|came|told|began|held|sent|spoke|fought|led|made|gave|saw|[a-z]+ed)\b",
-    re.I,
-)
-
-
-def _aside_end(sentence: str, opened_at: int) -> int:
-    """Where a relative clause set off by commas ends: at the comma after which the main
-    clause's predicate resumes, else at its first comma, else at the sentence's end."""
-    resumed = _PREDICATE_RESUMED.search(sentence, opened_at)
-    if resumed is not None:
-        return resumed.start()
-    comma = sentence.find(",", opened_at)
-    return comma if comma != -1 else len(sentence)
-
-
-def _after_an_aside(sentence: str, offset: int) -> bool:
-    """Whether ``offset`` lies in the main clause resumed after a relative clause set off by
-    commas ("the men, who had attacked a post, were detained"), not in that clause."""
-    opening = None
-    for opening in _ASIDE_OPENING.finditer(sentence, max(0, offset - 200), offset):
-        pass
-    if opening is None:
-        return False
-    resumed = _PREDICATE_RESUMED.search(sentence, opening.end())
-    return resumed is not None and resumed.start() < offset and _ASIDE_OPENING.search(sentence, resumed.end(), offset) is None
 
 
 def _reading(  # noqa: PLR0913 (a further event adds its own counts and date hints)
