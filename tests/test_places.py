@@ -282,3 +282,12 @@ def test_the_border_check_on_the_lower_cased_copy_agrees_with_names_a_border():
         words = _BorderWords(text)
         for match in re.finditer(r"[A-Zİ]\w+", text):
             assert words.names_a_border(match.start(), match.end()) == names_a_border(text, match.start(), match.end()), (text, match)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Servicemen of the Panj border unit detained two border violators.", "Officers of the Panj detachment seized the drugs."],
+)
+def test_a_unit_named_after_a_place_is_the_town_not_the_river(resources, text):
+    _, toponyms = parse(text, resources)
+    assert [t.place.feature_type for t in toponyms if t.mention.text == "Panj"] == ["town"]

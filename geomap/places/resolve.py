@@ -521,6 +521,8 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
         ("bridge", "bridge"),
         ("crossing checkpoint crossings checkpoints", "border_crossing bridge"),
         ("post outpost posts outposts", "border_post"),
+        # "the Panj border unit", "the Khorog detachment": a unit named after its town or district
+        ("unit units detachment detachments", "town city admin2 village"),
         ("lake", "lake"),
         ("dam reservoir", "dam"),
         ("port", "river_port"),
