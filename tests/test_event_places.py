@@ -459,3 +459,9 @@ def test_an_earthquake_felt_in_a_city_happened_at_its_epicentre(resources):
     )
     events = parse_text(text, resources=resources).events
     assert events[0].place is not None and events[0].place.place.name == "Jurm District", events[0].reasons
+
+
+def test_a_rural_area_named_with_its_district_lies_in_that_district(resources):
+    text = "The incident occurred in Ak-Kurcha, in Kok-Tash rural area, Ala-Buka district, Jalal-Abad region."
+    event = parse_text(text, resources=resources).events[0]
+    assert event.place is not None and event.place.place.name == "Ala-Buka District", event.reasons

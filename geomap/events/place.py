@@ -655,7 +655,8 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|quoted\s+by)\s+
 # "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the
 # place before lies in the one after
 _LIES_IN = re.compile(
-    r"\s*(?:district|province|town|city|village|area|region)?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
+    r"\s*(?:district|province|town|city|village|area|region|rural (?:area|district|community|council|municipality)|aiyl aimak|ayil okmotu|jamoat|municipality)?"
+    r"\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
     re.I,
 )
 _CONTAINERS = frozenset({"admin1", "admin2", "country"})
