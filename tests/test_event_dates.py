@@ -608,3 +608,9 @@ def test_a_date_in_a_parenthesis_set_off_by_dashes_tells_of_the_party(resources)
 def test_the_date_an_event_is_compared_with_is_not_its_own(resources, text):
     event = parse_text(text, WEDNESDAY, resources).events[0]
     assert event.modality == "reported" and event.date is not None and event.date.start == WEDNESDAY, event.reasons
+
+
+@pytest.mark.parametrize("text", ["In October of the previous year, guards clashed with smugglers.", "In October of last year, guards clashed with smugglers."])
+def test_a_month_of_the_previous_year_is_that_month(resources, text):
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.date is not None and (event.date.start, event.date.end) == (date(2023, 10, 1), date(2023, 10, 31)), event.reasons

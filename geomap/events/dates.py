@@ -281,7 +281,12 @@ _AHEAD_BEFORE = re.compile(
 _GATHERING_BEFORE = re.compile(_DURING_GATHERING, re.I)
 _MONTH_SECOND = _MONTH.replace("(?P<month>", "(?P<month_second>")
 _DAY_NUMBER_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|kilomet|people|troops|soldiers|killed))", re.I)
-_RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|previous|past|this|next|coming)\s+year\b", re.I)
+_MONTH_OF_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\.?,?\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:the\s+)?(last|previous|past|this|next|coming|following)\s+year\b", re.I)
 _DATELINE_DATE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*){0,3}"  # "TASHKENT, Uzbekistan, Dec 3, 2025": a city and its country
     rf"(?:{_WEEKDAY.replace('(?P<weekday>', '(?:')},?[ \t]+)?"  # "Saturday May 31, 2014"
@@ -414,6 +419,8 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
                 continue
             if kind == "weekday" and any(0 <= match.start() - m.end <= 3 for m in found):
                 continue  # "on July 25, Sunday": the date says which Sunday
+            if kind == "relative_span" and _MONTH_OF_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+                continue  # "in October of the previous year": the month's year, read with the month
             if _CLOCK_AFTER.match(sentence, match.end()):
                 continue  # "August 27, 2018 - 5:05 am": when the page was published
             speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 120), match.start()))
@@ -536,7 +543,7 @@ def _month(match: re.Match[str], groups: _Groups, text: str, reference: date | N
         year = int(groups["year"])
     elif relative_year and reference:
         # "in November last year", "August of last year"
-        year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[relative_year.group(1).lower()]
+        year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "following": 1}[relative_year.group(1).lower()]
         text = match.group(0).strip() + relative_year.group(0).rstrip()
     elif reference:
         year = _infer_year(month, 15, reference, forward)
