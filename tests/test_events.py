@@ -1229,6 +1229,7 @@ def test_a_continent_is_never_a_site(resources):
         ("Helicopters are now flying regular patrols along the border.", "alert_raised"),
         ("The country is carrying out a mass mobilisation of reserves.", "deployment"),
         ("A series of quakes claimed around 1,000 lives in the west of the country.", "other"),
+        ("The smugglers were located and targeted using a domestically produced drone.", "attack"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
