@@ -465,3 +465,14 @@ def test_a_rural_area_named_with_its_district_lies_in_that_district(resources):
     text = "The incident occurred in Ak-Kurcha, in Kok-Tash rural area, Ala-Buka district, Jalal-Abad region."
     event = parse_text(text, resources=resources).events[0]
     assert event.place is not None and event.place.place.name == "Ala-Buka District", event.reasons
+
+
+@pytest.mark.parametrize(
+    "text,needle,elsewhere",
+    [
+        ("The press office of the 217 Pamir army corps said 12 Taliban were killed in Nusay district.", "killed", "Pamir Mountains"),
+        ("The governor said the Pamir operation retook three villages in Imam Sahib district.", "retook", "Pamir Mountains"),
+    ],
+)
+def test_a_unit_or_operation_named_after_a_place_is_not_where_it_happened(resources, text, needle, elsewhere):
+    assert _place(text, resources, needle) not in (elsewhere, "Gorno-Badakhshan")

@@ -152,7 +152,9 @@ IN_COUNTRY = re.compile(
 # "Moscow-led", "Dushanbe-based": the place qualifies someone, it is not where things happen
 _MODIFIER_AFTER = re.compile(
     r"[-–](?:led|backed|based|brokered|sponsored|funded|made|built|controlled|allied|aligned|friendly|run|owned|supported|bound)\b"
-    r"|\s+time\b",  # "08:00 Moscow time": a time zone
+    r"|\s+time\b"  # "08:00 Moscow time": a time zone
+    # "the 217 Pamir army corps", "the Pamir operation": a unit or an operation named after a place
+    r"|\s+(?:army\s+|military\s+)?(?:corps|operation|division|brigade|regiment)\b",
     re.I,
 )
 # "anti-Kabul radicals", "pro-Moscow parties": a place naming whom someone is for or against
