@@ -1230,6 +1230,10 @@ def test_a_continent_is_never_a_site(resources):
         ("The country is carrying out a mass mobilisation of reserves.", "deployment"),
         ("A series of quakes claimed around 1,000 lives in the west of the country.", "other"),
         ("The smugglers were located and targeted using a domestically produced drone.", "attack"),
+        # people who surrender withdraw; a place surrendered changes hands
+        ("At least 200 militants have surrendered to government forces in the district.", "withdrawal"),
+        ("The district surrendered to the Taliban without a fight.", "territorial_control"),
+        ("The president has pardoned 126 Afghan inmates.", "other"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
