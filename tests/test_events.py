@@ -1235,7 +1235,7 @@ def test_a_continent_is_never_a_site(resources):
         ("The district surrendered to the Taliban without a fight.", "territorial_control"),
         ("The president has pardoned 126 Afghan inmates.", "other"),
         # houses and schools built, humanitarian aid sent or arriving, border guards exchanged
-        ("A total of 257 houses have been built for the resettled families.", "other"),
+        ("A total of 257 houses have been built in the new village.", "other"),
         ("In September alone, the country sent 1,400 tonnes of flour to its neighbour.", "other"),
         ("International aid has begun to arrive via the cargo centre.", "other"),
         ("The authorities released a border guard one day after an exchange of border officials.", "agreement_meeting"),
