@@ -1239,6 +1239,8 @@ def test_a_continent_is_never_a_site(resources):
         ("In September alone, the country sent 1,400 tonnes of flour to its neighbour.", "other"),
         ("International aid has begun to arrive via the cargo centre.", "other"),
         ("The authorities released a border guard one day after an exchange of border officials.", "agreement_meeting"),
+        ("Scores of Afghans have been deported in recent weeks.", "displacement"),
+        ("They were driven to the border and forced back to their homeland.", "displacement"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
