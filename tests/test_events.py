@@ -1241,6 +1241,7 @@ def test_a_continent_is_never_a_site(resources):
         ("The authorities released a border guard one day after an exchange of border officials.", "agreement_meeting"),
         ("Scores of Afghans have been deported in recent weeks.", "displacement"),
         ("They were driven to the border and forced back to their homeland.", "displacement"),
+        ("Customs officials say the export of coal has resumed through the port.", "border_crossing_status"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
