@@ -614,3 +614,15 @@ def test_the_date_an_event_is_compared_with_is_not_its_own(resources, text):
 def test_a_month_of_the_previous_year_is_that_month(resources, text):
     event = parse_text(text, WEDNESDAY, resources).events[0]
     assert event.date is not None and (event.date.start, event.date.end) == (date(2023, 10, 1), date(2023, 10, 31)), event.reasons
+
+
+def test_a_day_of_the_current_year_is_read_with_its_year(resources):
+    text = "Construction of the railway is scheduled to begin on the first of September of the current year."
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.modality == "planned" and event.date is not None and event.date.start == date(2024, 9, 1), event.reasons
+
+
+def test_a_plan_agreed_in_a_predicate_of_its_own_does_not_make_the_talks_a_plan(resources):
+    text = "In April, delegations of the two countries held talks near the border and agreed to return the livestock."
+    event = parse_text(text, WEDNESDAY, resources).events[0]
+    assert event.modality in ("reported", "historical") and event.date.start == date(2024, 4, 1), event.reasons

@@ -286,7 +286,7 @@ _MONTH_OF_BEFORE = re.compile(
     r"\.?,?\s+(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
-_RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:the\s+)?(last|previous|past|this|next|coming|following)\s+year\b", re.I)
+_RELATIVE_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:the\s+)?(last|previous|past|this|current|next|coming|following)\s+year\b", re.I)
 _DATELINE_DATE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z .'’-]*,[ \t]*){0,3}"  # "TASHKENT, Uzbekistan, Dec 3, 2025": a city and its country
     rf"(?:{_WEEKDAY.replace('(?P<weekday>', '(?:')},?[ \t]+)?"  # "Saturday May 31, 2014"
@@ -543,7 +543,7 @@ def _month(match: re.Match[str], groups: _Groups, text: str, reference: date | N
         year = int(groups["year"])
     elif relative_year and reference:
         # "in November last year", "August of last year"
-        year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "following": 1}[relative_year.group(1).lower()]
+        year = reference.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}[relative_year.group(1).lower()]
         text = match.group(0).strip() + relative_year.group(0).rstrip()
     elif reference:
         year = _infer_year(month, 15, reference, forward)

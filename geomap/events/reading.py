@@ -783,8 +783,9 @@ def cue_modality(
                 continue
             if _past_verb_beside_infinitive(sentence, match, trigger) or _in_aside_apart(sentence, match.start(), trigger.start):
                 continue
-            # "launched a pipeline on Friday that will feed …": a clause about a thing after the event's words
-            if match.start() > own[1] and _RELATIVE_BEFORE_CUE.search(sentence, max(own[1], match.start() - 25), match.start()):
+            # "launched a pipeline on Friday that will feed …": a clause about a thing after the event's
+            # words; "held talks and agreed to release …": a predicate of its own after them
+            if match.start() > own[1] and _OWN_CLAUSE_BEFORE_CUE.search(sentence, max(own[1], match.start() - 25), match.start()):
                 continue
             # a cue reaching into the clause from the saying before it ("said the troops would
             # leave") counts by its last word, when that comes before the event's words
@@ -795,7 +796,7 @@ def cue_modality(
     return "reported", "no modality cue: reported"
 
 
-_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", re.I)
+_OWN_CLAUSE_BEFORE_CUE = re.compile(r"\b(?:that|which|who|and|but)\s+(?:\w+\s+)?$", re.I)
 
 
 # "After construction, the base will be transferred": a leading adjunct of a few words with no
