@@ -60,11 +60,16 @@ LOCATION_FILLER = (
     # a name, possessive too, whatever the apostrophe ("Afghanistan´s", "governor`s")
     r"|(?-i:[A-Z][\w'’´`.-]*))"
 )
+# (the first letter is matched first, in a class of every letter ``re.I`` matches to it, then
+# "\b" as a lookbehind and the rest of each word after a lookbehind of its letter: the regex
+# engine searches for those letters)
 _LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
-    rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing)"
+    r"(?-i:[IiİıAaNnTtFfOoEeSsſCcRrVv])(?<!\w.)"
+    r"(?:(?<=i)(?:n|nto|nside|nfiltrat(?:ed|ing|es)?|nspect(?:ed|ing|s)?)|(?<=a)(?:t|cross|long|round)|(?<=n)ear"
+    r"|(?<=t)(?:o|ook|aking|aken|our(?:ed|ing|s)?)|(?<=f)rom|(?<=o)(?:utside|n|verr(?:an|un|unning))"
+    r"|(?<=e)nter(?:ed|ing|s)?|(?<=s)(?:eiz(?:ed|ing)|torm(?:ed|ing))|(?<=c)aptur(?:ed|ing)|(?<=r)each(?:ed|ing)"
     # where someone went: "visited Balkh province", "toured the Panj post"
-    rf"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
+    r"|(?<=v)isit(?:ed|ing|s)?)"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,5}}?$",
     re.I,
 )

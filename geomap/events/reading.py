@@ -114,13 +114,16 @@ _SPEECH_WORDS = (
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 # both as one alternation: what :func:`_clause_break_spans` finds (twice as fast, apart)
 _CLAUSE_BREAK = re.compile(f"{_MARK_BREAK_SOURCE}|{_SPEECH_BREAK_SOURCE}", re.I)
-# a sentence that refers back to an incident told before ("the clash", "the attackers")
+# a sentence that refers back to an incident told before ("the clash", "the attackers"); its
+# first letter is matched first (every letter ``re.I`` matches to it), then "\b" as a
+# lookbehind: the regex engine searches for those letters
 ANAPHOR = re.compile(
-    r"\b(?:the|these|this|those|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
+    r"(?-i:[TtAaDdIiİı])(?<!\w.)"
+    r"(?:(?<=t)(?:he|hese|his|hose|hat)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
     r"attacks?|strikes?|clash(?:es)?|fighting|shelling|operation|incident|deployment|delivery|shipment|transfer|talks|meeting|"
     r"attackers?|assailants?|intruders?|gunmen|militants|fighters|terrorists|trespassers|smugglers|raiders|violators|"
     r"skirmish(?:es)?|firefight|gunfight|gun battle|battle|confrontation|conflict|explosion|blast|bombing|raid|assault)\b"
-    r"|\bas a result\b|\bduring the\b|\bin the (?:clash|attack|fighting|incident|shootout|exchange)\b",
+    r"|(?<=a)s a result\b|(?<=d)uring the\b|(?<=i)n the (?:clash|attack|fighting|incident|shootout|exchange)\b)",
     re.I,
 )
 
