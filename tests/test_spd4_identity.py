@@ -43,6 +43,18 @@ _PLAIN = {
         r"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
         r"\s+(?:{LOCATION_FILLER}\s+){{0,5}}?$"
     ),
+    ("place", "IN_COUNTRY"): (
+        r"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+        r"\s+(?:{LOCATION_FILLER}\s+){{0,3}}?$"
+    ),
+    ("place", "BORDER_PHRASE"): (
+        r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
+        r"|\b(?-i:[A-Z][a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b"
+    ),
+    ("place", "_DESCRIPTIVE_CLAUSE"): (
+        r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
+        r"|bordering|adjacent\s+to|opposite|whose)\b[^,;:()]*"
+    ),
 }
 
 # letters that ``re.I`` matches to an ASCII letter other than its two cases
@@ -59,6 +71,8 @@ _RANDOM_WORDS = (
 ).split() + [
     "insisted that", "stressed again that", "said that", "is being sent", "is still fleeing", "has been fighting", "are on alert",
     "remains under way", "in the clash", "as a result", "the two attackers", "in northern Badakhshan", "took the post of",
+    "which borders", "that lies opposite", "is adjacent to", "bordering", "whose", "within", "throughout", "entered",
+    "along the Tajik-Afghan border", "Kyrgyz - Tajik border", "afghan-Tajik border", "close to the border", "near its 1,300-km (800-mile) border",
 ]
 _RANDOM_GLUE = [" ", " ", " ", "  ", ", ", "; ", ": ", " - ", " \u2013 ", "\n", "(", ")", "\u201c", "\"", ".", "-", "'", "’"]
 
@@ -153,3 +167,15 @@ def test_progressive_opening_its_first_letters_is_the_plain_regex():
 
 def test_locative_opening_its_first_letters_is_the_plain_regex():
     _check("place", "_LOCATIVE", windows=True)
+
+
+def test_in_country_opening_its_first_letters_is_the_plain_regex():
+    _check("place", "IN_COUNTRY", windows=True)
+
+
+def test_border_phrase_opening_its_first_letters_is_the_plain_regex():
+    _check("place", "BORDER_PHRASE")
+
+
+def test_descriptive_clause_opening_its_first_letters_is_the_plain_regex():
+    _check("place", "_DESCRIPTIVE_CLAUSE")

@@ -85,11 +85,15 @@ _VENUE_OPENING = re.compile(
     r"\b(?:speaking|addressing|briefing|at\s+an?\s+(?:[\w-]+\s+)?(?:press|news)\s+conference|at\s+an?\s+(?:[\w-]+\s+)?briefing)\b[^.;:\"“”]{0,80}$",
     re.I,
 )
+# (the first letter is matched first, in a class of every letter ``re.I`` matches to it, then
+# "\b" as a lookbehind and the rest of each word after a lookbehind of its letter: the regex
+# engine searches for those letters; here with every capital, which the second alternative opens with)
 BORDER_PHRASE = re.compile(
+    r"(?-i:[A-Zaoctn])(?<!\w.)"
     # "along its 1,300-kilometre (800-mile) border": a length is one of the words
-    r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
+    r"(?:(?:(?<=a)(?:long|t|cross)|(?<=o)n|(?<=n)ear|(?<=t)(?:o|owards)|(?<=c)lose to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
     # "the Kyrgyz-Tajik border was closed": a border named by its two countries
-    r"|\b(?-i:[A-Z][a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b",
+    r"|(?-i:(?<=[A-Z])[a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b)",
     re.I,
 )
 
@@ -136,9 +140,10 @@ _ORIGIN = re.compile(
 # "… in the Dovang district, which borders the Shamsiddin Shohin district of Tajikistan": the
 # places of such a clause describe a neighbour of the place, they are not where it happened
 _DESCRIPTIVE_CLAUSE = re.compile(
-    r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
+    r"(?-i:[WwTtBbAaOo])(?<!\w.)"  # the first letter first (see ``_LOCATIVE``)
+    r"(?:(?:(?<=w)hich|(?<=t)hat)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
     # "Putin, whose country has a base in Tajikistan": what describes someone
-    r"|bordering|adjacent\s+to|opposite|whose)\b[^,;:()]*",
+    r"|(?<=b)ordering|(?<=a)djacent\s+to|(?<=o)pposite|(?<=w)hose)\b[^,;:()]*",
     re.I,
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
@@ -149,7 +154,8 @@ _FORCES_AFTER = re.compile(
 )
 # a country introduced as a location ("in southern Tajikistan") is where, not who
 IN_COUNTRY = re.compile(
-    rf"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    r"(?-i:[IiİıWwAaTtNnEe])(?<!\w.)"  # the first letter first (see ``_LOCATIVE``)
+    r"(?:(?<=i)(?:n|nto|nside|nfiltrat(?:ed|ing|es)?)|(?<=w)ithin|(?<=a)(?:cross|round)|(?<=t)hroughout|(?<=n)ear|(?<=e)nter(?:ed|ing|s)?)"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,3}}?$",
     re.I,
 )
