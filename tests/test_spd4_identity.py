@@ -43,6 +43,16 @@ _PLAIN = {
         r"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
         r"\s+(?:{LOCATION_FILLER}\s+){{0,5}}?$"
     ),
+    ("place", "_ORIGIN"): (
+        r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+        r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
+        r"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
+        r"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
+        r"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)"
+        r"|\b(?:leave|leaving|left|depart(?:ed|ing|s)?|set(?:ting)?\s+off|set\s+out)\s+for"
+        r"|\b(?:smuggl|traffick)\w*\s+(?:[\w.,-]+\s+){{0,6}}?(?:to|into))"
+        r"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$"
+    ),
     ("place", "IN_COUNTRY"): (
         r"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
         r"\s+(?:{LOCATION_FILLER}\s+){{0,3}}?$"
@@ -72,7 +82,10 @@ _RANDOM_WORDS = (
     "insisted that", "stressed again that", "said that", "is being sent", "is still fleeing", "has been fighting", "are on alert",
     "remains under way", "in the clash", "as a result", "the two attackers", "in northern Badakhshan", "took the post of",
     "which borders", "that lies opposite", "is adjacent to", "bordering", "whose", "within", "throughout", "entered",
-    "along the Tajik-Afghan border", "Kyrgyz - Tajik border", "afghan-Tajik border", "close to the border", "near its 1,300-km (800-mile) border",
+    "along the Tajik-Afghan border", "Kyrgyz - Tajik border", "afghan-Tajik border",
+    "20 km from", "not far from", "fled back to", "on their way to", "en route to", "set off for", "smuggle 33 kilograms of heroin into",
+    "from an army garrison near", "headed towards", "left for", "originated in", "was hospitalised in", "taken back into", "sent to Khorog", "\u017fent to Khorog",
+    "close to the border", "near its 1,300-km (800-mile) border",
 ]
 _RANDOM_GLUE = [" ", " ", " ", "  ", ", ", "; ", ": ", " - ", " \u2013 ", "\n", "(", ")", "\u201c", "\"", ".", "-", "'", "’"]
 
@@ -179,3 +192,7 @@ def test_border_phrase_opening_its_first_letters_is_the_plain_regex():
 
 def test_descriptive_clause_opening_its_first_letters_is_the_plain_regex():
     _check("place", "_DESCRIPTIVE_CLAUSE")
+
+
+def test_origin_opening_its_first_letters_is_the_plain_regex():
+    _check("place", "_ORIGIN", windows=True)

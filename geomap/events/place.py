@@ -119,21 +119,29 @@ _AT_THE_BORDER_AFTER = re.compile(
     re.I,
 )
 # "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened
+# (the first letter first, see ``_LOCATIVE``: every match ends at the end, so the order of the
+# words, grouped by their first letter, does not change it)
 _ORIGIN = re.compile(
-    # "20 km from", "not far from", "away from": a distance to the place, not an origin
-    r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    r"(?-i:[FfOoRrEeWwSsſTtBbAaHhDdLl])(?<!\w.)"
+    # "20 km from", "not far from", "away from": a distance to the place, not an origin (the
+    # lookbehinds look past the "f" matched)
+    r"(?:(?<=f)(?:(?<!km\s.)(?<!kilometers\s.)(?<!kilometres\s.)(?<!miles\s.)(?<!metres\s.)(?<!meters\s.)(?<!far\s.)(?<!away\s.)(?<!distance\s.)rom"
     # "troops from an army garrison near the city of Mary": where the troops came from
-    r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
-    # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
-    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
+    r"|rom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
+    r"|(?:led|lee|leeing)\s+(?:back\s+)?(?:to|toward|towards|into)|lown\s+(?:back\s+)?(?:to|into))"
+    # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened;
     # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
-    # a journey was headed, not where it happened
-    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)"
-    # "residents trying to leave for Kabul", "the convoy set off for Khorog"
-    rf"|\b(?:leave|leaving|left|depart(?:ed|ing|s)?|set(?:ting)?\s+off|set\s+out)\s+for"
+    # a journey was headed; "residents trying to leave for Kabul", "the convoy set off for Khorog";
     # "trying to smuggle 33 kilograms of heroin into Uzbekistan": where the goods were bound
-    rf"|\b(?:smuggl|traffick)\w*\s+(?:[\w.,-]+\s+){{0,6}}?(?:to|into))"
+    r"|(?<=o)(?:riginat\w*\s+(?:in|from)|n\s+(?:their|his|her|its|the)\s+way\s+to)"
+    r"|(?<=r)(?:etreat|etreated|etreating)\s+(?:back\s+)?(?:to|toward|towards|into)|(?<=r)elocated\s+(?:back\s+)?(?:to|into)"
+    r"|(?<=e)(?:scape|scaped)\s+(?:back\s+)?(?:to|toward|towards|into)|(?<=e)vacuated\s+(?:back\s+)?(?:to|into)|(?<=e)n\s+route\s+to"
+    r"|(?<=w)(?:ithdraw|ithdrew|ithdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
+    r"|(?<=s)(?:ent\s+(?:back\s+)?(?:to|into)|et(?:ting)?\s+off\s+for|et\s+out\s+for|muggl\w*\s+(?:[\w.,-]+\s+){0,6}?(?:to|into))"
+    r"|(?<=t)(?:(?:aken|ransferred|ransported)\s+(?:back\s+)?(?:to|into)|o\s+(?:reach|get\s+to)|raffick\w*\s+(?:[\w.,-]+\s+){0,6}?(?:to|into))"
+    r"|(?<=b)(?:rought\s+(?:back\s+)?(?:to|into)|ound\s+for)|(?<=a)irlifted\s+(?:back\s+)?(?:to|into)"
+    r"|(?<=h)(?:ospitali[sz]ed\s+(?:back\s+)?(?:to|into)|ead(?:ed|ing)\s+(?:to|for|towards?))"
+    r"|(?<=d)(?:eported\s+(?:back\s+)?(?:to|into)|epart(?:ed|ing|s)?\s+for)|(?<=l)(?:eave|eaving|eft)\s+for)"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
