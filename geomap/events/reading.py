@@ -258,11 +258,16 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
 # that"), an unanswered request for comment, a correction of the article, a border's length,
 # a page's comment counter
 _NO_NEWS = re.compile(
-    r"\bit (?:is|should be|must be|is to be|has to be) (?:also )?noted\b"
-    r"|\b(?:did not|didn['’]t|has not|have not|had not|could not be reached to) (?:immediately )?(?:respond|reply)\b|\brequests? for comments?\b"
-    r"|\b(?:an earlier|a previous) version of this (?:article|story|report)\b"
-    r"|\b(?:is|are|was|stretches|runs|extends)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s?|miles)(?:\s+\(\S+\s+\S+\))?\s+long\b"
-    r"|^\W*Comments?\s+\d+\b",
+    # the first character first: a letter a word opens with (in a class of every letter ``re.I``
+    # matches to it; then "\b" as a lookbehind, the rest of the word after a lookbehind of its
+    # letter) or, for the counter at the start, a character no word holds
+    r"(?-i:[\WIiİıHhDdCcRrAaWwSsſEe])"
+    r"(?:(?<!\w.)(?:(?<=i)t (?:is|should be|must be|is to be|has to be) (?:also )?noted\b"
+    r"|(?:(?<=d)(?:id not|idn['’]t)|(?<=h)(?:as not|ave not|ad not)|(?<=c)ould not be reached to) (?:immediately )?(?:respond|reply)\b|(?<=r)equests? for comments?\b"
+    r"|(?:(?<=a)n earlier|(?<=a) previous) version of this (?:article|story|report)\b"
+    r"|(?:(?<=i)s|(?<=a)re|(?<=w)as|(?<=s)tretches|(?<=r)uns|(?<=e)xtends)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+    r"[\d,.]+\s*(?:km|kilomet(?:er|re)s?|miles)(?:\s+\(\S+\s+\S+\))?\s+long\b)"
+    r"|(?<![\s\S]{2})(?:(?<=\W)\W*c|(?<=c))omments?\s+\d+\b)",
     re.I,
 )
 
