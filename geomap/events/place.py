@@ -254,8 +254,8 @@ def _border_of_a_named(zones: tuple[BorderZone, ...], named: set[str], far: set[
     return one[0] if one else None
 
 
-_FAR_SIDES_BEFORE = re.compile(
-    r"\bborders?\s+with\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*(?:the\s+)?$", re.I
+_FAR_SIDES_BEFORE = re.compile(  # (the first letter first, see ``_LOCATIVE``)
+    r"(?-i:[Bb])(?<!\w.)orders?\s+with\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*(?:the\s+)?$", re.I
 )
 
 
@@ -454,7 +454,7 @@ _SAYS_AFTER = re.compile(
 _SAID_WORDS = ("said", "says", "stated", "declared", "announced", "added", "noted", "reported", "wrote", "speak", "spok", "comment",
                "brief", "told", "tell", "address")
 # every venue or speakers' place is introduced by one of these
-_INTRODUCED_AT = re.compile(rf"\b(?:in|at|from)\s+{_CITY_OF}$", re.I)
+_INTRODUCED_AT = re.compile(rf"(?-i:[IiİıAaFf])(?<!\w.)(?:(?<=i)n|(?<=a)t|(?<=f)rom)\s+{_CITY_OF}$", re.I)  # the first letter first (see ``_LOCATIVE``)
 
 
 def where_said(text: str, toponym: Toponym) -> bool:
@@ -661,11 +661,12 @@ def _another_events_part(context: SentencePlaces) -> int:
 
 
 # "the Taliban (banned in Russia)": where a group is outlawed qualifies the group
-_OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
+# (these two: the first letter first, see ``_LOCATIVE``)
+_OUTLAWED_IN = re.compile(r"(?-i:[BbOoPp])(?<!\w.)(?:(?<=b)anned|(?<=o)utlawed|(?<=p)(?:rohibited|roscribed))\s+in\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # "according to Tashkent", "citing Kabul", "according to Shcherbakov": who the report is from,
 # a source and never where anything happened
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|quoted\s+by)\s+(?:the\s+)?$", re.I)
+_SOURCE_BEFORE = re.compile(r"(?-i:[AaCcQq])(?<!\w.)(?:(?<=a)ccording\s+to|(?<=c)iting|(?<=q)(?:uoting|uoted\s+by))\s+(?:the\s+)?$", re.I)
 
 
 # "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the
