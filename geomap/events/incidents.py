@@ -1238,12 +1238,16 @@ def _days_told(readings: Sequence[Reading], published: date) -> list[tuple[Readi
 
 
 # "authorities are taking efforts to identify", "more troops are being sent": going on as told
+# (the first letter is matched first, in a class of every letter ``re.I`` matches to it, then
+# "\b" as a lookbehind and the rest of each word after a lookbehind of its letter: the regex
+# engine searches for those letters)
 _PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b"
+    r"(?-i:[IiİıAaHhRrCc])(?<!\w.)"
+    r"(?:(?:(?<=i)s|(?<=a)(?:re|m))\s+(?:now\s+|still\s+|currently\s+|reportedly\s+|also\s+)?(?:being\s+\w+(?:ed|en)|(?!(?:nothing|something|anything)\b)\w+ing)\b"
     # "civilians have been fleeing to Tajikistan": still going on
-    r"|\b(?:has|have)\s+(?:now\s+|still\s+|also\s+)?been\s+(?!(?:nothing|something|anything)\b)\w+ing\b"
+    r"|(?<=h)(?:as|ave)\s+(?:now\s+|still\s+|also\s+)?been\s+(?!(?:nothing|something|anything)\b)\w+ing\b"
     # "the clashes are currently under way", "guards are on combat alert": a state of now
-    r"|\b(?:is|are|am|remains?)\s+(?:now\s+|still\s+|currently\s+)?(?:under\s?way|ongoing|in\s+progress|on\s+(?:\w+\s+)?alert)\b|\bcurrently\b",
+    r"|(?:(?<=i)s|(?<=a)(?:re|m)|(?<=r)emains?)\s+(?:now\s+|still\s+|currently\s+)?(?:under\s?way|ongoing|in\s+progress|on\s+(?:\w+\s+)?alert)\b|(?<=c)urrently\b)",
     re.I,
 )
 

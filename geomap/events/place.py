@@ -61,11 +61,16 @@ LOCATION_FILLER = (
     # a name, possessive too, whatever the apostrophe ("Afghanistan´s", "governor`s")
     r"|(?-i:[A-Z][\w'’´`.-]*))"
 )
+# (the first letter is matched first, in a class of every letter ``re.I`` matches to it, then
+# "\b" as a lookbehind and the rest of each word after a lookbehind of its letter: the regex
+# engine searches for those letters)
 _LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|to|into|from|inside|outside|across|along|around|on|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?"
-    rf"|seiz(?:ed|ing)|captur(?:ed|ing)|t(?:ook|aking|aken)|overr(?:an|un|unning)|storm(?:ed|ing)|reach(?:ed|ing)"
+    r"(?-i:[IiİıAaNnTtFfOoEeSsſCcRrVv])(?<!\w.)"
+    r"(?:(?<=i)(?:n|nto|nside|nfiltrat(?:ed|ing|es)?|nspect(?:ed|ing|s)?)|(?<=a)(?:t|cross|long|round)|(?<=n)ear"
+    r"|(?<=t)(?:o|ook|aking|aken|our(?:ed|ing|s)?)|(?<=f)rom|(?<=o)(?:utside|n|verr(?:an|un|unning))"
+    r"|(?<=e)nter(?:ed|ing|s)?|(?<=s)(?:eiz(?:ed|ing)|torm(?:ed|ing))|(?<=c)aptur(?:ed|ing)|(?<=r)each(?:ed|ing)"
     # where someone went: "visited Balkh province", "toured the Panj post"
-    rf"|visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|inspect(?:ed|ing|s)?)"
+    r"|(?<=v)isit(?:ed|ing|s)?)"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,5}}?$",
     re.I,
 )
@@ -81,11 +86,15 @@ _VENUE_OPENING = re.compile(
     r"\b(?:speaking|addressing|briefing|at\s+an?\s+(?:[\w-]+\s+)?(?:press|news)\s+conference|at\s+an?\s+(?:[\w-]+\s+)?briefing)\b[^.;:\"“”]{0,80}$",
     re.I,
 )
+# (the first letter is matched first, in a class of every letter ``re.I`` matches to it, then
+# "\b" as a lookbehind and the rest of each word after a lookbehind of its letter: the regex
+# engine searches for those letters; here with every capital, which the second alternative opens with)
 BORDER_PHRASE = re.compile(
+    r"(?-i:[A-Zaoctn])(?<!\w.)"
     # "along its 1,300-kilometre (800-mile) border": a length is one of the words
-    r"\b(?:along|on|near|at|across|to|towards|close to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
+    r"(?:(?:(?<=a)(?:long|t|cross)|(?<=o)n|(?<=n)ear|(?<=t)(?:o|owards)|(?<=c)lose to)\s+(?:the\s+)?(?:(?:[\w.()-]|(?<=\d),(?=\d))+\s+){0,5}?borders?\b"
     # "the Kyrgyz-Tajik border was closed": a border named by its two countries
-    r"|\b(?-i:[A-Z][a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b",
+    r"|(?-i:(?<=[A-Z])[a-z]+)\s*[-\u2013\u2014]\s*(?-i:[A-Z][a-z]+)\s+borders?\b)",
     re.I,
 )
 
@@ -111,30 +120,39 @@ _AT_THE_BORDER_AFTER = re.compile(
     re.I,
 )
 # "from Afghanistan", "originated in Badakhshan": where someone came from, not where it happened
+# (the first letter first, see ``_LOCATIVE``: every match ends at the end, so the order of the
+# words, grouped by their first letter, does not change it)
 _ORIGIN = re.compile(
-    # "20 km from", "not far from", "away from": a distance to the place, not an origin
-    r"\b(?:(?<!km\s)(?<!kilometers\s)(?<!kilometres\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!far\s)(?<!away\s)(?<!distance\s)from"
+    r"(?-i:[FfOoRrEeWwSsſTtBbAaHhDdLl])(?<!\w.)"
+    # "20 km from", "not far from", "away from": a distance to the place, not an origin (the
+    # lookbehinds look past the "f" matched)
+    r"(?:(?<=f)(?:(?<!km\s.)(?<!kilometers\s.)(?<!kilometres\s.)(?<!miles\s.)(?<!metres\s.)(?<!meters\s.)(?<!far\s.)(?<!away\s.)(?<!distance\s.)rom"
     # "troops from an army garrison near the city of Mary": where the troops came from
-    r"|\bfrom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
-    rf"|originat\w*\s+(?:in|from)|(?:fled|flee|fleeing|retreat|retreated|retreating|escape|escaped|withdraw|withdrew|withdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
-    # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened
-    rf"|(?:evacuated|relocated|sent|taken|flown|transferred|brought|transported|airlifted|hospitali[sz]ed|deported)\s+(?:back\s+)?(?:to|into)"
+    r"|rom\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:near|outside|based\s+in|stationed\s+in|in|at)"
+    r"|(?:led|lee|leeing)\s+(?:back\s+)?(?:to|toward|towards|into)|lown\s+(?:back\s+)?(?:to|into))"
+    # "evacuated to Batken", "sent to Bishkek for treatment": a destination, not where it happened;
     # "a detour in order to reach Mazar-e-Sharif", "militants on their way to Tajikistan": where
-    # a journey was headed, not where it happened
-    rf"|\bto\s+(?:reach|get\s+to)|(?:on\s+(?:their|his|her|its|the)\s+way|en\s+route)\s+to|bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)"
-    # "residents trying to leave for Kabul", "the convoy set off for Khorog"
-    rf"|\b(?:leave|leaving|left|depart(?:ed|ing|s)?|set(?:ting)?\s+off|set\s+out)\s+for"
+    # a journey was headed; "residents trying to leave for Kabul", "the convoy set off for Khorog";
     # "trying to smuggle 33 kilograms of heroin into Uzbekistan": where the goods were bound
-    rf"|\b(?:smuggl|traffick)\w*\s+(?:[\w.,-]+\s+){{0,6}}?(?:to|into))"
+    r"|(?<=o)(?:riginat\w*\s+(?:in|from)|n\s+(?:their|his|her|its|the)\s+way\s+to)"
+    r"|(?<=r)(?:etreat|etreated|etreating)\s+(?:back\s+)?(?:to|toward|towards|into)|(?<=r)elocated\s+(?:back\s+)?(?:to|into)"
+    r"|(?<=e)(?:scape|scaped)\s+(?:back\s+)?(?:to|toward|towards|into)|(?<=e)vacuated\s+(?:back\s+)?(?:to|into)|(?<=e)n\s+route\s+to"
+    r"|(?<=w)(?:ithdraw|ithdrew|ithdrawing)\s+(?:back\s+)?(?:to|toward|towards|into)"
+    r"|(?<=s)(?:ent\s+(?:back\s+)?(?:to|into)|et(?:ting)?\s+off\s+for|et\s+out\s+for|muggl\w*\s+(?:[\w.,-]+\s+){0,6}?(?:to|into))"
+    r"|(?<=t)(?:(?:aken|ransferred|ransported)\s+(?:back\s+)?(?:to|into)|o\s+(?:reach|get\s+to)|raffick\w*\s+(?:[\w.,-]+\s+){0,6}?(?:to|into))"
+    r"|(?<=b)(?:rought\s+(?:back\s+)?(?:to|into)|ound\s+for)|(?<=a)irlifted\s+(?:back\s+)?(?:to|into)"
+    r"|(?<=h)(?:ospitali[sz]ed\s+(?:back\s+)?(?:to|into)|ead(?:ed|ing)\s+(?:to|for|towards?))"
+    r"|(?<=d)(?:eported\s+(?:back\s+)?(?:to|into)|epart(?:ed|ing|s)?\s+for)|(?<=l)(?:eave|eaving|eft)\s+for)"
     rf"\s+(?:(?:{LOCATION_FILLER}|in)\s+){{0,6}}?$",
     re.I,
 )
 # "… in the Dovang district, which borders the Shamsiddin Shohin district of Tajikistan": the
 # places of such a clause describe a neighbour of the place, they are not where it happened
 _DESCRIPTIVE_CLAUSE = re.compile(
-    r"\b(?:(?:which|that)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
+    r"(?-i:[WwTtBbAaOo])(?<!\w.)"  # the first letter first (see ``_LOCATIVE``)
+    r"(?:(?:(?<=w)hich|(?<=t)hat)\s+(?:borders?|adjoins?|neighbou?rs?|faces?|lies?\s+(?:opposite|across\s+from)|is\s+(?:adjacent|opposite|close)\s+to)"
     # "Putin, whose country has a base in Tajikistan": what describes someone
-    r"|bordering|adjacent\s+to|opposite|whose)\b[^,;:()]*",
+    r"|(?<=b)ordering|(?<=a)djacent\s+to|(?<=o)pposite|(?<=w)hose)\b[^,;:()]*",
     re.I,
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "China's embassy": whose, not where
@@ -145,7 +163,8 @@ _FORCES_AFTER = re.compile(
 )
 # a country introduced as a location ("in southern Tajikistan") is where, not who
 IN_COUNTRY = re.compile(
-    rf"\b(?:in|into|inside|within|across|throughout|near|around|enter(?:ed|ing|s)?|infiltrat(?:ed|ing|es)?)"
+    r"(?-i:[IiİıWwAaTtNnEe])(?<!\w.)"  # the first letter first (see ``_LOCATIVE``)
+    r"(?:(?<=i)(?:n|nto|nside|nfiltrat(?:ed|ing|es)?)|(?<=w)ithin|(?<=a)(?:cross|round)|(?<=t)hroughout|(?<=n)ear|(?<=e)nter(?:ed|ing|s)?)"
     rf"\s+(?:{LOCATION_FILLER}\s+){{0,3}}?$",
     re.I,
 )
@@ -240,8 +259,8 @@ def _border_of_a_named(zones: tuple[BorderZone, ...], named: set[str], far: set[
     return one[0] if one else None
 
 
-_FAR_SIDES_BEFORE = re.compile(
-    r"\bborders?\s+with\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*(?:the\s+)?$", re.I
+_FAR_SIDES_BEFORE = re.compile(  # (the first letter first, see ``_LOCATIVE``)
+    r"(?-i:[Bb])(?<!\w.)orders?\s+with\s+(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*(?:the\s+)?$", re.I
 )
 
 
@@ -440,7 +459,7 @@ _SAYS_AFTER = re.compile(
 _SAID_WORDS = ("said", "says", "stated", "declared", "announced", "added", "noted", "reported", "wrote", "speak", "spok", "comment",
                "brief", "told", "tell", "address")
 # every venue or speakers' place is introduced by one of these
-_INTRODUCED_AT = re.compile(rf"\b(?:in|at|from)\s+{_CITY_OF}$", re.I)
+_INTRODUCED_AT = re.compile(rf"(?-i:[IiİıAaFf])(?<!\w.)(?:(?<=i)n|(?<=a)t|(?<=f)rom)\s+{_CITY_OF}$", re.I)  # the first letter first (see ``_LOCATIVE``)
 
 
 def where_said(text: str, toponym: Toponym) -> bool:
@@ -647,11 +666,12 @@ def _another_events_part(context: SentencePlaces) -> int:
 
 
 # "the Taliban (banned in Russia)": where a group is outlawed qualifies the group
-_OUTLAWED_IN = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I)
+# (these two: the first letter first, see ``_LOCATIVE``)
+_OUTLAWED_IN = re.compile(r"(?-i:[BbOoPp])(?<!\w.)(?:(?<=b)anned|(?<=o)utlawed|(?<=p)(?:rohibited|roscribed))\s+in\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # "according to Tashkent", "citing Kabul", "according to Shcherbakov": who the report is from,
 # a source and never where anything happened
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|quoted\s+by)\s+(?:the\s+)?$", re.I)
+_SOURCE_BEFORE = re.compile(r"(?-i:[AaCcQq])(?<!\w.)(?:(?<=a)ccording\s+to|(?<=c)iting|(?<=q)(?:uoting|uoted\s+by))\s+(?:the\s+)?$", re.I)
 
 
 # "Moqor district of Badghis province", "Kok-Tash, Batken region": the words that say the

@@ -71,28 +71,37 @@ _VIOLENT_FAMILIES = frozenset({"violence"})
 _ARMED_FAMILIES = frozenset({"violence", "posture"})  # a country acts here through its armed forces
 
 # where one clause ends and the next begins: the modality of one is not that of the other.
-# Marks: every alternative opens with a character class, which lets the regex engine skip
-# straight to the characters that can open one (hence the lookbehinds of "as" after its \s).
-# The alternatives after a \s share it: at one whitespace no two of them can match (each
-# needs other letters after it), so their order does not matter and the \s is tried once.
+# Marks: every alternative opens with one of a few characters, matched first and then told
+# apart by a lookbehind, so that the regex engine searches for those characters alone (an
+# alternation that opens with classes is tried at every character).  The alternatives after
+# a \s share it: at one whitespace no two of them can match (each needs other letters after
+# it), so their order does not matter; a lookahead of the characters that can follow any of
+# them rules out most whitespace at once.
 _MARK_BREAK_SOURCE = (
-    r"[;:()\u201c\u201d\"]|\s[-\u2013\u2014]\s"
-    r"|,\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
-    r"|,\s+and\s+"
-    r"|\s(?:(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
+    r"[;:()\u201c\u201d\"\s,]"
+    r"(?:(?<=[;:()\u201c\u201d\"])"
+    r"|(?<=,)(?:\s*(?=(?:but|while|whereas|although|though|which|who|whom|whose|where|after|before|since|because|as|when|until|amid|saying|adding|according|despite)\b)"
+    r"|\s+and\s+)"
+    r"|(?<=\s)(?=[-\u2013\u2014\sabdstuw])(?:[-\u2013\u2014]\s|(?=(?:after|before|since|because|while|when|until|amid|although|though|whereas|despite)\s)"
     # "as" opening a clause with a verb of its own ("crossed the border as the Taliban launched an
     # assault"), not "such as", "as well as" or "known as" ("(?=as\s)" first: the lookbehinds
     # are tried only before an "as", which the lookahead after them requires anyway)
     r"|(?=as\s)(?<!\bsuch\s)(?<!\bwell\s)(?<!\bknown\s)(?<!\bsame\s)(?<!\bso\s)(?<!\bjust\s)(?<!\bseen\s)(?<!\bregarded\s)(?<!\bdescribed\s)"
     r"(?=as\s+(?:[\w'’-]+\s+){1,4}?(?:(?:is|are|was|were|has|have|had)\s|(?-i:[a-z]+(?:ed|es)\s)"
     r"|(?:began|fled|fell|took|seized|launched|withdrew|withdraw|swept|rose|left|came|went|grew|saw|extends?)\s))"
-    r"|\s*and\s+(?=that\b)|(?=(?:who|whom|whose|which|where)\s))"
+    r"|\s*and\s+(?=that\b)|(?=(?:who|whom|whose|which|where)\s)))"
 )
-# a verb of saying: what it introduces is a clause of its own
+# a verb of saying: what it introduces is a clause of its own; a promise or assurance given
+# ("pledged that"): what follows "that" is.  The first letter is matched first, in a class
+# that holds every letter ``re.I`` matches to it ("ſ" to "s"), then "\b" as a lookbehind and
+# the rest of the word after a lookbehind of its letter: the engine searches for the letters.
 _SPEECH_BREAK_SOURCE = (
-    r"\b(?:said|says|say|told|tells|announced|stated|reported|reports|warned|claimed|claims|added|noted|confirmed|hopes?|hoped|believes?|believed|fears?|feared)\s+(?:that\s+)?"
-    # a promise or assurance given: what follows "that" is a clause of its own
-    r"|\b(?:promised|pledged|vowed|assured|insisted|stressed|emphasi[sz]ed)\s+(?:\w+\s+)?that\s+"
+    r"(?-i:[SsſTtAaRrWwCcNnHhBbFfPpVvIiİıEe])(?<!\w.)"
+    r"(?:(?<=s)(?:aid|ays|ay|tated)\s+(?:that\s+)?|(?<=t)(?:old|ells)\s+(?:that\s+)?"
+    r"|(?<=a)(?:nnounced|dded)\s+(?:that\s+)?|(?<=r)(?:eported|eports)\s+(?:that\s+)?|(?<=w)arned\s+(?:that\s+)?"
+    r"|(?<=c)(?:laimed|laims|onfirmed)\s+(?:that\s+)?|(?<=n)oted\s+(?:that\s+)?|(?<=h)(?:opes?|oped)\s+(?:that\s+)?"
+    r"|(?<=b)(?:elieves?|elieved)\s+(?:that\s+)?|(?<=f)(?:ears?|eared)\s+(?:that\s+)?"
+    r"|(?:(?<=p)(?:romised|ledged)|(?<=v)owed|(?<=a)ssured|(?<=i)nsisted|(?<=s)tressed|(?<=e)mphasi[sz]ed)\s+(?:\w+\s+)?that\s+)"
 )
 _MARK_BREAK = re.compile(_MARK_BREAK_SOURCE, re.I)
 _SPEECH_BREAK = re.compile(_SPEECH_BREAK_SOURCE, re.I)
@@ -107,13 +116,16 @@ _SPEECH_WORDS = (
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 # both as one alternation: what :func:`_clause_break_spans` finds (twice as fast, apart)
 _CLAUSE_BREAK = re.compile(f"{_MARK_BREAK_SOURCE}|{_SPEECH_BREAK_SOURCE}", re.I)
-# a sentence that refers back to an incident told before ("the clash", "the attackers")
+# a sentence that refers back to an incident told before ("the clash", "the attackers"); its
+# first letter is matched first (every letter ``re.I`` matches to it), then "\b" as a
+# lookbehind: the regex engine searches for those letters
 ANAPHOR = re.compile(
-    r"\b(?:the|these|this|those|that)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
+    r"(?-i:[TtAaDdIiİı])(?<!\w.)"
+    r"(?:(?<=t)(?:he|hese|his|hose|hat)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres?|maneuvers?|war ?games?|"
     r"attacks?|strikes?|clash(?:es)?|fighting|shelling|operation|incident|deployment|delivery|shipment|transfer|talks|meeting|"
     r"attackers?|assailants?|intruders?|gunmen|militants|fighters|terrorists|trespassers|smugglers|raiders|violators|"
     r"skirmish(?:es)?|firefight|gunfight|gun battle|battle|confrontation|conflict|explosion|blast|bombing|raid|assault)\b"
-    r"|\bas a result\b|\bduring the\b|\bin the (?:clash|attack|fighting|incident|shootout|exchange)\b",
+    r"|(?<=a)s a result\b|(?<=d)uring the\b|(?<=i)n the (?:clash|attack|fighting|incident|shootout|exchange)\b)",
     re.I,
 )
 
@@ -248,11 +260,16 @@ def choose_class(hits: Sequence[TriggerHit], lexicon: Lexicon, sentence: str = "
 # that"), an unanswered request for comment, a correction of the article, a border's length,
 # a page's comment counter
 _NO_NEWS = re.compile(
-    r"\bit (?:is|should be|must be|is to be|has to be) (?:also )?noted\b"
-    r"|\b(?:did not|didn['’]t|has not|have not|had not|could not be reached to) (?:immediately )?(?:respond|reply)\b|\brequests? for comments?\b"
-    r"|\b(?:an earlier|a previous) version of this (?:article|story|report)\b"
-    r"|\b(?:is|are|was|stretches|runs|extends)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s?|miles)(?:\s+\(\S+\s+\S+\))?\s+long\b"
-    r"|^\W*Comments?\s+\d+\b",
+    # the first character first: a letter a word opens with (in a class of every letter ``re.I``
+    # matches to it; then "\b" as a lookbehind, the rest of the word after a lookbehind of its
+    # letter) or, for the counter at the start, a character no word holds
+    r"(?-i:[\WIiİıHhDdCcRrAaWwSsſEe])"
+    r"(?:(?<!\w.)(?:(?<=i)t (?:is|should be|must be|is to be|has to be) (?:also )?noted\b"
+    r"|(?:(?<=d)(?:id not|idn['’]t)|(?<=h)(?:as not|ave not|ad not)|(?<=c)ould not be reached to) (?:immediately )?(?:respond|reply)\b|(?<=r)equests? for comments?\b"
+    r"|(?:(?<=a)n earlier|(?<=a) previous) version of this (?:article|story|report)\b"
+    r"|(?:(?<=i)s|(?<=a)re|(?<=w)as|(?<=s)tretches|(?<=r)uns|(?<=e)xtends)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+    r"[\d,.]+\s*(?:km|kilomet(?:er|re)s?|miles)(?:\s+\(\S+\s+\S+\))?\s+long\b)"
+    r"|(?<![\s\S]{2})(?:(?<=\W)\W*c|(?<=c))omments?\s+\d+\b)",
     re.I,
 )
 
