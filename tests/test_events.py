@@ -1242,6 +1242,11 @@ def test_a_continent_is_never_a_site(resources):
         ("Scores of Afghans have been deported in recent weeks.", "displacement"),
         ("They were driven to the border and forced back to their homeland.", "displacement"),
         ("Customs officials say the export of coal has resumed through the port.", "border_crossing_status"),
+        # soldiers crossing into a neighbour, shots from across the border, districts held, offensives
+        ("Seventeen servicemen of the government forces had to cross the border into the neighbouring country.", "withdrawal"),
+        ("The border service reports shots from the neighbouring country.", "attack"),
+        ("The Taliban have controlled two districts of the province for four years.", "territorial_control"),
+        ("The militants have launched major offensives on three districts of the province.", "attack"),
     ],
 )
 def test_event_words_give_their_class(resources, sentence: str, event_class: str):
@@ -1254,6 +1259,7 @@ def test_event_words_give_their_class(resources, sentence: str, event_class: str
     [
         "The situation came under control by evening.",
         "Prices were shot down by the market.",
+        "Locals heard shelling from Taliban-controlled outposts in the area.",
         "\\u201cI spoke to the foreign minister, and we are working together,\\u201d he said.",
     ],
 )
