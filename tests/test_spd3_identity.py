@@ -4,33 +4,10 @@ plain code a shortcut replaced against the shortcut, on the corpus sentences of
 
 import random
 
-from test_speed_identity import _sentences
+from test_speed_identity import _sentences, plain_candidates
 
-from geomap.events.lexicon import load_lexicon, some_branch_present
+from geomap.events.lexicon import load_lexicon
 from geomap.text import casefold_same_length
-
-
-def _plain_candidates(lexicon, table: str, present: set[str]) -> list[int]:
-    """``Lexicon.candidates`` as a check of every entry, in the order it gives them."""
-    entries = getattr(lexicon, table)
-    order = list(range(len(entries)))
-    if table == "modality_cues":
-        order = sorted(order, key=lambda i: (-entries[i].weight, i))
-    found = []
-    for index in order:
-        entry = entries[index]
-        if getattr(entry, "pattern", None) is None:
-            continue
-        if entry.literals is not None and entry.literals.isdisjoint(present):
-            continue
-        branches = getattr(entry, "branches", ())
-        if len(branches) > 1 or any(len(sets) > 1 for sets in branches):
-            if not some_branch_present(branches, present):
-                continue
-        elif getattr(entry, "also_required", ()) and not some_branch_present((entry.also_required,), present):
-            continue
-        found.append(index)
-    return found
 
 
 def _plain_literals(lexicon, sentence: str) -> set[str]:
@@ -51,7 +28,7 @@ def test_candidates_equal_the_plain_choice_on_corpus_and_random_word_sets():
     for table in ("triggers", "modality_cues", "actors"):
         for _ in range(2):
             for present in sets:
-                assert lexicon.candidates(table, present) == _plain_candidates(lexicon, table, present)
+                assert lexicon.candidates(table, present) == plain_candidates(lexicon, table, present)
 
 
 def test_literals_by_one_map_equal_the_set_comprehension():

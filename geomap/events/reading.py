@@ -798,7 +798,7 @@ def cue_modality(
             # future auxiliary and how often it happens ("launch near-daily attacks")
             if own[0] <= match.start() and match.end() <= own[1] and not _FUTURE_AUXILIARY.match(match.group(0)) and cue.modality != "habitual":
                 continue
-            if _past_verb_beside_infinitive(sentence, match, trigger) or _in_aside_apart(sentence, match.start(), trigger.start):
+            if _past_verb_beside_infinitive(sentence, match, trigger) or _in_a_parenthesis_apart(sentence, match.start(), trigger.start):
                 continue
             # "launched a pipeline on Friday that will feed …": a clause about a thing after the event's
             # words; "held talks and agreed to release …": a predicate of its own after them
@@ -1472,13 +1472,6 @@ def _dates_the_background_of_a_party(frame: ArticleFrame, sentence: str, mention
     return relative is not None and not relative.start() <= trigger_at < clause_end
 
 
-def _in_aside_apart(sentence: str, offset: int, trigger_at: int) -> bool:
-    """Whether ``offset`` lies in a relative clause set off by commas that does not hold the
-    event's words ("Rahmon, who has led the country since 1994, spoke …"): it tells of a party."""
-    aside = relative_aside(sentence, offset)
-    return aside is not None and not aside[0] <= trigger_at < aside[1]
-
-
 def _in_party_aside(sentence: str, offset: int) -> bool:
     """Whether ``offset`` lies in a "who" clause, or a "which" clause of a state, set off by
     commas ("the broadcaster, which is under Taliban control, …"): it describes a party."""
@@ -1493,12 +1486,12 @@ def _in_state_aside(sentence: str, offset: int) -> bool:
     return aside is not None and _STATE_ASIDE.match(sentence, aside[0]) is not None
 
 
-_STATE_ASIDE = re.compile(r",\s*which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b)", re.I)
-
-
+# ", which is …": a state of a thing
+_WHICH_IS = r"which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b)"
+_STATE_ASIDE = re.compile(rf",\s*{_WHICH_IS}", re.I)
 # ", who …", ", which is …": a clause about a party or a thing, not one going on with the story
 # (", which started on April 28 after …", ", where police fired …")
-_PARTY_ASIDE = re.compile(r",\s*(?:who|whom|whose|which\s+(?:is|are|was|were|has been|have been|had been)\b(?!\s+\w+ed\b))", re.I)
+_PARTY_ASIDE = re.compile(rf",\s*(?:who|whom|whose|{_WHICH_IS})", re.I)
 
 
 def _in_a_parenthesis_apart(sentence: str, offset: int, trigger_at: int) -> bool:
