@@ -507,6 +507,51 @@ def evaluate(gold_path: str | Path, resources: Any = None) -> dict[str, Any]:
     return metrics
 
 
+def agreement(gold_path: str | Path, other_path: str | Path, lexicon: Any = None) -> dict[str, Any]:
+    """Score a second annotation of the same articles against the gold, as if it were
+    geomap's output: the event metrics of :func:`evaluate`, now measuring how far two
+    annotators agree (the ceiling any extractor can be expected to reach on that gold).
+
+    Parameters
+    ----------
+    gold_path, other_path : str or Path
+        Gold JSONL files with sentence offsets (as ``scripts/devset.py build`` writes them);
+        articles are paired by ``file``.  Articles of ``other_path`` that the gold lacks are
+        an error; gold articles the other file lacks are left out, and counted.
+    lexicon : geomap.events.lexicon.Lexicon, optional
+        The actor vocabulary for actor matching; the default lexicon when None.
+
+    Returns
+    -------
+    dict
+        ``gold_path``, ``other_path``, ``articles``, ``gold_articles_without_other``, ``events``
+        (the metrics of :class:`geomap.evaluate_events.EventScores`) and ``issues``.
+    """
+    from geomap.evaluate_events import ActorMatcher, EventScores, PredictedEvent, score_article
+
+    if lexicon is None:
+        from geomap.events.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
+    gold = {record["file"]: record for record in read_gold(gold_path)}
+    others = read_gold(other_path)
+    unknown = [record["file"] for record in others if record["file"] not in gold]
+    if unknown:
+        raise ValueError(f"{other_path}: articles not in {gold_path}: {', '.join(unknown[:5])}")
+    scores, actors = EventScores(), ActorMatcher(lexicon, read_predicted=True)
+    for other in others:
+        record = gold[other["file"]]
+        first_line = record["text"].split("\n", 1)[0].strip()
+        published = date.fromisoformat(first_line[5:]) if first_line.startswith("date ") else None
+        events = sorted(other.get("events", []), key=lambda e: int(e["sentence_start"]))
+        predicted = [PredictedEvent.from_annotation(e) for e in events]
+        score_article(scores, record["file"], record["text"], record.get("events", []), predicted, actors, published)
+    return {
+        "gold_path": str(gold_path), "other_path": str(other_path), "articles": len(others),
+        "gold_articles_without_other": len(gold) - len(others), "events": scores.metrics(), "issues": scores.issues,
+    }
+
+
 def _fmt(value: Any, digits: int = 3) -> str:
     if value is None:
         return "–"
@@ -625,7 +670,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+", help="gold JSONL file(s) (toponyms and/or events)")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong resolution")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a report")
+    parser.add_argument(
+        "--against", metavar="OTHER.jsonl",
+        help="score this second annotation of the same articles instead of geomap (inter-annotator agreement)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.against:
+        return _agreement_main(args.gold, args.against, args.json, args.errors)
 
     from geomap.pipeline import load_resources
 
@@ -645,6 +696,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             print()
     if args.json:
         print(json.dumps(outputs if len(outputs) != 1 else outputs[0], ensure_ascii=False, indent=2))
+    return status
+
+
+def _agreement_main(gold_paths: Sequence[str], other: str, as_json: bool, show_issues: bool) -> int:
+    """``geomap eval GOLD --against OTHER``: one report per gold file."""
+    status = 0
+    for path in gold_paths:
+        try:
+            metrics = agreement(path, other)
+        except (OSError, ValueError) as exc:
+            print(f"geomap eval: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        if as_json:
+            print(json.dumps(metrics, ensure_ascii=False, indent=2))
+        else:
+            print(format_report(metrics, show_issues).replace("geomap evaluation:", f"agreement of {other} with", 1))
     return status
 
 

@@ -113,6 +113,24 @@ class PredictedEvent:
             incident=getattr(event, "incident_id", ""),
         )
 
+    @classmethod
+    def from_annotation(cls, record: dict[str, Any]) -> PredictedEvent:
+        """Read one event of a second annotation (the gold format, with sentence offsets), so
+        that two annotators' records are scored with the same rules as geomap's."""
+        start = record.get("date_start")
+        return cls(
+            start=int(record["sentence_start"]),
+            end=int(record["sentence_end"]),
+            event_class=str(record.get("event_class") or ""),
+            modality=str(record.get("modality") or ""),
+            date_start=date.fromisoformat(start) if start else None,
+            lat=record.get("lat"),
+            lon=record.get("lon"),
+            actors=tuple(dict.fromkeys([*(record.get("actors") or []), *(record.get("recipients") or [])])),
+            fatalities=record.get("fatalities"),
+            incident=str(record.get("incident") or ""),
+        )
+
 
 @dataclass(slots=True)
 class _Count:
@@ -231,8 +249,11 @@ class ActorMatcher:
 
     _STATE = frozenset({"government", "military", "border_guard", "police", "state"})
 
-    def __init__(self, lexicon: Any) -> None:
+    def __init__(self, lexicon: Any, read_predicted: bool = False) -> None:
+        """``read_predicted``: read predicted names with the vocabulary too, as gold names are
+        (for a second annotation, whose names are free text rather than the lexicon's)."""
         self._lexicon = lexicon
+        self._read_predicted = read_predicted
         self._by_name = {actor.name: actor for actor in lexicon.actors}
         self._by_id = {actor.id: actor for actor in lexicon.actors}
 
@@ -255,6 +276,8 @@ class ActorMatcher:
         predicted = [name for name in predicted if name]
         gold_ids = self._ids(gold_name, day)
         predicted_ids = {self._by_name[name].id for name in predicted if name in self._by_name}
+        if self._read_predicted:
+            predicted_ids.update(i for name in predicted if name not in self._by_name for i in self._ids(name, day))
         if gold_ids and any(self._family(g) & predicted_ids for g in gold_ids):
             return True
         if gold_ids and self._bare_country(gold_name, gold_ids):

@@ -7,6 +7,12 @@ every field against the annotation conventions (``data/devset/README.md``) and w
 
     python scripts/devset.py check data/devset/raw/batch1.jsonl   # report problems only
     python scripts/devset.py build                                # all raw files -> events.jsonl
+    python scripts/devset.py second                               # agreement/raw/*.jsonl -> agreement/second.jsonl
+
+A *second* annotation of some articles by another annotator, written blind to the first, lives
+in ``data/devset/agreement/raw/`` (never in ``raw/``, which is the gold); ``second`` checks it
+and writes it with offsets to ``data/devset/agreement/second.jsonl``, which
+``geomap eval data/devset/dev.jsonl --against data/devset/agreement/second.jsonl`` scores.
 """
 
 from __future__ import annotations
@@ -109,11 +115,12 @@ def check_file(path: Path, classes: set[str]) -> tuple[list[dict], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "second"])
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
     classes = event_classes()
-    files = args.files or sorted((DEVSET / "raw").glob("*.jsonl"))
+    raw = DEVSET / ("agreement/raw" if args.command == "second" else "raw")
+    files = args.files or sorted(raw.glob("*.jsonl"))
     all_records, all_problems = [], []
     for path in files:
         records, problems = check_file(path, classes)
@@ -129,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             out = DEVSET / f"{split}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
             print(f"wrote {out.relative_to(ROOT)}: {len(chosen)} articles, {sum(len(r['events']) for r in chosen)} events")
+    if args.command == "second" and not all_problems:
+        out = DEVSET / "agreement" / "second.jsonl"
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in all_records), encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}: {len(all_records)} articles, {n_events} events")
     return 1 if all_problems else 0
 
 

@@ -256,3 +256,42 @@ def test_a_gold_noun_is_found_by_a_count_in_the_categories_it_stands_for():
     assert quantity_found("kg", 2, predicted) is None  # the number must agree
     assert quantity_found("clashes", 2, predicted) is None  # an event count is no casualty count
     assert quantity_found("vehicles", 15, predicted) is None
+
+
+def _annotated(sentence_start: int, sentence_end: int, **fields: object) -> dict:
+    event = {"sentence_start": sentence_start, "sentence_end": sentence_end, "event_class": "armed_clash",
+             "modality": "reported", "date_start": "2024-05-01", "date_end": "2024-05-01", "lat": 37.5, "lon": 69.0,
+             "radius_km": 5, "actors": ["Taliban"], "recipients": ["smugglers"], "fatalities": 2,
+             "incident": "i1"}
+    return {**event, **fields}
+
+
+def test_agreement_scores_a_second_annotation_with_the_event_rules(tmp_path):
+    text = " date 2024-05-02\nGuards clashed with smugglers near Panj. Two were killed. Officials met in Dushanbe.\n"
+    first, second = text.index("Guards"), text.index("Two")
+    third = text.index("Officials")
+    gold = [_annotated(first, second - 1), _annotated(second, third - 1),
+            _annotated(third, len(text) - 1, event_class="agreement_meeting", incident="i2", fatalities=None)]
+    # the second annotator: the same clash, its casualty sentence placed 100 km off and called an
+    # attack, the meeting not annotated, the Taliban named another way
+    other = [_annotated(first, second - 1, actors=["Islamic Emirate"]),
+             _annotated(second, third - 1, event_class="attack", lat=38.4, lon=69.0)]
+    for name, events in (("gold.jsonl", gold), ("other.jsonl", other)):
+        (tmp_path / name).write_text(json.dumps({"file": "a.txt", "text": text, "events": events}) + "\n", encoding="utf-8")
+    metrics = ev.agreement(tmp_path / "gold.jsonl", tmp_path / "other.jsonl")
+    events = metrics["events"]
+    assert (events["n_gold"], events["n_pred"], events["matched"]) == (3, 2, 2)
+    assert events["class_accuracy"] == 0.5 and events["place_accuracy"] == 0.5
+    assert events["date_accuracy"] == 1.0 and events["fatalities_accuracy"] == 1.0
+    assert events["actor_recall"] == 1.0  # "Islamic Emirate" read as the same actor as "Taliban"
+    assert events["incident_recall"] == 0.5  # the clash is agreed on, the meeting is not
+    problems = sorted(issue["problem"] for issue in metrics["issues"])
+    assert problems == ["class", "missed", "place"]
+
+
+def test_agreement_refuses_articles_the_gold_lacks(tmp_path):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"file": "a.txt", "text": " date 2024-05-02\nx", "events": []}) + "\n")
+    (tmp_path / "other.jsonl").write_text(json.dumps({"file": "b.txt", "text": " date 2024-05-02\ny", "events": []}) + "\n")
+    with pytest.raises(ValueError, match="b.txt"):
+        ev.agreement(tmp_path / "gold.jsonl", tmp_path / "other.jsonl")
+    assert ev.main([str(tmp_path / "gold.jsonl"), "--against", str(tmp_path / "other.jsonl")]) == 1
