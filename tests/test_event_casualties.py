@@ -389,3 +389,23 @@ def test_people_of_any_trade_doing_anything_are_counted_dead(resources, sentence
 )
 def test_one_death_told_without_a_number(resources, sentence, dead, wounded):
     assert (_deaths(sentence, resources.lexicon.units), _wounded(sentence, resources.lexicon.units)) == (dead, wounded)
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Four soldiers from a special-forces unit and a police officer were killed in the fighting.", 5),
+        ("Over 30 people in the northern villages and 12 others in the southern district were killed.", 42),
+        ("A top commander and nine men under his command were killed in the province.", 10),
+        ("Two guards and a driver have been reported killed.", 3),
+        ("Three security forces and two local police officers were killed in the attack.", 5),
+    ],
+)
+def test_members_of_a_list_may_say_where_or_whose_they_are(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_a_modifier_does_not_swallow_the_next_member_nor_the_verb(resources):
+    units = resources.lexicon.units
+    assert _wounded("Two soldiers of the 201st base and a civilian were wounded in the blast.", units) == 3
+    assert _deaths("The two forces clashed and five soldiers were killed.", units) == 5

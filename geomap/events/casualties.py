@@ -73,15 +73,26 @@ _TITLE = (
     rf"(?:(?:{_RANK}(?:-{_RANK})?|Senior|Junior|soldier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+"
 )
 _NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
+# "three security forces" are three people when they are killed
+_CASUALTY_PEOPLE = PEOPLE[:-1] + "|forces)"
+# what may follow a member's noun before the next member or the verb: "four soldiers from an
+# OMON unit", "36 people in Kyrgyzstan", "nine men under his command" (a few words, none of
+# which joins members or opens a verb)
+_MODIFIER = (
+    r"(?:\s+(?:from|in|of|under|at|on)\s+"
+    r"(?:(?!(?:and|or|were|was|had|have|has|who|which|that|along|as|together)\b)[\w'’-]+\s+){0,3}?"
+    r"(?!(?:and|or|were|was|had|have|has|who|which|that|along|as|together)\b)[\w'’-]+)?"
+)
 # one member of a list: "three trespassers", "both attackers", "a border guard", "Colonel Akhtamov"
 _MEMBER = re.compile(
-    rf"{_COUNT}\s+{_WORDS}{PEOPLE}\b|(?P<one>an?|one|another)\s+{_WORDS}{PERSON}\b|(?P<named>{_TITLE}{_NAME})",
+    rf"(?:{_COUNT}\s+{_WORDS}{_CASUALTY_PEOPLE}\b|(?P<one>an?|one|another)\s+{_WORDS}{PERSON}\b){_MODIFIER}"
+    rf"|(?P<named>{_TITLE}{_NAME})",
     re.I,
 )
 _MEMBER_TEXT = _MEMBER.pattern.replace("?P<count>", "?:").replace("?P<one>", "?:").replace("?P<named>", "?:")
 _JOINER = r"\s*(?:,\s*(?:and\s+)?|\band\s+|,?\s*\b(?:along with|as well as|together with)\s+)"
 _LIST = rf"(?:{_MEMBER_TEXT})(?:{_JOINER}(?:{_MEMBER_TEXT}))+"
-_ADVERB = r"(?:(?:also|reportedly|later|critically|seriously|severely|slightly|lightly|fatally|allegedly|all|both)\s+)?"
+_ADVERB = r"(?:(?:also|reportedly|reported|confirmed|later|critically|seriously|severely|slightly|lightly|fatally|allegedly|all|both)\s+)?"
 _KILLED = r"killed|shot dead|shot and killed|murdered|slain|wounded|injured|hurt"
 # "… were killed", "… died": the verb whose subject a list is; the list ends right before it
 _SUBJECT_VERB = re.compile(
@@ -95,7 +106,9 @@ _OBJECT_VERB = re.compile(r"\b(?P<verb>killing|killed|shot dead|shooting dead|wo
 _OBJECT_LIST = re.compile(rf"(?P<list>{_LIST})\b(?!\s+(?:were|was|have|has|had)\b)", re.I)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|wounding|wounded|injuring|injured)\s+$", re.I)
 _LAST_WORD = re.compile(r"[\w'’-]+$")
-_NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel"}
+_NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel", "forces"}
+# a member's modifier ("… from an OMON unit") may end the list in any word: the list itself decides
+_MODIFIER_WORDS = re.compile(r"\b(?:from|in|of|under|at|on)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
 _SUBJECT_REACH = 200  # characters a list of subjects may take before its verb
 _WOUNDED = ("wound", "injur", "hurt")
 # a list of casualties is joined by one of these (or is "both …")
@@ -127,8 +140,11 @@ def _subject_lists(sentence: str) -> list[Casualty]:
     found: list[Casualty] = []
     for verb in _SUBJECT_VERB.finditer(sentence):
         last = _LAST_WORD.search(sentence, max(0, verb.start() - 40), verb.start())
-        if last is None or (last.group(0).lower() not in _NOUNS and not last.group(0)[0].isupper()):
-            continue  # a list ends with a person or a name
+        if last is None or (
+            last.group(0).lower() not in _NOUNS and not last.group(0)[0].isupper()
+            and not _MODIFIER_WORDS.search(sentence, max(0, verb.start() - 60), verb.start())
+        ):
+            continue  # a list ends with a person, a name or a member's modifier
         listed = _SUBJECT_LIST.search(sentence, max(0, verb.start() - _SUBJECT_REACH), verb.start())
         if listed is None or _VERB_BEFORE.search(sentence, max(0, listed.start() - 30), listed.start()):
             continue  # "killed three guards and two civilians were wounded": no one list
