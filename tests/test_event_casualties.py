@@ -409,3 +409,15 @@ def test_a_modifier_does_not_swallow_the_next_member_nor_the_verb(resources):
     units = resources.lexicon.units
     assert _wounded("Two soldiers of the 201st base and a civilian were wounded in the blast.", units) == 3
     assert _deaths("The two forces clashed and five soldiers were killed.", units) == 5
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("A senior commander was surrounded by the Taliban and killed along with 9 people under his command.", 10),
+        ("The commander was killed along with 9 of his men.", 10),
+        ("Seven soldiers were killed along with two civilians.", 9),
+    ],
+)
+def test_one_killed_along_with_others_is_one_more(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

@@ -66,8 +66,8 @@ _DEATH_BEFORE = re.compile(
     r"|lost|losing"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
     r"|the dead include[sd]?"
-    # "was killed along with another 7 militants"
-    r"|(?:killed|died)\s+(?:along|together)\s+with(?=\s+another\b))\s+"
+    # "was killed along with another 7 militants", "killed along with 9 people under his command"
+    r"|(?:killed|died)\s+(?:along|together)\s+with)\s+"
     # "killed Afghanistan's eight smugglers": whose they were may come first
     r"(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:all\s+|another\s+|a further\s+)?$",
     re.I,
@@ -246,8 +246,13 @@ def counts_of_events(sentence: str, units: list[QuantityUnit], main_at: int, sec
     return main, extract_quantities(sentence[found.start() :], units)
 
 
-# "with his four men", "along with another 7 militants": one person and that many more
-_ONE_MORE_BEFORE = re.compile(r"\b(?:with\s+(?:his|her)|(?:along|together)\s+with\s+another)\s+$", re.I)
+# "with his four men", "along with another 7 militants", "was killed along with 9 people": one
+# person and that many more
+_ONE_MORE_BEFORE = re.compile(
+    r"\b(?:with\s+(?:his|her)|(?:along|together)\s+with\s+another"
+    r"|\bwas\s+(?:[\w'’-]+\s+){0,8}?(?:killed|shot dead)\s+(?:along|together)\s+with)\s+$",
+    re.I,
+)
 
 
 def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int, Quantity]]:
@@ -268,7 +273,7 @@ def _counted_numbers(sentence: str, units: list[QuantityUnit]) -> list[tuple[int
         best, low, high, approximate = amount
         if category in _CASUALTY_CATEGORIES and low is not None:
             best = low  # casualties are counted by the lowest figure reported ("dozens": 12, "10 to 15": 10)
-        if category in _CASUALTY_CATEGORIES and _ONE_MORE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+        if category in _CASUALTY_CATEGORIES and _ONE_MORE_BEFORE.search(sentence, max(0, match.start() - 90), match.start()):
             best += 1  # "the commander with his four men were killed": the one they were with too
         raw = (match.group(0) + " " + tail[: unit_match.end()]).strip()  # type: ignore[union-attr]
         if category in ("fatalities", "injured"):
