@@ -421,3 +421,21 @@ def test_a_modifier_does_not_swallow_the_next_member_nor_the_verb(resources):
 )
 def test_one_killed_along_with_others_is_one_more(resources, sentence, dead):
     assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group has confirmed the death of its top commander in the battles.",
+        "The killing of a Tajik border guard sparked protests.",
+        "A suspected suicide bomber was killed early on Friday near the stadium.",
+        "A conscript shot to death a 22-year-old officer with his rifle.",
+    ],
+)
+def test_the_death_of_one_person_and_other_ways_of_telling_it(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 1
+
+
+def test_bombers_in_the_plural_stay_aircraft(resources):
+    found = extract_quantities("Four bombers were deployed to the base.", resources.lexicon.units)
+    assert [(q.category, q.best) for q in found] == [("aircraft", 4)]

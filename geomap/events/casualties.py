@@ -52,8 +52,8 @@ def _alternation(words: set[str]) -> str:
     return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
 
 
-#: one person ("a Tajik hunter was killed")
-PERSON = _alternation({singular for singular, _ in _PERSON_NOUNS})
+#: one person ("a Tajik hunter was killed"; "a suicide bomber", never the plural, which may be aircraft)
+PERSON = _alternation({singular for singular, _ in _PERSON_NOUNS} | {"bomber", "perpetrator"})
 #: several people ("two Tajik hunters", "two others")
 PEOPLE = _alternation({plural for _, plural in _PERSON_NOUNS} | {"others", "troops", "personnel"})
 

@@ -90,10 +90,11 @@ _ONE_CASUALTY = re.compile(
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
     rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:(?P<fatally>fatally|mortally|lethally)\s+)?{_KILLED_OR_WOUNDED}"
     r"|(?:later\s+|(?:has|had)\s+(?:since\s+|now\s+|also\s+)?)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
-    # "the body of a Tajik shepherd was found": a death
-    rf"|\bbody\s+of\s+(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
-    # "killed an armed fighter"
-    rf"|\b(?:killed|killing|shot dead|shooting dead|murdered|murdering|lost|losing)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
+    # "the body of a Tajik shepherd was found", "confirmed the death of its commander": a death
+    rf"|\b(?:body|death|killing|murder|assassination)\s+of\s+(?:an?|one|another|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
+    # "killed an armed fighter", "shot to death a young officer"
+    rf"|\b(?:killed|killing|shot dead|shooting dead|shot to death|gunned down|stabbed to death|murdered|murdering|lost|losing)"
+    rf"\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
     # a headline: "Airstrike Kills Taliban District Governor"
     rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
@@ -109,7 +110,7 @@ _ONE_CASUALTY = re.compile(
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = (
     "kill", "shot", "shooting", "wounded", "injured", "died", "dies", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished",
-    "succumbed", "body",
+    "succumbed", "body", "death", "gunned", "stabbed",
 )
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
