@@ -439,3 +439,31 @@ def test_the_death_of_one_person_and_other_ways_of_telling_it(resources, sentenc
 def test_bombers_in_the_plural_stay_aircraft(resources):
     found = extract_quantities("Four bombers were deployed to the base.", resources.lexicon.units)
     assert [(q.category, q.best) for q in found] == [("aircraft", 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The operation began after two dozen government soldiers were killed in an ambush.", 24),
+        ("A dozen soldiers were killed.", 12),
+        ("Thirteen Afghans and two Tajik nationals were killed.", 15),
+        ("Two soldiers and a police officer were among those killed.", 3),
+        ("Three guards and two civilians were among the dead.", 5),
+    ],
+)
+def test_dozens_nationals_and_those_among_the_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Tajik military denied that anyone was killed by friendly fire.",
+     "Security forces killed a number of Tajik and Pakistani nationals."],
+)
+def test_a_nationality_adjective_is_no_one_killed(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) != 1
+
+
+def test_a_count_of_dozens_of_anything(resources):
+    found = extract_quantities("Two dozen trucks crossed the bridge.", resources.lexicon.units)
+    assert [(q.category, q.best) for q in found] == [("vehicles", 24)]

@@ -46,6 +46,10 @@ _PERSON_NOUNS = (
     ("activist", "activists"), ("protester", "protesters"), ("protestor", "protestors"), ("demonstrator", "demonstrators"),
     ("governor", "governors"), ("leader", "leaders"), ("chief", "chiefs"),
 )
+# the region's nationals, counted ("thirteen Afghans and two Tajik nationals were killed"); the
+# singular is left out, as it is mostly an adjective ("the Tajik military", "a number of Tajik
+# nationals")
+_NATIONALS = {"Afghans", "Tajiks", "Uzbeks", "Turkmens", "Kazakhs", "Pakistanis", "Iranians", "Russians"}
 
 
 def _alternation(words: set[str]) -> str:
@@ -55,7 +59,7 @@ def _alternation(words: set[str]) -> str:
 #: one person ("a Tajik hunter was killed"; "a suicide bomber", never the plural, which may be aircraft)
 PERSON = _alternation({singular for singular, _ in _PERSON_NOUNS} | {"bomber", "perpetrator"})
 #: several people ("two Tajik hunters", "two others")
-PEOPLE = _alternation({plural for _, plural in _PERSON_NOUNS} | {"others", "troops", "personnel"})
+PEOPLE = _alternation({plural for _, plural in _PERSON_NOUNS} | {"others", "troops", "personnel"} | _NATIONALS)
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -96,7 +100,10 @@ _ADVERB = r"(?:(?:also|reportedly|reported|confirmed|later|critically|seriously|
 _KILLED = r"killed|shot dead|shot and killed|murdered|slain|wounded|injured|hurt"
 # "… were killed", "… died": the verb whose subject a list is; the list ends right before it
 _SUBJECT_VERB = re.compile(
-    rf",?\s+(?:(?:were|have been|had been)\s+{_ADVERB}(?P<how>{_KILLED})|(?P<died>died|perished|lost their lives))\b", re.I
+    rf",?\s+(?:(?:were|have been|had been)\s+{_ADVERB}(?P<how>{_KILLED})|(?P<died>died|perished|lost their lives)"
+    # "… were among those killed", "… were among the dead"
+    rf"|(?:were|are)\s+among\s+(?:those|the\s+(?:people|victims))\s+(?P<among>{_KILLED})|(?:were|are)\s+among\s+the\s+(?P<dead>dead))\b",
+    re.I,
 )
 # "both attackers were killed" counts too
 _SUBJECT_LIST = re.compile(rf"\b(?P<list>{_LIST}|both\s+{_WORDS}{PEOPLE}\b)$", re.I)
@@ -106,7 +113,9 @@ _OBJECT_VERB = re.compile(r"\b(?P<verb>killing|killed|shot dead|shooting dead|wo
 _OBJECT_LIST = re.compile(rf"(?P<list>{_LIST})\b(?!\s+(?:were|was|have|has|had)\b)", re.I)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|wounding|wounded|injuring|injured)\s+$", re.I)
 _LAST_WORD = re.compile(r"[\w'’-]+$")
-_NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel", "forces"}
+_NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel", "forces"} | {
+    n.lower() for n in _NATIONALS
+}
 # a member's modifier ("… from an OMON unit") may end the list in any word: the list itself decides
 _MODIFIER_WORDS = re.compile(r"\b(?:from|in|of|under|at|on)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
 _SUBJECT_REACH = 200  # characters a list of subjects may take before its verb
@@ -148,7 +157,7 @@ def _subject_lists(sentence: str) -> list[Casualty]:
         listed = _SUBJECT_LIST.search(sentence, max(0, verb.start() - _SUBJECT_REACH), verb.start())
         if listed is None or _VERB_BEFORE.search(sentence, max(0, listed.start() - 30), listed.start()):
             continue  # "killed three guards and two civilians were wounded": no one list
-        how = (verb.group("how") or "killed").lower()
+        how = (verb.group("how") or verb.group("among") or "killed").lower()
         found += _members(sentence, listed.span("list"), "injured" if how.startswith(_WOUNDED) else "fatalities")
     return found
 

@@ -33,7 +33,7 @@ _VAGUE = {
     "dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9),
     "dozens": (24, 12, 99), "hundreds": (200, 100, 999), "thousands": (2000, 1000, 9999),
 }
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "dozen": 12}
 _APPROX_WORDS = (
     "about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated", "estimated",
     "up to", "more than", "over", "at least", "fewer than", "less than", "close to", "as many as",
@@ -41,7 +41,8 @@ _APPROX_WORDS = (
 _APPROX = rf"(?P<approx>{'|'.join(_APPROX_WORDS)})"
 _DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore))?|(?:{_COMPOUND_WORDS}|{_WORDS})(?:\s+(?:thousand|million))?"
+# "two dozen": a count of dozens ("a dozen" and "dozen" alone are twelve)
+_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore|dozen))?|(?:{_COMPOUND_WORDS}|{_WORDS})(?:\s+(?:thousand|million|dozen))?"
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
@@ -127,6 +128,8 @@ _MEASURE = re.compile(r"(?:mm|cm|m|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|%
 def parse_number(text: str) -> int | None:
     """Integer value of a number written in digits or words ("2,30,000" → 230000)."""
     text = text.strip().lower()
+    if text in _WORD_NUMBERS:
+        return _WORD_NUMBERS[text]  # "a dozen", "a thousand": a number of their own, not a scale
     scale = 1
     for word, factor in _SCALE.items():
         if text.endswith(" " + word):
