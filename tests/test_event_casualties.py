@@ -467,3 +467,10 @@ def test_a_nationality_adjective_is_no_one_killed(resources, sentence):
 def test_a_count_of_dozens_of_anything(resources):
     found = extract_quantities("Two dozen trucks crossed the bridge.", resources.lexicon.units)
     assert [(q.category, q.best) for q in found] == [("vehicles", 24)]
+
+
+def test_a_count_joined_to_the_dead_with_a_wounding_verb_of_its_own_is_wounded(resources):
+    units = resources.lexicon.units
+    sentence = "At least 13 people were dead and dozens more were left injured after the quake."
+    assert (_deaths(sentence, units), _wounded(sentence, units)) == (13, 12)
+    assert (_deaths("One was killed and four wounded.", units), _wounded("One was killed and four wounded.", units)) == (1, 4)

@@ -82,6 +82,12 @@ _CASUALTY_WORDS = (
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along with|as well as|together with)\s+)")
 # "killing 13 people, nine of them civilians", "killed 41 people, 24 on the Kyrgyz side": a
 # part of the count before, not more of them
+# "… and dozens more were left injured": a count joined to a casualty count with a verb of its own
+_OWN_CASUALTY_VERB = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:\w+ly\s+|left\s+|also\s+)?"
+    r"(?P<how>wounded|injured|hurt|killed|dead)\b",
+    re.I,
+)
 _PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b|(?:on|in|at|from|near|inside)\b", re.I)
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
 # "A Tajik border guard officer has been killed": one person, though no number is written
@@ -344,7 +350,8 @@ def _counted(
     unit = _first_unit(units, tail)
     verb = _casualty_verb(sentence, match.start())
     if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()) and not _PART_OF_THEM.match(tail):
-        verb = listed[1]
+        own = _OWN_CASUALTY_VERB.match(tail)
+        verb = listed[1] if own is None else ("injured" if own.group("how").lower().startswith(("wound", "injur", "hurt")) else "fatalities")
     if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
         return verb, unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
     if unit is None:
