@@ -295,3 +295,15 @@ def test_agreement_refuses_articles_the_gold_lacks(tmp_path):
     with pytest.raises(ValueError, match="b.txt"):
         ev.agreement(tmp_path / "gold.jsonl", tmp_path / "other.jsonl")
     assert ev.main([str(tmp_path / "gold.jsonl"), "--against", str(tmp_path / "other.jsonl")]) == 1
+
+
+def test_the_second_annotation_of_the_dev_set_agrees_with_the_first():
+    """The committed second annotation (``data/devset/agreement``) covers dev articles only and
+    agrees with the gold far above the event floors: a regression here means the gold, the
+    second annotation or the scorer changed."""
+    devset = ROOT / "data" / "devset"
+    metrics = ev.agreement(devset / "dev.jsonl", devset / "agreement" / "second.jsonl")
+    events = metrics["events"]
+    assert metrics["articles"] == 24
+    assert events["recall"] >= 0.95 and events["precision"] >= 0.85
+    assert events["class_accuracy"] >= 0.9 and events["place_accuracy"] >= 0.9 and events["date_accuracy"] >= 0.85
