@@ -474,3 +474,26 @@ def test_a_count_joined_to_the_dead_with_a_wounding_verb_of_its_own_is_wounded(r
     sentence = "At least 13 people were dead and dozens more were left injured after the quake."
     assert (_deaths(sentence, units), _wounded(sentence, units)) == (13, 12)
     assert (_deaths("One was killed and four wounded.", units), _wounded("One was killed and four wounded.", units)) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The operation was conducted after the murder of General Abdullo Nazarov.", 1),
+        ("The government reported the loss of 17 troops.", 17),
+        ("The strike left the shadow governor dead along with at least 15 insurgents.", 16),
+        ("A security services officer was earlier that day killed during an armed clash.", 1),
+        ("Radio Ozodi named the killed officer as Komron Rajabzoda.", 1),
+        ("As a result, one of the guards was killed, the committee said.", 1),
+    ],
+)
+def test_more_ways_of_telling_the_dead(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_what_was_lost_or_nearly_happened_is_no_death(resources):
+    units = resources.lexicon.units
+    assert [(q.category, q.best) for q in extract_quantities("The army reported the loss of three helicopters.", units)] == [("helicopters", 3)]
+    assert _deaths("The soldier was nearly killed.", units) is None
+    assert _deaths("The officer was not killed.", units) == 0
+    assert _wounded("One of the soldiers was wounded.", units) == 1

@@ -77,6 +77,8 @@ _TITLE = (
     rf"(?:(?:{_RANK}(?:-{_RANK})?|Senior|Junior|soldier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+"
 )
 _NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
+#: one person named with a title ("General Abdullo Nazarov", "Colonel Akhtamov")
+TITLED_NAME = rf"(?:{_RANK}(?:-{_RANK})?)\s+{_NAME}"
 # "three security forces" are three people when they are killed
 _CASUALTY_PEOPLE = PEOPLE[:-1] + "|forces)"
 # what may follow a member's noun before the next member or the verb: "four soldiers from an

@@ -13,7 +13,7 @@ import re
 from functools import reduce
 from operator import or_
 
-from geomap.events.casualties import PERSON, listed_casualties, running_total
+from geomap.events.casualties import PEOPLE, PERSON, TITLED_NAME, listed_casualties, running_total
 from geomap.events.lexicon import QuantityUnit
 from geomap.model import Quantity
 from geomap.text import casefold_same_length
@@ -64,11 +64,11 @@ _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|shot dead|shooting dead|shot to death|gunned down|claim(?:ed|ing|s)?\s+(?:the\s+)?lives\s+of|deaths? of|bodies of"
     r"|murder(?:ed|ing)|massacr(?:ed|ing)|slew|slaying|assassinat(?:ed|ing)|behead(?:ed|ing)"
     # "lost two soldiers", "losing an officer": a side's own dead
-    r"|lost|losing"
+    r"|lost|losing|(?:the\s+)?loss(?:es)?\s+of"
     r"|neutrali[sz](?:ed|ing)|neutrali[sz]ation of|eliminat(?:ed|ing)|liquidat(?:ed|ing)"
     r"|the dead include[sd]?"
     # "was killed along with another 7 militants", "killed along with 9 people under his command"
-    r"|(?:killed|died)\s+(?:along|together)\s+with)\s+"
+    r"|(?:killed|died|dead)\s+(?:along|together)\s+with)\s+"
     # "killed Afghanistan's eight smugglers": whose they were may come first
     r"(?:(?:the\s+)?[\w-]+['’]s\s+)?(?:all\s+|another\s+|a further\s+)?$",
     re.I,
@@ -93,12 +93,17 @@ _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|a
 # "A Tajik border guard officer has been killed": one person, though no number is written
 _ONE_CASUALTY = re.compile(
     # "the Kyrgyz border guard was killed": one person, named by a singular noun
-    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:an?|one|the|another)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}\b"
+    # (or "one of the guards")
+    rf"\b(?<!\bno\s)(?<!\bnot\s)(?:(?:an?|one|the|another)\s+(?:[\w-]+\s+){{0,4}}?{PERSON}"
+    rf"|one\s+of\s+(?:(?:the|their|his|her|its|our)\s+)?(?:[\w-]+\s+){{0,3}}?{PEOPLE})\b"
     r"(?:\s+of\s+[^.;,]{1,40}?)?(?:\s*[,–—-]\s*[^.;]{1,40}?[,–—-])?\s+"
-    rf"(?:(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:(?P<fatally>fatally|mortally|lethally)\s+)?{_KILLED_OR_WOUNDED}"
+    # "was reportedly killed", "was earlier that day killed" (a few words, never a negation)
+    rf"(?:(?:was|has been|had been)\s+(?:(?!not\b|never\b|nearly\b|almost\b)[\w-]+\s+){{0,3}}?(?:(?P<fatally>fatally|mortally|lethally)\s+)?{_KILLED_OR_WOUNDED}"
     r"|(?:later\s+|(?:has|had)\s+(?:since\s+|now\s+|also\s+)?)?(?P<died>died|perished|lost (?:his|her) life|succumbed to (?:his|her) (?:wounds|injuries)))\b"
     # "the body of a Tajik shepherd was found", "confirmed the death of its commander": a death
-    rf"|\b(?:body|death|killing|murder|assassination)\s+of\s+(?:an?|one|another|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
+    rf"|\b(?:body|death|killing|murder|assassination)\s+of\s+(?:(?:an?|one|another|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])|{TITLED_NAME})"
+    # "the killed officer"
+    rf"|\b(?:the|a)\s+killed\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b"
     # "killed an armed fighter", "shot to death a young officer"
     rf"|\b(?:killed|killing|shot dead|shooting dead|shot to death|gunned down|stabbed to death|murdered|murdering|lost|losing)"
     rf"\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
@@ -111,7 +116,8 @@ _ONE_CASUALTY = re.compile(
     rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}(?:\s+of\s+[\w-]+)?\s+(?:killed|shot dead|murdered|dies|died)\b"
     r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
     # a sentence that opens with one person, without an article: "Taliban district chief for Kunduz was killed"
-    rf"|^(?![^.;,]*?\b(?:no|not|none|nobody)\b)\s*(?:[\w-]+\s+){{0,3}}?{PERSON}\b[^.;,]{{0,60}}?\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|murdered|assassinated)\b",
+    rf"|^(?![^.;,]*?\b(?:no|not|none|nobody)\b)\s*(?:[\w-]+\s+){{0,3}}?{PERSON}\b[^.;,]{{0,60}}?\s+(?:was|has been|had been)\s+"
+    r"(?:(?!nearly\b|almost\b)\w+ly\s+)?(?:killed|shot dead|murdered|assassinated)\b",
     re.I,
 )
 # every alternative of _ONE_CASUALTY needs one of these
@@ -260,7 +266,9 @@ def counts_of_events(sentence: str, units: list[QuantityUnit], main_at: int, sec
 # person and that many more
 _ONE_MORE_BEFORE = re.compile(
     r"\b(?:with\s+(?:his|her)|(?:along|together)\s+with\s+another"
-    r"|\bwas\s+(?:[\w'’-]+\s+){0,8}?(?:killed|shot dead)\s+(?:along|together)\s+with)\s+$",
+    r"|\bwas\s+(?:[\w'’-]+\s+){0,8}?(?:killed|shot dead)\s+(?:along|together)\s+with"
+    # "leaving the shadow governor dead along with 15 insurgents"
+    r"|\b(?:leaving|left)\s+(?:[\w'’-]+\s+){1,6}?dead\s+(?:along|together)\s+with)\s+$",
     re.I,
 )
 
