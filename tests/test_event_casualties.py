@@ -497,3 +497,14 @@ def test_what_was_lost_or_nearly_happened_is_no_death(resources):
     assert _deaths("The soldier was nearly killed.", units) is None
     assert _deaths("The officer was not killed.", units) == 0
     assert _wounded("One of the soldiers was wounded.", units) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two commanders of the insurgents are also among the individuals killed in the operations.",
+        "Guards killed the intruders, but two of their border guards also lost their lives during the clash.",
+    ],
+)
+def test_counted_dead_among_those_killed_or_also_lost(resources, sentence):
+    assert _deaths(sentence, resources.lexicon.units) == 2
