@@ -626,3 +626,18 @@ def test_a_plan_agreed_in_a_predicate_of_its_own_does_not_make_the_talks_a_plan(
     text = "In April, delegations of the two countries held talks near the border and agreed to return the livestock."
     event = parse_text(text, WEDNESDAY, resources).events[0]
     assert event.modality in ("reported", "historical") and event.date.start == date(2024, 4, 1), event.reasons
+
+
+def _event_days(text: str) -> list[tuple[str, date | None]]:
+    result = parse_text(text, WEDNESDAY)
+    return [(e.event_class, e.date.start if e.date else None) for e in result.events]
+
+
+def test_a_date_before_the_saying_verb_dates_the_saying_when_what_was_said_has_its_own():
+    days = _event_days("The ministry on Tuesday confirmed that an Afghan plane had crashed in the south on Sunday.")
+    assert days and all(day == date(2024, 5, 5) for _, day in days)
+
+
+def test_alone_a_date_before_the_saying_verb_still_dates_what_was_said():
+    days = _event_days("The ministry on Tuesday said that militants attacked a border post.")
+    assert days == [("attack", date(2024, 5, 7))]

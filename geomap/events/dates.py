@@ -270,6 +270,13 @@ _SPEECH_BEFORE = re.compile(
     r"|" + _DURING_GATHERING,
     re.I,
 )
+# a date between the speaker and the saying verb: "Uzbekistan on Monday confirmed that a plane
+# had crashed on Sunday", "the ministry on Tuesday said"
+_SPEECH_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:also|again|officially|publicly|formally)\s+)?"
+    r"(?:said|says|told|confirmed|announced|reported|stated|declared|claimed|noted|added|denied|warned)\b",
+    re.I,
+)
 # what is scheduled or planned for a day or month: "the election set for March 29", "was
 # planning an offensive in April": that day lies ahead of the article, whatever the tense
 _AHEAD_BEFORE = re.compile(
@@ -431,7 +438,18 @@ def date_mentions(sentence: str, reference: date | None, forward: bool = False) 
                 since = bool(_SINCE.match(sentence, match.start()) or _SINCE.search(sentence, max(0, match.start() - 8), match.start()))
                 founding = _FOUNDING_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
                 found.append(DateMention(match.start(), match.end(), normalised, speech, gathering, since, founding.start() if founding else None))
-    return sorted(found, key=lambda m: m.start)
+    return _saying_days_before_the_verb(sentence, sorted(found, key=lambda m: m.start))
+
+
+def _saying_days_before_the_verb(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A date between the speaker and the saying verb dates the saying when what was said
+    has a date of its own ("Uzbekistan on Monday confirmed that a plane had crashed on
+    Sunday"); alone, it dates what was said too ("the leaders on Friday said they had agreed")."""
+    last = len(found) - 1
+    return [
+        replace(m, speech=True) if i < last and not m.speech and _SPEECH_AFTER.match(sentence, m.end) else m
+        for i, m in enumerate(found)
+    ]
 
 
 def _matches_at(pattern: re.Pattern[str], sentence: str, starts: list[int]):
