@@ -508,3 +508,26 @@ def test_what_was_lost_or_nearly_happened_is_no_death(resources):
 )
 def test_counted_dead_among_those_killed_or_also_lost(resources, sentence):
     assert _deaths(sentence, resources.lexicon.units) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("Her husband, Karim Nazarov, a teacher at a local school, was killed on September 14.", 1),
+        ("But someone from there took a shot and killed him, she said.", 1),
+        ("He was killed by a car bomb on Tuesday.", 1),
+        ("A local commander named Kamal Haidari was among the killed, he said.", 1),
+        ("In December, a car bombing killed the province's police chief as he drove to work.", 1),
+        ("Two NATO troops and four Afghans killed by suicide bombing in the north", 6),
+        ("Over one hundred people were killed in the blast.", 100),
+    ],
+)
+def test_one_named_or_pronoun_victim_a_headline_list_and_hundreds(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead
+
+
+def test_a_count_joined_to_the_dead_by_a_verb_of_another_kind_is_no_one(resources):
+    units = resources.lexicon.units
+    assert _deaths("Over 200 people were killed and thousands of houses were destroyed in the floods.", units) == 200
+    assert _deaths("Guards said two smugglers were killed and two were detained.", units) == 2
+    assert _deaths("He was not killed.", units) == 0

@@ -91,7 +91,7 @@ _MODIFIER = (
 )
 # one member of a list: "three trespassers", "both attackers", "a border guard", "Colonel Akhtamov"
 _MEMBER = re.compile(
-    rf"(?:{_COUNT}\s+{_WORDS}{_CASUALTY_PEOPLE}\b|(?P<one>an?|one|another)\s+{_WORDS}{PERSON}\b){_MODIFIER}"
+    rf"(?:{_COUNT}\s+{_WORDS}{_CASUALTY_PEOPLE}\b|(?P<one>an?|one|another|his|her|their)\s+{_WORDS}{PERSON}\b){_MODIFIER}"
     rf"|(?P<named>{_TITLE}{_NAME})",
     re.I,
 )
@@ -104,7 +104,9 @@ _KILLED = r"killed|shot dead|shot and killed|murdered|slain|wounded|injured|hurt
 _SUBJECT_VERB = re.compile(
     rf",?\s+(?:(?:were|have been|had been)\s+{_ADVERB}(?P<how>{_KILLED})|(?P<died>died|perished|lost their lives)"
     # "… were among those killed", "… were among the dead"
-    rf"|(?:were|are)\s+among\s+(?:those|the\s+(?:people|victims))\s+(?P<among>{_KILLED})|(?:were|are)\s+among\s+the\s+(?P<dead>dead))\b",
+    rf"|(?:were|are)\s+among\s+(?:those|the\s+(?:people|victims))\s+(?P<among>{_KILLED})|(?:were|are)\s+among\s+the\s+(?P<dead>dead)"
+    # a headline: "Two NATO troops and four Afghans killed by suicide bombing"
+    rf"|(?P<bare>killed|dead|wounded|injured))\b",
     re.I,
 )
 # "both attackers were killed" counts too
@@ -159,7 +161,9 @@ def _subject_lists(sentence: str) -> list[Casualty]:
         listed = _SUBJECT_LIST.search(sentence, max(0, verb.start() - _SUBJECT_REACH), verb.start())
         if listed is None or _VERB_BEFORE.search(sentence, max(0, listed.start() - 30), listed.start()):
             continue  # "killed three guards and two civilians were wounded": no one list
-        how = (verb.group("how") or verb.group("among") or "killed").lower()
+        if verb.group("bare") and sentence[: listed.start("list")].strip():
+            continue  # a bare participle is a headline's verb only when the list opens the sentence
+        how = (verb.group("how") or verb.group("among") or verb.group("bare") or "killed").lower()
         found += _members(sentence, listed.span("list"), "injured" if how.startswith(_WOUNDED) else "fatalities")
     return found
 

@@ -33,7 +33,7 @@ _VAGUE = {
     "dozens of": (24, 12, 99), "hundreds of": (200, 100, 999), "thousands of": (2000, 1000, 9999), "several": (3, 3, 9),
     "dozens": (24, 12, 99), "hundreds": (200, 100, 999), "thousands": (2000, 1000, 9999),
 }
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "dozen": 12}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "dozen": 12, "hundred": 100}
 _APPROX_WORDS = (
     "about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated", "estimated",
     "up to", "more than", "over", "at least", "fewer than", "less than", "close to", "as many as",
@@ -42,7 +42,7 @@ _APPROX = rf"(?P<approx>{'|'.join(_APPROX_WORDS)})"
 _DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 # "two dozen": a count of dozens ("a dozen" and "dozen" alone are twelve)
-_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore|dozen))?|(?:{_COMPOUND_WORDS}|{_WORDS})(?:\s+(?:thousand|million|dozen))?"
+_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:thousand|million|lakhs?|crore|dozen))?|(?:{_COMPOUND_WORDS}|{_WORDS})(?:\s+(?:thousand|million|dozen|hundred))?"
 QUANTITY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?P<vague>(?:dozens|hundreds|thousands)(?: of)?|several)?"
     rf"(?(vague)|(?P<num>(?<![\w.,-])(?:{_NUMBER}))(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER}))?)"
@@ -84,10 +84,11 @@ _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:along with|as w
 # part of the count before, not more of them
 # "… and dozens more were left injured": a count joined to a casualty count with a verb of its own
 _OWN_CASUALTY_VERB = re.compile(
-    r"\s*(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:\w+ly\s+|left\s+|also\s+)?"
-    r"(?P<how>wounded|injured|hurt|killed|dead)\b",
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:\w+ly\s+|left\s+|also\s+)?(?P<how>[\w-]+)\b",
     re.I,
 )
+_WOUNDING_WORDS = ("wound", "injur", "hurt")
+_KILLING_WORDS = ("killed", "dead", "slain", "murdered")
 _PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b|(?:on|in|at|from|near|inside)\b", re.I)
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
 # "A Tajik border guard officer has been killed": one person, though no number is written
@@ -106,12 +107,16 @@ _ONE_CASUALTY = re.compile(
     rf"|\b(?:the|a)\s+killed\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b"
     # "killed an armed fighter", "shot to death a young officer"
     rf"|\b(?:killed|killing|shot dead|shooting dead|shot to death|gunned down|stabbed to death|murdered|murdering|lost|losing)"
-    rf"\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b"
+    rf"\s+(?:an?|one|(?:the\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # a headline: "Airstrike Kills Taliban District Governor"
     rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
-    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3},?\s+(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+)?"
-    r"(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)\b"
+    # (with an aside on who the person was: "Bakhrom Khakimov, a teacher, was killed"), or "was among those killed"
+    r"|\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}(?:,\s*[^,.;]{1,60},)?,?\s+"
+    r"(?:(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+)?(?:killed|shot dead|murdered|assassinated|shot in the \w+ and died)"
+    r"|was\s+among\s+(?:those\s+killed|the\s+(?:killed|dead)))\b"
+    # "… took a shot and killed him", "he was shot dead"
+    r"|\b(?:killed|shot dead|murdered|assassinated)\s+(?:him|her)\b|\b(?:he|she)\s+was\s+(?:(?!not\b|nearly\b)\w+\s+){0,2}?(?:killed|shot dead|murdered)\b"
     # a headline: "Kyrgyz Soldier Killed In Shootout", "Tajik border guard dies in clash"
     rf"|^\s*(?:[\w-]+\s+){{0,3}}?{PERSON}(?:\s+of\s+[\w-]+)?\s+(?:killed|shot dead|murdered|dies|died)\b"
     r"(?!\s+(?:an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"
@@ -123,7 +128,7 @@ _ONE_CASUALTY = re.compile(
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = (
     "kill", "shot", "shooting", "wounded", "injured", "died", "dies", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished",
-    "succumbed", "body", "death", "gunned", "stabbed",
+    "succumbed", "body", "death", "gunned", "stabbed", "among", "him", "her",
 )
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
@@ -358,13 +363,25 @@ def _counted(
     unit = _first_unit(units, tail)
     verb = _casualty_verb(sentence, match.start())
     if not verb and unit is None and listed[0] >= 0 and _LIST_JOINER.fullmatch(sentence, listed[0], match.start()) and not _PART_OF_THEM.match(tail):
-        own = _OWN_CASUALTY_VERB.match(tail)
-        verb = listed[1] if own is None else ("injured" if own.group("how").lower().startswith(("wound", "injur", "hurt")) else "fatalities")
+        verb = _joined_count_verb(tail, listed[1])
     if verb and (unit is None or unit.category in _PEOPLE_CATEGORIES) and not _NOT_PEOPLE_AFTER.match(tail):
         return verb, unit.pattern.match(tail) if unit is not None and unit.category == verb else _COUNTED_WORDS.match(tail)
     if unit is None:
         return None
     return unit.category, unit.pattern.match(tail)
+
+
+def _joined_count_verb(tail: str, listed: str) -> str:
+    """What a count joined to a casualty count counts: what its own verb says ("… and dozens more
+    were left injured": wounded; "… and thousands of houses were destroyed": no one), else the
+    same as the count before it ("one killed and four wounded")."""
+    own = _OWN_CASUALTY_VERB.match(tail)
+    if own is None:
+        return listed
+    how = own.group("how").lower()
+    if how.startswith(_WOUNDING_WORDS):
+        return "injured"
+    return "fatalities" if how.startswith(_KILLING_WORDS) else ""
 
 
 def _amount(sentence: str, match: re.Match[str]) -> tuple[int, int | None, int | None, bool] | None:
