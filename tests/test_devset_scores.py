@@ -13,18 +13,18 @@ from geomap.evaluate import evaluate
 
 from conftest import ROOT
 
-# set on the dev split of 294 articles (3,113 records): the batches added last (rf_* to ry_*,
+# set on the dev split of 317 articles (3,384 records): the batches added last (rf_* to sa_*,
 # annotated before any rule saw them) score lower than the older ones, so some floors sit
 # under the issue's (README, docs/events.md)
 FLOORS = {
     "recall": 0.77,  # the issue asks 0.80
     "precision": 0.91,
-    "place_accuracy": 0.79,
+    "place_accuracy": 0.78,
     "class_accuracy": 0.78,  # the issue asks 0.85
     "date_accuracy": 0.81,
     "modality_accuracy": 0.89,
     "actor_recall": 0.82,
-    "fatalities_accuracy": 0.79,
+    "fatalities_accuracy": 0.87,
     "incident_recall": 0.67,  # the issue asks 0.65 on unseen news
 }
 
