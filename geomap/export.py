@@ -1077,6 +1077,14 @@ def acled_rows(groups: Sequence, results: Sequence[ArticleResult], lexicon: Lexi
     return rows, dict(left_out)
 
 
+def acled_time_precision(when: EventDate) -> int:
+    """ACLED's time precision of a date: 1 a day, 2 a week, 3 a month.  The article's own day
+    standing in for an undated event (basis ``article``: "undated current news") says only
+    that it happened by then, within about a week: 2, not the day's 1."""
+    code = ACLED_TIME_PRECISION[when.precision]
+    return max(code, 2) if when.basis == "article" else code
+
+
 def _acled_left_out(incident: Incident, codes) -> str | None:
     """Why ACLED would not code this incident, or None."""
     if codes is None or not codes.acled_event_type:
@@ -1102,7 +1110,7 @@ def _acled_row(incident: Incident, record: dict[str, Any], codes, result: Articl
         "event_id_cnty": f"{country.iso3 if country else 'XXX'}{record['event_id'][3:]}",
         "event_date": date_.start.isoformat(),
         "year": date_.start.year,
-        "time_precision": ACLED_TIME_PRECISION[date_.precision],
+        "time_precision": acled_time_precision(date_),
         "disorder_type": acled[0],
         "event_type": acled[1],
         "sub_event_type": acled[2],

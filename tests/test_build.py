@@ -229,3 +229,15 @@ def test_a_build_within_the_map_limit_has_no_notice():
 
     assert map_notice(5, 5) == "" and map_notice(0, 100_000) == ""
     assert map_notice(123_456, 100_000) == "shows the 100,000 most recent of 123,456 incidents; the data files hold every one"
+
+
+def test_acled_time_precision_of_an_undated_event_is_the_week_not_the_article_day():
+    from datetime import date
+
+    from geomap.export import acled_time_precision
+    from geomap.model import EventDate
+
+    day = date(2024, 5, 8)
+    assert acled_time_precision(EventDate(day, day, "day", "text", "on Wednesday")) == 1
+    assert acled_time_precision(EventDate(day, day, "day", "article", "")) == 2
+    assert acled_time_precision(EventDate(date(2024, 5, 1), date(2024, 5, 31), "month", "text", "in May")) == 3
