@@ -641,3 +641,16 @@ def test_a_date_before_the_saying_verb_dates_the_saying_when_what_was_said_has_i
 def test_alone_a_date_before_the_saying_verb_still_dates_what_was_said():
     days = _event_days("The ministry on Tuesday said that militants attacked a border post.")
     assert days == [("attack", date(2024, 5, 7))]
+
+
+def test_news_of_the_week_ends_the_background_a_standfirst_told():
+    text = (
+        " date 2024-05-08\nGuards killed in ambush\n\n"
+        "An earlier report had counted more clashes from January through March compared with last year.\n\n"
+        "At least ten guards were killed when militants ambushed a convoy, an official confirmed on Monday.\n\n"
+        "The ambush took place in a remote district of the province.\n"
+    )
+    result = parse_text(text)
+    ambush = [e for e in result.events if e.sentence.startswith("The ambush took place")]
+    assert ambush and ambush[0].modality == "reported"
+    assert ambush[0].date is not None and date(2024, 5, 1) <= ambush[0].date.start <= date(2024, 5, 8)

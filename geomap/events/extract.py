@@ -346,7 +346,15 @@ def _in_narrative_time(
         elif reading.date is None and background is not None and _told_in_the_past(reading):
             reading = replace(reading, context_date=background)
         out.append(reading)
+        if background is not None and _tells_recent_news(reading, published):
+            background = None  # "… an official confirmed on Sunday": the story is back in the news of the week
     return out
+
+
+def _tells_recent_news(reading: Reading, published: date) -> bool:
+    """Whether a sentence is dated, by its own words or by the day it was said, within the days
+    news tells (``in_narrative_window``)."""
+    return any(day is not None and in_narrative_window(day, published) for day in (reading.date, reading.said_on))
 
 
 def _narrative_after(
