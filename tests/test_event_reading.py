@@ -605,3 +605,23 @@ def test_a_place_in_a_country_no_event_is_placed_in_does_not_site_the_story(reso
 def test_what_the_main_event_followed_is_a_further_event_not_the_main_one(resources, text, main, further):
     events = parse_text(" date 2021-05-01\n" + text, None, resources).events
     assert [e.event_class for e in events][:2] == [main, further], [(e.event_class, e.reasons) for e in events]
+
+
+def test_what_a_pages_player_prints_is_no_sentence_of_the_article(resources):
+    text = ("Tajik troops were deployed to the border on Monday.\n"
+            "Your browser doesn't support HTML5\n"
+            "Please enable JavaScript to support our journalism.\n")
+    events = parse_text(text, DAY, resources).events
+    assert [e.event_class for e in events] == ["deployment"], [(e.sentence, e.event_class) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Twelve schoolgirls killed in stampede after strong quake",
+        "At least 150 people have been killed and 114 others injured as rainstorms and flash floods hit the north.",
+    ],
+)
+def test_the_dead_of_a_disaster_are_no_attack(resources, sentence):
+    events = parse_text(sentence + "\n", DAY, resources).events
+    assert "attack" not in {e.event_class for e in events}, [(e.event_class, e.trigger) for e in events]

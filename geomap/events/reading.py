@@ -962,8 +962,13 @@ def read_sentence(frame: ArticleFrame, start: int, end: int) -> Reading | None:
 
 
 # "Read more: US forces leave Bagram base", "Related: …": a link to another story is page
-# clutter, not a sentence of the article
-_LINK_LINE = re.compile(r"^\W*(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news))?|more on this)\s*[:|»>]", re.I)
+# clutter, not a sentence of the article; so is what a page's player or scripts print ("Your
+# browser doesn't support HTML5")
+_LINK_LINE = re.compile(
+    r"^\W*(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news))?|more on this)\s*[:|»>]"
+    r"|your browser (?:does(?:n['’]t| not)|cannot|can['’]t) (?:support|play)|(?:please )?enable javascript|javascript is (?:disabled|required))",
+    re.I,
+)
 
 
 def read_sentence_events(frame: ArticleFrame, start: int, end: int, second: bool = True) -> list[Reading]:
@@ -1303,10 +1308,18 @@ def _told_before_main(sentence: str, hit: TriggerHit, main: ClassChoice) -> str:
     return ""
 
 
+# the dead of a quake, a flood or a stampede are that disaster's, never an attack of their own
+_DISASTER = re.compile(
+    r"\b(?:(?:earth)?quakes?|tremors?|(?:flash[- ])?floods?|flooding|landslides?|mudslides?|avalanches?|(?:rain|snow)?storms?"
+    r"|stampede|(?:plane|helicopter|bus|car|road) (?:crash|accident)|collapsed?)\b",
+    re.I,
+)
+
+
 def _casualties_reason(sentence: str, hit: TriggerHit, main: ClassChoice, hits: Sequence[TriggerHit], harmful: frozenset[str]) -> str:
     """A casualty count after an event that hurt nobody ("the fighters had crossed over, …
     adding that they killed one") tells the harm as a second event."""
-    if main.event_class in harmful or _relative(sentence, hit.start) or not is_inflicted(hit.text):
+    if main.event_class in harmful or _relative(sentence, hit.start) or not is_inflicted(hit.text) or _DISASTER.search(sentence):
         return ""
     clause = clause_span(sentence, hit.start)
     if clause == clause_span(sentence, main.hit.start) and not _conjunct_reason(sentence, hit, main, hits, clause):
