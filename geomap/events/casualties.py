@@ -59,7 +59,8 @@ def _alternation(words: set[str]) -> str:
 #: one person ("a Tajik hunter was killed"; "a suicide bomber", never the plural, which may be aircraft)
 PERSON = _alternation({singular for singular, _ in _PERSON_NOUNS} | {"bomber", "perpetrator"})
 #: several people ("two Tajik hunters", "two others")
-PEOPLE = _alternation({plural for _, plural in _PERSON_NOUNS} | {"others", "troops", "personnel"} | _NATIONALS)
+_PEOPLE_WORDS = frozenset({plural for _, plural in _PERSON_NOUNS} | {"others", "troops", "personnel"} | _NATIONALS)
+PEOPLE = _alternation(set(_PEOPLE_WORDS))
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -80,7 +81,7 @@ _NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
 #: one person named with a title ("General Abdullo Nazarov", "Colonel Akhtamov")
 TITLED_NAME = rf"(?:{_RANK}(?:-{_RANK})?)\s+{_NAME}"
 # "three security forces" are three people when they are killed
-_CASUALTY_PEOPLE = PEOPLE[:-1] + "|forces)"
+_CASUALTY_PEOPLE = _alternation(set(_PEOPLE_WORDS | {"forces"}))
 # what may follow a member's noun before the next member or the verb: "four soldiers from an
 # OMON unit", "36 people in Kyrgyzstan", "nine men under his command" (a few words, none of
 # which joins members or opens a verb)
@@ -117,9 +118,7 @@ _OBJECT_VERB = re.compile(r"\b(?P<verb>killing|killed|shot dead|shooting dead|wo
 _OBJECT_LIST = re.compile(rf"(?P<list>{_LIST})\b(?!\s+(?:were|was|have|has|had)\b)", re.I)
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|wounding|wounded|injuring|injured)\s+$", re.I)
 _LAST_WORD = re.compile(r"[\w'’-]+$")
-_NOUNS = frozenset(w.split()[-1] for pair in _PERSON_NOUNS for w in pair) | {"others", "troops", "personnel", "forces"} | {
-    n.lower() for n in _NATIONALS
-}
+_NOUNS = frozenset(w.split()[-1].lower() for w in {singular for singular, _ in _PERSON_NOUNS} | _PEOPLE_WORDS | {"forces"})
 # a member's modifier ("… from an OMON unit") may end the list in any word: the list itself decides
 _MODIFIER_WORDS = re.compile(r"\b(?:from|in|of|under|at|on)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
 _SUBJECT_REACH = 200  # characters a list of subjects may take before its verb
