@@ -531,3 +531,15 @@ def test_a_count_joined_to_the_dead_by_a_verb_of_another_kind_is_no_one(resource
     assert _deaths("Over 200 people were killed and thousands of houses were destroyed in the floods.", units) == 200
     assert _deaths("Guards said two smugglers were killed and two were detained.", units) == 2
     assert _deaths("He was not killed.", units) == 0
+
+
+@pytest.mark.parametrize(
+    "sentence,dead",
+    [
+        ("The car bombing killed the deputy governor and his driver.", 2),
+        ("The commander and two guards were killed in the ambush.", 3),
+        ("The soldiers killed the smuggler and detained two others.", 1),
+    ],
+)
+def test_victims_named_by_their_office(resources, sentence, dead):
+    assert _deaths(sentence, resources.lexicon.units) == dead

@@ -92,7 +92,7 @@ _MODIFIER = (
 )
 # one member of a list: "three trespassers", "both attackers", "a border guard", "Colonel Akhtamov"
 _MEMBER = re.compile(
-    rf"(?:{_COUNT}\s+{_WORDS}{_CASUALTY_PEOPLE}\b|(?P<one>an?|one|another|his|her|their)\s+{_WORDS}{PERSON}\b){_MODIFIER}"
+    rf"(?:{_COUNT}\s+{_WORDS}{_CASUALTY_PEOPLE}\b|(?P<one>an?|one|another|his|her|their|the)\s+{_WORDS}{PERSON}\b){_MODIFIER}"
     rf"|(?P<named>{_TITLE}{_NAME})",
     re.I,
 )

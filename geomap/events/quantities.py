@@ -107,7 +107,7 @@ _ONE_CASUALTY = re.compile(
     rf"|\b(?:the|a)\s+killed\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b"
     # "killed an armed fighter", "shot to death a young officer"
     rf"|\b(?:killed|killing|shot dead|shooting dead|shot to death|gunned down|stabbed to death|murdered|murdering|lost|losing)"
-    rf"\s+(?:an?|one|(?:the\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
+    rf"\s+(?:an?|one|the|(?:the\s+)?[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # a headline: "Airstrike Kills Taliban District Governor"
     rf"|^[^.;:]*?\bkills\s+(?:[\w-]+\s+){{0,3}}?{PERSON}\b(?!['’])"
     # "Lieutenant Umedjon Hasanov was killed", "…, Imomnazar Imomnazarov, was murdered": one named person
