@@ -459,3 +459,8 @@ def test_a_rural_area_named_with_its_district_lies_in_that_district(resources):
     text = "The incident occurred in Ak-Kurcha, in Kok-Tash rural area, Ala-Buka district, Jalal-Abad region."
     event = parse_text(text, resources=resources).events[0]
     assert event.place is not None and event.place.place.name == "Ala-Buka District", event.reasons
+
+
+def test_a_country_a_province_borders_is_not_where_it_happened(resources):
+    event = _event_with("A landslide buried a village in the remote province bordering Tajikistan on Friday.\n", resources, "landslide")
+    assert event.place is None or event.place.place.name != "Tajikistan"

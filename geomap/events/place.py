@@ -424,11 +424,20 @@ _ACROSS_THE_BORDER = re.compile(
 )
 
 
+# "the impoverished province bordering Tajikistan": a country that only says what a place
+# lies next to
+_BORDERING = re.compile(r"\b(?:bordering|adjoining|adjacent\s+to)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
+
+
 def _across_a_border(text: str, toponym: Toponym) -> bool:
-    """Whether a region or province is named only as what lies across a border."""
-    if geo_level(toponym) not in ("adm1", "subnational_region"):
-        return False
+    """Whether a region or province is named only as what lies across a border, or a country
+    only as what a place borders."""
     start = toponym.mention.start
+    level = geo_level(toponym)
+    if level == "country":
+        return not toponym.adjectival and _BORDERING.search(text, max(0, start - 40), start) is not None
+    if level not in ("adm1", "subnational_region"):
+        return False
     return _ACROSS_THE_BORDER.search(text, max(0, start - 50), start) is not None
 
 
