@@ -625,3 +625,8 @@ def test_what_a_pages_player_prints_is_no_sentence_of_the_article(resources):
 def test_the_dead_of_a_disaster_are_no_attack(resources, sentence):
     events = parse_text(sentence + "\n", DAY, resources).events
     assert "attack" not in {e.event_class for e in events}, [(e.event_class, e.trigger) for e in events]
+
+
+def test_a_landslide_that_buried_a_village_is_an_event(resources):
+    events = parse_text("A landslide buried a village in the remote province on Friday.\n", DAY, resources).events
+    assert [e.event_class for e in events] == ["other"]
