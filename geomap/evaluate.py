@@ -39,6 +39,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -676,43 +677,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.against:
-        return _agreement_main(args.gold, args.against, args.json, args.errors)
-
+        return _report_each(args.gold, partial(agreement, other_path=args.against), args.json, args.errors, f"agreement of {args.against} with")
     from geomap.pipeline import load_resources
 
-    resources = load_resources()
+    return _report_each(args.gold, partial(evaluate, resources=load_resources()), args.json, args.errors)
+
+
+def _report_each(
+    paths: Sequence[str], score: Callable[[str], dict[str, Any]], as_json: bool, show_issues: bool, title: str = ""
+) -> int:
+    """Score every gold file and print one report each (or all as JSON); 1 when a file could
+    not be read, after the others are reported."""
     status = 0
     outputs: list[dict[str, Any]] = []
-    for path in args.gold:
+    for path in paths:
         try:
-            metrics = evaluate(path, resources)
+            metrics = score(path)
         except (OSError, ValueError) as exc:
             print(f"geomap eval: {path}: {exc}", file=sys.stderr)
             status = 1
             continue
         outputs.append(metrics)
-        if not args.json:
-            print(format_report(metrics, show_issues=args.errors))
+        if not as_json:
+            report = format_report(metrics, show_issues=show_issues)
+            print(report.replace("geomap evaluation:", title, 1) if title else report)
             print()
-    if args.json:
+    if as_json:
         print(json.dumps(outputs if len(outputs) != 1 else outputs[0], ensure_ascii=False, indent=2))
-    return status
-
-
-def _agreement_main(gold_paths: Sequence[str], other: str, as_json: bool, show_issues: bool) -> int:
-    """``geomap eval GOLD --against OTHER``: one report per gold file."""
-    status = 0
-    for path in gold_paths:
-        try:
-            metrics = agreement(path, other)
-        except (OSError, ValueError) as exc:
-            print(f"geomap eval: {exc}", file=sys.stderr)
-            status = 1
-            continue
-        if as_json:
-            print(json.dumps(metrics, ensure_ascii=False, indent=2))
-        else:
-            print(format_report(metrics, show_issues).replace("geomap evaluation:", f"agreement of {other} with", 1))
     return status
 
 
