@@ -122,7 +122,8 @@ _NOUNS = frozenset(w.split()[-1].lower() for w in {singular for singular, _ in _
 # a member's modifier ("… from an OMON unit") may end the list in any word: the list itself decides
 _MODIFIER_WORDS = re.compile(r"\b(?:from|in|of|under|at|on)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
 _SUBJECT_REACH = 200  # characters a list of subjects may take before its verb
-_WOUNDED = ("wound", "injur", "hurt")
+#: how the verbs of wounding begin ("wounded", "injuring", "hurt")
+WOUNDING_PREFIXES = ("wound", "injur", "hurt")
 # a list of casualties is joined by one of these (or is "both …")
 _JOINER_WORDS = (" and ", ",", "both", " with ", " as well as ")
 # a list of casualties needs one of these words
@@ -163,7 +164,7 @@ def _subject_lists(sentence: str) -> list[Casualty]:
         if verb.group("bare") and sentence[: listed.start("list")].strip():
             continue  # a bare participle is a headline's verb only when the list opens the sentence
         how = (verb.group("how") or verb.group("among") or verb.group("bare") or "killed").lower()
-        found += _members(sentence, listed.span("list"), "injured" if how.startswith(_WOUNDED) else "fatalities")
+        found += _members(sentence, listed.span("list"), "injured" if how.startswith(WOUNDING_PREFIXES) else "fatalities")
     return found
 
 
@@ -172,7 +173,7 @@ def _object_lists(sentence: str) -> list[Casualty]:
     for verb in _OBJECT_VERB.finditer(sentence):
         listed = _OBJECT_LIST.match(sentence, verb.end())
         if listed is not None:
-            category = "injured" if verb.group("verb").lower().startswith(_WOUNDED) else "fatalities"
+            category = "injured" if verb.group("verb").lower().startswith(WOUNDING_PREFIXES) else "fatalities"
             found += _members(sentence, listed.span("list"), category)
     return found
 

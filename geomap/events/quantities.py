@@ -13,7 +13,7 @@ import re
 from functools import reduce
 from operator import or_
 
-from geomap.events.casualties import PEOPLE, PERSON, TITLED_NAME, listed_casualties, running_total
+from geomap.events.casualties import PEOPLE, PERSON, TITLED_NAME, WOUNDING_PREFIXES, listed_casualties, running_total
 from geomap.events.lexicon import QuantityUnit
 from geomap.model import Quantity
 from geomap.text import casefold_same_length
@@ -87,7 +87,6 @@ _OWN_CASUALTY_VERB = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:\w+ly\s+|left\s+|also\s+)?(?P<how>[\w-]+)\b",
     re.I,
 )
-_WOUNDING_WORDS = ("wound", "injur", "hurt")
 _KILLING_WORDS = ("killed", "dead", "slain", "murdered")
 _PART_OF_THEM = re.compile(r"(?:of|among)\s+(?:them|whom|those)\b|(?:on|in|at|from|near|inside)\b", re.I)
 _KILLED_OR_WOUNDED = r"(?P<how>killed|shot dead|shot and killed|murdered|slain|assassinated|beheaded|wounded|injured)"
@@ -128,7 +127,7 @@ _ONE_CASUALTY = re.compile(
 # every alternative of _ONE_CASUALTY needs one of these
 _ONE_CASUALTY_WORDS = (
     "kill", "shot", "shooting", "wounded", "injured", "died", "dies", "lost", "losing", "murder", "slain", "assassinat", "behead", "perished",
-    "succumbed", "body", "death", "gunned", "stabbed", "among", "him", "her",
+    "succumbed", "body", "death", "gunned", "stabbed", "among",
 )
 _CASUALTY_CATEGORIES = frozenset({"fatalities", "injured"})
 _NONE_BEFORE = re.compile(r"\bnot?\s+$", re.I)
@@ -271,9 +270,9 @@ def counts_of_events(sentence: str, units: list[QuantityUnit], main_at: int, sec
 # person and that many more
 _ONE_MORE_BEFORE = re.compile(
     r"\b(?:with\s+(?:his|her)|(?:along|together)\s+with\s+another"
-    r"|\bwas\s+(?:[\w'’-]+\s+){0,8}?(?:killed|shot dead)\s+(?:along|together)\s+with"
+    r"|was\s+(?:[\w'’-]+\s+){0,8}?(?:killed|shot dead)\s+(?:along|together)\s+with"
     # "leaving the shadow governor dead along with 15 insurgents"
-    r"|\b(?:leaving|left)\s+(?:[\w'’-]+\s+){1,6}?dead\s+(?:along|together)\s+with)\s+$",
+    r"|(?:leaving|left)\s+(?:[\w'’-]+\s+){1,6}?dead\s+(?:along|together)\s+with)\s+$",
     re.I,
 )
 
@@ -379,7 +378,7 @@ def _joined_count_verb(tail: str, listed: str) -> str:
     if own is None:
         return listed
     how = own.group("how").lower()
-    if how.startswith(_WOUNDING_WORDS):
+    if how.startswith(WOUNDING_PREFIXES):
         return "injured"
     return "fatalities" if how.startswith(_KILLING_WORDS) else ""
 
